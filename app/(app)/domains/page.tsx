@@ -1,0 +1,12 @@
+import { getTranslations } from 'next-intl/server';
+import { ComingSoon } from '@/components/coming-soon';
+import { requireActor } from '@/lib/auth/current-actor';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('nav'))('domains') };
+}
+
+export default async function Page() {
+  await requireActor();
+  return <ComingSoon section="domains" />;
+}

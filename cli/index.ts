@@ -1,0 +1,93 @@
+// The command line: `npm run cli -- <command> ...`. It works on the database named by FENGHUO_DB.
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { openDatabase, type Db } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { ensureReferenceData } from '@/db/queries/reference';
+import { userByLogin } from '@/db/queries/auth';
+import { ConfigError, parseEnv } from '@/lib/env';
+import { createUser, UserError } from '@/lib/auth/users';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { roles } from '@/db/schema';
+
+const usage = `Usage: npm run cli -- <command>
+
+  user create --login L --password P --role R --unit CODE [--name "Display name"]
+      Adds a user. Roles: ${roles.join(', ')}.
+  token create --user L [--name NAME]
+      Prints a new API token for user L once; only its hash is stored.
+  migrate
+      Applies pending database migrations.
+
+The database is FENGHUO_DB (default ./data/fenghuo.db).`;
+
+class UsageError extends Error {}
+
+function open(): Db {
+  const config = parseEnv(process.env);
+  const db = openDatabase(config.FENGHUO_DB);
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  return db;
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, action, ...rest] = argv;
+  if (!group || group === 'help' || group === '--help') {
+    console.log(usage);
+    return group ? 0 : 2;
+  }
+  if (group === 'migrate') {
+    open().$client.close();
+    console.log('Migrations applied.');
+    return 0;
+  }
+  if (group === 'user' && action === 'create') {
+    const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
+    const db = open();
+    const role = required(values, 'role') as (typeof roles)[number];
+    const id = await createUser(db, { login: required(values, 'login'), password: required(values, 'password'), role, unitCode: required(values, 'unit'), displayName: values.name });
+    console.log(`User ${values.login} created (id ${id}, role ${role}, unit ${values.unit}).`);
+    return 0;
+  }
+  if (group === 'token' && action === 'create') {
+    const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
+    const db = open();
+    const login = required(values, 'user');
+    const user = userByLogin(db, login);
+    if (!user) throw new UsageError(`no user with login ${login}`);
+    const { token } = createApiToken(db, user.id, values.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
+    // The token alone on stdout, so scripts can capture it; the advice goes to stderr.
+    console.log(token);
+    console.error('Store this token now: it is shown only once.');
+    return 0;
+  }
+  throw new UsageError(`unknown command: ${argv.join(' ')}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof UserError || error instanceof ConfigError) {
+      console.error(`Error: ${error.message}`);
+      if (error instanceof UsageError) console.error(`\n${usage}`);
+      process.exit(2);
+    }
+    if (error instanceof ZodError) {
+      for (const issue of error.issues) console.error(`Error: ${issue.path.join('.')}: ${issue.message}`);
+      process.exit(2);
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`Error: ${error.message}\n\n${usage}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

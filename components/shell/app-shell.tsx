@@ -1,0 +1,65 @@
+import { getTranslations } from 'next-intl/server';
+import { BeaconMark } from './beacon-mark';
+import { NavLink } from './nav-link';
+import { LocaleSwitch } from '@/components/locale-switch';
+import { logoutAction } from '@/lib/actions/auth';
+import type { Actor } from '@/lib/auth/scope-types';
+import { canManageUsers } from '@/lib/auth/roles';
+import { actorUnitName, scopeText } from '@/components/scope-text';
+
+const sections = ['overview', 'heatmaps', 'units', 'domains', 'intake', 'records', 'ratings', 'alerts', 'bulletins'] as const;
+const hrefOf = (s: (typeof sections)[number] | 'admin') => (s === 'overview' ? '/' : `/${s}`);
+
+export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const t = await getTranslations();
+  const unit = await actorUnitName(actor);
+  const scope = await scopeText(actor);
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t('app.skip')}
+      </a>
+      <aside className="hidden w-52 shrink-0 flex-col bg-gray-900 px-3 py-4 md:flex">
+        <div className="mb-6 flex items-center gap-2 px-2">
+          <BeaconMark className="h-8 w-8" />
+          <div>
+            <p className="font-bold text-white">{t('app.name')}</p>
+            <p className="text-[11px] leading-tight text-gray-400">{t('app.tagline')}</p>
+          </div>
+        </div>
+        <nav aria-label={t('nav.main')} className="space-y-1">
+          {sections.map((s) => (
+            <NavLink key={s} href={hrefOf(s)}>
+              {t(`nav.${s}`)}
+            </NavLink>
+          ))}
+          {canManageUsers(actor.role) ? <NavLink href={hrefOf('admin')}>{t('nav.admin')}</NavLink> : null}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white px-6 py-3">
+          <p className="text-sm text-gray-600" data-testid="scope">
+            {scope}
+          </p>
+          <div className="flex items-center gap-4">
+            <LocaleSwitch />
+            <div className="text-right text-sm" data-testid="current-user">
+              <p className="font-medium text-gray-900">{actor.displayName}</p>
+              <p className="text-xs text-gray-500">
+                {t(`roles.${actor.role}`)} · {unit}
+              </p>
+            </div>
+            <form action={logoutAction}>
+              <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100">
+                {t('header.logout')}
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main" className="flex-1 px-6 py-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { env } from '@/lib/env';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens a SQLite file with the settings the product relies on (see docs/decisions/001-sqlite-driver.md). */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed submission survives a power cut, not only a crash of the process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+// One connection per process and file; kept on globalThis so that development reloads do not leak handles.
+const globalForDb = globalThis as unknown as { fenghuoDb?: { file: string; db: Db } };
+
+export function getDb(): Db {
+  const file = env().FENGHUO_DB;
+  if (!globalForDb.fenghuoDb || globalForDb.fenghuoDb.file !== file) {
+    globalForDb.fenghuoDb = { file, db: openDatabase(file) };
+  }
+  return globalForDb.fenghuoDb.db;
+}

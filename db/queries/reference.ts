@@ -1,0 +1,23 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../client';
+import { domains, riskDimensions } from '../schema';
+import { defaultDomains } from '@/lib/reference/domains';
+import { defaultDimensions } from '@/lib/reference/dimensions';
+
+/** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
+export function ensureReferenceData(db: Db): void {
+  db.transaction((tx) => {
+    tx.insert(domains).values([...defaultDomains]).onConflictDoNothing().run();
+    tx.insert(riskDimensions).values([...defaultDimensions]).onConflictDoNothing().run();
+  });
+}
+
+export type DomainRow = typeof domains.$inferSelect;
+
+export function listDomains(db: Db): DomainRow[] {
+  return db.select().from(domains).orderBy(asc(domains.sortOrder)).all();
+}
+
+export function listDimensions(db: Db) {
+  return db.select().from(riskDimensions).orderBy(asc(riskDimensions.sortOrder)).all();
+}

@@ -1,0 +1,13 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { settings } from '../schema';
+
+export function getSetting(db: Db, key: string): string | undefined {
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
+/** Stores `value` unless the key already has one; returns the value that is kept. */
+export function putSettingIfAbsent(db: Db, key: string, value: string): string {
+  db.insert(settings).values({ key, value }).onConflictDoNothing().run();
+  return getSetting(db, key) ?? value;
+}

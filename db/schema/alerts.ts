@@ -1,0 +1,40 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, json } from './columns';
+import { units } from './units';
+import { users } from './users';
+import { levels } from './rating';
+
+// An alert fires once per (rule, subject, period): the unique index, not application code, guarantees it.
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rule: text('rule').notNull(),
+    subjectKind: text('subject_kind').notNull(),
+    subjectKey: text('subject_key').notNull(),
+    period: text('period').notNull(),
+    colour: text('colour', { enum: levels }).notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    domain: text('domain'),
+    messageZh: text('message_zh').notNull(),
+    messageEn: text('message_en').notNull(),
+    details: json<Record<string, unknown>>('details'),
+    firedAt: instant('fired_at').notNull(),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgeComment: text('acknowledge_comment'),
+  },
+  (t) => [
+    uniqueIndex('alerts_rule_subject_period_uq').on(t.rule, t.subjectKind, t.subjectKey, t.period),
+    index('alerts_fired_idx').on(t.firedAt),
+    index('alerts_unit_idx').on(t.unitId),
+  ],
+);
+
+// The monthly bulletin is stored unchanged once generated.
+export const bulletins = sqliteTable('bulletins', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  month: text('month').notNull().unique(),
+  generatedAt: instant('generated_at').notNull(),
+  body: json<unknown>('body').notNull(),
+});

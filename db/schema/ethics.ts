@@ -1,0 +1,50 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant } from './columns';
+import { recordColumns } from './record-columns';
+import { projects } from './projects';
+
+export const ethicsStatuses = ['active', 'withdrawn'] as const;
+
+// An ethics (review) committee must register on the national platform within 30 days of being set up.
+export const ethicsCommittees = sqliteTable(
+  'ethics_committees',
+  {
+    ...recordColumns(),
+    name: text('name'),
+    establishedAt: instant('established_at').notNull(),
+    registeredAt: instant('registered_at'),
+    dissolvedAt: instant('dissolved_at'),
+    status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
+  },
+  (t) => [uniqueIndex('ethics_committees_unit_external_uq').on(t.unitId, t.externalId), index('ethics_committees_institute_idx').on(t.instituteId)],
+);
+
+// A list-managed activity (纳入清单管理的科技活动) registers within 30 days of ethics approval and needs expert re-review.
+export const ethicsActivities = sqliteTable(
+  'ethics_activities',
+  {
+    ...recordColumns(),
+    title: text('title'),
+    projectId: integer('project_id').references(() => projects.id),
+    approvedAt: instant('approved_at').notNull(),
+    registeredAt: instant('registered_at'),
+    reReviewedAt: instant('re_reviewed_at'),
+    status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
+  },
+  (t) => [uniqueIndex('ethics_activities_unit_external_uq').on(t.unitId, t.externalId), index('ethics_activities_institute_idx').on(t.instituteId)],
+);
+
+// The committee's annual report for `year`, due by 31 March of the following year.
+export const ethicsAnnualReports = sqliteTable(
+  'ethics_annual_reports',
+  {
+    ...recordColumns(),
+    year: integer('year').notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
+  },
+  (t) => [
+    uniqueIndex('ethics_annual_reports_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('ethics_annual_reports_unit_year_uq').on(t.unitId, t.year),
+  ],
+);

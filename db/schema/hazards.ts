@@ -1,0 +1,40 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant } from './columns';
+import { recordColumns } from './record-columns';
+import { projects } from './projects';
+import { domains, riskDimensions } from './reference';
+import { users } from './users';
+
+export const hazardSeverities = ['general', 'major'] as const;
+export const hazardStatuses = ['open', 'rectified', 'verified', 'withdrawn'] as const;
+export const hazardSources = ['self_inspection', 'supervision'] as const;
+
+export const hazards = sqliteTable(
+  'hazards',
+  {
+    ...recordColumns(),
+    domain: text('domain')
+      .notNull()
+      .references(() => domains.code),
+    dimension: text('dimension')
+      .notNull()
+      .references(() => riskDimensions.code),
+    severity: text('severity', { enum: hazardSeverities }).notNull(),
+    source: text('source', { enum: hazardSources }).notNull().default('self_inspection'),
+    foundAt: instant('found_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    rectifiedAt: instant('rectified_at'),
+    verifiedAt: instant('verified_at'),
+    verifiedBy: integer('verified_by').references(() => users.id),
+    projectId: integer('project_id').references(() => projects.id),
+    description: text('description'),
+    rectificationPlan: text('rectification_plan'),
+    status: text('status', { enum: hazardStatuses }).notNull().default('open'),
+  },
+  (t) => [
+    uniqueIndex('hazards_unit_external_uq').on(t.unitId, t.externalId),
+    index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
+    index('hazards_due_idx').on(t.dueAt),
+    index('hazards_domain_found_idx').on(t.domain, t.foundAt),
+  ],
+);

@@ -1,0 +1,37 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, flag } from './columns';
+import { recordColumns } from './record-columns';
+import { projects } from './projects';
+import { domains, riskDimensions } from './reference';
+
+export const incidentStatuses = ['reported', 'investigating', 'closed', 'withdrawn'] as const;
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    ...recordColumns(),
+    domain: text('domain')
+      .notNull()
+      .references(() => domains.code),
+    dimension: text('dimension')
+      .notNull()
+      .references(() => riskDimensions.code),
+    // 1 = I especially major … 4 = IV general, as set by the reporter; the effective tier may be higher.
+    tier: integer('tier').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    discoveredAt: instant('discovered_at').notNull(),
+    reportedAt: instant('reported_at').notNull(),
+    deaths: integer('deaths').notNull().default(0),
+    seriousInjuries: integer('serious_injuries').notNull().default(0),
+    directLossCny: integer('direct_loss_cny').notNull().default(0),
+    concealed: flag('concealed').notNull().default(false),
+    projectId: integer('project_id').references(() => projects.id),
+    summary: text('summary'),
+    status: text('status', { enum: incidentStatuses }).notNull().default('reported'),
+  },
+  (t) => [
+    uniqueIndex('incidents_unit_external_uq').on(t.unitId, t.externalId),
+    index('incidents_institute_occurred_idx').on(t.instituteId, t.occurredAt),
+    index('incidents_domain_occurred_idx').on(t.domain, t.occurredAt),
+  ],
+);

@@ -1,0 +1,31 @@
+import { sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, flag } from './columns';
+import { recordColumns } from './record-columns';
+import { domains } from './reference';
+
+export const projectStatuses = ['planned', 'active', 'paused', 'closed', 'withdrawn'] as const;
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    domain: text('domain')
+      .notNull()
+      .references(() => domains.code),
+    lead: text('lead'),
+    requiresPermit: flag('requires_permit').notNull().default(false),
+    permitAt: instant('permit_at'),
+    requiresFiling: flag('requires_filing').notNull().default(false),
+    filedAt: instant('filed_at'),
+    startedAt: instant('started_at'),
+    pausedAt: instant('paused_at'),
+    closedAt: instant('closed_at'),
+    status: text('status', { enum: projectStatuses }).notNull().default('planned'),
+  },
+  (t) => [
+    uniqueIndex('projects_unit_external_uq').on(t.unitId, t.externalId),
+    index('projects_institute_idx').on(t.instituteId, t.startedAt),
+    index('projects_domain_idx').on(t.domain),
+  ],
+);

@@ -1,0 +1,22 @@
+import { integer, text } from 'drizzle-orm/sqlite-core';
+import { timestamps } from './columns';
+import { units } from './units';
+import { users } from './users';
+
+// Columns every submitted record carries. `unitId` is the unit it was filed against (an institute or one
+// of its departments) and decides who may see it; `instituteId` is the rated institute it rolls up to.
+// `externalId` is chosen by the submitter and is unique per unit and kind, which makes retries idempotent.
+export function recordColumns() {
+  return {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    externalId: text('external_id').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    instituteId: integer('institute_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+  };
+}

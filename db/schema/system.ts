@@ -1,0 +1,42 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, json } from './columns';
+import { users } from './users';
+
+// A job claims its (job, period) here before it runs, so restarts and parallel processes never repeat it.
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('job_runs_job_period_uq').on(t.job, t.period)],
+);
+
+// Append-only; each entry carries the hash of the previous one so that tampering shows.
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: instant('at').notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityKind: text('entity_kind').notNull(),
+    entityId: integer('entity_id'),
+    unitId: integer('unit_id'),
+    before: json<unknown>('before'),
+    after: json<unknown>('after'),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entityKind, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,20 @@
+import cron from 'node-cron';
+import type { Db } from '@/db/client';
+import { ZONE } from '@/lib/time';
+import { housekeeping } from './housekeeping';
+
+// The registry of scheduled jobs, by name. Each handler claims its period in the database, so a restart,
+// a catch-up run or a second server process never repeats a period (docs/decisions/003-where-jobs-run.md).
+export const jobs = {
+  housekeeping: { schedule: '15 3 * * *', run: housekeeping },
+} as const satisfies Record<string, { schedule: string; run: (db: Db, now?: Date) => Promise<unknown> }>;
+
+export type JobName = keyof typeof jobs;
+
+export function startJobs(db: Db): void {
+  for (const [name, job] of Object.entries(jobs)) {
+    cron.schedule(job.schedule, () => void job.run(db), { timezone: ZONE, name });
+    // Catch up at start: a period missed while the server was down runs now (once, thanks to the claim).
+    void job.run(db);
+  }
+}

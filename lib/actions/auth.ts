@@ -1,0 +1,62 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { logIn, logOut } from '@/lib/auth/login';
+import { SESSION_COOKIE } from '@/lib/auth/session-policy';
+import { clientAddress, isHttps } from './request-info';
+
+export interface LoginState {
+  error?: 'invalid' | 'throttled';
+  fieldErrors?: { login?: 'loginRequired'; password?: 'passwordRequired' };
+  login?: string;
+}
+
+const loginSchema = z.object({
+  login: z.string().trim().min(1, 'loginRequired').max(64),
+  password: z.string().min(1, 'passwordRequired').max(256),
+  next: z.string().optional(),
+});
+
+/** Only same-site paths may be the target after login; anything else goes to the overview. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  const parsed = loginSchema.safeParse({ login: form.get('login'), password: form.get('password'), next: form.get('next') ?? undefined });
+  const login = typeof form.get('login') === 'string' ? String(form.get('login')) : '';
+  if (!parsed.success) {
+    const fieldErrors: LoginState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      if (issue.path[0] === 'login') fieldErrors.login = 'loginRequired';
+      if (issue.path[0] === 'password') fieldErrors.password = 'passwordRequired';
+    }
+    return { fieldErrors, login };
+  }
+  const result = await logIn(getDb(), {
+    login: parsed.data.login,
+    password: parsed.data.password,
+    ip: await clientAddress(),
+    userAgent: (await headers()).get('user-agent'),
+  });
+  if (!result.ok) return { error: result.reason, login };
+  (await cookies()).set(SESSION_COOKIE, result.sessionToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: await isHttps(),
+    path: '/',
+    // No maxAge: the cookie ends with the browser; the server ends the session on its own clock too.
+  });
+  redirect(safeNext(parsed.data.next));
+}
+
+export async function logoutAction(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(SESSION_COOKIE)?.value;
+  if (token) logOut(getDb(), token);
+  jar.delete(SESSION_COOKIE);
+  redirect('/login?loggedOut=1');
+}

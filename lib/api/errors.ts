@@ -1,0 +1,64 @@
+import { ZodError } from 'zod';
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'validation_failed'
+  | 'rate_limited'
+  | 'internal';
+
+const statusOf: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export interface ErrorDetail {
+  index?: number;
+  field: string;
+  message: string;
+}
+
+/** An expected failure: it carries a code and a message the caller can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return statusOf[this.code];
+  }
+}
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+}
+
+/** The API's error body, always `{error: {code, message, details}}`; unexpected errors are logged, never shown. */
+export function errorResponse(error: unknown): Response {
+  let apiError: ApiError;
+  if (error instanceof ApiError) apiError = error;
+  else if (error instanceof ZodError) apiError = new ApiError('validation_failed', 'The request is not valid.', zodDetails(error));
+  else {
+    console.error('[api] unexpected error', error);
+    apiError = new ApiError('internal', 'An unexpected error occurred; it has been logged.');
+  }
+  return Response.json(
+    { error: { code: apiError.code, message: apiError.message, details: apiError.details } },
+    { status: apiError.status },
+  );
+}

@@ -1,0 +1,17 @@
+import type { Role } from '@/db/schema';
+
+// Roles whose scope is the whole academy; the others see the subtree of their own unit.
+const academyWide: ReadonlySet<Role> = new Set(['office', 'leader', 'admin']);
+
+export function seesWholeAcademy(role: Role): boolean {
+  return academyWide.has(role);
+}
+
+/** Leadership reads; everyone else may act within their scope according to their role. */
+export function isReadOnly(role: Role): boolean {
+  return role === 'leader';
+}
+
+export function canManageUsers(role: Role): boolean {
+  return role === 'admin';
+}

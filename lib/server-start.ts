@@ -1,0 +1,26 @@
+import { getDb } from '@/db/client';
+import { env } from '@/lib/env';
+import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/lib/bootstrap';
+import { startJobs } from '@/jobs/start-jobs';
+
+const state = globalThis as unknown as { fenghuoStarted?: Promise<void> };
+
+/** Migrates, seeds if empty, and schedules the jobs; guarded so a second call in the process is a no-op. */
+export function prepareServer(): Promise<void> {
+  state.fenghuoStarted ??= (async () => {
+    const report = await bootstrap(getDb(), env());
+    // `npm start` prints the report itself before the server starts; print here only what is new.
+    if (report.seeded || report.warnings.length > 0) printReport(report);
+    startJobs(getDb());
+  })();
+  return state.fenghuoStarted;
+}
+
+export function printReport(report: BootstrapReport): void {
+  if (report.demoLogins.length > 0) {
+    console.log(`[fenghuo] ${report.seeded ? 'Demo data loaded. ' : ''}Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const l of report.demoLogins) console.log(`[fenghuo]   ${l.login.padEnd(15)} ${l.role.padEnd(15)} ${l.unit}`);
+  }
+  if (report.adminCreated && !report.seeded) console.log(`[fenghuo] Administrator ${report.adminCreated} created.`);
+  for (const w of report.warnings) console.warn(`[fenghuo] ${w}`);
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { E2E_BASE_URL, E2E_DB, E2E_PORT } from './tests/e2e/config';
+
+// End-to-end tests drive the production build (`npm start`, exactly as the README says) in Debian's
+// Chromium, on a database created fresh for the run and filled with the demo data.
+export default defineConfig({
+  testDir: './tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 768 },
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${E2E_DB.replace(/\/[^/]+$/, '')} && npm start`,
+    url: `${E2E_BASE_URL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { FENGHUO_DB: E2E_DB, PORT: String(E2E_PORT), FENGHUO_SEED_DEMO: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});

@@ -1,0 +1,60 @@
+// `npm start`: check the configuration, build if the sources changed since the last build, migrate and
+// seed the database, then serve the production build. Each step says what it does.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseEnv } from '@/lib/env';
+import { openDatabase } from '@/db/client';
+import { bootstrap } from '@/lib/bootstrap';
+import { printReport } from '@/lib/server-start';
+
+const root = process.cwd();
+const sourceEntries = ['app', 'components', 'lib', 'db', 'jobs', 'public', 'instrumentation.ts', 'next.config.js', 'tailwind.config.ts', 'postcss.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+function newestMtime(entry: string): number {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return sourceEntries.every((e) => newestMtime(e) <= built);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[fenghuo] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  if (!buildIsCurrent()) {
+    console.log('[fenghuo] Building the application (first start or changed sources)…');
+    const build = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit', env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  console.log(`[fenghuo] Database: ${path.resolve(config.FENGHUO_DB)}`);
+  const db = openDatabase(config.FENGHUO_DB);
+  printReport(await bootstrap(db, config));
+  db.$client.close();
+
+  console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);
+  const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(config.PORT)], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+void main();

@@ -1,0 +1,4 @@
+export const E2E_PORT = 3100;
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DB = '.tmp/e2e/fenghuo.db';
+export const DEMO_PASSWORD = 'fenghuo-demo';
