@@ -10,7 +10,12 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Dependencies point down: the domain, the database layer and jobs never import from routes.
+    },
+  },
+  {
+    // Dependencies point down: the domain, the database layer, jobs and components never import from routes.
+    files: ['lib/**', 'db/**', 'jobs/**', 'components/**', 'cli/**', 'scripts/**'],
+    rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '../app/*', '../../app/*'], message: 'lib/, db/, jobs/ and components/ must not import from app/.' }] }],
     },
   },

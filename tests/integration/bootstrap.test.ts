@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../setup/test-db';
+import { bootstrap, DEMO_PASSWORD } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+import { logIn } from '@/lib/auth/login';
+import { isMigrated } from '@/db/migrate';
+import { demoUsers } from '@/lib/demo/demo-users';
+
+let t: TestDb | undefined;
+afterEach(() => t?.close());
+
+const count = (db: TestDb['db'], table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const now = new Date('2026-11-23T10:00:00+08:00');
+
+describe('bootstrap', () => {
+  it('loads the demo academy once, with a login for every role', async () => {
+    t = createTestDb();
+    const report = await bootstrap(t.db, parseEnv({}), now);
+    expect(isMigrated(t.db)).toBe(true);
+    expect(report.seeded).toBe(true);
+    expect(report.demoLogins.map((l) => l.role).sort()).toEqual(['admin', 'branch_officer', 'leader', 'office', 'reporter', 'reporter', 'unit_manager']);
+    expect(count(t.db, "units WHERE kind = 'branch'")).toBe(12);
+    expect(count(t.db, "units WHERE kind = 'institute'")).toBeGreaterThanOrEqual(90);
+    expect(count(t.db, "units WHERE kind = 'academy'")).toBe(1);
+    expect(count(t.db, 'domains')).toBe(11);
+    for (const u of demoUsers) expect((await logIn(t.db, { login: u.login, password: DEMO_PASSWORD, ip: 'test' })).ok, u.login).toBe(true);
+
+    const before = ['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x));
+    const again = await bootstrap(t.db, parseEnv({}), now);
+    expect(again.seeded).toBe(false);
+    expect(['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x))).toEqual(before);
+  });
+
+  it('with FENGHUO_SEED_DEMO=false and admin variables, starts empty with only the administrator', async () => {
+    t = createTestDb();
+    const config = parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' });
+    const report = await bootstrap(t.db, config, now);
+    expect(report).toMatchObject({ seeded: false, adminCreated: 'root', demoLogins: [] });
+    expect(count(t.db, 'users')).toBe(1);
+    expect(count(t.db, 'units')).toBe(1);
+    for (const kind of ['projects', 'assessments', 'hazards', 'incidents', 'inspections', 'ethics_committees']) expect(count(t.db, kind)).toBe(0);
+    expect((await logIn(t.db, { login: 'root', password: 'a-long-admin-secret', ip: 'test' })).ok).toBe(true);
+    await bootstrap(t.db, config, now);
+    expect(count(t.db, 'users')).toBe(1);
+  });
+
+  it('warns when an empty installation has no way in', async () => {
+    t = createTestDb();
+    const report = await bootstrap(t.db, parseEnv({ FENGHUO_SEED_DEMO: 'false' }), now);
+    expect(report.warnings.join()).toMatch(/FENGHUO_ADMIN_LOGIN/);
+  });
+});

@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { bootstrap } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+
+// The command line as a person runs it: a separate process on a real database file.
+const run = promisify(execFile);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-'));
+const file = path.join(dir, 'cli.db');
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+function cli(...args: string[]) {
+  return run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: file }, cwd: process.cwd() }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+beforeAll(async () => {
+  const db = openDatabase(file);
+  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
+  db.$client.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run cli', () => {
+  it('token create prints a working token once; only its hash is kept', async () => {
+    const out = await cli('token', 'create', '--user', 'root');
+    expect(out.code).toBe(0);
+    const token = out.stdout.trim();
+    expect(token).toMatch(/^fh_[A-Za-z0-9_-]{40,}$/);
+    expect(out.stderr).toMatch(/only once/);
+    const db = openDatabase(file);
+    expect(resolveActor(db, { bearerToken: token })).toMatchObject({ login: 'root', role: 'admin' });
+    expect(fs.readFileSync(file).includes(Buffer.from(token))).toBe(false);
+    db.$client.close();
+  });
+
+  it('user create adds a user and names the field at fault when input is bad', async () => {
+    const ok = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'HX');
+    expect(ok.code).toBe(0);
+    const badRole = await cli('user', 'create', '--login', 'x1y', '--password', 'another-long-one', '--role', 'boss', '--unit', 'HX');
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toMatch(/role: must be one of reporter/);
+    const badUnit = await cli('user', 'create', '--login', 'x2y', '--password', 'another-long-one', '--role', 'reporter', '--unit', 'NOPE');
+    expect(badUnit.stderr).toMatch(/unit: no unit with code NOPE/);
+    const dup = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'HX');
+    expect(dup.stderr).toMatch(/login: office2 already exists/);
+    const unknownUser = await cli('token', 'create', '--user', 'ghost');
+    expect(unknownUser.code).toBe(2);
+    expect(unknownUser.stderr).toMatch(/no user with login ghost/);
+  });
+});

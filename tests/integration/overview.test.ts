@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../setup/test-db';
+import { bootstrap } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+import { hazardStatus, incidentsByDomainAndTier } from '@/db/queries/overview';
+import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
+import { yearStart } from '@/lib/time';
+import { ALL_UNITS } from '@/lib/auth/scope-types';
+
+// The overview's figures against hand-written SQL over the same demo database.
+let t: TestDb;
+const now = new Date('2026-11-23T10:00:00+08:00');
+
+beforeAll(async () => {
+  t = createTestDb();
+  await bootstrap(t.db, parseEnv({}), now);
+});
+afterAll(() => t.close());
+
+it('counts incidents of the Shanghai-local year by domain and tier, whole academy and one branch', () => {
+  const from = yearStart(2026);
+  expect(from.toISOString()).toBe('2025-12-31T16:00:00.000Z');
+  const bj = unitByCode(t.db, 'BJ')!;
+  for (const scope of [ALL_UNITS, { all: false as const, unitIds: subtreeUnitIds(t.db, bj) }]) {
+    const cells = incidentsByDomainAndTier(t.db, scope, from, now);
+    const unitFilter = scope.all ? '' : `AND unit_id IN (${scope.unitIds.join(',')})`;
+    const raw = t.db.$client
+      .prepare(`SELECT domain, tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY domain, tier`)
+      .all(from.getTime(), now.getTime()) as { domain: string; tier: number; n: number }[];
+    const key = (c: { domain: string; tier: number }) => `${c.domain}/${c.tier}`;
+    expect(new Map(cells.map((c) => [key(c), c.n]))).toEqual(new Map(raw.map((c) => [key(c), c.n])));
+    expect(raw.length).toBeGreaterThan(0);
+  }
+});
+
+it('counts open and overdue hazards at an instant', () => {
+  const s = hazardStatus(t.db, ALL_UNITS, now);
+  const raw = t.db.$client
+    .prepare(`SELECT count(*) AS open, sum(due_at < ?) AS overdue, sum(due_at < ? AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`)
+    .get(now.getTime(), now.getTime()) as { open: number; overdue: number; major: number };
+  expect(s).toEqual({ open: raw.open, overdue: raw.overdue, majorOverdue: raw.major });
+  expect(s.overdue).toBeGreaterThan(0);
+  expect(s.majorOverdue).toBeGreaterThan(0);
+});

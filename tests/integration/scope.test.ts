@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../setup/test-db';
+import { addUser, seedSmallOrg, TEST_PASSWORD, type RecordIds } from '../setup/small-org';
+import { logIn } from '@/lib/auth/login';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { listRecords, readRecord } from '@/db/queries/records';
+import { countRecordsByKind } from '@/db/queries/overview';
+import { countUnitsByKind } from '@/db/queries/units';
+import { recordKindCodes } from '@/db/queries/record-kinds';
+import type { Actor } from '@/lib/auth/scope-types';
+import type { Role } from '@/db/schema';
+
+// For every record kind and role: a user sees exactly the records of its own subtree, and reading any
+// other unit's record by id is refused.
+let t: TestDb;
+let ids: RecordIds;
+
+async function actorFor(login: string, role: Role, unitCode: string): Promise<Actor> {
+  await addUser(t.db, login, role, unitCode);
+  const session = await logIn(t.db, { login, password: TEST_PASSWORD, ip: '127.0.0.1' });
+  if (!session.ok) throw new Error('login failed');
+  const actor = resolveActor(t.db, { sessionToken: session.sessionToken });
+  if (!actor) throw new Error('no actor');
+  return actor;
+}
+
+type Owner = 'BJ01' | 'BJ02' | 'SH01' | 'BJ01_D1';
+const cases: { login: string; role: Role; unit: string; sees: Owner[]; institutes: number }[] = [
+  { login: 'rep.bj01', role: 'reporter', unit: 'BJ01', sees: ['BJ01', 'BJ01_D1'], institutes: 1 },
+  { login: 'mgr.bj01', role: 'unit_manager', unit: 'BJ01', sees: ['BJ01', 'BJ01_D1'], institutes: 1 },
+  { login: 'rep.dept', role: 'reporter', unit: 'BJ01-D1', sees: ['BJ01_D1'], institutes: 0 },
+  { login: 'rep.sh01', role: 'reporter', unit: 'SH01', sees: ['SH01'], institutes: 1 },
+  { login: 'off.bj', role: 'branch_officer', unit: 'BJ', sees: ['BJ01', 'BJ02', 'BJ01_D1'], institutes: 2 },
+  { login: 'office', role: 'office', unit: 'HX', sees: ['BJ01', 'BJ02', 'SH01', 'BJ01_D1'], institutes: 3 },
+  { login: 'leader', role: 'leader', unit: 'HX', sees: ['BJ01', 'BJ02', 'SH01', 'BJ01_D1'], institutes: 3 },
+  // An administrator's home unit does not limit it: it manages the whole installation.
+  { login: 'admin', role: 'admin', unit: 'BJ02', sees: ['BJ01', 'BJ02', 'SH01', 'BJ01_D1'], institutes: 3 },
+];
+const allOwners: Owner[] = ['BJ01', 'BJ02', 'SH01', 'BJ01_D1'];
+
+beforeAll(async () => {
+  t = createTestDb();
+  ids = await seedSmallOrg(t.db);
+});
+afterAll(() => t.close());
+
+describe.each(cases)('$role of $unit', ({ login, role, unit, sees, institutes }) => {
+  let actor: Actor;
+  beforeAll(async () => {
+    actor = await actorFor(login, role, unit);
+  });
+
+  it.each(recordKindCodes)('lists only its own %s', (kind) => {
+    const page = listRecords(t.db, actor.scope, kind);
+    expect(page.rows.map((r) => r.id).sort()).toEqual(sees.map((o) => ids[kind][o]).sort());
+    expect(page.total).toBe(sees.length);
+  });
+
+  it.each(recordKindCodes)('reads its own %s and is refused the others', (kind) => {
+    for (const owner of allOwners) {
+      const access = readRecord(t.db, actor.scope, kind, ids[kind][owner]);
+      expect(access.status, `${kind} of ${owner}`).toBe(sees.includes(owner) ? 'ok' : 'forbidden');
+      if (access.status !== 'ok') expect(access).not.toHaveProperty('record');
+    }
+  });
+
+  it('counts on the overview only what it may see', () => {
+    const counts = countRecordsByKind(t.db, actor.scope);
+    for (const kind of recordKindCodes) expect(counts[kind]).toBe(sees.length);
+    const unitsSeen = countUnitsByKind(t.db, actor.scope);
+    expect(unitsSeen.institute).toBe(institutes);
+  });
+});
+
+it('a missing record is reported missing, not forbidden', async () => {
+  const actor = await actorFor('rep.missing', 'reporter', 'SH01');
+  expect(readRecord(t.db, actor.scope, 'incidents', 999_999).status).toBe('missing');
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@/lib/env';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    expect(parseEnv({})).toEqual({ FENGHUO_DB: './data/fenghuo.db', PORT: 3000, FENGHUO_SEED_DEMO: true });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT: must be a whole number/],
+    [{ PORT: '70000' }, /PORT: must be between 1 and 65535/],
+    [{ FENGHUO_SEED_DEMO: 'maybe' }, /FENGHUO_SEED_DEMO: must be true or false/],
+    [{ FENGHUO_ADMIN_LOGIN: 'root' }, /FENGHUO_ADMIN_PASSWORD: FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD must be set together/],
+    [{ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'short' }, /FENGHUO_ADMIN_PASSWORD: must be at least 10 characters/],
+    [{ FENGHUO_SESSION_SECRET: 'too-short' }, /FENGHUO_SESSION_SECRET: must be at least 32 characters/],
+  ])('refuses %o naming the variable', (input, message) => {
+    expect(() => parseEnv(input)).toThrow(ConfigError);
+    expect(() => parseEnv(input)).toThrow(message);
+  });
+
+  it('treats an empty variable as unset and accepts false', () => {
+    expect(parseEnv({ PORT: '', FENGHUO_SEED_DEMO: 'false' })).toMatchObject({ PORT: 3000, FENGHUO_SEED_DEMO: false });
+  });
+});
