@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_DB } from './config';
+
+test('health answers ok', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok' });
+});
+
+test('a token from the CLI works against the running server, within its user’s scope', async ({ request }) => {
+  const token = execFileSync(path.resolve('node_modules/.bin/tsx'), ['cli/index.ts', 'token', 'create', '--user', 'sh01.reporter'], {
+    env: { ...process.env, FENGHUO_DB: E2E_DB },
+    encoding: 'utf8',
+  }).trim();
+  const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ login: 'sh01.reporter', unitCode: 'SH01', role: 'reporter' });
+  const units = await (await request.get('/api/v1/units', { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(units.data.map((u: { code: string }) => u.code).every((c: string) => c.startsWith('SH01'))).toBe(true);
+
+  const anonymous = await request.get('/api/v1/units');
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe('unauthorized');
+});

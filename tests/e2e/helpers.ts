@@ -1,0 +1,26 @@
+import Database from 'better-sqlite3';
+import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_DB } from './config';
+
+export async function logIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/账号|Login/).fill(login);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole('button', { name: /^(登录|Log in)$/ }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** The e2e server's own database, opened read-only, to compute what the pages must show. */
+export function readDb(): Database.Database {
+  return new Database(E2E_DB, { readonly: true, fileMustExist: true });
+}
+
+export function one<T = number>(db: Database.Database, sql: string, ...params: unknown[]): T {
+  return (db.prepare(sql).get(...params) as { v: T }).v;
+}
+
+/** Ids of a unit and all below it, by the materialised path. */
+export function subtree(db: Database.Database, code: string): number[] {
+  const path = one<string>(db, 'SELECT path AS v FROM units WHERE code = ?', code);
+  return (db.prepare('SELECT id FROM units WHERE path LIKE ?').all(`${path}%`) as { id: number }[]).map((r) => r.id);
+}
