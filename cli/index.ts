@@ -6,7 +6,9 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
 import { userByLogin } from '@/db/queries/auth';
 import { ConfigError, parseEnv } from '@/lib/env';
-import { createUser, UserError } from '@/lib/auth/users';
+import { createUser } from '@/lib/auth/users';
+import { FieldProblem } from '@/lib/errors';
+import { fieldErrors } from '@/lib/i18n/validation';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { roles } from '@/db/schema';
 
@@ -61,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     const db = open();
     const login = required(values, 'user');
     const user = userByLogin(db, login);
-    if (!user) throw new UsageError(`no user with login ${login}`);
+    if (!user) throw new FieldProblem('user', 'validation.unknownUser', { login });
     const { token } = createApiToken(db, user.id, values.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
     // The token alone on stdout, so scripts can capture it; the advice goes to stderr.
     console.log(token);
@@ -74,13 +76,13 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof UserError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError) {
       console.error(`Error: ${error.message}`);
       if (error instanceof UsageError) console.error(`\n${usage}`);
       process.exit(2);
     }
     if (error instanceof ZodError) {
-      for (const issue of error.issues) console.error(`Error: ${issue.path.join('.')}: ${issue.message}`);
+      for (const e of fieldErrors(error, 'en')) console.error(`Error: ${e.field}: ${e.message}`);
       process.exit(2);
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, units, users } from '../schema';
 
@@ -17,6 +17,6 @@ export function listTokens(db: Db) {
     .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, login: users.login, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .orderBy(asc(apiTokens.id))
+    .orderBy(desc(apiTokens.id))
     .all();
 }

@@ -105,3 +105,8 @@ export function recentLoginFailures(db: Db, login: string, ip: string, since: Da
 export function clearLoginFailures(db: Db, login: string): void {
   db.delete(loginAttempts).where(and(eq(loginAttempts.login, login), eq(loginAttempts.success, false))).run();
 }
+
+/** Revokes a token that is still live; returns false when there was none to revoke. */
+export function revokeApiToken(db: Db, tokenId: number, at: Date): boolean {
+  return db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).run().changes === 1;
+}

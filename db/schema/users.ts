@@ -2,8 +2,9 @@ import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { instant, flag, timestamps } from './columns';
 import { units } from './units';
 
-export const roles = ['reporter', 'unit_manager', 'branch_officer', 'office', 'leader', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import { roles } from '@/lib/reference/roles';
+
+export { roles, type Role } from '@/lib/reference/roles';
 
 export const users = sqliteTable(
   'users',

@@ -3,35 +3,30 @@ import type { Db } from '@/db/client';
 import { insertUser, userByLogin } from '@/db/queries/auth';
 import { unitByCode } from '@/db/queries/units';
 import { roles } from '@/db/schema';
+import { FieldProblem } from '@/lib/errors';
 import { hashPassword } from './password';
 
+export const loginSchema = z.string().trim().regex(/^[A-Za-z0-9_.@-]{3,64}$/, 'validation.loginFormat');
+export const passwordSchema = z.string().min(10, 'validation.passwordLength').max(256);
+
 export const newUserSchema = z.object({
-  login: z.string().trim().regex(/^[A-Za-z0-9_.@-]{3,64}$/, 'must be 3-64 letters, digits or _ . @ -'),
-  password: z.string().min(10, 'must be at least 10 characters').max(256),
-  role: z.enum(roles, { message: `must be one of ${roles.join(', ')}` }),
-  unitCode: z.string().trim().min(1, 'is required'),
-  displayName: z.string().trim().min(1).max(100).optional(),
+  login: loginSchema,
+  password: passwordSchema,
+  role: z.enum(roles),
+  unitCode: z.string().trim().min(1),
+  displayName: z.string().trim().max(100).optional(),
 });
-export type NewUser = z.infer<typeof newUserSchema>;
+export type NewUser = z.input<typeof newUserSchema>;
 
-export class UserError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-  }
-}
-
-/** Creates a user after validating it; throws UserError naming the field at fault. */
+/** Creates a user after validating it; an unknown unit or a taken login is a FieldProblem. */
 export async function createUser(db: Db, input: NewUser): Promise<number> {
   const data = newUserSchema.parse(input);
   const unit = unitByCode(db, data.unitCode);
-  if (!unit) throw new UserError('unit', `no unit with code ${data.unitCode}`);
-  if (userByLogin(db, data.login)) throw new UserError('login', `${data.login} already exists`);
+  if (!unit) throw new FieldProblem('unitCode', 'validation.unknownUnit', { code: data.unitCode });
+  if (userByLogin(db, data.login)) throw new FieldProblem('login', 'validation.loginTaken', { login: data.login });
   return insertUser(db, {
     login: data.login,
-    displayName: data.displayName ?? data.login,
+    displayName: data.displayName || data.login,
     passwordHash: await hashPassword(data.password),
     role: data.role,
     unitId: unit.id,

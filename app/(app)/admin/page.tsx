@@ -1,12 +1,16 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listTokens, listUsers } from '@/db/queries/admin';
+import { listUnitsInScope } from '@/db/queries/units';
 import { requireActor } from '@/lib/auth/current-actor';
 import { canManageUsers } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { CreateTokenForm } from '@/components/admin/create-token-form';
+import { RevokeTokenButton } from '@/components/admin/revoke-token-button';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -22,11 +26,15 @@ export default async function AdminPage() {
   const db = getDb();
   const users = listUsers(db);
   const tokens = listTokens(db);
+  const units = listUnitsInScope(db, actor.scope).map((u) => ({
+    code: u.code,
+    label: `${'　'.repeat(Math.max(0, u.depth - 1))}${localName(locale, u)} (${u.code})`,
+  }));
   return (
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t('admin.title')} />
-      <section>
-        <h2 className="mb-2 text-lg font-semibold">{t('admin.users')}</h2>
+      <section aria-labelledby="users-heading" className="space-y-3">
+        <h2 id="users-heading" className="text-lg font-semibold">{t('admin.users')}</h2>
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
           <table className="min-w-full text-sm" data-testid="user-list">
             <thead className="bg-gray-50 text-left text-gray-600">
@@ -49,20 +57,56 @@ export default async function AdminPage() {
             </tbody>
           </table>
         </div>
+        <details className="rounded-lg border border-gray-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium">{t('admin.createUser')}</summary>
+          <div className="mt-4">
+            <CreateUserForm units={units} />
+          </div>
+        </details>
       </section>
-      <section>
-        <h2 className="mb-1 text-lg font-semibold">{t('admin.tokens')}</h2>
-        <p className="mb-2 text-sm text-gray-500">{t('admin.tokensHint')}</p>
-        {tokens.length > 0 ? (
-          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
-            {tokens.map((k) => (
-              <li key={k.id} className="flex justify-between px-4 py-2">
-                <span className="font-mono text-xs">{k.prefix}… · {k.name} · {k.login}</span>
-                <span className="text-gray-500">{formatDateTime(k.lastUsedAt ?? k.createdAt)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+
+      <section aria-labelledby="tokens-heading" className="space-y-3">
+        <h2 id="tokens-heading" className="text-lg font-semibold">{t('admin.tokens')}</h2>
+        <div className="rounded-lg border border-gray-200 bg-white p-4">
+          <h3 className="mb-3 font-medium">{t('admin.createToken')}</h3>
+          <CreateTokenForm logins={users.filter((u) => u.active).map((u) => ({ login: u.login, label: `${u.login} · ${t(`roles.${u.role}`)}` }))} />
+        </div>
+        {tokens.length === 0 ? (
+          <p className="text-sm text-gray-500">{t('admin.noTokens')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="token-list">
+              <thead className="bg-gray-50 text-left text-gray-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.prefix')}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.name')}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.user')}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.createdAt')}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.lastUsed')}</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">{t('admin.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((k) => (
+                  <tr key={k.id} className="border-t border-gray-100" data-token-name={k.name}>
+                    <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
+                    <td className="px-4 py-2">{k.name}</td>
+                    <td className="px-4 py-2 font-mono text-xs">{k.login}</td>
+                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(k.createdAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.never')}</td>
+                    <td className="px-4 py-2 text-right">
+                      {k.revokedAt ? (
+                        <span className="text-xs text-gray-500">{t('admin.revokedAt')} {formatDateTime(k.revokedAt)}</span>
+                      ) : (
+                        <RevokeTokenButton tokenId={k.id} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </div>
   );

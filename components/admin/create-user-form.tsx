@@ -1,0 +1,69 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { createUserAction } from '@/lib/actions/admin';
+import { roles } from '@/lib/reference/roles';
+import { Field, FormAlert, inputClass } from '@/components/forms/field';
+
+export interface UnitOption {
+  code: string;
+  label: string;
+}
+
+export function CreateUserForm({ units }: { units: UnitOption[] }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(createUserAction, null);
+  const err = state && !state.ok ? state.fieldErrors : {};
+  const v = state && !state.ok ? (state.values ?? {}) : {};
+  const invalid = (f: string) => ({ 'aria-invalid': Boolean(err[f]), 'aria-describedby': err[f] ? `${f}-error` : undefined });
+  // A new key after success empties the form for the next user.
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" key={state?.ok ? state.data.login : 'form'} data-testid="create-user-form">
+      <div className="sm:col-span-2">
+        {state?.ok ? <FormAlert ok>{t('admin.userCreated', { login: state.data.login })}</FormAlert> : null}
+        {state && !state.ok ? <FormAlert ok={false}>{state.error}</FormAlert> : null}
+      </div>
+      <Field id="login" label={t('admin.login')} error={err.login}>
+        <input id="login" name="login" defaultValue={v.login} autoComplete="off" className={inputClass} {...invalid('login')} />
+      </Field>
+      <Field id="displayName" label={t('admin.displayName')} error={err.displayName}>
+        <input id="displayName" name="displayName" defaultValue={v.displayName} className={inputClass} {...invalid('displayName')} />
+      </Field>
+      <Field id="password" label={t('admin.password')} error={err.password} hint={t('admin.passwordHint')}>
+        <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass} {...invalid('password')} />
+      </Field>
+      <Field id="role" label={t('admin.role')} error={err.role}>
+        <select id="role" name="role" defaultValue={v.role ?? ''} className={inputClass} {...invalid('role')}>
+          <option value="" disabled>
+            {t('admin.selectRole')}
+          </option>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="sm:col-span-2">
+        <Field id="unitCode" label={t('admin.unitCode')} error={err.unitCode}>
+          <select id="unitCode" name="unitCode" defaultValue={v.unitCode ?? ''} className={inputClass} {...invalid('unitCode')}>
+            <option value="" disabled>
+              {t('admin.selectUnit')}
+            </option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <button type="submit" disabled={pending} className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60">
+          {t('admin.submitCreateUser')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { getLocale } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/client';
+import { currentActor } from '@/lib/auth/current-actor';
+import type { Actor } from '@/lib/auth/scope-types';
+import { FieldProblem } from '@/lib/errors';
+import { toLocale, type Locale } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { fieldErrors } from '@/lib/i18n/validation';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
+
+export interface ActionContext {
+  actor: Actor;
+  db: Db;
+  locale: Locale;
+}
+
+/**
+ * The one wrapper for server actions: it finds who is asking (through resolveActor), checks the role,
+ * validates the form with zod and only then runs the body. Every refusal comes back in the reader's
+ * language with the field it concerns; an unexpected error is logged and answered generically.
+ */
+export function safeAction<S extends z.ZodType, T>(
+  config: { schema: S; allow: (actor: Actor) => boolean },
+  body: (input: z.output<S>, ctx: ActionContext) => Promise<T> | T,
+) {
+  return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
+    const locale = toLocale(await getLocale());
+    const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k))) as Record<string, string>;
+    const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({ ok: false, error, fieldErrors: fields, values });
+    const actor = await currentActor();
+    if (!actor) return fail(translate(locale, 'actions.signedOut'));
+    if (!config.allow(actor)) return fail(translate(locale, 'actions.forbidden'));
+    const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')));
+    const parsed = config.schema.safeParse(raw);
+    if (!parsed.success) {
+      return fail(translate(locale, 'actions.invalid'), Object.fromEntries(fieldErrors(parsed.error, locale).map((e) => [e.field, e.message])));
+    }
+    try {
+      return { ok: true, data: await body(parsed.data, { actor, db: getDb(), locale }) };
+    } catch (error) {
+      if (error instanceof FieldProblem) return fail(translate(locale, 'actions.invalid'), { [error.field]: error.localized(locale) });
+      console.error('[action] unexpected error', error);
+      return fail(translate(locale, 'actions.unexpected'));
+    }
+  };
+}
