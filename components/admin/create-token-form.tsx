@@ -30,7 +30,7 @@ export function CreateTokenForm({ logins }: { logins: { login: string; label: st
           </div>
         </div>
       ) : null}
-      <form action={action} className="grid gap-4 sm:grid-cols-3 sm:items-end" data-testid="create-token-form">
+      <form action={action} className="grid gap-4 sm:grid-cols-3 sm:items-end" data-testid="create-token-form" key={state?.at ?? 0}>
         {state && !state.ok ? (
           <div className="sm:col-span-3">
             <FormAlert ok={false}>{state.error}</FormAlert>

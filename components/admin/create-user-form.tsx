@@ -17,9 +17,9 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
   const err = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? (state.values ?? {}) : {};
   const invalid = (f: string) => ({ 'aria-invalid': Boolean(err[f]), 'aria-describedby': err[f] ? `${f}-error` : undefined });
-  // A new key after success empties the form for the next user.
+  // Remounted on every answer: empty after a success, refilled with what was typed after a refusal.
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" key={state?.ok ? state.data.login : 'form'} data-testid="create-user-form">
+    <form action={action} className="grid gap-4 sm:grid-cols-2" key={state?.at ?? 0} data-testid="create-user-form">
       <div className="sm:col-span-2">
         {state?.ok ? <FormAlert ok>{t('admin.userCreated', { login: state.data.login })}</FormAlert> : null}
         {state && !state.ok ? <FormAlert ok={false}>{state.error}</FormAlert> : null}

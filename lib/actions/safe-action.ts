@@ -8,9 +8,11 @@ import { toLocale, type Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { fieldErrors } from '@/lib/i18n/validation';
 
+// `at` changes with every answer, so a form can remount with the values it keeps (React resets a form
+// after its action, and a <select> would otherwise fall back to its first default).
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
+  | { ok: true; at: number; data: T }
+  | { ok: false; at: number; error: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
 
 export interface ActionContext {
   actor: Actor;
@@ -30,17 +32,17 @@ export function safeAction<S extends z.ZodType, T>(
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const locale = toLocale(await getLocale());
     const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k))) as Record<string, string>;
-    const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({ ok: false, error, fieldErrors: fields, values });
+    const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({ ok: false, at: Date.now(), error, fieldErrors: fields, values });
     const actor = await currentActor();
     if (!actor) return fail(translate(locale, 'actions.signedOut'));
     if (!config.allow(actor)) return fail(translate(locale, 'actions.forbidden'));
     const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')));
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return fail(translate(locale, 'actions.invalid'), Object.fromEntries(fieldErrors(parsed.error, locale).map((e) => [e.field, e.message])));
+      return fail(translate(locale, 'actions.invalid'), Object.fromEntries(fieldErrors(parsed.error, locale, raw).map((e) => [e.field, e.message])));
     }
     try {
-      return { ok: true, data: await body(parsed.data, { actor, db: getDb(), locale }) };
+      return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
     } catch (error) {
       if (error instanceof FieldProblem) return fail(translate(locale, 'actions.invalid'), { [error.field]: error.localized(locale) });
       console.error('[action] unexpected error', error);

@@ -13,11 +13,13 @@ type Issue = z.core.$ZodIssue;
  * One validation problem in the reader's language. Schemas give their own messages as keys under
  * `validation.` (e.g. "validation.loginFormat"); zod's built-in checks are mapped here by their code.
  */
-export function issueMessage(issue: Issue, locale: Locale): string {
+export function issueMessage(issue: Issue, locale: Locale, submitted?: { value: unknown }): string {
+  // An empty field is "required", whatever check it then failed (an empty select fails the enum).
+  if (submitted && isEmpty(submitted.value) && issue.code !== 'custom') return translate(locale, 'validation.required');
   if (issue.message?.startsWith('validation.')) return translate(locale, issue.message, issueParams(issue));
   switch (issue.code) {
     case 'invalid_type':
-      return translate(locale, issue.input === undefined || issue.input === null || issue.input === '' ? 'validation.required' : 'validation.wrongType');
+      return translate(locale, 'validation.wrongType');
     case 'too_small':
       return translate(locale, issue.origin === 'string' ? 'validation.tooShort' : issue.origin === 'array' ? 'validation.tooFew' : 'validation.tooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
@@ -39,6 +41,18 @@ function issueParams(issue: Issue): Record<string, string> {
   return params;
 }
 
-export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(form)', message: issueMessage(issue, locale) }));
+/** Every problem with its field; `input` (what was submitted) tells an empty field from a wrong one. */
+export function fieldErrors(error: z.ZodError, locale: Locale, input?: unknown): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(form)',
+    message: issueMessage(issue, locale, input === undefined ? undefined : { value: valueAt(input, issue.path) }),
+  }));
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
 }

@@ -4,7 +4,7 @@ import { logIn } from './helpers';
 test('an administrator creates a user, who can then log in; bad input is named in Chinese', async ({ page, browser }) => {
   await logIn(page, 'admin');
   await page.getByRole('link', { name: '系统管理' }).click();
-  await page.getByText('新建用户').click();
+  await expect(page.getByRole('heading', { name: '新建用户' })).toBeVisible();
   const form = page.getByTestId('create-user-form');
   await form.getByLabel('账号').fill('gz01.reporter');
   await form.getByLabel('初始密码').fill('short');

@@ -57,12 +57,10 @@ export default async function AdminPage() {
             </tbody>
           </table>
         </div>
-        <details className="rounded-lg border border-gray-200 bg-white p-4">
-          <summary className="cursor-pointer font-medium">{t('admin.createUser')}</summary>
-          <div className="mt-4">
-            <CreateUserForm units={units} />
-          </div>
-        </details>
+        <div className="rounded-lg border border-gray-200 bg-white p-4">
+          <h3 className="mb-3 font-medium">{t('admin.createUser')}</h3>
+          <CreateUserForm units={units} />
+        </div>
       </section>
 
       <section aria-labelledby="tokens-heading" className="space-y-3">
