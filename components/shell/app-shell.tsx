@@ -37,6 +37,19 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
+        {/* Below the md breakpoint the sidebar is hidden; the same links scroll across the top. */}
+        <nav aria-label={t('nav.main')} className="flex gap-1 overflow-x-auto bg-gray-900 px-2 py-2 md:hidden">
+          {sections.map((s) => (
+            <NavLink key={s} href={hrefOf(s)} compact>
+              {t(`nav.${s}`)}
+            </NavLink>
+          ))}
+          {canManageUsers(actor.role) ? (
+            <NavLink href={hrefOf('admin')} compact>
+              {t('nav.admin')}
+            </NavLink>
+          ) : null}
+        </nav>
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white px-6 py-3">
           <p className="text-sm text-gray-600" data-testid="scope">
             {scope}

@@ -1,5 +1,5 @@
 import { Random } from './random';
-import { academy, branches, departmentNames, disciplines, projectTopics } from './org-names';
+import { academy, branches, departmentNames, disciplines, hazardDescriptions, incidentSummaries, projectTopics } from './org-names';
 import {
   buildAssessment,
   buildAssessmentDimension,
@@ -326,7 +326,7 @@ function hazardRow(rng: Random, own: { unitId: number; instituteId: number }, do
     dueAt,
     rectifiedAt,
     verifiedAt: verified,
-    description: rng.pick(['危险化学品存放不规范', '实验数据未按规定备份', '生物安全柜年检过期', '涉密资料管理台账缺失', '无人机试飞未履行空域审批', '算法模型训练数据来源未审核', '实验动物福利记录缺失']),
+    description: rng.pick(hazardDescriptions[domain]),
     rectificationPlan: '明确责任人，限期完成整改并复查',
     status: verified ? 'verified' : rectifiedAt ? 'rectified' : 'open',
   });
@@ -359,7 +359,7 @@ function incidentRow(rng: Random, own: { unitId: number; instituteId: number }, 
     reportedAt: reportedAt.getTime() > now.getTime() ? now : reportedAt,
     ...figures,
     concealed: !serious && rng.chance(0.02),
-    summary: rng.pick(['实验室火情，已扑灭', '实验数据疑似外泄', '动物实验违规操作', '无人机试飞坠毁', '伦理审查程序缺失被举报', '设备故障导致人员受伤', '舆情事件：研究成果被误读传播']),
+    summary: rng.pick(incidentSummaries[domain]),
     status: rng.weighted([['closed', 6], ['investigating', 2], ['reported', 2]] as const),
   });
 }

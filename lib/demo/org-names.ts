@@ -60,3 +60,32 @@ export const projectTopics: Record<DomainCode, readonly string[]> = {
   lab_animals: ['基因修饰小鼠模型', '非人灵长类疾病模型', '实验动物福利评估'],
   other: ['精密仪器国产化', '新型功能材料', '科学数据平台'],
 };
+
+// What goes wrong, by domain, so a demo incident or hazard reads true to the domain it is filed under.
+export const incidentSummaries: Record<DomainCode, readonly string[]> = {
+  ai: ['训练数据疑似含未授权个人信息', '模型生成内容引发舆情', '算法模型参数外泄'],
+  gene_editing: ['基因编辑实验未按批准方案实施', '基因编辑材料管理台账缺失', '实验样本疑似外流'],
+  medical_diagnosis: ['诊断系统误诊事件被媒体报道', '患者影像数据越权访问', '临床试验知情同意不规范'],
+  autonomous_driving: ['测试车辆道路测试发生碰撞', '测试路段安全员离岗', '感知数据未脱敏外传'],
+  drones: ['无人机试飞坠毁', '无人机超出批准空域飞行', '无人机电池起火'],
+  service_robots: ['服务机器人碰撞致人受伤', '机器人采集家庭影像未经同意', '机器人控制系统被入侵'],
+  synthetic_biology: ['工程菌株泄漏风险事件', '合成生物元件未备案使用', '生物安全柜失效'],
+  brain_science: ['脑机接口试验受试者不良反应', '神经数据存储不合规', '伦理审查程序缺失被举报'],
+  cell_gene: ['细胞治疗产品污染', '干细胞来源材料追溯缺失', '临床前研究数据造假举报'],
+  lab_animals: ['动物实验违规操作', '实验动物逃逸', '动物福利投诉'],
+  other: ['实验室火情，已扑灭', '设备故障导致人员受伤', '危险化学品泄漏'],
+};
+
+export const hazardDescriptions: Record<DomainCode, readonly string[]> = {
+  ai: ['算法模型训练数据来源未审核', '模型发布前未开展安全评估', '算力平台账号管理不严'],
+  gene_editing: ['基因编辑载体存放不规范', '脱靶评估记录不完整', '实验室准入管理不到位'],
+  medical_diagnosis: ['医疗数据未分级分类', '诊断模型未经临床验证即试用', '患者数据备份缺失'],
+  autonomous_driving: ['测试车辆安全员培训记录缺失', '道路测试许可即将过期', '车载数据未加密存储'],
+  drones: ['无人机试飞未履行空域审批', '电池存放区无消防设施', '飞控软件版本未受控'],
+  service_robots: ['机器人急停功能未定期测试', '用户隐私告知缺失', '远程运维端口未关闭'],
+  synthetic_biology: ['菌种保藏台账不全', '生物安全柜年检过期', '废弃物灭菌记录缺失'],
+  brain_science: ['受试者知情同意书版本过期', '神经数据未脱敏', '植入设备追溯记录不全'],
+  cell_gene: ['细胞制备间洁净度不达标', '供者信息管理不规范', '冷链温度记录缺失'],
+  lab_animals: ['实验动物福利记录缺失', '动物房通风设备故障', '动物尸体处理不规范'],
+  other: ['危险化学品存放不规范', '实验数据未按规定备份', '涉密资料管理台账缺失'],
+};

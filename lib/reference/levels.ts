@@ -1,4 +1,4 @@
-import type { Level } from '@/db/schema';
+import type { Level } from './level-codes';
 
 export const levelOrder: readonly Level[] = ['blue', 'yellow', 'orange', 'red'];
 

@@ -11,9 +11,12 @@ import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Refusal } from '@/components/refusal';
+import { LevelBadge } from '@/components/level-badge';
+import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
+import type { Level } from '@/lib/reference/level-codes';
 
-// Internal keys a reader has no use for; the unit is shown by name instead.
-const hidden = new Set(['id', 'unitId', 'instituteId', 'createdBy', 'decidedBy', 'verifiedBy', 'projectId', 'externalId']);
+// Internal keys a reader has no use for; the unit and project are shown by name instead.
+const hidden = new Set(['id', 'unitId', 'instituteId', 'createdBy', 'decidedBy', 'verifiedBy', 'projectId', 'externalId', 'createdAt', 'updatedAt']);
 
 export default async function RecordDetailPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const actor = await requireActor();
@@ -48,19 +51,39 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
     if (typeof value === 'number') return value.toLocaleString('en-US');
     return String(value);
   };
-  const entries = Object.entries(record).filter(([key]) => !hidden.has(key));
+  // Bookkeeping last: what the record says first, when it was entered after.
+  const entries = [...Object.entries(record).filter(([key]) => !hidden.has(key)), ['createdAt', record.createdAt], ['updatedAt', record.updatedAt]] as [string, unknown][];
+  const project = typeof record.projectId === 'number' ? readRecord(db, actor.scope, 'projects', record.projectId) : null;
+  const overall = access.dimensions ? overallRisk(access.dimensions) : null;
+  const levelWords = (level: Level) => t('records.levelWords', { risk: t(`riskLevels.${level}`), colour: t(`levels.${level}`) });
 
   return (
     <div className="max-w-4xl">
       <Link href={`/records/${kind}`} className="text-sm text-blue-700 hover:underline">
         ← {t('records.back')}
       </Link>
-      <PageHeader title={`${t(`kinds.${kind}`)} ${String(record.externalId)}`} subtitle={localName(locale, access.unit)} />
+      <PageHeader title={`${t(`kindOne.${kind}`)} ${String(record.externalId)}`} subtitle={localName(locale, access.unit)}>
+        {overall ? (
+          <p className="text-sm text-gray-600" data-testid="overall-risk">
+            {t('records.overall')}：<LevelBadge level={overall.level} label={levelWords(overall.level)} detail={`R=${overall.score}`} />
+          </p>
+        ) : null}
+      </PageHeader>
       <dl className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2" data-testid="record-detail">
         <div className="border-b border-gray-100 py-2">
           <dt className="text-xs text-gray-500">{t('fields.unit')}</dt>
           <dd className="text-sm">{localName(locale, access.unit)}（{access.unit.code}）</dd>
         </div>
+        {project?.status === 'ok' ? (
+          <div className="border-b border-gray-100 py-2">
+            <dt className="text-xs text-gray-500">{t('records.project')}</dt>
+            <dd className="text-sm">
+              <Link href={`/records/projects/${String(project.record.id)}`} className="text-blue-700 hover:underline">
+                {String(project.record.externalId)} {String(project.record.title)}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
         {entries.map(([key, value]) => (
           <div key={key} className="border-b border-gray-100 py-2">
             <dt className="text-xs text-gray-500">{t.has(`fields.${key}`) ? t(`fields.${key}` as 'fields.title') : key}</dt>
@@ -79,6 +102,7 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
                   <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.likelihood')}</th>
                   <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.impact')}</th>
                   <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.score')}</th>
+                  <th scope="col" className="px-4 py-2 font-medium">{t('records.level')}</th>
                   <th scope="col" className="px-4 py-2 font-medium">{t('records.measures')}</th>
                 </tr>
               </thead>
@@ -89,6 +113,9 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
                     <td className="px-4 py-2 text-right tabular-nums">{d.likelihood}</td>
                     <td className="px-4 py-2 text-right tabular-nums">{d.impact}</td>
                     <td className="px-4 py-2 text-right font-semibold tabular-nums">{d.likelihood * d.impact}</td>
+                    <td className="px-4 py-2">
+                      <LevelBadge level={riskLevel(d.likelihood * d.impact)} label={levelWords(riskLevel(d.likelihood * d.impact))} />
+                    </td>
                     <td className="px-4 py-2">{d.measures}</td>
                   </tr>
                 ))}
