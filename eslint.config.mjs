@@ -16,7 +16,14 @@ const config = [
     // Dependencies point down: the domain, the database layer, jobs and components never import from routes.
     files: ['lib/**', 'db/**', 'jobs/**', 'components/**', 'cli/**', 'scripts/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '../app/*', '../../app/*'], message: 'lib/, db/, jobs/ and components/ must not import from app/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '../app/*', '../../app/*'], message: 'lib/, db/, jobs/ and components/ must not import from app/.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -5,17 +5,29 @@ import headlessui from '@headlessui/tailwindcss';
 
 // Tremor builds some class names at run time (chart fills, legend dots). Tailwind cannot see them in the
 // source, so the colours the product uses are safelisted; a blanket safelist would add ~400 KB of CSS.
-const chartColours = ['blue', 'yellow', 'orange', 'red', 'gray', 'slate', 'sky', 'emerald', 'amber', 'indigo', 'violet', 'teal', 'rose', 'cyan', 'lime', 'fuchsia'];
+const chartColours = [
+  'blue',
+  'yellow',
+  'orange',
+  'red',
+  'gray',
+  'slate',
+  'sky',
+  'emerald',
+  'amber',
+  'indigo',
+  'violet',
+  'teal',
+  'rose',
+  'cyan',
+  'lime',
+  'fuchsia',
+];
 const shades = '(?:50|100|200|300|400|500|600|700|800|900|950)';
 const colourGroup = `(?:${chartColours.join('|')})`;
 
 const config: Config = {
-  content: [
-    './app/**/*.{ts,tsx}',
-    './components/**/*.{ts,tsx}',
-    './lib/**/*.{ts,tsx}',
-    './node_modules/@tremor/**/*.{js,ts,jsx,tsx}',
-  ],
+  content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}', './lib/**/*.{ts,tsx}', './node_modules/@tremor/**/*.{js,ts,jsx,tsx}'],
   theme: {
     transparent: 'transparent',
     current: 'currentColor',
@@ -68,9 +80,7 @@ const config: Config = {
       },
     },
   },
-  safelist: [
-    { pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${colourGroup}-${shades}$`), variants: ['hover', 'ui-selected'] },
-  ],
+  safelist: [{ pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${colourGroup}-${shades}$`), variants: ['hover', 'ui-selected'] }],
   plugins: [headlessui, forms],
 };
 

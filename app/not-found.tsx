@@ -6,7 +6,9 @@ export default async function NotFound() {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-4">
       <h1 className="text-xl font-semibold">{t('errors.notFound')}</h1>
-      <Link href="/" className="text-blue-700 hover:underline">{t('refusal.home')}</Link>
+      <Link href="/" className="text-blue-700 hover:underline">
+        {t('refusal.home')}
+      </Link>
     </main>
   );
 }

@@ -51,10 +51,25 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (group === 'user' && action === 'create') {
-    const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        login: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        unit: { type: 'string' },
+        name: { type: 'string' },
+      },
+    });
     const db = open();
     const role = required(values, 'role') as (typeof roles)[number];
-    const id = await createUser(db, { login: required(values, 'login'), password: required(values, 'password'), role, unitCode: required(values, 'unit'), displayName: values.name });
+    const id = await createUser(db, {
+      login: required(values, 'login'),
+      password: required(values, 'password'),
+      role,
+      unitCode: required(values, 'unit'),
+      displayName: values.name,
+    });
     console.log(`User ${values.login} created (id ${id}, role ${role}, unit ${values.unit}).`);
     return 0;
   }

@@ -13,7 +13,9 @@ export function Pagination({
 }) {
   return (
     <nav className="mt-4 flex items-center justify-between text-sm" aria-label="pagination">
-      <p className="text-gray-600" data-testid="pagination-summary">{labels.showing}</p>
+      <p className="text-gray-600" data-testid="pagination-summary">
+        {labels.showing}
+      </p>
       <div className="flex gap-2">
         {page > 1 ? (
           <Link href={hrefFor(page - 1)} className="rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-100">

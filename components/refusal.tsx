@@ -2,8 +2,14 @@ import Link from 'next/link';
 
 export function Refusal({ title, body, homeLabel, testId }: { title: string; body: string; homeLabel: string; testId: string }) {
   return (
-    <div role="alert" data-testid={testId} className="mx-auto mt-10 max-w-xl rounded-lg border border-red-200 bg-white p-8 text-center shadow-sm">
-      <p className="text-4xl" aria-hidden="true">⛔</p>
+    <div
+      role="alert"
+      data-testid={testId}
+      className="mx-auto mt-10 max-w-xl rounded-lg border border-red-200 bg-white p-8 text-center shadow-sm"
+    >
+      <p className="text-4xl" aria-hidden="true">
+        ⛔
+      </p>
       <h1 className="mt-3 text-xl font-semibold text-gray-900">{title}</h1>
       <p className="mt-2 text-sm text-gray-600">{body}</p>
       <Link href="/" className="mt-6 inline-block rounded-md bg-gray-900 px-4 py-2 text-sm text-white hover:bg-gray-700">

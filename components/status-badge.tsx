@@ -11,5 +11,7 @@ const tone: Record<string, string> = {
 };
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone[status] ?? 'bg-gray-100 text-gray-800'}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone[status] ?? 'bg-gray-100 text-gray-800'}`}>{label}</span>
+  );
 }

@@ -2,7 +2,12 @@ import type { Db } from '@/db/client';
 import { claimJobRun, finishJobRun } from '@/db/queries/job-runs';
 
 /** Runs `work` for (job, period) only if this process wins the claim; records success or failure. */
-export async function runClaimed(db: Db, job: string, period: string, work: () => Promise<void> | void): Promise<'ran' | 'skipped' | 'failed'> {
+export async function runClaimed(
+  db: Db,
+  job: string,
+  period: string,
+  work: () => Promise<void> | void,
+): Promise<'ran' | 'skipped' | 'failed'> {
   if (!claimJobRun(db, job, period)) return 'skipped';
   try {
     await work();

@@ -64,4 +64,3 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
   }
   return report;
 }
-

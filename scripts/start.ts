@@ -9,7 +9,21 @@ import { bootstrap } from '@/lib/bootstrap';
 import { printReport } from '@/lib/server-start';
 
 const root = process.cwd();
-const sourceEntries = ['app', 'components', 'lib', 'db', 'jobs', 'public', 'instrumentation.ts', 'next.config.js', 'tailwind.config.ts', 'postcss.config.js', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const sourceEntries = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'jobs',
+  'public',
+  'instrumentation.ts',
+  'next.config.js',
+  'tailwind.config.ts',
+  'postcss.config.js',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry);
@@ -52,7 +66,10 @@ async function main(): Promise<void> {
   db.$client.close();
 
   console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);
-  const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(config.PORT)], { stdio: 'inherit', env: process.env });
+  const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(config.PORT)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

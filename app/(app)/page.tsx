@@ -43,7 +43,10 @@ export default async function OverviewPage() {
     .filter((d) => d.total > 0);
   const incidentTotal = byDomain.reduce((s, d) => s + d.total, 0);
   const serious = byDomain.reduce((s, d) => s + d.counts[0]! + d.counts[1]! + d.counts[2]!, 0);
-  const chartData = byDomain.map((d) => ({ domain: d.name, ...Object.fromEntries(tiers.map((tier, i) => [tierLabel(tier), d.counts[i]!])) }));
+  const chartData = byDomain.map((d) => ({
+    domain: d.name,
+    ...Object.fromEntries(tiers.map((tier, i) => [tierLabel(tier), d.counts[i]!])),
+  }));
 
   return (
     <div className="space-y-6">
@@ -80,19 +83,29 @@ export default async function OverviewPage() {
               <table className="min-w-full text-sm" data-testid="incidents-by-domain">
                 <thead>
                   <tr className="border-b border-gray-200 text-left text-gray-600">
-                    <th scope="col" className="py-2 pr-4 font-medium">{t('overview.domain')}</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      {t('overview.domain')}
+                    </th>
                     {tiers.map((tier) => (
-                      <th key={tier} scope="col" className="px-3 py-2 text-right font-medium">{tierLabel(tier)}</th>
+                      <th key={tier} scope="col" className="px-3 py-2 text-right font-medium">
+                        {tierLabel(tier)}
+                      </th>
                     ))}
-                    <th scope="col" className="px-3 py-2 text-right font-medium">{t('overview.total')}</th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">
+                      {t('overview.total')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {byDomain.map((d) => (
                     <tr key={d.code} className="border-b border-gray-100" data-domain={d.code}>
-                      <th scope="row" className="py-2 pr-4 text-left font-normal">{d.name}</th>
+                      <th scope="row" className="py-2 pr-4 text-left font-normal">
+                        {d.name}
+                      </th>
                       {d.counts.map((n, i) => (
-                        <td key={i} className="px-3 py-2 text-right tabular-nums">{n}</td>
+                        <td key={i} className="px-3 py-2 text-right tabular-nums">
+                          {n}
+                        </td>
                       ))}
                       <td className="px-3 py-2 text-right font-semibold tabular-nums">{d.total}</td>
                     </tr>
@@ -128,7 +141,9 @@ export default async function OverviewPage() {
             <tbody>
               {unitKinds.map((kind) => (
                 <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
-                  <th scope="row" className="py-2 text-left font-normal">{t(`unitKinds.${kind}`)}</th>
+                  <th scope="row" className="py-2 text-left font-normal">
+                    {t(`unitKinds.${kind}`)}
+                  </th>
                   <td className="py-2 text-right tabular-nums">{unitCounts[kind]}</td>
                 </tr>
               ))}

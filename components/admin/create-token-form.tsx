@@ -52,7 +52,11 @@ export function CreateTokenForm({ logins }: { logins: { login: string; label: st
           <input id="token-name" name="name" defaultValue={v.name} className={inputClass} aria-invalid={Boolean(err.name)} />
         </Field>
         <div className="sm:pb-5">
-          <button type="submit" disabled={pending} className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
+          >
             {t('submitCreateToken')}
           </button>
         </div>

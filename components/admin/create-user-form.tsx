@@ -60,7 +60,11 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
+        >
           {t('admin.submitCreateUser')}
         </button>
       </div>

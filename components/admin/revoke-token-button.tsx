@@ -11,7 +11,11 @@ export function RevokeTokenButton({ tokenId }: { tokenId: number }) {
   const [state, action, pending] = useActionState(revokeTokenAction, null);
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="rounded-md border border-red-300 px-2 py-1 text-xs text-red-800 hover:bg-red-50"
+      >
         {t('revoke')}
       </button>
     );

@@ -31,11 +31,15 @@ export function Field({
   );
 }
 
-export const inputClass = 'block w-full rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600 aria-[invalid=true]:border-red-500';
+export const inputClass =
+  'block w-full rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600 aria-[invalid=true]:border-red-500';
 
 export function FormAlert({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   return (
-    <p role={ok ? 'status' : 'alert'} className={`rounded-md px-3 py-2 text-sm ${ok ? 'bg-emerald-50 text-emerald-900' : 'border border-red-300 bg-red-50 text-red-800'}`}>
+    <p
+      role={ok ? 'status' : 'alert'}
+      className={`rounded-md px-3 py-2 text-sm ${ok ? 'bg-emerald-50 text-emerald-900' : 'border border-red-300 bg-red-50 text-red-800'}`}
+    >
       {children}
     </p>
   );

@@ -5,7 +5,16 @@ import { apiTokens, units, users } from '../schema';
 /** Users with their units, for administrators (the caller's role is checked by the page). */
 export function listUsers(db: Db) {
   return db
-    .select({ id: users.id, login: users.login, displayName: users.displayName, role: users.role, active: users.active, unitCode: units.code, unitName: units.name, unitNameEn: units.nameEn })
+    .select({
+      id: users.id,
+      login: users.login,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+    })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .orderBy(asc(users.login))
@@ -14,7 +23,15 @@ export function listUsers(db: Db) {
 
 export function listTokens(db: Db) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, login: users.login, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      login: users.login,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .orderBy(desc(apiTokens.id))

@@ -56,11 +56,7 @@ export function tokenPrincipal(db: Db, tokenHash: string, now: Date) {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(units, eq(units.id, users.unitId))
     .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-      ),
+      and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))),
     )
     .get();
 }
@@ -96,17 +92,35 @@ export function recordLoginAttempt(db: Db, values: { login: string; ip: string; 
 /** Failed attempts since `since`, for one login and for one address. */
 export function recentLoginFailures(db: Db, login: string, ip: string, since: Date): { byLogin: number; byIp: number } {
   const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, since));
-  const byLogin = db.select({ n: count() }).from(loginAttempts).where(and(failed, eq(loginAttempts.login, login))).get()?.n ?? 0;
-  const byIp = db.select({ n: count() }).from(loginAttempts).where(and(failed, eq(loginAttempts.ip, ip))).get()?.n ?? 0;
+  const byLogin =
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(failed, eq(loginAttempts.login, login)))
+      .get()?.n ?? 0;
+  const byIp =
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(failed, eq(loginAttempts.ip, ip)))
+      .get()?.n ?? 0;
   return { byLogin, byIp };
 }
 
 /** A successful login clears the account's failure count, as users expect. */
 export function clearLoginFailures(db: Db, login: string): void {
-  db.delete(loginAttempts).where(and(eq(loginAttempts.login, login), eq(loginAttempts.success, false))).run();
+  db.delete(loginAttempts)
+    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.success, false)))
+    .run();
 }
 
 /** Revokes a token that is still live; returns false when there was none to revoke. */
 export function revokeApiToken(db: Db, tokenId: number, at: Date): boolean {
-  return db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).run().changes === 1;
+  return (
+    db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .run().changes === 1
+  );
 }

@@ -1,14 +1,5 @@
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import {
-  assessments,
-  ethicsActivities,
-  ethicsAnnualReports,
-  ethicsCommittees,
-  hazards,
-  incidents,
-  inspections,
-  projects,
-} from '../schema';
+import { assessments, ethicsActivities, ethicsAnnualReports, ethicsCommittees, hazards, incidents, inspections, projects } from '../schema';
 
 // The record kinds units submit, each with the columns the generic list and detail views need.
 // The kind codes are the API's collection names (ethics ones hyphenated in URLs).
@@ -18,10 +9,37 @@ export const recordKinds = {
   hazards: { table: hazards, date: hazards.foundAt, label: hazards.description, status: hazards.status, domain: hazards.domain },
   incidents: { table: incidents, date: incidents.occurredAt, label: incidents.summary, status: incidents.status, domain: incidents.domain },
   inspections: { table: inspections, date: inspections.inspectedAt, label: inspections.findings, status: inspections.status, domain: null },
-  'ethics-committees': { table: ethicsCommittees, date: ethicsCommittees.establishedAt, label: ethicsCommittees.name, status: ethicsCommittees.status, domain: null },
-  'ethics-activities': { table: ethicsActivities, date: ethicsActivities.approvedAt, label: ethicsActivities.title, status: ethicsActivities.status, domain: null },
-  'ethics-annual-reports': { table: ethicsAnnualReports, date: ethicsAnnualReports.submittedAt, label: ethicsAnnualReports.year, status: ethicsAnnualReports.status, domain: null },
-} satisfies Record<string, { table: { id: SQLiteColumn; unitId: SQLiteColumn }; date: SQLiteColumn; label: SQLiteColumn; status: SQLiteColumn; domain: SQLiteColumn | null }>;
+  'ethics-committees': {
+    table: ethicsCommittees,
+    date: ethicsCommittees.establishedAt,
+    label: ethicsCommittees.name,
+    status: ethicsCommittees.status,
+    domain: null,
+  },
+  'ethics-activities': {
+    table: ethicsActivities,
+    date: ethicsActivities.approvedAt,
+    label: ethicsActivities.title,
+    status: ethicsActivities.status,
+    domain: null,
+  },
+  'ethics-annual-reports': {
+    table: ethicsAnnualReports,
+    date: ethicsAnnualReports.submittedAt,
+    label: ethicsAnnualReports.year,
+    status: ethicsAnnualReports.status,
+    domain: null,
+  },
+} satisfies Record<
+  string,
+  {
+    table: { id: SQLiteColumn; unitId: SQLiteColumn };
+    date: SQLiteColumn;
+    label: SQLiteColumn;
+    status: SQLiteColumn;
+    domain: SQLiteColumn | null;
+  }
+>;
 
 export type RecordKind = keyof typeof recordKinds;
 export const recordKindCodes = Object.keys(recordKinds) as RecordKind[];

@@ -55,7 +55,12 @@ export function listRecords(db: Db, scope: Scope, kind: RecordKind, opts: { page
 }
 
 export type RecordAccess =
-  | { status: 'ok'; record: Record<string, unknown>; unit: typeof units.$inferSelect; dimensions?: (typeof assessmentDimensions.$inferSelect)[] }
+  | {
+      status: 'ok';
+      record: Record<string, unknown>;
+      unit: typeof units.$inferSelect;
+      dimensions?: (typeof assessmentDimensions.$inferSelect)[];
+    }
   | { status: 'forbidden' }
   | { status: 'missing' };
 

@@ -7,8 +7,14 @@ import { defaultDimensions } from '@/lib/reference/dimensions';
 /** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
 export function ensureReferenceData(db: Db): void {
   db.transaction((tx) => {
-    tx.insert(domains).values([...defaultDomains]).onConflictDoNothing().run();
-    tx.insert(riskDimensions).values([...defaultDimensions]).onConflictDoNothing().run();
+    tx.insert(domains)
+      .values([...defaultDomains])
+      .onConflictDoNothing()
+      .run();
+    tx.insert(riskDimensions)
+      .values([...defaultDimensions])
+      .onConflictDoNothing()
+      .run();
   });
 }
 

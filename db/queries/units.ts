@@ -26,12 +26,7 @@ export function subtreeUnitIds(db: Db, unit: Pick<UnitRow, 'path'>): number[] {
 }
 
 export function countUnitsByKind(db: Db, scope: Scope): Record<UnitKind, number> {
-  const rows = db
-    .select({ kind: units.kind, n: count() })
-    .from(units)
-    .where(inScope(units.id, scope))
-    .groupBy(units.kind)
-    .all();
+  const rows = db.select({ kind: units.kind, n: count() }).from(units).where(inScope(units.id, scope)).groupBy(units.kind).all();
   const out: Record<UnitKind, number> = { academy: 0, branch: 0, institute: 0, department: 0 };
   for (const r of rows) out[r.kind] = r.n;
   return out;
@@ -74,8 +69,17 @@ export function countUnits(db: Db): number {
 /** Creates the root academy of an empty installation, so the first administrator has a unit. */
 export function insertAcademyRoot(db: Db, values: { code: string; name: string; nameEn: string }): UnitRow {
   return db.transaction((tx) => {
-    const row = tx.insert(units).values({ ...values, kind: 'academy', path: '/' }).returning().get();
-    return tx.update(units).set({ path: `/${row.id}/` }).where(eq(units.id, row.id)).returning().get()!;
+    const row = tx
+      .insert(units)
+      .values({ ...values, kind: 'academy', path: '/' })
+      .returning()
+      .get();
+    return tx
+      .update(units)
+      .set({ path: `/${row.id}/` })
+      .where(eq(units.id, row.id))
+      .returning()
+      .get()!;
   });
 }
 
@@ -99,7 +103,9 @@ export function listUnitsPage(db: Db, scope: Scope, opts: { kind?: UnitKind; cur
     })
     .from(units)
     .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(and(inScope(units.id, scope), opts.kind ? eq(units.kind, opts.kind) : undefined, opts.cursor ? gt(units.id, opts.cursor) : undefined))
+    .where(
+      and(inScope(units.id, scope), opts.kind ? eq(units.kind, opts.kind) : undefined, opts.cursor ? gt(units.id, opts.cursor) : undefined),
+    )
     .orderBy(asc(units.id))
     .limit(opts.limit + 1)
     .all();

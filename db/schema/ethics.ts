@@ -16,7 +16,10 @@ export const ethicsCommittees = sqliteTable(
     dissolvedAt: instant('dissolved_at'),
     status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
   },
-  (t) => [uniqueIndex('ethics_committees_unit_external_uq').on(t.unitId, t.externalId), index('ethics_committees_institute_idx').on(t.instituteId)],
+  (t) => [
+    uniqueIndex('ethics_committees_unit_external_uq').on(t.unitId, t.externalId),
+    index('ethics_committees_institute_idx').on(t.instituteId),
+  ],
 );
 
 // A list-managed activity (纳入清单管理的科技活动) registers within 30 days of ethics approval and needs expert re-review.
@@ -31,7 +34,10 @@ export const ethicsActivities = sqliteTable(
     reReviewedAt: instant('re_reviewed_at'),
     status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
   },
-  (t) => [uniqueIndex('ethics_activities_unit_external_uq').on(t.unitId, t.externalId), index('ethics_activities_institute_idx').on(t.instituteId)],
+  (t) => [
+    uniqueIndex('ethics_activities_unit_external_uq').on(t.unitId, t.externalId),
+    index('ethics_activities_institute_idx').on(t.instituteId),
+  ],
 );
 
 // The committee's annual report for `year`, due by 31 March of the following year.

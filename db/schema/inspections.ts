@@ -19,5 +19,8 @@ export const inspections = sqliteTable(
     hazardsFound: integer('hazards_found').notNull().default(0),
     status: text('status', { enum: inspectionStatuses }).notNull().default('done'),
   },
-  (t) => [uniqueIndex('inspections_unit_external_uq').on(t.unitId, t.externalId), index('inspections_institute_idx').on(t.instituteId, t.inspectedAt)],
+  (t) => [
+    uniqueIndex('inspections_unit_external_uq').on(t.unitId, t.externalId),
+    index('inspections_institute_idx').on(t.instituteId, t.inspectedAt),
+  ],
 );

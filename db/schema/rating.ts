@@ -47,7 +47,10 @@ export const ratings = sqliteTable(
     publishedAt: instant('published_at'),
     publishedBy: integer('published_by').references(() => users.id),
   },
-  (t) => [uniqueIndex('ratings_institute_year_status_uq').on(t.instituteId, t.year, t.status), index('ratings_year_idx').on(t.year, t.level)],
+  (t) => [
+    uniqueIndex('ratings_institute_year_status_uq').on(t.instituteId, t.year, t.status),
+    index('ratings_year_idx').on(t.year, t.level),
+  ],
 );
 
 export const ratingContributions = sqliteTable(

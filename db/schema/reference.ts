@@ -13,6 +13,8 @@ export const riskDimensions = sqliteTable('risk_dimensions', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   // `all` applies at every stage; `output` only to the output stage (CAS §5(3)).
-  stage: text('stage', { enum: ['all', 'output'] }).notNull().default('all'),
+  stage: text('stage', { enum: ['all', 'output'] })
+    .notNull()
+    .default('all'),
   sortOrder: integer('sort_order').notNull().default(100),
 });

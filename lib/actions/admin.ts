@@ -32,8 +32,11 @@ export const createTokenAction = safeAction({ schema: tokenSchema, ...adminOnly 
   return { token, login: user.login };
 });
 
-export const revokeTokenAction = safeAction({ schema: z.object({ tokenId: z.coerce.number().int().positive() }), ...adminOnly }, (input, { db }) => {
-  if (!revokeApiToken(db, input.tokenId, new Date())) throw new FieldProblem('tokenId', 'validation.unknownToken');
-  revalidatePath('/admin');
-  return { tokenId: input.tokenId };
-});
+export const revokeTokenAction = safeAction(
+  { schema: z.object({ tokenId: z.coerce.number().int().positive() }), ...adminOnly },
+  (input, { db }) => {
+    if (!revokeApiToken(db, input.tokenId, new Date())) throw new FieldProblem('tokenId', 'validation.unknownToken');
+    revalidatePath('/admin');
+    return { tokenId: input.tokenId };
+  },
+);

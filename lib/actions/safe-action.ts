@@ -31,15 +31,26 @@ export function safeAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const locale = toLocale(await getLocale());
-    const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k))) as Record<string, string>;
-    const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({ ok: false, at: Date.now(), error, fieldErrors: fields, values });
+    const values = Object.fromEntries(
+      [...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k)),
+    ) as Record<string, string>;
+    const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({
+      ok: false,
+      at: Date.now(),
+      error,
+      fieldErrors: fields,
+      values,
+    });
     const actor = await currentActor();
     if (!actor) return fail(translate(locale, 'actions.signedOut'));
     if (!config.allow(actor)) return fail(translate(locale, 'actions.forbidden'));
     const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')));
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
-      return fail(translate(locale, 'actions.invalid'), Object.fromEntries(fieldErrors(parsed.error, locale, raw).map((e) => [e.field, e.message])));
+      return fail(
+        translate(locale, 'actions.invalid'),
+        Object.fromEntries(fieldErrors(parsed.error, locale, raw).map((e) => [e.field, e.message])),
+      );
     }
     try {
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };

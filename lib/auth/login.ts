@@ -1,25 +1,11 @@
 import type { Db } from '@/db/client';
-import {
-  clearLoginFailures,
-  insertSession,
-  recentLoginFailures,
-  recordLoginAttempt,
-  userByLogin,
-  deleteSession,
-} from '@/db/queries/auth';
+import { clearLoginFailures, insertSession, recentLoginFailures, recordLoginAttempt, userByLogin, deleteSession } from '@/db/queries/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { hashSessionToken, newSecretToken } from './tokens';
 import { sessionSecret } from './secret';
-import {
-  SESSION_IDLE_MS,
-  THROTTLE_MAX_PER_IP,
-  THROTTLE_MAX_PER_LOGIN,
-  THROTTLE_WINDOW_MS,
-} from './session-policy';
+import { SESSION_IDLE_MS, THROTTLE_MAX_PER_IP, THROTTLE_MAX_PER_LOGIN, THROTTLE_WINDOW_MS } from './session-policy';
 
-export type LoginResult =
-  | { ok: true; sessionToken: string; expiresAt: Date }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginResult = { ok: true; sessionToken: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'throttled' };
 
 /** Checks a login and password, throttled per account and per address; opens a session on success. */
 export async function logIn(
@@ -34,7 +20,9 @@ export async function logIn(
     return { ok: false, reason: 'throttled' };
   }
   const user = userByLogin(db, login);
-  const valid = user ? user.active && (await verifyPassword(user.passwordHash, input.password)) : (await burnPasswordCheck(input.password), false);
+  const valid = user
+    ? user.active && (await verifyPassword(user.passwordHash, input.password))
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !valid) {
     recordLoginAttempt(db, { login, ip: input.ip, at: now, success: false });
     return { ok: false, reason: 'invalid' };

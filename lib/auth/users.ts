@@ -6,7 +6,10 @@ import { roles } from '@/db/schema';
 import { FieldProblem } from '@/lib/errors';
 import { hashPassword } from './password';
 
-export const loginSchema = z.string().trim().regex(/^[A-Za-z0-9_.@-]{3,64}$/, 'validation.loginFormat');
+export const loginSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.@-]{3,64}$/, 'validation.loginFormat');
 export const passwordSchema = z.string().min(10, 'validation.passwordLength').max(256);
 
 export const newUserSchema = z.object({

@@ -103,8 +103,6 @@ export function buildEthicsActivity(overrides: Partial<EthicsActivityInsert> & O
   return { externalId: nextRef('ETA'), title: '纳入清单管理的科技活动', approvedAt: new Date(), status: 'active', ...overrides };
 }
 
-export function buildEthicsAnnualReport(
-  overrides: Partial<EthicsAnnualReportInsert> & Owned & { year: number },
-): EthicsAnnualReportInsert {
+export function buildEthicsAnnualReport(overrides: Partial<EthicsAnnualReportInsert> & Owned & { year: number }): EthicsAnnualReportInsert {
   return { externalId: `AR-${overrides.year}`, submittedAt: new Date(), status: 'active', ...overrides };
 }

@@ -81,12 +81,33 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
   // ---- organisation
   let unitId = 0;
   const academyId = ++unitId;
-  data.units.push(buildUnit({ id: academyId, code: academy.code, name: academy.name, nameEn: academy.nameEn, kind: 'academy', path: `/${academyId}/`, activeFrom: founded }));
+  data.units.push(
+    buildUnit({
+      id: academyId,
+      code: academy.code,
+      name: academy.name,
+      nameEn: academy.nameEn,
+      kind: 'academy',
+      path: `/${academyId}/`,
+      activeFrom: founded,
+    }),
+  );
   const institutes: Institute[] = [];
   for (const branch of branches) {
     const branchId = ++unitId;
     const branchPath = `/${academyId}/${branchId}/`;
-    data.units.push(buildUnit({ id: branchId, code: branch.code, name: `${branch.city}分院`, nameEn: `${branch.cityEn} Branch`, kind: 'branch', parentId: academyId, path: branchPath, activeFrom: founded }));
+    data.units.push(
+      buildUnit({
+        id: branchId,
+        code: branch.code,
+        name: `${branch.city}分院`,
+        nameEn: `${branch.cityEn} Branch`,
+        kind: 'branch',
+        parentId: academyId,
+        path: branchPath,
+        activeFrom: founded,
+      }),
+    );
     const count = rng.int(7, 10);
     const offset = rng.int(0, disciplines.length - 1);
     for (let i = 0; i < count; i++) {
@@ -108,14 +129,41 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
         }),
       );
       const departments: number[] = [];
-      const depCount = rng.weighted([[0, 3], [1, 3], [2, 2], [3, 1]] as const);
+      const depCount = rng.weighted([
+        [0, 3],
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ] as const);
       for (let d = 0; d < depCount; d++) {
         const depId = ++unitId;
         const dep = departmentNames[d]!;
-        data.units.push(buildUnit({ id: depId, code: `${code}-D${d + 1}`, name: dep.zh, nameEn: dep.en, kind: 'department', parentId: id, path: `${path}${depId}/`, instituteId: id, activeFrom: founded }));
+        data.units.push(
+          buildUnit({
+            id: depId,
+            code: `${code}-D${d + 1}`,
+            name: dep.zh,
+            nameEn: dep.en,
+            kind: 'department',
+            parentId: id,
+            path: `${path}${depId}/`,
+            instituteId: id,
+            activeFrom: founded,
+          }),
+        );
         departments.push(depId);
       }
-      institutes.push({ id, code, domains: discipline.domains, departments, risk: rng.weighted([[0.4, 3], [1, 5], [1.8, 2]] as const) });
+      institutes.push({
+        id,
+        code,
+        domains: discipline.domains,
+        departments,
+        risk: rng.weighted([
+          [0.4, 3],
+          [1, 5],
+          [1.8, 2],
+        ] as const),
+      });
     }
   }
   // The first institute of each of a few branches has a bad current year, so the demo shows red units.
@@ -193,16 +241,30 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
       // Hazards: a few per year, more in riskier institutes; some major, some rectified late, some open.
       const hazardCount = Math.round(rng.poisson(7 * yearRisk(year)) * elapsed);
       for (let h = 0; h < hazardCount; h++) {
-        data.hazards.push(hazardRow(rng, owner(inst), domainFor(inst), instantIn(year), now, `HAZ-${year}-${inst.code}-${String(h + 1).padStart(3, '0')}`));
+        data.hazards.push(
+          hazardRow(rng, owner(inst), domainFor(inst), instantIn(year), now, `HAZ-${year}-${inst.code}-${String(h + 1).padStart(3, '0')}`),
+        );
       }
 
       // Incidents: mostly tier IV; troubled institutes get a serious one in the current year.
       const incidentCount = Math.round(rng.poisson(1.1 * yearRisk(year)) * elapsed);
       for (let n = 0; n < incidentCount; n++) {
-        data.incidents.push(incidentRow(rng, owner(inst), domainFor(inst), instantIn(year), now, `INC-${year}-${inst.code}-${String(n + 1).padStart(2, '0')}`, false));
+        data.incidents.push(
+          incidentRow(
+            rng,
+            owner(inst),
+            domainFor(inst),
+            instantIn(year),
+            now,
+            `INC-${year}-${inst.code}-${String(n + 1).padStart(2, '0')}`,
+            false,
+          ),
+        );
       }
       if (troubled.has(inst.id) && year === currentYear) {
-        data.incidents.push(incidentRow(rng, owner(inst), rng.pick(inst.domains), instantIn(year), now, `INC-${year}-${inst.code}-S1`, true));
+        data.incidents.push(
+          incidentRow(rng, owner(inst), rng.pick(inst.domains), instantIn(year), now, `INC-${year}-${inst.code}-S1`, true),
+        );
       }
 
       const inspectionCount = Math.max(1, Math.round(rng.int(1, 3) * elapsed));
@@ -221,7 +283,9 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
     }
 
     // Ethics: institutes in life-science and AI domains keep an ethics committee and list-managed activities.
-    const needsEthics = inst.domains.some((d) => ['gene_editing', 'synthetic_biology', 'brain_science', 'cell_gene', 'lab_animals', 'medical_diagnosis', 'ai'].includes(d));
+    const needsEthics = inst.domains.some((d) =>
+      ['gene_editing', 'synthetic_biology', 'brain_science', 'cell_gene', 'lab_animals', 'medical_diagnosis', 'ai'].includes(d),
+    );
     if (needsEthics && rng.chance(0.8)) {
       const establishedAt = shanghaiDate(currentYear - rng.int(3, 6), rng.int(1, 12), rng.int(1, 28));
       const late = rng.chance(0.12);
@@ -241,7 +305,15 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
         const missing = rng.chance(0.05);
         const submittedAt = shanghaiDate(year, submittedLate ? 4 : rng.int(1, 3), rng.int(2, 28), 10);
         if (!missing && before(submittedAt)) {
-          data.ethicsAnnualReports.push(buildEthicsAnnualReport({ unitId: inst.id, instituteId: inst.id, year: reportYear, externalId: `AR-${reportYear}`, submittedAt }));
+          data.ethicsAnnualReports.push(
+            buildEthicsAnnualReport({
+              unitId: inst.id,
+              instituteId: inst.id,
+              year: reportYear,
+              externalId: `AR-${reportYear}`,
+              submittedAt,
+            }),
+          );
         }
         const activities = rng.chance(0.5) ? rng.int(1, 2) : 0;
         for (let a = 0; a < activities; a++) {
@@ -252,7 +324,13 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
               unitId: inst.id,
               instituteId: inst.id,
               externalId: `ETA-${year}-${inst.code}-${a + 1}`,
-              title: rng.pick(['侵入式脑机接口临床研究', '人类生殖细胞基因编辑基础研究', '具有舆论动员能力的算法模型研发', '高度自主决策系统研发', '对人类生命健康有重大影响的新物种合成']),
+              title: rng.pick([
+                '侵入式脑机接口临床研究',
+                '人类生殖细胞基因编辑基础研究',
+                '具有舆论动员能力的算法模型研发',
+                '高度自主决策系统研发',
+                '对人类生命健康有重大影响的新物种合成',
+              ]),
               approvedAt,
               registeredAt: before(registeredAt) ? registeredAt : null,
             }),
@@ -291,21 +369,50 @@ function dimensionRow(rng: Random, assessmentId: number, dimension: DimensionCod
   return buildAssessmentDimension({
     assessmentId,
     dimension,
-    likelihood: Math.min(5, rng.weighted([[1, 4], [2, 5], [3, 3], [4, 1], [5, 0.3]] as const) + boost),
-    impact: Math.min(5, rng.weighted([[1, 2], [2, 4], [3, 4], [4, 2], [5, 0.6]] as const) + boost),
+    likelihood: Math.min(
+      5,
+      rng.weighted([
+        [1, 4],
+        [2, 5],
+        [3, 3],
+        [4, 1],
+        [5, 0.3],
+      ] as const) + boost,
+    ),
+    impact: Math.min(
+      5,
+      rng.weighted([
+        [1, 2],
+        [2, 4],
+        [3, 4],
+        [4, 2],
+        [5, 0.6],
+      ] as const) + boost,
+    ),
     riskPoints: '关键环节存在安全风险点，需持续监测',
     consequences: '可能造成项目延误或不良社会影响',
     measures: rng.pick(['建立专人负责制度并定期检查', '加强数据分级分类与访问控制', '开展伦理审查并签署承诺书', '储备替代供应渠道']),
   });
 }
 
-function hazardRow(rng: Random, own: { unitId: number; instituteId: number }, domain: DomainCode, foundAt: Date, now: Date, externalId: string): HazardInsert {
+function hazardRow(
+  rng: Random,
+  own: { unitId: number; instituteId: number },
+  domain: DomainCode,
+  foundAt: Date,
+  now: Date,
+  externalId: string,
+): HazardInsert {
   const severity = rng.chance(0.15) ? 'major' : 'general';
   const dueAt = new Date(foundAt.getTime() + (severity === 'major' ? rng.int(30, 60) : rng.int(15, 45)) * DAY_MS);
   // Old hazards are almost all closed; recent ones are more often still open.
   const ageDays = (now.getTime() - foundAt.getTime()) / DAY_MS;
   const openWeight = ageDays > 180 ? 1 : ageDays > 60 ? 5 : 30;
-  const outcome = rng.weighted([['on_time', 80], ['late', 12], ['open', openWeight]] as const);
+  const outcome = rng.weighted([
+    ['on_time', 80],
+    ['late', 12],
+    ['open', openWeight],
+  ] as const);
   let rectifiedAt: Date | null =
     outcome === 'on_time'
       ? new Date(foundAt.getTime() + Math.floor(rng.next() * (dueAt.getTime() - foundAt.getTime())))
@@ -332,8 +439,24 @@ function hazardRow(rng: Random, own: { unitId: number; instituteId: number }, do
   });
 }
 
-function incidentRow(rng: Random, own: { unitId: number; instituteId: number }, domain: DomainCode, occurredAt: Date, now: Date, externalId: string, serious: boolean): IncidentInsert {
-  const tier = serious ? rng.weighted([[2, 3], [1, 1]] as const) : rng.weighted([[4, 92], [3, 8]] as const);
+function incidentRow(
+  rng: Random,
+  own: { unitId: number; instituteId: number },
+  domain: DomainCode,
+  occurredAt: Date,
+  now: Date,
+  externalId: string,
+  serious: boolean,
+): IncidentInsert {
+  const tier = serious
+    ? rng.weighted([
+        [2, 3],
+        [1, 1],
+      ] as const)
+    : rng.weighted([
+        [4, 92],
+        [3, 8],
+      ] as const);
   const figures =
     tier === 1
       ? { deaths: rng.int(0, 2), seriousInjuries: rng.int(0, 5), directLossCny: rng.int(100, 180) * 1_000_000 }
@@ -347,7 +470,9 @@ function incidentRow(rng: Random, own: { unitId: number; instituteId: number }, 
   const discoveredAt = new Date(occurredAt.getTime() + rng.int(0, 36) * HOUR_MS);
   const deadlineHours = tier <= 2 ? 2 : tier === 3 ? 24 : 72;
   const late = rng.chance(0.1);
-  const reportedAt = new Date(discoveredAt.getTime() + (late ? deadlineHours + rng.int(1, 48) : rng.int(0, deadlineHours * 60 - 1) / 60) * HOUR_MS);
+  const reportedAt = new Date(
+    discoveredAt.getTime() + (late ? deadlineHours + rng.int(1, 48) : rng.int(0, deadlineHours * 60 - 1) / 60) * HOUR_MS,
+  );
   return buildIncident({
     ...own,
     externalId,
@@ -360,6 +485,10 @@ function incidentRow(rng: Random, own: { unitId: number; instituteId: number }, 
     ...figures,
     concealed: !serious && rng.chance(0.02),
     summary: rng.pick(incidentSummaries[domain]),
-    status: rng.weighted([['closed', 6], ['investigating', 2], ['reported', 2]] as const),
+    status: rng.weighted([
+      ['closed', 6],
+      ['investigating', 2],
+      ['reported', 2],
+    ] as const),
   });
 }

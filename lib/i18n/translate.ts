@@ -9,7 +9,12 @@ const catalogues: Record<Locale, unknown> = { 'zh-CN': zh, en };
  * placeholders. Unknown keys come back as the key, so a missing message is visible rather than blank.
  */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogues[locale]);
+  const found = key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      catalogues[locale],
+    );
   if (typeof found !== 'string') return key;
   return found.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -21,9 +21,17 @@ export function issueMessage(issue: Issue, locale: Locale, submitted?: { value: 
     case 'invalid_type':
       return translate(locale, 'validation.wrongType');
     case 'too_small':
-      return translate(locale, issue.origin === 'string' ? 'validation.tooShort' : issue.origin === 'array' ? 'validation.tooFew' : 'validation.tooSmall', { minimum: String(issue.minimum) });
+      return translate(
+        locale,
+        issue.origin === 'string' ? 'validation.tooShort' : issue.origin === 'array' ? 'validation.tooFew' : 'validation.tooSmall',
+        { minimum: String(issue.minimum) },
+      );
     case 'too_big':
-      return translate(locale, issue.origin === 'string' ? 'validation.tooLong' : issue.origin === 'array' ? 'validation.tooMany' : 'validation.tooBig', { maximum: String(issue.maximum) });
+      return translate(
+        locale,
+        issue.origin === 'string' ? 'validation.tooLong' : issue.origin === 'array' ? 'validation.tooMany' : 'validation.tooBig',
+        { maximum: String(issue.maximum) },
+      );
     case 'invalid_value':
       return translate(locale, 'validation.oneOf', { values: issue.values.map(String).join(', ') });
     case 'invalid_format':
@@ -54,5 +62,8 @@ function isEmpty(value: unknown): boolean {
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    input,
+  );
 }

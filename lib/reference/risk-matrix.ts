@@ -14,7 +14,10 @@ export function riskLevel(score: number, bands = defaultRiskBands): Level {
 }
 
 /** An assessment's overall level is that of its worst dimension. */
-export function overallRisk(dimensions: readonly { likelihood: number; impact: number }[], bands = defaultRiskBands): { score: number; level: Level } | null {
+export function overallRisk(
+  dimensions: readonly { likelihood: number; impact: number }[],
+  bands = defaultRiskBands,
+): { score: number; level: Level } | null {
   if (dimensions.length === 0) return null;
   const score = Math.max(...dimensions.map((d) => d.likelihood * d.impact));
   return { score, level: riskLevel(score, bands) };

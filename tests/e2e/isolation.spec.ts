@@ -18,7 +18,8 @@ function recordsOf(unitCode: string) {
   const db = readDb();
   const ids = subtree(db, unitCode).join(',');
   const out = kinds.map(([kind, table]) => {
-    const row = db.prepare(`SELECT id, external_id AS ext FROM ${table} WHERE unit_id IN (${ids}) ORDER BY id LIMIT 1`).get() as { id: number; ext: string } | undefined;
+    const row = db.prepare(`SELECT id, external_id AS ext FROM ${table} WHERE unit_id IN (${ids}) ORDER BY id LIMIT 1`).get() as
+      { id: number; ext: string } | undefined;
     return { kind, row };
   });
   db.close();

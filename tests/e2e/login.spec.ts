@@ -17,7 +17,9 @@ for (const r of roles) {
     await expect(page.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
     await expect(page.getByTestId('current-user')).toContainText(r.role);
     await expect(page.getByTestId('scope')).toContainText(r.scope);
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' })).toHaveCount(r.login === 'admin' ? 1 : 0);
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' })).toHaveCount(
+      r.login === 'admin' ? 1 : 0,
+    );
   });
 }
 

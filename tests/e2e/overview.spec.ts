@@ -14,10 +14,24 @@ function expected(unitIds: number[] | null) {
   const inScope = (col: string) => (unitIds ? `AND ${col} IN (${unitIds.join(',')})` : '');
   const result = {
     institutes: one(db, `SELECT count(*) AS v FROM units WHERE kind = 'institute' ${inScope('id')}`),
-    incidents: one(db, `SELECT count(*) AS v FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`, from, now),
-    serious: one(db, `SELECT count(*) AS v FROM incidents WHERE tier <= 3 AND occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`, from, now),
+    incidents: one(
+      db,
+      `SELECT count(*) AS v FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
+      from,
+      now,
+    ),
+    serious: one(
+      db,
+      `SELECT count(*) AS v FROM incidents WHERE tier <= 3 AND occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
+      from,
+      now,
+    ),
     open: one(db, `SELECT count(*) AS v FROM hazards WHERE rectified_at IS NULL AND status = 'open' ${inScope('unit_id')}`),
-    overdue: one(db, `SELECT count(*) AS v FROM hazards WHERE rectified_at IS NULL AND status = 'open' AND due_at < ? ${inScope('unit_id')}`, now),
+    overdue: one(
+      db,
+      `SELECT count(*) AS v FROM hazards WHERE rectified_at IS NULL AND status = 'open' AND due_at < ? ${inScope('unit_id')}`,
+      now,
+    ),
     hazards: one(db, `SELECT count(*) AS v FROM hazards WHERE 1 = 1 ${inScope('unit_id')}`),
   };
   db.close();

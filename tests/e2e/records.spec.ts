@@ -43,9 +43,25 @@ test('an assessment shows each dimension’s score and its overall level in word
 
 test('a kind with no records in scope shows an empty state, not an empty table', async ({ page }) => {
   // Ethics committees belong to institutes, so a department's own user has none in scope.
-  execFileSync(path.resolve('node_modules/.bin/tsx'), ['cli/index.ts', 'user', 'create', '--login', 'bj01d1.reporter', '--password', 'dept-password-1', '--role', 'reporter', '--unit', 'BJ01-D1'], {
-    env: { ...process.env, FENGHUO_DB: E2E_DB },
-  });
+  execFileSync(
+    path.resolve('node_modules/.bin/tsx'),
+    [
+      'cli/index.ts',
+      'user',
+      'create',
+      '--login',
+      'bj01d1.reporter',
+      '--password',
+      'dept-password-1',
+      '--role',
+      'reporter',
+      '--unit',
+      'BJ01-D1',
+    ],
+    {
+      env: { ...process.env, FENGHUO_DB: E2E_DB },
+    },
+  );
   await logIn(page, 'bj01d1.reporter', 'dept-password-1');
   await page.goto('/records/ethics-committees');
   await expect(page.getByText('暂无记录。')).toBeVisible();

@@ -51,7 +51,11 @@ describe('v1 API wrapper', () => {
   });
 
   it('answers a token with its user and only the units in its scope', async () => {
-    expect(await (await get(me.GET, '/api/v1/me', reporterToken)).json()).toMatchObject({ login: 'api.rep', role: 'reporter', unitCode: 'BJ01' });
+    expect(await (await get(me.GET, '/api/v1/me', reporterToken)).json()).toMatchObject({
+      login: 'api.rep',
+      role: 'reporter',
+      unitCode: 'BJ01',
+    });
     const res = await get(units.GET, '/api/v1/units', reporterToken);
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -63,7 +63,11 @@ describe('sessions', () => {
     const actor = resolveActor(t.db, { sessionToken: s.sessionToken })!;
     expect(actor).toMatchObject({ login: 'rep', role: 'reporter', unitCode: 'BJ01', via: 'session' });
     expect(actor.scope).toEqual({ all: false, unitIds: [4, 7] });
-    const stored = t.db.select({ id: sessions.id }).from(sessions).all().map((r) => r.id);
+    const stored = t.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .all()
+      .map((r) => r.id);
     expect(stored).not.toContain(s.sessionToken);
   });
 
@@ -95,9 +99,17 @@ describe('sessions', () => {
   it('a password change ends sessions opened before it; a deactivated user is refused', async () => {
     const s = await login(TEST_PASSWORD);
     if (!s.ok) throw new Error('login failed');
-    t.db.update(users).set({ passwordChangedAt: new Date(Date.now() + 1000) }).where(eq(users.id, reporterId)).run();
+    t.db
+      .update(users)
+      .set({ passwordChangedAt: new Date(Date.now() + 1000) })
+      .where(eq(users.id, reporterId))
+      .run();
     expect(resolveActor(t.db, { sessionToken: s.sessionToken })).toBeNull();
-    t.db.update(users).set({ passwordChangedAt: new Date(0) }).where(eq(users.id, reporterId)).run();
+    t.db
+      .update(users)
+      .set({ passwordChangedAt: new Date(0) })
+      .where(eq(users.id, reporterId))
+      .run();
 
     const s2 = await login(TEST_PASSWORD);
     if (!s2.ok) throw new Error('login failed');
@@ -123,7 +135,11 @@ describe('API tokens', () => {
     const actor = resolveActor(t.db, { bearerToken: token })!;
     expect(actor).toMatchObject({ login: 'rep', via: 'token', scope: { all: false, unitIds: [4, 7] } });
 
-    t.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id)).run();
+    t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, id))
+      .run();
     expect(resolveActor(t.db, { bearerToken: token })).toBeNull();
     t.db.update(apiTokens).set({ expiresAt: null, revokedAt: new Date() }).where(eq(apiTokens.id, id)).run();
     expect(resolveActor(t.db, { bearerToken: token })).toBeNull();

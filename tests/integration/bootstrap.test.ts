@@ -18,7 +18,15 @@ describe('bootstrap', () => {
     const report = await bootstrap(t.db, parseEnv({}), now);
     expect(isMigrated(t.db)).toBe(true);
     expect(report.seeded).toBe(true);
-    expect(report.demoLogins.map((l) => l.role).sort()).toEqual(['admin', 'branch_officer', 'leader', 'office', 'reporter', 'reporter', 'unit_manager']);
+    expect(report.demoLogins.map((l) => l.role).sort()).toEqual([
+      'admin',
+      'branch_officer',
+      'leader',
+      'office',
+      'reporter',
+      'reporter',
+      'unit_manager',
+    ]);
     expect(count(t.db, "units WHERE kind = 'branch'")).toBe(12);
     expect(count(t.db, "units WHERE kind = 'institute'")).toBeGreaterThanOrEqual(90);
     expect(count(t.db, "units WHERE kind = 'academy'")).toBe(1);
@@ -38,7 +46,8 @@ describe('bootstrap', () => {
     expect(report).toMatchObject({ seeded: false, adminCreated: 'root', demoLogins: [] });
     expect(count(t.db, 'users')).toBe(1);
     expect(count(t.db, 'units')).toBe(1);
-    for (const kind of ['projects', 'assessments', 'hazards', 'incidents', 'inspections', 'ethics_committees']) expect(count(t.db, kind)).toBe(0);
+    for (const kind of ['projects', 'assessments', 'hazards', 'incidents', 'inspections', 'ethics_committees'])
+      expect(count(t.db, kind)).toBe(0);
     expect((await logIn(t.db, { login: 'root', password: 'a-long-admin-secret', ip: 'test' })).ok).toBe(true);
     await bootstrap(t.db, config, now);
     expect(count(t.db, 'users')).toBe(1);

@@ -34,5 +34,11 @@ it('housekeeping claims its local day', async () => {
   const at = new Date('2026-11-23T17:00:00Z'); // already 24 November in Shanghai
   expect(await housekeeping(t.db, at)).toBe('ran');
   expect(await housekeeping(t.db, at)).toBe('skipped');
-  expect(t.db.select().from(jobRuns).all().some((r) => r.job === 'housekeeping' && r.period === '2026-11-24')).toBe(true);
+  expect(
+    t.db
+      .select()
+      .from(jobRuns)
+      .all()
+      .some((r) => r.job === 'housekeeping' && r.period === '2026-11-24'),
+  ).toBe(true);
 });

@@ -25,7 +25,9 @@ it('counts incidents of the Shanghai-local year by domain and tier, whole academ
     const cells = incidentsByDomainAndTier(t.db, scope, from, now);
     const unitFilter = scope.all ? '' : `AND unit_id IN (${scope.unitIds.join(',')})`;
     const raw = t.db.$client
-      .prepare(`SELECT domain, tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY domain, tier`)
+      .prepare(
+        `SELECT domain, tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY domain, tier`,
+      )
       .all(from.getTime(), now.getTime()) as { domain: string; tier: number; n: number }[];
     const key = (c: { domain: string; tier: number }) => `${c.domain}/${c.tier}`;
     expect(new Map(cells.map((c) => [key(c), c.n]))).toEqual(new Map(raw.map((c) => [key(c), c.n])));
@@ -36,7 +38,9 @@ it('counts incidents of the Shanghai-local year by domain and tier, whole academ
 it('counts open and overdue hazards at an instant', () => {
   const s = hazardStatus(t.db, ALL_UNITS, now);
   const raw = t.db.$client
-    .prepare(`SELECT count(*) AS open, sum(due_at < ?) AS overdue, sum(due_at < ? AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`)
+    .prepare(
+      `SELECT count(*) AS open, sum(due_at < ?) AS overdue, sum(due_at < ? AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`,
+    )
     .get(now.getTime(), now.getTime()) as { open: number; overdue: number; major: number };
   expect(s).toEqual({ open: raw.open, overdue: raw.overdue, majorOverdue: raw.major });
   expect(s.overdue).toBeGreaterThan(0);

@@ -48,7 +48,9 @@ export async function seedSmallOrg(db: Db, at = new Date('2026-03-04T09:30:00+08
   const ids = {} as RecordIds;
   const put = (kind: RecordKind, owner: keyof typeof owners, id: number) => ((ids[kind] ??= {} as RecordIds[RecordKind])[owner] = id);
   const projects = entries.map(([name, o], i) => (put('projects', name, i + 1), buildProject({ id: i + 1, ...o, startedAt: at })));
-  const assessments = entries.map(([name, o], i) => (put('assessments', name, i + 1), buildAssessment({ id: i + 1, ...o, projectId: i + 1, submittedAt: at })));
+  const assessments = entries.map(
+    ([name, o], i) => (put('assessments', name, i + 1), buildAssessment({ id: i + 1, ...o, projectId: i + 1, submittedAt: at })),
+  );
   const withIds = <T>(kind: RecordKind, build: (o: Owner, i: number) => T) =>
     entries.map(([name, o], i) => (put(kind, name, i + 1), { id: i + 1, ...build(o, i) }));
   insertDataset(db, {

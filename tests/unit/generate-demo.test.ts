@@ -22,7 +22,11 @@ describe('demo academy', () => {
   });
 
   it('spans three years up to now and never dates a record in the future', () => {
-    const dates = [...demo.incidents.map((i) => i.occurredAt!), ...demo.hazards.map((h) => h.foundAt!), ...demo.projects.map((p) => p.startedAt!)];
+    const dates = [
+      ...demo.incidents.map((i) => i.occurredAt!),
+      ...demo.hazards.map((h) => h.foundAt!),
+      ...demo.projects.map((p) => p.startedAt!),
+    ];
     expect(Math.max(...dates.map((d) => d.getTime()))).toBeLessThanOrEqual(now.getTime());
     expect(Math.min(...dates.map((d) => d.getTime()))).toBeGreaterThanOrEqual(yearStart(2024).getTime());
     expect(new Set(demo.incidents.map((i) => i.domain)).size).toBeGreaterThanOrEqual(8);
@@ -31,7 +35,9 @@ describe('demo academy', () => {
   it('has the variety the rating and heatmaps need', () => {
     const thisYear = (d: Date) => d.getTime() >= yearStart(2026).getTime();
     expect(demo.incidents.some((i) => i.tier! <= 2 && thisYear(i.occurredAt!))).toBe(true);
-    expect(demo.hazards.some((h) => h.severity === 'major' && !h.rectifiedAt && h.dueAt!.getTime() < now.getTime() - 90 * DAY_MS)).toBe(true);
+    expect(demo.hazards.some((h) => h.severity === 'major' && !h.rectifiedAt && h.dueAt!.getTime() < now.getTime() - 90 * DAY_MS)).toBe(
+      true,
+    );
     const deadline = { 1: 2, 2: 2, 3: 24, 4: 72 } as Record<number, number>;
     expect(demo.incidents.some((i) => i.reportedAt!.getTime() - i.discoveredAt!.getTime() > deadline[i.tier!]! * HOUR_MS)).toBe(true);
     expect(demo.assessments.some((a) => a.status !== 'approved')).toBe(true);

@@ -7,6 +7,7 @@ import { canManageUsers } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
+import { DataTable } from '@/components/data-table';
 import { Refusal } from '@/components/refusal';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { CreateTokenForm } from '@/components/admin/create-token-form';
@@ -34,29 +35,22 @@ export default async function AdminPage() {
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t('admin.title')} />
       <section aria-labelledby="users-heading" className="space-y-3">
-        <h2 id="users-heading" className="text-lg font-semibold">{t('admin.users')}</h2>
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="user-list">
-            <thead className="bg-gray-50 text-left text-gray-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t('admin.login')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('admin.displayName')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('admin.role')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('admin.unit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-t border-gray-100">
-                  <td className="px-4 py-2 font-mono text-xs">{u.login}</td>
-                  <td className="px-4 py-2">{u.displayName}</td>
-                  <td className="px-4 py-2">{t(`roles.${u.role}`)}</td>
-                  <td className="px-4 py-2">{localName(locale, { name: u.unitName, nameEn: u.unitNameEn })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <h2 id="users-heading" className="text-lg font-semibold">
+          {t('admin.users')}
+        </h2>
+        <DataTable
+          testId="user-list"
+          columns={[{ label: t('admin.login') }, { label: t('admin.displayName') }, { label: t('admin.role') }, { label: t('admin.unit') }]}
+        >
+          {users.map((u) => (
+            <tr key={u.id} className="border-t border-gray-100">
+              <td className="px-4 py-2 font-mono text-xs">{u.login}</td>
+              <td className="px-4 py-2">{u.displayName}</td>
+              <td className="px-4 py-2">{t(`roles.${u.role}`)}</td>
+              <td className="px-4 py-2">{localName(locale, { name: u.unitName, nameEn: u.unitNameEn })}</td>
+            </tr>
+          ))}
+        </DataTable>
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <h3 className="mb-3 font-medium">{t('admin.createUser')}</h3>
           <CreateUserForm units={units} />
@@ -64,46 +58,50 @@ export default async function AdminPage() {
       </section>
 
       <section aria-labelledby="tokens-heading" className="space-y-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold">{t('admin.tokens')}</h2>
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          {t('admin.tokens')}
+        </h2>
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <h3 className="mb-3 font-medium">{t('admin.createToken')}</h3>
-          <CreateTokenForm logins={users.filter((u) => u.active).map((u) => ({ login: u.login, label: `${u.login} · ${t(`roles.${u.role}`)}` }))} />
+          <CreateTokenForm
+            logins={users.filter((u) => u.active).map((u) => ({ login: u.login, label: `${u.login} · ${t(`roles.${u.role}`)}` }))}
+          />
         </div>
         {tokens.length === 0 ? (
           <p className="text-sm text-gray-500">{t('admin.noTokens')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="token-list">
-              <thead className="bg-gray-50 text-left text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.prefix')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.name')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.user')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.createdAt')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('admin.lastUsed')}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t('admin.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((k) => (
-                  <tr key={k.id} className="border-t border-gray-100" data-token-name={k.name}>
-                    <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
-                    <td className="px-4 py-2">{k.name}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{k.login}</td>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(k.createdAt)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.never')}</td>
-                    <td className="px-4 py-2 text-right">
-                      {k.revokedAt ? (
-                        <span className="text-xs text-gray-500">{t('admin.revokedAt')} {formatDateTime(k.revokedAt)}</span>
-                      ) : (
-                        <RevokeTokenButton tokenId={k.id} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="token-list"
+            columns={[
+              { label: t('admin.prefix') },
+              { label: t('admin.name') },
+              { label: t('admin.user') },
+              { label: t('admin.createdAt') },
+              { label: t('admin.lastUsed') },
+              { label: t('admin.status'), align: 'right' },
+            ]}
+          >
+            {tokens.map((k) => (
+              <tr key={k.id} className="border-t border-gray-100" data-token-name={k.name}>
+                <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
+                <td className="px-4 py-2">{k.name}</td>
+                <td className="px-4 py-2 font-mono text-xs">{k.login}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(k.createdAt)}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">
+                  {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.never')}
+                </td>
+                <td className="px-4 py-2 text-right">
+                  {k.revokedAt ? (
+                    <span className="text-xs text-gray-500">
+                      {t('admin.revokedAt')} {formatDateTime(k.revokedAt)}
+                    </span>
+                  ) : (
+                    <RevokeTokenButton tokenId={k.id} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

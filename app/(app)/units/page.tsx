@@ -4,6 +4,7 @@ import { listUnitsInScope } from '@/db/queries/units';
 import { requireActor } from '@/lib/auth/current-actor';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { PageHeader } from '@/components/page-header';
+import { DataTable } from '@/components/data-table';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('units'))('title') };
@@ -18,28 +19,17 @@ export default async function UnitsPage() {
   return (
     <div className="max-w-4xl">
       <PageHeader title={t('units.title')} subtitle={t('units.subtitle', { n: rows.length })} />
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="unit-tree">
-          <thead className="bg-gray-50 text-left text-gray-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t('units.name')}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t('units.code')}</th>
-              <th scope="col" className="px-4 py-2 font-medium">{t('units.kind')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id} className="border-t border-gray-100">
-                <td className="px-4 py-1.5" style={{ paddingLeft: `${1 + (u.depth - minDepth) * 1.5}rem` }}>
-                  {localName(locale, u)}
-                </td>
-                <td className="px-4 py-1.5 font-mono text-xs">{u.code}</td>
-                <td className="px-4 py-1.5 text-gray-600">{t(`unitKinds.${u.kind}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="unit-tree" columns={[{ label: t('units.name') }, { label: t('units.code') }, { label: t('units.kind') }]}>
+        {rows.map((u) => (
+          <tr key={u.id} className="border-t border-gray-100">
+            <td className="px-4 py-1.5" style={{ paddingLeft: `${1 + (u.depth - minDepth) * 1.5}rem` }}>
+              {localName(locale, u)}
+            </td>
+            <td className="px-4 py-1.5 font-mono text-xs">{u.code}</td>
+            <td className="px-4 py-1.5 text-gray-600">{t(`unitKinds.${u.kind}`)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

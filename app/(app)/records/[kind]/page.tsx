@@ -13,6 +13,7 @@ import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';
 import { StatusBadge } from '@/components/status-badge';
+import { DataTable } from '@/components/data-table';
 
 const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -33,6 +34,7 @@ export default async function RecordListPage({
   const result = listRecords(db, actor.scope, kind, { page });
   const domainNames = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const hasDomain = result.rows[0]?.domain !== null;
   const label = (value: string | number | null) =>
     value === null ? '' : kind === 'assessments' ? t(`stages.${value}` as 'stages.initiation') : String(value);
 
@@ -46,43 +48,43 @@ export default async function RecordListPage({
         </div>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="record-list">
-              <thead className="bg-gray-50 text-left text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.externalId')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.unit')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.date')}</th>
-                  {result.rows[0]?.domain !== null ? <th scope="col" className="px-4 py-2 font-medium">{t('records.domain')}</th> : null}
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.summary')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-gray-100 hover:bg-gray-50">
-                    <td className="px-4 py-2 font-mono text-xs">
-                      <Link href={`/records/${kind}/${r.id}`} className="text-blue-700 hover:underline">
-                        {r.externalId}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">{localName(locale, { name: r.unitName, nameEn: r.unitNameEn })}</td>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(r.date)}</td>
-                    {r.domain !== null ? <td className="px-4 py-2">{domainNames.get(r.domain) ?? r.domain}</td> : null}
-                    <td className="max-w-md truncate px-4 py-2">{label(r.label)}</td>
-                    <td className="px-4 py-2">
-                      <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="record-list"
+            columns={[
+              { label: t('records.externalId') },
+              { label: t('records.unit') },
+              { label: t('records.date') },
+              ...(hasDomain ? [{ label: t('records.domain') }] : []),
+              { label: t('records.summary') },
+              { label: t('records.status') },
+            ]}
+          >
+            {result.rows.map((r) => (
+              <tr key={r.id} className="border-t border-gray-100 hover:bg-gray-50">
+                <td className="px-4 py-2 font-mono text-xs">
+                  <Link href={`/records/${kind}/${r.id}`} className="text-blue-700 hover:underline">
+                    {r.externalId}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">{localName(locale, { name: r.unitName, nameEn: r.unitNameEn })}</td>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(r.date)}</td>
+                {r.domain !== null ? <td className="px-4 py-2">{domainNames.get(r.domain) ?? r.domain}</td> : null}
+                <td className="max-w-md truncate px-4 py-2">{label(r.label)}</td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination
             page={result.page}
             pages={pages}
             hrefFor={(p) => `/records/${kind}?page=${p}`}
-            labels={{ previous: t('records.previous'), next: t('records.next'), showing: t('records.showing', { total: result.total, page: result.page, pages }) }}
+            labels={{
+              previous: t('records.previous'),
+              next: t('records.next'),
+              showing: t('records.showing', { total: result.total, page: result.page, pages }),
+            }}
           />
         </>
       )}

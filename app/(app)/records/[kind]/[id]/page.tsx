@@ -11,12 +11,24 @@ import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Refusal } from '@/components/refusal';
+import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
 import type { Level } from '@/lib/reference/level-codes';
 
 // Internal keys a reader has no use for; the unit and project are shown by name instead.
-const hidden = new Set(['id', 'unitId', 'instituteId', 'createdBy', 'decidedBy', 'verifiedBy', 'projectId', 'externalId', 'createdAt', 'updatedAt']);
+const hidden = new Set([
+  'id',
+  'unitId',
+  'instituteId',
+  'createdBy',
+  'decidedBy',
+  'verifiedBy',
+  'projectId',
+  'externalId',
+  'createdAt',
+  'updatedAt',
+]);
 
 export default async function RecordDetailPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const actor = await requireActor();
@@ -52,7 +64,11 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
     return String(value);
   };
   // Bookkeeping last: what the record says first, when it was entered after.
-  const entries = [...Object.entries(record).filter(([key]) => !hidden.has(key)), ['createdAt', record.createdAt], ['updatedAt', record.updatedAt]] as [string, unknown][];
+  const entries = [
+    ...Object.entries(record).filter(([key]) => !hidden.has(key)),
+    ['createdAt', record.createdAt],
+    ['updatedAt', record.updatedAt],
+  ] as [string, unknown][];
   const project = typeof record.projectId === 'number' ? readRecord(db, actor.scope, 'projects', record.projectId) : null;
   const overall = access.dimensions ? overallRisk(access.dimensions) : null;
   const levelWords = (level: Level) => t('records.levelWords', { risk: t(`riskLevels.${level}`), colour: t(`levels.${level}`) });
@@ -72,7 +88,9 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
       <dl className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2" data-testid="record-detail">
         <div className="border-b border-gray-100 py-2">
           <dt className="text-xs text-gray-500">{t('fields.unit')}</dt>
-          <dd className="text-sm">{localName(locale, access.unit)}（{access.unit.code}）</dd>
+          <dd className="text-sm">
+            {localName(locale, access.unit)}（{access.unit.code}）
+          </dd>
         </div>
         {project?.status === 'ok' ? (
           <div className="border-b border-gray-100 py-2">
@@ -94,34 +112,30 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
       {access.dimensions && access.dimensions.length > 0 ? (
         <section className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">{t('records.dimensions')}</h2>
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-            <table className="min-w-full text-sm">
-              <thead className="bg-gray-50 text-left text-gray-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('fields.dimension')}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.likelihood')}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.impact')}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t('records.score')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.level')}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t('records.measures')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {access.dimensions.map((d) => (
-                  <tr key={d.id} className="border-t border-gray-100">
-                    <td className="px-4 py-2">{dimensions.get(d.dimension) ?? d.dimension}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{d.likelihood}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{d.impact}</td>
-                    <td className="px-4 py-2 text-right font-semibold tabular-nums">{d.likelihood * d.impact}</td>
-                    <td className="px-4 py-2">
-                      <LevelBadge level={riskLevel(d.likelihood * d.impact)} label={levelWords(riskLevel(d.likelihood * d.impact))} />
-                    </td>
-                    <td className="px-4 py-2">{d.measures}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="assessment-dimensions"
+            columns={[
+              { label: t('fields.dimension') },
+              { label: t('records.likelihood'), align: 'right' },
+              { label: t('records.impact'), align: 'right' },
+              { label: t('records.score'), align: 'right' },
+              { label: t('records.level') },
+              { label: t('records.measures') },
+            ]}
+          >
+            {access.dimensions.map((d) => (
+              <tr key={d.id} className="border-t border-gray-100">
+                <td className="px-4 py-2">{dimensions.get(d.dimension) ?? d.dimension}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{d.likelihood}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{d.impact}</td>
+                <td className="px-4 py-2 text-right font-semibold tabular-nums">{d.likelihood * d.impact}</td>
+                <td className="px-4 py-2">
+                  <LevelBadge level={riskLevel(d.likelihood * d.impact)} label={levelWords(riskLevel(d.likelihood * d.impact))} />
+                </td>
+                <td className="px-4 py-2">{d.measures}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </div>

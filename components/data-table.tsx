@@ -1,0 +1,24 @@
+export interface Column {
+  label: string;
+  align?: 'left' | 'right';
+}
+
+/** The bordered, scrollable table every list in the product uses; rows come as children. */
+export function DataTable({ columns, testId, children }: { columns: Column[]; testId?: string; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <table className="min-w-full text-sm" data-testid={testId}>
+        <thead className="bg-gray-50 text-left text-gray-600">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={`px-4 py-2 font-medium ${c.align === 'right' ? 'text-right' : ''}`}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
