@@ -25,12 +25,17 @@ The database is FENGHUO_DB (default ./data/fenghuo.db).`;
 
 class UsageError extends Error {}
 
-function open(): Db {
+/** Opens FENGHUO_DB (migrated), runs `work`, and always closes it so the write-ahead log is checkpointed. */
+async function withDb<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
   const config = parseEnv(process.env);
   const db = openDatabase(config.FENGHUO_DB);
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  return db;
+  try {
+    migrateDatabase(db);
+    ensureReferenceData(db);
+    return await work(db);
+  } finally {
+    db.$client.close();
+  }
 }
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
@@ -46,8 +51,7 @@ async function main(argv: string[]): Promise<number> {
     return group ? 0 : 2;
   }
   if (group === 'migrate') {
-    open().$client.close();
-    console.log('Migrations applied.');
+    await withDb(() => console.log('Migrations applied.'));
     return 0;
   }
   if (group === 'user' && action === 'create') {
@@ -61,25 +65,27 @@ async function main(argv: string[]): Promise<number> {
         name: { type: 'string' },
       },
     });
-    const db = open();
     const role = required(values, 'role') as (typeof roles)[number];
-    const id = await createUser(db, {
-      login: required(values, 'login'),
-      password: required(values, 'password'),
-      role,
-      unitCode: required(values, 'unit'),
-      displayName: values.name,
-    });
+    const id = await withDb((db) =>
+      createUser(db, {
+        login: required(values, 'login'),
+        password: required(values, 'password'),
+        role,
+        unitCode: required(values, 'unit'),
+        displayName: values.name,
+      }),
+    );
     console.log(`User ${values.login} created (id ${id}, role ${role}, unit ${values.unit}).`);
     return 0;
   }
   if (group === 'token' && action === 'create') {
     const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
-    const db = open();
     const login = required(values, 'user');
-    const user = userByLogin(db, login);
-    if (!user) throw new FieldProblem('user', 'validation.unknownUser', { login });
-    const { token } = createApiToken(db, user.id, values.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
+    const { token } = await withDb((db) => {
+      const user = userByLogin(db, login);
+      if (!user) throw new FieldProblem('user', 'validation.unknownUser', { login });
+      return createApiToken(db, user.id, values.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
+    });
     // The token alone on stdout, so scripts can capture it; the advice goes to stderr.
     console.log(token);
     console.error('Store this token now: it is shown only once.');

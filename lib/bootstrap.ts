@@ -3,15 +3,17 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
 import { academyRoot, countUnits, insertAcademyRoot } from '@/db/queries/units';
 import { countUsers, userByLogin } from '@/db/queries/auth';
-import { insertDataset } from '@/db/queries/insert-dataset';
+import { insertDemo } from '@/db/queries/insert-dataset';
 import { generateDemo } from '@/lib/demo/generate-demo';
 import { academy } from '@/lib/demo/org-names';
 import { demoUsers } from '@/lib/demo/demo-users';
 import { createUser } from '@/lib/auth/users';
+import { hashPassword } from '@/lib/auth/password';
 import { sessionSecret } from '@/lib/auth/secret';
 import type { Env } from '@/lib/env';
 
 export const DEMO_PASSWORD = 'fenghuo-demo';
+const DEMO_ADMIN = { login: 'admin', displayName: '系统管理员', role: 'admin' as const, unitCode: academy.code };
 
 export interface BootstrapReport {
   seeded: boolean;
@@ -31,33 +33,38 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
   ensureReferenceData(db);
   sessionSecret(db);
 
+  // Without FENGHUO_ADMIN_LOGIN the demo brings its own administrator, `admin`.
+  const demoAccounts = config.FENGHUO_ADMIN_LOGIN ? demoUsers : [DEMO_ADMIN, ...demoUsers];
   if (config.FENGHUO_SEED_DEMO && countUnits(db) === 0) {
     const demo = generateDemo(now);
-    insertDataset(db, demo);
-    for (const u of demo.users) {
-      await createUser(db, { login: u.login, password: DEMO_PASSWORD, role: u.role, unitCode: u.unitCode, displayName: u.displayName });
-      report.demoLogins.push({ login: u.login, role: u.role, unit: u.unitCode });
-    }
-    report.seeded = true;
+    const accounts = await Promise.all(demoAccounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+    report.seeded = insertDemo(db, demo, accounts, now);
   }
 
   // Without demo data the administrator still needs a unit to belong to: the academy root is created.
   if (countUnits(db) === 0 && config.FENGHUO_ADMIN_LOGIN) insertAcademyRoot(db, academy);
 
-  const adminLogin = config.FENGHUO_ADMIN_LOGIN ?? (report.seeded ? 'admin' : undefined);
-  const adminPassword = config.FENGHUO_ADMIN_PASSWORD ?? DEMO_PASSWORD;
-  if (adminLogin && !userByLogin(db, adminLogin)) {
+  if (config.FENGHUO_ADMIN_LOGIN && config.FENGHUO_ADMIN_PASSWORD && !userByLogin(db, config.FENGHUO_ADMIN_LOGIN)) {
     const root = academyRoot(db);
     if (root) {
-      await createUser(db, { login: adminLogin, password: adminPassword, role: 'admin', unitCode: root.code, displayName: '系统管理员' });
-      report.adminCreated = adminLogin;
-      if (!config.FENGHUO_ADMIN_LOGIN) report.demoLogins.unshift({ login: adminLogin, role: 'admin', unit: root.code });
+      await createUser(db, {
+        login: config.FENGHUO_ADMIN_LOGIN,
+        password: config.FENGHUO_ADMIN_PASSWORD,
+        role: 'admin',
+        unitCode: root.code,
+        displayName: '系统管理员',
+      });
+      report.adminCreated = config.FENGHUO_ADMIN_LOGIN;
     }
   }
-  if (config.FENGHUO_SEED_DEMO && !report.seeded) {
-    for (const u of [{ login: 'admin', role: 'admin', unitCode: academy.code }, ...demoUsers]) {
-      if (userByLogin(db, u.login)) report.demoLogins.push({ login: u.login, role: u.role, unit: u.unitCode });
-    }
+
+  if (config.FENGHUO_SEED_DEMO) {
+    for (const a of demoAccounts) if (userByLogin(db, a.login)) report.demoLogins.push({ login: a.login, role: a.role, unit: a.unitCode });
+  }
+  if (report.demoLogins.length > 0) {
+    report.warnings.push(
+      `Demo accounts with the public password "${DEMO_PASSWORD}" exist. For real use start on a new database with FENGHUO_SEED_DEMO=false.`,
+    );
   }
   if (countUsers(db) === 0) {
     report.warnings.push('No user exists yet: set FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD, or run `npm run cli -- user create`.');

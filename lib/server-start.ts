@@ -10,7 +10,7 @@ export function prepareServer(): Promise<void> {
   state.fenghuoStarted ??= (async () => {
     const report = await bootstrap(getDb(), env());
     // `npm start` prints the report itself before the server starts; print here only what is new.
-    if (report.seeded || report.warnings.length > 0) printReport(report);
+    if (report.seeded) printReport(report);
     startJobs(getDb());
   })();
   return state.fenghuoStarted;

@@ -1,10 +1,18 @@
 import { AppShell } from '@/components/shell/app-shell';
 import { requireActor } from '@/lib/auth/current-actor';
+import { getDb } from '@/db/client';
+import { getSetting } from '@/db/queries/settings';
+import { DEMO_DATA_SETTING } from '@/db/queries/insert-dataset';
 
 // Every page below reads the live database for the person asking; nothing is cached across users.
 export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  return <AppShell actor={actor}>{children}</AppShell>;
+  const isDemo = getSetting(getDb(), DEMO_DATA_SETTING) !== undefined;
+  return (
+    <AppShell actor={actor} isDemo={isDemo}>
+      {children}
+    </AppShell>
+  );
 }

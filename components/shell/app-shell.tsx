@@ -10,7 +10,7 @@ import { actorUnitName, scopeText } from '@/components/scope-text';
 const sections = ['overview', 'heatmaps', 'units', 'domains', 'intake', 'records', 'ratings', 'alerts', 'bulletins'] as const;
 const hrefOf = (s: (typeof sections)[number] | 'admin') => (s === 'overview' ? '/' : `/${s}`);
 
-export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDemo: boolean; children: React.ReactNode }) {
   const t = await getTranslations();
   const unit = await actorUnitName(actor);
   const scope = await scopeText(actor);
@@ -69,6 +69,11 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             </form>
           </div>
         </header>
+        {isDemo ? (
+          <p className="border-b border-amber-300 bg-amber-50 px-6 py-1.5 text-sm text-amber-900" data-testid="demo-banner">
+            {t('app.demoBanner')}
+          </p>
+        ) : null}
         <main id="main" className="flex-1 px-6 py-6">
           {children}
         </main>

@@ -71,6 +71,7 @@ CREATE TABLE `sessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE INDEX `sessions_expires_idx` ON `sessions` (`expires_at`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`login` text NOT NULL,
@@ -112,7 +113,8 @@ CREATE TABLE `projects` (
 	FOREIGN KEY (`domain`) REFERENCES `domains`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `projects_unit_external_uq` ON `projects` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `projects_institute_external_uq` ON `projects` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `projects_unit_started_idx` ON `projects` (`unit_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `projects_institute_idx` ON `projects` (`institute_id`,`started_at`);--> statement-breakpoint
 CREATE INDEX `projects_domain_idx` ON `projects` (`domain`);--> statement-breakpoint
 CREATE TABLE `assessment_dimensions` (
@@ -151,7 +153,9 @@ CREATE TABLE `assessments` (
 	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `assessments_unit_external_uq` ON `assessments` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `assessments_institute_external_uq` ON `assessments` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `assessments_unit_submitted_idx` ON `assessments` (`unit_id`,`submitted_at`);--> statement-breakpoint
+CREATE INDEX `assessments_status_submitted_idx` ON `assessments` (`status`,`submitted_at`);--> statement-breakpoint
 CREATE INDEX `assessments_project_idx` ON `assessments` (`project_id`);--> statement-breakpoint
 CREATE INDEX `assessments_institute_idx` ON `assessments` (`institute_id`,`status`);--> statement-breakpoint
 CREATE TABLE `hazards` (
@@ -184,9 +188,11 @@ CREATE TABLE `hazards` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `hazards_unit_external_uq` ON `hazards` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `hazards_institute_external_uq` ON `hazards` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `hazards_unit_found_idx` ON `hazards` (`unit_id`,`found_at`);--> statement-breakpoint
+CREATE INDEX `hazards_found_idx` ON `hazards` (`found_at`);--> statement-breakpoint
+CREATE INDEX `hazards_status_due_idx` ON `hazards` (`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `hazards_institute_found_idx` ON `hazards` (`institute_id`,`found_at`);--> statement-breakpoint
-CREATE INDEX `hazards_due_idx` ON `hazards` (`due_at`);--> statement-breakpoint
 CREATE INDEX `hazards_domain_found_idx` ON `hazards` (`domain`,`found_at`);--> statement-breakpoint
 CREATE TABLE `incidents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -217,7 +223,9 @@ CREATE TABLE `incidents` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `incidents_unit_external_uq` ON `incidents` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `incidents_institute_external_uq` ON `incidents` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `incidents_unit_occurred_idx` ON `incidents` (`unit_id`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `incidents_occurred_idx` ON `incidents` (`occurred_at`);--> statement-breakpoint
 CREATE INDEX `incidents_institute_occurred_idx` ON `incidents` (`institute_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `incidents_domain_occurred_idx` ON `incidents` (`domain`,`occurred_at`);--> statement-breakpoint
 CREATE TABLE `inspections` (
@@ -241,7 +249,8 @@ CREATE TABLE `inspections` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `inspections_unit_external_uq` ON `inspections` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `inspections_institute_external_uq` ON `inspections` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `inspections_unit_inspected_idx` ON `inspections` (`unit_id`,`inspected_at`);--> statement-breakpoint
 CREATE INDEX `inspections_institute_idx` ON `inspections` (`institute_id`,`inspected_at`);--> statement-breakpoint
 CREATE TABLE `ethics_activities` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -263,7 +272,8 @@ CREATE TABLE `ethics_activities` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `ethics_activities_unit_external_uq` ON `ethics_activities` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ethics_activities_institute_external_uq` ON `ethics_activities` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `ethics_activities_unit_idx` ON `ethics_activities` (`unit_id`,`approved_at`);--> statement-breakpoint
 CREATE INDEX `ethics_activities_institute_idx` ON `ethics_activities` (`institute_id`);--> statement-breakpoint
 CREATE TABLE `ethics_annual_reports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -281,8 +291,9 @@ CREATE TABLE `ethics_annual_reports` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `ethics_annual_reports_unit_external_uq` ON `ethics_annual_reports` (`unit_id`,`external_id`);--> statement-breakpoint
-CREATE UNIQUE INDEX `ethics_annual_reports_unit_year_uq` ON `ethics_annual_reports` (`unit_id`,`year`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ethics_annual_reports_institute_external_uq` ON `ethics_annual_reports` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ethics_annual_reports_institute_year_uq` ON `ethics_annual_reports` (`institute_id`,`year`);--> statement-breakpoint
+CREATE INDEX `ethics_annual_reports_unit_idx` ON `ethics_annual_reports` (`unit_id`,`submitted_at`);--> statement-breakpoint
 CREATE TABLE `ethics_committees` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`external_id` text NOT NULL,
@@ -301,7 +312,8 @@ CREATE TABLE `ethics_committees` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `ethics_committees_unit_external_uq` ON `ethics_committees` (`unit_id`,`external_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ethics_committees_institute_external_uq` ON `ethics_committees` (`institute_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `ethics_committees_unit_idx` ON `ethics_committees` (`unit_id`,`established_at`);--> statement-breakpoint
 CREATE INDEX `ethics_committees_institute_idx` ON `ethics_committees` (`institute_id`);--> statement-breakpoint
 CREATE TABLE `rating_contributions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -309,6 +321,8 @@ CREATE TABLE `rating_contributions` (
 	`rule` text NOT NULL,
 	`record_kind` text NOT NULL,
 	`record_id` integer,
+	`record_external_id` text,
+	`floor` text,
 	`points` integer NOT NULL,
 	FOREIGN KEY (`rating_id`) REFERENCES `ratings`(`id`) ON UPDATE no action ON DELETE cascade
 );
@@ -416,6 +430,7 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity_kind`,`entity_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `audit_log_prev_hash_uq` ON `audit_log` (`prev_hash`);--> statement-breakpoint
 CREATE TABLE `job_runs` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`job` text NOT NULL,

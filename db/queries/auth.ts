@@ -85,8 +85,12 @@ export function touchApiToken(db: Db, tokenId: number, at: Date): void {
   db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId)).run();
 }
 
-export function recordLoginAttempt(db: Db, values: { login: string; ip: string; at: Date; success: boolean }): void {
-  db.insert(loginAttempts).values(values).run();
+export function recordLoginAttempt(db: Db, values: { login: string; ip: string; at: Date; success: boolean }): number {
+  return db.insert(loginAttempts).values(values).returning({ id: loginAttempts.id }).get().id;
+}
+
+export function markLoginSucceeded(db: Db, attemptId: number): void {
+  db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)).run();
 }
 
 /** Failed attempts since `since`, for one login and for one address. */

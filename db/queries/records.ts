@@ -65,8 +65,9 @@ export type RecordAccess =
   | { status: 'missing' };
 
 /**
- * One record for a caller. A record outside the caller's scope is refused, not hidden, so the person
- * is told clearly that the record is not theirs to see; nothing of its content is read.
+ * One record for a caller. A record outside the caller's scope is refused plainly and nothing of it is
+ * read. For a caller limited to part of the academy a missing id is refused the same way, so probing ids
+ * cannot tell which exist elsewhere (ids are sequential: that would leak how many records others have).
  */
 export function readRecord(db: Db, scope: Scope, kind: RecordKind, id: number): RecordAccess {
   const k = recordKinds[kind];
@@ -76,10 +77,7 @@ export function readRecord(db: Db, scope: Scope, kind: RecordKind, id: number): 
     .innerJoin(units, eq(units.id, k.table.unitId))
     .where(and(eq(k.table.id, id), inScope(k.table.unitId, scope)))
     .get();
-  if (!found) {
-    const exists = db.select({ id: k.table.id }).from(k.table).where(eq(k.table.id, id)).get();
-    return exists ? { status: 'forbidden' } : { status: 'missing' };
-  }
+  if (!found) return scope.all ? { status: 'missing' } : { status: 'forbidden' };
   const dimensions =
     kind === 'assessments'
       ? db.select().from(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).orderBy(assessmentDimensions.id).all()

@@ -23,7 +23,9 @@ export const assessments = sqliteTable(
     reviewComment: text('review_comment'),
   },
   (t) => [
-    uniqueIndex('assessments_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('assessments_institute_external_uq').on(t.instituteId, t.externalId),
+    index('assessments_unit_submitted_idx').on(t.unitId, t.submittedAt),
+    index('assessments_status_submitted_idx').on(t.status, t.submittedAt),
     index('assessments_project_idx').on(t.projectId),
     index('assessments_institute_idx').on(t.instituteId, t.status),
   ],

@@ -11,7 +11,8 @@ export const timestamps = {
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
   updatedAt: instant('updated_at')
     .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`)
+    .$onUpdate(() => new Date()),
 };
 
 export const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();

@@ -17,7 +17,8 @@ export const ethicsCommittees = sqliteTable(
     status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
   },
   (t) => [
-    uniqueIndex('ethics_committees_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('ethics_committees_institute_external_uq').on(t.instituteId, t.externalId),
+    index('ethics_committees_unit_idx').on(t.unitId, t.establishedAt),
     index('ethics_committees_institute_idx').on(t.instituteId),
   ],
 );
@@ -35,12 +36,14 @@ export const ethicsActivities = sqliteTable(
     status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
   },
   (t) => [
-    uniqueIndex('ethics_activities_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('ethics_activities_institute_external_uq').on(t.instituteId, t.externalId),
+    index('ethics_activities_unit_idx').on(t.unitId, t.approvedAt),
     index('ethics_activities_institute_idx').on(t.instituteId),
   ],
 );
 
-// The committee's annual report for `year`, due by 31 March of the following year.
+// The committee's annual report for `year`, due by 31 March of the following year. The API sends no
+// externalId for it (its key is unit + year); intake stores `AR-<year>`, as the factories do.
 export const ethicsAnnualReports = sqliteTable(
   'ethics_annual_reports',
   {
@@ -50,7 +53,8 @@ export const ethicsAnnualReports = sqliteTable(
     status: text('status', { enum: ethicsStatuses }).notNull().default('active'),
   },
   (t) => [
-    uniqueIndex('ethics_annual_reports_unit_external_uq').on(t.unitId, t.externalId),
-    uniqueIndex('ethics_annual_reports_unit_year_uq').on(t.unitId, t.year),
+    uniqueIndex('ethics_annual_reports_institute_external_uq').on(t.instituteId, t.externalId),
+    uniqueIndex('ethics_annual_reports_institute_year_uq').on(t.instituteId, t.year),
+    index('ethics_annual_reports_unit_idx').on(t.unitId, t.submittedAt),
   ],
 );

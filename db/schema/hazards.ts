@@ -32,9 +32,11 @@ export const hazards = sqliteTable(
     status: text('status', { enum: hazardStatuses }).notNull().default('open'),
   },
   (t) => [
-    uniqueIndex('hazards_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('hazards_institute_external_uq').on(t.instituteId, t.externalId),
+    index('hazards_unit_found_idx').on(t.unitId, t.foundAt),
+    index('hazards_found_idx').on(t.foundAt),
+    index('hazards_status_due_idx').on(t.status, t.dueAt),
     index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
-    index('hazards_due_idx').on(t.dueAt),
     index('hazards_domain_found_idx').on(t.domain, t.foundAt),
   ],
 );

@@ -30,7 +30,9 @@ export const incidents = sqliteTable(
     status: text('status', { enum: incidentStatuses }).notNull().default('reported'),
   },
   (t) => [
-    uniqueIndex('incidents_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('incidents_institute_external_uq').on(t.instituteId, t.externalId),
+    index('incidents_unit_occurred_idx').on(t.unitId, t.occurredAt),
+    index('incidents_occurred_idx').on(t.occurredAt),
     index('incidents_institute_occurred_idx').on(t.instituteId, t.occurredAt),
     index('incidents_domain_occurred_idx').on(t.domain, t.occurredAt),
   ],

@@ -20,7 +20,8 @@ export const inspections = sqliteTable(
     status: text('status', { enum: inspectionStatuses }).notNull().default('done'),
   },
   (t) => [
-    uniqueIndex('inspections_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('inspections_institute_external_uq').on(t.instituteId, t.externalId),
+    index('inspections_unit_inspected_idx').on(t.unitId, t.inspectedAt),
     index('inspections_institute_idx').on(t.instituteId, t.inspectedAt),
   ],
 );

@@ -24,7 +24,8 @@ export const projects = sqliteTable(
     status: text('status', { enum: projectStatuses }).notNull().default('planned'),
   },
   (t) => [
-    uniqueIndex('projects_unit_external_uq').on(t.unitId, t.externalId),
+    uniqueIndex('projects_institute_external_uq').on(t.instituteId, t.externalId),
+    index('projects_unit_started_idx').on(t.unitId, t.startedAt),
     index('projects_institute_idx').on(t.instituteId, t.startedAt),
     index('projects_domain_idx').on(t.domain),
   ],

@@ -26,7 +26,7 @@ export const ruleSets = sqliteTable(
   (t) => [uniqueIndex('rule_sets_kind_version_uq').on(t.kind, t.version)],
 );
 
-export type RatingFloor = { floor: Level; rule: string; recordKind: string; recordId: number };
+export type RatingFloor = { floor: Level; rule: string; recordKind: string; recordId: number; recordExternalId: string };
 
 export const ratings = sqliteTable(
   'ratings',
@@ -63,6 +63,9 @@ export const ratingContributions = sqliteTable(
     rule: text('rule').notNull(),
     recordKind: text('record_kind').notNull(),
     recordId: integer('record_id'),
+    // Kept as it was when rated, so a published (frozen) rating still names its records after edits.
+    recordExternalId: text('record_external_id'),
+    floor: text('floor', { enum: levels }),
     points: integer('points').notNull(),
   },
   (t) => [index('rating_contributions_rating_idx').on(t.ratingId)],

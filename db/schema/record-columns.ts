@@ -5,7 +5,9 @@ import { users } from './users';
 
 // Columns every submitted record carries. `unitId` is the unit it was filed against (an institute or one
 // of its departments) and decides who may see it; `instituteId` is the rated institute it rolls up to.
-// `externalId` is chosen by the submitter and is unique per unit and kind, which makes retries idempotent.
+// `externalId` is chosen by the submitter and is unique per kind within the rated institute (departments
+// share their institute's namespace), which makes retries idempotent and references such as
+// `projectExternalId` unambiguous. See docs/decisions/007-external-ids.md.
 export function recordColumns() {
   return {
     id: integer('id').primaryKey({ autoIncrement: true }),

@@ -33,7 +33,12 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityKind, t.entityId), index('audit_log_at_idx').on(t.at)],
+  // One successor per entry: two writers appending to the same tail cannot fork the chain.
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityKind, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+    uniqueIndex('audit_log_prev_hash_uq').on(t.prevHash),
+  ],
 );
 
 export const settings = sqliteTable('settings', {

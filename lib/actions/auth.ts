@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { logIn, logOut } from '@/lib/auth/login';
 import { SESSION_COOKIE } from '@/lib/auth/session-policy';
+import { safeNext } from '@/lib/auth/safe-next';
 import { clientAddress, isHttps } from './request-info';
 
 export interface LoginState {
@@ -19,11 +20,6 @@ const loginSchema = z.object({
   password: z.string().min(1, 'passwordRequired').max(256),
   next: z.string().optional(),
 });
-
-/** Only same-site paths may be the target after login; anything else goes to the overview. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse({ login: form.get('login'), password: form.get('password'), next: form.get('next') ?? undefined });
@@ -43,7 +39,10 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     userAgent: (await headers()).get('user-agent'),
   });
   if (!result.ok) return { error: result.reason, login };
-  (await cookies()).set(SESSION_COOKIE, result.sessionToken, {
+  const jar = await cookies();
+  const previous = jar.get(SESSION_COOKIE)?.value;
+  if (previous) logOut(getDb(), previous);
+  jar.set(SESSION_COOKIE, result.sessionToken, {
     httpOnly: true,
     sameSite: 'lax',
     secure: await isHttps(),

@@ -1,5 +1,13 @@
 import type { Db } from '@/db/client';
-import { clearLoginFailures, insertSession, recentLoginFailures, recordLoginAttempt, userByLogin, deleteSession } from '@/db/queries/auth';
+import {
+  clearLoginFailures,
+  deleteSession,
+  insertSession,
+  markLoginSucceeded,
+  recentLoginFailures,
+  recordLoginAttempt,
+  userByLogin,
+} from '@/db/queries/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { hashSessionToken, newSecretToken } from './tokens';
 import { sessionSecret } from './secret';
@@ -15,19 +23,17 @@ export async function logIn(
 ): Promise<LoginResult> {
   const login = input.login.trim();
   const failures = recentLoginFailures(db, login, input.ip, new Date(now.getTime() - THROTTLE_WINDOW_MS));
-  if (failures.byLogin >= THROTTLE_MAX_PER_LOGIN || failures.byIp >= THROTTLE_MAX_PER_IP) {
-    recordLoginAttempt(db, { login, ip: input.ip, at: now, success: false });
-    return { ok: false, reason: 'throttled' };
-  }
+  // Counted as a failure before the (slow) password check and turned into a success only afterwards, so
+  // many guesses sent at once all see each other instead of slipping under the limit together.
+  const attemptId = recordLoginAttempt(db, { login, ip: input.ip, at: now, success: false });
+  if (failures.byLogin >= THROTTLE_MAX_PER_LOGIN || failures.byIp >= THROTTLE_MAX_PER_IP) return { ok: false, reason: 'throttled' };
+
   const user = userByLogin(db, login);
-  const valid = user
-    ? user.active && (await verifyPassword(user.passwordHash, input.password))
-    : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid) {
-    recordLoginAttempt(db, { login, ip: input.ip, at: now, success: false });
-    return { ok: false, reason: 'invalid' };
-  }
-  recordLoginAttempt(db, { login, ip: input.ip, at: now, success: true });
+  // Verify even for a deactivated user, so the answer takes as long as for anyone else.
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
+
+  markLoginSucceeded(db, attemptId);
   clearLoginFailures(db, login);
   const sessionToken = newSecretToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);

@@ -210,7 +210,7 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
           domain,
           lead: rng.pick(['王研究员', '李研究员', '张副研究员', '刘研究员', '陈研究员', '杨副研究员']),
           requiresPermit,
-          permitAt: requiresPermit ? new Date(startedAt.getTime() + (rng.chance(0.1) ? 5 : -rng.int(5, 40)) * DAY_MS) : null,
+          permitAt: requiresPermit ? notAfter(new Date(startedAt.getTime() + (rng.chance(0.1) ? 5 : -rng.int(5, 40)) * DAY_MS), now) : null,
           requiresFiling,
           filedAt: requiresFiling ? (rng.chance(0.1) ? null : new Date(startedAt.getTime() - rng.int(3, 30) * DAY_MS)) : null,
           startedAt,
@@ -353,6 +353,10 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
   return data;
 }
 
+function notAfter(at: Date, now: Date): Date | null {
+  return at.getTime() <= now.getTime() ? at : null;
+}
+
 function monthOf(at: Date): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(at));
 }
@@ -467,12 +471,15 @@ function incidentRow(
             ? { deaths: 0, seriousInjuries: 0, directLossCny: rng.int(0, 3) * 100_000 } // ethics or data incident, tier set by the reporter
             : { deaths: 0, seriousInjuries: rng.int(10, 14), directLossCny: rng.int(1, 9) * 1_000_000 }
           : { deaths: 0, seriousInjuries: rng.int(0, 2), directLossCny: rng.int(0, 50) * 10_000 };
-  const discoveredAt = new Date(occurredAt.getTime() + rng.int(0, 36) * HOUR_MS);
+  let discoveredAt = new Date(occurredAt.getTime() + rng.int(0, 36) * HOUR_MS);
   const deadlineHours = tier <= 2 ? 2 : tier === 3 ? 24 : 72;
   const late = rng.chance(0.1);
-  const reportedAt = new Date(
+  let reportedAt = new Date(
     discoveredAt.getTime() + (late ? deadlineHours + rng.int(1, 48) : rng.int(0, deadlineHours * 60 - 1) / 60) * HOUR_MS,
   );
+  // Nothing is dated after `now`: an incident too recent for its drawn delays was found and reported at once.
+  if (discoveredAt.getTime() > now.getTime()) discoveredAt = occurredAt;
+  if (reportedAt.getTime() > now.getTime()) reportedAt = discoveredAt;
   return buildIncident({
     ...own,
     externalId,
@@ -480,8 +487,8 @@ function incidentRow(
     dimension: rng.pick(coreDimensionCodes),
     tier,
     occurredAt,
-    discoveredAt: discoveredAt.getTime() > now.getTime() ? occurredAt : discoveredAt,
-    reportedAt: reportedAt.getTime() > now.getTime() ? now : reportedAt,
+    discoveredAt,
+    reportedAt,
     ...figures,
     concealed: !serious && rng.chance(0.02),
     summary: rng.pick(incidentSummaries[domain]),

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_DB } from './config';
+import { readDb, subtree } from './helpers';
 
 test('health answers ok', async ({ request }) => {
   const res = await request.get('/api/health');
@@ -18,7 +19,13 @@ test('a token from the CLI works against the running server, within its user’s
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ login: 'sh01.reporter', unitCode: 'SH01', role: 'reporter' });
   const units = await (await request.get('/api/v1/units', { headers: { authorization: `Bearer ${token}` } })).json();
-  expect(units.data.map((u: { code: string }) => u.code).every((c: string) => c.startsWith('SH01'))).toBe(true);
+  const db = readDb();
+  const expected = (
+    db.prepare(`SELECT code FROM units WHERE id IN (${subtree(db, 'SH01').join(',')}) ORDER BY id`).all() as { code: string }[]
+  ).map((r) => r.code);
+  db.close();
+  expect(expected[0]).toBe('SH01');
+  expect(units.data.map((u: { code: string }) => u.code)).toEqual(expected);
 
   const anonymous = await request.get('/api/v1/units');
   expect(anonymous.status()).toBe(401);

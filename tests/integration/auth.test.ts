@@ -49,6 +49,13 @@ describe('throttling', () => {
     expect((await login(TEST_PASSWORD, later)).ok).toBe(true);
   });
 
+  it('guesses sent all at once cannot slip under the limit together', async () => {
+    const at = new Date('2026-05-03T10:00:00Z');
+    const results = await Promise.all(Array.from({ length: 12 }, () => login('bad', at)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(THROTTLE_MAX_PER_LOGIN);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - THROTTLE_MAX_PER_LOGIN);
+  });
+
   it('one failure short of the limit still lets the right password in', async () => {
     const at = new Date('2026-05-02T10:00:00Z');
     for (let i = 0; i < THROTTLE_MAX_PER_LOGIN - 1; i++) await login('bad', at);

@@ -5,6 +5,9 @@ import { parseEnv } from '@/lib/env';
 import { logIn } from '@/lib/auth/login';
 import { isMigrated } from '@/db/migrate';
 import { demoUsers } from '@/lib/demo/demo-users';
+import { generateDemo } from '@/lib/demo/generate-demo';
+import { getSetting } from '@/db/queries/settings';
+import { DEMO_DATA_SETTING, insertDemo } from '@/db/queries/insert-dataset';
 
 let t: TestDb | undefined;
 afterEach(() => t?.close());
@@ -33,6 +36,11 @@ describe('bootstrap', () => {
     expect(count(t.db, 'domains')).toBe(11);
     for (const u of demoUsers) expect((await logIn(t.db, { login: u.login, password: DEMO_PASSWORD, ip: 'test' })).ok, u.login).toBe(true);
 
+    expect(getSetting(t.db, DEMO_DATA_SETTING)).toBeDefined();
+    expect(report.warnings.join()).toMatch(/public password/);
+
+    // A second process that lost the race finds the academy already there and loads nothing.
+    expect(insertDemo(t.db, generateDemo(now), [], now)).toBe(false);
     const before = ['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x));
     const again = await bootstrap(t.db, parseEnv({}), now);
     expect(again.seeded).toBe(false);
@@ -51,6 +59,15 @@ describe('bootstrap', () => {
     expect((await logIn(t.db, { login: 'root', password: 'a-long-admin-secret', ip: 'test' })).ok).toBe(true);
     await bootstrap(t.db, config, now);
     expect(count(t.db, 'users')).toBe(1);
+  });
+
+  it('with demo data and FENGHUO_ADMIN_LOGIN, the administrator is the configured one, not the demo admin', async () => {
+    t = createTestDb();
+    const report = await bootstrap(t.db, parseEnv({ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }), now);
+    expect(report.seeded).toBe(true);
+    expect(report.adminCreated).toBe('root');
+    expect(report.demoLogins.map((l) => l.login)).not.toContain('admin');
+    expect(count(t.db, "users WHERE role = 'admin'")).toBe(1);
   });
 
   it('warns when an empty installation has no way in', async () => {

@@ -72,7 +72,10 @@ describe.each(cases)('$role of $unit', ({ login, role, unit, sees, institutes })
   });
 });
 
-it('a missing record is reported missing, not forbidden', async () => {
-  const actor = await actorFor('rep.missing', 'reporter', 'SH01');
-  expect(readRecord(t.db, actor.scope, 'incidents', 999_999).status).toBe('missing');
+it('a missing id looks the same as another unit’s record to a scoped user, and missing to the office', async () => {
+  const reporter = await actorFor('rep.missing', 'reporter', 'SH01');
+  expect(readRecord(t.db, reporter.scope, 'incidents', 999_999).status).toBe('forbidden');
+  expect(readRecord(t.db, reporter.scope, 'incidents', ids.incidents.BJ01).status).toBe('forbidden');
+  const office = await actorFor('office.missing', 'office', 'HX');
+  expect(readRecord(t.db, office.scope, 'incidents', 999_999).status).toBe('missing');
 });

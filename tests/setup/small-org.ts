@@ -14,7 +14,7 @@ import {
   buildProject,
   buildUnit,
 } from '@/lib/demo/factories';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
 
 // A small academy for integration tests: two branches, three institutes, one department.
 //   HX(1) ─ BJ(2) ─ BJ01(4) ─ BJ01-D1(7)
@@ -47,12 +47,20 @@ export async function seedSmallOrg(db: Db, at = new Date('2026-03-04T09:30:00+08
   const entries = Object.entries(owners) as [keyof typeof owners, Owner][];
   const ids = {} as RecordIds;
   const put = (kind: RecordKind, owner: keyof typeof owners, id: number) => ((ids[kind] ??= {} as RecordIds[RecordKind])[owner] = id);
-  const projects = entries.map(([name, o], i) => (put('projects', name, i + 1), buildProject({ id: i + 1, ...o, startedAt: at })));
+  // Each kind gets its own id range (projects 101…, assessments 201…), so a query that read the wrong
+  // table could not return the expected ids by accident.
+  const idOf = (kind: RecordKind, i: number) => (recordKindCodes.indexOf(kind) + 1) * 100 + i + 1;
+  const projects = entries.map(
+    ([name, o], i) => (put('projects', name, idOf('projects', i)), buildProject({ id: idOf('projects', i), ...o, startedAt: at })),
+  );
   const assessments = entries.map(
-    ([name, o], i) => (put('assessments', name, i + 1), buildAssessment({ id: i + 1, ...o, projectId: i + 1, submittedAt: at })),
+    ([name, o], i) => (
+      put('assessments', name, idOf('assessments', i)),
+      buildAssessment({ id: idOf('assessments', i), ...o, projectId: idOf('projects', i), submittedAt: at })
+    ),
   );
   const withIds = <T>(kind: RecordKind, build: (o: Owner, i: number) => T) =>
-    entries.map(([name, o], i) => (put(kind, name, i + 1), { id: i + 1, ...build(o, i) }));
+    entries.map(([name, o], i) => (put(kind, name, idOf(kind, i)), { id: idOf(kind, i), ...build(o, i) }));
   insertDataset(db, {
     units,
     projects,
@@ -63,7 +71,10 @@ export async function seedSmallOrg(db: Db, at = new Date('2026-03-04T09:30:00+08
     inspections: withIds('inspections', (o) => buildInspection({ ...o, inspectedAt: at })),
     ethicsCommittees: withIds('ethics-committees', (o) => buildEthicsCommittee({ ...o, establishedAt: at })),
     ethicsActivities: withIds('ethics-activities', (o) => buildEthicsActivity({ ...o, approvedAt: at })),
-    ethicsAnnualReports: withIds('ethics-annual-reports', (o) => buildEthicsAnnualReport({ ...o, year: 2025, submittedAt: at })),
+    ethicsAnnualReports: withIds('ethics-annual-reports', (o) =>
+      // An institute files one report a year; the department's fixture row is for another year.
+      buildEthicsAnnualReport({ ...o, year: o.unitId === org.BJ01_D1 ? 2024 : 2025, submittedAt: at }),
+    ),
   });
   return ids;
 }

@@ -21,6 +21,44 @@ describe('demo academy', () => {
     expect(kinds('institute').every((u) => /研究所$/.test(u.name!))).toBe(true);
   });
 
+  it.each([
+    '2026-01-01T00:30:00+08:00',
+    '2026-01-02T12:00:00+08:00',
+    '2026-03-31T23:59:00+08:00',
+    '2026-11-23T10:00:00+08:00',
+    '2027-01-01T00:00:00+08:00',
+  ])('dates nothing after now (%s) except due dates, and keeps every record’s dates in order', (iso) => {
+    const at = new Date(iso);
+    const d = generateDemo(at);
+    const records = [
+      ...d.projects,
+      ...d.assessments,
+      ...d.hazards,
+      ...d.incidents,
+      ...d.inspections,
+      ...d.ethicsCommittees,
+      ...d.ethicsActivities,
+      ...d.ethicsAnnualReports,
+    ];
+    for (const r of records) {
+      for (const [key, value] of Object.entries(r)) {
+        if (value instanceof Date && key !== 'dueAt') expect(value.getTime(), `${r.externalId}.${key}`).toBeLessThanOrEqual(at.getTime());
+      }
+    }
+    const inOrder = (a: Date | null | undefined, b: Date | null | undefined) => !a || !b || a.getTime() <= b.getTime();
+    for (const h of d.hazards) {
+      expect(inOrder(h.foundAt, h.rectifiedAt) && inOrder(h.rectifiedAt, h.verifiedAt) && inOrder(h.foundAt, h.dueAt), h.externalId).toBe(
+        true,
+      );
+      if (h.verifiedAt) expect(h.rectifiedAt, h.externalId).toBeTruthy();
+    }
+    for (const i of d.incidents)
+      expect(inOrder(i.occurredAt, i.discoveredAt) && inOrder(i.discoveredAt, i.reportedAt), i.externalId).toBe(true);
+    for (const a of d.assessments) expect(inOrder(a.submittedAt, a.decidedAt), a.externalId).toBe(true);
+    for (const e of d.ethicsActivities) expect(inOrder(e.approvedAt, e.registeredAt), e.externalId).toBe(true);
+    for (const e of d.ethicsCommittees) expect(inOrder(e.establishedAt, e.registeredAt), e.externalId).toBe(true);
+  });
+
   it('spans three years up to now and never dates a record in the future', () => {
     const dates = [
       ...demo.incidents.map((i) => i.occurredAt!),
