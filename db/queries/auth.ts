@@ -51,7 +51,7 @@ export function sessionPrincipal(db: Db, sessionId: string, now: Date) {
 
 export function tokenPrincipal(db: Db, tokenHash: string, now: Date) {
   return db
-    .select({ ...principalColumns, tokenId: apiTokens.id })
+    .select({ ...principalColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(units, eq(units.id, users.unitId))

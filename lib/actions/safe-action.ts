@@ -31,9 +31,13 @@ export function safeAction<S extends z.ZodType, T>(
 ) {
   return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const locale = toLocale(await getLocale());
-    const values = Object.fromEntries(
-      [...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k)),
-    ) as Record<string, string>;
+    // React adds its own `$ACTION_…` fields; they are not the form's.
+    const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')));
+    // What goes back to refill the form after a refusal: text fields, never a password.
+    const values = Object.fromEntries(Object.entries(raw).filter(([k, v]) => typeof v === 'string' && !/password/i.test(k))) as Record<
+      string,
+      string
+    >;
     const fail = (error: string, fields: Record<string, string> = {}): ActionResult<T> => ({
       ok: false,
       at: Date.now(),
@@ -44,7 +48,6 @@ export function safeAction<S extends z.ZodType, T>(
     const actor = await currentActor();
     if (!actor) return fail(translate(locale, 'actions.signedOut'));
     if (!config.allow(actor)) return fail(translate(locale, 'actions.forbidden'));
-    const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')));
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
       return fail(

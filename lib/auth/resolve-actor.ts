@@ -23,7 +23,8 @@ export function resolveActor(db: Db, credentials: Credentials, now = new Date())
   if (credentials.bearerToken) {
     const p = tokenPrincipal(db, hashApiToken(credentials.bearerToken), now);
     if (!p || !p.active) return null;
-    touchApiToken(db, p.tokenId, now);
+    // Like sessions, written at most every few minutes: an integration's burst of requests makes no writes.
+    if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > SESSION_TOUCH_MS) touchApiToken(db, p.tokenId, now);
     return toActor(db, p, 'token');
   }
   if (credentials.sessionToken) {

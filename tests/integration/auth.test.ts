@@ -141,6 +141,12 @@ describe('API tokens', () => {
 
     const actor = resolveActor(t.db, { bearerToken: token })!;
     expect(actor).toMatchObject({ login: 'rep', via: 'token', scope: { all: false, unitIds: [4, 7] } });
+    const lastUsed = () => t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!.lastUsedAt!.getTime();
+    const first = lastUsed();
+    resolveActor(t.db, { bearerToken: token }, new Date(first + 60_000));
+    expect(lastUsed()).toBe(first);
+    resolveActor(t.db, { bearerToken: token }, new Date(first + 6 * 60_000));
+    expect(lastUsed()).toBe(first + 6 * 60_000);
 
     t.db
       .update(apiTokens)
