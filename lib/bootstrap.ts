@@ -13,6 +13,7 @@ import { sessionSecret } from '@/lib/auth/secret';
 import type { Env } from '@/lib/env';
 
 export const DEMO_PASSWORD = 'fenghuo-demo';
+const EMPTY_ROOT = { code: 'ACADEMY', name: '本院', nameEn: 'Academy' };
 const DEMO_ADMIN = { login: 'admin', displayName: '系统管理员', role: 'admin' as const, unitCode: academy.code };
 
 export interface BootstrapReport {
@@ -41,8 +42,9 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
     report.seeded = insertDemo(db, demo, accounts, now);
   }
 
-  // Without demo data the administrator still needs a unit to belong to: the academy root is created.
-  if (countUnits(db) === 0 && config.FENGHUO_ADMIN_LOGIN) insertAcademyRoot(db, academy);
+  // Without demo data the administrator still needs a unit to belong to: a neutral academy root, which the
+  // academy renames to itself (the units API upserts by code).
+  if (countUnits(db) === 0 && config.FENGHUO_ADMIN_LOGIN) insertAcademyRoot(db, EMPTY_ROOT);
 
   if (config.FENGHUO_ADMIN_LOGIN && config.FENGHUO_ADMIN_PASSWORD && !userByLogin(db, config.FENGHUO_ADMIN_LOGIN)) {
     const root = academyRoot(db);

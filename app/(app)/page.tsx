@@ -159,7 +159,7 @@ function Kpi({ label, value, testId, accent, note }: { label: string; value: num
   return (
     <Card className="p-4" data-testid={testId}>
       <Text>{label}</Text>
-      <Metric className={accent}>{value.toLocaleString('en-US')}</Metric>
+      <Metric className={value > 0 ? accent : undefined}>{value.toLocaleString('en-US')}</Metric>
       {note ? <Text className="mt-1 text-xs">{note}</Text> : null}
     </Card>
   );

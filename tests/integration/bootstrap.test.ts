@@ -54,6 +54,7 @@ describe('bootstrap', () => {
     expect(report).toMatchObject({ seeded: false, adminCreated: 'root', demoLogins: [] });
     expect(count(t.db, 'users')).toBe(1);
     expect(count(t.db, 'units')).toBe(1);
+    expect(count(t.db, "units WHERE code = 'ACADEMY' AND kind = 'academy' AND path = '/' || id || '/'")).toBe(1);
     for (const kind of ['projects', 'assessments', 'hazards', 'incidents', 'inspections', 'ethics_committees'])
       expect(count(t.db, kind)).toBe(0);
     expect((await logIn(t.db, { login: 'root', password: 'a-long-admin-secret', ip: 'test' })).ok).toBe(true);
