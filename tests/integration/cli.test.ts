@@ -47,16 +47,16 @@ describe('npm run cli', () => {
   });
 
   it('user create adds a user and names the field at fault when input is bad', async () => {
-    const ok = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'HX');
+    const ok = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'ACADEMY');
     expect(ok.code).toBe(0);
-    const badRole = await cli('user', 'create', '--login', 'x1y', '--password', 'another-long-one', '--role', 'boss', '--unit', 'HX');
+    const badRole = await cli('user', 'create', '--login', 'x1y', '--password', 'another-long-one', '--role', 'boss', '--unit', 'ACADEMY');
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toMatch(/role: must be one of reporter, unit_manager/);
     const badUnit = await cli('user', 'create', '--login', 'x2y', '--password', 'another-long-one', '--role', 'reporter', '--unit', 'NOPE');
     expect(badUnit.stderr).toMatch(/unitCode: no unit has the code NOPE/);
-    const dup = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'HX');
+    const dup = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'ACADEMY');
     expect(dup.stderr).toMatch(/login: office2 already exists/);
-    const shortPassword = await cli('user', 'create', '--login', 'x3y', '--password', 'short', '--role', 'office', '--unit', 'HX');
+    const shortPassword = await cli('user', 'create', '--login', 'x3y', '--password', 'short', '--role', 'office', '--unit', 'ACADEMY');
     expect(shortPassword.stderr).toMatch(/password: must be at least 10 characters/);
     const unknownUser = await cli('token', 'create', '--user', 'ghost');
     expect(unknownUser.code).toBe(2);
