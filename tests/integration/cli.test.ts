@@ -54,7 +54,18 @@ describe('npm run cli', () => {
     expect(badRole.stderr).toMatch(/role: must be one of reporter, unit_manager/);
     const badUnit = await cli('user', 'create', '--login', 'x2y', '--password', 'another-long-one', '--role', 'reporter', '--unit', 'NOPE');
     expect(badUnit.stderr).toMatch(/unitCode: no unit has the code NOPE/);
-    const dup = await cli('user', 'create', '--login', 'office2', '--password', 'another-long-one', '--role', 'office', '--unit', 'ACADEMY');
+    const dup = await cli(
+      'user',
+      'create',
+      '--login',
+      'office2',
+      '--password',
+      'another-long-one',
+      '--role',
+      'office',
+      '--unit',
+      'ACADEMY',
+    );
     expect(dup.stderr).toMatch(/login: office2 already exists/);
     const shortPassword = await cli('user', 'create', '--login', 'x3y', '--password', 'short', '--role', 'office', '--unit', 'ACADEMY');
     expect(shortPassword.stderr).toMatch(/password: must be at least 10 characters/);
