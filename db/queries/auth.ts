@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, loginAttempts, sessions, units, users, type Role } from '../schema';
 
@@ -71,10 +71,6 @@ export function touchSession(db: Db, sessionId: string, lastSeenAt: Date, expire
 
 export function deleteSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-}
-
-export function deleteExpiredSessions(db: Db, now: Date): void {
-  db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
 }
 
 export function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert): number {

@@ -7,10 +7,6 @@ import { inScope } from './scope-filter';
 
 export type UnitRow = typeof units.$inferSelect;
 
-export function unitById(db: Db, id: number): UnitRow | undefined {
-  return db.select().from(units).where(eq(units.id, id)).get();
-}
-
 export function unitByCode(db: Db, code: string): UnitRow | undefined {
   return db.select().from(units).where(eq(units.code, code)).get();
 }
@@ -44,7 +40,7 @@ export interface UnitListRow {
 }
 
 /** The units in scope in tree order (by path), for the units page. */
-export function listUnitsInScope(db: Db, scope: Scope, opts: { kind?: UnitKind } = {}): UnitListRow[] {
+export function listUnitsInScope(db: Db, scope: Scope): UnitListRow[] {
   return db
     .select({
       id: units.id,
@@ -57,7 +53,7 @@ export function listUnitsInScope(db: Db, scope: Scope, opts: { kind?: UnitKind }
       depth: sql<number>`length(${units.path}) - length(replace(${units.path}, '/', '')) - 1`,
     })
     .from(units)
-    .where(and(inScope(units.id, scope), opts.kind ? eq(units.kind, opts.kind) : undefined))
+    .where(inScope(units.id, scope))
     .orderBy(asc(units.path))
     .all();
 }

@@ -7,11 +7,6 @@ export function seesWholeAcademy(role: Role): boolean {
   return academyWide.has(role);
 }
 
-/** Leadership reads; everyone else may act within their scope according to their role. */
-export function isReadOnly(role: Role): boolean {
-  return role === 'leader';
-}
-
 export function canManageUsers(role: Role): boolean {
   return role === 'admin';
 }
