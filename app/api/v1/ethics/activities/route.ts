@@ -1,0 +1,6 @@
+import { recordListRoute, recordWriteRoute } from '@/lib/api/record-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = recordListRoute('ethics-activities');
+export const POST = recordWriteRoute('ethics-activities');

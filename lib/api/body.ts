@@ -1,0 +1,57 @@
+import { ApiError } from './errors';
+
+/** The largest request body the API reads: 5,000 assessments with all their dimensions fit well inside. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Deeper JSON than any record needs is refused before parsing, so a hostile body cannot exhaust the stack. */
+const MAX_DEPTH = 16;
+
+/**
+ * Reads a JSON body without trusting its declared length: bytes are counted as they arrive and the read
+ * stops at the limit (413). Malformed JSON is a 400 that says where.
+ */
+export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) throw new ApiError('bad_request', 'The request has no body; send JSON.');
+  const reader = req.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    parts.push(value);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(parts));
+  if (nestingDepth(text) > MAX_DEPTH) throw new ApiError('bad_request', `The JSON is nested more than ${MAX_DEPTH} levels deep.`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError('bad_request', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024 / 1024)} MB; send fewer items per request.`);
+}
+
+/** The deepest bracket nesting outside strings, in one pass. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}

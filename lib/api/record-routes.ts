@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import { listRecordsForApi } from '@/db/queries/record-api';
+import { unitByCode } from '@/db/queries/units';
+import { kindDefs } from '@/lib/intake/kinds';
+import { submitRecords, SubmissionRefused } from '@/lib/intake/submit';
+import { parseInstant } from '@/lib/intake/instant';
+import { readJsonBody } from './body';
+import { ApiError } from './errors';
+import { apiLocale } from './locale';
+import { apiRoute } from './route';
+
+/** API.md: one object or an array of up to 5,000. */
+export const MAX_BATCH = 5000;
+
+/** `POST /api/v1/{kind}`: validates everything, then stores all of it or nothing. */
+export function recordWriteRoute(kind: RecordKind) {
+  return apiRoute(async ({ req, actor, db }) => {
+    const body = await readJsonBody(req);
+    const items = Array.isArray(body) ? body : [body];
+    if (items.length === 0)
+      throw new ApiError('validation_failed', 'The array is empty; send at least one item.', [{ field: '(body)', message: 'is empty' }]);
+    if (items.length > MAX_BATCH)
+      throw new ApiError('payload_too_large', `An array holds at most ${MAX_BATCH} items; this one has ${items.length}.`);
+    const locale = apiLocale(req);
+    try {
+      const result = submitRecords(db, actor, kind, items, { now: new Date(), source: 'api' });
+      return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+    } catch (error) {
+      if (!(error instanceof SubmissionRefused)) throw error;
+      const details = error.problems.slice(0, 1000).map((p) => ({ index: p.index, field: p.field, message: p.say(locale) }));
+      if (error.reason === 'forbidden')
+        throw new ApiError('forbidden', 'Part of this submission lies outside your role or unit scope; nothing was stored.', details);
+      throw new ApiError('validation_failed', `${error.problems.length} problem(s) found; nothing was stored.`, details);
+    }
+  });
+}
+
+const instantParam = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text === '') return undefined;
+    const parsed = parseInstant(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: 'must be a date YYYY-MM-DD or an ISO timestamp with an offset' });
+    return undefined;
+  });
+
+const listQuery = z.object({
+  unit: z.string().max(64).optional(),
+  from: instantParam,
+  to: instantParam,
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** `GET /api/v1/{kind}?unit=&from=&to=&cursor=`: records in the caller's scope, paginated. */
+export function recordListRoute(kind: RecordKind) {
+  return apiRoute(({ req, actor, db }) => {
+    const q = listQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+    let unitPath: string | undefined;
+    if (q.unit) {
+      const unit = unitByCode(db, q.unit);
+      // An unknown unit and one outside the scope answer alike: an empty page, nothing to probe.
+      if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return { data: [], nextCursor: null };
+      unitPath = unit.path;
+    }
+    return listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });
+  });
+}

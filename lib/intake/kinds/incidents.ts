@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { incidents, incidentStatuses } from '@/db/schema';
+import { cny, code, count, externalId, instant, longText, opt, unitCode } from '../schema-parts';
+import type { KindDef } from '../kind-def';
+import { canMarkConcealed } from '@/lib/auth/roles';
+
+const schema = z.object({
+  externalId,
+  unitCode,
+  domain: code,
+  dimension: code,
+  tier: z.number().int().min(1).max(4),
+  occurredAt: instant,
+  discoveredAt: opt(instant),
+  reportedAt: opt(instant),
+  deaths: opt(count),
+  seriousInjuries: opt(count),
+  directLossCny: opt(cny),
+  concealed: opt(z.boolean()),
+  projectExternalId: opt(externalId),
+  summary: opt(longText),
+  status: opt(z.enum(incidentStatuses)),
+});
+
+type Input = z.output<typeof schema>;
+
+export const incidentKind: KindDef<Input> = {
+  kind: 'incidents',
+  table: incidents,
+  schema,
+  plain: [
+    'domain',
+    'dimension',
+    'tier',
+    'occurredAt',
+    'discoveredAt',
+    'reportedAt',
+    'deaths',
+    'seriousInjuries',
+    'directLossCny',
+    'concealed',
+    'summary',
+    'status',
+  ],
+  project: 'optional',
+  codes: { domain: 'domain', dimension: 'dimension' },
+  // API.md: discoveredAt defaults to occurredAt, reportedAt to the time the report is received.
+  defaults: (input, now) => ({
+    discoveredAt: input.occurredAt,
+    reportedAt: now,
+    deaths: 0,
+    seriousInjuries: 0,
+    directLossCny: 0,
+    concealed: false,
+    status: 'reported',
+  }),
+  // Concealment (瞒报) is the safety office's finding about a unit, not something a unit reports.
+  refuseForRole: (input, actor) =>
+    input.concealed && !canMarkConcealed(actor.role) ? { field: 'concealed', key: 'validation.officeOnly' } : null,
+  check: (input) => {
+    const out = [];
+    if (input.discoveredAt && input.discoveredAt < input.occurredAt) out.push({ field: 'discoveredAt', key: 'validation.beforeOccurred' });
+    if (input.reportedAt && input.reportedAt < (input.discoveredAt ?? input.occurredAt))
+      out.push({ field: 'reportedAt', key: 'validation.beforeDiscovered' });
+    return out;
+  },
+  fields: [
+    { code: 'externalId', labelZh: '事件编号', labelEn: 'Incident reference', required: true, type: 'string', example: 'INC-2025-0001' },
+    { code: 'unitCode', labelZh: '单位代码', labelEn: 'Unit code', required: true, type: 'string', example: 'BJ01' },
+    { code: 'domain', labelZh: '领域', labelEn: 'Domain', required: true, type: 'enum', example: 'drones' },
+    { code: 'dimension', labelZh: '风险维度', labelEn: 'Risk dimension', required: true, type: 'enum', example: 'loss' },
+    {
+      code: 'tier',
+      labelZh: '事件等级',
+      labelEn: 'Tier',
+      required: true,
+      type: 'enum',
+      options: ['1', '2', '3', '4'],
+      example: '4',
+      note: '1 = Ⅰ级 特别重大 … 4 = Ⅳ级 一般',
+    },
+    {
+      code: 'occurredAt',
+      labelZh: '发生时间',
+      labelEn: 'Occurred at',
+      required: true,
+      type: 'datetime',
+      example: '2025-03-04T09:30:00+08:00',
+    },
+    {
+      code: 'discoveredAt',
+      labelZh: '发现时间',
+      labelEn: 'Discovered at',
+      required: false,
+      type: 'datetime',
+      example: '2025-03-04T10:00:00+08:00',
+    },
+    {
+      code: 'reportedAt',
+      labelZh: '报告时间',
+      labelEn: 'Reported at',
+      required: false,
+      type: 'datetime',
+      example: '2025-03-04T11:00:00+08:00',
+    },
+    { code: 'deaths', labelZh: '死亡人数', labelEn: 'Deaths', required: false, type: 'integer', example: '0' },
+    { code: 'seriousInjuries', labelZh: '重伤人数', labelEn: 'Serious injuries', required: false, type: 'integer', example: '0' },
+    {
+      code: 'directLossCny',
+      labelZh: '直接经济损失（元）',
+      labelEn: 'Direct loss (CNY)',
+      required: false,
+      type: 'integer',
+      example: '20000',
+    },
+    { code: 'projectExternalId', labelZh: '关联项目编号', labelEn: 'Project reference', required: false, type: 'string', example: '' },
+    {
+      code: 'summary',
+      labelZh: '事件经过',
+      labelEn: 'Summary',
+      required: false,
+      type: 'string',
+      example: '无人机试飞失控坠落，无人员伤亡',
+    },
+    { code: 'status', labelZh: '状态', labelEn: 'Status', required: false, type: 'enum', options: incidentStatuses, example: 'reported' },
+  ],
+};

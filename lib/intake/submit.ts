@@ -1,0 +1,390 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
+import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import { canSubmitRecords } from '@/lib/auth/roles';
+import type { Actor } from '@/lib/auth/scope-types';
+import { auditValues } from '@/lib/audit/chain';
+import type { Locale } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { issueMessage } from '@/lib/i18n/validation';
+import type { BaseInput, KindDef, ReferenceCodes } from './kind-def';
+import { kindDefs } from './kinds';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** One problem with one item of a submission, said in the reader's language when it is shown. */
+export interface Problem {
+  index: number;
+  field: string;
+  say: (locale: Locale) => string;
+}
+
+/**
+ * A submission refused as a whole: `forbidden` when an item lies outside the caller's role or scope (403),
+ * `invalid` when items fail validation (422). Nothing of the submission was stored.
+ */
+export class SubmissionRefused extends Error {
+  constructor(
+    readonly reason: 'forbidden' | 'invalid',
+    readonly problems: Problem[],
+  ) {
+    super(`${reason}: ${problems.map((p) => `#${p.index} ${p.field} ${p.say('en')}`).join('; ')}`.slice(0, 2000));
+  }
+}
+
+export type ItemOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface SubmissionResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  ids: number[];
+  outcomes: ItemOutcome[];
+}
+
+export interface SubmitOptions {
+  /** When the submission was received: the default for `reportedAt` and the audit time. */
+  now: Date;
+  /** Where it came from, kept in the audit log. */
+  source: 'api' | 'form' | 'import';
+  /** Work out what would happen and store nothing. */
+  dryRun?: boolean;
+}
+
+const keyed =
+  (key: string, params: Record<string, string | number> = {}) =>
+  (locale: Locale) =>
+    translate(locale, key, params);
+
+/**
+ * Validates and stores a batch of records of one kind, all or nothing (API.md): one IMMEDIATE transaction,
+ * idempotent by externalId within the rated institute (resending changes nothing), every write in the
+ * audit chain. Throws SubmissionRefused with every problem found.
+ */
+export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: readonly unknown[], opts: SubmitOptions): SubmissionResult {
+  const def = kindDefs[kind];
+  if (!canSubmitRecords(actor.role)) {
+    throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.readOnlyRole') }]);
+  }
+  const problems: Problem[] = [];
+  const parsed: BaseInput[] = [];
+  items.forEach((item, index) => {
+    const result = def.schema.safeParse(item);
+    if (result.success) parsed[index] = result.data;
+    else
+      for (const issue of result.error.issues) {
+        problems.push({
+          index,
+          field: issue.path.join('.') || '(item)',
+          say: (l) => issueMessage(issue, l, { value: valueAt(item, issue.path) }),
+        });
+      }
+  });
+  if (problems.length) throw new SubmissionRefused('invalid', problems);
+
+  const work = (tx: Tx): SubmissionResult => {
+    const plan = planWrites(tx, actor, def, parsed);
+    if (opts.dryRun) return summarise(plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })));
+    return summarise(applyWrites(tx, actor, def, plan, opts));
+  };
+  // Dry runs only read; real submissions take the write lock first so that the existence checks and the
+  // writes see the same database (two identical batches at once store each record once).
+  return opts.dryRun ? db.transaction(work, { behavior: 'deferred' }) : db.transaction(work, { behavior: 'immediate' });
+}
+
+function summarise(results: { outcome: ItemOutcome; id: number }[]): SubmissionResult {
+  const out: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+  for (const r of results) {
+    out[r.outcome]++;
+    out.ids.push(r.id);
+    out.outcomes.push(r.outcome);
+  }
+  return out;
+}
+
+interface Planned {
+  index: number;
+  input: BaseInput;
+  unit: { id: number; instituteId: number };
+  /** The columns this submission sets (absent optional fields are not among them). */
+  values: Record<string, unknown>;
+  existing?: Record<string, unknown> & { id: number };
+  changed: string[];
+  dimensionsChanged: boolean;
+  outcome: ItemOutcome;
+}
+
+function loadReferenceCodes(tx: Tx): ReferenceCodes {
+  return {
+    domains: new Set(
+      tx
+        .select({ code: domains.code })
+        .from(domains)
+        .all()
+        .map((d) => d.code),
+    ),
+    dimensions: new Map(
+      tx
+        .select({ code: riskDimensions.code, stage: riskDimensions.stage })
+        .from(riskDimensions)
+        .all()
+        .map((d) => [d.code, d.stage]),
+    ),
+  };
+}
+
+function chunks<T>(values: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[]): Planned[] {
+  const forbidden: Problem[] = [];
+  const invalid: Problem[] = [];
+  const refs = loadReferenceCodes(tx);
+  const inScope = (unitId: number) => actor.scope.all || actor.scope.unitIds.includes(unitId);
+
+  const codes = [...new Set(inputs.map((i) => i.unitCode))];
+  const unitByCode = new Map<string, { id: number; kind: string; instituteId: number | null }>();
+  for (const c of chunks(codes)) {
+    for (const u of tx
+      .select({ id: units.id, code: units.code, kind: units.kind, instituteId: units.instituteId })
+      .from(units)
+      .where(inArray(units.code, c))
+      .all())
+      unitByCode.set(u.code, u);
+  }
+
+  const placed: { index: number; input: BaseInput; unit: { id: number; instituteId: number } }[] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const unit = unitByCode.get(input.unitCode);
+    if (!unit) return invalid.push({ index, field: 'unitCode', say: keyed('validation.unknownUnit', { code: input.unitCode }) });
+    if (!unit.instituteId)
+      return invalid.push({ index, field: 'unitCode', say: keyed('validation.notRecordUnit', { code: input.unitCode }) });
+    if (!inScope(unit.id))
+      return forbidden.push({ index, field: 'unitCode', say: keyed('validation.outsideScope', { code: input.unitCode }) });
+    const refusal = def.refuseForRole?.(input, actor);
+    if (refusal) forbidden.push({ index, field: refusal.field, say: keyed(refusal.key) });
+    for (const [field, table] of Object.entries(def.codes)) {
+      const value = (input as unknown as Record<string, unknown>)[field];
+      const known = table === 'domain' ? refs.domains.has(String(value)) : refs.dimensions.has(String(value));
+      if (!known) invalid.push({ index, field, say: keyed('validation.unknownCode', { code: String(value) }) });
+    }
+    for (const p of def.check?.(input, refs) ?? []) invalid.push({ index, field: p.field, say: keyed(p.key, p.params) });
+    const key = `${unit.instituteId}\u0000${input.externalId}`;
+    const first = seen.get(key);
+    if (first !== undefined) invalid.push({ index, field: 'externalId', say: keyed('validation.duplicateInBatch', { index: first }) });
+    seen.set(key, index);
+    placed.push({ index, input, unit: { id: unit.id, instituteId: unit.instituteId } });
+  });
+  if (forbidden.length) throw new SubmissionRefused('forbidden', forbidden);
+
+  // Project references resolve within the rated institute, like externalIds themselves (decision 007).
+  const projectIds = new Map<string, number>();
+  if (def.project !== 'none') {
+    const wanted = placed.filter((p) => p.input.projectExternalId);
+    const byInstitute = groupBy(wanted, (p) => p.unit.instituteId);
+    for (const [instituteId, group] of byInstitute) {
+      for (const c of chunks([...new Set(group.map((p) => p.input.projectExternalId!))])) {
+        for (const row of tx
+          .select({ id: projects.id, externalId: projects.externalId })
+          .from(projects)
+          .where(and(eq(projects.instituteId, instituteId), inArray(projects.externalId, c)))
+          .all())
+          projectIds.set(`${instituteId}\u0000${row.externalId}`, row.id);
+      }
+    }
+    for (const p of wanted) {
+      if (!projectIds.has(`${p.unit.instituteId}\u0000${p.input.projectExternalId}`))
+        invalid.push({
+          index: p.index,
+          field: 'projectExternalId',
+          say: keyed('validation.unknownProject', { ref: p.input.projectExternalId! }),
+        });
+    }
+  }
+
+  // What is stored already, by institute and externalId.
+  const table = def.table;
+  const existing = new Map<string, Record<string, unknown> & { id: number; unitId: number }>();
+  for (const [instituteId, group] of groupBy(placed, (p) => p.unit.instituteId)) {
+    for (const c of chunks(group.map((p) => p.input.externalId))) {
+      const rows = tx
+        .select()
+        .from(table)
+        .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)))
+        .all() as (Record<string, unknown> & { id: number; unitId: number; externalId: string })[];
+      for (const row of rows) existing.set(`${instituteId}\u0000${row.externalId}`, row);
+    }
+  }
+  const dimensionsOf =
+    def.kind === 'assessments'
+      ? loadDimensions(
+          tx,
+          [...existing.values()].map((r) => r.id),
+        )
+      : new Map<number, string>();
+
+  const plan: Planned[] = [];
+  for (const p of placed) {
+    const before = existing.get(`${p.unit.instituteId}\u0000${p.input.externalId}`);
+    // A record filed against a unit outside the caller's subtree stays out of reach even by its externalId.
+    if (before && !inScope(before.unitId)) {
+      forbidden.push({ index: p.index, field: 'externalId', say: keyed('validation.outsideScope', { code: p.input.externalId }) });
+      continue;
+    }
+    const values: Record<string, unknown> = { unitId: p.unit.id, instituteId: p.unit.instituteId };
+    for (const f of def.plain) {
+      const v = (p.input as unknown as Record<string, unknown>)[f];
+      if (v !== undefined) values[f] = v;
+    }
+    if (def.project !== 'none' && p.input.projectExternalId !== undefined) {
+      values.projectId =
+        p.input.projectExternalId === null ? null : (projectIds.get(`${p.unit.instituteId}\u0000${p.input.projectExternalId}`) ?? null);
+    }
+    const changed = before ? Object.keys(values).filter((k) => !same(before[k], values[k])) : [];
+    const dimensionsChanged =
+      def.kind === 'assessments' &&
+      (!before || dimensionsOf.get(before.id) !== dimensionKey((p.input as unknown as { dimensions: DimensionInput[] }).dimensions));
+    plan.push({
+      ...p,
+      values,
+      existing: before,
+      changed,
+      dimensionsChanged,
+      outcome: !before ? 'created' : changed.length || dimensionsChanged ? 'updated' : 'unchanged',
+    });
+  }
+  if (forbidden.length) throw new SubmissionRefused('forbidden', forbidden);
+  if (invalid.length)
+    throw new SubmissionRefused(
+      'invalid',
+      invalid.sort((a, b) => a.index - b.index),
+    );
+  return plan;
+}
+
+function applyWrites(
+  tx: Tx,
+  actor: Actor,
+  def: KindDef<BaseInput>,
+  plan: Planned[],
+  opts: SubmitOptions,
+): { outcome: ItemOutcome; id: number }[] {
+  const table = def.table;
+  const audit: AuditEntry[] = [];
+  const results = plan.map((p) => {
+    if (p.outcome === 'unchanged') return { outcome: p.outcome, id: p.existing!.id };
+    let id: number;
+    let after: Record<string, unknown>;
+    let before: Record<string, unknown> | null = null;
+    if (p.outcome === 'created') {
+      const row = { ...def.defaults(p.input, opts.now), ...p.values, externalId: p.input.externalId, createdBy: actor.userId };
+      id = (tx.insert(table).values(row).returning({ id: table.id }).get() as { id: number }).id;
+      after = row;
+    } else {
+      id = p.existing!.id;
+      const set = Object.fromEntries(p.changed.map((k) => [k, p.values[k]]));
+      if (p.changed.length) tx.update(table).set(set).where(eq(table.id, id)).run();
+      else tx.update(table).set({ updatedAt: opts.now }).where(eq(table.id, id)).run();
+      before = Object.fromEntries(p.changed.map((k) => [k, p.existing![k]]));
+      after = set;
+    }
+    if (p.dimensionsChanged) {
+      const dims = (p.input as unknown as { dimensions: DimensionInput[] }).dimensions;
+      if (p.outcome === 'updated') {
+        before = { ...before, dimensions: dimensionRows(tx, id) };
+        tx.delete(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).run();
+      }
+      tx.insert(assessmentDimensions)
+        .values(dims.map((d) => ({ assessmentId: id, ...d })))
+        .run();
+      after = { ...after, dimensions: dims };
+    }
+    audit.push({
+      actorUserId: actor.userId,
+      action: `${def.kind}.${p.outcome === 'created' ? 'create' : 'update'}`,
+      entityKind: def.kind,
+      entityId: id,
+      unitId: p.unit.id,
+      before: auditValues(before),
+      after: auditValues({ ...after, source: opts.source }),
+    });
+    return { outcome: p.outcome, id };
+  });
+  appendAudit(tx, audit, opts.now);
+  return results;
+}
+
+type DimensionInput = {
+  dimension: string;
+  likelihood: number;
+  impact: number;
+  riskPoints?: string | null;
+  consequences?: string | null;
+  measures?: string | null;
+};
+
+function dimensionKey(dims: DimensionInput[]): string {
+  return JSON.stringify(
+    [...dims]
+      .map((d) => [d.dimension, d.likelihood, d.impact, d.riskPoints ?? null, d.consequences ?? null, d.measures ?? null])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  );
+}
+
+function dimensionRows(tx: Tx, assessmentId: number): DimensionInput[] {
+  return tx
+    .select({
+      dimension: assessmentDimensions.dimension,
+      likelihood: assessmentDimensions.likelihood,
+      impact: assessmentDimensions.impact,
+      riskPoints: assessmentDimensions.riskPoints,
+      consequences: assessmentDimensions.consequences,
+      measures: assessmentDimensions.measures,
+    })
+    .from(assessmentDimensions)
+    .where(eq(assessmentDimensions.assessmentId, assessmentId))
+    .all();
+}
+
+function loadDimensions(tx: Tx, ids: number[]): Map<number, string> {
+  const rows = new Map<number, DimensionInput[]>();
+  for (const c of chunks(ids)) {
+    for (const r of tx.select().from(assessmentDimensions).where(inArray(assessmentDimensions.assessmentId, c)).all()) {
+      const list = rows.get(r.assessmentId) ?? [];
+      list.push(r);
+      rows.set(r.assessmentId, list);
+    }
+  }
+  return new Map([...rows].map(([id, dims]) => [id, dimensionKey(dims)]));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
+}
+
+function groupBy<T, K>(values: T[], key: (v: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const v of values) {
+    const k = key(v);
+    const list = out.get(k);
+    if (list) list.push(v);
+    else out.set(k, [v]);
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[part];
+  }
+  return node;
+}
