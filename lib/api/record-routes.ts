@@ -3,12 +3,12 @@ import type { RecordKind } from '@/db/queries/record-kinds';
 import { listRecordsForApi } from '@/db/queries/record-api';
 import { unitByCode } from '@/db/queries/units';
 import { kindDefs } from '@/lib/intake/kinds';
-import { submitRecords, SubmissionRefused } from '@/lib/intake/submit';
+import { submitRecords } from '@/lib/intake/submit';
 import { parseInstant } from '@/lib/intake/instant';
 import { readJsonBody } from './body';
-import { ApiError } from './errors';
 import { apiLocale } from './locale';
 import { apiRoute } from './route';
+import { asItems, refusalToApiError } from './refusal';
 
 /** API.md: one object or an array of up to 5,000. */
 export const MAX_BATCH = 5000;
@@ -17,21 +17,12 @@ export const MAX_BATCH = 5000;
 export function recordWriteRoute(kind: RecordKind) {
   return apiRoute(async ({ req, actor, db }) => {
     const body = await readJsonBody(req);
-    const items = Array.isArray(body) ? body : [body];
-    if (items.length === 0)
-      throw new ApiError('validation_failed', 'The array is empty; send at least one item.', [{ field: '(body)', message: 'is empty' }]);
-    if (items.length > MAX_BATCH)
-      throw new ApiError('payload_too_large', `An array holds at most ${MAX_BATCH} items; this one has ${items.length}.`);
-    const locale = apiLocale(req);
+    const items = asItems(body, MAX_BATCH);
     try {
       const result = submitRecords(db, actor, kind, items, { now: new Date(), source: 'api' });
       return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
     } catch (error) {
-      if (!(error instanceof SubmissionRefused)) throw error;
-      const details = error.problems.slice(0, 1000).map((p) => ({ index: p.index, field: p.field, message: p.say(locale) }));
-      if (error.reason === 'forbidden')
-        throw new ApiError('forbidden', 'Part of this submission lies outside your role or unit scope; nothing was stored.', details);
-      throw new ApiError('validation_failed', `${error.problems.length} problem(s) found; nothing was stored.`, details);
+      throw refusalToApiError(error, apiLocale(req));
     }
   });
 }

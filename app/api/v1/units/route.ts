@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
 import { listUnitsPage } from '@/db/queries/units';
 import { unitKinds } from '@/db/schema';
+import { readJsonBody } from '@/lib/api/body';
+import { apiLocale } from '@/lib/api/locale';
+import { asItems, refusalToApiError } from '@/lib/api/refusal';
+import { MAX_BATCH } from '@/lib/api/record-routes';
+import { submitUnits } from '@/lib/intake/units';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,4 +32,15 @@ export const GET = apiRoute(({ req, actor, db }) => {
     })),
     nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
   };
+});
+
+/** Creates or updates units by code (office and administrators), all or nothing. */
+export const POST = apiRoute(async ({ req, actor, db }) => {
+  const items = asItems(await readJsonBody(req), MAX_BATCH);
+  try {
+    const result = submitUnits(db, actor, items, new Date());
+    return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+  } catch (error) {
+    throw refusalToApiError(error, apiLocale(req));
+  }
 });

@@ -1,0 +1,21 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { SubmissionRefused } from '@/lib/intake/submit';
+import { ApiError } from './errors';
+
+/** A refused submission as the API's 403 or 422, with every problem as `{index, field, message}`. */
+export function refusalToApiError(error: unknown, locale: Locale): unknown {
+  if (!(error instanceof SubmissionRefused)) return error;
+  const details = error.problems.slice(0, 1000).map((p) => ({ index: p.index, field: p.field, message: p.say(locale) }));
+  if (error.reason === 'forbidden')
+    return new ApiError('forbidden', 'Part of this submission lies outside your role or unit scope; nothing was stored.', details);
+  return new ApiError('validation_failed', `${error.problems.length} problem(s) found; nothing was stored.`, details);
+}
+
+/** API.md: a POST takes one object or an array of up to `max`. */
+export function asItems(body: unknown, max: number): unknown[] {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0)
+    throw new ApiError('validation_failed', 'The array is empty; send at least one item.', [{ field: '(body)', message: 'is empty' }]);
+  if (items.length > max) throw new ApiError('payload_too_large', `An array holds at most ${max} items; this one has ${items.length}.`);
+  return items;
+}

@@ -1,0 +1,205 @@
+import { eq, like, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { units, unitKinds, type UnitKind } from '@/db/schema';
+import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { recordKinds } from '@/db/queries/record-kinds';
+import { canManageUnits } from '@/lib/auth/roles';
+import type { Actor } from '@/lib/auth/scope-types';
+import { auditValues } from '@/lib/audit/chain';
+import { translate } from '@/lib/i18n/translate';
+import { issueMessage } from '@/lib/i18n/validation';
+import { instant, opt, shortText, unitCode } from './schema-parts';
+import { SubmissionRefused, type Problem, type SubmissionResult } from './submit';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const unitInput = z.object({
+  code: unitCode.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'validation.unitCodeFormat'),
+  name: z.string().trim().min(1).max(200),
+  nameEn: opt(shortText),
+  kind: z.enum(unitKinds),
+  parentCode: opt(unitCode),
+  activeFrom: opt(instant),
+  activeTo: opt(instant),
+});
+export type UnitInput = z.output<typeof unitInput>;
+
+// Which kind may sit under which (DOMAIN.md §2): academy → branch → institute → department.
+const allowedParents: Record<UnitKind, readonly (UnitKind | null)[]> = {
+  academy: [null],
+  branch: ['academy'],
+  institute: ['branch', 'academy'],
+  department: ['institute', 'department'],
+};
+
+const keyed =
+  (key: string, params: Record<string, string | number> = {}) =>
+  (l: Parameters<Problem['say']>[0]) =>
+    translate(l, key, params);
+
+type UnitRow = typeof units.$inferSelect;
+
+/**
+ * Creates or updates units by code, in order (a parent may come earlier in the same batch), all or
+ * nothing. Moving a unit rewrites the materialised path of its whole subtree and, when it changes
+ * institute, the rated institute of the records filed below it: in the same transaction.
+ */
+export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now: Date): SubmissionResult {
+  if (!canManageUnits(actor.role))
+    throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.officeOnly') }]);
+  const problems: Problem[] = [];
+  const inputs: UnitInput[] = [];
+  items.forEach((item, index) => {
+    const r = unitInput.safeParse(item);
+    if (r.success) inputs[index] = r.data;
+    else
+      for (const issue of r.error.issues)
+        problems.push({ index, field: issue.path.join('.') || '(item)', say: (l) => issueMessage(issue, l) });
+  });
+  if (problems.length) throw new SubmissionRefused('invalid', problems);
+
+  return db.transaction(
+    (tx) => {
+      const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+      const audit: AuditEntry[] = [];
+      inputs.forEach((input, index) => {
+        const fail = (field: string, key: string, params: Record<string, string | number> = {}) =>
+          problems.push({ index, field, say: keyed(key, params) });
+        const before = tx.select().from(units).where(eq(units.code, input.code)).get();
+        const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
+        if (input.parentCode && !parent) return fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
+        if (!allowedParents[input.kind].includes(parent?.kind ?? null))
+          return fail('parentCode', 'validation.wrongParentKind', { kind: input.kind });
+        if (before && parent && `${parent.path}`.startsWith(before.path)) return fail('parentCode', 'validation.cycle');
+        if (before && before.kind !== input.kind && hasChildrenOrRecords(tx, before)) return fail('kind', 'validation.kindLocked');
+
+        const instituteId = input.kind === 'institute' ? (before?.id ?? null) : input.kind === 'department' ? parent!.instituteId : null;
+        const values = {
+          name: input.name,
+          ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+          kind: input.kind,
+          parentId: parent?.id ?? null,
+          ...(input.activeFrom !== undefined ? { activeFrom: input.activeFrom } : {}),
+          ...(input.activeTo !== undefined ? { activeTo: input.activeTo } : {}),
+        };
+        if (!before) {
+          const row = tx
+            .insert(units)
+            .values({ ...values, code: input.code, path: '/', instituteId })
+            .returning()
+            .get();
+          const path = `${parent?.path ?? '/'}${row.id}/`;
+          tx.update(units)
+            .set({ path, instituteId: input.kind === 'institute' ? row.id : instituteId })
+            .where(eq(units.id, row.id))
+            .run();
+          result.created++;
+          result.ids.push(row.id);
+          result.outcomes.push('created');
+          audit.push({
+            actorUserId: actor.userId,
+            action: 'units.create',
+            entityKind: 'units',
+            entityId: row.id,
+            unitId: row.id,
+            before: null,
+            after: auditValues({ ...values, code: input.code }),
+          });
+          return;
+        }
+        const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
+        if (changed.length === 0) {
+          result.unchanged++;
+          result.ids.push(before.id);
+          result.outcomes.push('unchanged');
+          return;
+        }
+        tx.update(units).set(values).where(eq(units.id, before.id)).run();
+        if (before.parentId !== (parent?.id ?? null)) {
+          const moved = moveSubtree(
+            tx,
+            before,
+            `${parent?.path ?? '/'}${before.id}/`,
+            input.kind === 'institute' ? before.id : instituteId,
+          );
+          if (moved) fail('parentCode', moved);
+        }
+        result.updated++;
+        result.ids.push(before.id);
+        result.outcomes.push('updated');
+        audit.push({
+          actorUserId: actor.userId,
+          action: 'units.update',
+          entityKind: 'units',
+          entityId: before.id,
+          unitId: before.id,
+          before: auditValues(Object.fromEntries(changed.map(([k]) => [k, (before as Record<string, unknown>)[k]]))),
+          after: auditValues(Object.fromEntries(changed)),
+        });
+      });
+      // Throwing rolls the whole batch back.
+      if (problems.length) throw new SubmissionRefused('invalid', problems);
+      appendAudit(tx, audit, now);
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
+}
+
+function hasChildrenOrRecords(tx: Tx, unit: UnitRow): boolean {
+  if (tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id)).limit(1).get()) return true;
+  return Object.values(recordKinds).some((k) =>
+    tx.select({ id: k.table.id }).from(k.table).where(eq(k.table.unitId, unit.id)).limit(1).get(),
+  );
+}
+
+/**
+ * Rewrites the paths below a moved unit and, if the subtree now rolls up to another institute, the
+ * records filed in it. Returns a message key when the move would merge two institutes' externalIds.
+ */
+function moveSubtree(tx: Tx, unit: UnitRow, newPath: string, newInstituteId: number | null): string | null {
+  const oldPath = unit.path;
+  tx.update(units)
+    .set({ path: sql`${newPath} || substr(${units.path}, ${oldPath.length + 1})` })
+    .where(like(units.path, `${oldPath}%`))
+    .run();
+  if (unit.kind !== 'department' || newInstituteId === unit.instituteId) return null;
+  const subtree = tx
+    .select({ id: units.id })
+    .from(units)
+    .where(like(units.path, `${newPath}%`))
+    .all()
+    .map((u) => u.id);
+  tx.update(units)
+    .set({ instituteId: newInstituteId })
+    .where(
+      sql`${units.id} IN (${sql.join(
+        subtree.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    )
+    .run();
+  for (const k of Object.values(recordKinds)) {
+    try {
+      tx.update(k.table)
+        .set({ instituteId: newInstituteId } as never)
+        .where(
+          sql`${k.table.unitId} IN (${sql.join(
+            subtree.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        )
+        .run();
+    } catch (error) {
+      if (String(error).includes('UNIQUE')) return 'validation.moveClash';
+      throw error;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-units-'));
+process.env.FENGHUO_DB = path.join(dir, 'api.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { verifyAuditChain } = await import('@/db/queries/audit');
+const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+const unitsRoute = await import('@/app/api/v1/units/route');
+
+const tokens: Record<string, string> = {};
+const noParams = { params: Promise.resolve({}) } as never;
+const post = (body: unknown, token: string) =>
+  unitsRoute.POST(
+    new Request('http://localhost/api/v1/units', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    noParams,
+  );
+const unit = (code: string) =>
+  getDb().$client.prepare('SELECT id, path, institute_id AS instituteId, parent_id AS parentId FROM units WHERE code = ?').get(code) as {
+    id: number;
+    path: string;
+    instituteId: number | null;
+    parentId: number | null;
+  };
+
+beforeAll(async () => {
+  const db = getDb();
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  tokens.office = createApiToken(db, await addUser(db, 'u.office', 'office', 'HX'), 't').token;
+  tokens.reporter = createApiToken(db, await addUser(db, 'u.rep', 'reporter', 'BJ01'), 't').token;
+});
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('POST /api/v1/units', () => {
+  it('creates units in order, a parent earlier in the same batch, and is idempotent by code', async () => {
+    const batch = [
+      { code: 'GZ', name: '广州分院', kind: 'branch', parentCode: 'HX' },
+      { code: 'GZ01', name: '广州某所', nameEn: 'Guangzhou Institute', kind: 'institute', parentCode: 'GZ' },
+      { code: 'GZ01-A', name: '一室', kind: 'department', parentCode: 'GZ01' },
+    ];
+    const first = await post(batch, tokens.office);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ created: 3 });
+    expect(await (await post(batch, tokens.office)).json()).toMatchObject({ created: 0, unchanged: 3 });
+    const gz01 = unit('GZ01');
+    expect(unit('GZ01-A')).toMatchObject({ path: `${gz01.path}${unit('GZ01-A').id}/`, instituteId: gz01.id });
+    expect(gz01.instituteId).toBe(gz01.id);
+  });
+
+  it('moves a department to another institute with its subtree and the records filed in it', async () => {
+    const res = await post({ code: 'BJ01-D1', name: '北京一所一室', kind: 'department', parentCode: 'BJ02' }, tokens.office);
+    expect(res.status).toBe(200);
+    expect(unit('BJ01-D1')).toMatchObject({ parentId: org.BJ02, instituteId: org.BJ02, path: `/1/2/5/${org.BJ01_D1}/` });
+    const stray = getDb()
+      .$client.prepare('SELECT count(*) AS n FROM incidents WHERE unit_id = ? AND institute_id <> ?')
+      .get(org.BJ01_D1, org.BJ02) as { n: number };
+    expect(stray.n).toBe(0);
+    expect(verifyAuditChain(getDb()).ok).toBe(true);
+  });
+
+  it('refuses a reporter (403), a wrong parent kind and a cycle (422), storing nothing', async () => {
+    expect((await post({ code: 'ZZ', name: 'x', kind: 'branch', parentCode: 'HX' }, tokens.reporter)).status).toBe(403);
+    const wrong = await post(
+      [
+        { code: 'OK1', name: 'x', kind: 'branch', parentCode: 'HX' },
+        { code: 'BAD1', name: 'x', kind: 'institute', parentCode: 'BJ01' },
+        { code: 'BJ', name: '北京分院', kind: 'branch', parentCode: 'BJ' },
+      ],
+      tokens.office,
+    );
+    expect(wrong.status).toBe(422);
+    const details = (await wrong.json()).error.details;
+    expect(details.map((d: { index: number; field: string }) => [d.index, d.field])).toEqual([
+      [1, 'parentCode'],
+      [2, 'parentCode'],
+    ]);
+    expect(getDb().$client.prepare("SELECT count(*) AS n FROM units WHERE code = 'OK1'").get()).toEqual({ n: 0 });
+  });
+});
