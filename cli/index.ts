@@ -11,6 +11,7 @@ import { FieldProblem } from '@/lib/errors';
 import { fieldErrors } from '@/lib/i18n/validation';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { roles } from '@/db/schema';
+import { verifyAuditChain } from '@/db/queries/audit';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -20,6 +21,8 @@ const usage = `Usage: npm run cli -- <command>
       Prints a new API token for user L once; only its hash is stored.
   migrate
       Applies pending database migrations.
+  audit verify
+      Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
 The database is FENGHUO_DB (default ./data/fenghuo.db).`;
 
@@ -90,6 +93,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(token);
     console.error('Store this token now: it is shown only once.');
     return 0;
+  }
+  if (group === 'audit' && action === 'verify') {
+    const check = await withDb((db) => verifyAuditChain(db));
+    if (check.ok) {
+      console.log(`Audit chain intact: ${check.entries} entries verified.`);
+      return 0;
+    }
+    console.error(
+      `Audit chain BROKEN at entry ${check.brokenAt!.id} (${check.brokenAt!.reason === 'link' ? 'its link to the previous entry' : 'its content'} does not match); ${check.entries - 1} entries before it verify.`,
+    );
+    return 1;
   }
   throw new UsageError(`unknown command: ${argv.join(' ')}`);
 }

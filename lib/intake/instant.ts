@@ -38,12 +38,15 @@ function sameCalendarDay(text: string, value: Date): boolean {
 }
 
 /** A required instant: an ISO string with an offset, or a date. */
-export const instant = z.string({ error: 'validation.instantFormat' }).transform((text, ctx) => {
-  const parsed = parseInstant(text);
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.key });
-  return z.NEVER;
-});
+export const instant = z
+  .string({ error: 'validation.instantFormat' })
+  .describe('ISO 8601 timestamp with an offset (2025-03-04T09:30:00+08:00 or …Z), or a date YYYY-MM-DD meaning 00:00 Asia/Shanghai')
+  .transform((text, ctx) => {
+    const parsed = parseInstant(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.key });
+    return z.NEVER;
+  });
 
 /** An optional instant: absent keeps the stored value (or the default on create), null clears it. */
 export const optionalInstant = instant.nullish();

@@ -14,7 +14,7 @@ const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
 const { createApiToken } = await import('@/lib/auth/api-tokens');
 const unitsRoute = await import('@/app/api/v1/units/route');
 
-const tokens: Record<string, string> = {};
+const tokens = {} as { office: string; reporter: string };
 const noParams = { params: Promise.resolve({}) } as never;
 const post = (body: unknown, token: string) =>
   unitsRoute.POST(

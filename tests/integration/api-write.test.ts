@@ -335,3 +335,27 @@ describe('audit chain', () => {
     expect(verifyAuditChain(db).ok).toBe(true);
   });
 });
+
+describe('GET /api/v1/openapi.json', () => {
+  it('describes every write endpoint from the same schemas, with the instant rules', async () => {
+    const { GET } = await import('@/app/api/v1/openapi.json/route');
+    const doc = await GET().json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of [
+      '/api/v1/projects',
+      '/api/v1/assessments',
+      '/api/v1/hazards',
+      '/api/v1/incidents',
+      '/api/v1/ethics/committees',
+      '/api/v1/ethics/activities',
+      '/api/v1/ethics/annual-reports',
+      '/api/v1/units',
+    ])
+      expect(doc.paths[p].post).toBeDefined();
+    expect(doc.components.schemas.Incidents.required).toEqual(
+      expect.arrayContaining(['externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurredAt']),
+    );
+    expect(doc.components.schemas.Incidents.properties.occurredAt.description).toMatch(/offset/);
+    expect(doc.components.schemas.Assessments.properties.dimensions.items.properties.likelihood).toMatchObject({ minimum: 1, maximum: 5 });
+  });
+});

@@ -8,6 +8,7 @@ import { openDatabase } from '@/db/client';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { bootstrap } from '@/lib/bootstrap';
 import { parseEnv } from '@/lib/env';
+import { submitUnits } from '@/lib/intake/units';
 
 // The command line as a person runs it: a separate process on a real database file.
 const run = promisify(execFile);
@@ -72,5 +73,31 @@ describe('npm run cli', () => {
     const unknownUser = await cli('token', 'create', '--user', 'ghost');
     expect(unknownUser.code).toBe(2);
     expect(unknownUser.stderr).toMatch(/user: no user has the login ghost/);
+  });
+
+  it('audit verify passes an intact chain and names the first altered entry', async () => {
+    const db = openDatabase(file);
+    const actor = resolveActor(db, { bearerToken: (await cli('token', 'create', '--user', 'root')).stdout.trim() })!;
+    submitUnits(
+      db,
+      actor,
+      [
+        { code: 'B1', name: '分院', kind: 'branch', parentCode: 'ACADEMY' },
+        { code: 'I1', name: '所', kind: 'institute', parentCode: 'B1' },
+      ],
+      new Date(),
+    );
+    db.$client.close();
+    const ok = await cli('audit', 'verify');
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.stdout).toMatch(/intact: 2 entries/);
+
+    const tamper = openDatabase(file);
+    const first = tamper.$client.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1').get() as { id: number };
+    tamper.$client.prepare("UPDATE audit_log SET action = 'units.delete' WHERE id = ?").run(first.id);
+    tamper.$client.close();
+    const broken = await cli('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`BROKEN at entry ${first.id}`);
   });
 });

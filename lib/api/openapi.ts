@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import { kindDefs } from '@/lib/intake/kinds';
+import { unitInput } from '@/lib/intake/units';
+import { MAX_BATCH } from './record-routes';
+
+// The OpenAPI 3.1 description served at /api/v1/openapi.json, generated from the same zod schemas that
+// validate requests, so the document cannot drift from what the server accepts.
+
+const jsonSchema = (schema: z.ZodType) => {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+};
+
+const errorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'details'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: [
+            'bad_request',
+            'unauthorized',
+            'forbidden',
+            'not_found',
+            'conflict',
+            'payload_too_large',
+            'validation_failed',
+            'rate_limited',
+            'internal',
+          ],
+        },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { index: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } } },
+        },
+      },
+    },
+  },
+};
+
+const writeResult = {
+  type: 'object',
+  required: ['created', 'updated', 'unchanged', 'ids'],
+  properties: {
+    created: { type: 'integer' },
+    updated: { type: 'integer' },
+    unchanged: { type: 'integer' },
+    ids: { type: 'array', items: { type: 'integer' }, description: 'The stored ids, in the order of the items sent.' },
+  },
+};
+
+const errors = Object.fromEntries(
+  [
+    ['400', 'Malformed JSON'],
+    ['401', 'No or bad token'],
+    ['403', "Outside the caller's role or unit scope; nothing stored"],
+    ['413', 'Body or array too large'],
+    ['422', 'Validation failed; every problem as {index, field, message}; nothing stored'],
+    ['429', 'Rate limited'],
+  ].map(([code, description]) => [
+    code,
+    { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  ]),
+);
+
+const listParams = [
+  { name: 'unit', in: 'query', schema: { type: 'string' }, description: 'Only this unit and the units below it' },
+  { name: 'from', in: 'query', schema: { type: 'string' }, description: "Records dated at or after (the kind's main date)" },
+  { name: 'to', in: 'query', schema: { type: 'string' }, description: 'Records dated before' },
+  { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 } },
+];
+
+export const apiPaths: Record<RecordKind, string> = {
+  projects: '/api/v1/projects',
+  assessments: '/api/v1/assessments',
+  hazards: '/api/v1/hazards',
+  incidents: '/api/v1/incidents',
+  inspections: '/api/v1/inspections',
+  'ethics-committees': '/api/v1/ethics/committees',
+  'ethics-activities': '/api/v1/ethics/activities',
+  'ethics-annual-reports': '/api/v1/ethics/annual-reports',
+};
+
+const schemaName = (kind: string) => kind.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+
+export function openApiDocument(extraPaths: Record<string, unknown> = {}): Record<string, unknown> {
+  const schemas: Record<string, unknown> = { Error: errorBody, WriteResult: writeResult, Unit: jsonSchema(unitInput) };
+  const paths: Record<string, unknown> = {};
+  for (const [kind, path] of Object.entries(apiPaths) as [RecordKind, string][]) {
+    const name = schemaName(kind);
+    schemas[name] = jsonSchema(kindDefs[kind].schema);
+    const ref = { $ref: `#/components/schemas/${name}` };
+    paths[path] = {
+      post: {
+        summary: `Create or update ${kind} by externalId (one object or an array of up to ${MAX_BATCH}, all or nothing)`,
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { oneOf: [ref, { type: 'array', items: ref, minItems: 1, maxItems: MAX_BATCH }] } } },
+        },
+        responses: {
+          '200': { description: 'Stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/WriteResult' } } } },
+          ...errors,
+        },
+      },
+      get: {
+        summary: `${kind} in the caller's scope, in id order, paginated`,
+        parameters: listParams,
+        responses: {
+          '200': {
+            description: 'A page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    data: {
+                      type: 'array',
+                      items: {
+                        allOf: [
+                          ref,
+                          {
+                            type: 'object',
+                            properties: { id: { type: 'integer' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } },
+                          },
+                        ],
+                      },
+                    },
+                    nextCursor: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    };
+  }
+  paths['/api/v1/units'] = {
+    post: {
+      summary: 'Create or update units by code (office and administrators)',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { oneOf: [{ $ref: '#/components/schemas/Unit' }, { type: 'array', items: { $ref: '#/components/schemas/Unit' } }] },
+          },
+        },
+      },
+      responses: {
+        '200': { description: 'Stored', content: { 'application/json': { schema: { $ref: '#/components/schemas/WriteResult' } } } },
+        ...errors,
+      },
+    },
+    get: {
+      summary: "Units in the caller's scope",
+      parameters: listParams.filter((p) => p.name === 'cursor' || p.name === 'limit'),
+      responses: { '200': { description: 'A page' }, ...errors },
+    },
+  };
+  paths['/api/v1/me'] = {
+    get: { summary: 'The token’s user, role and unit', responses: { '200': { description: 'The caller' }, ...errors } },
+  };
+  Object.assign(paths, extraPaths);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fenghuo (烽火) API',
+      version: '1',
+      description:
+        'Units push records and read ratings. Authorization: Bearer <token>. Timestamps need an offset; a bare date means 00:00 Asia/Shanghai. Sending the same externalId again updates the record or changes nothing.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}
