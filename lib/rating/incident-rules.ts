@@ -1,0 +1,56 @@
+import type { Level } from '@/lib/reference/level-codes';
+import { HOUR_MS } from '@/lib/time';
+import { effectiveTier, tierKey } from './incident-tier';
+import type { RatingWindow, Scored } from './rating-window';
+import type { IncidentDetail, IncidentRecord, IncidentRuleId } from './types';
+
+const tierRules = ['incident.tier1', 'incident.tier2', 'incident.tier3', 'incident.tier4'] as const;
+
+/** incident.tier1-4, incident.late and incident.concealed for the incidents that occurred in Y. */
+export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWindow, out: Scored[]): void {
+  const { incidents: rules, floors } = w.ruleSet;
+  for (const incident of incidents) {
+    if (incident.withdrawn) continue;
+    const occurred = incident.occurredAt.getTime();
+    if (occurred < w.start || occurred >= w.asOf) continue;
+
+    const effective = effectiveTier(incident, w.ruleSet);
+    const key = tierKey(effective.tier);
+    // The deadline follows the effective tier: an incident the figures make tier II is due in 2 h even if
+    // the reporter called it tier IV, or under-tiering would also buy a longer deadline.
+    const deadline = incident.discoveredAt.getTime() + rules.reportDeadlineHours[key] * HOUR_MS;
+    const detail: IncidentDetail = {
+      occurredAt: incident.occurredAt,
+      setTier: incident.tier,
+      effectiveTier: effective.tier,
+      raisedBy: effective.raised ? effective.implied.by : [],
+      discoveredAt: incident.discoveredAt,
+      reportedAt: incident.reportedAt,
+      deadline: new Date(deadline),
+    };
+    const tierRule = tierRules[effective.tier - 1]!;
+    const tierFloor = tierRule === 'incident.tier4' ? null : floors[tierRule];
+    out.push(contribution(incident, tierRule, rules.tierPoints[key], tierFloor, detail, occurred));
+    // Exactly at the deadline is on time.
+    if (incident.reportedAt.getTime() > deadline) {
+      out.push(contribution(incident, 'incident.late', rules.latePoints, null, detail, occurred));
+    }
+    if (incident.concealed) {
+      out.push(contribution(incident, 'incident.concealed', rules.concealedPoints, floors['incident.concealed'], detail, occurred));
+    }
+  }
+}
+
+function contribution(
+  incident: IncidentRecord,
+  rule: IncidentRuleId,
+  points: number,
+  floor: Level | null,
+  detail: IncidentDetail,
+  at: number,
+): Scored {
+  return {
+    contribution: { rule, kind: 'incidents', recordId: incident.id, externalId: incident.externalId, points, floor, detail },
+    at,
+  };
+}
