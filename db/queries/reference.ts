@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { domains, riskDimensions } from '../schema';
 import { defaultDomains } from '@/lib/reference/domains';
 import { defaultDimensions } from '@/lib/reference/dimensions';
+import { ensureDefaultRuleSets } from './rule-sets';
 
 /** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
 export function ensureReferenceData(db: Db): void {
@@ -16,6 +17,7 @@ export function ensureReferenceData(db: Db): void {
       .onConflictDoNothing()
       .run();
   });
+  ensureDefaultRuleSets(db);
 }
 
 export type DomainRow = typeof domains.$inferSelect;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/api/route';
+import { ApiError } from '@/lib/api/errors';
+import { parseInstant } from '@/lib/intake/instant';
+import { unitByCode } from '@/db/queries/units';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { storedRatings } from '@/db/queries/ratings';
+import { rateInstitutes, yearHasEnded } from '@/lib/rating/rate-institutes';
+import { liveRatingToApi, storedRatingToApi } from '@/lib/rating/api-shape';
+import { evaluationInstant } from '@/lib/rating/evaluate';
+import { yearStart } from '@/lib/time';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  asOf: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      const parsed = parseInstant(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO timestamp with an offset, or a date YYYY-MM-DD' });
+      return z.NEVER;
+    }),
+  unit: z.string().max(64).optional(),
+});
+
+/**
+ * GET /api/v1/ratings?year=Y[&asOf=ISO][&unit=CODE]: one entry per rated unit in the caller's scope.
+ * A published year answers its frozen ratings; otherwise (or with asOf) the ratings are evaluated now from
+ * the records, at the end of a past year or at the current instant.
+ */
+export const GET = apiRoute(({ req, actor, db }) => {
+  const q = query.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const now = new Date();
+  const T = evaluationInstant(q.year, q.asOf ?? now);
+  if (T.getTime() < yearStart(q.year).getTime() || (q.asOf === undefined && now < yearStart(q.year)))
+    throw new ApiError('validation_failed', `Year ${q.year} had not started at the requested instant.`, [
+      { field: q.asOf ? 'asOf' : 'year', message: 'is before the start of the year' },
+    ]);
+  let only: number[] | undefined;
+  if (q.unit) {
+    const unit = unitByCode(db, q.unit);
+    if (!unit || unit.kind !== 'institute' || !(actor.scope.all || actor.scope.unitIds.includes(unit.id)))
+      return { data: [], nextCursor: null };
+    only = [unit.id];
+  } else if (!actor.scope.all) {
+    only = [...actor.scope.unitIds];
+  }
+  if (!q.asOf) {
+    const published = storedRatings(db, actor.scope, q.year, 'published', only);
+    if (published.length) return { data: published.map(storedRatingToApi), nextCursor: null };
+  }
+  const status = yearHasEnded(q.year, T) ? 'final' : 'provisional';
+  const rated = rateInstitutes(db, activeRatingRuleSet(db), q.year, { asOf: T, only });
+  return { data: rated.map((r) => liveRatingToApi(r, status)), nextCursor: null };
+});

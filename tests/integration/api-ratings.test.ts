@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Records pushed through the v1 API, then rated through it: the answer must be what RATING.md prescribes.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-ratings-'));
+process.env.FENGHUO_DB = path.join(dir, 'api.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+const routes = {
+  units: await import('@/app/api/v1/units/route'),
+  incidents: await import('@/app/api/v1/incidents/route'),
+  hazards: await import('@/app/api/v1/hazards/route'),
+  projects: await import('@/app/api/v1/projects/route'),
+  ratings: await import('@/app/api/v1/ratings/route'),
+};
+
+const tokens = {} as { office: string; rt1: string };
+const noParams = { params: Promise.resolve({}) } as never;
+async function post(route: keyof typeof routes, body: unknown, token = tokens.office) {
+  const handler = (routes[route] as { POST: (r: Request, c: never) => Promise<Response> }).POST;
+  const res = await handler(
+    new Request('http://localhost/x', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } }),
+    noParams,
+  );
+  expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+}
+async function ratings(query: string, token = tokens.office) {
+  const res = await routes.ratings.GET(
+    new Request(`http://localhost/api/v1/ratings${query}`, { headers: { authorization: `Bearer ${token}` } }),
+    noParams,
+  );
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  tokens.office = createApiToken(db, await addUser(db, 'r.office', 'office', 'HX'), 't').token;
+  await post('units', [
+    { code: 'RT', name: '评估测试分院', kind: 'branch', parentCode: 'HX' },
+    { code: 'RT1', name: '测试一所', kind: 'institute', parentCode: 'RT' },
+    { code: 'RT2', name: '测试二所', kind: 'institute', parentCode: 'RT' },
+    { code: 'RT3', name: '测试三所', kind: 'institute', parentCode: 'RT' },
+    { code: 'RT1-A', name: '一所一室', kind: 'department', parentCode: 'RT1' },
+  ]);
+  tokens.rt1 = createApiToken(db, await addUser(db, 'r.rt1', 'reporter', 'RT1'), 't').token;
+  // RT1: a tier-IV report whose 3 deaths make it tier III (20, floor orange), reported 24 h + 1 s after
+  // discovery (late for tier III: +5), filed by a department; a general hazard rectified exactly at its due
+  // instant (+1, not overdue).
+  await post(
+    'incidents',
+    {
+      externalId: 'INC-RT1-1',
+      unitCode: 'RT1-A',
+      domain: 'ai',
+      dimension: 'loss',
+      tier: 4,
+      deaths: 3,
+      occurredAt: '2025-03-04T09:00:00+08:00',
+      discoveredAt: '2025-03-04T10:00:00+08:00',
+      reportedAt: '2025-03-05T02:00:01Z',
+    },
+    tokens.rt1,
+  );
+  await post(
+    'hazards',
+    {
+      externalId: 'HZ-RT1-1',
+      unitCode: 'RT1',
+      domain: 'ai',
+      dimension: 'data',
+      severity: 'general',
+      foundAt: '2025-05-01',
+      dueAt: '2025-06-01',
+      rectifiedAt: '2025-05-31T16:00:00Z',
+    },
+    tokens.rt1,
+  );
+  // RT2: a project started without an approved assessment (+5, floor yellow) that also needed filing (+3).
+  await post('projects', {
+    externalId: 'PRJ-RT2-1',
+    unitCode: 'RT2',
+    title: '自动驾驶路测',
+    domain: 'autonomous_driving',
+    requiresFiling: true,
+    startedAt: '2025-03-01',
+    status: 'active',
+  });
+  // RT3: only a withdrawn tier-I incident, which does not count.
+  await post('incidents', {
+    externalId: 'INC-RT3-1',
+    unitCode: 'RT3',
+    domain: 'drones',
+    dimension: 'loss',
+    tier: 1,
+    occurredAt: '2025-07-01T00:00:00+08:00',
+    status: 'withdrawn',
+  });
+});
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GET /api/v1/ratings', () => {
+  it('rates a past year at its end, unit by unit, as RATING.md prescribes', async () => {
+    const { status, body } = await ratings('?year=2025');
+    expect(status).toBe(200);
+    const by = Object.fromEntries(body.data.map((r: { unitCode: string }) => [r.unitCode, r]));
+    expect(by.RT1).toEqual({
+      unitCode: 'RT1',
+      year: 2025,
+      asOf: '2025-12-31T16:00:00.000Z',
+      ruleSet: 'cas-2019-v1',
+      level: 'orange',
+      levelByPoints: 'orange',
+      points: 26,
+      floors: [{ floor: 'orange', rule: 'incident.tier3', kind: 'incidents', externalId: 'INC-RT1-1' }],
+      contributions: [
+        { rule: 'incident.tier3', kind: 'incidents', externalId: 'INC-RT1-1', points: 20 },
+        { rule: 'incident.late', kind: 'incidents', externalId: 'INC-RT1-1', points: 5 },
+        { rule: 'hazard.general', kind: 'hazards', externalId: 'HZ-RT1-1', points: 1 },
+      ],
+      status: 'final',
+    });
+    expect(by.RT2).toMatchObject({
+      level: 'yellow',
+      levelByPoints: 'blue',
+      points: 8,
+      floors: [{ floor: 'yellow', rule: 'control.unassessed_start', externalId: 'PRJ-RT2-1' }],
+    });
+    expect(by.RT2.contributions.map((c: { rule: string }) => c.rule).sort()).toEqual(['control.unassessed_start', 'control.unfiled_start']);
+    expect(by.RT3).toMatchObject({ level: 'blue', levelByPoints: 'blue', points: 0, floors: [], contributions: [] });
+    // Every institute is rated, including the small organisation's.
+    expect(Object.keys(by)).toEqual(expect.arrayContaining(['BJ01', 'BJ02', 'SH01', 'RT1', 'RT2', 'RT3']));
+  });
+
+  it('evaluates at asOf (provisional before the end of the year) and limits a unit to its own rating', async () => {
+    const early = await ratings('?year=2025&asOf=2025-03-01T00:00:00%2B08:00&unit=RT1');
+    expect(early.body.data).toEqual([
+      expect.objectContaining({ unitCode: 'RT1', points: 0, level: 'blue', status: 'provisional', asOf: '2025-02-28T16:00:00.000Z' }),
+    ]);
+    const own = await ratings('?year=2025', tokens.rt1);
+    expect(own.body.data.map((r: { unitCode: string }) => r.unitCode)).toEqual(['RT1']);
+    expect((await ratings('?year=2025&unit=RT2', tokens.rt1)).body.data).toEqual([]);
+  });
+
+  it('refuses a bad year or an instant without offset with 422', async () => {
+    expect((await ratings('?year=abc')).status).toBe(422);
+    expect((await ratings('?year=2025&asOf=2025-06-01T00:00:00')).status).toBe(422);
+    expect((await ratings('?year=2025&asOf=2024-06-01')).status).toBe(422);
+  });
+});
