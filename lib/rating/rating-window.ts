@@ -19,14 +19,33 @@ export interface RatingWindow {
 
 export function ratingWindow(year: number, asOf: number, ruleSet: RatingRuleSet): RatingWindow {
   const { month, day } = ruleSet.ethics.annualReportDue;
-  return {
-    year,
-    ruleSet,
-    start: yearStart(year).getTime(),
-    asOf,
-    previousStart: yearStart(year - 1).getTime(),
-    annualReportDue: shanghaiDate(year, month, day).getTime(),
-  };
+  const { start, previousStart, annualReportDue } = boundaries(year, month, day);
+  return { year, ruleSet, start, asOf, previousStart, annualReportDue };
+}
+
+/** The start of local year Y + 1, where a final rating's T lies. */
+export function yearEnd(year: number): number {
+  return boundaries(year + 1, 1, 1).start;
+}
+
+// Time-zone conversions cost microseconds each; a run rates every institute for the same year, so the
+// handful of boundaries is computed once per (year, due date) rather than once per institute. The cache
+// only ever holds a few entries, but is bounded so a long-lived server cannot grow it without limit.
+const cache = new Map<string, { start: number; previousStart: number; annualReportDue: number }>();
+
+function boundaries(year: number, month: number, day: number) {
+  const key = `${year}-${month}-${day}`;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size >= 64) cache.clear();
+    found = {
+      start: yearStart(year).getTime(),
+      previousStart: yearStart(year - 1).getTime(),
+      annualReportDue: shanghaiDate(year, month, day).getTime(),
+    };
+    cache.set(key, found);
+  }
+  return found;
 }
 
 /** A contribution with the record instant it is ordered by within its rule. */
