@@ -12,6 +12,11 @@ import { fieldErrors } from '@/lib/i18n/validation';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { roles } from '@/db/schema';
 import { verifyAuditChain } from '@/db/queries/audit';
+import { parseInstant } from '@/lib/intake/instant';
+import { translate } from '@/lib/i18n/translate';
+import { computeAndStoreRatings } from '@/lib/rating/refresh';
+import { liveRatingToApi } from '@/lib/rating/api-shape';
+import { yearStart } from '@/lib/time';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -21,6 +26,9 @@ const usage = `Usage: npm run cli -- <command>
       Prints a new API token for user L once; only its hash is stored.
   migrate
       Applies pending database migrations.
+  rate --year Y [--as-of ISO] [--json]
+      Rates every institute for year Y with the active rule set and stores it: final once Y has ended,
+      provisional (year to date) before. Prints a table, or the API's JSON with --json.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -92,6 +100,41 @@ async function main(argv: string[]): Promise<number> {
     // The token alone on stdout, so scripts can capture it; the advice goes to stderr.
     console.log(token);
     console.error('Store this token now: it is shown only once.');
+    return 0;
+  }
+  if (group === 'rate') {
+    const { values } = parseArgs({
+      args: [action ?? '', ...rest].filter(Boolean),
+      options: { year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    });
+    const year = Number(required(values, 'year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2025');
+    let asOf: Date | undefined;
+    if (values['as-of']) {
+      const parsed = parseInstant(values['as-of']);
+      if (!parsed.ok) throw new UsageError(`--as-of: ${translate('en', parsed.key)}`);
+      asOf = parsed.value;
+    }
+    const now = new Date();
+    if ((asOf ?? now) < yearStart(year)) throw new UsageError(`${year} has not started at that instant`);
+    const { status, results } = await withDb((db) => computeAndStoreRatings(db, year, now, asOf));
+    if (values.json) {
+      console.log(JSON.stringify({ data: results.map((r) => liveRatingToApi(r, status)) }, null, 2));
+      return 0;
+    }
+    const counts = { blue: 0, yellow: 0, orange: 0, red: 0 };
+    for (const { institute, rating } of results) {
+      counts[rating.level]++;
+      const floors = rating.floors.length ? `  floors: ${[...new Set(rating.floors.map((f) => `${f.floor} (${f.rule})`))].join(', ')}` : '';
+      console.log(`${institute.code.padEnd(12)} ${rating.level.padEnd(7)} ${String(rating.points).padStart(4)} pts${floors}`);
+    }
+    console.log(
+      `\n${results.length} institutes rated for ${year} (${status}, as of ${results[0]?.rating.asOf.toISOString() ?? '-'}): ${Object.entries(
+        counts,
+      )
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}.`,
+    );
     return 0;
   }
   if (group === 'audit' && action === 'verify') {

@@ -2,6 +2,7 @@ import { desc } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog } from '../schema';
 import { entryHash, type AuditContent } from '@/lib/audit/chain';
+import { putSetting, RECORDS_CHANGED_SETTING } from './settings';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AuditEntry = Omit<AuditContent, 'at'>;
@@ -25,6 +26,8 @@ export function appendAudit(tx: Tx | Db, entries: AuditEntry[], at: Date): void 
     tx.insert(auditLog)
       .values(rows.slice(i, i + 200))
       .run();
+  // Every audited change may change a rating's inputs: stored provisional ratings compare against this.
+  putSetting(tx, RECORDS_CHANGED_SETTING, String(at.getTime()));
 }
 
 interface RawEntry {
