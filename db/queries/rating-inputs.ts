@@ -86,14 +86,21 @@ export function loadRatingInputs(
     });
   }
 
-  // Found in the year, or overdue at some point of it: due before T and not rectified by the year's start.
+  // Found in the year, or found before it and overdue at some point of it (due before T, not rectified by
+  // the year's start): three disjoint index ranges rather than one OR, which SQLite would answer by a scan.
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
-       WHERE found_at < ? AND (found_at >= ? OR (due_at < ? AND (rectified_at IS NULL OR (rectified_at > due_at AND rectified_at > ?))))`,
+       WHERE found_at >= ? AND found_at < ?
+       UNION ALL
+       SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
+       WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?
+       UNION ALL
+       SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
+       WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at`,
     )
     .raw()
-    .iterate(asOf, start, asOf, start) as IterableIterator<
+    .iterate(start, asOf, start, asOf, start, start, asOf) as IterableIterator<
     [number, string, number, 'general' | 'major', number, number, number | null, string]
   >) {
     bucket(r[2])?.hazards.push({

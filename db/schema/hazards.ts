@@ -38,5 +38,7 @@ export const hazards = sqliteTable(
     index('hazards_status_due_idx').on(t.status, t.dueAt),
     index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
     index('hazards_domain_found_idx').on(t.domain, t.foundAt),
+    // The rating's overdue rule reads hazards found earlier and still open, or rectified late, in the year.
+    index('hazards_rectified_idx').on(t.rectifiedAt),
   ],
 );

@@ -28,5 +28,6 @@ export const projects = sqliteTable(
     index('projects_unit_started_idx').on(t.unitId, t.startedAt),
     index('projects_institute_idx').on(t.instituteId, t.startedAt),
     index('projects_domain_idx').on(t.domain),
+    index('projects_started_idx').on(t.startedAt),
   ],
 );
