@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // pdfkit loads its standard-font metrics and ICC profile relative to its own file (createRequire). Bundled,
+  // that works only as long as the bundler rewrites the path; external, it is required from node_modules.
+  serverExternalPackages: ['pdfkit'],
   // Basic hardening for every response; the full policy (CSP, HSTS) comes with the security work.
   async headers() {
     return [

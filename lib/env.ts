@@ -22,6 +22,9 @@ export const envSchema = z
       .optional(),
     FENGHUO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
     FENGHUO_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // A TTF/OTF file (a .ttc collection with "#FaceName") for PDF documents; default: the bundled Noto Sans SC.
+    FENGHUO_PDF_FONT: z.string().trim().min(1).optional(),
+    FENGHUO_PDF_FONT_BOLD: z.string().trim().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FENGHUO_ADMIN_LOGIN) !== Boolean(env.FENGHUO_ADMIN_PASSWORD)) {
