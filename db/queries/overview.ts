@@ -3,6 +3,8 @@ import type { Db } from '../client';
 import { hazards, incidents } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
+import { effectiveTierSql } from './effective-tier';
+import { activeRatingRuleSet } from './rule-sets';
 import { recordKinds, recordKindCodes, type RecordKind } from './record-kinds';
 
 /** How many records of each kind the caller can see. */
@@ -21,10 +23,11 @@ export interface IncidentCell {
   n: number;
 }
 
-/** Incidents that occurred in [from, to), by domain and the tier set on them; withdrawn ones excluded. */
+/** Incidents that occurred in [from, to), by domain and effective tier (as the rating counts them); withdrawn ones excluded. */
 export function incidentsByDomainAndTier(db: Db, scope: Scope, from: Date, to: Date): IncidentCell[] {
+  const tier = effectiveTierSql(activeRatingRuleSet(db));
   return db
-    .select({ domain: incidents.domain, tier: incidents.tier, n: count() })
+    .select({ domain: incidents.domain, tier, n: count() })
     .from(incidents)
     .where(
       and(
@@ -34,7 +37,7 @@ export function incidentsByDomainAndTier(db: Db, scope: Scope, from: Date, to: D
         ne(incidents.status, 'withdrawn'),
       ),
     )
-    .groupBy(incidents.domain, incidents.tier)
+    .groupBy(incidents.domain, tier)
     .all();
 }
 

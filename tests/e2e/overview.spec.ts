@@ -22,7 +22,7 @@ function expected(unitIds: number[] | null) {
     ),
     serious: one(
       db,
-      `SELECT count(*) AS v FROM incidents WHERE tier <= 3 AND occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
+      `SELECT count(*) AS v FROM incidents WHERE (tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000) AND occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
       from,
       now,
     ),

@@ -17,7 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('counts incidents of the Shanghai-local year by domain and tier, whole academy and one branch', () => {
+// RATING.md §3: the effective tier is the more serious of the tier set and the tier the figures imply.
+const EFFECTIVE_TIER = `CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
+  WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
+  WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END`;
+
+it('counts incidents of the Shanghai-local year by domain and effective tier, whole academy and one branch', () => {
+  // One incident set at tier IV whose 3 deaths make it tier III must count as tier III.
+  const raised = t.db.$client
+    .prepare("SELECT id, domain FROM incidents WHERE tier = 4 AND occurred_at >= ? AND status != 'withdrawn' LIMIT 1")
+    .get(yearStart(2026).getTime()) as {
+    id: number;
+    domain: string;
+  };
+  t.db.$client.prepare('UPDATE incidents SET deaths = 3 WHERE id = ?').run(raised.id);
   const from = yearStart(2026);
   expect(from.toISOString()).toBe('2025-12-31T16:00:00.000Z');
   const bj = unitByCode(t.db, 'BJ')!;
@@ -26,7 +39,7 @@ it('counts incidents of the Shanghai-local year by domain and tier, whole academ
     const unitFilter = scope.all ? '' : `AND unit_id IN (${scope.unitIds.join(',')})`;
     const raw = t.db.$client
       .prepare(
-        `SELECT domain, tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY domain, tier`,
+        `SELECT domain, ${EFFECTIVE_TIER} AS tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY 1, 2`,
       )
       .all(from.getTime(), now.getTime()) as { domain: string; tier: number; n: number }[];
     const key = (c: { domain: string; tier: number }) => `${c.domain}/${c.tier}`;
