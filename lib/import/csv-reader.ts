@@ -35,8 +35,9 @@ function detectDelimiter(text: string): string {
 
 /**
  * The records of a CSV file as rows. Row numbers count records, including empty lines, which is the row
- * number Excel shows when it opens the same file. Broken quoting refuses the file, naming the row where
- * the broken record starts: after it, every later row would be misread.
+ * number Excel shows when it opens the same file. Quoting is read strictly (Excel writes `"5"" screen"`, never
+ * `5" screen` or `"a"b`); broken quoting refuses the file, naming the row where the broken record starts,
+ * since every later row would be misread.
  */
 export function readCsvRows(buf: Buffer): RawRow[] {
   const text = decodeCsv(buf);
@@ -45,15 +46,14 @@ export function readCsvRows(buf: Buffer): RawRow[] {
     records = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
-      relax_quotes: true,
       skip_empty_lines: false,
     });
   } catch (error) {
-    if (error instanceof CsvError) {
+    if (error instanceof CsvError && /QUOTE/.test(error.code)) {
       const parsed = (error as CsvError & { records?: number }).records ?? 0;
       throw new ImportFileError('import.badQuoting', { row: parsed + 1 });
     }
-    throw error;
+    throw new ImportFileError('import.notSpreadsheet');
   }
   return records.map((fields, index) => {
     const cells = new Map<number, RawCell>();

@@ -58,8 +58,27 @@ export function hasTime(wall: WallClock): boolean {
   return wall.hour !== 0 || wall.minute !== 0 || wall.second !== 0;
 }
 
+// The zone's offset per local day, looked up once: asking the tz database (Intl underneath) for each of
+// 100,000 cells takes seconds. A day whose offset changes (China's summer time, 1986–1991) is marked null
+// and its readings are converted one by one.
+const offsetByDay = new Map<string, string | null>();
+
+function dayOffset(wall: WallClock, day: string): string | null {
+  let offset = offsetByDay.get(day);
+  if (offset === undefined) {
+    const first = format(new TZDate(wall.year, wall.month - 1, wall.day, 0, 0, 0, ZONE), 'xxx');
+    const last = format(new TZDate(wall.year, wall.month - 1, wall.day, 23, 59, 59, ZONE), 'xxx');
+    offset = first === last ? first : null;
+    if (offsetByDay.size < 50_000) offsetByDay.set(day, offset);
+  }
+  return offset;
+}
+
 /** A wall-clock reading in Asia/Shanghai as `YYYY-MM-DDTHH:mm:ss+08:00` (+09:00 in the summers of 1986–1991). */
 export function wallDateTime(wall: WallClock): string {
+  const day = wallDate(wall);
+  const offset = dayOffset(wall, day);
+  if (offset !== null) return `${day}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${offset}`;
   const local = new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, ZONE);
   return format(local, "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
