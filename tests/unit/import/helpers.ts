@@ -58,15 +58,25 @@ export interface ZipInput {
   declaredSize?: number;
   /** Already-deflated data (with `size` its real inflated size), for entries too big to hold inflated. */
   deflated?: { data: Buffer; size: number; crc: number };
+  /** Point this central-directory record at an earlier entry's data (an overlapping-entries zip bomb). */
+  reuse?: string;
 }
 
 /** A minimal zip writer, so tests can craft what no real tool would write. */
 export function zipOf(inputs: ZipInput[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const written = new Map<string, { offset: number; central: Buffer }>();
   let offset = 0;
   for (const input of inputs) {
     const name = Buffer.from(input.name, 'utf8');
+    const reused = input.reuse ? written.get(input.reuse) : undefined;
+    if (reused) {
+      const central = Buffer.from(reused.central);
+      central.writeUInt16LE(name.length, 28);
+      centrals.push(central, name);
+      continue;
+    }
     const body = input.deflated?.data ?? (input.stored ? input.data : deflateRawSync(input.data));
     const realSize = input.deflated?.size ?? input.data.length;
     const size = input.declaredSize ?? realSize;
@@ -92,13 +102,14 @@ export function zipOf(inputs: ZipInput[]): Buffer {
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
+    written.set(input.name, { offset, central });
     offset += 30 + name.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(inputs.length, 8);
-  end.writeUInt16LE(inputs.length, 10);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
