@@ -2,8 +2,8 @@ import path from 'node:path';
 import { ImportFileError } from './errors';
 import { isDateFormat } from './excel-values';
 import type { ImportLimits } from './limits';
-import { createXmlParser, decodeOoxmlEscapes, parseXml, prefixedAttribute } from './xml';
-import { inflateEntry, inflateText, type InflateBudget, type ZipEntry } from './zip';
+import { createXmlParser, decodeOoxmlEscapes, prefixedAttribute, type XmlHandlers } from './xml';
+import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
 export interface ZipFile {
   buf: Buffer;
@@ -33,9 +33,15 @@ function findEntry(file: ZipFile, name: string): ZipEntry | undefined {
   return undefined;
 }
 
-async function readPart(file: ZipFile, name: string): Promise<string | undefined> {
-  const entry = findEntry(file, name);
-  return entry ? inflateText(file.buf, entry, file.budget, file.limits) : undefined;
+/** Streams a part through the SAX parser, so even a huge one is never held whole. False if it is missing. */
+async function parsePart(file: ZipFile, name: string | undefined, handlers: XmlHandlers): Promise<boolean> {
+  const entry = name ? findEntry(file, name) : undefined;
+  if (!entry) return false;
+  const parser = createXmlParser(handlers);
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of inflateEntry(file.buf, entry, file.budget, file.limits)) parser.write(decoder.decode(chunk, { stream: true }));
+  parser.write(decoder.decode()).close();
+  return true;
 }
 
 interface Relationship {
@@ -47,10 +53,8 @@ interface Relationship {
 async function readRelationships(file: ZipFile, partName: string): Promise<Map<string, Relationship>> {
   const dir = path.posix.dirname(partName);
   const relsName = path.posix.join(dir, '_rels', `${path.posix.basename(partName)}.rels`);
-  const text = await readPart(file, relsName);
   const rels = new Map<string, Relationship>();
-  if (!text) return rels;
-  parseXml(text, {
+  await parsePart(file, relsName, {
     open(name, attributes) {
       if (name !== 'Relationship' || !attributes.Id || !attributes.Target || attributes.TargetMode === 'External') return;
       const target = attributes.Target.startsWith('/') ? attributes.Target.slice(1) : path.posix.join(dir, attributes.Target);
@@ -65,13 +69,11 @@ function relationshipOfType(rels: Map<string, Relationship>, suffix: string): Re
 }
 
 async function readStyles(file: ZipFile, name: string | undefined): Promise<boolean[]> {
-  const text = name ? await readPart(file, name) : undefined;
-  if (!text) return [];
   const formatCodes = new Map<number, string>();
   const dateStyles: boolean[] = [];
   let inCellXfs = false;
   const styleFormats: number[] = [];
-  parseXml(text, {
+  await parsePart(file, name, {
     open(tag, attributes) {
       if (tag === 'numFmt') formatCodes.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
       else if (tag === 'cellXfs') inCellXfs = true;
@@ -87,14 +89,12 @@ async function readStyles(file: ZipFile, name: string | undefined): Promise<bool
 
 /** The shared string table, each string cut just past the cell limit so a huge one costs no more. */
 async function readSharedStrings(file: ZipFile, name: string | undefined): Promise<string[]> {
-  const entry = name ? findEntry(file, name) : undefined;
-  if (!entry) return [];
   const cap = file.limits.maxCellChars + 1;
   const strings: string[] = [];
   let current = '';
   let capture = false;
   let inPhonetic = false;
-  const parser = createXmlParser({
+  await parsePart(file, name, {
     open(tag) {
       if (tag === 'si') current = '';
       else if (tag === 't' && !inPhonetic) capture = true;
@@ -109,9 +109,6 @@ async function readSharedStrings(file: ZipFile, name: string | undefined): Promi
       if (capture && current.length < cap) current += text.slice(0, cap - current.length);
     },
   });
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of inflateEntry(file.buf, entry, file.budget, file.limits)) parser.write(decoder.decode(chunk, { stream: true }));
-  parser.write(decoder.decode()).close();
   return strings;
 }
 
@@ -119,12 +116,9 @@ async function readSharedStrings(file: ZipFile, name: string | undefined): Promi
 export async function readSheetContext(file: ZipFile): Promise<SheetContext> {
   const packageRels = await readRelationships(file, '');
   const workbookName = relationshipOfType(packageRels, '/officeDocument')?.target ?? 'xl/workbook.xml';
-  const workbookXml = await readPart(file, workbookName);
-  if (!workbookXml) throw notSpreadsheet();
-
   let date1904 = false;
   let sheetId: string | undefined;
-  parseXml(workbookXml, {
+  const found = await parsePart(file, workbookName, {
     open(tag, attributes) {
       if (tag === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       else if (tag === 'sheet' && sheetId === undefined && attributes.state !== 'hidden' && attributes.state !== 'veryHidden') {
@@ -132,6 +126,7 @@ export async function readSheetContext(file: ZipFile): Promise<SheetContext> {
       }
     },
   });
+  if (!found) throw notSpreadsheet();
   const rels = await readRelationships(file, workbookName);
   const sheetName = sheetId ? rels.get(sheetId)?.target : undefined;
   const sheet = sheetName ? findEntry(file, sheetName) : undefined;

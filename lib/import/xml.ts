@@ -35,11 +35,6 @@ export function createXmlParser(handlers: XmlHandlers): SaxesParser {
   return parser;
 }
 
-/** Parses a whole small part (relationships, workbook, styles). */
-export function parseXml(text: string, handlers: XmlHandlers): void {
-  createXmlParser(handlers).write(text).close();
-}
-
 /** The value of a namespaced attribute whatever its prefix (`r:id`, `ns1:id`). */
 export function prefixedAttribute(attributes: Record<string, string>, local: string): string | undefined {
   for (const [name, value] of Object.entries(attributes)) {

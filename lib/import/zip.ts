@@ -175,10 +175,3 @@ export async function* inflateEntry(buf: Buffer, entry: ZipEntry, budget: Inflat
   }
   if (produced !== entry.uncompressedSize) throw notSpreadsheet();
 }
-
-/** A small entry (relationships, workbook, styles) as text. */
-export async function inflateText(buf: Buffer, entry: ZipEntry, budget: InflateBudget, limits: ImportLimits): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const chunk of inflateEntry(buf, entry, budget, limits)) parts.push(chunk);
-  return Buffer.concat(parts).toString('utf8');
-}
