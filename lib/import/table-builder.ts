@@ -1,5 +1,5 @@
 import type { ColumnSpec } from './columns';
-import { columnLetter, type RawRow } from './cells';
+import { cellText, columnLetter, type RawRow } from './cells';
 import { ImportFileError, type ImportProblem } from './errors';
 import { mapHeader, type HeaderMap } from './headers';
 import type { ImportLimits } from './limits';
@@ -41,7 +41,7 @@ export class TableBuilder {
 
   add(raw: RawRow): void {
     if (!this.header) {
-      if (raw.cells.size === 0) return;
+      if ([...raw.cells.values()].every((cell) => cellText(cell).trim() === '')) return;
       this.header = mapHeader(raw, this.columns);
       this.present = [...this.header.byIndex.values()];
       this.problems.push(...this.header.problems);
