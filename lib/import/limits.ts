@@ -1,0 +1,28 @@
+/** Bounds on one imported file. Every default lives here. */
+export interface ImportLimits {
+  /** Size of the uploaded file itself. */
+  maxBytes: number;
+  /** Data rows (not counting the header, the template's example row or empty rows). */
+  maxRows: number;
+  /** XLSX: total of the zip entries' sizes once inflated, declared and real. */
+  maxUncompressedBytes: number;
+  /** Characters in one cell. */
+  maxCellChars: number;
+  /** XLSX: files inside the zip. A workbook has a few dozen. */
+  maxZipEntries: number;
+  /** XLSX: inflated/compressed size of one entry past 1 MB; spreadsheet XML stays well under 100. */
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 100_000,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxCellChars: 10_000,
+  maxZipEntries: 2_000,
+  maxCompressionRatio: 200,
+};
+
+export function resolveLimits(limits: Partial<ImportLimits> = {}): ImportLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
+}

@@ -1,0 +1,39 @@
+import type { ColumnSpec } from './columns';
+import { readCsvRows } from './csv-reader';
+import { ImportFileError } from './errors';
+import { resolveLimits, type ImportLimits } from './limits';
+import { TableBuilder, type Table } from './table-builder';
+import { readXlsxRows } from './xlsx-reader';
+
+export type ImportFormat = 'xlsx' | 'csv';
+
+/**
+ * Reads an uploaded spreadsheet into trimmed strings per column code (null when empty), the same from XLSX
+ * and CSV, for the caller's zod schemas. Cell-level refusals (formulas, over-long cells, unknown columns)
+ * come back as problems; a file that cannot or must not be read throws an ImportFileError.
+ */
+export async function readTable(
+  buffer: Buffer,
+  format: ImportFormat,
+  columns: ColumnSpec[],
+  limits: Partial<ImportLimits> = {},
+): Promise<Table> {
+  const bounds = resolveLimits(limits);
+  if (buffer.length > bounds.maxBytes) {
+    throw new ImportFileError('import.fileTooLarge', { maxMb: Math.round((bounds.maxBytes / 1024 / 1024) * 10) / 10 });
+  }
+  const table = new TableBuilder(columns, bounds);
+  if (format === 'xlsx') {
+    for await (const batch of readXlsxRows(buffer, bounds)) for (const row of batch) table.add(row);
+  } else if (format === 'csv') {
+    for (const row of readCsvRows(buffer)) table.add(row);
+  } else {
+    throw new ImportFileError('import.unknownFormat', { format: String(format) });
+  }
+  return table.finish();
+}
+
+export type { Table, TableRow } from './table-builder';
+export type { ImportProblem } from './errors';
+export { ImportFileError } from './errors';
+export { DEFAULT_LIMITS, type ImportLimits } from './limits';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isDateFormat, parseTextDate, plainNumber, serialToWallClock, wallDateTime } from '@/lib/import/excel-values';
+
+describe('Excel values', () => {
+  it('writes numbers plainly with at most Excel’s 15 significant digits', () => {
+    const cases: [string, string][] = [
+      ['0', '0'],
+      ['-0', '0'],
+      ['00012', '12'],
+      ['12.50', '12.5'],
+      ['1E+21', '1000000000000000000000'],
+      ['1.2345678901234567E+17', '123456789012346000'],
+      ['1.5E-7', '0.00000015'],
+      ['0.30000000000000004', '0.3'],
+      ['12345678901.23', '12345678901.23'],
+      ['-1234.5', '-1234.5'],
+      ['abc', 'abc'],
+    ];
+    for (const [raw, plain] of cases) expect(plainNumber(raw), raw).toBe(plain);
+  });
+
+  it('knows date formats, built-in (including Chinese ones) and custom', () => {
+    expect(isDateFormat(14, undefined)).toBe(true);
+    expect(isDateFormat(31, undefined)).toBe(true); // yyyy"年"m"月"d"日" in Chinese Excel
+    expect(isDateFormat(164, 'yyyy\\-mm\\-dd\\ hh:mm')).toBe(true);
+    expect(isDateFormat(165, '[$-zh-CN]yyyy"年"m"月"d"日";@')).toBe(true);
+    expect(isDateFormat(0, 'General')).toBe(false);
+    expect(isDateFormat(166, '#,##0.00"元"')).toBe(false);
+    expect(isDateFormat(167, '[Red]0.00;[Blue]-0.00')).toBe(false);
+    expect(isDateFormat(49, '@')).toBe(false);
+  });
+
+  it('converts serial days in both date systems, rounding to the second', () => {
+    expect(serialToWallClock(45720.395833333336, false)).toEqual({ year: 2025, month: 3, day: 4, hour: 9, minute: 30, second: 0 });
+    expect(serialToWallClock(1, false)).toMatchObject({ year: 1900, month: 1, day: 1 });
+    expect(serialToWallClock(61, false)).toMatchObject({ year: 1900, month: 3, day: 1 });
+    expect(serialToWallClock(0, true)).toMatchObject({ year: 1904, month: 1, day: 1 });
+    expect(serialToWallClock(-1, false)).toBeNull();
+  });
+
+  it('reads typed dates and gives Shanghai time with its offset of the day', () => {
+    expect(parseTextDate('2025/3/4')).toEqual({ year: 2025, month: 3, day: 4, hour: 0, minute: 0, second: 0 });
+    expect(parseTextDate('２０２５－０３－０４ ０９：３０')).toMatchObject({ hour: 9, minute: 30 });
+    expect(parseTextDate('2025-02-29')).toBeNull();
+    expect(parseTextDate('2025-03-04T00:30:00-05:00')).toMatchObject({ day: 4, hour: 13, minute: 30 });
+    expect(wallDateTime({ year: 2025, month: 3, day: 4, hour: 9, minute: 30, second: 0 })).toBe('2025-03-04T09:30:00+08:00');
+    expect(wallDateTime({ year: 1990, month: 7, day: 1, hour: 9, minute: 0, second: 0 })).toBe('1990-07-01T09:00:00+09:00');
+    // The days summer time began and ended: an hour that never was, and offsets changing within the day.
+    expect(wallDateTime({ year: 1988, month: 4, day: 17, hour: 1, minute: 30, second: 0 })).toBe('1988-04-17T01:30:00+08:00');
+    expect(wallDateTime({ year: 1988, month: 4, day: 17, hour: 2, minute: 30, second: 0 })).toBe('1988-04-17T03:30:00+09:00');
+    expect(wallDateTime({ year: 1988, month: 9, day: 11, hour: 0, minute: 30, second: 0 })).toBe('1988-09-11T00:30:00+09:00');
+    expect(wallDateTime({ year: 1988, month: 9, day: 11, hour: 2, minute: 30, second: 0 })).toBe('1988-09-11T02:30:00+08:00');
+  });
+});
