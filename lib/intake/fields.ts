@@ -28,7 +28,9 @@ export function typedFromText(values: Record<string, string | null | undefined>,
     if (raw === undefined || raw === null) continue;
     const text = raw.trim();
     if (text === '') continue;
-    out[f.code] = convert(text, f.type);
+    // A list of numeric codes (a tier, a likelihood) holds numbers in the API's JSON.
+    const numericList = f.type === 'enum' && f.options?.length && f.options.every((o) => /^\d+$/.test(o));
+    out[f.code] = convert(text, numericList ? 'integer' : f.type);
   }
   return out;
 }

@@ -1,0 +1,144 @@
+import type { Db } from '@/db/client';
+import { listDimensions, listDomains } from '@/db/queries/reference';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import type { Actor } from '@/lib/auth/scope-types';
+import { readTable, ImportFileError, type ImportFormat, type TableRow } from '@/lib/import/read-table';
+import type { ColumnSpec } from '@/lib/import/columns';
+import type { Locale } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { typedFromText, type FieldSpec } from './fields';
+import { kindDefs } from './kinds';
+import { submitRecords, SubmissionRefused } from './submit';
+
+/** One bad cell or row, where the user finds it in the file. */
+export interface ImportRowProblem {
+  row: number;
+  column: string;
+  say: (locale: Locale) => string;
+}
+
+export type ImportPhase = 'reading' | 'validating' | 'writing';
+
+export interface ImportReport {
+  /** False when the file or any row was refused: then nothing was (or would be) stored. */
+  ok: boolean;
+  fileError?: { say: (locale: Locale) => string };
+  problems: ImportRowProblem[];
+  /** Data rows read from the file. */
+  rows: number;
+  /** Records they make (an assessment spans one row per dimension). */
+  records: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+/**
+ * The columns of a kind's spreadsheet: its field specs with the domain and dimension codes of this
+ * installation as the allowed values (they are data, not an enum in code).
+ */
+export function importColumns(db: Db, kind: RecordKind): ColumnSpec[] {
+  const domains = listDomains(db).map((d) => d.code);
+  const dimensions = listDimensions(db).map((d) => d.code);
+  return kindDefs[kind].fields.map((f: FieldSpec) =>
+    f.type === 'enum' && !f.options
+      ? { ...f, options: f.code === 'domain' ? domains : f.code === 'dimension' ? dimensions : undefined }
+      : f,
+  );
+}
+
+/**
+ * Imports one spreadsheet of one record kind: read (bounded, zip-bomb-safe), convert each row as a form
+ * would, validate the whole file, and then (unless dryRun) store it in one transaction through the same
+ * path as the API: all or nothing, idempotent by externalId, audited. The preview is the same call with
+ * dryRun, so what it promises is what confirming does.
+ */
+export async function importSpreadsheet(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind,
+  file: Buffer,
+  format: ImportFormat,
+  opts: { dryRun: boolean; now: Date; onPhase?: (phase: ImportPhase, detail: { rows?: number }) => void },
+): Promise<ImportReport> {
+  const report: ImportReport = { ok: false, problems: [], rows: 0, records: 0, created: 0, updated: 0, unchanged: 0, dryRun: opts.dryRun };
+  const columns = importColumns(db, kind);
+  opts.onPhase?.('reading', {});
+  let table;
+  try {
+    table = await readTable(file, format, columns);
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      report.fileError = { say: (l) => error.localized(l) };
+      return report;
+    }
+    throw error;
+  }
+  report.rows = table.rows.length;
+  report.problems = table.problems.map((p) => ({ row: p.row, column: p.column, say: (l: Locale) => translate(l, p.key, p.params ?? {}) }));
+  if (table.rows.length === 0) {
+    report.fileError = { say: (l) => translate(l, 'import.noRows') };
+    return report;
+  }
+  opts.onPhase?.('validating', { rows: table.rows.length });
+
+  const { items, rowsOf } = kind === 'assessments' ? groupAssessmentRows(table.rows, columns) : plainItems(table.rows, columns);
+  report.records = items.length;
+  const badRows = new Set(report.problems.map((p) => p.row));
+  try {
+    if (!opts.dryRun) opts.onPhase?.('writing', { rows: table.rows.length });
+    // A row with a refused cell is reported as that; the others are still validated so the user sees every
+    // problem at once, but nothing is stored while any remains.
+    const dry = opts.dryRun || badRows.size > 0;
+    const result = submitRecords(db, actor, kind, items, { now: opts.now, source: 'import', dryRun: dry });
+    report.created = result.created;
+    report.updated = result.updated;
+    report.unchanged = result.unchanged;
+    report.ok = badRows.size === 0;
+    if (!report.ok && !opts.dryRun) report.created = report.updated = report.unchanged = 0;
+  } catch (error) {
+    if (!(error instanceof SubmissionRefused)) throw error;
+    for (const p of error.problems) {
+      const [row, column] = locate(rowsOf[p.index] ?? [], p.field);
+      if (badRows.has(row) && report.problems.some((q) => q.row === row && q.column === column)) continue;
+      report.problems.push({ row, column, say: p.say });
+    }
+  }
+  report.problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  return report;
+}
+
+function plainItems(rows: TableRow[], columns: ColumnSpec[]) {
+  return { items: rows.map((r) => typedFromText(r.values, columns)), rowsOf: rows.map((r) => [r.row]) };
+}
+
+const DIMENSION_FIELDS = new Set(['dimension', 'likelihood', 'impact', 'riskPoints', 'consequences', 'measures']);
+
+/** An assessment spans one row per dimension: rows with the same externalId make one assessment. */
+function groupAssessmentRows(rows: TableRow[], columns: ColumnSpec[]) {
+  const byRef = new Map<string, { item: Record<string, unknown>; rows: number[] }>();
+  const order: string[] = [];
+  rows.forEach((r, i) => {
+    const typed = typedFromText(r.values, columns);
+    const ref = typeof typed.externalId === 'string' ? typed.externalId : `\u0000row${i}`;
+    let entry = byRef.get(ref);
+    if (!entry) {
+      const head = Object.fromEntries(Object.entries(typed).filter(([k]) => !DIMENSION_FIELDS.has(k)));
+      entry = { item: { ...head, dimensions: [] }, rows: [] };
+      byRef.set(ref, entry);
+      order.push(ref);
+    }
+    (entry.item.dimensions as unknown[]).push(Object.fromEntries(Object.entries(typed).filter(([k]) => DIMENSION_FIELDS.has(k))));
+    entry.rows.push(r.row);
+  });
+  const entries = order.map((k) => byRef.get(k)!);
+  return { items: entries.map((e) => e.item), rowsOf: entries.map((e) => e.rows) };
+}
+
+/** The sheet row and column of a problem: `dimensions.2.impact` is the third row of that assessment. */
+function locate(rows: number[], field: string): [number, string] {
+  const m = /^dimensions\.(\d+)\.(\w+)$/.exec(field);
+  if (m) return [rows[Number(m[1])] ?? rows[0] ?? 0, m[2]!];
+  return [rows[0] ?? 0, field];
+}
