@@ -11,7 +11,12 @@ import { FieldProblem } from '@/lib/errors';
 import { fieldErrors } from '@/lib/i18n/validation';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { roles } from '@/db/schema';
+import fs from 'node:fs';
 import { verifyAuditChain } from '@/db/queries/audit';
+import { isRecordKind, recordKindCodes } from '@/db/queries/record-kinds';
+import { importSpreadsheet } from '@/lib/intake/import';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { firstAdminLogin } from '@/db/queries/auth';
 import { parseInstant } from '@/lib/intake/instant';
 import { translate } from '@/lib/i18n/translate';
 import { computeAndStoreRatings } from '@/lib/rating/refresh';
@@ -29,6 +34,10 @@ const usage = `Usage: npm run cli -- <command>
   rate --year Y [--as-of ISO] [--json]
       Rates every institute for year Y with the active rule set and stores it: final once Y has ended,
       provisional (year to date) before. Prints a table, or the API's JSON with --json.
+  import FILE --kind K [--dry-run] [--user LOGIN]
+      Imports an XLSX or CSV file of one record kind (${recordKindCodes.join(', ')}), all or nothing,
+      idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged and
+      every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -135,6 +144,47 @@ async function main(argv: string[]): Promise<number> {
         .map(([k, n]) => `${k} ${n}`)
         .join(', ')}.`,
     );
+    return 0;
+  }
+  if (group === 'import') {
+    const { values, positionals } = parseArgs({
+      args: [action ?? '', ...rest].filter(Boolean),
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, user: { type: 'string' } },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError('import needs a FILE');
+    const kind = required(values, 'kind');
+    if (!isRecordKind(kind)) throw new UsageError(`--kind must be one of ${recordKindCodes.join(', ')}`);
+    const format = /\.csv$/i.test(file) ? 'csv' : /\.xlsx$/i.test(file) ? 'xlsx' : null;
+    if (!format) throw new UsageError('FILE must end in .xlsx or .csv');
+    const buffer = fs.readFileSync(file);
+    const report = await withDb(async (db) => {
+      const login = values.user ?? firstAdminLogin(db);
+      if (!login) throw new UsageError('no administrator exists; pass --user LOGIN');
+      const actor = resolveActor(db, { cliLogin: login });
+      if (!actor) throw new FieldProblem('user', 'validation.unknownUser', { login });
+      const started = Date.now();
+      const r = await importSpreadsheet(db, actor, kind, buffer, format, {
+        dryRun: Boolean(values['dry-run']),
+        now: new Date(),
+        onPhase: (phase, d) =>
+          console.error(`… ${phase}${d.rows ? ` ${d.rows} rows` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+      });
+      return r;
+    });
+    if (report.fileError) {
+      console.error(`Refused: ${report.fileError.say('en')}`);
+      return 1;
+    }
+    for (const p of report.problems.slice(0, 200)) console.error(`row ${p.row}, ${p.column}: ${p.say('en')}`);
+    if (report.problems.length > 200) console.error(`… and ${report.problems.length - 200} more problems`);
+    const counts = `${report.rows} rows, ${report.records} records: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`;
+    if (!report.ok) {
+      console.error(`Nothing stored: ${report.problems.length} problem(s). (${report.rows} rows read)`);
+      return 1;
+    }
+    console.log(report.dryRun ? `Dry run, nothing stored. Would be ${counts}.` : `Imported ${counts}.`);
     return 0;
   }
   if (group === 'audit' && action === 'verify') {

@@ -61,6 +61,22 @@ export function tokenPrincipal(db: Db, tokenHash: string, now: Date) {
     .get();
 }
 
+/** The principal of a user by login, for the command line (whoever runs it has the database file already). */
+export function loginPrincipal(db: Db, login: string) {
+  return db.select(principalColumns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.login, login)).get();
+}
+
+/** The first active administrator's login, the command line's default identity. */
+export function firstAdminLogin(db: Db): string | undefined {
+  return db
+    .select({ login: users.login })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .orderBy(users.id)
+    .limit(1)
+    .get()?.login;
+}
+
 export function insertSession(db: Db, values: typeof sessions.$inferInsert): void {
   db.insert(sessions).values(values).run();
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { sessionPrincipal, tokenPrincipal, touchApiToken, touchSession } from '@/db/queries/auth';
+import { loginPrincipal, sessionPrincipal, tokenPrincipal, touchApiToken, touchSession } from '@/db/queries/auth';
 import { subtreeUnitIds } from '@/db/queries/units';
 import { hashApiToken, hashSessionToken } from './tokens';
 import { sessionSecret } from './secret';
@@ -10,9 +10,11 @@ import { SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, SESSION_TOUCH_MS } from './sessio
 export interface Credentials {
   sessionToken?: string | null;
   bearerToken?: string | null;
+  /** The command line acting as a named user: its operator already holds the database file. */
+  cliLogin?: string | null;
 }
 
-type Principal = NonNullable<ReturnType<typeof sessionPrincipal>> | NonNullable<ReturnType<typeof tokenPrincipal>>;
+type Principal = NonNullable<ReturnType<typeof loginPrincipal>>;
 
 /**
  * THE place where a session cookie or a bearer token becomes {user, role, scope}. Every page, server
@@ -26,6 +28,10 @@ export function resolveActor(db: Db, credentials: Credentials, now = new Date())
     // Like sessions, written at most every few minutes: an integration's burst of requests makes no writes.
     if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > SESSION_TOUCH_MS) touchApiToken(db, p.tokenId, now);
     return toActor(db, p, 'token');
+  }
+  if (credentials.cliLogin) {
+    const p = loginPrincipal(db, credentials.cliLogin);
+    return p && p.active ? toActor(db, p, 'cli') : null;
   }
   if (credentials.sessionToken) {
     const sessionId = hashSessionToken(credentials.sessionToken, sessionSecret(db));

@@ -13,7 +13,7 @@ export interface Actor {
   unitName: string;
   unitNameEn: string | null;
   scope: Scope;
-  via: 'session' | 'token';
+  via: 'session' | 'token' | 'cli';
   sessionId?: string;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
@@ -229,6 +229,12 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
         )
       : new Map<number, string>();
 
+  const columns = getTableColumns(table) as Record<string, { notNull: boolean }>;
+  const notNull = new Set(
+    Object.entries(columns)
+      .filter(([, c]) => c.notNull)
+      .map(([k]) => k),
+  );
   const plan: Planned[] = [];
   for (const p of placed) {
     const before = existing.get(`${p.unit.instituteId}\u0000${p.input.externalId}`);
@@ -240,7 +246,8 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
     const values: Record<string, unknown> = { unitId: p.unit.id, instituteId: p.unit.instituteId };
     for (const f of def.plain) {
       const v = (p.input as unknown as Record<string, unknown>)[f];
-      if (v !== undefined) values[f] = v;
+      // null clears an optional field; a column that cannot be empty (a status) treats it as absent.
+      if (v !== undefined && !(v === null && notNull.has(f))) values[f] = v;
     }
     if (def.project !== 'none' && p.input.projectExternalId !== undefined) {
       values.projectId =
@@ -277,15 +284,15 @@ function applyWrites(
 ): { outcome: ItemOutcome; id: number }[] {
   const table = def.table;
   const audit: AuditEntry[] = [];
-  const results = plan.map((p) => {
+  const createdIds = insertCreated(tx, actor, def, plan, opts.now);
+  const results = plan.map((p, i) => {
     if (p.outcome === 'unchanged') return { outcome: p.outcome, id: p.existing!.id };
     let id: number;
     let after: Record<string, unknown>;
     let before: Record<string, unknown> | null = null;
     if (p.outcome === 'created') {
-      const row = { ...def.defaults(p.input, opts.now), ...p.values, externalId: p.input.externalId, createdBy: actor.userId };
-      id = (tx.insert(table).values(row).returning({ id: table.id }).get() as { id: number }).id;
-      after = row;
+      id = createdIds.get(i)!.id;
+      after = createdIds.get(i)!.row;
     } else {
       id = p.existing!.id;
       const set = Object.fromEntries(p.changed.map((k) => [k, p.values[k]]));
@@ -318,6 +325,35 @@ function applyWrites(
   });
   appendAudit(tx, audit, opts.now);
   return results;
+}
+
+/**
+ * Inserts the new records in multi-row statements (one per 100 records rather than one per record: a
+ * 50,000-row import spends its time building statements otherwise).
+ */
+function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Planned[], now: Date) {
+  const table = def.table;
+  const out = new Map<number, { id: number; row: Record<string, unknown> }>();
+  const created = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.outcome === 'created');
+  for (const chunk of chunks(created, 100)) {
+    const rows = chunk.map(({ p }) => ({
+      ...def.defaults(p.input, now),
+      ...p.values,
+      externalId: p.input.externalId,
+      createdBy: actor.userId,
+    }));
+    // Rows of one statement need the same columns; defaults differ by kind only, so align them.
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    // RETURNING's row order is not guaranteed, so ids are matched by (institute, externalId), which is unique.
+    const found = tx
+      .insert(table)
+      .values(rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null]))))
+      .returning({ id: table.id, externalId: table.externalId, instituteId: table.instituteId })
+      .all() as { id: number; externalId: string; instituteId: number }[];
+    const idOf = new Map(found.map((f) => [`${f.instituteId}\u0000${f.externalId}`, f.id]));
+    chunk.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
+  }
+  return out;
 }
 
 type DimensionInput = {

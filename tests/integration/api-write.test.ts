@@ -200,6 +200,13 @@ describe('POST /api/v1/incidents', () => {
     expect((await post(incidentsRoute.POST, incident({ externalId: 'INC-T-CC', concealed: true }), tokens.office)).status).toBe(200);
   });
 
+  it('treats null as absent for fields that cannot be empty, and clears optional ones', async () => {
+    const res = await post(incidentsRoute.POST, incident({ externalId: 'INC-T-N', status: null, deaths: null, summary: null }));
+    expect(res.status).toBe(200);
+    const row = getDb().$client.prepare("SELECT status, deaths, summary FROM incidents WHERE external_id = 'INC-T-N'").get();
+    expect(row).toEqual({ status: 'reported', deaths: 0, summary: null });
+  });
+
   it('pages with a cursor and filters by time', async () => {
     const first = await get(incidentsRoute.GET, '?limit=2');
     expect(first.body.data).toHaveLength(2);
