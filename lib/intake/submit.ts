@@ -82,7 +82,21 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
         });
       }
   });
-  if (problems.length) throw new SubmissionRefused('invalid', problems);
+  if (problems.length) {
+    // Check the items that did parse too, so one answer lists every problem of the batch.
+    let reason: SubmissionRefused['reason'] = 'invalid';
+    try {
+      db.transaction((tx) => planWrites(tx, actor, def, parsed), { behavior: 'deferred' });
+    } catch (error) {
+      if (!(error instanceof SubmissionRefused)) throw error;
+      reason = error.reason;
+      problems.push(...error.problems);
+    }
+    throw new SubmissionRefused(
+      reason,
+      problems.sort((a, b) => a.index - b.index),
+    );
+  }
 
   const work = (tx: Tx): SubmissionResult => {
     const plan = planWrites(tx, actor, def, parsed);
@@ -181,7 +195,6 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
     seen.set(key, index);
     placed.push({ index, input, unit: { id: unit.id, instituteId: unit.instituteId } });
   });
-  if (forbidden.length) throw new SubmissionRefused('forbidden', forbidden);
 
   // Project references resolve within the rated institute, like externalIds themselves (decision 007).
   const projectIds = new Map<string, number>();
@@ -266,12 +279,10 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       outcome: !before ? 'created' : changed.length || dimensionsChanged ? 'updated' : 'unchanged',
     });
   }
-  if (forbidden.length) throw new SubmissionRefused('forbidden', forbidden);
-  if (invalid.length)
-    throw new SubmissionRefused(
-      'invalid',
-      invalid.sort((a, b) => a.index - b.index),
-    );
+  // Everything found is reported at once; any item outside the caller's role or scope makes it a 403.
+  const all = [...forbidden, ...invalid].sort((a, b) => a.index - b.index);
+  if (forbidden.length) throw new SubmissionRefused('forbidden', all);
+  if (invalid.length) throw new SubmissionRefused('invalid', all);
   return plan;
 }
 

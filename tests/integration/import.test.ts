@@ -83,8 +83,11 @@ describe('spreadsheet import', () => {
     const seen = report.problems.map((p) => [p.row, p.column, p.say('en')]);
     // Sheet rows: the header is row 1, so the third data row is row 4. A time typed without an offset in a
     // spreadsheet is Beijing time (the template says so), unlike the API, so row 3 is fine.
+    // Every row's problems at once: the bad tier, the unit outside the reporter's scope (found although
+    // another row failed its checks), the formula.
     expect(seen).toEqual([
       [4, 'tier', 'must be at most 4.'],
+      [5, 'unitCode', 'SH01 is outside your scope.'],
       [6, 'deaths', expect.stringContaining('Formulas are not accepted')],
     ]);
     expect(count('INC-IMP-1_')).toBe(0);

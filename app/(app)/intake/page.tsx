@@ -5,6 +5,7 @@ import { countRecordsByKind } from '@/db/queries/overview';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { requireActor } from '@/lib/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
+import { canSubmitRecords } from '@/lib/auth/roles';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('intake'))('title') };
@@ -16,7 +17,18 @@ export default async function IntakePage() {
   const counts = countRecordsByKind(getDb(), actor.scope);
   return (
     <div className="max-w-3xl">
-      <PageHeader title={t('intake.title')} subtitle={t('intake.subtitle')} />
+      <PageHeader title={t('intake.title')} subtitle={t('intake.subtitle')}>
+        <div className="flex gap-2 text-sm">
+          {canSubmitRecords(actor.role) ? (
+            <Link href="/intake/import" className="rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900">
+              {t('importPage.open')}
+            </Link>
+          ) : null}
+          <Link href="/intake/api" className="rounded border border-gray-300 bg-white px-3 py-1.5 text-blue-700 hover:underline">
+            {t('importPage.api')}
+          </Link>
+        </div>
+      </PageHeader>
       <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white">
         {recordKindCodes.map((kind) => (
           <li key={kind} className="flex items-center justify-between px-4 py-3">

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { logIn, one, readDb } from './helpers';
+
+const header =
+  '事件编号 (externalId),单位代码 (unitCode),领域 (domain),风险维度 (dimension),事件等级 (tier),发生时间 (occurredAt),报告时间 (reportedAt)';
+const csv = (rows: string[]) => Buffer.from(`\uFEFF${[header, ...rows].join('\r\n')}`);
+const count = (prefix: string) => {
+  const db = readDb();
+  const n = one(db, 'SELECT count(*) AS v FROM incidents WHERE external_id LIKE ?', `${prefix}%`);
+  db.close();
+  return n;
+};
+
+test('a reporter imports a spreadsheet through the preview; nothing is stored before confirming', async ({ page }) => {
+  await logIn(page, 'bj01.reporter');
+  await page.goto('/intake');
+  await page.getByRole('link', { name: '表格导入' }).click();
+  await expect(page.getByRole('heading', { name: '表格导入' })).toBeVisible();
+
+  await page.getByTestId('import-kind').selectOption('incidents');
+  await page.getByTestId('import-file').setInputFiles({
+    name: '事件.csv',
+    mimeType: 'text/csv',
+    buffer: csv([
+      'E2E-IMP-1,BJ01,drones,loss,4,2026-03-04T09:30:00+08:00,2026-03-04T11:00:00+08:00',
+      'E2E-IMP-2,BJ01,ai,data,3,2026-03-05T09:30:00+08:00,2026-03-05T10:00:00+08:00',
+    ]),
+  });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(page.getByText('预览（尚未入库）')).toBeVisible();
+  await expect(page.getByTestId('import-created')).toHaveText('2');
+  expect(count('E2E-IMP-')).toBe(0);
+
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-confirm-yes').click();
+  await expect(page.getByText('导入完成')).toBeVisible();
+  await expect(page.getByTestId('import-created')).toHaveText('2');
+  expect(count('E2E-IMP-')).toBe(2);
+});
+
+test('a file with bad rows lists each with its row, column and reason in Chinese, and stores nothing', async ({ page }) => {
+  await logIn(page, 'bj01.reporter');
+  await page.goto('/intake/import');
+  await page.getByTestId('import-kind').selectOption('incidents');
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: csv([
+      'E2E-BAD-1,BJ01,drones,loss,4,2026-03-04T09:30:00+08:00,2026-03-04T11:00:00+08:00',
+      'E2E-BAD-2,BJ01,astrology,loss,4,2026-03-04T09:30:00+08:00,2026-03-04T11:00:00+08:00',
+      'E2E-BAD-3,SH01,drones,loss,4,2026-03-04T09:30:00+08:00,2026-03-04T11:00:00+08:00',
+    ]),
+  });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems.locator('tr')).not.toHaveCount(0);
+  await expect(problems).toContainText('astrology');
+  await expect(problems).toContainText('SH01 不在您的管辖范围内');
+  await expect(problems.locator('tr td:first-child')).toHaveText(['3', '4']);
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+  expect(count('E2E-BAD-')).toBe(0);
+});
+
+test('templates download as real spreadsheets, only for signed-in users', async ({ page, request }) => {
+  await logIn(page, 'bj01.reporter');
+  const res = await page.request.get('/intake/import/template?kind=hazards&format=xlsx');
+  expect(res.status()).toBe(200);
+  expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+  expect((await request.get('/intake/import/template?kind=hazards&format=xlsx')).status()).toBe(401);
+});
+
+test('leadership cannot import, by page or by post', async ({ page }) => {
+  await logIn(page, 'leader');
+  await page.goto('/intake/import');
+  await expect(page.getByTestId('refusal')).toBeVisible();
+  const post = await page.request.post('/intake/import/upload', {
+    multipart: { step: 'preview', kind: 'incidents', file: { name: 'x.csv', mimeType: 'text/csv', buffer: csv([]) } },
+  });
+  expect(post.status()).toBe(403);
+});
