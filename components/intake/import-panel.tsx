@@ -220,7 +220,7 @@ export function ImportPanel({ kinds }: { kinds: { code: string; label: string }[
                       {shown.map((p, i) => (
                         <tr key={`${p.row}-${p.column}-${i}`}>
                           <td className="py-1 pr-4 tabular-nums">{p.row}</td>
-                          <td className="py-1 pr-4 font-mono text-xs">{p.column}</td>
+                          <td className="py-1 pr-4 text-xs">{p.column}</td>
                           <td className="py-1">{p.message}</td>
                         </tr>
                       ))}

@@ -1,6 +1,7 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
+import { kindDefs } from '@/lib/intake/kinds';
 import { isSameOrigin } from '@/lib/api/same-origin';
 import { currentActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
@@ -60,7 +61,7 @@ export async function POST(req: Request): Promise<Response> {
           onPhase: (phase, detail) => send({ phase, ...detail }),
         });
         if (!work.dryRun && report.ok) dropStaged(work.stagedId!);
-        send({ report: present(report, locale), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
+        send({ report: present(report, locale, kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
       } catch (error) {
         console.error('[import] unexpected error', error);
         send({ error: translate(locale, 'actions.unexpected') });
@@ -71,7 +72,9 @@ export async function POST(req: Request): Promise<Response> {
   return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-function present(r: ImportReport, locale: ReturnType<typeof toLocale>) {
+function present(r: ImportReport, locale: ReturnType<typeof toLocale>, kind: RecordKind) {
+  // The column as the template heads it: its label in the reader's language and its code.
+  const label = new Map(kindDefs[kind].fields.map((f) => [f.code, `${locale === 'en' ? f.labelEn : f.labelZh} (${f.code})`]));
   return {
     ok: r.ok,
     dryRun: r.dryRun,
@@ -83,6 +86,6 @@ function present(r: ImportReport, locale: ReturnType<typeof toLocale>) {
     unchanged: r.unchanged,
     problemCount: r.problems.length,
     // The first thousand are enough to act on; the count says how many there are.
-    problems: r.problems.slice(0, 1000).map((p) => ({ row: p.row, column: p.column, message: p.say(locale) })),
+    problems: r.problems.slice(0, 1000).map((p) => ({ row: p.row, column: label.get(p.column) ?? p.column, message: p.say(locale) })),
   };
 }
