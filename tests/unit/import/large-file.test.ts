@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { readTable } from '@/lib/import/read-table';
 import { ALL, bigWorkbook, ROWS } from './big-workbook';
 
-it('reads 100,000 rows × 15 columns in bounded time and memory', { timeout: 120_000 }, async () => {
+it('reads 100,000 rows × 15 columns in bounded time and memory', async () => {
   const file = bigWorkbook();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
@@ -44,4 +44,4 @@ it('reads 100,000 rows × 15 columns in bounded time and memory', { timeout: 120
   // CPU time, not wall time: a machine busy with other work must not fail this test, a slow reader must.
   expect(cpuMs).toBeLessThan(15_000);
   expect((peak - rssBefore) / 1024 / 1024).toBeLessThan(600);
-}, 90_000);
+}, 120_000);
