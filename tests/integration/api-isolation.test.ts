@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Every record kind through the v1 API: a reporter of one institute can neither write another institute's
+// records (403, nothing stored) nor read them (filtered out), while writing its own works.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-iso-'));
+process.env.FENGHUO_DB = path.join(dir, 'api.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+
+type Route = { GET: (r: Request, c: never) => Promise<Response>; POST: (r: Request, c: never) => Promise<Response> };
+const routes: Record<string, Route> = {
+  projects: await import('@/app/api/v1/projects/route'),
+  assessments: await import('@/app/api/v1/assessments/route'),
+  hazards: await import('@/app/api/v1/hazards/route'),
+  incidents: await import('@/app/api/v1/incidents/route'),
+  inspections: await import('@/app/api/v1/inspections/route'),
+  'ethics-committees': await import('@/app/api/v1/ethics/committees/route'),
+  'ethics-activities': await import('@/app/api/v1/ethics/activities/route'),
+  'ethics-annual-reports': await import('@/app/api/v1/ethics/annual-reports/route'),
+};
+
+const dims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', 'secrecy'].map((dimension) => ({
+  dimension,
+  likelihood: 1,
+  impact: 2,
+}));
+const item = (kind: string, unitCode: string, ref: string): Record<string, unknown> =>
+  ({
+    projects: { externalId: ref, unitCode, title: '项目', domain: 'ai' },
+    assessments: {
+      externalId: ref,
+      unitCode,
+      projectExternalId: `P-${unitCode}`,
+      stage: 'initiation',
+      status: 'submitted',
+      dimensions: dims,
+    },
+    hazards: {
+      externalId: ref,
+      unitCode,
+      domain: 'ai',
+      dimension: 'data',
+      severity: 'general',
+      foundAt: '2026-03-01',
+      dueAt: '2026-04-01',
+    },
+    incidents: { externalId: ref, unitCode, domain: 'ai', dimension: 'data', tier: 4, occurredAt: '2026-03-01T10:00:00+08:00' },
+    inspections: { externalId: ref, unitCode, inspectedAt: '2026-03-01' },
+    'ethics-committees': { externalId: ref, unitCode, establishedAt: '2026-03-01' },
+    'ethics-activities': { externalId: ref, unitCode, approvedAt: '2026-03-01' },
+    'ethics-annual-reports': { unitCode, year: 2019, submittedAt: '2020-03-01' },
+  })[kind]!;
+
+const tokens = {} as { bj: string; sh: string };
+const noParams = { params: Promise.resolve({}) } as never;
+const post = (kind: string, body: unknown, token: string) =>
+  routes[kind]!.POST(
+    new Request('http://localhost/x', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } }),
+    noParams,
+  );
+const get = async (kind: string, query: string, token: string) =>
+  (await routes[kind]!.GET(new Request(`http://localhost/x${query}`, { headers: { authorization: `Bearer ${token}` } }), noParams)).json();
+
+beforeAll(async () => {
+  const db = getDb();
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  tokens.bj = createApiToken(db, await addUser(db, 'iso.bj', 'reporter', 'BJ01'), 't').token;
+  tokens.sh = createApiToken(db, await addUser(db, 'iso.sh', 'reporter', 'SH01'), 't').token;
+  for (const [code, token] of [
+    ['BJ01', tokens.bj],
+    ['SH01', tokens.sh],
+  ] as const)
+    expect((await post('projects', item('projects', code, `P-${code}`), token)).status).toBe(200);
+});
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(Object.keys(routes))('%s', (kind) => {
+  it('a reporter writes its own institute, is refused another (403, nothing stored), and never reads it', async () => {
+    const own = await post(kind, item(kind, 'BJ01', `ISO-${kind}-BJ`), tokens.bj);
+    expect(own.status).toBe(200);
+    const theirs = await post(kind, item(kind, 'SH01', `ISO-${kind}-SH`), tokens.sh);
+    expect(theirs.status).toBe(200);
+    const shId = (await theirs.json()).ids[0];
+
+    const writes = () => (getDb().$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const before = writes();
+    const attempt = await post(kind, { ...item(kind, 'SH01', `ISO-${kind}-SH`), status: 'withdrawn' }, tokens.bj);
+    expect(attempt.status).toBe(403);
+    expect(writes()).toBe(before);
+    const attemptNew = await post(kind, item(kind, 'SH01', `ISO-${kind}-SH-NEW`), tokens.bj);
+    expect(attemptNew.status).toBe(403);
+    expect(writes()).toBe(before);
+    const shRows = await get(kind, '', tokens.sh);
+    expect(shRows.data.filter((r: { unitCode: string }) => r.unitCode === 'SH01').length).toBeGreaterThan(0);
+
+    expect(await get(kind, '?unit=SH01', tokens.bj)).toEqual({ data: [], nextCursor: null });
+    const mine = await get(kind, '?limit=1000', tokens.bj);
+    expect(mine.data.some((r: { id: number; unitCode: string }) => r.id === shId || r.unitCode === 'SH01')).toBe(false);
+  });
+});
