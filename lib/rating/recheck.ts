@@ -63,3 +63,29 @@ export function recheckStoredRating(db: Db, stored: StoredRating): Recheck {
   const recomputed = rateInstitutes(db, ruleSet, stored.year, { asOf: stored.asOf, only: [stored.instituteId] })[0]?.rating ?? null;
   return { ruleSet, recomputed, difference: compareWithStored(stored, recomputed) };
 }
+
+/**
+ * The institutes among `stored` (one year's final or published ratings) whose recomputation would now
+ * differ: one evaluation per rule-set version and instant, so a whole year costs about one rating run.
+ */
+export function institutesThatWouldDiffer(db: Db, stored: readonly StoredRating[]): Set<number> {
+  const out = new Set<number>();
+  const groups = new Map<string, StoredRating[]>();
+  for (const r of stored) {
+    const key = `${r.year}|${r.ruleSetVersion}|${r.asOf.getTime()}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const ruleSet = ratingRuleSetByVersion(db, first.ruleSetVersion);
+    if (!ruleSet) continue;
+    const live = new Map(
+      rateInstitutes(db, ruleSet, first.year, { asOf: first.asOf, only: group.map((r) => r.instituteId) }).map((r) => [
+        r.institute.id,
+        r.rating,
+      ]),
+    );
+    for (const r of group) if (compareWithStored(r, live.get(r.instituteId) ?? null)) out.add(r.instituteId);
+  }
+  return out;
+}

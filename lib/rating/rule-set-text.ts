@@ -27,11 +27,14 @@ export function ruleSetText(rules: RatingRuleSet, locale: Locale): RuleSetSectio
 
   const incidentLines = [
     ...tiers.map((tier, i) =>
-      withFloor(t('tierPoints', { tier: translate(locale, `tiers.${i + 1}`), points: n(incidents.tierPoints[tier]) }), tierFloor[tier]),
+      withFloor(
+        t('tierPoints', { rule: translate(locale, `ratingRules.incident.tier${i + 1}`), points: n(incidents.tierPoints[tier]) }),
+        tierFloor[tier],
+      ),
     ),
     ...(['I', 'II', 'III'] as const).map((tier, i) =>
       t('tierThreshold', {
-        tier: translate(locale, `tiers.${i + 1}`),
+        tier: t(`tierName.${i + 1}`),
         deaths: n(incidents.tierThresholds[tier].deaths),
         injuries: n(incidents.tierThresholds[tier].seriousInjuries),
         loss: n(incidents.tierThresholds[tier].directLossCny),
@@ -65,7 +68,7 @@ export function ruleSetText(rules: RatingRuleSet, locale: Locale): RuleSetSectio
       activity: n(ethics.activityRegistrationDays),
       points: n(ethics.lateRegistrationPoints),
     }),
-    t('annualReport', { month: ethics.annualReportDue.month, day: ethics.annualReportDue.day, points: n(ethics.lateAnnualReportPoints) }),
+    t('annualReport', { date: monthDay(ethics.annualReportDue, locale), points: n(ethics.lateAnnualReportPoints) }),
   ];
   const levelLines = [
     t('byPoints', {
@@ -89,6 +92,12 @@ export function ruleSetText(rules: RatingRuleSet, locale: Locale): RuleSetSectio
     { key: 'ethics', title: t('sections.ethics'), lines: ethicsLines },
     { key: 'levels', title: t('sections.levels'), lines: levelLines },
   ];
+}
+
+/** "4 月 1 日" / "1 April": a yearly date without its year. */
+function monthDay({ month, day }: { month: number; day: number }, locale: Locale): string {
+  if (locale === 'zh-CN') return `${month} 月 ${day} 日`;
+  return new Date(Date.UTC(2001, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,165 @@
+import type Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { logIn, one, readDb, subtree } from './helpers';
+import { shanghaiYear } from '../../lib/time';
+
+// The annual rating pages on the demo academy: last year's ratings (final until the office publishes them,
+// which the last test does, so the tests of this file run in order).
+test.describe.configure({ mode: 'default' });
+
+const YEAR = shanghaiYear(new Date()) - 1;
+const words = { blue: '蓝', yellow: '黄', orange: '橙', red: '红' } as const;
+type Level = keyof typeof words;
+
+/** The stored ratings that stand for last year: published if published, else final. */
+function stored(db: Database.Database): { code: string; level: Level; id: number }[] {
+  const status = one<number>(db, "SELECT count(*) AS v FROM ratings WHERE year = ? AND status = 'published'", YEAR) ? 'published' : 'final';
+  return db
+    .prepare(
+      'SELECT u.code, r.level, r.id FROM ratings r JOIN units u ON u.id = r.institute_id WHERE r.year = ? AND r.status = ? ORDER BY u.code',
+    )
+    .all(YEAR, status) as { code: string; level: Level; id: number }[];
+}
+
+async function openYear(page: Page, query = '') {
+  await page.goto(`/ratings?year=${YEAR}${query}`);
+  await expect(page.getByTestId('year-status')).toBeVisible();
+}
+
+const rowCodes = (page: Page) =>
+  page
+    .getByTestId('ratings-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit')!));
+
+test('the office sees last year’s table with every level in words, and counts equal to the database’s', async ({ page }) => {
+  await logIn(page, 'office');
+  await openYear(page);
+  const db = readDb();
+  const rows = stored(db);
+  db.close();
+  expect(rows.length).toBeGreaterThan(50);
+  for (const level of Object.keys(words) as Level[]) {
+    const n = rows.filter((r) => r.level === level).length;
+    expect(n, level).toBeGreaterThan(0);
+    await expect(page.getByTestId('level-summary').locator(`li[data-level="${level}"]`)).toHaveText(`${words[level]}：${n} 个`);
+  }
+  expect((await rowCodes(page)).sort()).toEqual(rows.map((r) => r.code).sort());
+  // Each row's level is a badge with its word, never a colour alone.
+  for (const level of Object.keys(words) as Level[]) {
+    const badges = page.getByTestId('ratings-table').locator(`tbody tr[data-level="${level}"] td:nth-child(3) [data-level="${level}"]`);
+    await expect(badges.first()).toHaveText(words[level]);
+  }
+  await expect(page.getByTestId('ratings-table').locator('thead')).toContainText('较上年');
+});
+
+test('filtering by level keeps the choice in the URL', async ({ page }) => {
+  await logIn(page, 'office');
+  await openYear(page);
+  await page.getByLabel('等级', { exact: true }).selectOption('red');
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/[?&]level=red/);
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${YEAR}`));
+  const db = readDb();
+  const reds = stored(db).filter((r) => r.level === 'red');
+  db.close();
+  await expect(page.getByTestId('ratings-table').locator('tbody tr')).toHaveCount(reds.length);
+  expect((await rowCodes(page)).sort()).toEqual(reds.map((r) => r.code).sort());
+  await page.reload();
+  await expect(page.getByLabel('等级', { exact: true })).toHaveValue('red');
+  await expect(page.getByTestId('ratings-table').locator('tbody tr')).toHaveCount(reds.length);
+});
+
+test('a unit’s rating page explains every contribution in a sentence whose link opens the record', async ({ page }) => {
+  await logIn(page, 'office');
+  await openYear(page);
+  const db = readDb();
+  const unit = db
+    .prepare(
+      `SELECT u.code AS code, r.points AS points, count(c.id) AS n FROM ratings r JOIN units u ON u.id = r.institute_id
+       JOIN rating_contributions c ON c.rating_id = r.id WHERE r.year = ? AND r.status = 'final' AND r.level = 'red'
+       GROUP BY r.id ORDER BY n DESC LIMIT 1`,
+    )
+    .get(YEAR) as { code: string; points: number; n: number };
+  db.close();
+  await page.getByTestId('ratings-table').locator(`tr[data-unit="${unit.code}"] a`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/ratings/${YEAR}/${unit.code}$`));
+  await expect(page.getByTestId('rating-summary')).toContainText(`${unit.points} 分`);
+  await expect(page.getByTestId('rating-summary')).toContainText('cas-2019-v1');
+  const lines = page.getByTestId('contributions').locator('li[data-detailed]');
+  await expect(lines).toHaveCount(unit.n);
+  await expect(page.getByTestId('contributions-total')).toHaveText(`合计 ${unit.points} 分`);
+  // An incident line reads as a sentence with its tier, local date, points and floor in words.
+  await expect(lines.first().getByTestId('sentence')).toHaveText(/^事件 \S+（(特别重大|重大|较大|一般)，\d{4}-\d{2}-\d{2}[）；].*：\+\d+/);
+  const link = lines.first().getByTestId('record-link');
+  const ref = await link.innerText();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(ref);
+  await expect(page.getByTestId('record-detail')).toBeVisible();
+});
+
+test('a branch officer sees only its branch’s institutes, and is refused another branch’s rating', async ({ page }) => {
+  await logIn(page, 'bj.officer');
+  await openYear(page);
+  const db = readDb();
+  const bj = new Set(subtree(db, 'BJ'));
+  const expected = (db.prepare("SELECT id, code FROM units WHERE kind = 'institute'").all() as { id: number; code: string }[])
+    .filter((u) => bj.has(u.id))
+    .map((u) => u.code)
+    .filter((code) => stored(db).some((r) => r.code === code));
+  db.close();
+  expect(expected.length).toBeGreaterThan(0);
+  expect((await rowCodes(page)).sort()).toEqual(expected.sort());
+  await expect(page.getByTestId('publish')).toHaveCount(0);
+  await page.goto(`/ratings/${YEAR}/SH01`);
+  await expect(page.getByTestId('refusal')).toBeVisible();
+  await expect(page.getByText('SH01')).toHaveCount(0);
+});
+
+test('a reporter sees only its institute and no publish button', async ({ page }) => {
+  await logIn(page, 'bj01.reporter');
+  await openYear(page);
+  expect(await rowCodes(page)).toEqual(['BJ01']);
+  await expect(page.getByTestId('publish')).toHaveCount(0);
+  await expect(page.getByTestId('recompute')).toHaveCount(0);
+  await page.goto('/ratings/warning-list');
+  await expect(page.getByTestId('add-warning-entry')).toHaveCount(0);
+  await page.goto('/ratings/rules');
+  await expect(page.getByTestId('rule-set-text')).toContainText('Ⅲ级（较大）事件每起 20 分，底线 橙');
+  await expect(page.getByTestId('copy-rule-set')).toHaveCount(0);
+});
+
+test('the office publishes last year after confirming the counts per level, and the page says so', async ({ page }) => {
+  await logIn(page, 'office');
+  await openYear(page);
+  const db = readDb();
+  const rows = stored(db);
+  db.close();
+  const count = (l: Level) => rows.filter((r) => r.level === l).length;
+
+  await page
+    .getByTestId('publish')
+    .getByRole('button', { name: `发布 ${YEAR} 年度评估` })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`确认发布 ${YEAR} 年度评估？`);
+  await expect(dialog).toContainText(
+    `将发布 ${rows.length} 个研究所的评估结果：蓝 ${count('blue')} 个、黄 ${count('yellow')} 个、橙 ${count('orange')} 个、红 ${count('red')} 个`,
+  );
+  await dialog.getByRole('button', { name: '确认发布' }).click();
+
+  await expect(page.getByTestId('year-status')).toHaveAttribute('data-status', 'published');
+  await expect(page.getByTestId('year-status')).toHaveText(
+    new RegExp(`${YEAR} 年度评估已于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 由 院安委办 发布。`),
+  );
+  await expect(page.getByTestId('publish')).toHaveCount(0);
+
+  const after = readDb();
+  expect(one(after, "SELECT count(*) AS v FROM ratings WHERE year = ? AND status = 'published'", YEAR)).toBe(rows.length);
+  expect(one(after, "SELECT count(*) AS v FROM audit_log WHERE action = 'ratings.publish' AND entity_id = ?", YEAR)).toBe(1);
+  after.close();
+
+  // Red units are proposed for the warning list.
+  await page.goto('/ratings/warning-list?status=proposed');
+  await expect(page.getByTestId('warning-list').locator('tbody tr')).toHaveCount(count('red'));
+});
