@@ -163,3 +163,69 @@ test('the office publishes last year after confirming the counts per level, and 
   await page.goto('/ratings/warning-list?status=proposed');
   await expect(page.getByTestId('warning-list').locator('tbody tr')).toHaveCount(count('red'));
 });
+
+test('the office confirms a proposed warning-list entry and lifts it, each after a dialog; the unit page shows it', async ({ page }) => {
+  await logIn(page, 'office');
+  await page.goto('/ratings/warning-list?status=proposed');
+  const row = page.getByTestId('warning-list').locator('tbody tr').first();
+  const code = (await row.locator('td').first().locator('span').innerText()).trim();
+  const id = await row.getAttribute('data-entry');
+
+  await row.getByRole('button', { name: '确认列入' }).click();
+  await expect(page.getByRole('dialog')).toContainText('列入警示名录？');
+  await page.getByRole('dialog').getByRole('button', { name: '确认列入' }).click();
+  await page.goto('/ratings/warning-list?status=confirmed');
+  const confirmed = page.locator(`tr[data-entry="${id}"]`);
+  await expect(confirmed).toHaveAttribute('data-status', 'confirmed');
+  await expect(confirmed).toContainText('院安委办');
+
+  await page.goto(`/units/${code}`);
+  await expect(page.getByTestId('unit-warning-entries').locator(`tr[data-entry="${id}"]`)).toContainText('已列入');
+  await expect(page.getByTestId('rating-history').locator(`tr[data-year="${YEAR}"]`)).toContainText('已发布');
+
+  await page.getByTestId('unit-warning-entries').locator(`tr[data-entry="${id}"]`).getByRole('button', { name: '移出' }).click();
+  await expect(page.getByRole('dialog')).toContainText('条目不会被删除');
+  await page.getByRole('dialog').getByRole('button', { name: '移出' }).click();
+  await expect(page.getByTestId('unit-warning-entries').locator(`tr[data-entry="${id}"]`)).toHaveAttribute('data-status', 'lifted');
+  const db = readDb();
+  expect(one(db, "SELECT count(*) AS v FROM audit_log WHERE entity_kind = 'warning_list_entry' AND entity_id = ?", Number(id))).toBe(3);
+  db.close();
+});
+
+test('the office copies the rule set, is told which number is wrong, saves and activates the copy', async ({ page }) => {
+  await logIn(page, 'office');
+  await page.goto('/ratings/rules');
+  await page.getByLabel('新版本名称').fill('e2e-v2');
+  await page.getByRole('button', { name: '复制', exact: true }).click();
+  await expect(page).toHaveURL(/\/ratings\/rules\/e2e-v2$/);
+
+  await page.getByLabel('黄色起始分数').fill('30');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByLabel('橙色起始分数')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('必须大于黄色起始分数（30）。')).toBeVisible();
+  await expect(page.getByLabel('黄色起始分数')).toHaveValue('30');
+
+  await page.getByLabel('黄色起始分数').fill('12');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存 e2e-v2。')).toBeVisible();
+  await expect(page.getByTestId('rule-set-text')).toContainText('按分数：蓝 0–11 分，黄 12–24 分');
+
+  await page.getByTestId('activate').getByRole('button', { name: '启用此版本' }).click();
+  await expect(page.getByRole('dialog')).toContainText('启用规则版本 e2e-v2？');
+  await page.getByRole('dialog').getByRole('button', { name: '确认启用' }).click();
+  await page.goto('/ratings/rules');
+  await expect(page.locator('h1 + p')).toHaveText('现行版本 e2e-v2');
+  await expect(page.getByTestId('rule-set-versions').locator('tr[data-version="e2e-v2"]')).toContainText('现行');
+
+  // Back to the default, so the rest of the suite rates with it; the published year kept its version.
+  await page.goto('/ratings/rules/cas-2019-v1');
+  await page.getByTestId('activate').getByRole('button', { name: '启用此版本' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认启用' }).click();
+  await page.goto('/ratings/rules');
+  await expect(page.locator('h1 + p')).toHaveText('现行版本 cas-2019-v1');
+  const db = readDb();
+  expect(
+    one(db, "SELECT count(*) AS v FROM ratings WHERE year = ? AND status = 'published' AND rule_set_version != 'cas-2019-v1'", YEAR),
+  ).toBe(0);
+  db.close();
+});
