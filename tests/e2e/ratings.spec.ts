@@ -174,6 +174,8 @@ test('the office confirms a proposed warning-list entry and lifts it, each after
   await row.getByRole('button', { name: '确认列入' }).click();
   await expect(page.getByRole('dialog')).toContainText('列入警示名录？');
   await page.getByRole('dialog').getByRole('button', { name: '确认列入' }).click();
+  // The dialog closes once the action has succeeded; leaving earlier would cancel it.
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.goto('/ratings/warning-list?status=confirmed');
   const confirmed = page.locator(`tr[data-entry="${id}"]`);
   await expect(confirmed).toHaveAttribute('data-status', 'confirmed');
@@ -213,6 +215,7 @@ test('the office copies the rule set, is told which number is wrong, saves and a
   await page.getByTestId('activate').getByRole('button', { name: '启用此版本' }).click();
   await expect(page.getByRole('dialog')).toContainText('启用规则版本 e2e-v2？');
   await page.getByRole('dialog').getByRole('button', { name: '确认启用' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.goto('/ratings/rules');
   await expect(page.locator('h1 + p')).toHaveText('现行版本 e2e-v2');
   await expect(page.getByTestId('rule-set-versions').locator('tr[data-version="e2e-v2"]')).toContainText('现行');
@@ -221,6 +224,7 @@ test('the office copies the rule set, is told which number is wrong, saves and a
   await page.goto('/ratings/rules/cas-2019-v1');
   await page.getByTestId('activate').getByRole('button', { name: '启用此版本' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认启用' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.goto('/ratings/rules');
   await expect(page.locator('h1 + p')).toHaveText('现行版本 cas-2019-v1');
   const db = readDb();
