@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { ratingContributions, ratings, units, warningListEntries } from '../schema';
+import { hazards, incidents, projects, ratingContributions, ratings, units, users, warningListEntries } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
 import type { InstituteRating } from '@/lib/rating/rate-institutes';
 import type { Level } from '@/lib/reference/level-codes';
@@ -127,12 +128,25 @@ export function storedRatings(db: Db, scope: Scope, year: number, status: Stored
   return rows.map(({ r, unitCode }) => ({ ...r, unitCode, contributions: byRating.get(r.id) ?? [] }));
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export interface PublishResult {
+  published: number;
+  proposed: number;
+}
+
 /**
  * Publishes the final ratings of year Y: each becomes a frozen `published` row (a copy, so a later
  * recomputation of `final` can be compared with it), and every red one proposes its unit for the warning
- * list. Returns how many were published; a year already published is left as it is.
+ * list. Returns how many were published; a year already published is left as it is. `afterPublish` runs in
+ * the same transaction (the audit entries of the office's action), so both are stored or neither.
  */
-export function publishRatings(db: Db, year: number, userId: number, now: Date): { published: number; proposed: number } {
+export function publishRatings(
+  db: Db,
+  year: number,
+  userId: number,
+  now: Date,
+  afterPublish?: (tx: Tx, result: PublishResult) => void,
+): PublishResult {
   return db.transaction(
     (tx) => {
       const already = tx
@@ -168,8 +182,177 @@ export function publishRatings(db: Db, year: number, userId: number, now: Date):
           proposed++;
         }
       }
-      return { published: finals.length, proposed };
+      const result = { published: finals.length, proposed };
+      if (finals.length > 0) afterPublish?.(tx, result);
+      return result;
     },
     { behavior: 'immediate' },
   );
+}
+
+export interface YearSummary {
+  provisional: number;
+  final: number;
+  published: number;
+  publishedAt: Date | null;
+  publishedBy: string | null;
+}
+
+/** How many ratings of year Y are stored per status (academy-wide), and who published the year, when. */
+export function ratingYearSummary(db: Db, year: number): YearSummary {
+  const rows = db.select({ status: ratings.status, n: count() }).from(ratings).where(eq(ratings.year, year)).groupBy(ratings.status).all();
+  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<StoredStatus, number>>;
+  const pub = db
+    .select({ at: ratings.publishedAt, by: users.displayName })
+    .from(ratings)
+    .leftJoin(users, eq(users.id, ratings.publishedBy))
+    .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
+    .orderBy(desc(ratings.publishedAt))
+    .limit(1)
+    .get();
+  return {
+    provisional: by.provisional ?? 0,
+    final: by.final ?? 0,
+    published: by.published ?? 0,
+    publishedAt: pub?.at ?? null,
+    publishedBy: pub?.by ?? null,
+  };
+}
+
+export interface RatingTableRow {
+  id: number;
+  instituteId: number;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  branchCode: string | null;
+  branchName: string | null;
+  branchNameEn: string | null;
+  year: number;
+  asOf: Date;
+  ruleSetVersion: string;
+  status: StoredStatus;
+  points: number;
+  levelByPoints: Level;
+  level: Level;
+  floors: StoredRating['floors'];
+  computedAt: Date;
+}
+
+/** Stored ratings of a year and status in scope, with unit and branch names, without contributions. */
+export function ratingTableRows(db: Db, scope: Scope, year: number, status: StoredStatus): RatingTableRow[] {
+  const branch = alias(units, 'branch');
+  return db
+    .select({
+      id: ratings.id,
+      instituteId: ratings.instituteId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      branchCode: branch.code,
+      branchName: branch.name,
+      branchNameEn: branch.nameEn,
+      year: ratings.year,
+      asOf: ratings.asOf,
+      ruleSetVersion: ratings.ruleSetVersion,
+      status: ratings.status,
+      points: ratings.points,
+      levelByPoints: ratings.levelByPoints,
+      level: ratings.level,
+      floors: ratings.floors,
+      computedAt: ratings.computedAt,
+    })
+    .from(ratings)
+    .innerJoin(units, eq(units.id, ratings.instituteId))
+    .leftJoin(branch, and(eq(branch.id, units.parentId), eq(branch.kind, 'branch')))
+    .where(and(eq(ratings.year, year), eq(ratings.status, status), inScope(ratings.instituteId, scope)))
+    .orderBy(asc(units.code))
+    .all();
+}
+
+/** The level of each institute in scope for a year: its published rating, else its final one. */
+export function settledLevels(db: Db, scope: Scope, year: number): Map<number, Level> {
+  const out = new Map<number, Level>();
+  for (const status of ['final', 'published'] as const) {
+    for (const r of db
+      .select({ id: ratings.instituteId, level: ratings.level })
+      .from(ratings)
+      .where(and(eq(ratings.year, year), eq(ratings.status, status), inScope(ratings.instituteId, scope)))
+      .all())
+      out.set(r.id, r.level);
+  }
+  return out;
+}
+
+export interface RatingHistoryRow {
+  year: number;
+  status: StoredStatus;
+  level: Level;
+  points: number;
+  ruleSetVersion: string;
+  asOf: Date;
+}
+
+const statusRank: Record<StoredStatus, number> = { provisional: 0, final: 1, published: 2 };
+
+/** One line per year for an institute: the published rating, else the final, else the provisional one. */
+export function ratingHistory(db: Db, instituteId: number): RatingHistoryRow[] {
+  const best = new Map<number, RatingHistoryRow>();
+  for (const r of db
+    .select({
+      year: ratings.year,
+      status: ratings.status,
+      level: ratings.level,
+      points: ratings.points,
+      ruleSetVersion: ratings.ruleSetVersion,
+      asOf: ratings.asOf,
+    })
+    .from(ratings)
+    .where(eq(ratings.instituteId, instituteId))
+    .all()) {
+    const known = best.get(r.year);
+    if (!known || statusRank[r.status] > statusRank[known.status]) best.set(r.year, r);
+  }
+  return [...best.values()].sort((a, b) => b.year - a.year);
+}
+
+/** How many stored ratings were computed with each rule-set version. */
+export function ratingsPerRuleSetVersion(db: Db): Map<string, number> {
+  const rows = db.select({ version: ratings.ruleSetVersion, n: count() }).from(ratings).groupBy(ratings.ruleSetVersion).all();
+  return new Map(rows.map((r) => [r.version, r.n]));
+}
+
+/** The earliest instant any incident, hazard or project start or stored rating refers to, if any. */
+export function earliestRatingData(db: Db): { instant: Date | null; ratingYear: number | null } {
+  const firsts = [
+    db
+      .select({ v: min(incidents.occurredAt) })
+      .from(incidents)
+      .get()?.v,
+    db
+      .select({ v: min(hazards.foundAt) })
+      .from(hazards)
+      .get()?.v,
+    db
+      .select({ v: min(projects.startedAt) })
+      .from(projects)
+      .get()?.v,
+  ].filter((d): d is Date => d instanceof Date);
+  const ratingYear =
+    db
+      .select({ v: min(ratings.year) })
+      .from(ratings)
+      .get()?.v ?? null;
+  const instant = firsts.length ? new Date(Math.min(...firsts.map((d) => d.getTime()))) : null;
+  return { instant, ratingYear };
+}
+
+/** Ids of the warning-list entries proposed by the published ratings of a year (for their audit entries). */
+export function proposalsOfYear(tx: Tx | Db, year: number): { id: number; unitId: number }[] {
+  return tx
+    .select({ id: warningListEntries.id, unitId: warningListEntries.unitId })
+    .from(warningListEntries)
+    .innerJoin(ratings, eq(ratings.id, warningListEntries.ratingId))
+    .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
+    .all();
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUnitsInScope } from '@/db/queries/units';
@@ -23,7 +24,9 @@ export default async function UnitsPage() {
         {rows.map((u) => (
           <tr key={u.id} className="border-t border-gray-100">
             <td className="px-4 py-1.5" style={{ paddingLeft: `${1 + (u.depth - minDepth) * 1.5}rem` }}>
-              {localName(locale, u)}
+              <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-blue-700 hover:underline">
+                {localName(locale, u)}
+              </Link>
             </td>
             <td className="px-4 py-1.5 font-mono text-xs">{u.code}</td>
             <td className="px-4 py-1.5 text-gray-600">{t(`unitKinds.${u.kind}`)}</td>

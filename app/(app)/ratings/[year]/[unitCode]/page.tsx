@@ -1,0 +1,223 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
+import { unitByCode } from '@/db/queries/units';
+import { requireActor } from '@/lib/auth/current-actor';
+import { localName, toLocale } from '@/lib/i18n/locales';
+import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
+import { effectText, explainContribution, explainStored, explainStoredContribution, ruleName } from '@/lib/rating/explain';
+import { recheckStoredRating } from '@/lib/rating/recheck';
+import { ensureYearRatings, ratingYears } from '@/lib/rating/year-ratings';
+import type { Level } from '@/lib/reference/level-codes';
+import { formatDateTime, yearStart } from '@/lib/time';
+import { LevelBadge } from '@/components/level-badge';
+import { PageHeader } from '@/components/page-header';
+import { Refusal } from '@/components/refusal';
+import { scopeText } from '@/components/scope-text';
+import { ExplainedLineText } from '@/components/ratings/explained-line';
+
+export async function generateMetadata({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
+  const { year, unitCode } = await params;
+  return { title: `${decodeURIComponent(unitCode)} · ${year} · ${(await getTranslations('ratings'))('title')}` };
+}
+
+export default async function UnitRatingPage({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const db = getDb();
+  const now = new Date();
+  const { year: yearText, unitCode } = await params;
+  const code = decodeURIComponent(unitCode);
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  const unit = unitByCode(db, code);
+  const inScope = unit && (actor.scope.all || actor.scope.unitIds.includes(unit.id));
+
+  // Like records: outside the scope, an existing and a missing unit get the same answer.
+  if (!inScope) {
+    return actor.scope.all ? (
+      <Refusal testId="not-found" title={t('ratingDetail.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />
+    ) : (
+      <Refusal
+        testId="refusal"
+        title={t('refusal.title')}
+        body={t('refusal.body', { scope: await scopeText(actor) })}
+        homeLabel={t('refusal.home')}
+      />
+    );
+  }
+  const name = localName(locale, unit);
+  const status = unit.kind === 'institute' && ratingYears(db, now).includes(year) ? ensureYearRatings(db, year, now) : null;
+  const stored = status ? storedRatings(db, actor.scope, year, status, [unit.id])[0] : undefined;
+  const back = (
+    <Link href={`/ratings?year=${Number.isFinite(year) ? year : ''}`} className="text-sm text-blue-700 hover:underline">
+      ← {t('ratingDetail.back', { year: Number.isFinite(year) ? year : '' })}
+    </Link>
+  );
+  if (!stored) {
+    return (
+      <div className="max-w-4xl">
+        {back}
+        <PageHeader title={t('ratingDetail.title', { unit: name, year: yearText })} />
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-gray-700" data-testid="not-rated">
+          {t('ratingDetail.notRated', { unit: name, year: yearText })}
+        </p>
+      </div>
+    );
+  }
+
+  const recheck = recheckStoredRating(db, stored);
+  const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
+  const lines = explainStored(stored.contributions, recheck.recomputed?.contributions ?? null, opts);
+  const difference = stored.status === 'provisional' ? null : recheck.difference;
+  const word = (l: Level) => t(`levels.${l}`);
+  const summary = stored.status === 'published' ? ratingYearSummary(db, year) : null;
+  const floors = stored.floors.map((f) =>
+    t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }),
+  );
+
+  return (
+    <div className="max-w-5xl space-y-6">
+      {back}
+      <PageHeader
+        title={t('ratingDetail.title', { unit: name, year })}
+        subtitle={`${unit.code} · ${t(`ratings.statusWord.${stored.status}`)}`}
+      >
+        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-sm text-blue-700 hover:underline">
+          {t('ratingDetail.unitPage')}
+        </Link>
+      </PageHeader>
+
+      <dl
+        className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2 lg:grid-cols-3"
+        data-testid="rating-summary"
+      >
+        <Item label={t('ratingDetail.level')}>
+          <span className="text-base">
+            <LevelBadge level={stored.level} label={word(stored.level)} />
+          </span>
+        </Item>
+        <Item label={t('ratingDetail.points')}>
+          <span data-testid="rating-points">{t('ratingDetail.pointsValue', { points: stored.points })}</span>
+        </Item>
+        <Item label={t('ratingDetail.levelByPoints')}>{word(stored.levelByPoints)}</Item>
+        <Item label={t('ratingDetail.floors')}>
+          {floors.length ? (
+            <ul className="space-y-0.5">
+              {floors.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          ) : (
+            t('ratings.none')
+          )}
+        </Item>
+        <Item label={t('ratingDetail.ruleSet')}>
+          <Link href={`/ratings/rules/${encodeURIComponent(stored.ruleSetVersion)}`} className="font-mono text-blue-700 hover:underline">
+            {stored.ruleSetVersion}
+          </Link>
+        </Item>
+        <Item label={t('ratingDetail.asOf')}>
+          {stored.asOf.getTime() === yearStart(year + 1).getTime()
+            ? t('ratingDetail.asOfEnd', { year, at: formatDateTime(stored.asOf) })
+            : formatDateTime(stored.asOf)}
+        </Item>
+        <Item label={t('ratingDetail.status')}>{t(`ratings.statusWord.${stored.status}`)}</Item>
+        <Item label={t('ratingDetail.computedAt')}>{formatDateTime(stored.computedAt)}</Item>
+        {summary ? (
+          <Item label={t('ratingDetail.publishedAt')}>
+            {t('ratingDetail.publishedByAt', { at: formatDateTime(stored.publishedAt), by: summary.publishedBy ?? '—' })}
+          </Item>
+        ) : null}
+      </dl>
+
+      {stored.status !== 'provisional' ? (
+        !recheck.ruleSet ? (
+          <p className="text-sm text-gray-600">{t('ratingDetail.cannotRecheck', { version: stored.ruleSetVersion })}</p>
+        ) : difference ? (
+          <section
+            role="alert"
+            className="rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950"
+            data-testid="rating-differs"
+          >
+            <h2 className="font-semibold">⚠ {t('ratingDetail.differsTitle')}</h2>
+            <p className="mt-1">
+              {t(stored.status === 'published' ? 'ratingDetail.differsPublished' : 'ratingDetail.differsFinal', {
+                version: stored.ruleSetVersion,
+              })}
+            </p>
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {difference.noLongerRated ? <li>{t('ratingDetail.differsNoLongerRated')}</li> : null}
+              {difference.level ? (
+                <li>{t('ratingDetail.differsLevel', { now: word(difference.level.now), then: word(difference.level.then) })}</li>
+              ) : null}
+              {difference.points ? <li>{t('ratingDetail.differsPoints', difference.points)}</li> : null}
+              {difference.added.map((c, i) => (
+                <li key={`a${i}`}>{t('ratingDetail.differsAdded', { line: explainContribution(c, opts) })}</li>
+              ))}
+              {difference.removed.map((c, i) => (
+                <li key={`r${i}`}>{t('ratingDetail.differsRemoved', { line: explainStoredContribution(c, locale) })}</li>
+              ))}
+              {difference.changed.map(({ now: c, then }, i) => (
+                <li key={`c${i}`}>
+                  {t('ratingDetail.differsChanged', {
+                    line: explainContribution(c, opts),
+                    then: effectText(then.points, then.floor, locale),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <p className="text-sm text-gray-600" data-testid="rating-same">
+            ✓ {t('ratingDetail.sameAsRecords')}
+          </p>
+        )
+      ) : null}
+
+      <section aria-labelledby="contributions-heading">
+        <h2 id="contributions-heading" className="text-lg font-semibold">
+          {t('ratingDetail.contributions')}
+        </h2>
+        <p className="mb-3 text-sm text-gray-500">{t('ratingDetail.contributionsHint')}</p>
+        {lines.length === 0 ? (
+          <p
+            className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700"
+            data-testid="no-contributions"
+          >
+            {t('ratingDetail.noContributions')}
+          </p>
+        ) : (
+          <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="contributions">
+            {lines.map((line, i) => {
+              const ref = stored.contributions[i]!.recordExternalId;
+              return (
+                <li key={line.key} className="flex items-start gap-3 px-4 py-2 text-sm" data-detailed={line.detailed}>
+                  <span className="w-6 shrink-0 text-right tabular-nums text-gray-400">{i + 1}</span>
+                  <span className="flex-1" data-testid="sentence">
+                    <ExplainedLineText text={line.text} reference={ref} href={line.href} />
+                    {line.detailed ? null : <span className="ml-2 text-xs text-gray-500">（{t('ratingDetail.undetailed')}）</span>}
+                  </span>
+                  {line.floor ? <LevelBadge level={line.floor} label={word(line.floor)} /> : null}
+                </li>
+              );
+            })}
+            <li className="flex justify-end px-4 py-2 text-sm font-semibold" data-testid="contributions-total">
+              {t('ratingDetail.total', { points: stored.points })}
+            </li>
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="border-b border-gray-100 py-2">
+      <dt className="text-xs text-gray-500">{label}</dt>
+      <dd className="mt-0.5 text-sm">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Db } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import {
+  earliestRatingData,
+  proposalsOfYear,
+  publishRatings,
+  ratingTableRows,
+  ratingYearSummary,
+  type PublishResult,
+  type StoredStatus,
+} from '@/db/queries/ratings';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { proposalAudits } from '@/db/queries/warning-list';
+import { ALL_UNITS, type Actor } from '@/lib/auth/scope-types';
+import { FieldProblem } from '@/lib/errors';
+import { levels, type Level } from '@/lib/reference/level-codes';
+import { shanghaiYear } from '@/lib/time';
+import { canManageRatings } from './permissions';
+import { computeAndStoreRatings, refreshProvisionalRatings } from './refresh';
+
+// Which stored ratings stand for a year (RATING.md §6): this year's provisional ones, kept current; for a
+// past year the published ones once published, else the final ones, computed on first view if the annual
+// job has not stored them yet (a year before the product was installed, or before 10 January).
+
+/** The years the interface offers: from the first year with records (or ratings) to this year, newest first. */
+export function ratingYears(db: Db, now: Date): number[] {
+  const current = shanghaiYear(now);
+  const { instant, ratingYear } = earliestRatingData(db);
+  let first = Math.min(instant ? shanghaiYear(instant) : current, ratingYear ?? current);
+  first = Math.max(first, current - 19);
+  const years: number[] = [];
+  for (let y = current; y >= first; y--) years.push(y);
+  return years;
+}
+
+/**
+ * Makes sure year Y's ratings are stored and says which status stands for it: 'provisional' this year
+ * (recomputed if records changed), 'published' or 'final' for a past year, null for a future year.
+ */
+export function ensureYearRatings(db: Db, year: number, now: Date): StoredStatus | null {
+  const current = shanghaiYear(now);
+  if (year > current) return null;
+  if (year === current) {
+    refreshProvisionalRatings(db, now);
+    return 'provisional';
+  }
+  const summary = ratingYearSummary(db, year);
+  if (summary.published > 0) return 'published';
+  if (summary.final === 0) computeAndStoreRatings(db, year, now);
+  return 'final';
+}
+
+/** Count of ratings per level, every level present. */
+export function levelCounts(rows: readonly { level: Level }[]): Record<Level, number> {
+  const counts = Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>;
+  for (const r of rows) counts[r.level]++;
+  return counts;
+}
+
+/** "blue:15,yellow:46,…": what the office saw when it confirmed, compared again when it publishes. */
+export function countsFingerprint(counts: Record<Level, number>): string {
+  return levels.map((l) => `${l}:${counts[l]}`).join(',');
+}
+
+/**
+ * The office publishes a past year's final ratings (RATING.md §6): refused for another role, for this or a
+ * future year, for a year already published, and when the final ratings changed since the office saw the
+ * counts it confirmed (`expected`). Audited in the same transaction, with each warning-list proposal.
+ */
+export function publishYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  expected: string,
+  now: Date,
+): PublishResult & { counts: Record<Level, number> } {
+  if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
+  if (year >= shanghaiYear(now)) throw new FieldProblem('year', 'validation.notPastYear');
+  if (ratingYearSummary(db, year).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
+  const counts = levelCounts(ratingTableRows(db, ALL_UNITS, year, 'final'));
+  if (countsFingerprint(counts) !== expected) throw new FieldProblem('year', 'validation.ratingsChanged');
+  const result = publishRatings(db, year, actor.userId, now, (tx, r) => {
+    appendAudit(
+      tx,
+      [
+        {
+          actorUserId: actor.userId,
+          action: 'ratings.publish',
+          entityKind: 'rating_year',
+          entityId: year,
+          unitId: null,
+          before: null,
+          after: { year, published: r.published, proposed: r.proposed, levels: counts },
+        },
+        ...proposalAudits(actor, proposalsOfYear(tx, year)),
+      ],
+      now,
+    );
+  });
+  if (result.published === 0) throw new FieldProblem('year', 'validation.nothingToPublish', { year });
+  return { ...result, counts };
+}
+
+/**
+ * Recomputes a past, unpublished year's final ratings with the active rule set (after the office activated
+ * a new version, or when records behind them changed). Published years stay frozen.
+ */
+export function recomputeYear(db: Db, actor: Actor, year: number, now: Date): { rated: number; version: string } {
+  if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
+  if (year >= shanghaiYear(now)) throw new FieldProblem('year', 'validation.notPastYear');
+  const summary = ratingYearSummary(db, year);
+  if (summary.published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
+  const version = activeRatingRuleSet(db).version;
+  const { results } = computeAndStoreRatings(db, year, now);
+  db.transaction(
+    (tx) =>
+      appendAudit(
+        tx,
+        [
+          {
+            actorUserId: actor.userId,
+            action: 'ratings.recompute',
+            entityKind: 'rating_year',
+            entityId: year,
+            unitId: null,
+            before: { final: summary.final },
+            after: { final: results.length, ruleSetVersion: version },
+          },
+        ],
+        now,
+      ),
+    { behavior: 'immediate' },
+  );
+  return { rated: results.length, version };
+}
