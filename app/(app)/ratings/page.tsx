@@ -87,6 +87,16 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           <Link href="/ratings/warning-list" className="text-blue-700 hover:underline">
             {t('ratings.warningListLink')}
           </Link>
+          <span className="text-gray-600">
+            {t('notice.download')}:{' '}
+            <a href={`/ratings/notice?year=${year}&format=pdf`} className="text-blue-700 hover:underline" data-testid="notice-pdf">
+              PDF
+            </a>{' '}
+            ·{' '}
+            <a href={`/ratings/notice?year=${year}&format=xlsx`} className="text-blue-700 hover:underline" data-testid="notice-xlsx">
+              XLSX
+            </a>
+          </span>
         </nav>
       </PageHeader>
 
