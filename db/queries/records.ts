@@ -262,3 +262,13 @@ export function recordHistory(db: Db, scope: Scope, kind: RecordKind, id: number
     .all()
     .map((r) => ({ ...r, after: (r.after ?? null) as Record<string, unknown> | null }));
 }
+
+/** The reference of a record's project, for its edit form (the record itself was read within scope). */
+export function projectExternalIdOf(db: Db, projectId: number): string | null {
+  return db.select({ externalId: projects.externalId }).from(projects).where(eq(projects.id, projectId)).get()?.externalId ?? null;
+}
+
+/** Who a reviewer was, by name, for a record's page. */
+export function displayNameOf(db: Db, userId: number): string | null {
+  return db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}
