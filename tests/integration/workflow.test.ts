@@ -25,6 +25,7 @@ import {
   withdrawRecord,
   WorkflowRefused,
 } from '@/lib/intake/workflow';
+import { itemFromForm, withBeijingOffset } from '@/lib/actions/record-form-spec';
 import { defaultTierThresholds, effectiveTier, impliedTier, reportTiming, type TierThresholds } from '@/lib/intake/incident-tier';
 
 // The CAS workflow the interface offers, on a real migrated SQLite file: who may do each step, the gates
@@ -445,6 +446,52 @@ describe('a user of another institute cannot act on a BJ01 record', () => {
   it('the scope check comes before the state check: nothing about the record leaks', () => {
     const r = refusal(() => startProject(t.db, a.shRep, running, at('2026-03-01'), NOW));
     expect(keys(r)).toEqual(['workflow.outsideScope']);
+  });
+});
+
+describe('form text to the submitted item (lib/actions/record-form-spec.ts)', () => {
+  it('reads datetime-local values as Beijing time and tiers as numbers', () => {
+    expect(withBeijingOffset('2026-03-04T09:30')).toBe('2026-03-04T09:30+08:00');
+    expect(withBeijingOffset('2026-03-04')).toBe('2026-03-04');
+    const item = itemFromForm(
+      'incidents',
+      {
+        externalId: 'WF-I-F',
+        unitCode: 'BJ01',
+        domain: 'drones',
+        dimension: 'loss',
+        occurredAt: '2026-03-04T09:30',
+        tier: '3',
+        deaths: '0',
+      },
+      false,
+    );
+    expect(item).toMatchObject({ occurredAt: '2026-03-04T09:30+08:00', tier: 3, deaths: 0 });
+    expect(item).not.toHaveProperty('summary');
+    const id = submitRecords(t.db, a.rep, 'incidents', [item], { now: NOW, source: 'form' }).ids[0]!;
+    expect(t.db.select().from(incidents).where(eq(incidents.id, id)).get()!.occurredAt).toEqual(at('2026-03-04T01:30:00Z'));
+  });
+
+  it('on an edit, an emptied optional field clears the stored value and an unticked box is false', () => {
+    const id = project('WF-P-FORM', { lead: '王研究员', requiresPermit: true, permitAt: '2026-02-01' });
+    const item = itemFromForm(
+      'projects',
+      { externalId: 'WF-P-FORM', unitCode: 'BJ01', title: '项目 WF-P-FORM', domain: 'ai', lead: '', permitAt: '' },
+      true,
+    );
+    expect(item).toMatchObject({ lead: null, permitAt: null, requiresPermit: false, requiresFiling: false });
+    submitRecords(t.db, a.rep, 'projects', [item], { now: NOW, source: 'form' });
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()).toMatchObject({
+      lead: null,
+      permitAt: null,
+      requiresPermit: false,
+      status: 'planned',
+    });
+  });
+
+  it('on a new record, empty fields are left to the kind’s defaults', () => {
+    const item = itemFromForm('hazards', { externalId: 'WF-H-F', unitCode: 'BJ01', description: '' }, false);
+    expect(item).not.toHaveProperty('description');
   });
 });
 
