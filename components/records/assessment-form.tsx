@@ -10,6 +10,7 @@ import { saveRecordAction } from '@/lib/actions/records';
 import { overallRisk } from '@/lib/reference/risk-matrix';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
+import { withUnplaced } from './unplaced';
 import { savedHref } from './record-form';
 import { RiskGrid, RiskLegend } from './risk-grid';
 
@@ -53,7 +54,15 @@ export function AssessmentForm(props: {
     <form ref={form} action={action} noValidate className="space-y-6" data-testid="assessment-form" key={state?.at ?? 0}>
       <input type="hidden" name="kind" value="assessments" />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
-      {state && !state.ok ? <FormAlert ok={false}>{state.error}</FormAlert> : null}
+      {state && !state.ok ? (
+        <FormAlert ok={false}>
+          {withUnplaced(
+            state.error,
+            state.fieldErrors,
+            (k) => k === 'dimensions' || k.startsWith('dim.') || props.fields.some((f) => f.code === k),
+          )}
+        </FormAlert>
+      ) : null}
       {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
       <AssessmentBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
       <div className="flex flex-wrap items-center gap-3 border-t border-gray-200 pt-4">
@@ -152,7 +161,8 @@ function AssessmentBody({
             {tAll('records.dimensions')}
           </h2>
           <p className="text-sm" data-testid="live-overall" aria-live="polite">
-            {tAll('records.overall')}：
+            {tAll('records.overall')}
+            {t('colon')}
             {overall ? (
               <>
                 <LevelBadge
@@ -181,7 +191,7 @@ function AssessmentBody({
                 {d.label}
                 {d.stage === 'output' ? <span className="ml-2 text-xs font-normal text-gray-500">{t('outputStageOnly')}</span> : null}
               </legend>
-              <div className="grid gap-4 lg:grid-cols-[auto_1fr]">
+              <div className="grid gap-4 lg:grid-cols-[17rem_1fr]">
                 <RiskGrid
                   name={name}
                   label={d.label}

@@ -31,7 +31,10 @@ export async function AssessmentPanel({
       <ProgressLine steps={steps} current={record.status} label={t('recordWorkflow.review')} testId="progress" />
       {record.status === 'withdrawn' ? null : record.reviewComment ? (
         <Notice tone={record.status === 'rejected' ? 'warn' : 'info'} testId="review-comment">
-          <span className="font-medium">{t('fields.reviewComment')}：</span>
+          <span className="font-medium">
+            {t('fields.reviewComment')}
+            {t('recordForms.colon')}
+          </span>
           {record.reviewComment}
         </Notice>
       ) : null}

@@ -65,6 +65,8 @@ export function IncidentTierPanel({ values }: { values: Record<string, string> }
       ) : null}
       {timing ? (
         <p className="text-sm text-gray-700" data-testid="report-deadline">
+          <span className="font-medium">{t('incidentTier.deadlineLabel')}</span>
+          {t('recordForms.colon')}
           {t('incidentTier.deadline', { hours: timing.hours, at: formatDateTime(timing.deadline) })}{' '}
           {timing.met === true ? (
             <span className="font-medium text-emerald-800">✓ {t('incidentTier.onTime')}</span>

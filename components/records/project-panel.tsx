@@ -134,7 +134,7 @@ export async function ProjectPanel({
           />
         </div>
       ) : null}
-      {mayWrite && project.status === 'paused' ? (
+      {mayWrite && project.status === 'paused' && !reassessment.required ? (
         <StepForm
           action={resumeProjectAction}
           hidden={{ id: project.id }}
@@ -167,10 +167,7 @@ export async function ProjectPanel({
         <div className="mb-2 flex items-center justify-between">
           <h3 className="text-sm font-semibold">{t('kinds.assessments')}</h3>
           {mayWrite && project.status !== 'withdrawn' ? (
-            <Link
-              href={`/records/assessments/new?project=${encodeURIComponent(project.externalId)}`}
-              className="text-sm text-blue-700 hover:underline"
-            >
+            <Link href={`/records/assessments/new?project=${project.id}`} className="text-sm text-blue-700 hover:underline">
               + {t('recordWorkflow.newAssessment')}
             </Link>
           ) : null}

@@ -9,6 +9,7 @@ import { saveRecordAction } from '@/lib/actions/records';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
+import { withUnplaced } from './unplaced';
 import { IncidentTierPanel } from './incident-tier-panel';
 
 export interface RecordFormProps {
@@ -44,7 +45,9 @@ export function RecordForm(props: RecordFormProps) {
     <form ref={form} action={action} noValidate className="space-y-4" data-testid="record-form" key={state?.at ?? 0}>
       <input type="hidden" name="kind" value={props.kind} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
-      {state && !state.ok ? <FormAlert ok={false}>{state.error}</FormAlert> : null}
+      {state && !state.ok ? (
+        <FormAlert ok={false}>{withUnplaced(state.error, state.fieldErrors, (k) => props.fields.some((f) => f.code === k))}</FormAlert>
+      ) : null}
       {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
       <FormBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
       <div className="flex items-center gap-3 border-t border-gray-200 pt-4">

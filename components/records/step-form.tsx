@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 import type { ActionResult } from '@/lib/actions/safe-action';
+import { withUnplaced } from './unplaced';
 
 export interface StepField {
   name: string;
@@ -54,13 +54,9 @@ export function StepForm<T>({
   const t = useTranslations('recordForms');
   const [state, run, pending] = useActionState(action, null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
   useEffect(() => {
-    if (!state?.ok) return;
-    dialog.current?.close();
-    // A "saved" notice from the form that opened this page no longer describes the record.
-    if (window.location.search.includes('saved=')) router.replace(window.location.pathname, { scroll: false });
-  }, [state, router]);
+    if (state?.ok) dialog.current?.close();
+  }, [state]);
   const err = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? (state.values ?? {}) : {};
   const form = (
@@ -68,7 +64,9 @@ export function StepForm<T>({
       {Object.entries(hidden).map(([k, val]) => (
         <input key={k} type="hidden" name={k} value={val} />
       ))}
-      {state && !state.ok ? <FormAlert ok={false}>{state.error}</FormAlert> : null}
+      {state && !state.ok ? (
+        <FormAlert ok={false}>{withUnplaced(state.error, err, (k) => fields.some((f) => f.name === k))}</FormAlert>
+      ) : null}
       {state?.ok && done ? <FormAlert ok>{done}</FormAlert> : null}
       {fields.map((f) => {
         const id = `${testId ?? 'step'}-${f.name}`;

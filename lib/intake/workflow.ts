@@ -46,7 +46,7 @@ export function submitAssessment(db: Db, actor: Actor, id: number, now: Date): v
       .all()
       .map((d) => d.code)
       .filter((c) => !have.has(c));
-    if (missing.length) refuse('invalid', 'dimensions', 'validation.missingDimensions', { codes: missing.join(', ') });
+    if (missing.length) refuse('invalid', 'dimensions', 'workflow.missingDimensions', { n: missing.length });
     const after = { status: 'submitted' as const, submittedAt: now };
     tx.update(assessments).set(after).where(eq(assessments.id, id)).run();
     audit.push(entry(actor, 'assessments', row, 'submit', picked(row, ['status', 'submittedAt']), after));

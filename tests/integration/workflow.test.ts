@@ -154,7 +154,7 @@ describe('assessments: submit, approve, reject', () => {
     const partial = assessment('WF-A-PART', 'WF-P-A', { dimensions: dims().slice(0, 3) });
     const r = refusal(() => submitAssessment(t.db, a.rep, partial, NOW));
     expect(r.reason).toBe('invalid');
-    expect(r.problems[0]).toMatchObject({ field: 'dimensions', key: 'validation.missingDimensions' });
+    expect(r.problems[0]).toMatchObject({ field: 'dimensions', key: 'workflow.missingDimensions', params: { n: 4 } });
   });
 
   it('leadership cannot submit; the reporter can', () => {

@@ -24,6 +24,7 @@ import { Notice } from '@/components/records/panel';
 import { ProjectPanel } from '@/components/records/project-panel';
 import { RecordActions } from '@/components/records/record-actions';
 import { RiskMatrixView } from '@/components/records/risk-matrix-view';
+import { SavedNotice } from '@/components/records/saved-notice';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
 import type { Level } from '@/lib/reference/level-codes';
 
@@ -161,17 +162,15 @@ export default async function RecordDetailPage({
           <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, status)} />
           {overall ? (
             <p className="text-sm text-gray-600" data-testid="overall-risk">
-              {t('records.overall')}：<LevelBadge level={overall.level} label={levelWords(overall.level)} detail={`R=${overall.score}`} />
+              {t('records.overall')}
+              {t('recordForms.colon')}
+              <LevelBadge level={overall.level} label={levelWords(overall.level)} detail={`R=${overall.score}`} />
             </p>
           ) : null}
         </div>
       </PageHeader>
       <div className="mb-4 space-y-2">
-        {saved ? (
-          <Notice tone="ok" testId="saved">
-            {t(`recordForms.saved.${saved}` as 'recordForms.saved.created')}
-          </Notice>
-        ) : null}
+        {saved ? <SavedNotice>{t(`recordForms.saved.${saved}` as 'recordForms.saved.created')}</SavedNotice> : null}
         {withdrawn ? (
           <Notice tone="warn" testId="withdrawn">
             {t('recordWorkflow.withdrawnNotice')}

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { filingUnits, projectOptions } from '@/db/queries/records';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
@@ -43,24 +43,25 @@ export default async function NewRecordPage({
   const one = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
   // Prefilled: the user's own unit when records may be filed there, today's dates, and a project passed
   // from its page ("new assessment of this project").
-  const project = projects.find((p) => p.externalId === one('project'));
+  const project = projects.find((p) => String(p.id) === one('project'));
   const ownUnit = units.find((u) => u.id === actor.unitId)?.code ?? (units.length === 1 ? units[0]!.code : '');
   const projectUnit = project ? units.find((u) => u.instituteId === project.instituteId && u.id === project.instituteId)?.code : undefined;
   const now = new Date();
   const today = formatDate(now);
-  const initial: Record<string, string> = {
+  const defaults: Record<RecordKind, Record<string, string>> = {
+    projects: {},
+    assessments: { stage: 'initiation' },
+    hazards: { foundAt: today, source: 'self_inspection', severity: 'general' },
+    incidents: { reportedAt: nowText(now), tier: '4', deaths: '0', seriousInjuries: '0', directLossCny: '0' },
+    inspections: { inspectedAt: today, status: 'done', kind: 'supervision', hazardsFound: '0' },
+    'ethics-committees': {},
+    'ethics-activities': {},
+    'ethics-annual-reports': { year: String(Number(today.slice(0, 4)) - 1), submittedAt: today },
+  };
+  const initial = {
     unitCode: projectUnit ?? ownUnit,
     ...(project ? { projectExternalId: project.externalId } : {}),
-    ...{
-      projects: {},
-      assessments: { stage: one('stage') === 'change' ? 'change' : 'initiation' },
-      hazards: { foundAt: today, source: 'self_inspection', severity: 'general' },
-      incidents: { reportedAt: nowText(now), tier: '4', deaths: '0', seriousInjuries: '0', directLossCny: '0' },
-      inspections: { inspectedAt: today, status: 'done', kind: 'supervision', hazardsFound: '0' },
-      'ethics-committees': {},
-      'ethics-activities': {},
-      'ethics-annual-reports': { year: String(Number(today.slice(0, 4)) - 1), submittedAt: today },
-    }[kind],
+    ...defaults[kind],
   };
   return (
     <div className="max-w-5xl">
