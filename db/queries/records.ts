@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import {
@@ -97,7 +97,8 @@ export function listRecords(
   const k = recordKinds[kind];
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const when = sql`coalesce(${k.date}, ${k.table.createdAt})`;
+  // Only projects (start) and assessments (submission) may lack their date; the others sort on the column itself, so its index serves.
+  const when = k.date.notNull ? k.date : sql`coalesce(${k.date}, ${k.table.createdAt})`;
   const text = searchable[kind];
   const words = opts.q?.trim();
   const where = and(
@@ -105,8 +106,8 @@ export function listRecords(
     opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
     opts.domain && k.domain ? eq(k.domain, opts.domain) : undefined,
     opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
-    opts.from ? gte(when, opts.from.getTime()) : undefined,
-    opts.to ? lt(when, opts.to.getTime()) : undefined,
+    opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
+    opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,
     words ? (text ? or(contains(k.table.externalId, words), contains(text, words)) : contains(k.table.externalId, words)) : undefined,
   );
   const total = db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where).get()?.n ?? 0;

@@ -495,6 +495,39 @@ describe('form text to the submitted item (lib/actions/record-form-spec.ts)', ()
   });
 });
 
+describe('record lists: filters and sorting, within the scope', () => {
+  it('searches, filters by status, unit subtree and date range, and sorts', () => {
+    const file = (externalId: string, unitCode: string, occurredAt: string, summary: string) =>
+      submitRecords(
+        t.db,
+        a.rep,
+        'incidents',
+        [{ externalId, unitCode, domain: 'drones', dimension: 'loss', tier: 4, occurredAt, summary }],
+        { now: NOW, source: 'form' },
+      );
+    file('WF-L-1', 'BJ01', '2025-01-10', '无人机坠落 100%_样本');
+    file('WF-L-2', 'BJ01-D1', '2025-02-10', '数据外泄');
+    file('WF-L-3', 'BJ01', '2025-03-10', '机械臂伤人');
+    const refs = (opts: Parameters<typeof listRecords>[3]) =>
+      listRecords(t.db, a.rep.scope, 'incidents', opts).rows.map((r) => r.externalId);
+    expect(refs({ q: 'WF-L' })).toEqual(['WF-L-3', 'WF-L-2', 'WF-L-1']);
+    expect(refs({ q: 'WF-L', sort: 'externalId', dir: 'asc' })).toEqual(['WF-L-1', 'WF-L-2', 'WF-L-3']);
+    expect(refs({ q: '外泄' })).toEqual(['WF-L-2']);
+    // The user's % and _ are literal, not wildcards.
+    expect(refs({ q: '100%_' })).toEqual(['WF-L-1']);
+    expect(refs({ q: '%' })).toEqual(['WF-L-1']);
+    expect(refs({ q: 'WF-L', unitPath: '/1/2/4/7/' })).toEqual(['WF-L-2']);
+    expect(refs({ q: 'WF-L', from: at('2025-02-01'), to: at('2025-03-01') })).toEqual(['WF-L-2']);
+    expect(listRecords(t.db, a.shRep.scope, 'incidents', { q: 'WF-L' }).total).toBe(0);
+  });
+
+  it('lists a planned project (no start date yet) by when it was entered', () => {
+    const rows = listRecords(t.db, a.rep.scope, 'projects', { q: 'WF-P-' }).rows;
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((r) => r.date === null)).toBe(true);
+  });
+});
+
 describe('the audit log', () => {
   it('holds an entry for every kind of step, and the chain still verifies', () => {
     for (const action of [
