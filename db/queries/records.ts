@@ -1,6 +1,20 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { assessmentDimensions, units } from '../schema';
+import {
+  assessmentDimensions,
+  assessments,
+  assessmentStatuses,
+  auditLog,
+  ethicsStatuses,
+  hazardStatuses,
+  incidentStatuses,
+  inspectionStatuses,
+  projects,
+  projectStatuses,
+  units,
+  users,
+} from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
 import { recordKinds, type RecordKind } from './record-kinds';
@@ -24,13 +38,81 @@ export interface RecordPage {
   pageSize: number;
 }
 
-/** One page of a kind's records in the caller's scope, newest first. */
-export function listRecords(db: Db, scope: Scope, kind: RecordKind, opts: { page?: number; pageSize?: number } = {}): RecordPage {
+/** The statuses each kind's records can be in, for the list's filter. */
+export const kindStatuses: Record<RecordKind, readonly string[]> = {
+  projects: projectStatuses,
+  assessments: assessmentStatuses,
+  hazards: hazardStatuses,
+  incidents: incidentStatuses,
+  inspections: inspectionStatuses,
+  'ethics-committees': ethicsStatuses,
+  'ethics-activities': ethicsStatuses,
+  'ethics-annual-reports': ethicsStatuses,
+};
+
+export const sortKeys = ['date', 'externalId', 'status'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export interface RecordFilters {
+  status?: string;
+  domain?: string;
+  /** Only records filed in this unit or below it (its materialised path). */
+  unitPath?: string;
+  /** The record's date in [from, to). */
+  from?: Date;
+  to?: Date;
+  /** Words in the reference, title or summary. */
+  q?: string;
+  sort?: SortKey;
+  dir?: 'asc' | 'desc';
+}
+
+// The text columns the list's search looks in besides the reference (a kind's title, summary or findings).
+const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
+  projects: recordKinds.projects.label,
+  hazards: recordKinds.hazards.label,
+  incidents: recordKinds.incidents.label,
+  inspections: recordKinds.inspections.label,
+  'ethics-committees': recordKinds['ethics-committees'].label,
+  'ethics-activities': recordKinds['ethics-activities'].label,
+};
+
+/** `%words%` for LIKE, with the user's own % and _ taken literally (portable ESCAPE, works on PostgreSQL too). */
+function contains(column: SQLiteColumn, words: string): SQL {
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
+/**
+ * One page of a kind's records in the caller's scope, filtered and sorted (newest first unless asked
+ * otherwise). A record without its date yet (a planned project, a draft assessment) sorts by when it was
+ * entered.
+ */
+export function listRecords(
+  db: Db,
+  scope: Scope,
+  kind: RecordKind,
+  opts: { page?: number; pageSize?: number } & RecordFilters = {},
+): RecordPage {
   const k = recordKinds[kind];
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
-  const where = inScope(k.table.unitId, scope);
-  const total = db.select({ n: count() }).from(k.table).where(where).get()?.n ?? 0;
+  // Only projects (start) and assessments (submission) may lack their date; the others sort on the column itself, so its index serves.
+  const when = k.date.notNull ? k.date : sql`coalesce(${k.date}, ${k.table.createdAt})`;
+  const text = searchable[kind];
+  const words = opts.q?.trim();
+  const where = and(
+    inScope(k.table.unitId, scope),
+    opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
+    opts.domain && k.domain ? eq(k.domain, opts.domain) : undefined,
+    opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
+    opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
+    opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,
+    words ? (text ? or(contains(k.table.externalId, words), contains(text, words)) : contains(k.table.externalId, words)) : undefined,
+  );
+  const total = db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where).get()?.n ?? 0;
+  const direction = opts.dir === 'asc' ? asc : desc;
+  const sortColumn = opts.sort === 'externalId' ? k.table.externalId : opts.sort === 'status' ? k.status : when;
   const rows = db
     .select({
       id: k.table.id,
@@ -46,7 +128,7 @@ export function listRecords(db: Db, scope: Scope, kind: RecordKind, opts: { page
     .from(k.table)
     .innerJoin(units, eq(units.id, k.table.unitId))
     .where(where)
-    .orderBy(desc(k.date), desc(k.table.id))
+    .orderBy(direction(sortColumn), direction(k.table.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all()
@@ -83,4 +165,111 @@ export function readRecord(db: Db, scope: Scope, kind: RecordKind, id: number): 
       ? db.select().from(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).orderBy(assessmentDimensions.id).all()
       : undefined;
   return { status: 'ok', record: found.record as Record<string, unknown>, unit: found.unit, dimensions };
+}
+
+export interface FilingUnit {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: 'institute' | 'department';
+  instituteId: number;
+  depth: number;
+}
+
+/** Units in scope where records may be filed (institutes and their departments), in tree order. */
+export function filingUnits(db: Db, scope: Scope): FilingUnit[] {
+  return db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      nameEn: units.nameEn,
+      kind: units.kind,
+      instituteId: units.instituteId,
+      depth: sql<number>`length(${units.path}) - length(replace(${units.path}, '/', '')) - 1`,
+    })
+    .from(units)
+    .where(and(inScope(units.id, scope), inArray(units.kind, ['institute', 'department'])))
+    .orderBy(asc(units.path))
+    .all()
+    .filter((u): u is FilingUnit => u.instituteId !== null);
+}
+
+export interface ProjectOption {
+  id: number;
+  externalId: string;
+  title: string;
+  instituteId: number;
+  status: string;
+}
+
+/** Projects in scope a record may refer to (withdrawn ones left out), newest first. */
+export function projectOptions(db: Db, scope: Scope): ProjectOption[] {
+  return db
+    .select({
+      id: projects.id,
+      externalId: projects.externalId,
+      title: projects.title,
+      instituteId: projects.instituteId,
+      status: projects.status,
+    })
+    .from(projects)
+    .where(and(inScope(projects.unitId, scope), ne(projects.status, 'withdrawn')))
+    .orderBy(desc(projects.id))
+    .all();
+}
+
+/** A project's assessments in scope, oldest first, for its detail page. */
+export function projectAssessments(db: Db, scope: Scope, projectId: number) {
+  return db
+    .select({
+      id: assessments.id,
+      externalId: assessments.externalId,
+      stage: assessments.stage,
+      status: assessments.status,
+      submittedAt: assessments.submittedAt,
+      decidedAt: assessments.decidedAt,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.projectId, projectId), inScope(assessments.unitId, scope)))
+    .orderBy(asc(assessments.id))
+    .all();
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: Date;
+  action: string;
+  actor: string | null;
+  after: Record<string, unknown> | null;
+}
+
+/** What happened to a record, from the audit log, oldest first; nothing for a record outside the scope. */
+export function recordHistory(db: Db, scope: Scope, kind: RecordKind, id: number): HistoryEntry[] {
+  const table = recordKinds[kind].table;
+  const visible = db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), inScope(table.unitId, scope)))
+    .get();
+  if (!visible) return [];
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: users.displayName, after: auditLog.after })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityKind, kind), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id))
+    .all()
+    .map((r) => ({ ...r, after: (r.after ?? null) as Record<string, unknown> | null }));
+}
+
+/** The reference of a record's project, for its edit form (the record itself was read within scope). */
+export function projectExternalIdOf(db: Db, projectId: number): string | null {
+  return db.select({ externalId: projects.externalId }).from(projects).where(eq(projects.id, projectId)).get()?.externalId ?? null;
+}
+
+/** Who a reviewer was, by name, for a record's page. */
+export function displayNameOf(db: Db, userId: number): string | null {
+  return db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
 }

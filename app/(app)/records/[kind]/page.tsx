@@ -1,21 +1,33 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { listRecords } from '@/db/queries/records';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { kindStatuses, listRecords, type SortKey } from '@/db/queries/records';
+import { isRecordKind, recordKinds } from '@/db/queries/record-kinds';
 import { listDomains } from '@/db/queries/reference';
+import { listUnitsInScope } from '@/db/queries/units';
 import { requireActor } from '@/lib/auth/current-actor';
+import { canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { formatDateTime } from '@/lib/time';
+import { DAY_MS, formatDateTime } from '@/lib/time';
+import { parseInstant } from '@/lib/intake/instant';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';
 import { StatusBadge } from '@/components/status-badge';
-import { DataTable } from '@/components/data-table';
+import { ListFilters } from '@/components/records/list-filters';
+import { hasFilters, listHref, listQuerySchema, nextSort } from '@/components/records/list-query';
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
+  const { kind } = await params;
+  return { title: isRecordKind(kind) ? (await getTranslations('kinds'))(kind) : undefined };
+}
+
+const day = (text: string | undefined) => {
+  if (!text) return undefined;
+  const parsed = parseInstant(text);
+  return parsed.ok ? parsed.value : undefined;
+};
 
 export default async function RecordListPage({
   params,
@@ -27,59 +39,151 @@ export default async function RecordListPage({
   const actor = await requireActor();
   const { kind } = await params;
   if (!isRecordKind(kind)) notFound();
-  const { page } = querySchema.parse(await searchParams);
+  const query = listQuerySchema.parse(await searchParams);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const db = getDb();
-  const result = listRecords(db, actor.scope, kind, { page });
-  const domainNames = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
+
+  const units = listUnitsInScope(db, actor.scope);
+  const unit = units.find((u) => u.code === query.unit);
+  const statuses = kindStatuses[kind];
+  const hasDomain = recordKinds[kind].domain !== null;
+  const to = day(query.to);
+  const result = listRecords(db, actor.scope, kind, {
+    page: query.page,
+    status: query.status && statuses.includes(query.status) ? query.status : undefined,
+    domain: hasDomain ? query.domain : undefined,
+    unitPath: unit?.path,
+    from: day(query.from),
+    to: to ? new Date(to.getTime() + DAY_MS) : undefined,
+    q: query.q,
+    sort: query.sort,
+    dir: query.dir,
+  });
+  const domains = listDomains(db);
+  const domainNames = new Map(domains.map((d) => [d.code, localName(locale, d)]));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const hasDomain = result.rows[0]?.domain !== null;
   const label = (value: string | number | null) =>
     value === null ? '' : kind === 'assessments' ? t(`stages.${value}` as 'stages.initiation') : String(value);
+  const canWrite = canSubmitRecords(actor.role);
+  const sort = query.sort ?? 'date';
+  const dir = query.dir ?? 'desc';
+
+  const sortable = (key: SortKey, text: string) => {
+    const active = sort === key;
+    return (
+      <th scope="col" className="px-4 py-2 font-medium" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <Link
+          href={listHref(kind, query, { ...nextSort(query, key), page: undefined })}
+          className="inline-flex items-center gap-1 hover:text-gray-900 hover:underline"
+          data-sort={key}
+        >
+          {text}
+          <span aria-hidden="true" className={active ? 'text-gray-900' : 'text-gray-300'}>
+            {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+          {active ? <span className="sr-only">{t(dir === 'asc' ? 'recordList.sortedAsc' : 'recordList.sortedDesc')}</span> : null}
+        </Link>
+      </th>
+    );
+  };
 
   return (
     <div>
-      <PageHeader title={t(`kinds.${kind}`)} subtitle={await scopeText(actor)} />
+      <PageHeader title={t(`kinds.${kind}`)} subtitle={await scopeText(actor)}>
+        {canWrite ? (
+          <Link
+            href={`/records/${kind}/new`}
+            className="rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800"
+            data-testid="new-record"
+          >
+            + {t('recordList.new', { kind: t(`kindOne.${kind}`) })}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <ListFilters
+        kind={kind}
+        query={query}
+        statuses={statuses.map((s) => ({ value: s, label: t(`status.${s}` as 'status.open') }))}
+        domains={hasDomain ? domains.map((d) => ({ value: d.code, label: localName(locale, d) })) : null}
+        units={units.map((u) => ({ value: u.code, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${localName(locale, u)}` }))}
+      />
       {result.total === 0 ? (
-        <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center">
-          <p className="font-medium text-gray-800">{t('records.empty')}</p>
-          <p className="mt-1 text-sm text-gray-500">{t('records.emptyHint')}</p>
+        <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
+          {hasFilters(query) ? (
+            <>
+              <p className="font-medium text-gray-800">{t('recordList.noMatch')}</p>
+              <p className="mt-1 text-sm text-gray-500">{t('recordList.noMatchHint')}</p>
+              <Link href={`/records/${kind}`} className="mt-3 inline-block text-sm text-blue-700 hover:underline">
+                {t('recordList.clear')}
+              </Link>
+            </>
+          ) : (
+            <>
+              <p className="font-medium text-gray-800">{t('records.empty')}</p>
+              <p className="mt-1 text-sm text-gray-500">{t('records.emptyHint')}</p>
+              <p className="mt-1 text-sm text-gray-500">
+                {canWrite ? t('recordList.emptyWriter', { kind: t(`kindOne.${kind}`) }) : t('recordList.emptyReader')}
+              </p>
+            </>
+          )}
         </div>
       ) : (
         <>
-          <DataTable
-            testId="record-list"
-            columns={[
-              { label: t('records.externalId') },
-              { label: t('records.unit') },
-              { label: t('records.date') },
-              ...(hasDomain ? [{ label: t('records.domain') }] : []),
-              { label: t('records.summary') },
-              { label: t('records.status') },
-            ]}
-          >
-            {result.rows.map((r) => (
-              <tr key={r.id} className="border-t border-gray-100 hover:bg-gray-50">
-                <td className="px-4 py-2 font-mono text-xs">
-                  <Link href={`/records/${kind}/${r.id}`} className="text-blue-700 hover:underline">
-                    {r.externalId}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">{localName(locale, { name: r.unitName, nameEn: r.unitNameEn })}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(r.date)}</td>
-                {r.domain !== null ? <td className="px-4 py-2">{domainNames.get(r.domain) ?? r.domain}</td> : null}
-                <td className="max-w-md truncate px-4 py-2">{label(r.label)}</td>
-                <td className="px-4 py-2">
-                  <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="record-list">
+              <thead className="bg-gray-50 text-left text-gray-600">
+                <tr>
+                  {sortable('externalId', t('records.externalId'))}
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t('records.unit')}
+                  </th>
+                  {sortable('date', t(`recordList.dateOf.${kind}`))}
+                  {hasDomain ? (
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      {t('records.domain')}
+                    </th>
+                  ) : null}
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    {t('records.summary')}
+                  </th>
+                  {sortable('status', t('records.status'))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => {
+                  const withdrawn = r.status === 'withdrawn';
+                  return (
+                    <tr
+                      key={r.id}
+                      className={`border-t border-gray-100 ${withdrawn ? 'bg-gray-50 text-gray-500' : 'hover:bg-gray-50'}`}
+                      data-withdrawn={withdrawn || undefined}
+                    >
+                      <td className="px-4 py-2 font-mono text-xs">
+                        <Link
+                          href={`/records/${kind}/${r.id}`}
+                          className={`text-blue-700 hover:underline ${withdrawn ? 'line-through' : ''}`}
+                        >
+                          {r.externalId}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-2">{localName(locale, { name: r.unitName, nameEn: r.unitNameEn })}</td>
+                      <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(r.date)}</td>
+                      {hasDomain ? <td className="px-4 py-2">{r.domain ? (domainNames.get(r.domain) ?? r.domain) : ''}</td> : null}
+                      <td className="max-w-md truncate px-4 py-2">{label(r.label)}</td>
+                      <td className="px-4 py-2">
+                        <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <Pagination
             page={result.page}
             pages={pages}
-            hrefFor={(p) => `/records/${kind}?page=${p}`}
+            hrefFor={(p) => listHref(kind, query, { page: p })}
             labels={{
               previous: t('records.previous'),
               next: t('records.next'),

@@ -2,17 +2,29 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { readRecord } from '@/db/queries/records';
+import { displayNameOf, projectAssessments, readRecord, recordHistory } from '@/db/queries/records';
 import { isRecordKind } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
+import { projects } from '@/db/schema';
 import { requireActor } from '@/lib/auth/current-actor';
+import { canMarkConcealed, canReview, canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
+import { canWithdraw, missingStartGates, reassessmentState } from '@/lib/intake/workflow';
 import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Refusal } from '@/components/refusal';
 import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';
+import { AssessmentPanel } from '@/components/records/assessment-panel';
+import { HazardPanel } from '@/components/records/hazard-panel';
+import { HistoryList } from '@/components/records/history-list';
+import { IncidentPanel } from '@/components/records/incident-panel';
+import { Notice } from '@/components/records/panel';
+import { ProjectPanel } from '@/components/records/project-panel';
+import { RecordActions } from '@/components/records/record-actions';
+import { RiskMatrixView } from '@/components/records/risk-matrix-view';
+import { SavedNotice } from '@/components/records/saved-notice';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
 import type { Level } from '@/lib/reference/level-codes';
 
@@ -30,7 +42,15 @@ const hidden = new Set([
   'updatedAt',
 ]);
 
-export default async function RecordDetailPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
+type Row = Record<string, unknown> & { id: number };
+
+export default async function RecordDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ kind: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const { kind, id } = await params;
   if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
@@ -47,9 +67,20 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
     return <Refusal testId="not-found" title={t('refusal.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />;
   }
 
+  const query = await searchParams;
+  const saved = typeof query.saved === 'string' && ['created', 'updated', 'unchanged'].includes(query.saved) ? query.saved : null;
+  const raisedFrom = typeof query.raisedFrom === 'string' && /^[1-4]$/.test(query.raisedFrom) ? Number(query.raisedFrom) : null;
+  const now = new Date();
   const domains = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
-  const dimensions = new Map(listDimensions(db).map((d) => [d.code, localName(locale, d)]));
-  const record = access.record;
+  const dimensionRows = listDimensions(db);
+  const dimensions = new Map(dimensionRows.map((d) => [d.code, localName(locale, d)]));
+  const record = access.record as Row;
+  const status = String(record.status);
+  const withdrawn = status === 'withdrawn';
+  const mayWrite = canSubmitRecords(actor.role) && !withdrawn;
+  const mayReview = canReview(actor.role) && !withdrawn;
+  const mayEdit = mayWrite && !(kind === 'assessments' && status === 'approved');
+
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (value instanceof Date) return formatDateTime(value);
@@ -60,6 +91,10 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
     if (key === 'severity') return t(`severity.${value}` as 'severity.major');
     if (key === 'stage') return t(`stages.${value}` as 'stages.initiation');
     if (key === 'tier') return t(`tiers.${value}` as 'tiers.1');
+    if (key === 'source' && t.has(`recordForms.sources.${value}`))
+      return t(`recordForms.sources.${value}` as 'recordForms.sources.supervision');
+    if (key === 'kind' && t.has(`recordForms.inspectionKinds.${value}`))
+      return t(`recordForms.inspectionKinds.${value}` as 'recordForms.inspectionKinds.supervision');
     if (typeof value === 'number') return value.toLocaleString('en-US');
     return String(value);
   };
@@ -70,21 +105,79 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
     ['updatedAt', record.updatedAt],
   ] as [string, unknown][];
   const project = typeof record.projectId === 'number' ? readRecord(db, actor.scope, 'projects', record.projectId) : null;
-  const overall = access.dimensions ? overallRisk(access.dimensions) : null;
+  const dims = access.dimensions ?? [];
+  const overall = access.dimensions ? overallRisk(dims) : null;
   const levelWords = (level: Level) => t('records.levelWords', { risk: t(`riskLevels.${level}`), colour: t(`levels.${level}`) });
+  // Dimensions in the reference order, numbered as the matrix shows them.
+  const numbered = dimensionRows
+    .map((ref) => dims.find((d) => d.dimension === ref.code))
+    .filter((d): d is (typeof dims)[number] => Boolean(d))
+    .map((d, i) => ({ ...d, n: i + 1, label: dimensions.get(d.dimension) ?? d.dimension }));
+
+  let panel: React.ReactNode = null;
+  if (kind === 'assessments') {
+    panel = <AssessmentPanel record={record as never} mayWrite={mayWrite} mayReview={mayReview} />;
+  } else if (kind === 'projects') {
+    const row = record as unknown as typeof projects.$inferSelect;
+    panel = (
+      <ProjectPanel
+        project={row}
+        assessments={projectAssessments(db, actor.scope, row.id)}
+        gatesNow={row.status === 'planned' ? missingStartGates(db, row, now) : []}
+        gatesAtStart={row.startedAt ? missingStartGates(db, row, row.startedAt) : []}
+        reassessment={reassessmentState(db, row.id)}
+        now={now}
+        mayWrite={mayWrite}
+      />
+    );
+  } else if (kind === 'hazards') {
+    panel = (
+      <HazardPanel
+        record={record as never}
+        verifier={typeof record.verifiedBy === 'number' ? displayNameOf(db, record.verifiedBy) : null}
+        now={now}
+        mayWrite={mayWrite}
+        mayReview={mayReview}
+      />
+    );
+  } else if (kind === 'incidents') {
+    panel = (
+      <IncidentPanel
+        record={record as never}
+        raisedFrom={raisedFrom}
+        mayWrite={mayWrite}
+        mayReview={mayReview}
+        mayConceal={canMarkConcealed(actor.role)}
+      />
+    );
+  }
 
   return (
-    <div className="max-w-4xl">
+    <div className="max-w-5xl">
       <Link href={`/records/${kind}`} className="text-sm text-blue-700 hover:underline">
         ← {t('records.back')}
       </Link>
       <PageHeader title={`${t(`kindOne.${kind}`)} ${String(record.externalId)}`} subtitle={localName(locale, access.unit)}>
-        {overall ? (
-          <p className="text-sm text-gray-600" data-testid="overall-risk">
-            {t('records.overall')}：<LevelBadge level={overall.level} label={levelWords(overall.level)} detail={`R=${overall.score}`} />
-          </p>
-        ) : null}
+        <div className="flex flex-col items-end gap-2">
+          <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, status)} />
+          {overall ? (
+            <p className="text-sm text-gray-600" data-testid="overall-risk">
+              {t('records.overall')}
+              {t('recordForms.colon')}
+              <LevelBadge level={overall.level} label={levelWords(overall.level)} detail={`R=${overall.score}`} />
+            </p>
+          ) : null}
+        </div>
       </PageHeader>
+      <div className="mb-4 space-y-2">
+        {saved ? <SavedNotice>{t(`recordForms.saved.${saved}` as 'recordForms.saved.created')}</SavedNotice> : null}
+        {withdrawn ? (
+          <Notice tone="warn" testId="withdrawn">
+            {t('recordWorkflow.withdrawnNotice')}
+          </Notice>
+        ) : null}
+      </div>
+      {panel}
       <dl className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2" data-testid="record-detail">
         <div className="border-b border-gray-100 py-2">
           <dt className="text-xs text-gray-500">{t('fields.unit')}</dt>
@@ -109,35 +202,52 @@ export default async function RecordDetailPage({ params }: { params: Promise<{ k
           </div>
         ))}
       </dl>
-      {access.dimensions && access.dimensions.length > 0 ? (
-        <section className="mt-6">
-          <h2 className="mb-2 text-lg font-semibold">{t('records.dimensions')}</h2>
-          <DataTable
-            testId="assessment-dimensions"
-            columns={[
-              { label: t('fields.dimension') },
-              { label: t('records.likelihood'), align: 'right' },
-              { label: t('records.impact'), align: 'right' },
-              { label: t('records.score'), align: 'right' },
-              { label: t('records.level') },
-              { label: t('records.measures') },
-            ]}
-          >
-            {access.dimensions.map((d) => (
-              <tr key={d.id} className="border-t border-gray-100">
-                <td className="px-4 py-2">{dimensions.get(d.dimension) ?? d.dimension}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{d.likelihood}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{d.impact}</td>
-                <td className="px-4 py-2 text-right font-semibold tabular-nums">{d.likelihood * d.impact}</td>
-                <td className="px-4 py-2">
-                  <LevelBadge level={riskLevel(d.likelihood * d.impact)} label={levelWords(riskLevel(d.likelihood * d.impact))} />
-                </td>
-                <td className="px-4 py-2">{d.measures}</td>
-              </tr>
-            ))}
-          </DataTable>
+      {access.dimensions ? (
+        <section className="mt-6 space-y-4">
+          <h2 className="text-lg font-semibold">{t('records.dimensions')}</h2>
+          {numbered.length === 0 ? (
+            <p className="text-sm text-gray-500">{t('recordWorkflow.noDimensions')}</p>
+          ) : (
+            <>
+              <RiskMatrixView placed={numbered.map((d) => ({ n: d.n, label: d.label, likelihood: d.likelihood, impact: d.impact }))} />
+              <DataTable
+                testId="assessment-dimensions"
+                columns={[
+                  { label: '#' },
+                  { label: t('fields.dimension') },
+                  { label: t('records.likelihood'), align: 'right' },
+                  { label: t('records.impact'), align: 'right' },
+                  { label: t('records.score'), align: 'right' },
+                  { label: t('records.level') },
+                  { label: t('recordForms.dimension.riskPoints') },
+                  { label: t('recordForms.dimension.consequences') },
+                  { label: t('records.measures') },
+                ]}
+              >
+                {numbered.map((d) => (
+                  <tr key={d.id} className="border-t border-gray-100 align-top">
+                    <td className="px-4 py-2 font-bold tabular-nums">{d.n}</td>
+                    <td className="px-4 py-2">{d.label}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{d.likelihood}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{d.impact}</td>
+                    <td className="px-4 py-2 text-right font-semibold tabular-nums">{d.likelihood * d.impact}</td>
+                    <td className="px-4 py-2">
+                      <LevelBadge level={riskLevel(d.likelihood * d.impact)} label={levelWords(riskLevel(d.likelihood * d.impact))} />
+                    </td>
+                    <td className="px-4 py-2">{d.riskPoints}</td>
+                    <td className="px-4 py-2">{d.consequences}</td>
+                    <td className="px-4 py-2">{d.measures}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </>
+          )}
         </section>
       ) : null}
+      <section className="mt-6">
+        <h2 className="mb-2 text-lg font-semibold">{t('history.title')}</h2>
+        <HistoryList entries={recordHistory(db, actor.scope, kind, record.id)} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,123 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Field, inputClass } from '@/components/forms/field';
+import type { ProjectChoice, UiField, UnitChoice } from './form-types';
+
+/** One labelled input of a record form, its error beside it, wired for screen readers. */
+export function FieldInput({
+  field,
+  value,
+  error,
+  units,
+  projects,
+  instituteId,
+}: {
+  field: UiField;
+  value: string | undefined;
+  error?: string;
+  units: UnitChoice[];
+  projects: ProjectChoice[];
+  /** The institute of the chosen unit: the project select lists its projects only. */
+  instituteId: number | null;
+}) {
+  const t = useTranslations('recordForms');
+  const id = `f-${field.code}`;
+  const a11y = {
+    id,
+    name: field.code,
+    'aria-invalid': Boolean(error),
+    'aria-describedby': error ? `${id}-error` : field.hint ? `${id}-hint` : undefined,
+    'aria-required': field.required || undefined,
+  };
+  const label = field.required ? `${field.label} *` : field.label;
+  const choose = (
+    <option value="" disabled={field.required}>
+      {field.required ? t('choose') : t('none')}
+    </option>
+  );
+
+  if (field.input === 'checkbox') {
+    return (
+      <div className="flex items-start gap-2 pt-6">
+        <input type="checkbox" value="true" defaultChecked={value === 'true'} className="mt-0.5 rounded border-gray-300" {...a11y} />
+        <label htmlFor={id} className="text-sm font-medium text-gray-700">
+          {field.label}
+        </label>
+      </div>
+    );
+  }
+
+  let control: React.ReactNode;
+  switch (field.input) {
+    case 'textarea':
+      control = <textarea rows={3} defaultValue={value} className={inputClass} {...a11y} />;
+      break;
+    case 'unit':
+      control = (
+        <select defaultValue={value ?? ''} className={inputClass} {...a11y}>
+          {choose}
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'project': {
+      const list = instituteId === null ? [] : projects.filter((p) => p.instituteId === instituteId);
+      control = (
+        <select defaultValue={value ?? ''} className={inputClass} {...a11y} key={instituteId ?? 'none'}>
+          <option value="" disabled={field.required}>
+            {instituteId === null ? t('unitFirst') : field.required ? t('choose') : t('none')}
+          </option>
+          {list.map((p) => (
+            <option key={p.externalId} value={p.externalId}>
+              {p.label}
+            </option>
+          ))}
+          {/* A reference that is not in the list (typed elsewhere, or refused) stays visible. */}
+          {value && !list.some((p) => p.externalId === value) ? <option value={value}>{value}</option> : null}
+        </select>
+      );
+      break;
+    }
+    case 'select':
+    case 'domain':
+    case 'dimension':
+    case 'tier':
+      control = (
+        <select defaultValue={value ?? ''} className={inputClass} {...a11y}>
+          {choose}
+          {(field.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    default: {
+      const type =
+        field.input === 'date' ? 'date' : field.input === 'datetime' ? 'datetime-local' : field.input === 'number' ? 'number' : 'text';
+      control = (
+        <input
+          type={type}
+          defaultValue={value}
+          readOnly={field.locked}
+          min={type === 'number' ? 0 : undefined}
+          step={type === 'number' ? 1 : undefined}
+          inputMode={type === 'number' ? 'numeric' : undefined}
+          className={`${inputClass} ${field.locked ? 'bg-gray-100 text-gray-600' : ''}`}
+          {...a11y}
+        />
+      );
+    }
+  }
+  return (
+    <Field id={id} label={label} error={error} hint={field.hint}>
+      {control}
+    </Field>
+  );
+}

@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import type { FilingUnit, ProjectOption } from '@/db/queries/records';
+import { localName, toLocale } from '@/lib/i18n/locales';
+import { AssessmentForm } from './assessment-form';
+import { projectChoices, uiFields, unitChoices } from './form-props';
+import { RecordForm } from './record-form';
+
+interface Named {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The right form for a kind, new or editing, with its choices labelled in the reader's language. */
+export async function FormForKind({
+  kind,
+  id,
+  initial,
+  units,
+  projects,
+  domains,
+  dimensions,
+  cancelHref,
+  submitted = false,
+}: {
+  kind: RecordKind;
+  id?: number;
+  initial: Record<string, string>;
+  units: FilingUnit[];
+  projects: ProjectOption[];
+  domains: Named[];
+  dimensions: (Named & { stage: 'all' | 'output' })[];
+  cancelHref: string;
+  submitted?: boolean;
+}) {
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const fields = uiFields(kind, t as never, locale, { domains, dimensions }, id !== undefined);
+  const common = { id, fields, initial, units: unitChoices(units, locale), projects: projectChoices(projects), cancelHref };
+  if (kind === 'assessments')
+    return (
+      <AssessmentForm
+        {...common}
+        submitted={submitted}
+        dimensions={dimensions.map((d) => ({ code: d.code, label: localName(locale, d), stage: d.stage }))}
+      />
+    );
+  return <RecordForm kind={kind} {...common} />;
+}

@@ -1,0 +1,128 @@
+import { getTranslations } from 'next-intl/server';
+import { advanceIncidentAction, concealIncidentAction } from '@/lib/actions/workflow';
+import { impliedTier, isTier, reportTiming } from '@/lib/intake/incident-tier';
+import { formatDateTime } from '@/lib/time';
+import { Notice, Panel } from './panel';
+import { ProgressLine } from './progress-line';
+import { StepForm } from './step-form';
+
+/** An incident's tier and why, its report deadline and whether it was met, its handling, concealment. */
+export async function IncidentPanel({
+  record,
+  raisedFrom,
+  mayWrite,
+  mayReview,
+  mayConceal,
+}: {
+  record: {
+    id: number;
+    status: string;
+    tier: number;
+    deaths: number;
+    seriousInjuries: number;
+    directLossCny: number;
+    discoveredAt: Date;
+    reportedAt: Date;
+    concealed: boolean;
+  };
+  raisedFrom: number | null;
+  mayWrite: boolean;
+  mayReview: boolean;
+  mayConceal: boolean;
+}) {
+  const t = await getTranslations();
+  const implied = impliedTier(record);
+  const reasons = implied.reasons.map((r) =>
+    t(`incidentTier.reason.${r.criterion}`, { value: r.value.toLocaleString('en-US'), threshold: r.threshold.toLocaleString('en-US') }),
+  );
+  const tier = isTier(record.tier) ? record.tier : 4;
+  const timing = reportTiming(tier, record.discoveredAt, record.reportedAt);
+  const withdrawn = record.status === 'withdrawn';
+  return (
+    <Panel title={t('recordWorkflow.incident')} testId="workflow">
+      {raisedFrom && raisedFrom > record.tier ? (
+        <Notice tone="warn" testId="tier-raised">
+          <p className="font-semibold">{t('incidentTier.raised', { chosen: t(`tiers.${raisedFrom}`), tier: t(`tiers.${record.tier}`) })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-xs text-gray-500">{t('fields.tier')}</dt>
+          <dd className="font-semibold" data-testid="incident-tier">
+            {t(`tiers.${record.tier}`)}
+          </dd>
+          <dd className="text-xs text-gray-600" data-testid="tier-why">
+            {implied.tier === record.tier && reasons.length
+              ? `${t('incidentTier.matches', { tier: t(`tiers.${record.tier}`) })} ${reasons.join(t('incidentTier.sep'))}`
+              : implied.tier > record.tier
+                ? t('incidentTier.setByReporter', { implied: t(`tiers.${implied.tier}`) })
+                : implied.tier < record.tier
+                  ? t('incidentTier.belowFigures', { implied: t(`tiers.${implied.tier}`) })
+                  : t('incidentTier.noFigures')}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-gray-500">{t('incidentTier.deadlineLabel')}</dt>
+          <dd data-testid="report-deadline">
+            {t('incidentTier.deadline', { hours: timing.hours, at: formatDateTime(timing.deadline) })}{' '}
+            {timing.met ? (
+              <span className="font-medium text-emerald-800">
+                ✓ {t('incidentTier.onTimeAt', { at: formatDateTime(record.reportedAt) })}
+              </span>
+            ) : (
+              <span className="font-medium text-red-800">✗ {t('incidentTier.lateAt', { at: formatDateTime(record.reportedAt) })}</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {record.concealed ? (
+        <Notice tone="danger" testId="concealed">
+          {t('recordWorkflow.concealed')}
+        </Notice>
+      ) : null}
+      <ProgressLine
+        label={t('recordWorkflow.handling')}
+        current={record.status}
+        testId="progress"
+        steps={(['reported', 'investigating', 'closed'] as const).map((s) => ({ code: s, label: t(`status.${s}`) }))}
+      />
+      <div className="flex flex-wrap items-start gap-3">
+        {mayWrite && record.status === 'reported' ? (
+          <StepForm
+            action={advanceIncidentAction}
+            hidden={{ id: record.id, to: 'investigating' }}
+            buttons={[{ label: t('recordWorkflow.investigate') }]}
+            testId="investigate"
+          />
+        ) : null}
+        {mayReview && record.status === 'investigating' ? (
+          <StepForm
+            action={advanceIncidentAction}
+            hidden={{ id: record.id, to: 'closed' }}
+            buttons={[{ label: t('recordWorkflow.close') }]}
+            testId="close-incident"
+          />
+        ) : null}
+        {mayConceal && !withdrawn ? (
+          <StepForm
+            action={concealIncidentAction}
+            hidden={{ id: record.id, concealed: record.concealed ? 'false' : 'true' }}
+            buttons={[{ label: t(record.concealed ? 'recordWorkflow.unconcealConfirm' : 'recordWorkflow.concealConfirm'), tone: 'danger' }]}
+            confirm={{
+              trigger: t(record.concealed ? 'recordWorkflow.unconceal' : 'recordWorkflow.conceal'),
+              title: t(record.concealed ? 'recordWorkflow.unconcealTitle' : 'recordWorkflow.concealTitle'),
+              body: t(record.concealed ? 'recordWorkflow.unconcealBody' : 'recordWorkflow.concealBody'),
+              tone: 'danger',
+            }}
+            testId="conceal"
+          />
+        ) : null}
+      </div>
+    </Panel>
+  );
+}

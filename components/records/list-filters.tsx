@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { inputClass } from '@/components/forms/field';
+import type { UiOption } from './form-types';
+import type { ListQuery } from './list-query';
+
+/** The list's filters as a plain GET form: works without JavaScript and keeps everything in the URL. */
+export async function ListFilters({
+  kind,
+  query,
+  statuses,
+  domains,
+  units,
+}: {
+  kind: string;
+  query: ListQuery;
+  statuses: UiOption[];
+  domains: UiOption[] | null;
+  units: UiOption[];
+}) {
+  const t = await getTranslations('recordList');
+  const select = (name: 'status' | 'domain' | 'unit', label: string, options: UiOption[]) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-gray-600">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={query[name] ?? ''} className={`${inputClass} mt-1 min-w-[8rem]`}>
+        <option value="">{t('all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      method="get"
+      action={`/records/${kind}`}
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3"
+      role="search"
+      aria-label={t('filters')}
+      data-testid="list-filters"
+    >
+      {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      <div className="min-w-[12rem] flex-1">
+        <label htmlFor="filter-q" className="block text-xs font-medium text-gray-600">
+          {t('search')}
+        </label>
+        <input id="filter-q" name="q" type="search" defaultValue={query.q} placeholder={t('searchHint')} className={`${inputClass} mt-1`} />
+      </div>
+      {select('status', t('status'), statuses)}
+      {domains ? select('domain', t('domain'), domains) : null}
+      {select('unit', t('unit'), units)}
+      <div>
+        <label htmlFor="filter-from" className="block text-xs font-medium text-gray-600">
+          {t('from')}
+        </label>
+        <input id="filter-from" name="from" type="date" defaultValue={query.from} className={`${inputClass} mt-1`} />
+      </div>
+      <div>
+        <label htmlFor="filter-to" className="block text-xs font-medium text-gray-600">
+          {t('to')}
+        </label>
+        <input id="filter-to" name="to" type="date" defaultValue={query.to} className={`${inputClass} mt-1`} />
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" className="rounded-md bg-gray-900 px-3 py-2 text-sm font-medium text-white hover:bg-gray-700">
+          {t('apply')}
+        </button>
+        <Link
+          href={`/records/${kind}`}
+          className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm text-gray-700 hover:bg-gray-100"
+        >
+          {t('clear')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { readRecord } from '@/db/queries/records';
+import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
+import { listDimensions } from '@/db/queries/reference';
+import { canSubmitRecords } from '@/lib/auth/roles';
+import type { Actor } from '@/lib/auth/scope-types';
+import { FieldProblem } from '@/lib/errors';
+import { effectiveTier, isTier } from '@/lib/intake/incident-tier';
+import { submitRecords, SubmissionRefused, type ItemOutcome } from '@/lib/intake/submit';
+import { WorkflowRefused } from '@/lib/intake/workflow';
+import type { Db } from '@/db/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { recordAction } from './form-action';
+import { itemFromForm } from './record-form-spec';
+
+const saveSchema = z.looseObject({
+  kind: z.enum(recordKindCodes as [RecordKind, ...RecordKind[]]),
+  id: z
+    .string()
+    .regex(/^\d{0,15}$/)
+    .optional(),
+  intent: z.enum(['draft', 'submit']).optional(),
+});
+
+export interface SavedRecord {
+  kind: RecordKind;
+  id: number;
+  outcome: ItemOutcome;
+  /** The tier the reporter chose when the figures raised it. */
+  raisedFrom?: number;
+}
+
+/** Whether a record may still be changed through its form, and if not, why (a message key). */
+function lockedBecause(kind: RecordKind, record: Record<string, unknown>): string | null {
+  if (record.status === 'withdrawn') return 'recordForms.lockedWithdrawn';
+  if (kind === 'assessments' && (record.status === 'approved' || record.status === 'withdrawn')) return 'recordForms.lockedDecided';
+  return null;
+}
+
+function editable(db: Db, actor: Actor, kind: RecordKind, id: number): Record<string, unknown> {
+  const access = readRecord(db, actor.scope, kind, id);
+  if (access.status === 'forbidden') throw new WorkflowRefused('forbidden', [{ field: '(record)', key: 'workflow.outsideScope' }]);
+  if (access.status === 'missing') throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
+  const locked = lockedBecause(kind, access.record);
+  if (locked) throw new WorkflowRefused('invalid', [{ field: '(record)', key: locked }]);
+  return access.record;
+}
+
+/**
+ * An assessment's dimensions from the form (`dim.<code>.<field>`): a dimension with nothing entered is
+ * left out (a draft may be partial); the output-stage dimensions only at the output stage.
+ */
+function dimensionsFromForm(db: Db, raw: Record<string, unknown>): { dimensions: Record<string, unknown>[]; codes: string[] } {
+  const stage = String(raw.stage ?? '');
+  const codes: string[] = [];
+  const dimensions: Record<string, unknown>[] = [];
+  for (const d of listDimensions(db)) {
+    if (d.stage === 'output' && stage !== 'output') continue;
+    const part = (f: string) => String(raw[`dim.${d.code}.${f}`] ?? '').trim();
+    if (!['likelihood', 'impact', 'riskPoints', 'consequences', 'measures'].some((f) => part(f))) continue;
+    const score = (f: string) => (/^\d+$/.test(part(f)) ? Number(part(f)) : part(f) || undefined);
+    dimensions.push({
+      dimension: d.code,
+      likelihood: score('likelihood'),
+      impact: score('impact'),
+      riskPoints: part('riskPoints') || undefined,
+      consequences: part('consequences') || undefined,
+      measures: part('measures') || undefined,
+    });
+    codes.push(d.code);
+  }
+  return { dimensions, codes };
+}
+
+/**
+ * `dimensions.2.likelihood` → `dim.data.likelihood`: the form's name for the input a problem is about; a
+ * dimension with text but no cell picked is told to pick one.
+ */
+function onDimensionInputs(error: unknown, codes: string[], raw: Record<string, unknown>): unknown {
+  if (!(error instanceof SubmissionRefused)) return error;
+  return new SubmissionRefused(
+    error.reason,
+    error.problems.map((p) => {
+      const m = /^dimensions\.(\d+)(?:\.(\w+))?$/.exec(p.field);
+      const code = m ? codes[Number(m[1])] : undefined;
+      if (!m || !code) return p;
+      const part = !m[2] || m[2] === 'dimension' ? 'likelihood' : m[2];
+      const unpicked = (part === 'likelihood' || part === 'impact') && !raw[`dim.${code}.${part}`];
+      return { ...p, field: `dim.${code}.${part}`, say: unpicked ? (l: Locale) => translate(l, 'validation.pickCell') : p.say };
+    }),
+  );
+}
+
+const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typeof stored === 'number' ? stored : 0);
+
+/** Creates or edits one record of any kind through the same write path as the API and imports. */
+export const saveRecordAction = recordAction(
+  { schema: saveSchema, allow: (actor) => canSubmitRecords(actor.role) },
+  (input, { actor, db }): SavedRecord => {
+    const { kind } = input;
+    const raw = input as Record<string, unknown>;
+    const now = new Date();
+    const existing = input.id ? editable(db, actor, kind, Number(input.id)) : null;
+    const item = itemFromForm(kind, raw as Record<string, string>, existing !== null);
+    // A record's key within its institute does not change through its form.
+    if (existing && kind === 'ethics-annual-reports') item.year = existing.year;
+    else if (existing) item.externalId = existing.externalId;
+
+    let codes: string[] = [];
+    if (kind === 'assessments') {
+      const dims = dimensionsFromForm(db, raw);
+      codes = dims.codes;
+      item.dimensions = dims.dimensions;
+      item.status = input.intent === 'submit' ? 'submitted' : 'draft';
+      if (input.intent === 'submit' && existing?.status !== 'submitted') item.submittedAt = now.toISOString();
+    }
+
+    // The tier is never lower than the figures imply (DOMAIN.md §6): raised here, before it is stored.
+    let raisedFrom: number | undefined;
+    if (kind === 'incidents' && isTier(item.tier)) {
+      const tier = effectiveTier(item.tier, {
+        deaths: figure(item.deaths, existing?.deaths),
+        seriousInjuries: figure(item.seriousInjuries, existing?.seriousInjuries),
+        directLossCny: figure(item.directLossCny, existing?.directLossCny),
+      });
+      if (tier.raised) {
+        raisedFrom = tier.chosen;
+        item.tier = tier.tier;
+      }
+    }
+
+    const submit = (dryRun: boolean) => submitRecords(db, actor, kind, [item], { now, source: 'form', dryRun });
+    try {
+      // A new record must not silently update one that already has its reference, and an edit must
+      // stay the same record (a unit in another institute would make it a new one).
+      const planned = submit(true);
+      if (!existing && planned.outcomes[0] !== 'created') {
+        throw kind === 'ethics-annual-reports'
+          ? new FieldProblem('year', 'validation.reportYearTaken', { year: String(item.year) })
+          : new FieldProblem('externalId', 'validation.externalIdTaken', { ref: String(item.externalId) });
+      }
+      if (existing && planned.ids[0] !== existing.id) throw new FieldProblem('unitCode', 'validation.otherInstitute');
+      const result = submit(false);
+      revalidatePath(`/records/${kind}`);
+      return { kind, id: result.ids[0]!, outcome: result.outcomes[0]!, raisedFrom };
+    } catch (error) {
+      throw kind === 'assessments' ? onDimensionInputs(error, codes, raw) : error;
+    }
+  },
+);

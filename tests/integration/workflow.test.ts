@@ -1,0 +1,554 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDb, type TestDb } from '../setup/test-db';
+import { addUser, seedSmallOrg, TEST_PASSWORD, type RecordIds } from '../setup/small-org';
+import { logIn } from '@/lib/auth/login';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import type { Actor } from '@/lib/auth/scope-types';
+import type { Role } from '@/db/schema';
+import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
+import { verifyAuditChain } from '@/db/queries/audit';
+import { hazardStatus } from '@/db/queries/overview';
+import { listRecords, recordHistory } from '@/db/queries/records';
+import { submitRecords } from '@/lib/intake/submit';
+import {
+  advanceIncident,
+  decideAssessment,
+  reassessmentState,
+  recordMajorChange,
+  rectifyHazard,
+  resumeProject,
+  setIncidentConcealed,
+  startProject,
+  submitAssessment,
+  verifyHazard,
+  withdrawRecord,
+  WorkflowRefused,
+} from '@/lib/intake/workflow';
+import { itemFromForm, withBeijingOffset } from '@/lib/actions/record-form-spec';
+import { defaultTierThresholds, effectiveTier, impliedTier, reportTiming, type TierThresholds } from '@/lib/intake/incident-tier';
+
+// The CAS workflow the interface offers, on a real migrated SQLite file: who may do each step, the gates
+// before a project starts, and that every step is scoped, audited and keeps the audit chain intact.
+let t: TestDb;
+let ids: RecordIds;
+const a: Record<'rep' | 'mgr' | 'office' | 'leader' | 'shRep' | 'shMgr' | 'officer', Actor> = {} as never;
+
+async function actorFor(login: string, role: Role, unitCode: string): Promise<Actor> {
+  await addUser(t.db, login, role, unitCode);
+  const session = await logIn(t.db, { login, password: TEST_PASSWORD, ip: '127.0.0.1' });
+  if (!session.ok) throw new Error('login failed');
+  return resolveActor(t.db, { sessionToken: session.sessionToken })!;
+}
+
+const at = (iso: string) => new Date(iso);
+const NOW = at('2026-03-20T12:00:00+08:00');
+const coreDims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', 'secrecy'];
+const dims = (likelihood = 2, impact = 3) => coreDims.map((dimension) => ({ dimension, likelihood, impact, measures: '落实防范措施' }));
+
+/** The refusal a step throws, or a failed expectation if it went through. */
+function refusal(run: () => unknown): WorkflowRefused {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof WorkflowRefused) return error;
+    throw error;
+  }
+  throw new Error('expected the step to be refused');
+}
+
+const keys = (r: WorkflowRefused) => r.problems.map((p) => p.key);
+const auditCount = (action: string) => t.db.select().from(auditLog).where(eq(auditLog.action, action)).all().length;
+
+function project(externalId: string, extra: Record<string, unknown> = {}): number {
+  return submitRecords(t.db, a.rep, 'projects', [{ externalId, unitCode: 'BJ01', title: `项目 ${externalId}`, domain: 'ai', ...extra }], {
+    now: at('2026-01-05T09:00:00+08:00'),
+    source: 'form',
+  }).ids[0]!;
+}
+
+function assessment(externalId: string, projectExternalId: string, extra: Record<string, unknown> = {}): number {
+  return submitRecords(
+    t.db,
+    a.rep,
+    'assessments',
+    [{ externalId, unitCode: 'BJ01', projectExternalId, stage: 'initiation', status: 'draft', dimensions: dims(), ...extra }],
+    { now: at('2026-01-06T09:00:00+08:00'), source: 'form' },
+  ).ids[0]!;
+}
+
+beforeAll(async () => {
+  t = createTestDb();
+  ids = await seedSmallOrg(t.db);
+  a.rep = await actorFor('wf.rep', 'reporter', 'BJ01');
+  a.mgr = await actorFor('wf.mgr', 'unit_manager', 'BJ01');
+  a.office = await actorFor('wf.office', 'office', 'HX');
+  a.leader = await actorFor('wf.leader', 'leader', 'HX');
+  a.shRep = await actorFor('wf.shrep', 'reporter', 'SH01');
+  a.shMgr = await actorFor('wf.shmgr', 'unit_manager', 'SH01');
+  a.officer = await actorFor('wf.officer', 'branch_officer', 'BJ');
+});
+afterAll(() => t.close());
+
+describe('incident tier implied by the figures (lib/intake/incident-tier.ts)', () => {
+  const cases: [string, { deaths?: number; seriousInjuries?: number; directLossCny?: number }, number][] = [
+    ['no casualties', {}, 4],
+    ['2 deaths', { deaths: 2 }, 4],
+    ['3 deaths', { deaths: 3 }, 3],
+    ['9 serious injuries', { seriousInjuries: 9 }, 4],
+    ['10 serious injuries', { seriousInjuries: 10 }, 3],
+    ['loss 9,999,999', { directLossCny: 9_999_999 }, 4],
+    ['loss 10,000,000', { directLossCny: 10_000_000 }, 3],
+    ['9 deaths', { deaths: 9 }, 3],
+    ['10 deaths', { deaths: 10 }, 2],
+    ['49 serious injuries', { seriousInjuries: 49 }, 3],
+    ['50 serious injuries', { seriousInjuries: 50 }, 2],
+    ['loss 50,000,000', { directLossCny: 50_000_000 }, 2],
+    ['29 deaths', { deaths: 29 }, 2],
+    ['30 deaths', { deaths: 30 }, 1],
+    ['99 serious injuries', { seriousInjuries: 99 }, 2],
+    ['100 serious injuries', { seriousInjuries: 100 }, 1],
+    ['loss 99,999,999', { directLossCny: 99_999_999 }, 2],
+    ['loss 100,000,000', { directLossCny: 100_000_000 }, 1],
+  ];
+  it.each(cases)('%s → tier %i', (_name, figures, tier) => {
+    expect(impliedTier(figures).tier).toBe(tier);
+  });
+
+  it('names every figure that reaches the implied tier, with its threshold', () => {
+    expect(impliedTier({ deaths: 12, seriousInjuries: 60, directLossCny: 1 }).reasons).toEqual([
+      { criterion: 'deaths', value: 12, threshold: 10 },
+      { criterion: 'seriousInjuries', value: 60, threshold: 50 },
+    ]);
+  });
+
+  it('raises a chosen tier the figures exceed, and keeps a more serious one the reporter chose', () => {
+    expect(effectiveTier(4, { deaths: 3 })).toMatchObject({ tier: 3, chosen: 4, raised: true });
+    expect(effectiveTier(2, { deaths: 3 })).toMatchObject({ tier: 2, chosen: 2, raised: false });
+    expect(effectiveTier(3, { deaths: 3 })).toMatchObject({ tier: 3, raised: false });
+  });
+
+  it('takes the thresholds as a parameter, so a rule set can supply its own', () => {
+    const strict: TierThresholds = { ...defaultTierThresholds, 3: { deaths: 1, seriousInjuries: 5, directLossCny: 1_000_000 } };
+    expect(impliedTier({ deaths: 1 }, strict).tier).toBe(3);
+    expect(impliedTier({ deaths: 1 }).tier).toBe(4);
+  });
+
+  it('gives the report deadline after discovery by tier, and whether it was met', () => {
+    const found = at('2026-03-01T08:00:00+08:00');
+    expect(reportTiming(1, found, at('2026-03-01T10:00:00+08:00'))).toMatchObject({ hours: 2, met: true });
+    expect(reportTiming(2, found, at('2026-03-01T10:00:01+08:00'))).toMatchObject({ hours: 2, met: false });
+    expect(reportTiming(3, found, null)).toMatchObject({ hours: 24, met: null, deadline: at('2026-03-02T08:00:00+08:00') });
+    expect(reportTiming(4, found, at('2026-03-04T08:00:00+08:00'))).toMatchObject({ hours: 72, met: true });
+  });
+});
+
+describe('assessments: submit, approve, reject', () => {
+  let id: number;
+  beforeAll(() => {
+    project('WF-P-A');
+    id = assessment('WF-A-1', 'WF-P-A');
+  });
+
+  it('a draft missing a CAS dimension cannot be submitted', () => {
+    const partial = assessment('WF-A-PART', 'WF-P-A', { dimensions: dims().slice(0, 3) });
+    const r = refusal(() => submitAssessment(t.db, a.rep, partial, NOW));
+    expect(r.reason).toBe('invalid');
+    expect(r.problems[0]).toMatchObject({ field: 'dimensions', key: 'workflow.missingDimensions', params: { n: 4 } });
+  });
+
+  it('leadership cannot submit; the reporter can', () => {
+    expect(refusal(() => submitAssessment(t.db, a.leader, id, NOW)).reason).toBe('forbidden');
+    submitAssessment(t.db, a.rep, id, NOW);
+    const row = t.db.select().from(assessments).where(eq(assessments.id, id)).get()!;
+    expect(row).toMatchObject({ status: 'submitted', submittedAt: NOW });
+  });
+
+  it('a reporter and a branch officer cannot approve', () => {
+    for (const actor of [a.rep, a.officer]) {
+      const r = refusal(() => decideAssessment(t.db, actor, id, { approve: true }, NOW));
+      expect(r.reason).toBe('forbidden');
+      expect(keys(r)).toEqual(['validation.reviewerOnly']);
+    }
+  });
+
+  it('rejecting needs a comment; with one it is rejected, and can be reworked and resubmitted', () => {
+    const r = refusal(() => decideAssessment(t.db, a.mgr, id, { approve: false, comment: '  ' }, NOW));
+    expect(r.problems).toEqual([{ field: 'comment', key: 'validation.commentRequired', params: undefined }]);
+    decideAssessment(t.db, a.mgr, id, { approve: false, comment: '数据安全措施不具体' }, NOW);
+    expect(t.db.select().from(assessments).where(eq(assessments.id, id)).get()).toMatchObject({
+      status: 'rejected',
+      decidedBy: a.mgr.userId,
+      reviewComment: '数据安全措施不具体',
+    });
+    expect(refusal(() => decideAssessment(t.db, a.mgr, id, { approve: true }, NOW)).problems[0]!.key).toBe('workflow.notSubmitted');
+    submitAssessment(t.db, a.rep, id, NOW);
+  });
+
+  it('the unit manager approves, and the office may too', () => {
+    decideAssessment(t.db, a.mgr, id, { approve: true, comment: '同意立项' }, at('2026-03-21T10:00:00+08:00'));
+    expect(t.db.select().from(assessments).where(eq(assessments.id, id)).get()).toMatchObject({
+      status: 'approved',
+      decidedAt: at('2026-03-21T10:00:00+08:00'),
+      decidedBy: a.mgr.userId,
+    });
+    const other = assessment('WF-A-OFFICE', 'WF-P-A');
+    submitAssessment(t.db, a.rep, other, NOW);
+    decideAssessment(t.db, a.office, other, { approve: true }, NOW);
+    expect(t.db.select().from(assessments).where(eq(assessments.id, other)).get()!.status).toBe('approved');
+  });
+});
+
+describe('projects: the start gates', () => {
+  it('refuses a start with every missing gate named: approval, permit, filing', () => {
+    const id = project('WF-P-GATES', { requiresPermit: true, requiresFiling: true });
+    const r = refusal(() => startProject(t.db, a.rep, id, at('2026-03-10'), NOW));
+    expect(r.reason).toBe('invalid');
+    expect(keys(r)).toEqual(['workflow.gateApproval', 'workflow.gatePermit', 'workflow.gateFiling']);
+    expect(r.say('zh-CN').map((p) => p.field)).toEqual(['startedAt', 'startedAt', 'startedAt']);
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()).toMatchObject({ status: 'planned', startedAt: null });
+  });
+
+  it('refuses a start before the approval, the permit or the filing, and allows it at the approval instant', () => {
+    const approvedAt = at('2026-03-10T15:00:00+08:00');
+    const id = project('WF-P-TIME', { requiresPermit: true, permitAt: '2026-03-12', requiresFiling: true, filedAt: '2026-03-11' });
+    const asm = assessment('WF-A-TIME', 'WF-P-TIME');
+    submitAssessment(t.db, a.rep, asm, NOW);
+    decideAssessment(t.db, a.mgr, asm, { approve: true }, approvedAt);
+
+    const early = refusal(() => startProject(t.db, a.rep, id, at('2026-03-10T14:59:59+08:00'), NOW));
+    expect(keys(early)).toEqual(['workflow.gateApprovalLater', 'workflow.gatePermitLater', 'workflow.gateFilingLater']);
+    expect(early.say('zh-CN')[0]!.message).toContain('2026-03-10');
+    expect(early.say('en')[1]!.message).toContain('2026-03-12');
+
+    t.db.update(projects).set({ permitAt: approvedAt, filedAt: approvedAt }).where(eq(projects.id, id)).run();
+    startProject(t.db, a.rep, id, approvedAt, NOW);
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()).toMatchObject({ status: 'active', startedAt: approvedAt });
+    expect(refusal(() => startProject(t.db, a.rep, id, approvedAt, NOW)).problems[0]!.key).toBe('workflow.notPlanned');
+  });
+
+  it('says which gate is missing in the reader’s language', () => {
+    const id = project('WF-P-LANG');
+    const r = refusal(() => startProject(t.db, a.rep, id, at('2026-03-10'), NOW));
+    expect(r.say('zh-CN')[0]!.message).toMatch(/安全风险评估/);
+    expect(r.say('en')[0]!.message).toMatch(/approved risk assessment/);
+  });
+
+  it('a start in the future is refused', () => {
+    const id = project('WF-P-FUT');
+    expect(keys(refusal(() => startProject(t.db, a.rep, id, at('2026-04-01'), NOW)))).toEqual(['validation.inFuture']);
+  });
+});
+
+describe('projects: a major change reopens assessment and can pause', () => {
+  let id: number;
+  beforeAll(() => {
+    id = project('WF-P-CHG');
+    const asm = assessment('WF-A-CHG', 'WF-P-CHG');
+    submitAssessment(t.db, a.rep, asm, NOW);
+    decideAssessment(t.db, a.mgr, asm, { approve: true }, at('2026-03-01'));
+    startProject(t.db, a.rep, id, at('2026-03-02'), NOW);
+  });
+
+  it('needs a description of the change', () => {
+    const r = refusal(() => recordMajorChange(t.db, a.rep, id, { changedAt: at('2026-03-15'), note: ' ', pause: true }, NOW));
+    expect(r.problems[0]).toMatchObject({ field: 'note', key: 'validation.required' });
+  });
+
+  it('pauses the project and opens a draft change-stage assessment; the project cannot resume until it is approved', () => {
+    expect(reassessmentState(t.db, id).required).toBe(false);
+    const result = recordMajorChange(t.db, a.rep, id, { changedAt: at('2026-03-15'), note: '试验对象由动物扩展至人体', pause: true }, NOW);
+    expect(result.paused).toBe(true);
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()).toMatchObject({ status: 'paused', pausedAt: at('2026-03-15') });
+    const draft = t.db.select().from(assessments).where(eq(assessments.id, result.assessmentId)).get()!;
+    expect(draft).toMatchObject({ stage: 'change', status: 'draft', projectId: id, externalId: 'WF-P-CHG-CHG-1' });
+    expect(reassessmentState(t.db, id)).toMatchObject({ required: true, assessmentId: result.assessmentId });
+
+    // A second change while the first re-assessment is pending keeps the same draft.
+    const again = recordMajorChange(t.db, a.rep, id, { changedAt: at('2026-03-16'), note: '追加合作单位', pause: true }, NOW);
+    expect(again).toEqual({ assessmentId: result.assessmentId, paused: false });
+
+    expect(keys(refusal(() => resumeProject(t.db, a.rep, id, NOW)))).toEqual(['workflow.reassessmentPending']);
+    submitRecords(
+      t.db,
+      a.rep,
+      'assessments',
+      [
+        {
+          externalId: draft.externalId,
+          unitCode: 'BJ01',
+          projectExternalId: 'WF-P-CHG',
+          stage: 'change',
+          status: 'draft',
+          dimensions: dims(3, 4),
+        },
+      ],
+      { now: NOW, source: 'form' },
+    );
+    submitAssessment(t.db, a.rep, result.assessmentId, NOW);
+    expect(keys(refusal(() => resumeProject(t.db, a.rep, id, NOW)))).toEqual(['workflow.reassessmentPending']);
+    decideAssessment(t.db, a.mgr, result.assessmentId, { approve: true }, NOW);
+    expect(reassessmentState(t.db, id).required).toBe(false);
+    resumeProject(t.db, a.rep, id, NOW);
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()!.status).toBe('active');
+  });
+
+  it('a change without pausing leaves the project running but still requires re-assessment', () => {
+    const result = recordMajorChange(t.db, a.rep, id, { changedAt: at('2026-03-18'), note: '更换核心设备供应商', pause: false }, NOW);
+    expect(result.paused).toBe(false);
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()!.status).toBe('active');
+    expect(reassessmentState(t.db, id)).toMatchObject({ required: true, externalId: 'WF-P-CHG-CHG-2' });
+  });
+
+  it('a planned project has no major change', () => {
+    const planned = project('WF-P-PLANNED');
+    const r = refusal(() => recordMajorChange(t.db, a.rep, planned, { changedAt: at('2026-03-15'), note: 'x', pause: true }, NOW));
+    expect(keys(r)).toEqual(['workflow.notRunning']);
+  });
+});
+
+describe('hazards: open → rectified → verified', () => {
+  it('a reporter rectifies (not before it was found); only a reviewer verifies', () => {
+    const id = ids.hazards.BJ01;
+    const found = t.db.select().from(hazards).where(eq(hazards.id, id)).get()!.foundAt;
+    const early = new Date(found.getTime() - 86_400_000);
+    expect(keys(refusal(() => rectifyHazard(t.db, a.rep, id, { rectifiedAt: early }, NOW)))).toEqual(['validation.beforeFound']);
+    expect(keys(refusal(() => verifyHazard(t.db, a.mgr, id, NOW)))).toEqual(['workflow.notRectified']);
+    rectifyHazard(t.db, a.rep, id, { rectifiedAt: at('2026-03-15'), note: '已部署加密存储' }, NOW);
+    expect(t.db.select().from(hazards).where(eq(hazards.id, id)).get()).toMatchObject({
+      status: 'rectified',
+      rectifiedAt: at('2026-03-15'),
+    });
+
+    for (const actor of [a.rep, a.officer, a.leader]) expect(refusal(() => verifyHazard(t.db, actor, id, NOW)).reason).toBe('forbidden');
+    verifyHazard(t.db, a.mgr, id, NOW);
+    expect(t.db.select().from(hazards).where(eq(hazards.id, id)).get()).toMatchObject({
+      status: 'verified',
+      verifiedAt: NOW,
+      verifiedBy: a.mgr.userId,
+    });
+    expect(keys(refusal(() => rectifyHazard(t.db, a.rep, id, { rectifiedAt: NOW }, NOW)))).toEqual(['workflow.notOpen']);
+    const history = recordHistory(t.db, a.rep.scope, 'hazards', id).map((h) => h.action);
+    expect(history).toEqual(['hazards.rectify', 'hazards.verify']);
+    expect(recordHistory(t.db, a.shRep.scope, 'hazards', id)).toEqual([]);
+  });
+});
+
+describe('incidents: reported → investigating → closed; concealment by the office', () => {
+  it('a reporter opens the investigation; closing is a reviewer’s', () => {
+    const id = ids.incidents.BJ01;
+    expect(keys(refusal(() => advanceIncident(t.db, a.rep, id, 'closed', NOW)))).toEqual(['validation.reviewerOnly']);
+    advanceIncident(t.db, a.rep, id, 'investigating', NOW);
+    expect(keys(refusal(() => advanceIncident(t.db, a.rep, id, 'investigating', NOW)))).toEqual(['workflow.wrongIncidentStep']);
+    advanceIncident(t.db, a.mgr, id, 'closed', NOW);
+    expect(t.db.select().from(incidents).where(eq(incidents.id, id)).get()!.status).toBe('closed');
+  });
+
+  it('only the office (or an administrator) marks an incident concealed, and can undo it', () => {
+    const id = ids.incidents.BJ01_D1;
+    for (const actor of [a.rep, a.mgr, a.officer, a.leader]) {
+      const r = refusal(() => setIncidentConcealed(t.db, actor, id, true, NOW));
+      expect(r.reason).toBe('forbidden');
+      expect(keys(r)).toEqual(['validation.officeOnly']);
+    }
+    setIncidentConcealed(t.db, a.office, id, true, NOW);
+    expect(t.db.select().from(incidents).where(eq(incidents.id, id)).get()!.concealed).toBe(true);
+    setIncidentConcealed(t.db, a.office, id, false, NOW);
+    expect(t.db.select().from(incidents).where(eq(incidents.id, id)).get()!.concealed).toBe(false);
+    expect(auditCount('incidents.conceal')).toBe(1);
+    expect(auditCount('incidents.unconceal')).toBe(1);
+  });
+});
+
+describe('withdrawal', () => {
+  it('marks the record withdrawn, keeps it, and it stops counting as an open hazard', () => {
+    const id = submitRecords(
+      t.db,
+      a.rep,
+      'hazards',
+      [
+        {
+          externalId: 'WF-H-W',
+          unitCode: 'BJ01',
+          domain: 'ai',
+          dimension: 'data',
+          severity: 'major',
+          foundAt: '2026-03-01',
+          dueAt: '2026-03-05',
+        },
+      ],
+      { now: NOW, source: 'form' },
+    ).ids[0]!;
+    const before = hazardStatus(t.db, a.rep.scope, NOW);
+    withdrawRecord(t.db, a.rep, 'hazards', id, '重复填报', NOW);
+    const after = hazardStatus(t.db, a.rep.scope, NOW);
+    expect(after.open).toBe(before.open - 1);
+    expect(after.majorOverdue).toBe(before.majorOverdue - 1);
+    expect(t.db.select().from(hazards).where(eq(hazards.id, id)).get()!.status).toBe('withdrawn');
+    expect(listRecords(t.db, a.rep.scope, 'hazards', { status: 'withdrawn' }).rows.map((r) => r.externalId)).toContain('WF-H-W');
+    expect(keys(refusal(() => withdrawRecord(t.db, a.rep, 'hazards', id, null, NOW)))).toEqual(['workflow.withdrawn']);
+    const entry = t.db.select().from(auditLog).where(eq(auditLog.action, 'hazards.withdraw')).get()!;
+    expect(entry).toMatchObject({ before: { status: 'open' }, after: { status: 'withdrawn', reason: '重复填报', source: 'form' } });
+  });
+
+  it('an approved assessment is withdrawn only by a reviewer; leadership withdraws nothing', () => {
+    const asm = t.db.select().from(assessments).where(eq(assessments.externalId, 'WF-A-OFFICE')).get()!;
+    expect(keys(refusal(() => withdrawRecord(t.db, a.rep, 'assessments', asm.id, null, NOW)))).toEqual(['workflow.decidedReviewerOnly']);
+    expect(refusal(() => withdrawRecord(t.db, a.leader, 'projects', ids.projects.BJ01, null, NOW)).reason).toBe('forbidden');
+    withdrawRecord(t.db, a.mgr, 'assessments', asm.id, null, NOW);
+    expect(t.db.select().from(assessments).where(eq(assessments.id, asm.id)).get()!.status).toBe('withdrawn');
+  });
+});
+
+describe('a user of another institute cannot act on a BJ01 record', () => {
+  let asm: number;
+  let planned: number;
+  let running: number;
+  let hazard: number;
+  beforeAll(() => {
+    planned = project('WF-X-PLANNED');
+    running = project('WF-X-RUN', { startedAt: '2026-02-01', status: 'active' });
+    project('WF-X-A');
+    asm = assessment('WF-X-ASM', 'WF-X-A');
+    hazard = ids.hazards.BJ01_D1;
+  });
+
+  const steps: [string, (actor: 'shRep' | 'shMgr') => unknown][] = [
+    ['submit an assessment', (x) => submitAssessment(t.db, a[x], asm, NOW)],
+    ['approve an assessment', (x) => decideAssessment(t.db, a[x], asm, { approve: true }, NOW)],
+    ['reject an assessment', (x) => decideAssessment(t.db, a[x], asm, { approve: false, comment: '不同意' }, NOW)],
+    ['start a project', (x) => startProject(t.db, a[x], planned, at('2026-03-01'), NOW)],
+    ['record a major change', (x) => recordMajorChange(t.db, a[x], running, { changedAt: at('2026-03-01'), note: 'x', pause: true }, NOW)],
+    ['resume a project', (x) => resumeProject(t.db, a[x], running, NOW)],
+    ['rectify a hazard', (x) => rectifyHazard(t.db, a[x], hazard, { rectifiedAt: NOW }, NOW)],
+    ['verify a hazard', (x) => verifyHazard(t.db, a[x], hazard, NOW)],
+    ['advance an incident', (x) => advanceIncident(t.db, a[x], ids.incidents.BJ01_D1, 'investigating', NOW)],
+    ['close an incident', (x) => advanceIncident(t.db, a[x], ids.incidents.BJ01_D1, 'closed', NOW)],
+    ['withdraw a record', (x) => withdrawRecord(t.db, a[x], 'inspections', ids.inspections.BJ01, null, NOW)],
+  ];
+
+  it.each(steps)('%s: refused to a reporter and a manager of SH01, and nothing changes', (_name, run) => {
+    const entries = t.db.select().from(auditLog).all().length;
+    for (const who of ['shRep', 'shMgr'] as const) {
+      const r = refusal(() => run(who));
+      expect(r.reason).toBe('forbidden');
+    }
+    expect(t.db.select().from(auditLog).all().length).toBe(entries);
+  });
+
+  it('a record id that does not exist is refused the same way to a scoped user', () => {
+    const r = refusal(() => withdrawRecord(t.db, a.shRep, 'incidents', 9_999_999, null, NOW));
+    expect(r.reason).toBe('forbidden');
+    expect(keys(r)).toEqual(['workflow.outsideScope']);
+    expect(keys(refusal(() => withdrawRecord(t.db, a.office, 'incidents', 9_999_999, null, NOW)))).toEqual(['workflow.notFound']);
+  });
+
+  it('the scope check comes before the state check: nothing about the record leaks', () => {
+    const r = refusal(() => startProject(t.db, a.shRep, running, at('2026-03-01'), NOW));
+    expect(keys(r)).toEqual(['workflow.outsideScope']);
+  });
+});
+
+describe('form text to the submitted item (lib/actions/record-form-spec.ts)', () => {
+  it('reads datetime-local values as Beijing time and tiers as numbers', () => {
+    expect(withBeijingOffset('2026-03-04T09:30')).toBe('2026-03-04T09:30+08:00');
+    expect(withBeijingOffset('2026-03-04')).toBe('2026-03-04');
+    const item = itemFromForm(
+      'incidents',
+      {
+        externalId: 'WF-I-F',
+        unitCode: 'BJ01',
+        domain: 'drones',
+        dimension: 'loss',
+        occurredAt: '2026-03-04T09:30',
+        tier: '3',
+        deaths: '0',
+      },
+      false,
+    );
+    expect(item).toMatchObject({ occurredAt: '2026-03-04T09:30+08:00', tier: 3, deaths: 0 });
+    expect(item).not.toHaveProperty('summary');
+    const id = submitRecords(t.db, a.rep, 'incidents', [item], { now: NOW, source: 'form' }).ids[0]!;
+    expect(t.db.select().from(incidents).where(eq(incidents.id, id)).get()!.occurredAt).toEqual(at('2026-03-04T01:30:00Z'));
+  });
+
+  it('on an edit, an emptied optional field clears the stored value and an unticked box is false', () => {
+    const id = project('WF-P-FORM', { lead: '王研究员', requiresPermit: true, permitAt: '2026-02-01' });
+    const item = itemFromForm(
+      'projects',
+      { externalId: 'WF-P-FORM', unitCode: 'BJ01', title: '项目 WF-P-FORM', domain: 'ai', lead: '', permitAt: '' },
+      true,
+    );
+    expect(item).toMatchObject({ lead: null, permitAt: null, requiresPermit: false, requiresFiling: false });
+    submitRecords(t.db, a.rep, 'projects', [item], { now: NOW, source: 'form' });
+    expect(t.db.select().from(projects).where(eq(projects.id, id)).get()).toMatchObject({
+      lead: null,
+      permitAt: null,
+      requiresPermit: false,
+      status: 'planned',
+    });
+  });
+
+  it('on a new record, empty fields are left to the kind’s defaults', () => {
+    const item = itemFromForm('hazards', { externalId: 'WF-H-F', unitCode: 'BJ01', description: '' }, false);
+    expect(item).not.toHaveProperty('description');
+  });
+});
+
+describe('record lists: filters and sorting, within the scope', () => {
+  it('searches, filters by status, unit subtree and date range, and sorts', () => {
+    const file = (externalId: string, unitCode: string, occurredAt: string, summary: string) =>
+      submitRecords(
+        t.db,
+        a.rep,
+        'incidents',
+        [{ externalId, unitCode, domain: 'drones', dimension: 'loss', tier: 4, occurredAt, summary }],
+        { now: NOW, source: 'form' },
+      );
+    file('WF-L-1', 'BJ01', '2025-01-10', '无人机坠落 100%_样本');
+    file('WF-L-2', 'BJ01-D1', '2025-02-10', '数据外泄');
+    file('WF-L-3', 'BJ01', '2025-03-10', '机械臂伤人');
+    const refs = (opts: Parameters<typeof listRecords>[3]) =>
+      listRecords(t.db, a.rep.scope, 'incidents', opts).rows.map((r) => r.externalId);
+    expect(refs({ q: 'WF-L' })).toEqual(['WF-L-3', 'WF-L-2', 'WF-L-1']);
+    expect(refs({ q: 'WF-L', sort: 'externalId', dir: 'asc' })).toEqual(['WF-L-1', 'WF-L-2', 'WF-L-3']);
+    expect(refs({ q: '外泄' })).toEqual(['WF-L-2']);
+    // The user's % and _ are literal, not wildcards.
+    expect(refs({ q: '100%_' })).toEqual(['WF-L-1']);
+    expect(refs({ q: '%' })).toEqual(['WF-L-1']);
+    expect(refs({ q: 'WF-L', unitPath: '/1/2/4/7/' })).toEqual(['WF-L-2']);
+    expect(refs({ q: 'WF-L', from: at('2025-02-01'), to: at('2025-03-01') })).toEqual(['WF-L-2']);
+    expect(listRecords(t.db, a.shRep.scope, 'incidents', { q: 'WF-L' }).total).toBe(0);
+  });
+
+  it('lists a planned project (no start date yet) by when it was entered', () => {
+    const rows = listRecords(t.db, a.rep.scope, 'projects', { q: 'WF-P-' }).rows;
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((r) => r.date === null)).toBe(true);
+  });
+});
+
+describe('the audit log', () => {
+  it('holds an entry for every kind of step, and the chain still verifies', () => {
+    for (const action of [
+      'assessments.submit',
+      'assessments.approve',
+      'assessments.reject',
+      'projects.start',
+      'projects.major_change',
+      'projects.resume',
+      'hazards.rectify',
+      'hazards.verify',
+      'incidents.status',
+      'incidents.conceal',
+      'hazards.withdraw',
+      'assessments.withdraw',
+    ])
+      expect(auditCount(action), action).toBeGreaterThan(0);
+    const start = t.db.select().from(auditLog).where(eq(auditLog.action, 'projects.start')).get()!;
+    expect(start.before).toMatchObject({ status: 'planned', startedAt: null });
+    expect(start.after).toMatchObject({ status: 'active', source: 'form' });
+    expect(start.actorUserId).toBe(a.rep.userId);
+    expect(verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});
