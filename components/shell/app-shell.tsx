@@ -4,7 +4,7 @@ import { NavLink } from './nav-link';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { logoutAction } from '@/lib/actions/auth';
 import type { Actor } from '@/lib/auth/scope-types';
-import { canManageUsers } from '@/lib/auth/roles';
+import { canManageUsers, canReadAudit } from '@/lib/auth/roles';
 import { actorUnitName, scopeText } from '@/components/scope-text';
 
 const sections = ['overview', 'heatmaps', 'units', 'domains', 'intake', 'records', 'ratings', 'alerts', 'bulletins'] as const;
@@ -33,6 +33,7 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
               {t(`nav.${s}`)}
             </NavLink>
           ))}
+          {canReadAudit(actor.role) ? <NavLink href="/audit">{t('nav.audit')}</NavLink> : null}
           {canManageUsers(actor.role) ? <NavLink href={hrefOf('admin')}>{t('nav.admin')}</NavLink> : null}
         </nav>
       </aside>
@@ -44,6 +45,11 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
               {t(`nav.${s}`)}
             </NavLink>
           ))}
+          {canReadAudit(actor.role) ? (
+            <NavLink href="/audit" compact>
+              {t('nav.audit')}
+            </NavLink>
+          ) : null}
           {canManageUsers(actor.role) ? (
             <NavLink href={hrefOf('admin')} compact>
               {t('nav.admin')}

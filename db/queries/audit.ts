@@ -78,3 +78,60 @@ export function verifyAuditChain(db: Db): ChainCheck {
   }
   return { ok: true, entries };
 }
+
+export interface AuditListRow {
+  id: number;
+  at: Date;
+  action: string;
+  entityKind: string;
+  entityId: number | null;
+  unitCode: string | null;
+  actorLogin: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** A page of the audit log, newest first, optionally one action or entity kind; for office and admin only. */
+export function listAudit(db: Db, opts: { page: number; pageSize: number; entityKind?: string; action?: string }) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (opts.entityKind) {
+    where.push('a.entity_kind = ?');
+    params.push(opts.entityKind);
+  }
+  if (opts.action) {
+    where.push('a.action = ?');
+    params.push(opts.action);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.$client.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
+  const rows = db.$client
+    .prepare(
+      `SELECT a.id, a.at, a.action, a.entity_kind AS entityKind, a.entity_id AS entityId, un.code AS unitCode, us.login AS actorLogin, a.before, a.after
+       FROM audit_log a LEFT JOIN units un ON un.id = a.unit_id LEFT JOIN users us ON us.id = a.actor_user_id
+       ${clause} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, opts.pageSize, (opts.page - 1) * opts.pageSize) as (Omit<AuditListRow, 'at' | 'before' | 'after'> & {
+    at: number;
+    before: string | null;
+    after: string | null;
+  })[];
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...r,
+      at: new Date(r.at),
+      before: r.before ? JSON.parse(r.before) : null,
+      after: r.after ? JSON.parse(r.after) : null,
+    })),
+  };
+}
+
+/** The distinct entity kinds and actions in the log, for the filters. */
+export function auditFacets(db: Db): { entityKinds: string[]; actions: string[] } {
+  const col = (sql: string) => (db.$client.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+  return {
+    entityKinds: col('SELECT DISTINCT entity_kind AS v FROM audit_log ORDER BY 1'),
+    actions: col('SELECT DISTINCT action AS v FROM audit_log ORDER BY 1'),
+  };
+}

@@ -31,3 +31,8 @@ export function canMarkConcealed(role: Role): boolean {
 export function canManageUnits(role: Role): boolean {
   return role === 'office' || role === 'admin';
 }
+
+/** The audit log shows every unit's changes: the academy office and administrators read it. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'office' || role === 'admin';
+}
