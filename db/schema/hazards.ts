@@ -34,11 +34,13 @@ export const hazards = sqliteTable(
   (t) => [
     uniqueIndex('hazards_institute_external_uq').on(t.instituteId, t.externalId),
     index('hazards_unit_found_idx').on(t.unitId, t.foundAt),
-    index('hazards_found_idx').on(t.foundAt),
+    // Covering the rating's reads (see incidents_rating_cover_idx): by time found, and by rectification for
+    // hazards found earlier that were overdue during the year.
+    index('hazards_rating_cover_idx').on(t.foundAt, t.instituteId, t.severity, t.dueAt, t.rectifiedAt, t.status, t.externalId),
     index('hazards_status_due_idx').on(t.status, t.dueAt),
     index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
     index('hazards_domain_found_idx').on(t.domain, t.foundAt),
     // The rating's overdue rule reads hazards found earlier and still open, or rectified late, in the year.
-    index('hazards_rectified_idx').on(t.rectifiedAt),
+    index('hazards_rectified_idx').on(t.rectifiedAt, t.foundAt, t.dueAt, t.instituteId, t.severity, t.status, t.externalId),
   ],
 );

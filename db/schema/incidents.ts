@@ -32,7 +32,21 @@ export const incidents = sqliteTable(
   (t) => [
     uniqueIndex('incidents_institute_external_uq').on(t.instituteId, t.externalId),
     index('incidents_unit_occurred_idx').on(t.unitId, t.occurredAt),
-    index('incidents_occurred_idx').on(t.occurredAt),
+    // Covering the rating's read (every column it takes, by time): a year's incidents come from the index
+    // alone, in order, instead of one random table page per row (2-3x faster at scale; bench/rating.ts).
+    index('incidents_rating_cover_idx').on(
+      t.occurredAt,
+      t.instituteId,
+      t.tier,
+      t.discoveredAt,
+      t.reportedAt,
+      t.deaths,
+      t.seriousInjuries,
+      t.directLossCny,
+      t.concealed,
+      t.status,
+      t.externalId,
+    ),
     index('incidents_institute_occurred_idx').on(t.instituteId, t.occurredAt),
     index('incidents_domain_occurred_idx').on(t.domain, t.occurredAt),
   ],
