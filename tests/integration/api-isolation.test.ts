@@ -110,3 +110,27 @@ describe.each(Object.keys(routes))('%s', (kind) => {
     expect(mine.data.some((r: { id: number; unitCode: string }) => r.id === shId || r.unitCode === 'SH01')).toBe(false);
   });
 });
+
+describe.each(Object.keys(routes))('%s: idempotency and all-or-nothing', (kind) => {
+  it('stores a batch sent three times once, and nothing of a batch with one bad item', async () => {
+    const batch = [item(kind, 'BJ01', `IDEM-${kind}-1`), item(kind, 'BJ01', `IDEM-${kind}-2`)];
+    // Annual reports are keyed by unit and year, so each item of this batch needs its own year.
+    if (kind === 'ethics-annual-reports') batch.splice(0, 2, { ...batch[0], year: 2016 }, { ...batch[1], year: 2017 });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await (await post(kind, batch, tokens.bj)).json());
+    expect(answers[0]).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(answers[2]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0].ids });
+    const listed = await get(kind, '?limit=1000', tokens.bj);
+    expect(listed.data.filter((r: { id: number }) => answers[0].ids.includes(r.id))).toHaveLength(2);
+
+    const before = (await get(kind, '?limit=1000', tokens.bj)).data.length;
+    const bad = await post(
+      kind,
+      [item(kind, 'BJ01', `IDEM-${kind}-3`), { ...item(kind, 'BJ01', `IDEM-${kind}-4`), unitCode: '' }],
+      tokens.bj,
+    );
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.details).toEqual([expect.objectContaining({ index: 1, field: 'unitCode' })]);
+    expect((await get(kind, '?limit=1000', tokens.bj)).data.length).toBe(before);
+  });
+});
