@@ -116,12 +116,12 @@ describe.each(Object.keys(routes))('%s: idempotency and all-or-nothing', (kind) 
     const batch = [item(kind, 'BJ01', `IDEM-${kind}-1`), item(kind, 'BJ01', `IDEM-${kind}-2`)];
     // Annual reports are keyed by unit and year, so each item of this batch needs its own year.
     if (kind === 'ethics-annual-reports') batch.splice(0, 2, { ...batch[0], year: 2016 }, { ...batch[1], year: 2017 });
-    const answers = [];
+    const answers: { ids: number[] }[] = [];
     for (let i = 0; i < 3; i++) answers.push(await (await post(kind, batch, tokens.bj)).json());
     expect(answers[0]).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(answers[2]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0].ids });
     const listed = await get(kind, '?limit=1000', tokens.bj);
-    expect(listed.data.filter((r: { id: number }) => answers[0].ids.includes(r.id))).toHaveLength(2);
+    expect(listed.data.filter((r: { id: number }) => answers[0]!.ids.includes(r.id))).toHaveLength(2);
 
     const before = (await get(kind, '?limit=1000', tokens.bj)).data.length;
     const bad = await post(
