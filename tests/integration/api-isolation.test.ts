@@ -119,7 +119,7 @@ describe.each(Object.keys(routes))('%s: idempotency and all-or-nothing', (kind) 
     const answers: { ids: number[] }[] = [];
     for (let i = 0; i < 3; i++) answers.push(await (await post(kind, batch, tokens.bj)).json());
     expect(answers[0]).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
-    expect(answers[2]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0].ids });
+    expect(answers[2]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0]!.ids });
     const listed = await get(kind, '?limit=1000', tokens.bj);
     expect(listed.data.filter((r: { id: number }) => answers[0]!.ids.includes(r.id))).toHaveLength(2);
 
