@@ -13,9 +13,18 @@ export type StoredStatus = 'provisional' | 'final' | 'published';
  * Replaces the stored provisional or final ratings of year Y with freshly computed ones, in one
  * transaction. Published ratings are separate rows and are never touched here: publishing freezes them.
  */
-export function storeRatings(db: Db, year: number, status: 'provisional' | 'final', results: InstituteRating[], computedAt: Date): void {
+export function storeRatings(
+  db: Db,
+  year: number,
+  status: 'provisional' | 'final',
+  results: InstituteRating[],
+  computedAt: Date,
+  /** Runs in the same transaction first (checks that may refuse) and can append the audit entry. */
+  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => void,
+): void {
   db.transaction(
     (tx) => {
+      within?.(tx);
       const ids = results.map((r) => r.institute.id);
       for (let i = 0; i < ids.length; i += 500) {
         tx.delete(ratings)

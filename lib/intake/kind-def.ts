@@ -48,8 +48,18 @@ export interface KindDef<I extends BaseInput> {
   codes: Partial<Record<string, 'domain' | 'dimension'>>;
   /** Values for a new record's absent fields (`now` is when the submission was received). */
   defaults: (input: I, now: Date) => Record<string, unknown>;
-  /** Fields whose value this role may not set (e.g. a reporter approving an assessment). */
-  refuseForRole?: (input: I, actor: Actor) => RoleRefusal | null;
+  /**
+   * A field this role may not change (e.g. a reporter clearing the office's concealment finding), judged
+   * against the stored record (`before`, absent for a new one) so that resending it unchanged is allowed.
+   */
+  refuseForRole?: (input: I, actor: Actor, before: Record<string, unknown> | undefined) => RoleRefusal | null;
+  /**
+   * Statuses that record a reviewer's decision (approved, verified, closed…): a submitter who is not a
+   * reviewer may not move a record into or out of one, nor bring a withdrawn record back.
+   */
+  reservedStatuses?: readonly string[];
+  /** Reserved statuses a submitter may still leave (a rejected assessment is corrected and resubmitted). */
+  leavableStatuses?: readonly string[];
   /** Cross-field checks beyond the schema, as `validation.*` keys by field. */
   check?: (input: I, refs: ReferenceCodes) => { field: string; key: string; params?: Record<string, string | number> }[];
   fields: FieldSpec[];

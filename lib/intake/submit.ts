@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { canSubmitRecords } from '@/lib/auth/roles';
+import { canReview, canSubmitRecords } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/auth/scope-types';
 import { auditValues } from '@/lib/audit/chain';
 import type { Locale } from '@/lib/i18n/locales';
@@ -108,6 +108,19 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
   return opts.dryRun ? db.transaction(work, { behavior: 'deferred' }) : db.transaction(work, { behavior: 'immediate' });
 }
 
+/** A non-reviewer moving a record into or out of a reviewer's decision, or back from withdrawn. */
+function reservedStatusRefusal(def: KindDef<BaseInput>, actor: Actor, input: BaseInput, before: Record<string, unknown> | undefined) {
+  if (canReview(actor.role)) return null;
+  const status = (input as unknown as { status?: string | null }).status;
+  if (status === undefined || status === null) return null;
+  const reserved = new Set(def.reservedStatuses ?? []);
+  const was = before?.status as string | undefined;
+  if (was === status) return null;
+  const leaving = was !== undefined && ((reserved.has(was) && !def.leavableStatuses?.includes(was)) || was === 'withdrawn');
+  if (reserved.has(status) || leaving) return { field: 'status', key: 'validation.reviewerOnly' };
+  return null;
+}
+
 function summarise(results: { outcome: ItemOutcome; id: number }[]): SubmissionResult {
   const out: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
   for (const r of results) {
@@ -181,8 +194,6 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       return invalid.push({ index, field: 'unitCode', say: keyed('validation.notRecordUnit', { code: input.unitCode }) });
     if (!inScope(unit.id))
       return forbidden.push({ index, field: 'unitCode', say: keyed('validation.outsideScope', { code: input.unitCode }) });
-    const refusal = def.refuseForRole?.(input, actor);
-    if (refusal) forbidden.push({ index, field: refusal.field, say: keyed(refusal.key) });
     for (const [field, table] of Object.entries(def.codes)) {
       const value = (input as unknown as Record<string, unknown>)[field];
       const known = table === 'domain' ? refs.domains.has(String(value)) : refs.dimensions.has(String(value));
@@ -256,6 +267,8 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       forbidden.push({ index: p.index, field: 'externalId', say: keyed('validation.outsideScope', { code: p.input.externalId }) });
       continue;
     }
+    const refusal = def.refuseForRole?.(p.input, actor, before) ?? reservedStatusRefusal(def, actor, p.input, before);
+    if (refusal) forbidden.push({ index: p.index, field: refusal.field, say: keyed(refusal.key) });
     const values: Record<string, unknown> = { unitId: p.unit.id, instituteId: p.unit.instituteId };
     for (const f of def.plain) {
       const v = (p.input as unknown as Record<string, unknown>)[f];

@@ -115,7 +115,12 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
           result.outcomes.push('unchanged');
           return;
         }
-        tx.update(units).set(values).where(eq(units.id, before.id)).run();
+        // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
+        const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
+        tx.update(units)
+          .set({ ...values, ...kindChange })
+          .where(eq(units.id, before.id))
+          .run();
         if (before.parentId !== (parent?.id ?? null)) {
           const moved = moveSubtree(
             tx,

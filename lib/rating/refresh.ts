@@ -15,6 +15,7 @@ export function computeAndStoreRatings(
   year: number,
   now: Date,
   asOf?: Date,
+  within?: Parameters<typeof storeRatings>[5],
 ): { status: 'final' | 'provisional'; results: InstituteRating[] } {
   const results = rateInstitutes(db, activeRatingRuleSet(db), year, { asOf: asOf ?? now });
   const status = results[0]
@@ -24,7 +25,7 @@ export function computeAndStoreRatings(
     : yearHasEnded(year, asOf ?? now)
       ? 'final'
       : 'provisional';
-  storeRatings(db, year, status, results, now);
+  storeRatings(db, year, status, results, now, within);
   return { status, results };
 }
 

@@ -77,9 +77,13 @@ export function publishYear(
   if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
   if (year >= shanghaiYear(now)) throw new FieldProblem('year', 'validation.notPastYear');
   if (ratingYearSummary(db, year).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
-  const counts = levelCounts(ratingTableRows(db, ALL_UNITS, year, 'final'));
+  let counts = levelCounts(ratingTableRows(db, ALL_UNITS, year, 'final'));
   if (countsFingerprint(counts) !== expected) throw new FieldProblem('year', 'validation.ratingsChanged');
   const result = publishRatings(db, year, actor.userId, now, (tx, r) => {
+    // Checked again inside the publishing transaction: a recomputation in between must not publish ratings
+    // nobody confirmed (throwing rolls the copies back).
+    counts = levelCounts(ratingTableRows(tx as unknown as Db, ALL_UNITS, year, 'final'));
+    if (countsFingerprint(counts) !== expected) throw new FieldProblem('year', 'validation.ratingsChanged');
     appendAudit(
       tx,
       [
@@ -111,25 +115,26 @@ export function recomputeYear(db: Db, actor: Actor, year: number, now: Date): { 
   const summary = ratingYearSummary(db, year);
   if (summary.published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
   const version = activeRatingRuleSet(db).version;
-  const { results } = computeAndStoreRatings(db, year, now);
-  db.transaction(
-    (tx) =>
-      appendAudit(
-        tx,
-        [
-          {
-            actorUserId: actor.userId,
-            action: 'ratings.recompute',
-            entityKind: 'rating_year',
-            entityId: year,
-            unitId: null,
-            before: { final: summary.final },
-            after: { final: results.length, ruleSetVersion: version },
-          },
-        ],
-        now,
-      ),
-    { behavior: 'immediate' },
-  );
-  return { rated: results.length, version };
+  let rated = 0;
+  // The new ratings and their audit entry are stored together, and only if the year is still unpublished.
+  computeAndStoreRatings(db, year, now, undefined, (tx) => {
+    if (ratingYearSummary(tx as unknown as Db, year).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
+    appendAudit(
+      tx,
+      [
+        {
+          actorUserId: actor.userId,
+          action: 'ratings.recompute',
+          entityKind: 'rating_year',
+          entityId: year,
+          unitId: null,
+          before: { final: summary.final },
+          after: { ruleSetVersion: version },
+        },
+      ],
+      now,
+    );
+  });
+  rated = ratingYearSummary(db, year).final;
+  return { rated, version };
 }

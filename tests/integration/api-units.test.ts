@@ -92,3 +92,13 @@ describe('POST /api/v1/units', () => {
     expect(getDb().$client.prepare("SELECT count(*) AS n FROM units WHERE code = 'OK1'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('changing a unit kind', () => {
+  it('sets what the unit rolls up to when its kind changes', async () => {
+    await post({ code: 'KX', name: '待定', kind: 'branch', parentCode: 'HX' }, tokens.office);
+    await post({ code: 'KX', name: '待定所', kind: 'institute', parentCode: 'HX' }, tokens.office);
+    expect(unit('KX').instituteId).toBe(unit('KX').id);
+    await post({ code: 'KX', name: '待定室', kind: 'department', parentCode: 'BJ02' }, tokens.office);
+    expect(unit('KX').instituteId).toBe(org.BJ02);
+  });
+});

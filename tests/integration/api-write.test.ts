@@ -207,6 +207,37 @@ describe('POST /api/v1/incidents', () => {
     expect(row).toEqual({ status: 'reported', deaths: 0, summary: null });
   });
 
+  it("keeps the office's concealment finding: a reporter may resend it but neither clear nor set it", async () => {
+    // INC-T-CC was marked concealed by the office above.
+    const clear = await post(incidentsRoute.POST, incident({ externalId: 'INC-T-CC', concealed: false }));
+    expect(clear.status).toBe(403);
+    expect((await clear.json()).error.details[0].field).toBe('concealed');
+    expect(await (await post(incidentsRoute.POST, incident({ externalId: 'INC-T-CC', concealed: true }))).json()).toMatchObject({
+      unchanged: 1,
+    });
+    expect(getDb().$client.prepare("SELECT concealed FROM incidents WHERE external_id = 'INC-T-CC'").get()).toEqual({ concealed: 1 });
+  });
+
+  it("reserves reviewers' decisions: a reporter cannot close, verify or bring back a withdrawn record", async () => {
+    expect((await post(incidentsRoute.POST, incident({ externalId: 'INC-T-ST', status: 'closed' }))).status).toBe(403);
+    expect((await post(incidentsRoute.POST, incident({ externalId: 'INC-T-ST', status: 'withdrawn' }))).status).toBe(200);
+    expect((await post(incidentsRoute.POST, incident({ externalId: 'INC-T-ST', status: 'reported' }))).status).toBe(403);
+    expect((await post(incidentsRoute.POST, incident({ externalId: 'INC-T-ST', status: 'reported' }), tokens.manager)).status).toBe(200);
+    const hazard = {
+      externalId: 'HZ-T-V',
+      unitCode: 'BJ01',
+      domain: 'ai',
+      dimension: 'data',
+      severity: 'major',
+      foundAt: '2026-03-01',
+      dueAt: '2026-04-01',
+      rectifiedAt: '2026-03-20',
+    };
+    expect((await post(hazardsRoute.POST, { ...hazard, status: 'verified' })).status).toBe(403);
+    expect((await post(hazardsRoute.POST, { ...hazard, status: 'verified' }, tokens.manager)).status).toBe(200);
+    expect((await post(hazardsRoute.POST, { ...hazard, status: 'withdrawn' })).status).toBe(403);
+  });
+
   it('pages with a cursor and filters by time', async () => {
     const first = await get(incidentsRoute.GET, '?limit=2');
     expect(first.body.data).toHaveLength(2);
@@ -265,6 +296,9 @@ describe('projects, assessments and ethics through the API', () => {
     const approve = { ...good, status: 'approved', decidedAt: '2026-01-25' };
     expect((await post(assessmentsRoute.POST, approve)).status).toBe(403);
     expect(await (await post(assessmentsRoute.POST, approve, tokens.manager)).json()).toMatchObject({ updated: 1 });
+    // The reporter's system may resend the approved assessment as it is: that is not a decision.
+    expect(await (await post(assessmentsRoute.POST, approve)).json()).toMatchObject({ unchanged: 1 });
+    expect((await post(assessmentsRoute.POST, good)).status).toBe(403);
     const changedDims = {
       ...approve,
       dimensions: allDimensions.map((d) => (d.dimension === 'data' ? { ...d, likelihood: 5, impact: 5 } : d)),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { assessments, assessmentStages, assessmentStatuses } from '@/db/schema';
 import { code, externalId, instant, longText, opt, score, unitCode } from '../schema-parts';
 import type { KindDef } from '../kind-def';
-import { canReview } from '@/lib/auth/roles';
 
 export const dimensionInput = z.object({
   dimension: code,
@@ -36,10 +35,8 @@ export const assessmentKind: KindDef<AssessmentInput> = {
   codes: {},
   defaults: () => ({}),
   // The unit's research management reviews assessments (CAS §5(1)); a reporter cannot approve its own.
-  refuseForRole: (input, actor) =>
-    (input.status === 'approved' || input.status === 'rejected') && !canReview(actor.role)
-      ? { field: 'status', key: 'validation.reviewerOnly' }
-      : null,
+  reservedStatuses: ['approved', 'rejected'],
+  leavableStatuses: ['rejected'],
   check: (input, refs) => {
     const out: { field: string; key: string; params?: Record<string, string | number> }[] = [];
     const seen = new Set<string>();

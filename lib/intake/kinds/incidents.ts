@@ -55,8 +55,16 @@ export const incidentKind: KindDef<Input> = {
     status: 'reported',
   }),
   // Concealment (瞒报) is the safety office's finding about a unit, not something a unit reports.
-  refuseForRole: (input, actor) =>
-    input.concealed && !canMarkConcealed(actor.role) ? { field: 'concealed', key: 'validation.officeOnly' } : null,
+  // Judged against the stored record: a submitter may resend the flag as it is, but neither set nor clear it.
+  refuseForRole: (input, actor, before) =>
+    input.concealed !== undefined &&
+    input.concealed !== null &&
+    input.concealed !== Boolean(before?.concealed) &&
+    !canMarkConcealed(actor.role)
+      ? { field: 'concealed', key: 'validation.officeOnly' }
+      : null,
+  // Closing an incident is the reviewer's decision (the form's workflow says the same).
+  reservedStatuses: ['closed'],
   check: (input) => {
     const out = [];
     if (input.discoveredAt && input.discoveredAt < input.occurredAt) out.push({ field: 'discoveredAt', key: 'validation.beforeOccurred' });

@@ -41,6 +41,7 @@ export async function POST(req: Request): Promise<Response> {
     const upload = form.get('file');
     if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
     if (!(upload instanceof File) || upload.size === 0) return fail(422, 'importPage.chooseFile');
+    if (upload.size > DEFAULT_LIMITS.maxBytes) return fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
     const format = /\.csv$/i.test(upload.name) ? 'csv' : /\.xlsx$/i.test(upload.name) ? 'xlsx' : null;
     if (!format) return fail(422, 'import.unknownFormat', { format: upload.name.split('.').pop() ?? '' });
     const file = Buffer.from(await upload.arrayBuffer());
