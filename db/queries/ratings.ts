@@ -199,6 +199,16 @@ export function publishRatings(
   );
 }
 
+/** The oldest computation time of year Y's stored provisional ratings, or null when none are stored. */
+export function provisionalComputedAt(db: Db, year: number): Date | null {
+  const row = db
+    .select({ at: min(ratings.computedAt) })
+    .from(ratings)
+    .where(and(eq(ratings.year, year), eq(ratings.status, 'provisional')))
+    .get();
+  return row?.at ? new Date(row.at) : null;
+}
+
 export interface YearSummary {
   provisional: number;
   final: number;

@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
 import { getSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
-import { storeRatings, storedRatings } from '@/db/queries/ratings';
+import { provisionalComputedAt, storeRatings } from '@/db/queries/ratings';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
 import { shanghaiYear } from '@/lib/time';
+import { evaluationInstant } from './evaluate';
 import { rateInstitutes, yearHasEnded, type InstituteRating } from './rate-institutes';
 
 /**
@@ -17,14 +17,9 @@ export function computeAndStoreRatings(
   asOf?: Date,
   within?: Parameters<typeof storeRatings>[5],
 ): { status: 'final' | 'provisional'; results: InstituteRating[] } {
-  const results = rateInstitutes(db, activeRatingRuleSet(db), year, { asOf: asOf ?? now });
-  const status = results[0]
-    ? yearHasEnded(year, results[0].rating.asOf)
-      ? 'final'
-      : 'provisional'
-    : yearHasEnded(year, asOf ?? now)
-      ? 'final'
-      : 'provisional';
+  const T = evaluationInstant(year, asOf ?? now);
+  const results = rateInstitutes(db, activeRatingRuleSet(db), year, { asOf: T });
+  const status = yearHasEnded(year, T) ? 'final' : 'provisional';
   storeRatings(db, year, status, results, now, within);
   return { status, results };
 }
@@ -35,10 +30,10 @@ export function computeAndStoreRatings(
  */
 export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
   const year = shanghaiYear(now);
-  const stored = storedRatings(db, ALL_UNITS, year, 'provisional');
+  // Only when they were computed, not the ratings themselves: this runs on every view of the ratings page.
+  const stored = provisionalComputedAt(db, year);
   const changedAt = Number(getSetting(db, RECORDS_CHANGED_SETTING) ?? 0);
-  const computedAt = stored.reduce((min, r) => Math.min(min, r.computedAt.getTime()), Number.POSITIVE_INFINITY);
-  if (stored.length > 0 && computedAt >= changedAt && computedAt > now.getTime() - 24 * 3_600_000) return false;
+  if (stored && stored.getTime() >= changedAt && stored.getTime() > now.getTime() - 24 * 3_600_000) return false;
   computeAndStoreRatings(db, year, now);
   return true;
 }
