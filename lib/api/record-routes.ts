@@ -27,7 +27,8 @@ export function recordWriteRoute(kind: RecordKind) {
   });
 }
 
-const instantParam = z
+/** An optional instant in a query string (`from`, `to`, `asOf`), by the same rules as request bodies. */
+export const instantParam = z
   .string()
   .optional()
   .transform((text, ctx) => {
@@ -35,7 +36,7 @@ const instantParam = z
     const parsed = parseInstant(text);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: 'custom', message: 'must be a date YYYY-MM-DD or an ISO timestamp with an offset' });
-    return undefined;
+    return z.NEVER;
   });
 
 const listQuery = z.object({

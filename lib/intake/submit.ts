@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/scope-types';
 import { auditValues } from '@/lib/audit/chain';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
-import { issueMessage } from '@/lib/i18n/validation';
+import { issueMessage, valueAt } from '@/lib/i18n/validation';
 import type { BaseInput, KindDef, ReferenceCodes } from './kind-def';
 import { kindDefs } from './kinds';
 
@@ -53,7 +53,8 @@ export interface SubmitOptions {
   dryRun?: boolean;
 }
 
-const keyed =
+/** A problem's message, said later in whichever language the reader wants. */
+export const keyed =
   (key: string, params: Record<string, string | number> = {}) =>
   (locale: Locale) =>
     translate(locale, key, params);
@@ -424,7 +425,8 @@ function loadDimensions(tx: Tx, ids: number[]): Map<number, string> {
   return new Map([...rows].map(([id, dims]) => [id, dimensionKey(dims)]));
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Whether a stored column value equals a submitted one (instants by time; absent and null alike). */
+export function same(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return (a ?? null) === (b ?? null);
 }
@@ -438,13 +440,4 @@ function groupBy<T, K>(values: T[], key: (v: T) => K): Map<K, T[]> {
     else out.set(k, [v]);
   }
   return out;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
 }

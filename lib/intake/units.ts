@@ -7,10 +7,9 @@ import { recordKinds } from '@/db/queries/record-kinds';
 import { canManageUnits } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/auth/scope-types';
 import { auditValues } from '@/lib/audit/chain';
-import { translate } from '@/lib/i18n/translate';
 import { issueMessage } from '@/lib/i18n/validation';
 import { instant, opt, shortText, unitCode } from './schema-parts';
-import { SubmissionRefused, type Problem, type SubmissionResult } from './submit';
+import { keyed, same, SubmissionRefused, type Problem, type SubmissionResult } from './submit';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -32,11 +31,6 @@ const allowedParents: Record<UnitKind, readonly (UnitKind | null)[]> = {
   institute: ['branch', 'academy'],
   department: ['institute', 'department'],
 };
-
-const keyed =
-  (key: string, params: Record<string, string | number> = {}) =>
-  (l: Parameters<Problem['say']>[0]) =>
-    translate(l, key, params);
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -150,11 +144,6 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
     },
     { behavior: 'immediate' },
   );
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  return (a ?? null) === (b ?? null);
 }
 
 function hasChildrenOrRecords(tx: Tx, unit: UnitRow): boolean {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
 import { ApiError } from '@/lib/api/errors';
-import { parseInstant } from '@/lib/intake/instant';
+import { instantParam } from '@/lib/api/record-routes';
 import { unitByCode } from '@/db/queries/units';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { storedRatings } from '@/db/queries/ratings';
@@ -14,16 +14,7 @@ export const dynamic = 'force-dynamic';
 
 const query = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
-  asOf: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (!text) return undefined;
-      const parsed = parseInstant(text);
-      if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO timestamp with an offset, or a date YYYY-MM-DD' });
-      return z.NEVER;
-    }),
+  asOf: instantParam,
   unit: z.string().max(64).optional(),
 });
 
