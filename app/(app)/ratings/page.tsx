@@ -16,7 +16,7 @@ import { formatDateTime, shanghaiYear } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
-import { CompactTable } from '@/components/ratings/compact-table';
+import { DataTable } from '@/components/data-table';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 import { LevelSummary } from '@/components/ratings/level-summary';
 import { RatingsFilters } from '@/components/ratings/ratings-filters';
@@ -172,7 +172,8 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           <p className="mt-1 text-sm text-gray-500">{t('ratings.emptyHint')}</p>
         </div>
       ) : (
-        <CompactTable
+        <DataTable
+          compact
           testId="ratings-table"
           columns={[
             { label: t('ratings.unit') },
@@ -233,7 +234,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
               </tr>
             );
           })}
-        </CompactTable>
+        </DataTable>
       )}
     </div>
   );
