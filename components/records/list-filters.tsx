@@ -11,14 +11,25 @@ export async function ListFilters({
   statuses,
   domains,
   units,
+  labels,
 }: {
   kind: string;
   query: ListQuery;
   statuses: UiOption[];
   domains: UiOption[] | null;
   units: UiOption[];
+  /** Words for drill-down values, keyed `name:value` (e.g. `dimension:biosafety`). */
+  labels?: Record<string, string>;
 }) {
   const t = await getTranslations('recordList');
+  const drillLabels = {
+    dimension: t('drill.dimension'),
+    tier: t('drill.tier'),
+    severity: t('drill.severity'),
+    stage: t('drill.stage'),
+    cell: t('drill.cell'),
+    live: t('drill.live'),
+  };
   const select = (name: 'status' | 'domain' | 'unit', label: string, options: UiOption[]) => (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-gray-600">
@@ -34,49 +45,80 @@ export async function ListFilters({
       </select>
     </div>
   );
+  // A list opened from a dashboard cell keeps that cell's conditions while other filters change; they are
+  // named above the form so the reader knows why the list is narrower, and can drop them.
+  const drill = (['dimension', 'tier', 'severity', 'stage', 'cell', 'live'] as const)
+    .map((name) => [name, query[name]] as const)
+    .filter((e): e is readonly [(typeof e)[0], string | number] => e[1] !== undefined)
+    .map(([name, value]) => [name, String(value)] as const);
   return (
-    <form
-      method="get"
-      action={`/records/${kind}`}
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3"
-      role="search"
-      aria-label={t('filters')}
-      data-testid="list-filters"
-    >
-      {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-      {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-      <div className="min-w-[12rem] flex-1">
-        <label htmlFor="filter-q" className="block text-xs font-medium text-gray-600">
-          {t('search')}
-        </label>
-        <input id="filter-q" name="q" type="search" defaultValue={query.q} placeholder={t('searchHint')} className={`${inputClass} mt-1`} />
-      </div>
-      {select('status', t('status'), statuses)}
-      {domains ? select('domain', t('domain'), domains) : null}
-      {select('unit', t('unit'), units)}
-      <div>
-        <label htmlFor="filter-from" className="block text-xs font-medium text-gray-600">
-          {t('from')}
-        </label>
-        <input id="filter-from" name="from" type="date" defaultValue={query.from} className={`${inputClass} mt-1`} />
-      </div>
-      <div>
-        <label htmlFor="filter-to" className="block text-xs font-medium text-gray-600">
-          {t('to')}
-        </label>
-        <input id="filter-to" name="to" type="date" defaultValue={query.to} className={`${inputClass} mt-1`} />
-      </div>
-      <div className="flex gap-2">
-        <button type="submit" className="rounded-md bg-gray-900 px-3 py-2 text-sm font-medium text-white hover:bg-gray-700">
-          {t('apply')}
-        </button>
-        <Link
-          href={`/records/${kind}`}
-          className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm text-gray-700 hover:bg-gray-100"
-        >
-          {t('clear')}
-        </Link>
-      </div>
-    </form>
+    <>
+      {drill.length > 0 ? (
+        <p className="mb-2 flex flex-wrap items-center gap-2 text-xs text-gray-600" data-testid="drill-filters">
+          <span>{t('drilledFrom')}</span>
+          {drill.map(([name, value]) => (
+            <span key={name} className="rounded bg-blue-50 px-2 py-0.5 text-blue-900">
+              {drillLabels[name]}: {value === '1' && name === 'live' ? t('drillLive') : (labels?.[`${name}:${value}`] ?? value)}
+            </span>
+          ))}
+          <Link href={`/records/${kind}`} className="text-blue-700 hover:underline">
+            {t('clear')}
+          </Link>
+        </p>
+      ) : null}
+      <form
+        method="get"
+        action={`/records/${kind}`}
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-3"
+        role="search"
+        aria-label={t('filters')}
+        data-testid="list-filters"
+      >
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        {drill.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="min-w-[12rem] flex-1">
+          <label htmlFor="filter-q" className="block text-xs font-medium text-gray-600">
+            {t('search')}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder={t('searchHint')}
+            className={`${inputClass} mt-1`}
+          />
+        </div>
+        {select('status', t('status'), statuses)}
+        {domains ? select('domain', t('domain'), domains) : null}
+        {select('unit', t('unit'), units)}
+        <div>
+          <label htmlFor="filter-from" className="block text-xs font-medium text-gray-600">
+            {t('from')}
+          </label>
+          <input id="filter-from" name="from" type="date" defaultValue={query.from} className={`${inputClass} mt-1`} />
+        </div>
+        <div>
+          <label htmlFor="filter-to" className="block text-xs font-medium text-gray-600">
+            {t('to')}
+          </label>
+          <input id="filter-to" name="to" type="date" defaultValue={query.to} className={`${inputClass} mt-1`} />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className="rounded-md bg-gray-900 px-3 py-2 text-sm font-medium text-white hover:bg-gray-700">
+            {t('apply')}
+          </button>
+          <Link
+            href={`/records/${kind}`}
+            className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm text-gray-700 hover:bg-gray-100"
+          >
+            {t('clear')}
+          </Link>
+        </div>
+      </form>
+    </>
   );
 }

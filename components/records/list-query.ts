@@ -18,6 +18,17 @@ export const listQuerySchema = z.object({
   from: day,
   to: day,
   q: text(100),
+  // The dashboards' drill-down filters (a heatmap cell links to the list behind its number).
+  dimension: text(64),
+  tier: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+  severity: z.enum(['general', 'major']).optional().catch(undefined),
+  stage: z.enum(['initiation', 'implementation', 'output', 'change']).optional().catch(undefined),
+  cell: z
+    .string()
+    .regex(/^[1-5]-[1-5]$/)
+    .optional()
+    .catch(undefined),
+  live: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(sortKeys).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 });
@@ -42,4 +53,12 @@ export function nextSort(query: ListQuery, key: SortKey): { sort: SortKey; dir: 
   return { sort: key, dir: key === 'date' ? 'desc' : 'asc' };
 }
 
-export const hasFilters = (q: ListQuery) => Boolean(q.status || q.domain || q.unit || q.from || q.to || q.q);
+export const hasFilters = (q: ListQuery) =>
+  Boolean(q.status || q.domain || q.unit || q.from || q.to || q.q || q.dimension || q.tier || q.severity || q.stage || q.cell || q.live);
+
+/** `cell=L-I` as likelihood and impact. */
+export function matrixCell(q: ListQuery): { likelihood: number; impact: number } | undefined {
+  if (!q.cell) return undefined;
+  const [likelihood, impact] = q.cell.split('-').map(Number) as [number, number];
+  return { likelihood, impact };
+}

@@ -7,7 +7,9 @@ import {
   assessmentStatuses,
   auditLog,
   ethicsStatuses,
+  hazards,
   hazardStatuses,
+  incidents,
   incidentStatuses,
   inspectionStatuses,
   projects,
@@ -18,6 +20,8 @@ import {
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
 import { recordKinds, type RecordKind } from './record-kinds';
+import { effectiveTierSql } from './effective-tier';
+import { activeRatingRuleSet } from './rule-sets';
 
 export interface RecordListRow {
   id: number;
@@ -63,6 +67,17 @@ export interface RecordFilters {
   to?: Date;
   /** Words in the reference, title or summary. */
   q?: string;
+  /** Drill-down filters the dashboards' cells link to (each ignored by kinds it does not apply to). */
+  dimension?: string;
+  /** Incidents of this effective tier (as the rating counts it). */
+  tier?: number;
+  severity?: string;
+  /** Assessments of this stage. */
+  stage?: string;
+  /** Assessments with a dimension rated at this likelihood and impact on the 5×5 matrix. */
+  cell?: { likelihood: number; impact: number };
+  /** Leave out withdrawn records, as every dashboard count does. */
+  live?: boolean;
   sort?: SortKey;
   dir?: 'asc' | 'desc';
 }
@@ -81,6 +96,35 @@ const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
 function contains(column: SQLiteColumn, words: string): SQL {
   const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`${column} like ${pattern} escape '\\'`;
+}
+
+/** The dashboards' drill-down conditions for one kind (see RecordFilters). */
+function drillDown(db: Db, kind: RecordKind, opts: RecordFilters): (SQL | undefined)[] {
+  if (kind === 'incidents')
+    return [
+      opts.dimension ? eq(incidents.dimension, opts.dimension) : undefined,
+      opts.tier ? sql`${effectiveTierSql(activeRatingRuleSet(db))} = ${opts.tier}` : undefined,
+    ];
+  if (kind === 'hazards')
+    return [
+      opts.dimension ? eq(hazards.dimension, opts.dimension) : undefined,
+      opts.severity ? eq(hazards.severity, opts.severity as (typeof hazards.severity.enumValues)[number]) : undefined,
+    ];
+  if (kind === 'assessments') {
+    const dims = [
+      opts.dimension ? sql`d.dimension = ${opts.dimension}` : undefined,
+      opts.cell ? sql`d.likelihood = ${opts.cell.likelihood} AND d.impact = ${opts.cell.impact}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    return [
+      opts.stage ? eq(assessments.stage, opts.stage as (typeof assessments.stage.enumValues)[number]) : undefined,
+      // An assessment belongs to its project's domain.
+      opts.domain ? sql`exists (select 1 from projects p where p.id = ${assessments.projectId} and p.domain = ${opts.domain})` : undefined,
+      dims.length > 0
+        ? sql`exists (select 1 from assessment_dimensions d where d.assessment_id = ${assessments.id} and ${sql.join(dims, sql` and `)})`
+        : undefined,
+    ];
+  }
+  return [];
 }
 
 /**
@@ -104,7 +148,9 @@ export function listRecords(
   const where = and(
     inScope(k.table.unitId, scope),
     opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
+    opts.live ? ne(k.status as SQLiteColumn, 'withdrawn') : undefined,
     opts.domain && k.domain ? eq(k.domain, opts.domain) : undefined,
+    ...drillDown(db, kind, opts),
     opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
     opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
     opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,

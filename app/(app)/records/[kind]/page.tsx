@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { kindStatuses, listRecords, type SortKey } from '@/db/queries/records';
 import { isRecordKind, recordKinds } from '@/db/queries/record-kinds';
-import { listDomains } from '@/db/queries/reference';
+import { listDimensions, listDomains } from '@/db/queries/reference';
 import { listUnitsInScope } from '@/db/queries/units';
 import { requireActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
@@ -16,7 +16,7 @@ import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';
 import { StatusBadge } from '@/components/status-badge';
 import { ListFilters } from '@/components/records/list-filters';
-import { hasFilters, listHref, listQuerySchema, nextSort } from '@/components/records/list-query';
+import { hasFilters, listHref, listQuerySchema, matrixCell, nextSort } from '@/components/records/list-query';
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const { kind } = await params;
@@ -52,11 +52,17 @@ export default async function RecordListPage({
   const result = listRecords(db, actor.scope, kind, {
     page: query.page,
     status: query.status && statuses.includes(query.status) ? query.status : undefined,
-    domain: hasDomain ? query.domain : undefined,
+    domain: hasDomain || kind === 'assessments' ? query.domain : undefined,
     unitPath: unit?.path,
     from: day(query.from),
     to: to ? new Date(to.getTime() + DAY_MS) : undefined,
     q: query.q,
+    dimension: query.dimension,
+    tier: query.tier,
+    severity: query.severity,
+    stage: query.stage,
+    cell: matrixCell(query),
+    live: query.live === '1',
     sort: query.sort,
     dir: query.dir,
   });
@@ -107,6 +113,13 @@ export default async function RecordListPage({
         statuses={statuses.map((s) => ({ value: s, label: t(`status.${s}` as 'status.open') }))}
         domains={hasDomain ? domains.map((d) => ({ value: d.code, label: localName(locale, d) })) : null}
         units={units.map((u) => ({ value: u.code, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${localName(locale, u)}` }))}
+        labels={{
+          ...Object.fromEntries(listDimensions(db).map((d) => [`dimension:${d.code}`, localName(locale, d)])),
+          ...Object.fromEntries([1, 2, 3, 4].map((n) => [`tier:${n}`, t(`tiers.${n}` as 'tiers.1')])),
+          'severity:general': t('severity.general'),
+          'severity:major': t('severity.major'),
+          ...(query.stage ? { [`stage:${query.stage}`]: t(`stages.${query.stage}`) } : {}),
+        }}
       />
       {result.total === 0 ? (
         <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="empty-state">
