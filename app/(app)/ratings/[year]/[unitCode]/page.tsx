@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
 import { unitByCode } from '@/db/queries/units';
+import { contributionDomains } from '@/db/queries/heatmaps';
+import { listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/lib/auth/current-actor';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
@@ -22,7 +24,13 @@ export async function generateMetadata({ params }: { params: Promise<{ year: str
   return { title: `${decodeURIComponent(unitCode)} · ${year} · ${(await getTranslations('ratings'))('title')}` };
 }
 
-export default async function UnitRatingPage({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
+export default async function UnitRatingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string; unitCode: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -69,7 +77,16 @@ export default async function UnitRatingPage({ params }: { params: Promise<{ yea
 
   const recheck = recheckStoredRating(db, stored);
   const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
-  const lines = explainStored(stored.contributions, recheck.recomputed?.contributions ?? null, opts);
+  const all = explainStored(stored.contributions, recheck.recomputed?.contributions ?? null, opts).map((line, i) => ({
+    line,
+    stored: stored.contributions[i]!,
+  }));
+  // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
+  const domainParam = (await searchParams).domain;
+  const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
+  const domainOf = domain ? contributionDomains(db, stored.contributions) : null;
+  const shown = domainOf ? all.filter((e) => domainOf.get(`${e.stored.recordKind}|${e.stored.recordId}`) === domain!.code) : all;
+  const lines = shown.map((e) => e.line);
   const difference = stored.status === 'provisional' ? null : recheck.difference;
   const word = (l: Level) => t(`levels.${l}`);
   const summary = stored.status === 'published' ? ratingYearSummary(db, year) : null;
@@ -181,6 +198,23 @@ export default async function UnitRatingPage({ params }: { params: Promise<{ yea
           {t('ratingDetail.contributions')}
         </h2>
         <p className="mb-3 text-sm text-gray-500">{t('ratingDetail.contributionsHint')}</p>
+        {domain ? (
+          <p
+            className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-950"
+            data-testid="domain-filter"
+          >
+            <span>
+              {t('ratingDetail.domainOnly', {
+                domain: localName(locale, domain),
+                n: shown.length,
+                points: shown.reduce((sum, e) => sum + e.stored.points, 0),
+              })}
+            </span>
+            <Link href={`/ratings/${year}/${encodeURIComponent(unit.code)}`} className="text-blue-700 hover:underline">
+              {t('ratingDetail.domainAll')}
+            </Link>
+          </p>
+        ) : null}
         {lines.length === 0 ? (
           <p
             className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700"
@@ -190,8 +224,8 @@ export default async function UnitRatingPage({ params }: { params: Promise<{ yea
           </p>
         ) : (
           <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="contributions">
-            {lines.map((line, i) => {
-              const ref = stored.contributions[i]!.recordExternalId;
+            {shown.map(({ line, stored: c }, i) => {
+              const ref = c.recordExternalId;
               return (
                 <li key={line.key} className="flex items-start gap-3 px-4 py-2 text-sm" data-detailed={line.detailed}>
                   <span className="w-6 shrink-0 text-right tabular-nums text-gray-400">{i + 1}</span>

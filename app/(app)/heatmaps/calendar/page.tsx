@@ -1,0 +1,100 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/current-actor';
+import { dashboardQuerySchema } from '@/lib/dashboards/filters';
+import { calendarView } from '@/lib/dashboards/grid-views';
+import { unitChoices } from '@/lib/dashboards/institute-rows';
+import { localName, toLocale } from '@/lib/i18n/locales';
+import { PageHeader } from '@/components/page-header';
+import { scopeText } from '@/components/scope-text';
+import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
+import { FilterBar } from '@/components/dashboards/filter-bar';
+import { HeatLegend } from '@/components/dashboards/heat-legend';
+import { HeatGrid } from '@/components/dashboards/heat-grid';
+import { countClass } from '@/components/dashboards/heat-scale';
+import { ChartCard } from '@/components/export/chart-card';
+import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('heatmaps.tabs'))('calendar') };
+}
+
+export const dynamic = 'force-dynamic';
+
+export default async function CalendarHeatmapPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const query = dashboardQuerySchema.parse(raw);
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const db = getDb();
+  const v = calendarView(db, actor, query, new Date());
+  const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
+  const first = v.months[0]!;
+  const last = v.months[v.months.length - 1]!;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('heatmaps.title')}
+        subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: first.fromDay, to: last.toDay })}`}
+      />
+      <HeatmapTabs current="calendar" keep={{ unit: v.unit?.code }} />
+      <FilterBar
+        action="/heatmaps/calendar"
+        selects={[
+          {
+            name: 'unit',
+            label: t('dashboards.unit'),
+            value: v.unit?.code,
+            any: t('dashboards.all'),
+            options: unitChoices(db, actor.scope).map((u) => ({
+              value: u.code,
+              label: `${u.kind === 'institute' ? '　' : ''}${localName(locale, u)}`,
+            })),
+          },
+          {
+            name: 'kind',
+            label: t('dashboards.kind'),
+            value: v.kind,
+            options: (['incidents', 'hazards'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          },
+        ]}
+      />
+      <ChartCard
+        title={t('heatmaps.calendarTitle', { kind: t(`kinds.${v.kind}`) })}
+        subtitle={t('heatmaps.calendarHint')}
+        fileName={`heatmap-months-${last.month}`}
+        testId="heatmap-calendar"
+        actions={<ExportXlsxLink table="heatmap-calendar" params={raw} />}
+      >
+        <div className="mb-3">
+          <HeatLegend mode="counts" showStates={false} />
+        </div>
+        <HeatGrid
+          testId="heatmap-grid"
+          corner={t('heatmaps.domain')}
+          totals={t('heatmaps.total')}
+          columns={v.months.map((m) => m.month.slice(2))}
+          rows={v.rows.map((r) => ({
+            label: localName(locale, r.domain),
+            total: r.total,
+            cells: r.values.map((n, i) => {
+              const m = v.months[i]!;
+              return {
+                value: n,
+                cls: countClass(n),
+                label: `${localName(locale, r.domain)} · ${m.month}: ${t('heatmaps.cellCount', { n })}`,
+                href: `/records/${v.kind}?domain=${r.domain.code}&from=${m.fromDay}&to=${m.toDay}&live=1${unitParam}`,
+              };
+            }),
+          }))}
+        />
+      </ChartCard>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/current-actor';
+import { dashboardQuerySchema } from '@/lib/dashboards/filters';
+import { dimensionView } from '@/lib/dashboards/grid-views';
+import { unitChoices } from '@/lib/dashboards/institute-rows';
+import { localName, toLocale } from '@/lib/i18n/locales';
+import { ratingYears } from '@/lib/rating/year-ratings';
+import { PageHeader } from '@/components/page-header';
+import { scopeText } from '@/components/scope-text';
+import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
+import { FilterBar } from '@/components/dashboards/filter-bar';
+import { HeatLegend } from '@/components/dashboards/heat-legend';
+import { HeatGrid } from '@/components/dashboards/heat-grid';
+import { countClass } from '@/components/dashboards/heat-scale';
+import { ChartCard } from '@/components/export/chart-card';
+import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('heatmaps.tabs'))('dimensions') };
+}
+
+export const dynamic = 'force-dynamic';
+
+export default async function DimensionHeatmapPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireActor();
+  const raw = await searchParams;
+  const query = dashboardQuerySchema.parse(raw);
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const db = getDb();
+  const now = new Date();
+  const v = dimensionView(db, actor, query, now);
+  const w = v.window;
+  const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
+  const what = v.kind === 'assessments' ? t('heatmaps.assessedDimension') : t(`kinds.${v.kind}`);
+
+  return (
+    <div>
+      <PageHeader
+        title={t('heatmaps.title')}
+        subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: w.fromDay, to: w.toDay })}`}
+      />
+      <HeatmapTabs current="dimensions" keep={{ year: query.year?.toString(), unit: v.unit?.code }} />
+      <FilterBar
+        action="/heatmaps/dimensions"
+        selects={[
+          {
+            name: 'year',
+            label: t('dashboards.year'),
+            value: String(v.year),
+            options: ratingYears(db, now).map((y) => ({ value: String(y), label: String(y) })),
+          },
+          {
+            name: 'unit',
+            label: t('dashboards.unit'),
+            value: v.unit?.code,
+            any: t('dashboards.all'),
+            options: unitChoices(db, actor.scope).map((u) => ({
+              value: u.code,
+              label: `${u.kind === 'institute' ? '　' : ''}${localName(locale, u)}`,
+            })),
+          },
+          {
+            name: 'kind',
+            label: t('dashboards.kind'),
+            value: v.kind,
+            options: (['incidents', 'hazards', 'assessments'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          },
+        ]}
+      />
+      <ChartCard
+        title={t('heatmaps.dimensionTitle', { what })}
+        subtitle={v.kind === 'assessments' ? t('heatmaps.dimensionAssessHint') : t('heatmaps.dimensionHint')}
+        fileName={`heatmap-dimensions-${v.year}`}
+        testId="heatmap-dimensions"
+        actions={<ExportXlsxLink table="heatmap-dimensions" params={raw} />}
+      >
+        <div className="mb-3">
+          <HeatLegend mode="counts" showStates={false} />
+        </div>
+        <HeatGrid
+          testId="heatmap-grid"
+          corner={t('heatmaps.domain')}
+          totals={t('heatmaps.total')}
+          columns={v.dimensions.map((d) => localName(locale, d))}
+          rows={v.rows.map((r) => ({
+            label: localName(locale, r.domain),
+            total: r.total,
+            cells: r.values.map((n, i) => {
+              const dim = v.dimensions[i]!;
+              return {
+                value: n,
+                cls: countClass(n),
+                label: `${localName(locale, r.domain)} · ${localName(locale, dim)}: ${t('heatmaps.cellCount', { n })}`,
+                href: `/records/${v.kind}?domain=${r.domain.code}&dimension=${dim.code}&from=${w.fromDay}&to=${w.toDay}&live=1${unitParam}`,
+              };
+            }),
+          }))}
+        />
+      </ChartCard>
+    </div>
+  );
+}

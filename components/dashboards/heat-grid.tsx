@@ -1,0 +1,78 @@
+import Link from 'next/link';
+
+export interface GridCell {
+  value: number;
+  /** Background and text classes (components/dashboards/heat-scale.ts). */
+  cls: string;
+  href?: string;
+  /** What the cell is, in words, for the tooltip and screen readers. */
+  label: string;
+}
+
+/** A labelled grid of numbered, coloured cells, each a link to the records behind its number. */
+export function HeatGrid({
+  corner,
+  columns,
+  rows,
+  testId,
+  totals,
+}: {
+  corner: string;
+  columns: string[];
+  rows: { label: string; cells: GridCell[]; total?: number }[];
+  testId: string;
+  totals?: string;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid={testId}>
+        <thead>
+          <tr className="text-xs text-gray-600">
+            <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
+              {corner}
+            </th>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
+                {c}
+              </th>
+            ))}
+            {totals ? (
+              <th scope="col" className="px-2 py-1 text-right font-medium">
+                {totals}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-normal text-gray-900">
+                {r.label}
+              </th>
+              {r.cells.map((c, i) => (
+                <td key={i} className={`rounded text-center tabular-nums ${c.cls}`}>
+                  {c.href ? (
+                    <Link
+                      href={c.href}
+                      className="block px-1 py-1.5 hover:underline"
+                      title={c.label}
+                      aria-label={c.label}
+                      data-testid="heat-cell"
+                    >
+                      {c.value}
+                    </Link>
+                  ) : (
+                    <span className="block px-1 py-1.5" title={c.label}>
+                      {c.value}
+                    </span>
+                  )}
+                </td>
+              ))}
+              {r.total !== undefined ? <td className="px-2 py-1 text-right font-medium tabular-nums">{r.total}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Level } from '@/lib/reference/level-codes';
+
+// Cell colours. Level bands use the product's four level colours (see components/level-badge.tsx), chosen
+// to stay apart for colour-blind readers; counts use one grey-blue ramp so that they are never mistaken
+// for a warning level. Every cell also prints its number, and the legend states the bands in words.
+export const bandClass: Record<Level, string> = {
+  blue: 'bg-blue-600 text-white',
+  yellow: 'bg-yellow-300 text-yellow-950',
+  orange: 'bg-orange-500 text-white',
+  red: 'bg-red-700 text-white',
+};
+
+/** Count bins, lowest first: [min, class]. */
+export const countBins: readonly (readonly [number, string])[] = [
+  [0, 'bg-white text-gray-700'],
+  [1, 'bg-slate-100 text-slate-900'],
+  [5, 'bg-slate-300 text-slate-900'],
+  [20, 'bg-slate-500 text-white'],
+  [50, 'bg-slate-700 text-white'],
+];
+
+export function countClass(n: number): string {
+  let cls = countBins[0]![1];
+  for (const [min, c] of countBins) if (n >= min) cls = c;
+  return cls;
+}
+
+/** "No data": diagonal hatching on grey, unlike any value; "not involved": plain and faint. */
+export const noDataClass = 'bg-[repeating-linear-gradient(45deg,#e5e7eb_0,#e5e7eb_4px,#f9fafb_4px,#f9fafb_8px)] text-gray-600 italic';
+export const noneClass = 'bg-white text-gray-300';
