@@ -98,9 +98,13 @@ export function matrixCounts(
   const sc = scopeClause('r.unit_id', scope);
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.domain) (where.push(' AND p.domain = ?'), params.push(filter.domain));
-  if (filter.stage) (where.push(' AND r.stage = ?'), params.push(filter.stage));
-  if (filter.unitPath) (where.push(' AND r.unit_id IN (SELECT id FROM units WHERE path LIKE ?)'), params.push(`${filter.unitPath}%`));
+  const add = (clause: string, value: string) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (filter.domain) add(' AND p.domain = ?', filter.domain);
+  if (filter.stage) add(' AND r.stage = ?', filter.stage);
+  if (filter.unitPath) add(' AND r.unit_id IN (SELECT id FROM units WHERE path LIKE ?)', `${filter.unitPath}%`);
   return db.$client
     .prepare(
       `SELECT d.likelihood AS likelihood, d.impact AS impact, count(DISTINCT r.id) AS n
