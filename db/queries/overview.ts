@@ -1,6 +1,7 @@
-import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { hazards, incidents } from '../schema';
+import { alerts, hazards, incidents, ratings } from '../schema';
+import { levels, type Level } from '@/lib/reference/level-codes';
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
 import { effectiveTierSql } from './effective-tier';
@@ -59,4 +60,86 @@ export function hazardStatus(db: Db, scope: Scope, now: Date): HazardStatus {
     .where(and(inScope(hazards.unitId, scope), isNull(hazards.rectifiedAt), eq(hazards.status, 'open')))
     .get();
   return { open: row?.open ?? 0, overdue: Number(row?.overdue ?? 0), majorOverdue: Number(row?.majorOverdue ?? 0) };
+}
+
+/** Hazards found in [from, to), by severity; withdrawn ones excluded. */
+export function hazardsBySeverity(db: Db, scope: Scope, from: Date, to: Date): { general: number; major: number } {
+  const rows = db
+    .select({ severity: hazards.severity, n: count() })
+    .from(hazards)
+    .where(and(inScope(hazards.unitId, scope), gte(hazards.foundAt, from), lt(hazards.foundAt, to), ne(hazards.status, 'withdrawn')))
+    .groupBy(hazards.severity)
+    .all();
+  return { general: rows.find((r) => r.severity === 'general')?.n ?? 0, major: rows.find((r) => r.severity === 'major')?.n ?? 0 };
+}
+
+/** How many institutes in scope stand at each level in a year's stored ratings of one status. */
+export function levelDistribution(db: Db, scope: Scope, year: number, status: string): Record<Level, number> {
+  const rows = db
+    .select({ level: ratings.level, n: count() })
+    .from(ratings)
+    .where(
+      and(
+        eq(ratings.year, year),
+        eq(ratings.status, status as (typeof ratings.status.enumValues)[number]),
+        inScope(ratings.instituteId, scope),
+      ),
+    )
+    .groupBy(ratings.level)
+    .all();
+  return Object.fromEntries(levels.map((l) => [l, rows.find((r) => r.level === l)?.n ?? 0])) as Record<Level, number>;
+}
+
+export interface LevelRise {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  from: Level;
+  to: Level;
+  points: number;
+}
+
+/** Institutes whose level this year (one status) is worse than last year's (another status), worst first. */
+export function levelRises(db: Db, scope: Scope, year: number, status: string, lastStatus: string): LevelRise[] {
+  const rank = `CASE %s WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END`;
+  const sc = scope.all ? '' : scope.unitIds.length ? ` AND now.institute_id IN (${scope.unitIds.map(() => '?').join(',')})` : ' AND 0 = 1';
+  return db.$client
+    .prepare(
+      `SELECT u.code, u.name, u.name_en AS nameEn, last.level AS "from", now.level AS "to", now.points
+       FROM ratings now JOIN ratings last ON last.institute_id = now.institute_id AND last.year = ? AND last.status = ?
+       JOIN units u ON u.id = now.institute_id
+       WHERE now.year = ? AND now.status = ? AND ${rank.replace('%s', 'now.level')} > ${rank.replace('%s', 'last.level')}${sc}
+       ORDER BY ${rank.replace('%s', 'now.level')} DESC, now.points DESC, u.code`,
+    )
+    .all(year - 1, lastStatus, year, status, ...(scope.all ? [] : scope.unitIds)) as LevelRise[];
+}
+
+export interface AlertLine {
+  id: number;
+  rule: string;
+  colour: Level;
+  messageZh: string;
+  messageEn: string;
+  firedAt: Date;
+}
+
+/**
+ * The newest alerts a caller may see: those about a unit in scope; alerts about no unit (a whole domain)
+ * only for whole-academy callers.
+ */
+export function newestAlerts(db: Db, scope: Scope, limit: number): AlertLine[] {
+  return db
+    .select({
+      id: alerts.id,
+      rule: alerts.rule,
+      colour: alerts.colour,
+      messageZh: alerts.messageZh,
+      messageEn: alerts.messageEn,
+      firedAt: alerts.firedAt,
+    })
+    .from(alerts)
+    .where(scope.all ? undefined : inScope(alerts.unitId, scope))
+    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .limit(limit)
+    .all();
 }

@@ -1,0 +1,92 @@
+import type { Db } from '@/db/client';
+import { monthDomainCounts } from '@/db/queries/heatmaps';
+import {
+  countRecordsByKind,
+  hazardsBySeverity,
+  hazardStatus,
+  incidentsByDomainAndTier,
+  levelDistribution,
+  levelRises,
+  newestAlerts,
+} from '@/db/queries/overview';
+import { ratingYearSummary } from '@/db/queries/ratings';
+import { countUnitsByKind } from '@/db/queries/units';
+import type { Scope } from '@/lib/auth/scope-types';
+import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { shanghaiYear, yearStart } from '@/lib/time';
+import { lastMonths } from './filters';
+import { dataVersion, memo, scopeKey } from './memo';
+
+// The overview's cards, each one function of (scope, now) memoised like the heatmaps, so that one slow card
+// never holds the others and a second viewer pays nothing until records change.
+
+const cached = <T>(db: Db, scope: Scope, now: Date, what: string, compute: () => T): T =>
+  memo(`overview|${what}|${scopeKey(scope)}`, dataVersion(db, now), compute);
+
+/** The same stretch of last year: 1 January to the same instant, one year earlier. */
+export function samePeriodLastYear(now: Date): { from: Date; to: Date } {
+  const year = shanghaiYear(now);
+  return { from: yearStart(year - 1), to: new Date(yearStart(year - 1).getTime() + (now.getTime() - yearStart(year).getTime())) };
+}
+
+export function incidentsYearToDate(db: Db, scope: Scope, now: Date) {
+  return cached(db, scope, now, 'incidents', () => {
+    const year = shanghaiYear(now);
+    const last = samePeriodLastYear(now);
+    const byTier = (cells: { tier: number; n: number }[]) =>
+      [1, 2, 3, 4].map((tier) => cells.filter((c) => c.tier === tier).reduce((s, c) => s + c.n, 0));
+    const cells = incidentsByDomainAndTier(db, scope, yearStart(year), now);
+    return { cells, tiers: byTier(cells), lastTiers: byTier(incidentsByDomainAndTier(db, scope, last.from, last.to)) };
+  });
+}
+
+export function hazardsYearToDate(db: Db, scope: Scope, now: Date) {
+  return cached(db, scope, now, 'hazards', () => {
+    const last = samePeriodLastYear(now);
+    return {
+      now: hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), now),
+      last: hazardsBySeverity(db, scope, last.from, last.to),
+      status: hazardStatus(db, scope, now),
+    };
+  });
+}
+
+/** This year's provisional levels and last year's settled ones (published if published, else final). */
+export function levelsThisAndLastYear(db: Db, scope: Scope, now: Date) {
+  const year = shanghaiYear(now);
+  // Stored ratings first: refreshed if records changed (this year), computed once if missing (last year).
+  ensureYearRatings(db, year, now);
+  const lastStatus = ensureYearRatings(db, year - 1, now) ?? 'final';
+  return cached(db, scope, now, 'levels', () => {
+    const settled = ratingYearSummary(db, year - 1).published > 0 ? 'published' : lastStatus;
+    return {
+      year,
+      lastStatus: settled,
+      now: levelDistribution(db, scope, year, 'provisional'),
+      last: levelDistribution(db, scope, year - 1, settled),
+      rises: levelRises(db, scope, year, 'provisional', settled),
+    };
+  });
+}
+
+/** Incidents and hazards per domain and month over the last 12 months. */
+export function monthlyTrend(db: Db, scope: Scope, now: Date) {
+  return cached(db, scope, now, 'trend', () => {
+    const months = lastMonths(now, 12);
+    const from = months[0]!.from;
+    const to = months[months.length - 1]!.to;
+    return {
+      months,
+      incidents: monthDomainCounts(db, scope, 'incidents', from, to),
+      hazards: monthDomainCounts(db, scope, 'hazards', from, to),
+    };
+  });
+}
+
+export function latestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
+  return cached(db, scope, now, `alerts-${limit}`, () => newestAlerts(db, scope, limit));
+}
+
+export function recordAndUnitCounts(db: Db, scope: Scope, now: Date) {
+  return cached(db, scope, now, 'counts', () => ({ records: countRecordsByKind(db, scope), units: countUnitsByKind(db, scope) }));
+}
