@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import type { Scope } from '@/lib/auth/scope-types';
+import type { Level } from '@/lib/reference/level-codes';
 
 // The dashboards' aggregates, one SQL statement each, grouped by the unit a record was filed in (so that
 // a caller limited to part of an institute is counted only its part). Withdrawn records never count.
@@ -205,4 +206,12 @@ export function contributionDomains(db: Db, refs: readonly { recordKind: string;
     }
   }
   return out;
+}
+
+/** Each institute's stored level of a year and status, for institutes in scope (their ratings are theirs to see). */
+export function instituteLevels(db: Db, scope: Scope, year: number, status: string): { instituteId: number; level: Level }[] {
+  const sc = scopeClause('institute_id', scope);
+  return db.$client
+    .prepare(`SELECT institute_id AS instituteId, level FROM ratings WHERE year = ? AND status = ?${sc.sql}`)
+    .all(year, status, ...sc.params) as { instituteId: number; level: Level }[];
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { instituteDomainPoints, unitDomainCounts, unitWorkingDomains, type CountedKind } from '@/db/queries/heatmaps';
+import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDomains, type CountedKind } from '@/db/queries/heatmaps';
 import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/lib/auth/scope-types';
@@ -98,10 +98,7 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
   const levelOf = new Map<number, Level>();
   if (q.mode === 'points' && ratingStatus) {
     for (const r of instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
-    for (const r of db.$client
-      .prepare('SELECT institute_id AS id, level FROM ratings WHERE year = ? AND status = ?')
-      .all(q.year, ratingStatus) as { id: number; level: Level }[])
-      levelOf.set(r.id, r.level);
+    for (const r of instituteLevels(db, scope, q.year, ratingStatus)) levelOf.set(r.instituteId, r.level);
   }
 
   const groups = new Map<string, HeatGroup>();

@@ -77,3 +77,26 @@ test('a branch officer sees its branch only', async ({ page }) => {
   expect(await kpi(page, 'kpi-incidents')).toBe(want.incidents);
   await expect(page.getByTestId('units-by-kind').locator('tr[data-kind="branch"] td')).toHaveText('1');
 });
+
+test('the overview’s cards: year-to-date counts open their lists, levels in words, alerts or their empty state', async ({ page }) => {
+  await logIn(page, 'leader');
+  const ytd = page.getByTestId('card-ytd');
+  await expect(ytd).toBeVisible();
+  const link = ytd.locator('tr[data-row="general"] [data-testid="ytd-count"]');
+  const n = Number(await link.innerText());
+  await link.click();
+  await expect(page).toHaveURL(/\/records\/hazards\?.*severity=general/);
+  await expect(page.getByText(new RegExp(`共 ${n} 条`))).toBeVisible();
+  await page.goto('/');
+  // This year's and last year's levels, each segment named in words, adding up to the institutes rated.
+  const db = readDb();
+  const year = shanghaiYear(new Date());
+  const rated = one(db, "SELECT count(*) AS v FROM ratings WHERE year = ? AND status = 'provisional'", year);
+  db.close();
+  const segments = page.getByTestId('levels-now').locator('[data-level]');
+  const texts = await segments.allInnerTexts();
+  expect(texts.every((x) => /^[蓝黄橙红] \d+$/.test(x))).toBe(true);
+  expect(texts.reduce((s, x) => s + Number(x.split(' ')[1]), 0)).toBe(rated);
+  await expect(page.getByTestId('card-alerts')).toBeVisible();
+  await expect(page.getByTestId('card-trend').locator('.recharts-bar-rectangle').first()).toBeVisible();
+});

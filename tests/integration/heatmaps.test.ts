@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../setup/test-db';
+import { addUser, org, seedSmallOrg } from '../setup/small-org';
+import { bootstrap } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+import { ALL_UNITS, type Scope } from '@/lib/auth/scope-types';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { submitRecords } from '@/lib/intake/submit';
+import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
+import { listRecords } from '@/db/queries/records';
+import { matrixCounts, domainDimensionCounts, monthDomainCounts } from '@/db/queries/heatmaps';
+import { instituteDomainHeatmap, type InstituteHeatmap } from '@/lib/dashboards/institute-heatmap';
+import { clearMemo } from '@/lib/dashboards/memo';
+import { lastMonths, yearWindow } from '@/lib/dashboards/filters';
+
+const cellOf = (h: InstituteHeatmap, code: string, domain: string) => {
+  const row = h.groups.flatMap((g) => g.rows).find((r) => r.institute.code === code)!;
+  return row.cells.find((c) => c.domain === domain)!;
+};
+
+describe('on the demo academy', () => {
+  let t: TestDb;
+  const now = new Date('2026-11-23T10:00:00+08:00');
+  beforeAll(async () => {
+    t = createTestDb();
+    await bootstrap(t.db, parseEnv({}), now);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => clearMemo());
+
+  it('counts per institute and domain equal hand-written SQL, whole academy and one branch', () => {
+    const w = yearWindow(2026, now);
+    expect(w.fromDay).toBe('2026-01-01');
+    expect(w.toDay).toBe('2026-11-23');
+    const bj = unitByCode(t.db, 'BJ')!;
+    for (const scope of [ALL_UNITS, { all: false, unitIds: subtreeUnitIds(t.db, bj) } as Scope]) {
+      const h = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+      const filter = scope.all ? '' : `AND u.path LIKE '${bj.path}%'`;
+      const raw = t.db.$client
+        .prepare(
+          `SELECT u.institute_id AS inst, h.domain, count(*) AS n FROM hazards h JOIN units u ON u.id = h.unit_id
+           WHERE h.found_at >= ? AND h.found_at < ? AND h.status <> 'withdrawn' ${filter} GROUP BY 1, 2`,
+        )
+        .all(w.from.getTime(), w.to.getTime()) as { inst: number; domain: string; n: number }[];
+      const got = new Map<string, number>();
+      for (const g of h.groups)
+        for (const r of g.rows) for (const c of r.cells) if (c.value) got.set(`${r.institute.id}|${c.domain}`, c.value);
+      expect(got).toEqual(new Map(raw.map((r) => [`${r.inst}|${r.domain}`, r.n])));
+      expect(raw.length).toBeGreaterThan(0);
+      if (!scope.all) expect(new Set(h.groups.map((g) => g.branchCode))).toEqual(new Set(['BJ']));
+      // Group totals are the sums of their rows.
+      for (const g of h.groups) expect(g.total).toBe(g.rows.reduce((s, r) => s + r.total, 0));
+    }
+  });
+
+  it('points per domain add up to the rating points of the records that have a domain', () => {
+    const h = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+    expect(h.ratingStatus).toBe('provisional');
+    const raw = t.db.$client
+      .prepare(
+        `SELECT r.institute_id AS inst, sum(c.points) AS points FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
+         WHERE r.year = 2026 AND r.status = 'provisional' AND c.record_kind IN ('incidents', 'hazards', 'projects') GROUP BY 1`,
+      )
+      .all() as { inst: number; points: number }[];
+    const totals = new Map(h.groups.flatMap((g) => g.rows).map((r) => [r.institute.id, r.total]));
+    for (const r of raw) expect(totals.get(r.inst)).toBe(r.points);
+    // Every banded cell is coloured by the level its points fall in.
+    const cells = h.groups.flatMap((g) => g.rows.flatMap((r) => r.cells)).filter((c) => c.state === 'value');
+    for (const c of cells) expect(c.band).toBe(c.value >= 50 ? 'red' : c.value >= 25 ? 'orange' : c.value >= 10 ? 'yellow' : 'blue');
+  });
+
+  it('drill-down lists hold exactly the records each grid cell counts', () => {
+    const w = yearWindow(2026, now);
+    for (const kind of ['incidents', 'hazards', 'assessments'] as const) {
+      const cells = domainDimensionCounts(t.db, ALL_UNITS, kind, w.from, w.to)
+        .filter((c) => c.n > 0)
+        .slice(0, 4);
+      expect(cells.length).toBeGreaterThan(0);
+      for (const c of cells) {
+        const list = listRecords(t.db, ALL_UNITS, kind, { domain: c.domain, dimension: c.dimension, from: w.from, to: w.to, live: true });
+        expect(list.total, `${kind} ${c.domain}/${c.dimension}`).toBe(c.n);
+      }
+    }
+    const matrix = matrixCounts(t.db, ALL_UNITS, w.from, w.to).filter((c) => c.n > 0);
+    expect(matrix.length).toBeGreaterThan(3);
+    for (const c of matrix) {
+      const list = listRecords(t.db, ALL_UNITS, 'assessments', {
+        cell: { likelihood: c.likelihood, impact: c.impact },
+        from: w.from,
+        to: w.to,
+        live: true,
+      });
+      expect(list.total).toBe(c.n);
+    }
+    const month = lastMonths(now, 24)[20]!;
+    for (const c of monthDomainCounts(t.db, ALL_UNITS, 'incidents', month.from, month.to)) {
+      expect(c.month).toBe(month.month);
+      expect(listRecords(t.db, ALL_UNITS, 'incidents', { domain: c.domain, from: month.from, to: month.to, live: true }).total).toBe(c.n);
+    }
+  });
+});
+
+describe('no data is not zero', () => {
+  let t: TestDb;
+  const now = new Date('2026-06-01T12:00:00+08:00');
+  beforeAll(async () => {
+    t = createTestDb();
+    await seedSmallOrg(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('a unit with live projects in a domain but nothing filed there is "no data"; a filed record makes it a number', async () => {
+    clearMemo();
+    // SH01 starts a drones project (nothing filed in drones this year).
+    t.db.$client
+      .prepare(
+        "INSERT INTO projects (external_id, unit_id, institute_id, title, domain, status, created_at, updated_at) VALUES ('P-DRONE', ?, ?, 'UAV', 'drones', 'active', ?, ?)",
+      )
+      .run(org.SH01, org.SH01, now.getTime(), now.getTime());
+    const before = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
+    expect(cellOf(before, 'SH01', 'drones')).toMatchObject({ state: 'nodata', value: 0 });
+    // A domain SH01 does not work in and filed nothing in: not involved, not "no data".
+    expect(cellOf(before, 'SH01', 'brain_science').state).toBe('none');
+
+    // A hazard filed through the product's write path: the cell becomes a value; the incident count is a real 0.
+    const actor = resolveActor(t.db, { bearerToken: createApiToken(t.db, await addUser(t.db, 'hm.office', 'office', 'HX'), 't').token })!;
+    const later = new Date(now.getTime() + 60_000);
+    submitRecords(
+      t.db,
+      actor,
+      'hazards',
+      [
+        {
+          externalId: 'HZ-DRONE',
+          unitCode: 'SH01',
+          domain: 'drones',
+          dimension: 'data',
+          severity: 'general',
+          foundAt: '2026-05-30T10:00:00+08:00',
+          dueAt: '2026-07-30T10:00:00+08:00',
+        },
+      ],
+      { now: later, source: 'api' },
+    );
+    // No clearMemo here: the write moved the data version, so the memo must not serve the old grid.
+    const after = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
+    expect(cellOf(after, 'SH01', 'drones')).toMatchObject({ state: 'value', value: 0 });
+    const hazards = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+    expect(cellOf(hazards, 'SH01', 'drones')).toMatchObject({ state: 'value', value: 1 });
+  });
+
+  it('a reporter of one institute sees only that institute, counted only for its scope', () => {
+    clearMemo();
+    const scope: Scope = { all: false, unitIds: [org.BJ01_D1] };
+    const h = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+    expect(h.groups.flatMap((g) => g.rows.map((r) => r.institute.code))).toEqual(['BJ01']);
+    const raw = t.db.$client
+      .prepare("SELECT count(*) AS n FROM hazards WHERE unit_id = ? AND status <> 'withdrawn' AND found_at >= ?")
+      .get(org.BJ01_D1, yearWindow(2026, now).from.getTime()) as { n: number };
+    expect(h.groups[0]!.total).toBe(raw.n);
+    // Points are the institute's rating, which a department's user may not see.
+    const points = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+    expect(points.groups.flatMap((g) => g.rows).every((r) => r.total === 0 && r.level === undefined)).toBe(true);
+  });
+});
