@@ -13,10 +13,10 @@ export const bandClass: Record<Level, string> = {
 /** Count bins, lowest first: [min, class]. */
 export const countBins: readonly (readonly [number, string])[] = [
   [0, 'bg-white text-gray-700'],
-  [1, 'bg-slate-100 text-slate-900'],
-  [5, 'bg-slate-300 text-slate-900'],
-  [20, 'bg-slate-500 text-white'],
-  [50, 'bg-slate-700 text-white'],
+  [1, 'bg-slate-200 text-slate-900'],
+  [5, 'bg-slate-400 text-slate-950'],
+  [20, 'bg-slate-600 text-white'],
+  [50, 'bg-slate-800 text-white'],
 ];
 
 export function countClass(n: number): string {
