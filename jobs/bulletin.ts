@@ -1,0 +1,53 @@
+import type { Db } from '@/db/client';
+import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/queries/bulletins';
+import { buildBulletinBody } from '@/lib/bulletins/build';
+import { addMonths, latestDueMonth, monthRange } from '@/lib/bulletins/months';
+import { runClaimed } from './run-claimed';
+
+export const BULLETIN_JOB = 'monthly-bulletin';
+
+/**
+ * Generates month M's bulletin once: claimed as (monthly-bulletin, M) so two processes or a repeated call
+ * never build it twice, and stored with INSERT … ON CONFLICT DO NOTHING so a stored bulletin is never
+ * replaced. Returns 'exists' when it was already stored.
+ */
+export async function generateBulletin(db: Db, month: string, now = new Date()): Promise<'generated' | 'exists' | 'skipped' | 'failed'> {
+  if (bulletinByMonth(db, month)) return 'exists';
+  let stored = false;
+  const outcome = await runClaimed(
+    db,
+    BULLETIN_JOB,
+    month,
+    () => {
+      stored = insertBulletin(db, month, buildBulletinBody(db, month), now);
+    },
+    { now },
+  );
+  if (outcome === 'ran') return stored ? 'generated' : 'exists';
+  return outcome === 'skipped' && bulletinByMonth(db, month) ? 'exists' : outcome;
+}
+
+/**
+ * Every bulletin that is due and missing: from the month after the last stored one (on a database with
+ * none, only the latest due month) up to the latest due month (the previous month, from 08:00 on the 1st).
+ * Called at start and by the schedule, so a server that was down over month ends catches up.
+ */
+export async function catchUpBulletins(db: Db, now = new Date()): Promise<string[]> {
+  const due = latestDueMonth(now);
+  const last = latestBulletinMonth(db);
+  const from = last ? addMonths(last, 1) : due;
+  const generated: string[] = [];
+  for (const month of monthRange(from, due)) {
+    const outcome = await generateBulletin(db, month, now);
+    if (outcome === 'generated') generated.push(month);
+    // Months stay in order: after a failure (or a month another process holds) stop, so the next run
+    // starts from the missing month rather than past it.
+    if (outcome === 'failed' || outcome === 'skipped') break;
+  }
+  return generated;
+}
+
+/** The scheduled job (08:00 on the 1st, Asia/Shanghai) and its start-up catch-up. */
+export async function monthlyBulletin(db: Db, now = new Date()) {
+  return catchUpBulletins(db, now);
+}
