@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { roles, type Role } from '@/lib/reference/roles';
 import { levels, type Level } from '@/lib/reference/level-codes';
@@ -40,4 +41,21 @@ export function saveDeliveryRoutes(db: Db, routes: DeliveryRoutes): void {
 
 export function rolesReceiving(routes: DeliveryRoutes, colour: Level): Role[] {
   return roles.filter((r) => (routes.roles[r] ?? []).includes(colour));
+}
+
+/** The office's change of the routes, written to the audit chain in the same transaction. */
+export function updateDeliveryRoutes(db: Db, actorUserId: number, routes: DeliveryRoutes, now: Date): void {
+  const next = deliveryRoutesSchema.parse(routes);
+  db.transaction(
+    (tx) => {
+      const before = deliveryRoutes(tx as unknown as Db);
+      putSetting(tx, ROUTES_SETTING, JSON.stringify(next));
+      appendAudit(
+        tx,
+        [{ actorUserId, action: 'delivery.routes', entityKind: 'settings', entityId: null, unitId: null, before, after: next }],
+        now,
+      );
+    },
+    { behavior: 'immediate' },
+  );
 }
