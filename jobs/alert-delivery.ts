@@ -93,8 +93,13 @@ export async function sendDueDeliveries(
   }
 }
 
-/** The scheduled job: queue, then send. */
+/** The scheduled job: queue, then send. A failure is logged (the next minute tries again), never thrown. */
 export async function alertDelivery(db: Db, now = new Date(), config = deliveryConfigFromEnv()) {
-  enqueueAlertDeliveries(db, now, config);
-  return sendDueDeliveries(db, now, config);
+  try {
+    enqueueAlertDeliveries(db, now, config);
+    return await sendDueDeliveries(db, now, config);
+  } catch (error) {
+    console.error('[jobs] alert-delivery failed', error);
+    return { delivered: 0, failed: 0 };
+  }
 }

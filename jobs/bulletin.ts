@@ -47,7 +47,12 @@ export async function catchUpBulletins(db: Db, now = new Date()): Promise<string
   return generated;
 }
 
-/** The scheduled job (08:00 on the 1st, Asia/Shanghai) and its start-up catch-up. */
+/** The scheduled job (08:00 on the 1st, Asia/Shanghai) and its start-up catch-up; logs a failure, never throws. */
 export async function monthlyBulletin(db: Db, now = new Date()) {
-  return catchUpBulletins(db, now);
+  try {
+    return await catchUpBulletins(db, now);
+  } catch (error) {
+    console.error('[jobs] monthly-bulletin failed', error);
+    return [];
+  }
 }

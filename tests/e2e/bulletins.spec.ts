@@ -28,9 +28,9 @@ test('leadership reads last month’s bulletin, downloads its PDF and switches t
   const institutes = (db.prepare("SELECT count(*) AS n FROM units WHERE kind = 'institute'").get() as { n: number }).n;
   db.close();
   await expect(page.getByTestId('bulletin-units').locator('tbody tr')).toHaveCount(institutes);
-  await expect(page.getByTestId('bulletin-units').locator('[data-level]').first()).toHaveText(/蓝|黄|橙|红/);
+  await expect(page.getByTestId('bulletin-units').locator('td span[data-level]').first()).toHaveText(/^(蓝|黄|橙|红)$/);
   // The recharts domain trend is drawn in the browser.
-  await expect(page.getByTestId('domain-trend-chart').locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.getByTestId('domain-trend-chart').locator('.recharts-line path.recharts-curve').first()).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-pdf').click()]);
   const path = await download.path();

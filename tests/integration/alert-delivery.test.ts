@@ -182,7 +182,7 @@ describe('alert delivery', () => {
     expect(attempts[0]!.error).toMatch(/HTTP 503/);
   });
 
-  it('a send claimed by a process that died is retried after its lease; an alert with no recipients is scanned once', async () => {
+  it('a send claimed by a process that died is retried after its lease, once', async () => {
     saveDeliveryRoutes(t.db, defaultDeliveryRoutes);
     const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
     const { enqueueAlertDeliveries } = await import('@/jobs/alert-delivery');
@@ -195,5 +195,27 @@ describe('alert delivery', () => {
     const sent = await alertDelivery(t.db, new Date(t1.getTime() + 300_000), config);
     expect(sent.delivered).toBe(2); // the office's e-mail and the webhook
     expect(mails.filter((m) => m.alert === String(id))).toHaveLength(1);
+  });
+});
+
+describe('routes', () => {
+  it('the office’s change of who receives what is stored and audited, and decides the next alert’s recipients', async () => {
+    const { updateDeliveryRoutes, deliveryRoutes } = await import('@/lib/delivery/routes');
+    const { auditLog } = await import('@/db/schema');
+    const office = (await import('@/db/queries/auth')).userByLogin(t.db, 'd.office')!;
+    updateDeliveryRoutes(t.db, office.id, { roles: { leader: ['blue'] }, webhook: [] }, now);
+    expect(deliveryRoutes(t.db)).toEqual({ roles: { leader: ['blue'] }, webhook: [] });
+    const entry = t.db.select().from(auditLog).all().at(-1)!;
+    expect([entry.action, entry.actorUserId]).toEqual(['delivery.routes', office.id]);
+    const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 9_000_000), 'routes');
+    await alertDelivery(t.db, new Date(now.getTime() + 9_000_000), config);
+    expect(
+      t.db
+        .select()
+        .from(alertDeliveries)
+        .where(eq(alertDeliveries.alertId, id))
+        .all()
+        .map((r) => r.recipient),
+    ).toEqual(['leader@example.org']);
   });
 });
