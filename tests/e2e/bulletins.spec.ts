@@ -64,3 +64,25 @@ test('a branch officer sees only its branch in the bulletin', async ({ page }) =
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).toEqual(codes);
   await expect(page.getByTestId('bulletin-scope')).toContainText('仅显示您范围内的单位');
 });
+
+test('the office sets who receives which alert colours and sees the delivery status', async ({ page }) => {
+  await logIn(page, 'office');
+  await page.goto('/alerts/delivery');
+  await expect(page.getByRole('heading', { level: 1, name: '预警推送' })).toBeVisible();
+  await expect(page.getByTestId('delivery-channels')).toContainText('未配置');
+  const leaderBlue = page.getByRole('checkbox', { name: '院领导: 蓝' });
+  await expect(leaderBlue).not.toBeChecked();
+  await leaderBlue.check();
+  await page.getByRole('button', { name: '保存接收规则' }).click();
+  await expect(page.getByText('接收规则已保存。')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: '院领导: 蓝' })).toBeChecked();
+  await expect(page.getByTestId('delivery-counts')).toBeVisible();
+});
+
+test('leadership cannot open the delivery settings', async ({ page }) => {
+  await logIn(page, 'leader');
+  await page.goto('/alerts/delivery');
+  await expect(page.getByTestId('refusal')).toBeVisible();
+  await expect(page.getByTestId('delivery-routes')).toHaveCount(0);
+});
