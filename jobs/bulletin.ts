@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/queries/bulletins';
+import { jobRunDone, reopenDoneJobRun } from '@/db/queries/job-runs';
 import { buildBulletinBody } from '@/lib/bulletins/build';
 import { addMonths, latestDueMonth, monthRange } from '@/lib/bulletins/months';
 import { runClaimed } from './run-claimed';
@@ -13,6 +14,9 @@ export const BULLETIN_JOB = 'monthly-bulletin';
  */
 export async function generateBulletin(db: Db, month: string, now = new Date()): Promise<'generated' | 'exists' | 'skipped' | 'failed'> {
   if (bulletinByMonth(db, month)) return 'exists';
+  // Done before, yet not stored (deleted to be regenerated): reopen the period. The unique month still
+  // guarantees a single stored bulletin if two processes get here at once.
+  if (jobRunDone(db, BULLETIN_JOB, month)) reopenDoneJobRun(db, BULLETIN_JOB, month, 'bulletin missing; regenerated', now);
   let stored = false;
   const outcome = await runClaimed(
     db,

@@ -74,3 +74,16 @@ export function jobRunDone(db: Db, job: string, period: string): boolean {
     .get();
   return row?.status === 'done';
 }
+
+/**
+ * Reopens a `done` period whose product has since disappeared (e.g. an operator deleted a stored bulletin
+ * to have it regenerated), so the next claim retries it. Only a `done` row changes.
+ */
+export function reopenDoneJobRun(db: Db, job: string, period: string, reason: string, now = new Date()): boolean {
+  const result = db
+    .update(jobRuns)
+    .set({ status: 'failed', error: reason, finishedAt: now })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period), eq(jobRuns.status, 'done')))
+    .run();
+  return result.changes === 1;
+}

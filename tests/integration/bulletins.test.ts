@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The monthly bulletin on a real migrated SQLite file: catch-up after downtime, exactly once, frozen
@@ -183,6 +184,21 @@ describe('exactly once, frozen', () => {
     expect(after.body).toEqual(before.body);
     expect(after.generatedAt).toEqual(before.generatedAt);
     expect(bulletinView(after, { all: true }).totals.incidentsByTier).toEqual([0, 1, 0, 0]);
+  });
+});
+
+describe('regeneration', () => {
+  it('a bulletin deleted by an operator is generated again by the next catch-up, once', async () => {
+    db.delete(bulletins).where(eq(bulletins.month, '2026-07')).run();
+    expect(await catchUpBulletins(db, at('2026-08-02T09:00:00+08:00'))).toEqual(['2026-07']);
+    expect(await catchUpBulletins(db, at('2026-08-02T09:00:00+08:00'))).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(bulletins)
+        .all()
+        .filter((b) => b.month === '2026-07'),
+    ).toHaveLength(1);
   });
 });
 
