@@ -21,7 +21,10 @@ import { parseInstant } from '@/lib/intake/instant';
 import { translate } from '@/lib/i18n/translate';
 import { computeAndStoreRatings } from '@/lib/rating/refresh';
 import { liveRatingToApi } from '@/lib/rating/api-shape';
-import { yearStart } from '@/lib/time';
+import { shanghaiMonth, yearStart } from '@/lib/time';
+import { generateBulletin } from '@/jobs/bulletin';
+import { isMonth } from '@/lib/bulletins/months';
+import { setUserEmail } from '@/db/queries/users-email';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -38,6 +41,10 @@ const usage = `Usage: npm run cli -- <command>
       Imports an XLSX or CSV file of one record kind (${recordKindCodes.join(', ')}), all or nothing,
       idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged and
       every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
+  bulletin --month YYYY-MM
+      Generates the monthly bulletin of that month and stores it; if it exists, says so and changes nothing.
+  user email --login L --email ADDRESS
+      Sets (or with --email "" clears) where user L receives alert e-mails.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -109,6 +116,35 @@ async function main(argv: string[]): Promise<number> {
     // The token alone on stdout, so scripts can capture it; the advice goes to stderr.
     console.log(token);
     console.error('Store this token now: it is shown only once.');
+    return 0;
+  }
+  if (group === 'bulletin') {
+    const { values } = parseArgs({ args: [action ?? '', ...rest].filter(Boolean), options: { month: { type: 'string' } } });
+    const month = required(values, 'month');
+    if (!isMonth(month)) throw new UsageError('--month must be a month such as 2026-10 (YYYY-MM)');
+    const now = new Date();
+    if (month >= shanghaiMonth(now)) throw new UsageError(`${month} has not ended yet; a bulletin covers a whole month`);
+    const outcome = await withDb((db) => generateBulletin(db, month, now));
+    if (outcome === 'generated') console.log(`Bulletin ${month} generated.`);
+    else if (outcome === 'exists') console.log(`Bulletin ${month} already exists; nothing changed.`);
+    else {
+      console.error(
+        `Bulletin ${month} was not generated (${outcome === 'skipped' ? 'another process is generating it' : 'it failed; see the log above'}).`,
+      );
+      return 1;
+    }
+    return 0;
+  }
+  if (group === 'user' && action === 'email') {
+    const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, email: { type: 'string' } } });
+    const login = required(values, 'login');
+    const email = typeof values.email === 'string' ? values.email.trim() : undefined;
+    if (email === undefined) throw new UsageError('--email is required (use --email "" to clear)');
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new UsageError('--email: must be an e-mail address such as name@example.org');
+    const changed = await withDb((db) => setUserEmail(db, login, email || null));
+    if (!changed) throw new UsageError(`--login: no user has the login ${login}`);
+    console.log(email ? `Alert e-mails for ${login} go to ${email}.` : `Alert e-mails for ${login} are off.`);
     return 0;
   }
   if (group === 'rate') {

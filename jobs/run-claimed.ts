@@ -1,21 +1,27 @@
 import type { Db } from '@/db/client';
-import { claimJobRun, finishJobRun } from '@/db/queries/job-runs';
+import { claimJobRun, finishJobRun, type JobClaim } from '@/db/queries/job-runs';
 
-/** Runs `work` for (job, period) only if this process wins the claim; records success or failure. */
+/**
+ * Runs `work` for (job, period) only if this process wins the claim; records success or failure. A failed
+ * period is retried by the next call; a claim whose process died is taken over once its lease expires; a
+ * period that succeeded never runs again (docs/decisions/013-job-leases-and-bulletins.md).
+ */
 export async function runClaimed(
   db: Db,
   job: string,
   period: string,
-  work: () => Promise<void> | void,
+  work: (claim: JobClaim) => Promise<void> | void,
+  opts: { now?: Date; leaseMs?: number } = {},
 ): Promise<'ran' | 'skipped' | 'failed'> {
-  if (!claimJobRun(db, job, period)) return 'skipped';
+  const claim = claimJobRun(db, job, period, opts.now ?? new Date(), opts.leaseMs);
+  if (!claim) return 'skipped';
   try {
-    await work();
-    finishJobRun(db, job, period);
+    await work(claim);
+    finishJobRun(db, claim);
     return 'ran';
   } catch (error) {
     console.error(`[jobs] ${job} ${period} failed`, error);
-    finishJobRun(db, job, period, { error: error instanceof Error ? error.message : String(error) });
+    finishJobRun(db, claim, { error: error instanceof Error ? error.message : String(error) });
     return 'failed';
   }
 }

@@ -3,6 +3,8 @@ import type { Db } from '@/db/client';
 import { ZONE } from '@/lib/time';
 import { housekeeping } from './housekeeping';
 import { annualRating, provisionalRating } from './rating';
+import { monthlyBulletin } from './bulletin';
+import { alertDelivery } from './alert-delivery';
 
 // The registry of scheduled jobs, by name. Each handler claims its period in the database, so a restart,
 // a catch-up run or a second server process never repeats a period (docs/decisions/003-where-jobs-run.md).
@@ -10,6 +12,10 @@ export const jobs = {
   housekeeping: { schedule: '15 3 * * *', run: housekeeping },
   'annual-rating': { schedule: '0 2 10 1 *', run: annualRating },
   'provisional-rating': { schedule: '30 1 * * *', run: provisionalRating },
+  // 08:00 on the 1st: last month's bulletin; at start, every month missed while the server was down.
+  'monthly-bulletin': { schedule: '0 8 1 * *', run: monthlyBulletin },
+  // Every minute: queue and send alert e-mails and webhooks (retries with backoff).
+  'alert-delivery': { schedule: '* * * * *', run: (db: Db, now?: Date) => alertDelivery(db, now) },
 } as const satisfies Record<string, { schedule: string; run: (db: Db, now?: Date) => Promise<unknown> }>;
 
 export type JobName = keyof typeof jobs;

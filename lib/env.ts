@@ -25,6 +25,15 @@ export const envSchema = z
     // A TTF/OTF file (a .ttc collection with "#FaceName") for PDF documents; default: the bundled Noto Sans SC.
     FENGHUO_PDF_FONT: z.string().trim().min(1).optional(),
     FENGHUO_PDF_FONT_BOLD: z.string().trim().min(1).optional(),
+    // Alert delivery (docs/decisions/014-alert-delivery.md): e-mail through SMTP, and a signed JSON webhook.
+    FENGHUO_SMTP_URL: z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587')
+      .optional(),
+    FENGHUO_MAIL_FROM: z.string().trim().min(3, 'must be a sender address, e.g. "烽火 <fenghuo@example.org>"').optional(),
+    FENGHUO_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+    FENGHUO_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FENGHUO_ADMIN_LOGIN) !== Boolean(env.FENGHUO_ADMIN_PASSWORD)) {
@@ -34,6 +43,10 @@ export const envSchema = z
         message: 'FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD must be set together',
       });
     }
+    if (env.FENGHUO_SMTP_URL && !env.FENGHUO_MAIL_FROM)
+      ctx.addIssue({ code: 'custom', path: ['FENGHUO_MAIL_FROM'], message: 'is required when FENGHUO_SMTP_URL is set' });
+    if (env.FENGHUO_WEBHOOK_URL && !env.FENGHUO_WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['FENGHUO_WEBHOOK_SECRET'], message: 'is required when FENGHUO_WEBHOOK_URL is set' });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,19 +1,89 @@
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { jobRuns } from '../schema';
 
+/** How long a claim holds before another process may take it over (a run that outlives it renews it). */
+export const DEFAULT_LEASE_MS = 30 * 60_000;
+
+export interface JobClaim {
+  job: string;
+  period: string;
+  owner: string;
+}
+
 /**
- * Claims (job, period) for this process. Returns false when another process or an earlier run already
- * holds it; the unique index decides, so the claim is safe across processes and restarts.
+ * Claims (job, period) for this process, or returns null when it may not run. The unique index decides, in
+ * one statement, so the claim is safe across processes and restarts:
+ * - no row yet: inserted as `running` with a lease;
+ * - `done`: never again (a successful period runs exactly once);
+ * - `failed`: claimed again (a retry);
+ * - `running` with an expired (or, before leases existed, no) lease: its process died; taken over.
  */
-export function claimJobRun(db: Db, job: string, period: string, now = new Date()): boolean {
-  const result = db.insert(jobRuns).values({ job, period, status: 'running', startedAt: now }).onConflictDoNothing().run();
+export function claimJobRun(db: Db, job: string, period: string, now = new Date(), leaseMs = DEFAULT_LEASE_MS): JobClaim | null {
+  const owner = randomUUID();
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const result = db
+    .insert(jobRuns)
+    .values({ job, period, status: 'running', startedAt: now, leaseUntil, leaseOwner: owner, attempts: 1 })
+    .onConflictDoUpdate({
+      target: [jobRuns.job, jobRuns.period],
+      set: {
+        status: 'running',
+        startedAt: now,
+        finishedAt: null,
+        error: null,
+        leaseUntil,
+        leaseOwner: owner,
+        attempts: sql`${jobRuns.attempts} + 1`,
+      },
+      setWhere: sql`${jobRuns.status} = 'failed' OR (${jobRuns.status} = 'running' AND (${jobRuns.leaseUntil} IS NULL OR ${jobRuns.leaseUntil} <= ${now.getTime()}))`,
+    })
+    .run();
+  return result.changes === 1 ? { job, period, owner } : null;
+}
+
+/** Extends a held lease (for a long run); false if another process has taken the claim over. */
+export function renewJobLease(db: Db, claim: JobClaim, now = new Date(), leaseMs = DEFAULT_LEASE_MS): boolean {
+  const result = db
+    .update(jobRuns)
+    .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(
+      and(eq(jobRuns.job, claim.job), eq(jobRuns.period, claim.period), eq(jobRuns.leaseOwner, claim.owner), eq(jobRuns.status, 'running')),
+    )
+    .run();
   return result.changes === 1;
 }
 
-export function finishJobRun(db: Db, job: string, period: string, outcome: { error?: string } = {}, now = new Date()): void {
-  db.update(jobRuns)
-    .set({ status: outcome.error ? 'failed' : 'done', finishedAt: now, error: outcome.error ?? null })
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
+/** Records the outcome of a claimed run; only the holder of the claim can finish it. */
+export function finishJobRun(db: Db, claim: JobClaim, outcome: { error?: string } = {}, now = new Date()): boolean {
+  const result = db
+    .update(jobRuns)
+    .set({ status: outcome.error ? 'failed' : 'done', finishedAt: now, error: outcome.error ?? null, leaseUntil: null })
+    .where(and(eq(jobRuns.job, claim.job), eq(jobRuns.period, claim.period), eq(jobRuns.leaseOwner, claim.owner)))
     .run();
+  return result.changes === 1;
+}
+
+/** Whether (job, period) has run successfully. */
+export function jobRunDone(db: Db, job: string, period: string): boolean {
+  const row = db
+    .select({ status: jobRuns.status })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
+    .get();
+  return row?.status === 'done';
+}
+
+/**
+ * Reopens a `done` period whose product has since disappeared (e.g. an operator deleted a stored bulletin
+ * to have it regenerated), so the next claim retries it. Only a `done` row changes.
+ */
+export function reopenDoneJobRun(db: Db, job: string, period: string, reason: string, now = new Date()): boolean {
+  const result = db
+    .update(jobRuns)
+    .set({ status: 'failed', error: reason, finishedAt: now })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period), eq(jobRuns.status, 'done')))
+    .run();
+  return result.changes === 1;
 }

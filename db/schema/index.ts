@@ -10,3 +10,4 @@ export * from './ethics';
 export * from './rating';
 export * from './alerts';
 export * from './system';
+export * from './delivery';

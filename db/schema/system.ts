@@ -3,6 +3,8 @@ import { instant, json } from './columns';
 import { users } from './users';
 
 // A job claims its (job, period) here before it runs, so restarts and parallel processes never repeat it.
+// A claim is a lease: a `running` row whose lease has expired (its process died) or a `failed` row can be
+// claimed again; a `done` row never is (docs/decisions/013-job-leases-and-bulletins.md).
 export const jobRuns = sqliteTable(
   'job_runs',
   {
@@ -13,6 +15,10 @@ export const jobRuns = sqliteTable(
     startedAt: instant('started_at').notNull(),
     finishedAt: instant('finished_at'),
     error: text('error'),
+    leaseUntil: instant('lease_until'),
+    // Who holds the claim: a finish by a process whose lease was taken over changes nothing.
+    leaseOwner: text('lease_owner'),
+    attempts: integer('attempts').notNull().default(1),
   },
   (t) => [uniqueIndex('job_runs_job_period_uq').on(t.job, t.period)],
 );

@@ -18,6 +18,8 @@ export const users = sqliteTable(
       .notNull()
       .references(() => units.id),
     active: flag('active').notNull().default(true),
+    // Where alert e-mails go (optional); see lib/delivery and docs/decisions/014-alert-delivery.md.
+    email: text('email'),
     passwordChangedAt: instant('password_changed_at'),
     ...timestamps,
   },

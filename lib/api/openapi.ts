@@ -169,6 +169,13 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}): Recor
   paths['/api/v1/me'] = {
     get: { summary: 'The token’s user, role and unit', responses: { '200': { description: 'The caller' }, ...errors } },
   };
+  paths['/api/v1/bulletins/{month}'] = {
+    get: {
+      summary: "The stored monthly bulletin of month YYYY-MM, limited to the caller's scope (totals recomputed from the visible units)",
+      parameters: [{ name: 'month', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } }],
+      responses: { '200': { description: 'The bulletin' }, ...errors },
+    },
+  };
   Object.assign(paths, extraPaths);
   return {
     openapi: '3.1.0',

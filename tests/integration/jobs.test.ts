@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { runClaimed } from '@/jobs/run-claimed';
 import { housekeeping } from '@/jobs/housekeeping';
 import { jobRuns } from '@/db/schema';
+import { claimJobRun, finishJobRun } from '@/db/queries/job-runs';
 
 let t: TestDb;
 beforeAll(() => {
@@ -45,4 +47,46 @@ it('housekeeping claims its local day', async () => {
       .all()
       .some((r) => r.job === 'housekeeping' && r.period === '2026-11-24'),
   ).toBe(true);
+});
+
+describe('leases', () => {
+  const t0 = new Date('2026-11-23T10:00:00Z');
+  const later = (ms: number) => new Date(t0.getTime() + ms);
+
+  it('a claim left running by a crashed process is taken over only after its lease expires', () => {
+    const crashed = claimJobRun(t.db, 'lease-demo', 'p1', t0, 60_000);
+    expect(crashed).not.toBeNull();
+    // Another process while the lease holds: refused.
+    expect(claimJobRun(t.db, 'lease-demo', 'p1', later(59_999), 60_000)).toBeNull();
+    const taker = claimJobRun(t.db, 'lease-demo', 'p1', later(60_000), 60_000);
+    expect(taker).not.toBeNull();
+    // The crashed process, coming back, can no longer record an outcome; the new holder can.
+    expect(finishJobRun(t.db, crashed!, {}, later(61_000))).toBe(false);
+    expect(finishJobRun(t.db, taker!, {}, later(62_000))).toBe(true);
+    const row = t.db.select().from(jobRuns).where(eq(jobRuns.job, 'lease-demo')).get()!;
+    expect([row.status, row.attempts]).toEqual(['done', 2]);
+    // Done is final: never claimed again, even long after.
+    expect(claimJobRun(t.db, 'lease-demo', 'p1', later(10 * 86_400_000))).toBeNull();
+  });
+
+  it('a failed run is retried by the next call and then runs no more', async () => {
+    let calls = 0;
+    const flaky = () => {
+      calls++;
+      if (calls === 1) throw new Error('transient');
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await runClaimed(t.db, 'retry-demo', 'p', flaky, { now: t0 })).toBe('failed');
+    logged.mockRestore();
+    expect(await runClaimed(t.db, 'retry-demo', 'p', flaky, { now: later(1000) })).toBe('ran');
+    expect(await runClaimed(t.db, 'retry-demo', 'p', flaky, { now: later(2000) })).toBe('skipped');
+    expect(calls).toBe(2);
+    const row = t.db.select().from(jobRuns).where(eq(jobRuns.job, 'retry-demo')).get()!;
+    expect([row.status, row.error, row.attempts]).toEqual(['done', null, 2]);
+  });
+
+  it('a claim made before leases existed (no lease) counts as abandoned', () => {
+    t.db.insert(jobRuns).values({ job: 'legacy', period: 'p', status: 'running', startedAt: t0 }).run();
+    expect(claimJobRun(t.db, 'legacy', 'p', later(1))).not.toBeNull();
+  });
 });

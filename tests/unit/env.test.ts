@@ -13,6 +13,11 @@ describe('configuration', () => {
     [{ FENGHUO_ADMIN_LOGIN: 'root' }, /FENGHUO_ADMIN_PASSWORD: FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD must be set together/],
     [{ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'short' }, /FENGHUO_ADMIN_PASSWORD: must be at least 10 characters/],
     [{ FENGHUO_SESSION_SECRET: 'too-short' }, /FENGHUO_SESSION_SECRET: must be at least 32 characters/],
+    [{ FENGHUO_SMTP_URL: 'mail.example.org' }, /FENGHUO_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ FENGHUO_SMTP_URL: 'smtp://mail.example.org:587' }, /FENGHUO_MAIL_FROM: is required when FENGHUO_SMTP_URL is set/],
+    [{ FENGHUO_WEBHOOK_URL: 'ftp://x.example.org' }, /FENGHUO_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/],
+    [{ FENGHUO_WEBHOOK_URL: 'https://x.example.org/hook' }, /FENGHUO_WEBHOOK_SECRET: is required when FENGHUO_WEBHOOK_URL is set/],
+    [{ FENGHUO_WEBHOOK_URL: 'https://x.example.org/hook', FENGHUO_WEBHOOK_SECRET: 'short' }, /FENGHUO_WEBHOOK_SECRET: must be at least 16/],
   ])('refuses %o naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(ConfigError);
     expect(() => parseEnv(input)).toThrow(message);

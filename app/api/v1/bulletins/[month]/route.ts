@@ -1,0 +1,23 @@
+import { apiRoute } from '@/lib/api/route';
+import { ApiError } from '@/lib/api/errors';
+import { bulletinByMonth } from '@/db/queries/bulletins';
+import { isMonth } from '@/lib/bulletins/months';
+import { bulletinView } from '@/lib/bulletins/view';
+import { bulletinToApi } from '@/lib/bulletins/api-shape';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/bulletins/YYYY-MM: the stored monthly bulletin, limited to the caller's scope. */
+export const GET = apiRoute<{ month: string }>(({ actor, db, params }) => {
+  if (!isMonth(params.month))
+    throw new ApiError('bad_request', `"${params.month}" is not a month; use YYYY-MM, e.g. 2026-10.`, [
+      { field: 'month', message: 'must be YYYY-MM' },
+    ]);
+  const stored = bulletinByMonth(db, params.month);
+  if (!stored)
+    throw new ApiError(
+      'not_found',
+      `The bulletin for ${params.month} has not been generated. A month's bulletin is generated at 08:00 Asia/Shanghai on the 1st of the next month.`,
+    );
+  return bulletinToApi(bulletinView(stored, actor.scope));
+});

@@ -1,0 +1,174 @@
+import { and, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { alertDeliveries, alertDeliveryAttempts, alertDispatch, alerts, units, users, type DeliveryChannel } from '../schema';
+import type { Role } from '@/lib/reference/roles';
+
+// The alert outbox (lib/delivery, jobs/alert-delivery.ts). Every statement that decides who sends what is
+// a single conditional write, so several processes can run the delivery job at once.
+
+export type AlertRow = typeof alerts.$inferSelect & { unitCode: string | null; unitPath: string | null };
+export type DeliveryRow = typeof alertDeliveries.$inferSelect;
+
+/** Alerts the enqueuer has not looked at yet, oldest first. */
+export function alertsNotDispatched(db: Db, limit: number): AlertRow[] {
+  return db
+    .select({ alert: alerts, unitCode: units.code, unitPath: units.path })
+    .from(alerts)
+    .leftJoin(alertDispatch, eq(alertDispatch.alertId, alerts.id))
+    .leftJoin(units, eq(units.id, alerts.unitId))
+    .where(isNull(alertDispatch.alertId))
+    .orderBy(alerts.id)
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...r.alert, unitCode: r.unitCode, unitPath: r.unitPath }));
+}
+
+/** Active users with an e-mail address in the given roles, with the path of their unit. */
+export function mailRecipients(db: Db, roleList: Role[]) {
+  if (roleList.length === 0) return [];
+  return db
+    .select({ id: users.id, email: users.email, role: users.role, unitPath: units.path })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.active, true), isNotNull(users.email), inArray(users.role, roleList)))
+    .all() as { id: number; email: string; role: Role; unitPath: string }[];
+}
+
+/**
+ * Enqueues the alert's deliveries and marks it scanned, in one transaction. The unique (alert, channel,
+ * recipient) index makes a second enqueuer's rows no-ops, so a message is never queued twice.
+ */
+export function enqueueAlert(
+  db: Db,
+  alertId: number,
+  targets: { channel: DeliveryChannel; recipient: string }[],
+  now: Date,
+  note: string | null = null,
+): number {
+  return db.transaction((tx) => {
+    const marked = tx
+      .insert(alertDispatch)
+      .values({ alertId, scannedAt: now, recipients: targets.length, note })
+      .onConflictDoNothing()
+      .run();
+    if (marked.changes === 0) return 0;
+    let queued = 0;
+    for (const t of targets)
+      queued += tx
+        .insert(alertDeliveries)
+        .values({ alertId, channel: t.channel, recipient: t.recipient, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+    return queued;
+  });
+}
+
+/**
+ * Claims up to `limit` due deliveries for this process in one UPDATE … RETURNING: pending ones whose time
+ * has come, and ones left `sending` by a process that died (lease expired). A row is returned to one
+ * claimer only; its attempt counter goes up now, so a crash mid-send still counts as an attempt.
+ */
+export function claimDueDeliveries(db: Db, now: Date, limit: number, leaseMs: number): DeliveryRow[] {
+  const due = db
+    .select({ id: alertDeliveries.id })
+    .from(alertDeliveries)
+    .where(
+      or(
+        and(eq(alertDeliveries.status, 'pending'), lte(alertDeliveries.nextAttemptAt, now)),
+        and(eq(alertDeliveries.status, 'sending'), lte(alertDeliveries.leaseUntil, now)),
+      ),
+    )
+    .orderBy(alertDeliveries.nextAttemptAt, alertDeliveries.id)
+    .limit(limit);
+  return db
+    .update(alertDeliveries)
+    .set({ status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${alertDeliveries.attempts} + 1` })
+    .where(
+      and(
+        inArray(alertDeliveries.id, due),
+        or(
+          and(eq(alertDeliveries.status, 'pending'), lte(alertDeliveries.nextAttemptAt, now)),
+          and(eq(alertDeliveries.status, 'sending'), lte(alertDeliveries.leaseUntil, now)),
+        ),
+      ),
+    )
+    .returning()
+    .all();
+}
+
+/** Records one attempt's outcome: delivered, or back to pending with the next attempt's time. */
+export function recordAttempt(
+  db: Db,
+  d: Pick<DeliveryRow, 'id' | 'attempts'>,
+  outcome: { ok: true } | { ok: false; error: string; retryAt: Date },
+  now: Date,
+): void {
+  db.transaction((tx) => {
+    tx.insert(alertDeliveryAttempts)
+      .values({ deliveryId: d.id, attempt: d.attempts, at: now, ok: outcome.ok, error: outcome.ok ? null : outcome.error })
+      .run();
+    // Only while this attempt still holds the row (same attempt number, still sending).
+    const mine = and(eq(alertDeliveries.id, d.id), eq(alertDeliveries.status, 'sending'), eq(alertDeliveries.attempts, d.attempts));
+    if (outcome.ok)
+      tx.update(alertDeliveries).set({ status: 'delivered', deliveredAt: now, leaseUntil: null, lastError: null }).where(mine).run();
+    else
+      tx.update(alertDeliveries)
+        .set({ status: 'pending', nextAttemptAt: outcome.retryAt, leaseUntil: null, lastError: outcome.error })
+        .where(mine)
+        .run();
+  });
+}
+
+export function alertForDelivery(db: Db, alertId: number) {
+  return db
+    .select({ alert: alerts, unitCode: units.code, unitName: units.name, unitNameEn: units.nameEn })
+    .from(alerts)
+    .leftJoin(units, eq(units.id, alerts.unitId))
+    .where(eq(alerts.id, alertId))
+    .get();
+}
+
+/** The office's status view: the latest deliveries with their alert. */
+export function recentDeliveries(db: Db, limit = 100) {
+  return db
+    .select({
+      id: alertDeliveries.id,
+      alertId: alertDeliveries.alertId,
+      channel: alertDeliveries.channel,
+      recipient: alertDeliveries.recipient,
+      status: alertDeliveries.status,
+      attempts: alertDeliveries.attempts,
+      nextAttemptAt: alertDeliveries.nextAttemptAt,
+      lastError: alertDeliveries.lastError,
+      deliveredAt: alertDeliveries.deliveredAt,
+      createdAt: alertDeliveries.createdAt,
+      colour: alerts.colour,
+      messageZh: alerts.messageZh,
+      messageEn: alerts.messageEn,
+    })
+    .from(alertDeliveries)
+    .innerJoin(alerts, eq(alerts.id, alertDeliveries.alertId))
+    .orderBy(desc(alertDeliveries.id))
+    .limit(limit)
+    .all();
+}
+
+export function deliveryCounts(db: Db): Record<'pending' | 'sending' | 'delivered', number> {
+  const rows = db
+    .select({ status: alertDeliveries.status, n: sql<number>`count(*)` })
+    .from(alertDeliveries)
+    .groupBy(alertDeliveries.status)
+    .all();
+  const out = { pending: 0, sending: 0, delivered: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+export function attemptsOf(db: Db, deliveryId: number) {
+  return db
+    .select()
+    .from(alertDeliveryAttempts)
+    .where(eq(alertDeliveryAttempts.deliveryId, deliveryId))
+    .orderBy(alertDeliveryAttempts.attempt)
+    .all();
+}

@@ -1,0 +1,8 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { users } from '../schema';
+
+/** Sets where a user receives alert e-mails (null: none); false when no user has that login. */
+export function setUserEmail(db: Db, login: string, email: string | null): boolean {
+  return db.update(users).set({ email }).where(eq(users.login, login)).run().changes === 1;
+}

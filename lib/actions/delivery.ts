@@ -1,0 +1,22 @@
+'use server';
+
+import { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { roles } from '@/lib/reference/roles';
+import { levels } from '@/lib/reference/level-codes';
+import { canManageRatings } from '@/lib/rating/permissions';
+import { updateDeliveryRoutes, type DeliveryRoutes } from '@/lib/delivery/routes';
+import { safeAction } from './safe-action';
+
+// The form sends one checkbox per (row, colour): `role.<role>.<colour>` and `webhook.<colour>`, value "on".
+const schema = z.record(z.string(), z.unknown()).transform((form): DeliveryRoutes => {
+  const picked = (prefix: string) => levels.filter((l) => form[`${prefix}.${l}`] === 'on');
+  return { roles: Object.fromEntries(roles.map((r) => [r, picked(`role.${r}`)])), webhook: picked('webhook') };
+});
+
+/** The safety office (or an administrator) sets which colours each role receives and the webhook gets. */
+export const saveDeliveryRoutesAction = safeAction({ schema, allow: (a) => canManageRatings(a.role) }, (routes, { actor, db }) => {
+  updateDeliveryRoutes(db, actor.userId, routes, new Date());
+  revalidatePath('/alerts/delivery');
+  return { saved: true };
+});

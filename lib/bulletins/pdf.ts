@@ -1,0 +1,119 @@
+import type { Locale } from '@/lib/i18n/locales';
+import { localName } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { levelFills } from '@/lib/pdf/colors';
+import { renderPdf } from '@/lib/pdf/render-pdf';
+import type { Block, TableCell } from '@/lib/pdf/types';
+import { levels } from '@/lib/reference/level-codes';
+import { formatDate, formatDateTime } from '@/lib/time';
+import { levelChange, type BulletinView } from './view';
+
+// The bulletin as a PDF (Chinese by default, English with the switch), of the viewer's scope only. The
+// domain trend is a table here: the page's chart is drawn in the browser.
+
+const TIERS = ['1', '2', '3', '4'] as const;
+
+export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string): Promise<Buffer> {
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const level = (l: (typeof levels)[number] | null): TableCell => (l ? { text: t(`levels.${l}`), fill: levelFills[l] } : '—');
+  const name = (row: { name: string | null; nameEn: string | null }) => localName(locale, { name: row.name, nameEn: row.nameEn });
+  const domainName = (code: string) => {
+    const d = v.domains.find((x) => x.code === code);
+    return d ? localName(locale, d) : code;
+  };
+  const tot = v.totals;
+  const sep = locale === 'en' ? ', ' : '，';
+  const paren = (text: string) => (locale === 'en' ? ` (${text})` : `（${text}）`);
+  const blocks: Block[] = [
+    { type: 'paragraph', text: v.wholeAcademy ? t('bulletins.scopeAll') : t('bulletins.scopePartial', { scope: scopeLabel }) },
+    { type: 'heading', level: 2, text: t('bulletins.summary') },
+    {
+      type: 'keyValues',
+      items: [
+        {
+          label: t('bulletins.incidentsTotal'),
+          value: `${tot.incidents}${paren(TIERS.map((k, i) => `${t(`tiersShort.${k}`)} ${tot.incidentsByTier[i]}`).join(sep))}`,
+        },
+        {
+          label: t('bulletins.hazardsTotal'),
+          value: `${t('severity.major')} ${tot.hazards.major}${sep}${t('severity.general')} ${tot.hazards.general}`,
+        },
+        {
+          label: t('bulletins.overdueTotal'),
+          value: `${t('severity.major')} ${tot.overdueAtEnd.major}${sep}${t('severity.general')} ${tot.overdueAtEnd.general}`,
+        },
+        { label: t('bulletins.levelsAtEnd'), value: levels.map((l) => `${t(`levels.${l}`)} ${tot.levelsAtEnd[l]}`).join(sep) },
+        { label: t('bulletins.changes'), value: t('bulletins.changesValue', { rose: tot.rose, fell: tot.fell }) },
+        { label: t('bulletins.alertsTotal'), value: levels.map((l) => `${t(`levels.${l}`)} ${tot.alertsByColour[l]}`).join(sep) },
+      ],
+    },
+    { type: 'heading', level: 2, text: t('bulletins.levelsSection') },
+  ];
+  if (v.institutes.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noInstitutes') });
+  else
+    blocks.push({
+      type: 'table',
+      columns: [
+        { label: t('bulletins.unit'), width: 120 },
+        { label: t('bulletins.branch'), width: 70 },
+        { label: t('bulletins.levelStart'), width: 45, align: 'center' },
+        { label: t('bulletins.levelEnd'), width: 45, align: 'center' },
+        { label: t('bulletins.change'), width: 45, align: 'center' },
+        { label: t('bulletins.incidents'), align: 'right' },
+        { label: t('bulletins.hazardsNew'), align: 'right' },
+        { label: t('bulletins.overdue'), align: 'right' },
+      ],
+      rows: v.institutes.map((r) => [
+        `${name(r)}${paren(r.code)}`,
+        r.branchName ? name({ name: r.branchName, nameEn: r.branchNameEn }) : '',
+        level(r.levelStart),
+        level(r.levelEnd),
+        t(`bulletins.changeKind.${levelChange(r)}`),
+        String(r.incidentsByTier.reduce((a, b) => a + b, 0)),
+        String(r.hazards.general + r.hazards.major),
+        String(r.overdueAtEnd.general + r.overdueAtEnd.major),
+      ]),
+    });
+  blocks.push({ type: 'heading', level: 2, text: t('bulletins.alertsSection') });
+  if (v.alerts.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noAlerts') });
+  else
+    blocks.push({
+      type: 'table',
+      columns: [
+        { label: t('bulletins.alertColour'), width: 45, align: 'center' },
+        { label: t('bulletins.alertTime'), width: 70 },
+        { label: t('bulletins.unit'), width: 90 },
+        { label: t('bulletins.alertMessage') },
+      ],
+      rows: v.alerts.map((a) => [
+        level(a.colour),
+        formatDate(new Date(a.firedAt)),
+        a.unitCode ? `${localName(locale, { name: a.unitName, nameEn: a.unitNameEn })}${paren(a.unitCode)}` : t('bulletins.academyWide'),
+        locale === 'en' ? a.messageEn : a.messageZh,
+      ]),
+    });
+  blocks.push({ type: 'heading', level: 2, text: t('bulletins.trendSection') });
+  const shown = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
+  if (shown.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noTrend') });
+  else
+    blocks.push({
+      type: 'table',
+      columns: [{ label: t('bulletins.domain'), width: 110 }, ...v.trendMonths.map((m) => ({ label: m, align: 'right' as const }))],
+      rows: shown.map((d) => [domainName(d.code), ...v.trend.map((m) => String(m.counts[d.code] ?? 0))]),
+    });
+
+  const title = t('bulletins.title', { month: v.month });
+  return renderPdf({
+    title,
+    subtitle: t('bulletins.subtitle', {
+      from: formatDate(new Date(v.periodStart)),
+      to: formatDate(new Date(new Date(v.periodEnd).getTime() - 1)),
+      version: v.ruleSetVersion,
+      generated: formatDateTime(v.generatedAt),
+    }),
+    meta: { author: t('app.name'), subject: title },
+    footer: t('bulletins.footer', { generated: formatDateTime(v.generatedAt) }),
+    createdAt: v.generatedAt,
+    blocks,
+  });
+}
