@@ -22,6 +22,7 @@ import { translate } from '@/lib/i18n/translate';
 import { computeAndStoreRatings } from '@/lib/rating/refresh';
 import { liveRatingToApi } from '@/lib/rating/api-shape';
 import { yearStart } from '@/lib/time';
+import { runAlerts } from '@/lib/alerts/run-alerts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -38,6 +39,9 @@ const usage = `Usage: npm run cli -- <command>
       Imports an XLSX or CSV file of one record kind (${recordKindCodes.join(', ')}), all or nothing,
       idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged and
       every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
+  alerts run [--as-of ISO]
+      Evaluates every alert rule (as of now, or of the given instant) and stores the new alerts; each
+      alert is stored once however often this runs. Prints how many were new, by rule.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -185,6 +189,21 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(report.dryRun ? `Dry run, nothing stored. Would be ${counts}.` : `Imported ${counts}.`);
+    return 0;
+  }
+  if (group === 'alerts' && action === 'run') {
+    const { values } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' } } });
+    let asOf: Date | undefined;
+    if (values['as-of']) {
+      const parsed = parseInstant(values['as-of']);
+      if (!parsed.ok) throw new UsageError(`--as-of: ${translate('en', parsed.key)}`);
+      asOf = parsed.value;
+    }
+    const r = await withDb((db) => runAlerts(db, { asOf }));
+    const rules = Object.entries(r.byRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
+    console.log(`Alerts as of ${r.asOf.toISOString()}: ${r.stored} new, ${r.candidates - r.stored} already stored${rules ? ` (${rules})` : ''}.`);
     return 0;
   }
   if (group === 'audit' && action === 'verify') {
