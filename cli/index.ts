@@ -203,7 +203,9 @@ async function main(argv: string[]): Promise<number> {
     const rules = Object.entries(r.byRule)
       .map(([rule, n]) => `${rule} ${n}`)
       .join(', ');
-    console.log(`Alerts as of ${r.asOf.toISOString()}: ${r.stored} new, ${r.candidates - r.stored} already stored${rules ? ` (${rules})` : ''}.`);
+    console.log(
+      `Alerts as of ${r.asOf.toISOString()}: ${r.stored} new, ${r.candidates - r.stored} already stored${rules ? ` (${rules})` : ''}.`,
+    );
     return 0;
   }
   if (group === 'audit' && action === 'verify') {

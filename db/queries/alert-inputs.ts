@@ -15,7 +15,13 @@ const d = (ms: number | null) => (ms === null ? null : new Date(ms));
 /** Every unit's code and names, for the alerts' messages. */
 export function unitInfos(db: Reader, ids?: readonly number[]): Map<number, UnitInfo> {
   const cols = { id: units.id, code: units.code, name: units.name, nameEn: units.nameEn };
-  const rows = ids ? db.select(cols).from(units).where(inArray(units.id, [...ids])).all() : db.select(cols).from(units).all();
+  const rows = ids
+    ? db
+        .select(cols)
+        .from(units)
+        .where(inArray(units.id, [...ids]))
+        .all()
+    : db.select(cols).from(units).all();
   return new Map(rows.map((u) => [u.id, u]));
 }
 
@@ -51,7 +57,18 @@ export function loadAlertFacts(db: Db, asOf: Date, rules: AlertRuleSet, ratings:
          WHERE created_at >= ? AND created_at <= ?`,
       )
       .raw()
-      .all(yearStart(year).getTime(), t, t - 30 * DAY_MS, t) as [number, string, number, string, number, number, number, number, number, string][]
+      .all(yearStart(year).getTime(), t, t - 30 * DAY_MS, t) as [
+      number,
+      string,
+      number,
+      string,
+      number,
+      number,
+      number,
+      number,
+      number,
+      string,
+    ][]
   ).map((r) => ({
     id: r[0],
     externalId: r[1],

@@ -166,7 +166,11 @@ export function activateAlertRuleSet(db: Db, actor: Actor, version: string, now:
         .where(and(eq(ruleSets.kind, 'alerts'), eq(ruleSets.active, true)))
         .run();
       tx.update(ruleSets).set({ active: true, activatedAt: now, updatedAt: now }).where(eq(ruleSets.id, row.id)).run();
-      appendAudit(tx, [audit(actor, 'alert_rule_set.activate', row.id, { active: previous.map((p) => p.version) }, { active: version })], now);
+      appendAudit(
+        tx,
+        [audit(actor, 'alert_rule_set.activate', row.id, { active: previous.map((p) => p.version) }, { active: version })],
+        now,
+      );
     },
     { behavior: 'immediate' },
   );

@@ -136,7 +136,12 @@ export function listAlerts(
 
 /** The newest alerts in scope (for the overview's "latest alerts"). */
 export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertRow[] {
-  return select(db, userId).where(inScope(alerts.unitId, scope)).orderBy(desc(alerts.firedAt), desc(alerts.id)).limit(limit).all().map(toRow);
+  return select(db, userId)
+    .where(inScope(alerts.unitId, scope))
+    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .limit(limit)
+    .all()
+    .map(toRow);
 }
 
 /** Alerts in scope fired in [from, to), oldest first (the monthly bulletin's "the month's alerts"). */
@@ -203,7 +208,14 @@ export function markAlertRead(db: Db, userId: number, alertId: number, now: Date
 /** Marks every alert in scope read for the user; returns how many were unread. */
 export function markAllAlertsRead(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): number {
   const scope = viewer.scope;
-  const filter = scope.all ? sql`1 = 1` : scope.unitIds.length ? sql`a.unit_id IN (${sql.join(scope.unitIds.map((id) => sql`${id}`), sql`, `)})` : sql`0 = 1`;
+  const filter = scope.all
+    ? sql`1 = 1`
+    : scope.unitIds.length
+      ? sql`a.unit_id IN (${sql.join(
+          scope.unitIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`0 = 1`;
   return db.run(
     sql`INSERT INTO alert_reads (user_id, alert_id, read_at)
         SELECT ${viewer.userId}, a.id, ${now.getTime()} FROM alerts a WHERE ${filter}

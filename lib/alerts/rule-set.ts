@@ -43,7 +43,7 @@ export const alertRuleSetSchema = z.strictObject({
     .strictObject({
       enabled,
       factor: z.number().min(1).max(100).describe("A month's incidents + hazards must exceed this many times the baseline mean"),
-      minimum: z.int().min(1).describe("…and be at least this many"),
+      minimum: z.int().min(1).describe('…and be at least this many'),
       months: z.int().min(1).max(24).describe('The baseline: the mean of this many calendar months before'),
       colour: colour('a domain surge'),
     })

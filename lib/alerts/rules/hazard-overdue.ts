@@ -26,6 +26,9 @@ export function hazardOverdue(facts: AlertFacts, rules: AlertRules, asOf: Date):
         due: day(h.dueAt),
         domain: domainName(facts, h.domain),
       }),
-      details: { links: [{ kind: 'record' as const, recordKind: 'hazards', id: h.id, externalId: h.externalId }], dueAt: h.dueAt.toISOString() },
+      details: {
+        links: [{ kind: 'record' as const, recordKind: 'hazards', id: h.id, externalId: h.externalId }],
+        dueAt: h.dueAt.toISOString(),
+      },
     }));
 }
