@@ -58,7 +58,8 @@ test('office files a tier II incident, sees its red alert unread and acknowledge
   const dialog = office.getByRole('dialog');
   await dialog.getByLabel('说明（可选）').fill('已通知北京分院跟进调查');
   await dialog.getByRole('button', { name: '确认', exact: true }).click();
-  await expect(office.getByTestId('acknowledge')).toContainText('已确认。');
+  // The page re-renders acknowledged: who, when and the comment, and no button any more.
+  await expect(office.getByTestId('alert-ack')).toContainText(/于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 确认/);
   await office.reload();
   await expect(office.getByTestId('alert-ack')).toContainText('已通知北京分院跟进调查');
   await expect(office.getByTestId('acknowledge')).toHaveCount(0);
