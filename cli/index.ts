@@ -25,6 +25,7 @@ import { shanghaiMonth, yearStart } from '@/lib/time';
 import { generateBulletin } from '@/jobs/bulletin';
 import { isMonth } from '@/lib/bulletins/months';
 import { setUserEmail } from '@/db/queries/users-email';
+import { runAlerts } from '@/lib/alerts/run-alerts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -45,6 +46,9 @@ const usage = `Usage: npm run cli -- <command>
       Generates the monthly bulletin of that month and stores it; if it exists, says so and changes nothing.
   user email --login L --email ADDRESS
       Sets (or with --email "" clears) where user L receives alert e-mails.
+  alerts run [--as-of ISO]
+      Evaluates every alert rule (as of now, or of the given instant) and stores the new alerts; each
+      alert is stored once however often this runs. Prints how many were new, by rule.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -221,6 +225,23 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(report.dryRun ? `Dry run, nothing stored. Would be ${counts}.` : `Imported ${counts}.`);
+    return 0;
+  }
+  if (group === 'alerts' && action === 'run') {
+    const { values } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' } } });
+    let asOf: Date | undefined;
+    if (values['as-of']) {
+      const parsed = parseInstant(values['as-of']);
+      if (!parsed.ok) throw new UsageError(`--as-of: ${translate('en', parsed.key)}`);
+      asOf = parsed.value;
+    }
+    const r = await withDb((db) => runAlerts(db, { asOf }));
+    const rules = Object.entries(r.byRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
+    console.log(
+      `Alerts as of ${r.asOf.toISOString()}: ${r.stored} new, ${r.candidates - r.stored} already stored${rules ? ` (${rules})` : ''}.`,
+    );
     return 0;
   }
   if (group === 'audit' && action === 'verify') {

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { ZONE } from '@/lib/time';
 import { housekeeping } from './housekeeping';
 import { annualRating, provisionalRating } from './rating';
+import { dailyAlerts } from './alerts';
 import { monthlyBulletin } from './bulletin';
 import { alertDelivery } from './alert-delivery';
 
@@ -12,6 +13,7 @@ export const jobs = {
   housekeeping: { schedule: '15 3 * * *', run: housekeeping },
   'annual-rating': { schedule: '0 2 10 1 *', run: annualRating },
   'provisional-rating': { schedule: '30 1 * * *', run: provisionalRating },
+  alerts: { schedule: '0 6 * * *', run: dailyAlerts },
   // 08:00 on the 1st: last month's bulletin; at start, every month missed while the server was down.
   'monthly-bulletin': { schedule: '0 8 1 * *', run: monthlyBulletin },
   // Every minute: queue and send alert e-mails and webhooks (retries with backoff).

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BeaconMark } from './beacon-mark';
 import { NavLink } from './nav-link';
@@ -6,6 +7,8 @@ import { logoutAction } from '@/lib/actions/auth';
 import type { Actor } from '@/lib/auth/scope-types';
 import { canManageUsers, canReadAudit } from '@/lib/auth/roles';
 import { actorUnitName, scopeText } from '@/components/scope-text';
+import { getDb } from '@/db/client';
+import { unreadAlertCount } from '@/db/queries/alerts';
 
 const sections = ['overview', 'heatmaps', 'units', 'domains', 'intake', 'records', 'ratings', 'alerts', 'bulletins'] as const;
 const hrefOf = (s: (typeof sections)[number] | 'admin') => (s === 'overview' ? '/' : `/${s}`);
@@ -14,6 +17,15 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
   const t = await getTranslations();
   const unit = await actorUnitName(actor);
   const scope = await scopeText(actor);
+  const unread = unreadAlertCount(getDb(), actor);
+  const badge = unread ? (
+    <span
+      className="ml-2 rounded-full bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white"
+      aria-label={t('alerts.unreadBadge', { n: unread })}
+    >
+      {unread > 999 ? '999+' : unread}
+    </span>
+  ) : null;
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -31,6 +43,7 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
           {sections.map((s) => (
             <NavLink key={s} href={hrefOf(s)}>
               {t(`nav.${s}`)}
+              {s === 'alerts' ? badge : null}
             </NavLink>
           ))}
           {canReadAudit(actor.role) ? <NavLink href="/audit">{t('nav.audit')}</NavLink> : null}
@@ -43,6 +56,7 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
           {sections.map((s) => (
             <NavLink key={s} href={hrefOf(s)} compact>
               {t(`nav.${s}`)}
+              {s === 'alerts' ? badge : null}
             </NavLink>
           ))}
           {canReadAudit(actor.role) ? (
@@ -61,6 +75,14 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
             {scope}
           </p>
           <div className="flex items-center gap-4">
+            <Link
+              href="/alerts"
+              data-testid="unread-alerts"
+              data-count={unread}
+              className={`rounded-md px-2 py-1 text-sm ${unread ? 'bg-red-50 font-semibold text-red-800 hover:bg-red-100' : 'text-gray-600 hover:bg-gray-100'}`}
+            >
+              {unread ? t('alerts.unreadBadge', { n: unread }) : t('nav.alerts')}
+            </Link>
             <LocaleSwitch />
             <div className="text-right text-sm" data-testid="current-user">
               <p className="font-medium text-gray-900">{actor.displayName}</p>

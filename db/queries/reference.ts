@@ -4,6 +4,7 @@ import { domains, riskDimensions } from '../schema';
 import { defaultDomains } from '@/lib/reference/domains';
 import { defaultDimensions } from '@/lib/reference/dimensions';
 import { ensureDefaultRuleSets } from './rule-sets';
+import { ensureDefaultAlertRuleSet } from './alert-rule-sets';
 
 /** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
 export function ensureReferenceData(db: Db): void {
@@ -18,6 +19,7 @@ export function ensureReferenceData(db: Db): void {
       .run();
   });
   ensureDefaultRuleSets(db);
+  ensureDefaultAlertRuleSet(db);
 }
 
 export type DomainRow = typeof domains.$inferSelect;

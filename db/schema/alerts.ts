@@ -31,6 +31,22 @@ export const alerts = sqliteTable(
   ],
 );
 
+// Per-user read state of the alert inbox: a row means the user has opened (or marked read) the alert.
+export const alertReads = sqliteTable(
+  'alert_reads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    alertId: integer('alert_id')
+      .notNull()
+      .references(() => alerts.id),
+    readAt: instant('read_at').notNull(),
+  },
+  (t) => [uniqueIndex('alert_reads_user_alert_uq').on(t.userId, t.alertId)],
+);
+
 // The monthly bulletin is stored unchanged once generated.
 export const bulletins = sqliteTable('bulletins', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -11,6 +11,7 @@ import { translate } from '@/lib/i18n/translate';
 import { issueMessage, valueAt } from '@/lib/i18n/validation';
 import type { BaseInput, KindDef, ReferenceCodes } from './kind-def';
 import { kindDefs } from './kinds';
+import { fireIncidentAlerts, type WrittenIncident } from '@/lib/alerts/incident-hook';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -310,6 +311,7 @@ function applyWrites(
   const table = def.table;
   const audit: AuditEntry[] = [];
   const createdIds = insertCreated(tx, actor, def, plan, opts.now);
+  const incidents: WrittenIncident[] = [];
   const results = plan.map((p, i) => {
     if (p.outcome === 'unchanged') return { outcome: p.outcome, id: p.existing!.id };
     let id: number;
@@ -326,6 +328,7 @@ function applyWrites(
       before = Object.fromEntries(p.changed.map((k) => [k, p.existing![k]]));
       after = set;
     }
+    if (def.kind === 'incidents') incidents.push({ id, row: after, before: p.outcome === 'updated' ? p.existing! : null });
     if (p.dimensionsChanged) {
       const dims = (p.input as unknown as { dimensions: DimensionInput[] }).dimensions;
       if (p.outcome === 'updated') {
@@ -349,6 +352,8 @@ function applyWrites(
     return { outcome: p.outcome, id };
   });
   appendAudit(tx, audit, opts.now);
+  // incident.serious fires in this transaction: a submission that rolls back leaves no alert.
+  fireIncidentAlerts(tx, incidents, opts.now);
   return results;
 }
 

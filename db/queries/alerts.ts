@@ -1,0 +1,264 @@
+import { and, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { alertReads, alerts, units, users } from '../schema';
+import type { Actor, Scope } from '@/lib/auth/scope-types';
+import type { AlertLink, CandidateAlert } from '@/lib/alerts/types';
+import type { Level } from '@/lib/reference/level-codes';
+import { FieldProblem } from '@/lib/errors';
+import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
+import { appendAudit } from './audit';
+import { inScope } from './scope-filter';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Stores candidate alerts; the unique index on (rule, subject_kind, subject_key, period) makes each fire
+ * exactly once however often, and by however many processes, the rules are evaluated. Returns how many
+ * were new.
+ */
+export function storeAlerts(db: Db | Tx, candidates: readonly CandidateAlert[], firedAt: Date): number {
+  let stored = 0;
+  for (let i = 0; i < candidates.length; i += 200) {
+    const chunk = candidates.slice(i, i + 200);
+    stored += db
+      .insert(alerts)
+      .values(chunk.map((c) => ({ ...c, firedAt })))
+      .onConflictDoNothing()
+      .run().changes;
+  }
+  return stored;
+}
+
+export interface AlertRow {
+  id: number;
+  rule: string;
+  colour: Level;
+  subjectKind: string;
+  subjectKey: string;
+  period: string;
+  unitId: number | null;
+  unitCode: string | null;
+  unitName: string | null;
+  unitNameEn: string | null;
+  domain: string | null;
+  messageZh: string;
+  messageEn: string;
+  links: AlertLink[];
+  firedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  acknowledgeComment: string | null;
+  /** Whether the viewer has opened it (or marked all read). */
+  read: boolean;
+}
+
+export interface AlertFilters {
+  rule?: string;
+  colour?: Level;
+  /** A unit code: alerts of that unit and the units below it. */
+  unit?: string;
+  acknowledged?: boolean;
+  /** Fired at or after / before these instants. */
+  from?: Date;
+  to?: Date;
+}
+
+const ackUser = alias(users, 'ack_user');
+
+function whereOf(scope: Scope, f: AlertFilters): SQL | undefined {
+  return and(
+    inScope(alerts.unitId, scope),
+    f.rule ? eq(alerts.rule, f.rule) : undefined,
+    f.colour ? eq(alerts.colour, f.colour) : undefined,
+    f.unit
+      ? sql`${alerts.unitId} IN (SELECT u.id FROM units u WHERE u.path LIKE (SELECT p.path FROM units p WHERE p.code = ${f.unit}) || '%')`
+      : undefined,
+    f.acknowledged === undefined ? undefined : f.acknowledged ? isNotNull(alerts.acknowledgedAt) : isNull(alerts.acknowledgedAt),
+    f.from ? gte(alerts.firedAt, f.from) : undefined,
+    f.to ? lt(alerts.firedAt, f.to) : undefined,
+  );
+}
+
+function select(db: Db, userId: number) {
+  return db
+    .select({
+      id: alerts.id,
+      rule: alerts.rule,
+      colour: alerts.colour,
+      subjectKind: alerts.subjectKind,
+      subjectKey: alerts.subjectKey,
+      period: alerts.period,
+      unitId: alerts.unitId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      domain: alerts.domain,
+      messageZh: alerts.messageZh,
+      messageEn: alerts.messageEn,
+      details: alerts.details,
+      firedAt: alerts.firedAt,
+      acknowledgedAt: alerts.acknowledgedAt,
+      acknowledgedBy: ackUser.displayName,
+      acknowledgeComment: alerts.acknowledgeComment,
+      readId: alertReads.id,
+    })
+    .from(alerts)
+    .leftJoin(units, eq(units.id, alerts.unitId))
+    .leftJoin(ackUser, eq(ackUser.id, alerts.acknowledgedBy))
+    .leftJoin(alertReads, and(eq(alertReads.alertId, alerts.id), eq(alertReads.userId, userId)));
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof select>['all']>>[number];
+const toRow = ({ details, readId, ...r }: Selected): AlertRow => ({
+  ...r,
+  links: ((details as { links?: AlertLink[] } | null)?.links ?? []) as AlertLink[],
+  read: readId !== null,
+});
+
+/** One page of the inbox, newest first, within the viewer's scope. */
+export function listAlerts(
+  db: Db,
+  viewer: Pick<Actor, 'userId' | 'scope'>,
+  filters: AlertFilters,
+  page: { page: number; pageSize: number },
+): { total: number; rows: AlertRow[] } {
+  const where = whereOf(viewer.scope, filters);
+  const total = db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
+  const rows = select(db, viewer.userId)
+    .where(where)
+    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .all();
+  return { total, rows: rows.map(toRow) };
+}
+
+/** The newest alerts in scope (for the overview's "latest alerts"). */
+export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertRow[] {
+  return select(db, userId)
+    .where(inScope(alerts.unitId, scope))
+    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .limit(limit)
+    .all()
+    .map(toRow);
+}
+
+/** Alerts in scope fired in [from, to), oldest first (the monthly bulletin's "the month's alerts"). */
+export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertRow[] {
+  return select(db, userId).where(whereOf(scope, { from, to })).orderBy(alerts.firedAt, alerts.id).all().map(toRow);
+}
+
+/** One alert if it lies in the viewer's scope; otherwise (or if there is none) null, alike. */
+export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertRow | null {
+  const row = select(db, viewer.userId)
+    .where(and(eq(alerts.id, id), inScope(alerts.unitId, viewer.scope)))
+    .get();
+  return row ? toRow(row) : null;
+}
+
+/** API page: alerts in scope fired in [from, to), by id after `cursor`. */
+export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
+  const rows = db
+    .select({
+      id: alerts.id,
+      rule: alerts.rule,
+      colour: alerts.colour,
+      subjectKind: alerts.subjectKind,
+      subjectKey: alerts.subjectKey,
+      period: alerts.period,
+      unitCode: units.code,
+      domain: alerts.domain,
+      messageZh: alerts.messageZh,
+      messageEn: alerts.messageEn,
+      details: alerts.details,
+      firedAt: alerts.firedAt,
+      acknowledgedAt: alerts.acknowledgedAt,
+      acknowledgedBy: ackUser.login,
+      acknowledgeComment: alerts.acknowledgeComment,
+    })
+    .from(alerts)
+    .leftJoin(units, eq(units.id, alerts.unitId))
+    .leftJoin(ackUser, eq(ackUser.id, alerts.acknowledgedBy))
+    .where(and(whereOf(scope, { from: q.from, to: q.to }), q.cursor ? sql`${alerts.id} > ${q.cursor}` : undefined))
+    .orderBy(alerts.id)
+    .limit(q.limit + 1)
+    .all();
+  const more = rows.length > q.limit;
+  const data = rows.slice(0, q.limit);
+  return { data, nextCursor: more ? String(data[data.length - 1]!.id) : null };
+}
+
+/** How many alerts in scope the user has not opened. */
+export function unreadAlertCount(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(alerts)
+      .leftJoin(alertReads, and(eq(alertReads.alertId, alerts.id), eq(alertReads.userId, viewer.userId)))
+      .where(and(inScope(alerts.unitId, viewer.scope), isNull(alertReads.id)))
+      .get()?.n ?? 0
+  );
+}
+
+export function markAlertRead(db: Db, userId: number, alertId: number, now: Date): void {
+  db.insert(alertReads).values({ userId, alertId, readAt: now }).onConflictDoNothing().run();
+}
+
+/** Marks every alert in scope read for the user; returns how many were unread. */
+export function markAllAlertsRead(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): number {
+  const scope = viewer.scope;
+  const filter = scope.all
+    ? sql`1 = 1`
+    : scope.unitIds.length
+      ? sql`a.unit_id IN (${sql.join(
+          scope.unitIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`0 = 1`;
+  return db.run(
+    sql`INSERT INTO alert_reads (user_id, alert_id, read_at)
+        SELECT ${viewer.userId}, a.id, ${now.getTime()} FROM alerts a WHERE ${filter}
+        AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = a.id AND r.user_id = ${viewer.userId})`,
+  ).changes;
+}
+
+/**
+ * Acknowledges an alert in the actor's scope (who, when, comment), audited in the same transaction. An alert
+ * outside the scope is refused exactly like a missing one. Acknowledging twice is refused: the first
+ * acknowledgement stands. Alerts are never deleted.
+ */
+export function acknowledgeAlert(db: Db, actor: Actor, alertId: number, comment: string | null, now: Date): void {
+  if (!canAcknowledgeAlerts(actor.role)) throw new FieldProblem('(form)', 'validation.readOnlyRole');
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
+        .from(alerts)
+        .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, actor.scope)))
+        .get();
+      if (!row) throw new FieldProblem('id', 'alerts.validation.unknownAlert');
+      if (row.acknowledgedAt) throw new FieldProblem('id', 'alerts.validation.alreadyAcknowledged');
+      tx.update(alerts)
+        .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, acknowledgeComment: comment })
+        .where(eq(alerts.id, alertId))
+        .run();
+      appendAudit(
+        tx,
+        [
+          {
+            actorUserId: actor.userId,
+            action: 'alert.acknowledge',
+            entityKind: 'alert',
+            entityId: alertId,
+            unitId: row.unitId,
+            before: null,
+            after: { acknowledgedAt: now.toISOString(), comment },
+          },
+        ],
+        now,
+      );
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,27 @@
+import type { Db } from '@/db/client';
+import { runAlerts } from '@/lib/alerts/run-alerts';
+import { formatDate, HOUR_MS } from '@/lib/time';
+import { runClaimed } from './run-claimed';
+
+/** The daily run's hour, Asia/Shanghai (the schedule in start-jobs.ts says the same). */
+export const ALERTS_HOUR = 6;
+
+/**
+ * The day whose run is due at `now`: today once 06:00 local has passed, else yesterday. A start at 03:00
+ * catches up yesterday's run (if it was missed) rather than claiming today's before 06:00.
+ */
+export function alertsPeriod(now: Date): string {
+  return formatDate(new Date(now.getTime() - ALERTS_HOUR * HOUR_MS));
+}
+
+/**
+ * Daily at 06:00 Asia/Shanghai, and at start: claims (alerts, YYYY-MM-DD) and evaluates every alert rule as
+ * of now. The rules are state-based, so a day missed while the server was down fires its alerts at the next
+ * run; the unique index on alerts keeps each alert once even if two processes evaluate at once.
+ */
+export async function dailyAlerts(db: Db, now = new Date()) {
+  return runClaimed(db, 'alerts', alertsPeriod(now), () => {
+    const r = runAlerts(db, { now });
+    if (r.stored) console.log(`[jobs] alerts: ${r.stored} new of ${r.candidates} evaluated`);
+  });
+}

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { logIn, one, readDb } from './helpers';
+
+// Alerts end to end: the demo's catch-up at start fired alerts; the office files a tier II incident
+// through the form, finds its red alert unread in the inbox, opens and acknowledges it with a comment; the
+// leader finds it among this month's alerts and cannot acknowledge; another institute's reporter cannot
+// open it at all.
+const lastYear = new Date().getFullYear() - 1;
+const ref = `INC-E2E-ALERT-${Date.now().toString(36)}`;
+
+test('the daily job caught up at start: the demo holds alerts of several rules', () => {
+  const db = readDb();
+  const rules = db.prepare('SELECT DISTINCT rule FROM alerts').all() as { rule: string }[];
+  expect(rules.length).toBeGreaterThanOrEqual(4);
+  expect(one(db, `SELECT count(*) AS v FROM job_runs WHERE job = 'alerts'`)).toBe(1);
+  db.close();
+});
+
+test('office files a tier II incident, sees its red alert unread and acknowledges it; the leader sees it this month', async ({
+  browser,
+}) => {
+  const office = await (await browser.newContext()).newPage();
+  await logIn(office, 'office');
+  await office.goto('/records/incidents/new');
+  const form = office.getByTestId('record-form');
+  await form.getByLabel('填报单位').selectOption('BJ02');
+  await form.getByLabel('编号').fill(ref);
+  await form.getByLabel('领域').selectOption('drones');
+  await form.getByLabel('风险维度').selectOption('loss');
+  await form.getByLabel('事件等级').selectOption('2');
+  await form.getByLabel('发生时间').fill(`${lastYear}-05-04T09:30`);
+  await form.getByLabel('事件概况').fill('无人机试飞失控，造成重大损失');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(office.getByTestId('saved')).toHaveText('已保存。');
+
+  // The alert was stored with the incident; the header counts the unread (other tests file alerts too, so
+  // the exact number is not fixed here).
+  await office.goto('/alerts?rule=incident.serious');
+  await expect(office.getByTestId('unread-alerts')).toContainText(/^\d+ 条未读预警$/);
+  expect(Number(await office.getByTestId('unread-alerts').getAttribute('data-count'))).toBeGreaterThan(0);
+  const row = office.getByTestId('alert-row').filter({ hasText: ref });
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-colour', 'red');
+  await expect(row).toHaveAttribute('data-read', 'no');
+  await expect(row).toContainText('红');
+  await expect(row).toContainText('未读');
+  await expect(row).toContainText(`记录了Ⅱ级 重大事件 ${ref}`);
+
+  await row.getByRole('link', { name: '查看' }).click();
+  await expect(office).toHaveURL(/\/alerts\/\d+$/);
+  const alertPath = new URL(office.url()).pathname;
+  await expect(office.getByTestId('alert-detail')).toHaveAttribute('data-colour', 'red');
+  await expect(office.getByTestId('alert-links').getByRole('link', { name: new RegExp(ref) })).toHaveAttribute(
+    'href',
+    /\/records\/incidents\/\d+$/,
+  );
+  await office.getByTestId('acknowledge').getByRole('button', { name: '确认预警' }).click();
+  const dialog = office.getByRole('dialog');
+  await dialog.getByLabel('说明（可选）').fill('已通知北京分院跟进调查');
+  await dialog.getByRole('button', { name: '确认', exact: true }).click();
+  // The page re-renders acknowledged: who, when and the comment, and no button any more.
+  await expect(office.getByTestId('alert-ack')).toContainText(/于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 确认/);
+  await office.reload();
+  await expect(office.getByTestId('alert-ack')).toContainText('已通知北京分院跟进调查');
+  await expect(office.getByTestId('acknowledge')).toHaveCount(0);
+  // Opened, so read.
+  await office.goto('/alerts?rule=incident.serious');
+  await expect(office.getByTestId('alert-row').filter({ hasText: ref })).toHaveAttribute('data-read', 'yes');
+
+  const db = readDb();
+  const id = Number(alertPath.split('/').pop());
+  expect(one(db, `SELECT count(*) AS v FROM audit_log WHERE action = 'alert.acknowledge' AND entity_id = ?`, id)).toBe(1);
+  db.close();
+
+  // The leader: this month's alerts hold it, acknowledged; leadership reads only.
+  const leader = await (await browser.newContext()).newPage();
+  await logIn(leader, 'leader');
+  await leader.goto('/alerts');
+  await leader.getByTestId('this-month').click();
+  await expect(leader).toHaveURL(/period=\d{4}-\d{2}/);
+  const leaderRow = leader.getByTestId('alert-row').filter({ hasText: ref });
+  await expect(leaderRow).toHaveCount(1);
+  await expect(leaderRow).toContainText(/于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 确认/);
+  await leader.goto(alertPath);
+  await expect(leader.getByTestId('alert-message')).toContainText(ref);
+  await expect(leader.getByTestId('alert-ack')).toContainText('已通知北京分院跟进调查');
+
+  // Another institute's reporter: the alert is outside its scope, told plainly, nothing shown.
+  const sh = await (await browser.newContext()).newPage();
+  await logIn(sh, 'sh01.reporter');
+  await sh.goto(alertPath);
+  await expect(sh.getByTestId('refusal')).toBeVisible();
+  await expect(sh.getByText(ref)).toHaveCount(0);
+});
