@@ -22,6 +22,8 @@ import { translate } from '@/lib/i18n/translate';
 import { computeAndStoreRatings } from '@/lib/rating/refresh';
 import { liveRatingToApi } from '@/lib/rating/api-shape';
 import { yearStart } from '@/lib/time';
+import { BackupError, backupDatabase } from '@/lib/backup/backup';
+import { restoreDatabase } from '@/lib/backup/restore';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -38,6 +40,13 @@ const usage = `Usage: npm run cli -- <command>
       Imports an XLSX or CSV file of one record kind (${recordKindCodes.join(', ')}), all or nothing,
       idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged and
       every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
+  backup FILE [--force]
+      Writes a consistent copy of the database to FILE while the server keeps running (VACUUM INTO, checked
+      and synced before it takes FILE's name). Refuses an existing FILE unless --force.
+  restore FILE [--force]
+      Replaces the database with the backup FILE: checks its integrity and migrations, migrates a copy and
+      swaps it in atomically. Stop the server first (refused while the database is open elsewhere). A
+      database holding data is replaced only with --force; the old one is kept as <db>.pre-restore-<time>.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -187,6 +196,28 @@ async function main(argv: string[]): Promise<number> {
     console.log(report.dryRun ? `Dry run, nothing stored. Would be ${counts}.` : `Imported ${counts}.`);
     return 0;
   }
+  if (group === 'backup' || group === 'restore') {
+    const { values, positionals } = parseArgs({
+      args: [action ?? '', ...rest].filter(Boolean),
+      allowPositionals: true,
+      options: { force: { type: 'boolean' } },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError(`${group} needs a FILE`);
+    const config = parseEnv(process.env);
+    if (group === 'backup') {
+      const result = await withDb((db) => backupDatabase(db, file, { overwrite: Boolean(values.force) }));
+      console.log(`Backup written to ${result.file}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    const result = restoreDatabase(file, config.FENGHUO_DB, { force: Boolean(values.force) });
+    console.log(
+      `Restored ${config.FENGHUO_DB} from ${file} in ${(result.ms / 1000).toFixed(1)} s` +
+        (result.migrated ? `, applying ${result.migrated} newer migration(s)` : '') +
+        (result.previous ? `; the previous database is kept as ${result.previous}.` : '.'),
+    );
+    return 0;
+  }
   if (group === 'audit' && action === 'verify') {
     const check = await withDb((db) => verifyAuditChain(db));
     if (check.ok) {
@@ -204,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError || error instanceof BackupError) {
       console.error(`Error: ${error.message}`);
       if (error instanceof UsageError) console.error(`\n${usage}`);
       process.exit(2);

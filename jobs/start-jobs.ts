@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { ZONE } from '@/lib/time';
 import { housekeeping } from './housekeeping';
 import { annualRating, provisionalRating } from './rating';
+import { nightlyBackup } from './backup';
 
 // The registry of scheduled jobs, by name. Each handler claims its period in the database, so a restart,
 // a catch-up run or a second server process never repeats a period (docs/decisions/003-where-jobs-run.md).
@@ -10,6 +11,7 @@ export const jobs = {
   housekeeping: { schedule: '15 3 * * *', run: housekeeping },
   'annual-rating': { schedule: '0 2 10 1 *', run: annualRating },
   'provisional-rating': { schedule: '30 1 * * *', run: provisionalRating },
+  backup: { schedule: '0 3 * * *', run: nightlyBackup },
 } as const satisfies Record<string, { schedule: string; run: (db: Db, now?: Date) => Promise<unknown> }>;
 
 export type JobName = keyof typeof jobs;

@@ -3,7 +3,14 @@ import { ConfigError, parseEnv } from '@/lib/env';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
-    expect(parseEnv({})).toEqual({ FENGHUO_DB: './data/fenghuo.db', PORT: 3000, FENGHUO_SEED_DEMO: true });
+    expect(parseEnv({})).toEqual({
+      FENGHUO_DB: './data/fenghuo.db',
+      PORT: 3000,
+      FENGHUO_SEED_DEMO: true,
+      FENGHUO_BACKUP_KEEP: 7,
+      FENGHUO_API_RATE: 50,
+      FENGHUO_API_BURST: 200,
+    });
   });
 
   it.each([
@@ -13,6 +20,9 @@ describe('configuration', () => {
     [{ FENGHUO_ADMIN_LOGIN: 'root' }, /FENGHUO_ADMIN_PASSWORD: FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD must be set together/],
     [{ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'short' }, /FENGHUO_ADMIN_PASSWORD: must be at least 10 characters/],
     [{ FENGHUO_SESSION_SECRET: 'too-short' }, /FENGHUO_SESSION_SECRET: must be at least 32 characters/],
+    [{ FENGHUO_BACKUP_KEEP: '-1' }, /FENGHUO_BACKUP_KEEP: must be 0 \(off\) or more/],
+    [{ FENGHUO_API_RATE: 'fast' }, /FENGHUO_API_RATE: must be a number/],
+    [{ FENGHUO_API_BURST: '0' }, /FENGHUO_API_BURST: must be at least 1/],
   ])('refuses %o naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(ConfigError);
     expect(() => parseEnv(input)).toThrow(message);
