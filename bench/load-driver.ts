@@ -1,5 +1,36 @@
 // Concurrent API writers and readers against a running server, loopback only, bounded in time: the load
 // test (tests/e2e/load.spec.ts, a few seconds) and the benchmark (bench/load.ts, 60 s) share it.
+// node:http with one keep-alive socket per client, and no client-side timeouts: fetch's 10 s connect
+// timeout would count a slow accept on a saturated machine as a failed request.
+import http from 'node:http';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+function request(
+  agent: http.Agent,
+  url: string,
+  init: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+function describeError(error: unknown): string {
+  const e = error as Error & { code?: string };
+  return `${e.code ?? ''} ${e.message}`.trim();
+}
 
 export interface LoadOptions {
   baseUrl: string;
@@ -46,6 +77,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const until = started + o.durationMs;
   const fail = (what: string) => result.failures.length < 20 && result.failures.push(what);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.writers + o.readers });
 
   async function writer(i: number) {
     const token = o.writerTokens[i % o.writerTokens.length]!;
@@ -64,12 +96,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       });
       const t = performance.now();
       try {
-        const res = await fetch(`${o.baseUrl}/api/v1/incidents`, {
+        const res = await request(agent, `${o.baseUrl}/api/v1/incidents`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body,
         });
-        const text = await res.text();
+        const text = res.text;
         result.writes.latencies.push(performance.now() - t);
         if (res.status === 200) {
           const answer = JSON.parse(text) as { created: number; updated: number; unchanged: number };
@@ -79,7 +111,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           seq++;
         } else if (res.status === 429) {
           result.writes.rateLimited++;
-          const retry = Number(res.headers.get('retry-after'));
+          const retry = Number(res.headers['retry-after']);
           if (!retry) result.missingRetryAfter++;
           // Back off as told (capped, so a short run still ends on time), then resend the same item.
           await sleep(Math.min(retry * 1000 || 1000, 1000));
@@ -90,7 +122,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         }
       } catch (error) {
         result.writes.failed++;
-        fail(`write ${externalId}: ${(error as Error).message}`);
+        fail(`write ${externalId}: ${describeError(error)}`);
         seq++;
       }
     }
@@ -100,10 +132,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     while (performance.now() < until) {
       const t = performance.now();
       try {
-        const res = await fetch(`${o.baseUrl}/api/v1/incidents?limit=50&unit=${o.unitCodes[i % o.unitCodes.length]}`, {
+        const res = await request(agent, `${o.baseUrl}/api/v1/incidents?limit=50&unit=${o.unitCodes[i % o.unitCodes.length]}`, {
           headers: { authorization: `Bearer ${o.readerToken}` },
         });
-        const text = await res.text();
+        const text = res.text;
         result.reads.latencies.push(performance.now() - t);
         if (res.status === 200 && Array.isArray((JSON.parse(text) as { data: unknown }).data)) result.reads.ok++;
         else if (res.status === 429) {
@@ -115,13 +147,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         }
       } catch (error) {
         result.reads.failed++;
-        fail(`read: ${(error as Error).message}`);
+        fail(`read: ${describeError(error)}`);
       }
     }
   }
 
   await Promise.all([...Array.from({ length: o.writers }, (_, i) => writer(i)), ...Array.from({ length: o.readers }, (_, i) => reader(i))]);
   result.durationMs = performance.now() - started;
+  agent.destroy();
   return result;
 }
 
