@@ -71,7 +71,8 @@ describe('backup and restore', () => {
     expect(chainBefore.ok).toBe(true);
 
     // A writer in another process, one audited submission per transaction, for the whole backup.
-    const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/write-load.ts', live, 'bk.office', '4000', 'LOAD'], {
+    const stop = path.join(dir, 'stop-writer');
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/write-load.ts', live, 'bk.office', '50000', 'LOAD', stop], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let written = '';
@@ -86,8 +87,12 @@ describe('backup and restore', () => {
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/Backup written to .*during-load\.db/);
+    console.log(`backup under write load: ${out.stdout.trim()}`);
     const atBackup = count();
     expect(await cli(live, 'backup', file)).toMatchObject({ code: 2, stderr: expect.stringMatching(/already exists/) });
+    // The writer went on after the backup; then stop it.
+    for (let i = 0; i < 200 && count() <= atBackup; i++) await new Promise((r) => setTimeout(r, 50));
+    fs.writeFileSync(stop, '');
     expect(await writerDone).toBe(0);
     const total = Number(written.trim());
     expect(total).toBeGreaterThan(atBackup);
