@@ -20,7 +20,7 @@ test.beforeAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   // A rate limit low enough that 25 writers sharing a token meet it.
-  server = await startServer({ port: PORT, db, env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '5', FENGHUO_API_BURST: '10' } });
+  server = await startServer({ port: PORT, db, env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '3', FENGHUO_API_BURST: '5' } });
 });
 test.afterAll(async () => {
   await server?.kill();
@@ -55,7 +55,7 @@ test('100 concurrent writers for 8 s: nothing lost or duplicated, only 429s refu
 
   expect(result.failures).toEqual([]);
   expect(result.writes.failed + result.reads.failed).toBe(0);
-  expect(result.writes.ok).toBeGreaterThan(100);
+  expect(result.writes.ok).toBeGreaterThan(40);
   expect(result.writes.rateLimited).toBeGreaterThan(0);
   expect(result.missingRetryAfter).toBe(0);
   expect(result.reads.ok).toBeGreaterThan(10);
