@@ -26,6 +26,8 @@ import { generateBulletin } from '@/jobs/bulletin';
 import { isMonth } from '@/lib/bulletins/months';
 import { setUserEmail } from '@/db/queries/users-email';
 import { runAlerts } from '@/lib/alerts/run-alerts';
+import { BackupError, backupDatabase } from '@/lib/backup/backup';
+import { restoreDatabase } from '@/lib/backup/restore';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -49,6 +51,13 @@ const usage = `Usage: npm run cli -- <command>
   alerts run [--as-of ISO]
       Evaluates every alert rule (as of now, or of the given instant) and stores the new alerts; each
       alert is stored once however often this runs. Prints how many were new, by rule.
+  backup FILE [--force]
+      Writes a consistent copy of the database to FILE while the server keeps running (VACUUM INTO, checked
+      and synced before it takes FILE's name). Refuses an existing FILE unless --force.
+  restore FILE [--force]
+      Replaces the database with the backup FILE: checks its integrity and migrations, migrates a copy and
+      swaps it in atomically. Stop the server first (refused while the database is open elsewhere). A
+      database holding data is replaced only with --force; the old one is kept as <db>.pre-restore-<time>.
   audit verify
       Recomputes the audit log's hash chain; exits 1 and names the first broken entry if it was altered.
 
@@ -244,6 +253,28 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  if (group === 'backup' || group === 'restore') {
+    const { values, positionals } = parseArgs({
+      args: [action ?? '', ...rest].filter(Boolean),
+      allowPositionals: true,
+      options: { force: { type: 'boolean' } },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError(`${group} needs a FILE`);
+    const config = parseEnv(process.env);
+    if (group === 'backup') {
+      const result = await withDb((db) => backupDatabase(db, file, { overwrite: Boolean(values.force) }));
+      console.log(`Backup written to ${result.file}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${(result.ms / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    const result = restoreDatabase(file, config.FENGHUO_DB, { force: Boolean(values.force) });
+    console.log(
+      `Restored ${config.FENGHUO_DB} from ${file} in ${(result.ms / 1000).toFixed(1)} s` +
+        (result.migrated ? `, applying ${result.migrated} newer migration(s)` : '') +
+        (result.previous ? `; the previous database is kept as ${result.previous}.` : '.'),
+    );
+    return 0;
+  }
   if (group === 'audit' && action === 'verify') {
     const check = await withDb((db) => verifyAuditChain(db));
     if (check.ok) {
@@ -261,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError || error instanceof BackupError) {
       console.error(`Error: ${error.message}`);
       if (error instanceof UsageError) console.error(`\n${usage}`);
       process.exit(2);

@@ -6,6 +6,7 @@ import { annualRating, provisionalRating } from './rating';
 import { dailyAlerts } from './alerts';
 import { monthlyBulletin } from './bulletin';
 import { alertDelivery } from './alert-delivery';
+import { nightlyBackup } from './backup';
 
 // The registry of scheduled jobs, by name. Each handler claims its period in the database, so a restart,
 // a catch-up run or a second server process never repeats a period (docs/decisions/003-where-jobs-run.md).
@@ -18,6 +19,7 @@ export const jobs = {
   'monthly-bulletin': { schedule: '0 8 1 * *', run: monthlyBulletin },
   // Every minute: queue and send alert e-mails and webhooks (retries with backoff).
   'alert-delivery': { schedule: '* * * * *', run: (db: Db, now?: Date) => alertDelivery(db, now) },
+  backup: { schedule: '0 3 * * *', run: nightlyBackup },
 } as const satisfies Record<string, { schedule: string; run: (db: Db, now?: Date) => Promise<unknown> }>;
 
 export type JobName = keyof typeof jobs;

@@ -34,6 +34,24 @@ export const envSchema = z
     FENGHUO_MAIL_FROM: z.string().trim().min(3, 'must be a sender address, e.g. "烽火 <fenghuo@example.org>"').optional(),
     FENGHUO_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
     FENGHUO_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Nightly backups (docs/decisions/015): the folder (default: `backups` beside the database) and how
+    // many to keep (0 turns the nightly backup off).
+    FENGHUO_BACKUP_DIR: z.string().trim().min(1, 'must be a folder path').optional(),
+    FENGHUO_BACKUP_KEEP: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(1000, 'must be at most 1000')
+      .default(7),
+    // API rate limit per token: a bucket of FENGHUO_API_BURST requests refilled at FENGHUO_API_RATE per
+    // second (0 turns the limit off).
+    FENGHUO_API_RATE: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 (off) or more').max(100_000).default(50),
+    FENGHUO_API_BURST: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1_000_000)
+      .default(200),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FENGHUO_ADMIN_LOGIN) !== Boolean(env.FENGHUO_ADMIN_PASSWORD)) {

@@ -12,7 +12,7 @@ const MAX_DEPTH = 16;
 export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
-  if (!req.body) throw new ApiError('bad_request', 'The request has no body; send JSON.');
+  if (!req.body) throw bodyError('bad_request', 'The request has no body; send JSON.');
   const reader = req.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -27,16 +27,21 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
     parts.push(value);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(parts));
-  if (nestingDepth(text) > MAX_DEPTH) throw new ApiError('bad_request', `The JSON is nested more than ${MAX_DEPTH} levels deep.`);
+  if (nestingDepth(text) > MAX_DEPTH) throw bodyError('bad_request', `The JSON is nested more than ${MAX_DEPTH} levels deep.`);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ApiError('bad_request', `The body is not valid JSON: ${(error as Error).message}`);
+    throw bodyError('bad_request', `The body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
+/** A refusal of the body as a whole: its one detail names `(body)`, as a field refusal names its field. */
+export function bodyError(code: 'bad_request' | 'payload_too_large', message: string): ApiError {
+  return new ApiError(code, message, [{ field: '(body)', message }]);
+}
+
 function tooLarge(limit: number): ApiError {
-  return new ApiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024 / 1024)} MB; send fewer items per request.`);
+  return bodyError('payload_too_large', `The body is larger than ${Math.round(limit / 1024 / 1024)} MB; send fewer items per request.`);
 }
 
 /** The deepest bracket nesting outside strings, in one pass. */

@@ -35,6 +35,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Headers the answer carries, e.g. `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -59,6 +61,6 @@ export function errorResponse(error: unknown): Response {
   }
   return Response.json(
     { error: { code: apiError.code, message: apiError.message, details: apiError.details } },
-    { status: apiError.status },
+    { status: apiError.status, headers: apiError.headers },
   );
 }

@@ -63,7 +63,7 @@ const errors = Object.fromEntries(
     ['403', "Outside the caller's role or unit scope; nothing stored"],
     ['413', 'Body or array too large'],
     ['422', 'Validation failed; every problem as {index, field, message}; nothing stored'],
-    ['429', 'Rate limited'],
+    ['429', 'Rate limited per token; retry after the seconds in the Retry-After header'],
   ].map(([code, description]) => [
     code,
     { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },

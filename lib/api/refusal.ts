@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { SubmissionRefused } from '@/lib/intake/submit';
 import { ApiError } from './errors';
+import { bodyError } from './body';
 
 /** A refused submission as the API's 403 or 422, with every problem as `{index, field, message}`. */
 export function refusalToApiError(error: unknown, locale: Locale): unknown {
@@ -16,6 +17,6 @@ export function asItems(body: unknown, max: number): unknown[] {
   const items = Array.isArray(body) ? body : [body];
   if (items.length === 0)
     throw new ApiError('validation_failed', 'The array is empty; send at least one item.', [{ field: '(body)', message: 'is empty' }]);
-  if (items.length > max) throw new ApiError('payload_too_large', `An array holds at most ${max} items; this one has ${items.length}.`);
+  if (items.length > max) throw bodyError('payload_too_large', `An array holds at most ${max} items; this one has ${items.length}.`);
   return items;
 }

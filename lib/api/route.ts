@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import type { Actor } from '@/lib/auth/scope-types';
+import { env } from '@/lib/env';
 import { ApiError, errorResponse } from './errors';
+import { TokenBucketLimiter } from './rate-limit';
 
 export interface ApiContext<P> {
   req: Request;
@@ -17,9 +20,32 @@ function bearerToken(req: Request): string | null {
   return match?.[1] ?? null;
 }
 
+// One limiter per process (kept on globalThis so that development reloads share it).
+const globalForLimiter = globalThis as unknown as { fenghuoApiLimiter?: TokenBucketLimiter };
+
+function apiLimiter(): TokenBucketLimiter {
+  const { FENGHUO_API_RATE, FENGHUO_API_BURST } = env();
+  globalForLimiter.fenghuoApiLimiter ??= new TokenBucketLimiter(FENGHUO_API_RATE, FENGHUO_API_BURST);
+  return globalForLimiter.fenghuoApiLimiter;
+}
+
+/** Refuses the request with 429 and `Retry-After` when this token's bucket is empty. */
+function enforceRateLimit(token: string): void {
+  const key = createHash('sha256').update(token).digest('base64url');
+  const verdict = apiLimiter().take(key);
+  if (!verdict.ok)
+    throw new ApiError(
+      'rate_limited',
+      `Too many requests for this token; retry after ${verdict.retryAfterSec} s.`,
+      [{ field: '(token)', message: `rate limit ${env().FENGHUO_API_RATE}/s, burst ${env().FENGHUO_API_BURST}` }],
+      { 'retry-after': String(verdict.retryAfterSec) },
+    );
+}
+
 /**
  * The one wrapper for v1 route handlers: it authenticates the bearer token (through resolveActor),
- * runs the handler with the caller's scope, and turns every failure into the documented error body.
+ * limits each token's request rate (429 with Retry-After), runs the handler with the caller's scope, and
+ * turns every failure into the documented error body.
  */
 export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
@@ -29,6 +55,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       if (!token) throw new ApiError('unauthorized', 'Send a token as "Authorization: Bearer <token>".');
       const actor = resolveActor(db, { bearerToken: token });
       if (!actor) throw new ApiError('unauthorized', 'The token is not valid, has expired or was revoked.');
+      enforceRateLimit(token);
       const result = await handler({ req, actor, db, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

@@ -4,6 +4,7 @@ import { translate } from '@/lib/i18n/translate';
 import type { ColumnSpec } from './columns';
 import { parseTextDate, wallDate } from './excel-values';
 import { DEFAULT_LIMITS } from './limits';
+import { escapeCell } from '@/lib/export/escape-cell';
 
 /** Excel refuses a literal list longer than this in a data validation; longer lists go on a hidden sheet. */
 const INLINE_LIST_MAX = 255;
@@ -80,7 +81,8 @@ function numberFormat(column: ColumnSpec): string {
   }
 }
 
-function csvField(text: string): string {
+function csvField(raw: string): string {
+  const text = escapeCell(raw);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -111,7 +113,8 @@ function listValidation(column: ColumnSpec, locale: Locale, lists: () => ExcelJS
   if (inline.length + 2 <= INLINE_LIST_MAX && !options.some((option) => /[,"]/.test(option))) return `"${inline}"`;
   const sheet = lists();
   const index = listColumn();
-  options.forEach((option, row) => (sheet.getCell(row + 1, index).value = option));
+  // Domain and dimension codes are data: escaped like every exported cell.
+  options.forEach((option, row) => (sheet.getCell(row + 1, index).value = escapeCell(option)));
   const letter = sheet.getColumn(index).letter;
   return `'${sheet.name}'!$${letter}$1:$${letter}$${options.length}`;
 }
@@ -129,15 +132,17 @@ function addNotesSheet(workbook: ExcelJS.Workbook, kind: string, columns: Column
   for (const column of columns) {
     const options =
       column.type === 'boolean' ? `${t('yes')} / ${t('no')}` : column.type === 'enum' ? (column.options ?? []).join(' / ') : null;
-    notes.addRow([
-      headerText(column, locale),
-      column.code,
-      column.required ? t('yes') : t('no'),
-      t(`types.${column.type}`),
-      options,
-      exampleText(column, locale),
-      column.note ?? null,
-    ]);
+    notes.addRow(
+      [
+        headerText(column, locale),
+        column.code,
+        column.required ? t('yes') : t('no'),
+        t(`types.${column.type}`),
+        options,
+        exampleText(column, locale),
+        column.note ?? null,
+      ].map((v) => escapeCell(v)),
+    );
   }
   [32, 20, 8, 30, 36, 24, 48].forEach((width, index) => {
     const col = notes.getColumn(index + 1);

@@ -3,7 +3,14 @@ import { ConfigError, parseEnv } from '@/lib/env';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
-    expect(parseEnv({})).toEqual({ FENGHUO_DB: './data/fenghuo.db', PORT: 3000, FENGHUO_SEED_DEMO: true });
+    expect(parseEnv({})).toEqual({
+      FENGHUO_DB: './data/fenghuo.db',
+      PORT: 3000,
+      FENGHUO_SEED_DEMO: true,
+      FENGHUO_BACKUP_KEEP: 7,
+      FENGHUO_API_RATE: 50,
+      FENGHUO_API_BURST: 200,
+    });
   });
 
   it.each([
@@ -18,6 +25,9 @@ describe('configuration', () => {
     [{ FENGHUO_WEBHOOK_URL: 'ftp://x.example.org' }, /FENGHUO_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/],
     [{ FENGHUO_WEBHOOK_URL: 'https://x.example.org/hook' }, /FENGHUO_WEBHOOK_SECRET: is required when FENGHUO_WEBHOOK_URL is set/],
     [{ FENGHUO_WEBHOOK_URL: 'https://x.example.org/hook', FENGHUO_WEBHOOK_SECRET: 'short' }, /FENGHUO_WEBHOOK_SECRET: must be at least 16/],
+    [{ FENGHUO_BACKUP_KEEP: '-1' }, /FENGHUO_BACKUP_KEEP: must be 0 \(off\) or more/],
+    [{ FENGHUO_API_RATE: 'fast' }, /FENGHUO_API_RATE: must be a number/],
+    [{ FENGHUO_API_BURST: '0' }, /FENGHUO_API_BURST: must be at least 1/],
   ])('refuses %o naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(ConfigError);
     expect(() => parseEnv(input)).toThrow(message);

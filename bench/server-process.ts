@@ -1,0 +1,77 @@
+// A production server (`next start`) of our own, on its own database and port, that a test or benchmark can
+// kill by pid: the crash-safety and load tests and `npm run bench -- load` use it. Needs `next build` first.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface OwnServer {
+  url: string;
+  pid: number;
+  /** Server output so far (for a failure message). */
+  log: () => string;
+  /** Resident memory of the server process, in MB (Linux /proc). */
+  rssMb: () => number;
+  /** Kills the process (SIGKILL: no shutdown code runs) and waits until it is gone. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npx next build` first.');
+}
+
+/** Starts `next start -p PORT` on `db` (migrated and, unless told otherwise, seeded with the demo at start). */
+export async function startServer(opts: {
+  port: number;
+  db: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<OwnServer> {
+  assertBuilt();
+  const url = `http://127.0.0.1:${opts.port}`;
+  // The .bin script itself (not npx), so that the pid is the server's own process.
+  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+    env: { ...process.env, FENGHUO_DB: opts.db, PORT: String(opts.port), NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not answer within ${opts.timeoutMs ?? 90_000} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    log: () => output,
+    rssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** `npm run cli -- ...` on a database, in one node process (no tsx wrapper), answering stdout. */
+export function cli(db: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
+    env: { ...process.env, FENGHUO_DB: db },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}

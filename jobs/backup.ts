@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { Db } from '@/db/client';
+import { env } from '@/lib/env';
+import { backupDatabase, backupDir, backupFileName, pruneBackups } from '@/lib/backup/backup';
+import { formatDate, HOUR_MS } from '@/lib/time';
+import { runClaimed } from './run-claimed';
+
+/** The nightly backup is due at 03:00 Asia/Shanghai; its period is the local day whose 03:00 last passed. */
+export const BACKUP_HOUR = 3;
+
+export function backupPeriod(now: Date): string {
+  // formatDate gives the Shanghai date: shifting by three hours makes 00:00–02:59 belong to the day before.
+  return formatDate(new Date(now.getTime() - BACKUP_HOUR * HOUR_MS));
+}
+
+/**
+ * Nightly: an online backup of the database into FENGHUO_BACKUP_DIR (default `backups/` beside it), then
+ * only the newest FENGHUO_BACKUP_KEEP are kept. FENGHUO_BACKUP_KEEP=0 turns it off. A server that was down
+ * at 03:00 makes the missed backup at start (the period is claimed, so once).
+ */
+export async function nightlyBackup(db: Db, now = new Date(), config = env()) {
+  if (config.FENGHUO_BACKUP_KEEP === 0 || config.FENGHUO_DB === ':memory:') return 'skipped' as const;
+  return runClaimed(db, 'backup', backupPeriod(now), () => {
+    const dir = backupDir(config);
+    const result = backupDatabase(db, path.join(dir, backupFileName(now)));
+    const removed = pruneBackups(dir, config.FENGHUO_BACKUP_KEEP);
+    console.log(
+      `[jobs] backup ${path.basename(result.file)}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(result.ms)} ms` +
+        (removed.length ? `; removed ${removed.length} older` : ''),
+    );
+  });
+}

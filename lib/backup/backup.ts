@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '@/db/client';
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  ms: number;
+}
+
+export class BackupError extends Error {}
+
+/** Flushes a file, or a folder's entries (so a rename survives a power cut), to the disk. */
+export function fsyncPath(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some file systems refuse to fsync a folder; the data itself was synced already.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** `PRAGMA quick_check` (or the full `integrity_check`) of a database file, opened read-only. */
+export function checkDatabaseFile(file: string, full = false): string[] {
+  const check = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = check.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+    return rows.map((r) => Object.values(r)[0]!).filter((v) => v !== 'ok');
+  } finally {
+    check.close();
+  }
+}
+
+/**
+ * Writes a consistent copy of the open database to `dest` while the server keeps writing
+ * (docs/decisions/015): `VACUUM INTO` reads one snapshot inside a read transaction, which in WAL mode
+ * never blocks writers and is never restarted by them. The copy goes to a temporary name beside `dest`, is
+ * checked and synced, and only then renamed into place, so `dest` is either absent or a whole backup.
+ */
+export function backupDatabase(db: Db, dest: string, opts: { overwrite?: boolean } = {}): BackupResult {
+  const started = performance.now();
+  const target = path.resolve(dest);
+  if (fs.existsSync(target) && !opts.overwrite) throw new BackupError(`${dest} already exists; choose another name (or --force).`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.partial-${process.pid}`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    db.$client.prepare('VACUUM INTO ?').run(tmp);
+    const problems = checkDatabaseFile(tmp);
+    if (problems.length) throw new BackupError(`The backup did not pass its check: ${problems.slice(0, 3).join('; ')}`);
+    fsyncPath(tmp);
+    fs.renameSync(tmp, target);
+    fsyncPath(path.dirname(target));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return { file: target, bytes: fs.statSync(target).size, ms: performance.now() - started };
+}
+
+const BACKUP_NAME = /^fenghuo-\d{8}T\d{6}Z\.db$/;
+
+/** A backup's file name by its UTC instant: names sort in time order. */
+export function backupFileName(at: Date): string {
+  return `fenghuo-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.db`;
+}
+
+/** Deletes all but the newest `keep` nightly backups in `dir`; other files there are left alone. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const backups = fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_NAME.test(f))
+    .sort();
+  const removed = backups.slice(0, Math.max(0, backups.length - keep));
+  for (const f of removed) fs.rmSync(path.join(dir, f), { force: true });
+  return removed;
+}
+
+/** Where nightly backups go: FENGHUO_BACKUP_DIR, else `backups/` beside the database file. */
+export function backupDir(config: { FENGHUO_DB: string; FENGHUO_BACKUP_DIR?: string }): string {
+  return path.resolve(config.FENGHUO_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.FENGHUO_DB)), 'backups'));
+}

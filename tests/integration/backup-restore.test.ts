@@ -1,0 +1,187 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { ensureReferenceData } from '@/db/queries/reference';
+import { verifyAuditChain } from '@/db/queries/audit';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { submitRecords } from '@/lib/intake/submit';
+import { rateInstitutes } from '@/lib/rating/rate-institutes';
+import { liveRatingToApi } from '@/lib/rating/api-shape';
+import { BackupError, backupDatabase, pruneBackups } from '@/lib/backup/backup';
+import { restoreDatabase, verifyBackupFile } from '@/lib/backup/restore';
+import { nightlyBackup } from '@/jobs/backup';
+import { parseEnv } from '@/lib/env';
+import { addUser, seedSmallOrg } from '../setup/small-org';
+
+const run = promisify(execFile);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-backup-'));
+const live = path.join(dir, 'live.db');
+let db: Db;
+
+function cli(dbFile: string, ...args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: dbFile } }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+/** What the API would answer for 2026 at a fixed instant: the comparison is exact. */
+function ratings2026(d: Db) {
+  const asOf = new Date('2026-09-30T12:00:00+08:00');
+  return rateInstitutes(d, activeRatingRuleSet(d), 2026, { asOf }).map((r) => liveRatingToApi(r, 'provisional'));
+}
+
+beforeAll(async () => {
+  db = openDatabase(live);
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  await addUser(db, 'bk.office', 'office', 'HX');
+  const actor = resolveActor(db, { cliLogin: 'bk.office' })!;
+  // Audited records that move the 2026 ratings: a serious incident (a floor) and some general ones.
+  submitRecords(
+    db,
+    actor,
+    'incidents',
+    [
+      { externalId: 'BK-1', unitCode: 'BJ01', domain: 'ai', dimension: 'loss', tier: 2, occurredAt: '2026-04-01T10:00:00+08:00' },
+      { externalId: 'BK-2', unitCode: 'SH01', domain: 'drones', dimension: 'loss', tier: 4, occurredAt: '2026-05-01T10:00:00+08:00' },
+      { externalId: 'BK-3', unitCode: 'BJ02', domain: 'drones', dimension: 'loss', tier: 3, occurredAt: '2026-06-01T10:00:00+08:00' },
+    ],
+    { now: new Date('2026-07-01T00:00:00Z'), source: 'api' },
+  );
+});
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('takes a consistent backup with the CLI while another process writes, and the restore rates and verifies alike', async () => {
+    const expected = ratings2026(db);
+    expect(expected.some((r) => r.level !== 'blue')).toBe(true);
+    const chainBefore = verifyAuditChain(db);
+    expect(chainBefore.ok).toBe(true);
+
+    // A writer in another process, one audited submission per transaction, for the whole backup.
+    const stop = path.join(dir, 'stop-writer');
+    const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/write-load.ts', live, 'bk.office', '50000', 'LOAD', stop], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let written = '';
+    writer.stdout.on('data', (c: Buffer) => (written += c.toString()));
+    const writerDone = new Promise<number>((resolve) => writer.on('exit', (code) => resolve(code ?? 1)));
+    // Wait until the writer is under way, then back up twice through the command line.
+    const count = () =>
+      (db.$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'LOAD-%'").get() as { n: number }).n;
+    for (let i = 0; i < 100 && count() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const file = path.join(dir, 'during-load.db');
+    const out = await cli(live, 'backup', file);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/Backup written to .*during-load\.db/);
+    console.log(`backup under write load: ${out.stdout.trim()}`);
+    const atBackup = count();
+    expect(await cli(live, 'backup', file)).toMatchObject({ code: 2, stderr: expect.stringMatching(/already exists/) });
+    // The writer went on after the backup; then stop it.
+    for (let i = 0; i < 200 && count() <= atBackup; i++) await new Promise((r) => setTimeout(r, 50));
+    fs.writeFileSync(stop, '');
+    expect(await writerDone).toBe(0);
+    const total = Number(written.trim());
+    expect(total).toBeGreaterThan(atBackup);
+
+    // The backup is one snapshot: load records present in it each have their audit entry, and the chain holds.
+    const copy = new Database(file, { readonly: true });
+    const inCopy = (copy.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'LOAD-%'").get() as { n: number }).n;
+    const auditedInCopy = (
+      copy
+        .prepare(
+          "SELECT count(*) AS n FROM audit_log a JOIN incidents i ON i.id = a.entity_id AND a.entity_kind = 'incidents' WHERE i.external_id LIKE 'LOAD-%'",
+        )
+        .get() as { n: number }
+    ).n;
+    copy.close();
+    expect(inCopy).toBeGreaterThan(0);
+    expect(inCopy).toBeLessThan(total);
+    expect(auditedInCopy).toBe(inCopy);
+
+    // Restore it as a new database through the command line, and compare.
+    const restored = path.join(dir, 'restored.db');
+    const r = await cli(restored, 'restore', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const back = openDatabase(restored);
+    try {
+      expect(ratings2026(back)).toEqual(expected);
+      const chain = verifyAuditChain(back);
+      expect(chain.ok).toBe(true);
+      expect(chain.entries).toBe(chainBefore.entries + inCopy);
+    } finally {
+      back.$client.close();
+    }
+  }, 60_000);
+
+  it('refuses to replace a database that holds data without --force, or one that is open elsewhere', async () => {
+    const file = path.join(dir, 'plain.db');
+    backupDatabase(db, file);
+    const target = path.join(dir, 'target.db');
+    restoreDatabase(file, target);
+    expect(() => restoreDatabase(file, target)).toThrow(/already holds data; add --force/);
+    const result = restoreDatabase(file, target, { force: true, now: new Date('2026-11-23T08:00:00Z') });
+    expect(result.previous).toBe(`${target}.pre-restore-20261123T080000Z`);
+    expect(fs.existsSync(result.previous!)).toBe(true);
+    // The live database is open in this process: a restore over it is refused even with --force.
+    expect(() => restoreDatabase(file, live, { force: true })).toThrow(/in use by another process/);
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+
+  it('refuses a damaged backup, a file that is not a database, and a backup from a newer version', () => {
+    const good = path.join(dir, 'good.db');
+    backupDatabase(db, good);
+    expect(verifyBackupFile(good)).toEqual({ pending: 0 });
+
+    const garbage = path.join(dir, 'garbage.db');
+    fs.writeFileSync(garbage, 'not a database at all'.repeat(100));
+    expect(() => verifyBackupFile(garbage)).toThrow(BackupError);
+
+    // Damage one page in the middle of the file (not the header): the integrity check must notice.
+    const damaged = path.join(dir, 'damaged.db');
+    fs.copyFileSync(good, damaged);
+    const bytes = fs.readFileSync(damaged);
+    const pageSize = bytes.readUInt16BE(16);
+    const page = Math.floor(bytes.length / pageSize / 2);
+    bytes.fill(0x5a, page * pageSize + 8, (page + 1) * pageSize - 8);
+    fs.writeFileSync(damaged, bytes);
+    expect(() => restoreDatabase(damaged, path.join(dir, 'from-damaged.db'))).toThrow(/integrity check|not a SQLite database|malformed/);
+    expect(fs.existsSync(path.join(dir, 'from-damaged.db'))).toBe(false);
+
+    const newer = path.join(dir, 'newer.db');
+    fs.copyFileSync(good, newer);
+    const n = new Database(newer);
+    n.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 4_000_000_000_000);
+    n.close();
+    expect(() => verifyBackupFile(newer)).toThrow(/newer version/);
+  });
+
+  it('the nightly job backs up once per night and keeps only the newest FENGHUO_BACKUP_KEEP', async () => {
+    const backups = path.join(dir, 'nightly');
+    const config = parseEnv({ FENGHUO_DB: live, FENGHUO_BACKUP_DIR: backups, FENGHUO_BACKUP_KEEP: '2' });
+    const nights = ['2026-11-20T19:30:00Z', '2026-11-21T19:30:00Z', '2026-11-22T19:30:00Z'];
+    for (const at of nights) expect(await nightlyBackup(db, new Date(at), config)).toBe('ran');
+    // 02:00 in Shanghai still belongs to the night before: already done.
+    expect(await nightlyBackup(db, new Date('2026-11-22T18:00:00Z'), config)).toBe('skipped');
+    expect(fs.readdirSync(backups).sort()).toEqual(['fenghuo-20261121T193000Z.db', 'fenghuo-20261122T193000Z.db']);
+    expect(verifyBackupFile(path.join(backups, 'fenghuo-20261122T193000Z.db'))).toEqual({ pending: 0 });
+    fs.writeFileSync(path.join(backups, 'notes.txt'), 'kept');
+    expect(pruneBackups(backups, 1)).toEqual(['fenghuo-20261121T193000Z.db']);
+    expect(fs.existsSync(path.join(backups, 'notes.txt'))).toBe(true);
+    expect(await nightlyBackup(db, new Date('2026-11-23T19:30:00Z'), { ...config, FENGHUO_BACKUP_KEEP: 0 })).toBe('skipped');
+  });
+});
