@@ -25,6 +25,10 @@ export const envSchema = z
     // A TTF/OTF file (a .ttc collection with "#FaceName") for PDF documents; default: the bundled Noto Sans SC.
     FENGHUO_PDF_FONT: z.string().trim().min(1).optional(),
     FENGHUO_PDF_FONT_BOLD: z.string().trim().min(1).optional(),
+    // A reverse proxy we run sets X-Forwarded-For/-Proto/-Host; only then are they believed (decision 017).
+    FENGHUO_TRUST_PROXY: booleanString.default(false),
+    // Secure on cookies: unset, when the request came over HTTPS; true or false to force it either way.
+    FENGHUO_SECURE_COOKIES: booleanString.optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FENGHUO_ADMIN_LOGIN) !== Boolean(env.FENGHUO_ADMIN_PASSWORD)) {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BeaconMark } from './beacon-mark';
 import { NavLink } from './nav-link';
@@ -63,7 +64,11 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
           <div className="flex items-center gap-4">
             <LocaleSwitch />
             <div className="text-right text-sm" data-testid="current-user">
-              <p className="font-medium text-gray-900">{actor.displayName}</p>
+              <p className="font-medium text-gray-900">
+                <Link href="/account" className="hover:underline" title={t('security.accountTitle')}>
+                  {actor.displayName}
+                </Link>
+              </p>
               <p className="text-xs text-gray-500">
                 {t(`roles.${actor.role}`)} · {unit}
               </p>
