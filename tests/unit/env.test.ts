@@ -3,7 +3,7 @@ import { ConfigError, parseEnv } from '@/lib/env';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
-    expect(parseEnv({})).toEqual({ FENGHUO_DB: './data/fenghuo.db', PORT: 3000, FENGHUO_SEED_DEMO: true });
+    expect(parseEnv({})).toEqual({ FENGHUO_DB: './data/fenghuo.db', PORT: 3000, FENGHUO_SEED_DEMO: true, FENGHUO_TRUST_PROXY: false });
   });
 
   it.each([
@@ -13,6 +13,8 @@ describe('configuration', () => {
     [{ FENGHUO_ADMIN_LOGIN: 'root' }, /FENGHUO_ADMIN_PASSWORD: FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD must be set together/],
     [{ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'short' }, /FENGHUO_ADMIN_PASSWORD: must be at least 10 characters/],
     [{ FENGHUO_SESSION_SECRET: 'too-short' }, /FENGHUO_SESSION_SECRET: must be at least 32 characters/],
+    [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
+    [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(ConfigError);
     expect(() => parseEnv(input)).toThrow(message);
