@@ -195,7 +195,7 @@ test('changing one’s password ends the other sessions and keeps this one; only
   await p.getByLabel(/账号/).fill(login);
   await p.getByLabel(/密码/).fill(first);
   await p.getByRole('button', { name: '登录' }).click();
-  await expect(p.getByRole('alert')).toContainText('账号或密码不正确');
+  await expect(p.getByText('账号或密码不正确。')).toBeVisible();
   await logIn(p, login, second);
   await fresh.close();
 });
