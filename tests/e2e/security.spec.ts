@@ -56,6 +56,10 @@ test('every kind of answer carries the security headers; a page’s scripts carr
     expect(headers['x-powered-by'], url).toBeUndefined();
   }
   expect((await request.get('/api/health')).headers()['content-security-policy']).toContain("default-src 'none'");
+  // A client claiming HTTPS through X-Forwarded-Proto is not believed without FENGHUO_TRUST_PROXY.
+  expect(
+    (await request.get('/login', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security'],
+  ).toBeUndefined();
 });
 
 test('the app runs under its CSP: styles, the chart, the language switch and forms, without a violation', async ({ page }, info) => {
