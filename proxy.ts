@@ -12,8 +12,9 @@ function isPage(pathname: string): boolean {
 }
 
 export function proxy(request: NextRequest): NextResponse {
-  const { trustProxy, secureCookies } = settings();
-  const https = cameOverHttps(request.headers, request.url, { trustProxy, secureCookies });
+  const trust = settings();
+  // HSTS when the browser came over HTTPS, or when the operator declared it always does (Secure cookies).
+  const https = trust.secureCookies === true || cameOverHttps(request.headers, trust);
   const nonce = isPage(request.nextUrl.pathname) ? newNonce() : undefined;
   const headers = securityHeaders({ nonce, https, dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);

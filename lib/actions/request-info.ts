@@ -17,6 +17,5 @@ export async function clientAddress(): Promise<string | null> {
 
 /** Whether cookies set now carry Secure (FENGHUO_SECURE_COOKIES, else: the request came over HTTPS). */
 export async function secureCookies(): Promise<boolean> {
-  const h = await headers();
-  return secureCookieFor(h, null, trust());
+  return secureCookieFor(await headers(), trust());
 }

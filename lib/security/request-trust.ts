@@ -30,16 +30,16 @@ export function clientAddressFrom(h: HeaderSource, settings: TrustSettings): str
   return address && /^[0-9A-Fa-f.:[\]]{2,64}$/.test(address) ? address : null;
 }
 
-/** Whether the browser reached us over HTTPS: told by the trusted proxy, or by the URL itself. */
-export function cameOverHttps(h: HeaderSource, url: string | null, settings: TrustSettings): boolean {
-  if (settings.trustProxy) {
-    const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    if (proto) return proto === 'https';
-  }
-  return url?.startsWith('https:') ?? false;
+/**
+ * Whether the browser reached us over HTTPS. `next start` serves plain HTTP, so only a trusted proxy can
+ * say so (Next builds a request's URL from X-Forwarded-Proto too, so the URL proves nothing either).
+ */
+export function cameOverHttps(h: HeaderSource, settings: TrustSettings): boolean {
+  if (!settings.trustProxy) return false;
+  return h.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
 /** Whether cookies set in answer to this request carry Secure. */
-export function secureCookieFor(h: HeaderSource, url: string | null, settings: TrustSettings): boolean {
-  return settings.secureCookies ?? cameOverHttps(h, url, settings);
+export function secureCookieFor(h: HeaderSource, settings: TrustSettings): boolean {
+  return settings.secureCookies ?? cameOverHttps(h, settings);
 }

@@ -164,7 +164,7 @@ test('changing one’s password ends the other sessions and keeps this one; only
   await logIn(other, login, first);
   await logIn(page, login, first);
 
-  await page.getByTestId('current-user').getByRole('link').click();
+  await page.getByTestId('current-user').getByRole('link', { name: '我的账号' }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的账号');
   const form = page.getByTestId('change-password-form');
