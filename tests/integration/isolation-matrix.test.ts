@@ -33,7 +33,7 @@ const { createApiToken } = await import('@/lib/auth/api-tokens');
 const { resolveActor } = await import('@/lib/auth/resolve-actor');
 const { canReadAudit } = await import('@/lib/auth/roles');
 const { recordKindCodes, recordKinds } = await import('@/db/queries/record-kinds');
-const { listRecords, readRecord, projectOptions, filingUnits } = await import('@/db/queries/records');
+const { listRecords, readRecord, projectOptions, filingUnits, recordHistory, projectAssessments } = await import('@/db/queries/records');
 const { countRecordsByKind, hazardStatus, incidentsByDomainAndTier } = await import('@/db/queries/overview');
 const { countUnitsByKind, listUnitsInScope } = await import('@/db/queries/units');
 const { listWarningEntries } = await import('@/db/queries/warning-list');
@@ -41,6 +41,7 @@ const { listRatingRuleSets } = await import('@/db/queries/rule-sets');
 const { ratingTableRows } = await import('@/db/queries/ratings');
 const { ensureYearRatings } = await import('@/lib/rating/year-ratings');
 const { submitRecords } = await import('@/lib/intake/submit');
+const { appendAudit } = await import('@/db/queries/audit');
 const { shanghaiYear, yearStart } = await import('@/lib/time');
 const { ALL_UNITS } = await import('@/lib/auth/scope-types');
 const { saveRecordAction } = await import('@/lib/actions/records');
@@ -246,6 +247,23 @@ beforeAll(async () => {
     a.token = createApiToken(db, await addUser(db, login, a.role, a.unit), 'matrix').token;
     a.actor = resolveActor(db, { bearerToken: a.token })!;
   }
+  // A history entry for every seeded record, so that hiding a record's history is something to prove.
+  const unitIdOf = (o: Owner) => one<{ id: number }>('SELECT id FROM units WHERE code = ?', codeOf[o]).id;
+  appendAudit(
+    db,
+    recordKindCodes.flatMap((kind) =>
+      (Object.keys(ids[kind]) as Owner[]).map((o) => ({
+        actorUserId: null,
+        action: 'create',
+        entityKind: kind,
+        entityId: ids[kind][o],
+        unitId: unitIdOf(o),
+        before: null,
+        after: { note: 'seeded' },
+      })),
+    ),
+    now,
+  );
   ensureYearRatings(db, YEAR, now);
 });
 afterAll(() => {
@@ -296,6 +314,13 @@ describe.each(pairs.map((p) => ({ ...p, label: `${p.a.name} → ${p.target}` }))
               const access = readRecord(db, actor.scope, kind, id);
               expect(access).toEqual({ status: 'forbidden' });
               expect(readRecord(db, actor.scope, kind, missingId)).toEqual(access);
+              // Nor its history from the audit log, nor (for a project) its assessments.
+              expect(recordHistory(db, actor.scope, kind, id)).toEqual([]);
+              expect(recordHistory(db, ALL_UNITS, kind, id).length).toBeGreaterThan(0);
+              if (kind === 'projects') {
+                expect(projectAssessments(db, actor.scope, id)).toEqual([]);
+                expect(projectAssessments(db, ALL_UNITS, id).length).toBeGreaterThan(0);
+              }
               return;
             }
             case 'create': {
