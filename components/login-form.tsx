@@ -7,12 +7,19 @@ import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export function LoginForm({ next }: { next?: string }) {
   const t = useTranslations('login');
+  const ts = useTranslations('security');
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const err = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {state.error ? <FormAlert ok={false}>{t(state.error)}</FormAlert> : null}
+      {state.error ? (
+        <FormAlert ok={false}>
+          {state.error === 'throttled' && state.retryAfterSeconds
+            ? ts('throttledFor', { seconds: state.retryAfterSeconds })
+            : t(state.error)}
+        </FormAlert>
+      ) : null}
       <Field id="login" label={t('login')} error={err.login ? t(err.login) : undefined}>
         <input
           id="login"

@@ -52,6 +52,10 @@ export const envSchema = z
       .min(1, 'must be at least 1')
       .max(1_000_000)
       .default(200),
+    // A reverse proxy we run sets X-Forwarded-For/-Proto/-Host; only then are they believed (decision 017).
+    FENGHUO_TRUST_PROXY: booleanString.default(false),
+    // Secure on cookies: unset, when the request came over HTTPS; true or false to force it either way.
+    FENGHUO_SECURE_COOKIES: booleanString.optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.FENGHUO_ADMIN_LOGIN) !== Boolean(env.FENGHUO_ADMIN_PASSWORD)) {

@@ -2,14 +2,26 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listRatingRuleSets } from '@/db/queries/rule-sets';
+import type { Scope } from '@/lib/auth/scope-types';
 import { formatDateTime } from '@/lib/time';
 import { DataTable } from '@/components/data-table';
 import { CopyRuleSetForm } from './copy-rule-set-form';
 
 /** The list of rule-set versions (the active one marked) and, for the office, the copy form. */
-export async function RuleSetVersions({ current, manage, copyFrom }: { current: string; manage: boolean; copyFrom?: string }) {
+export async function RuleSetVersions({
+  current,
+  manage,
+  copyFrom,
+  scope,
+}: {
+  current: string;
+  manage: boolean;
+  copyFrom?: string;
+  /** The viewer's scope: "ratings using it" counts only ratings the viewer may see. */
+  scope: Scope;
+}) {
   const t = await getTranslations('ruleSets');
-  const versions = listRatingRuleSets(getDb());
+  const versions = listRatingRuleSets(getDb(), scope);
   return (
     <section aria-labelledby="versions-heading" className="space-y-3">
       <h2 id="versions-heading" className="text-lg font-semibold">

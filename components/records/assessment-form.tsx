@@ -52,7 +52,7 @@ export function AssessmentForm(props: {
   const values = state && !state.ok ? { ...props.initial, ...(state.values ?? {}) } : props.initial;
   return (
     <form ref={form} action={action} noValidate className="space-y-6" data-testid="assessment-form" key={state?.at ?? 0}>
-      <input type="hidden" name="kind" value="assessments" />
+      <input type="hidden" name="recordKind" value="assessments" />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {state && !state.ok ? (
         <FormAlert ok={false}>

@@ -43,7 +43,7 @@ export function RecordForm(props: RecordFormProps) {
   const values = state && !state.ok ? { ...props.initial, ...(state.values ?? {}) } : props.initial;
   return (
     <form ref={form} action={action} noValidate className="space-y-4" data-testid="record-form" key={state?.at ?? 0}>
-      <input type="hidden" name="kind" value={props.kind} />
+      <input type="hidden" name="recordKind" value={props.kind} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {state && !state.ok ? (
         <FormAlert ok={false}>{withUnplaced(state.error, state.fieldErrors, (k) => props.fields.some((f) => f.code === k))}</FormAlert>

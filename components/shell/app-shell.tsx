@@ -87,7 +87,10 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
             <div className="text-right text-sm" data-testid="current-user">
               <p className="font-medium text-gray-900">{actor.displayName}</p>
               <p className="text-xs text-gray-500">
-                {t(`roles.${actor.role}`)} · {unit}
+                {t(`roles.${actor.role}`)} · {unit} ·{' '}
+                <Link href="/account" className="text-blue-700 hover:underline">
+                  {t('security.accountTitle')}
+                </Link>
               </p>
             </div>
             <form action={logoutAction}>

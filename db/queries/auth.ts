@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, max, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, loginAttempts, sessions, units, users, type Role } from '../schema';
 
@@ -105,22 +105,39 @@ export function markLoginSucceeded(db: Db, attemptId: number): void {
   db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)).run();
 }
 
-/** Failed attempts since `since`, for one login and for one address. */
-export function recentLoginFailures(db: Db, login: string, ip: string, since: Date): { byLogin: number; byIp: number } {
-  const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, since));
-  const byLogin =
-    db
-      .select({ n: count() })
+export interface FailureStats {
+  n: number;
+  last: Date | null;
+}
+
+/**
+ * Failed attempts since `since` and before attempt `beforeId`: for the login, for the login from this
+ * address, and for the address (the last two only when the address is known).
+ */
+export function loginFailureStats(
+  db: Db,
+  q: { login: string; ip: string | null; since: Date; beforeId: number },
+): { byLogin: FailureStats; byPair: FailureStats; byIp: FailureStats } {
+  const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, q.since), lt(loginAttempts.id, q.beforeId));
+  const stats = (where: SQL | undefined): FailureStats => {
+    const row = db
+      .select({ n: count(), last: max(loginAttempts.at) })
       .from(loginAttempts)
-      .where(and(failed, eq(loginAttempts.login, login)))
-      .get()?.n ?? 0;
-  const byIp =
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(failed, eq(loginAttempts.ip, ip)))
-      .get()?.n ?? 0;
-  return { byLogin, byIp };
+      .where(where)
+      .get();
+    return { n: row?.n ?? 0, last: row?.last ?? null };
+  };
+  const none = { n: 0, last: null };
+  return {
+    byLogin: stats(and(failed, eq(loginAttempts.login, q.login))),
+    byPair: q.ip ? stats(and(failed, eq(loginAttempts.login, q.login), eq(loginAttempts.ip, q.ip))) : none,
+    byIp: q.ip ? stats(and(failed, eq(loginAttempts.ip, q.ip))) : none,
+  };
+}
+
+/** A refused (throttled) attempt is forgotten, so retrying while waiting does not lengthen the wait. */
+export function deleteLoginAttempt(db: Db, attemptId: number): void {
+  db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
 }
 
 /** A successful login clears the account's failure count, as users expect. */
@@ -139,4 +156,19 @@ export function revokeApiToken(db: Db, tokenId: number, at: Date): boolean {
       .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
       .run().changes === 1
   );
+}
+
+/**
+ * A new password hash, and every session of the user ended, in one transaction: whoever held a session
+ * with the old password (a stolen cookie, a forgotten browser) holds nothing afterwards.
+ */
+export function replacePassword(db: Db, userId: number, passwordHash: string, at: Date): number {
+  return db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: at, updatedAt: at }).where(eq(users.id, userId)).run();
+    return tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+  });
+}
+
+export function userById(db: Db, userId: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, userId)).get();
 }

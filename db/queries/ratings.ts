@@ -336,8 +336,13 @@ export function ratingHistory(db: Db, instituteId: number): RatingHistoryRow[] {
 }
 
 /** How many stored ratings were computed with each rule-set version. */
-export function ratingsPerRuleSetVersion(db: Db): Map<string, number> {
-  const rows = db.select({ version: ratings.ruleSetVersion, n: count() }).from(ratings).groupBy(ratings.ruleSetVersion).all();
+export function ratingsPerRuleSetVersion(db: Db, scope: Scope = { all: true }): Map<string, number> {
+  const rows = db
+    .select({ version: ratings.ruleSetVersion, n: count() })
+    .from(ratings)
+    .where(inScope(ratings.instituteId, scope))
+    .groupBy(ratings.ruleSetVersion)
+    .all();
   return new Map(rows.map((r) => [r.version, r.n]));
 }
 

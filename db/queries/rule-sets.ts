@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ratings, ruleSets, users } from '../schema';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor, Scope } from '@/lib/auth/scope-types';
 import { FieldProblem } from '@/lib/errors';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { canManageRatings } from '@/lib/rating/permissions';
@@ -56,7 +56,12 @@ export interface RuleSetVersionRow {
 }
 
 /** Every rating rule-set version, newest first, with who created it and how many ratings used it. */
-export function listRatingRuleSets(db: Db): RuleSetVersionRow[] {
+/**
+ * Every rating rule-set version; `usedBy` counts the ratings in `scope` that used it (a viewer limited to
+ * part of the academy must not learn how many institutes were rated elsewhere). Whether a version may still
+ * be edited depends on every rating, so the office's check passes the whole academy (the default).
+ */
+export function listRatingRuleSets(db: Db, scope: Scope = { all: true }): RuleSetVersionRow[] {
   const rows = db
     .select({
       id: ruleSets.id,
@@ -71,7 +76,7 @@ export function listRatingRuleSets(db: Db): RuleSetVersionRow[] {
     .where(eq(ruleSets.kind, 'rating'))
     .orderBy(desc(ruleSets.createdAt), desc(ruleSets.id))
     .all();
-  const used = ratingsPerRuleSetVersion(db);
+  const used = ratingsPerRuleSetVersion(db, scope);
   return rows.map((r) => ({ ...r, usedBy: used.get(r.version) ?? 0 }));
 }
 

@@ -7,10 +7,12 @@ import { getDb } from '@/db/client';
 import { logIn, logOut } from '@/lib/auth/login';
 import { SESSION_COOKIE } from '@/lib/auth/session-policy';
 import { safeNext } from '@/lib/auth/safe-next';
-import { clientAddress, isHttps } from './request-info';
+import { clientAddress, secureCookies } from './request-info';
 
 export interface LoginState {
   error?: 'invalid' | 'throttled';
+  /** With `throttled`: how long to wait before the next attempt. */
+  retryAfterSeconds?: number;
   fieldErrors?: { login?: 'loginRequired'; password?: 'passwordRequired' };
   login?: string;
 }
@@ -38,14 +40,17 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     ip: await clientAddress(),
     userAgent: (await headers()).get('user-agent'),
   });
-  if (!result.ok) return { error: result.reason, login };
+  if (!result.ok)
+    return result.reason === 'throttled'
+      ? { error: 'throttled', retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000), login }
+      : { error: result.reason, login };
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE)?.value;
   if (previous) logOut(getDb(), previous);
   jar.set(SESSION_COOKIE, result.sessionToken, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: await isHttps(),
+    secure: await secureCookies(),
     path: '/',
     // No maxAge: the cookie ends with the browser; the server ends the session on its own clock too.
   });

@@ -2,14 +2,14 @@
 
 import { cookies } from 'next/headers';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
-import { isHttps } from './request-info';
+import { secureCookies } from './request-info';
 
 /** Remembers the chosen language for a year in this browser. */
 export async function setLocaleAction(locale: string): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, toLocale(locale), {
     path: '/',
     sameSite: 'lax',
-    secure: await isHttps(),
+    secure: await secureCookies(),
     maxAge: 365 * 24 * 60 * 60,
   });
 }

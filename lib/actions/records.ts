@@ -17,8 +17,9 @@ import { translate } from '@/lib/i18n/translate';
 import { recordAction } from './form-action';
 import { itemFromForm } from './record-form-spec';
 
+// The record kind travels as `recordKind`: `kind` is a field of inspections (supervision, self-inspection, …).
 const saveSchema = z.looseObject({
-  kind: z.enum(recordKindCodes as [RecordKind, ...RecordKind[]]),
+  recordKind: z.enum(recordKindCodes as [RecordKind, ...RecordKind[]]),
   id: z
     .string()
     .regex(/^\d{0,15}$/)
@@ -101,7 +102,7 @@ const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typ
 export const saveRecordAction = recordAction(
   { schema: saveSchema, allow: (actor) => canSubmitRecords(actor.role) },
   (input, { actor, db }): SavedRecord => {
-    const { kind } = input;
+    const kind = input.recordKind;
     const raw = input as Record<string, unknown>;
     const now = new Date();
     const existing = input.id ? editable(db, actor, kind, Number(input.id)) : null;

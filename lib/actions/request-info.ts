@@ -1,21 +1,21 @@
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
+import { clientAddressFrom, secureCookieFor, type TrustSettings } from '@/lib/security/request-trust';
 
-/**
- * The client's address as the nearest proxy reports it; the login throttle counts failures by it. The
- * right-most X-Forwarded-For hop is the one our own proxy appended; the ones left of it are whatever the
- * client sent. Without a proxy there is no trustworthy address, and the per-login limit is what protects.
- */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const hops =
-    h
-      .get('x-forwarded-for')
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean) ?? [];
-  return hops[hops.length - 1] || h.get('x-real-ip') || 'local';
+function trust(): TrustSettings {
+  const e = env();
+  return { trustProxy: e.FENGHUO_TRUST_PROXY, secureCookies: e.FENGHUO_SECURE_COOKIES };
 }
 
-export async function isHttps(): Promise<boolean> {
-  return (await headers()).get('x-forwarded-proto') === 'https';
+/**
+ * The client's address as a trusted reverse proxy reports it (FENGHUO_TRUST_PROXY), or null: without one,
+ * X-Forwarded-For is whatever the client typed, and the login throttle must not key on it.
+ */
+export async function clientAddress(): Promise<string | null> {
+  return clientAddressFrom(await headers(), trust());
+}
+
+/** Whether cookies set now carry Secure (FENGHUO_SECURE_COOKIES, else: the request came over HTTPS). */
+export async function secureCookies(): Promise<boolean> {
+  return secureCookieFor(await headers(), trust());
 }

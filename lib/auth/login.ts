@@ -1,32 +1,73 @@
 import type { Db } from '@/db/client';
 import {
   clearLoginFailures,
+  deleteLoginAttempt,
   deleteSession,
   insertSession,
+  loginFailureStats,
   markLoginSucceeded,
-  recentLoginFailures,
   recordLoginAttempt,
   userByLogin,
+  type FailureStats,
 } from '@/db/queries/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { hashSessionToken, newSecretToken } from './tokens';
 import { sessionSecret } from './secret';
-import { SESSION_IDLE_MS, THROTTLE_MAX_PER_IP, THROTTLE_MAX_PER_LOGIN, THROTTLE_WINDOW_MS } from './session-policy';
+import {
+  SESSION_IDLE_MS,
+  THROTTLE_FREE_PER_LOGIN,
+  THROTTLE_FREE_PER_PAIR,
+  THROTTLE_LOGIN_BASE_MS,
+  THROTTLE_LOGIN_CAP_MS,
+  THROTTLE_MAX_PER_IP,
+  THROTTLE_PAIR_BASE_MS,
+  THROTTLE_PAIR_CAP_MS,
+  THROTTLE_WINDOW_MS,
+} from './session-policy';
 
-export type LoginResult = { ok: true; sessionToken: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginResult =
+  | { ok: true; sessionToken: string; expiresAt: Date }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-/** Checks a login and password, throttled per account and per address; opens a session on success. */
+/** Stored for attempts whose address nothing trustworthy names; such attempts are never keyed by address. */
+export const UNKNOWN_ADDRESS = 'unknown';
+
+/** How long after the last failure the next attempt must wait: nothing, then base, 2×base, … up to cap. */
+export function backOffUntil(stats: FailureStats, free: number, baseMs: number, capMs: number): number {
+  if (stats.n < free || !stats.last) return 0;
+  const delay = Math.min(baseMs * 2 ** Math.min(stats.n - free, 30), capMs);
+  return stats.last.getTime() + delay;
+}
+
+/** Until when attempts are refused (ms since epoch), from the three throttles of decision 017. */
+function refusedUntil(stats: ReturnType<typeof loginFailureStats>): number {
+  return Math.max(
+    backOffUntil(stats.byLogin, THROTTLE_FREE_PER_LOGIN, THROTTLE_LOGIN_BASE_MS, THROTTLE_LOGIN_CAP_MS),
+    backOffUntil(stats.byPair, THROTTLE_FREE_PER_PAIR, THROTTLE_PAIR_BASE_MS, THROTTLE_PAIR_CAP_MS),
+    stats.byIp.n >= THROTTLE_MAX_PER_IP && stats.byIp.last ? stats.byIp.last.getTime() + THROTTLE_WINDOW_MS : 0,
+  );
+}
+
+/**
+ * Checks a login and password, throttled per account and per address; opens a session on success.
+ * `ip` is the client's address as a trusted proxy reports it, or null when none does.
+ */
 export async function logIn(
   db: Db,
-  input: { login: string; password: string; ip: string; userAgent?: string | null },
+  input: { login: string; password: string; ip: string | null; userAgent?: string | null },
   now = new Date(),
 ): Promise<LoginResult> {
   const login = input.login.trim();
-  const failures = recentLoginFailures(db, login, input.ip, new Date(now.getTime() - THROTTLE_WINDOW_MS));
   // Counted as a failure before the (slow) password check and turned into a success only afterwards, so
   // many guesses sent at once all see each other instead of slipping under the limit together.
-  const attemptId = recordLoginAttempt(db, { login, ip: input.ip, at: now, success: false });
-  if (failures.byLogin >= THROTTLE_MAX_PER_LOGIN || failures.byIp >= THROTTLE_MAX_PER_IP) return { ok: false, reason: 'throttled' };
+  const attemptId = recordLoginAttempt(db, { login, ip: input.ip ?? UNKNOWN_ADDRESS, at: now, success: false });
+  const stats = loginFailureStats(db, { login, ip: input.ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS), beforeId: attemptId });
+  const until = refusedUntil(stats);
+  if (until > now.getTime()) {
+    deleteLoginAttempt(db, attemptId);
+    return { ok: false, reason: 'throttled', retryAfterMs: until - now.getTime() };
+  }
 
   const user = userByLogin(db, login);
   // Verify even for a deactivated user, so the answer takes as long as for anyone else.
@@ -35,18 +76,23 @@ export async function logIn(
 
   markLoginSucceeded(db, attemptId);
   clearLoginFailures(db, login);
+  const sessionToken = openSession(db, user.id, now, input);
+  return { ok: true, sessionToken, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) };
+}
+
+/** A new session for a user who has just proved who they are; returns the cookie value. */
+export function openSession(db: Db, userId: number, now: Date, client: { ip?: string | null; userAgent?: string | null }): string {
   const sessionToken = newSecretToken();
-  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   insertSession(db, {
     id: hashSessionToken(sessionToken, sessionSecret(db)),
-    userId: user.id,
+    userId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+    ip: client.ip ?? null,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
   });
-  return { ok: true, sessionToken, expiresAt };
+  return sessionToken;
 }
 
 export function logOut(db: Db, sessionToken: string): void {

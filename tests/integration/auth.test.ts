@@ -6,7 +6,15 @@ import { logIn, logOut } from '@/lib/auth/login';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { hashApiToken } from '@/lib/auth/tokens';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, THROTTLE_MAX_PER_LOGIN, THROTTLE_WINDOW_MS } from '@/lib/auth/session-policy';
+import {
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  THROTTLE_FREE_PER_LOGIN,
+  THROTTLE_LOGIN_CAP_MS,
+  THROTTLE_MAX_PER_IP,
+  THROTTLE_PAIR_CAP_MS,
+  THROTTLE_WINDOW_MS,
+} from '@/lib/auth/session-policy';
 import { apiTokens, loginAttempts, sessions, users } from '@/db/schema';
 
 let t: TestDb;
@@ -39,27 +47,72 @@ describe('passwords', () => {
 });
 
 describe('throttling', () => {
-  it(`refuses even the right password after ${THROTTLE_MAX_PER_LOGIN} failures, until the window passes`, async () => {
+  const N = THROTTLE_FREE_PER_LOGIN;
+  const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+
+  it(`after ${N} failures the guesser's address waits long, while the owner elsewhere waits at most a minute`, async () => {
     const start = new Date('2026-05-01T10:00:00Z');
-    for (let i = 0; i < THROTTLE_MAX_PER_LOGIN; i++) expect((await login('bad', start)).ok).toBe(false);
-    expect(await login(TEST_PASSWORD, start)).toEqual({ ok: false, reason: 'throttled' });
-    // From another address the account is still protected.
-    expect(await login(TEST_PASSWORD, start, '10.9.9.9')).toEqual({ ok: false, reason: 'throttled' });
-    const later = new Date(start.getTime() + THROTTLE_WINDOW_MS + 60_000);
-    expect((await login(TEST_PASSWORD, later)).ok).toBe(true);
+    for (let i = 0; i < N; i++) expect(await login('bad', start, '10.6.6.6')).toEqual({ ok: false, reason: 'invalid' });
+    // The guesser is refused even the right password, and told how long to wait.
+    const refused = await login(TEST_PASSWORD, at(start, 5_000), '10.6.6.6');
+    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(refused.ok === false && refused.reason === 'throttled' && refused.retryAfterMs).toBe(25_000);
+    // The owner, from another address, waits only the account's short back-off (1 s after the 5th failure).
+    expect(await login(TEST_PASSWORD, at(start, 500), '10.1.1.1')).toMatchObject({ ok: false, reason: 'throttled', retryAfterMs: 500 });
+    expect((await login(TEST_PASSWORD, at(start, 1_000), '10.1.1.1')).ok).toBe(true);
+  });
+
+  it('a guesser who keeps going cannot lock the owner out for more than the cap, nor lengthen its own wait by retrying', async () => {
+    const start = new Date('2026-05-04T10:00:00Z');
+    let t0 = start.getTime();
+    // 12 failures from many addresses, each sent as soon as the account's back-off allowed.
+    for (let i = 0; i < 12; i++) {
+      let r = await login('bad', new Date(t0), `10.7.0.${i}`);
+      while (!r.ok && r.reason === 'throttled') {
+        t0 += r.retryAfterMs;
+        r = await login('bad', new Date(t0), `10.7.0.${i}`);
+      }
+      expect(r).toEqual({ ok: false, reason: 'invalid' });
+    }
+    const owner = await login(TEST_PASSWORD, new Date(t0), '10.1.1.1');
+    expect(owner).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(owner.ok === false && owner.reason === 'throttled' && owner.retryAfterMs).toBeLessThanOrEqual(THROTTLE_LOGIN_CAP_MS);
+    // Refused attempts are not stored, so retrying while waiting changes nothing.
+    for (let i = 0; i < 5; i++) await login(TEST_PASSWORD, new Date(t0 + 1000), '10.1.1.1');
+    expect((await login(TEST_PASSWORD, new Date(t0 + THROTTLE_LOGIN_CAP_MS), '10.1.1.1')).ok).toBe(true);
+  });
+
+  it('one address failing on many accounts is refused until the window passes', async () => {
+    const start = new Date('2026-05-05T10:00:00Z');
+    for (let i = 0; i < THROTTLE_MAX_PER_IP; i++)
+      await logIn(t.db, { login: `someone${i}`, password: 'bad', ip: '10.8.8.8' }, at(start, i * 1000));
+    const r = await login(TEST_PASSWORD, at(start, 60_000), '10.8.8.8');
+    expect(r).toMatchObject({ ok: false, reason: 'throttled' });
+    expect((await login(TEST_PASSWORD, at(start, 60_000), '10.1.1.1')).ok).toBe(true);
+    expect((await login(TEST_PASSWORD, at(start, THROTTLE_WINDOW_MS + 60_000), '10.8.8.8')).ok).toBe(true);
+  });
+
+  it('without a trusted address only the account back-off applies: never longer than its cap', async () => {
+    const start = new Date('2026-05-06T10:00:00Z');
+    const anon = (password: string, when: Date) => logIn(t.db, { login: 'rep', password, ip: null }, when);
+    for (let i = 0; i < 20; i++) await anon('bad', at(start, i * THROTTLE_LOGIN_CAP_MS));
+    const last = at(start, 19 * THROTTLE_LOGIN_CAP_MS);
+    expect(await anon(TEST_PASSWORD, at(last, 1000))).toMatchObject({ ok: false, reason: 'throttled' });
+    expect((await anon(TEST_PASSWORD, at(last, THROTTLE_LOGIN_CAP_MS))).ok).toBe(true);
+    expect(THROTTLE_PAIR_CAP_MS).toBeGreaterThan(THROTTLE_LOGIN_CAP_MS);
   });
 
   it('guesses sent all at once cannot slip under the limit together', async () => {
-    const at = new Date('2026-05-03T10:00:00Z');
-    const results = await Promise.all(Array.from({ length: 12 }, () => login('bad', at)));
-    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(THROTTLE_MAX_PER_LOGIN);
-    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - THROTTLE_MAX_PER_LOGIN);
+    const when = new Date('2026-05-03T10:00:00Z');
+    const results = await Promise.all(Array.from({ length: 12 }, () => login('bad', when)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(N);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(12 - N);
   });
 
   it('one failure short of the limit still lets the right password in', async () => {
-    const at = new Date('2026-05-02T10:00:00Z');
-    for (let i = 0; i < THROTTLE_MAX_PER_LOGIN - 1; i++) await login('bad', at);
-    expect((await login(TEST_PASSWORD, at)).ok).toBe(true);
+    const when = new Date('2026-05-02T10:00:00Z');
+    for (let i = 0; i < N - 1; i++) await login('bad', when);
+    expect((await login(TEST_PASSWORD, when)).ok).toBe(true);
   });
 });
 

@@ -10,6 +10,7 @@ describe('configuration', () => {
       FENGHUO_BACKUP_KEEP: 7,
       FENGHUO_API_RATE: 50,
       FENGHUO_API_BURST: 200,
+      FENGHUO_TRUST_PROXY: false,
     });
   });
 
@@ -28,6 +29,8 @@ describe('configuration', () => {
     [{ FENGHUO_BACKUP_KEEP: '-1' }, /FENGHUO_BACKUP_KEEP: must be 0 \(off\) or more/],
     [{ FENGHUO_API_RATE: 'fast' }, /FENGHUO_API_RATE: must be a number/],
     [{ FENGHUO_API_BURST: '0' }, /FENGHUO_API_BURST: must be at least 1/],
+    [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
+    [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {
     expect(() => parseEnv(input)).toThrow(ConfigError);
     expect(() => parseEnv(input)).toThrow(message);

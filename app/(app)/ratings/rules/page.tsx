@@ -28,7 +28,7 @@ export default async function RuleSetsPage() {
       <PageHeader title={t('ruleSets.title')} subtitle={t('ruleSets.subtitle', { version: active.version })} />
       <p className="max-w-3xl text-sm text-gray-700">{t('ruleSets.intro')}</p>
       <RuleSetTextView sections={ruleSetText(active, locale)} testId="rule-set-text" />
-      <RuleSetVersions current={active.version} manage={canManageRatings(actor.role)} />
+      <RuleSetVersions current={active.version} manage={canManageRatings(actor.role)} scope={actor.scope} />
     </div>
   );
 }

@@ -99,7 +99,7 @@ export default async function RuleSetVersionPage({ params }: { params: Promise<{
           )}
         </section>
       ) : null}
-      <RuleSetVersions current={active} manage={manage} copyFrom={version} />
+      <RuleSetVersions current={active} manage={manage} copyFrom={version} scope={actor.scope} />
     </div>
   );
 }
