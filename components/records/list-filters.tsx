@@ -11,15 +11,19 @@ export async function ListFilters({
   statuses,
   domains,
   units,
+  extra,
 }: {
   kind: string;
   query: ListQuery;
   statuses: UiOption[];
   domains: UiOption[] | null;
   units: UiOption[];
+  /** The dashboards' drill-down filters the kind has (null: not offered for it). */
+  extra: { state: UiOption[]; severity: UiOption[] | null; tier: UiOption[] | null; level: UiOption[] | null };
 }) {
   const t = await getTranslations('recordList');
-  const select = (name: 'status' | 'domain' | 'unit', label: string, options: UiOption[]) => (
+  const tf = await getTranslations('domains.listFilter');
+  const select = (name: 'status' | 'domain' | 'unit' | 'state' | 'severity' | 'tier' | 'level', label: string, options: UiOption[]) => (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-gray-600">
         {label}
@@ -54,6 +58,10 @@ export async function ListFilters({
       {select('status', t('status'), statuses)}
       {domains ? select('domain', t('domain'), domains) : null}
       {select('unit', t('unit'), units)}
+      {extra.severity ? select('severity', tf('severity'), extra.severity) : null}
+      {extra.tier ? select('tier', tf('tier'), extra.tier) : null}
+      {extra.level ? select('level', tf('level'), extra.level) : null}
+      {select('state', tf('state'), extra.state)}
       <div>
         <label htmlFor="filter-from" className="block text-xs font-medium text-gray-600">
           {t('from')}

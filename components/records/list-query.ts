@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { sortKeys, type SortKey } from '@/db/queries/records';
+import { recordStates, sortKeys, type SortKey } from '@/db/queries/records';
+import { levels } from '@/lib/reference/level-codes';
 
 // The list's filters, sort and page, all kept in the URL so a filtered list can be shared and reloaded.
 // Anything malformed is ignored rather than refused: a hand-edited address still shows a list.
@@ -18,6 +19,10 @@ export const listQuerySchema = z.object({
   from: day,
   to: day,
   q: text(100),
+  severity: z.enum(['general', 'major']).optional().catch(undefined),
+  tier: z.enum(['1', '2', '3', '4', 'serious']).optional().catch(undefined),
+  level: z.enum(levels).optional().catch(undefined),
+  state: z.enum(recordStates).optional().catch(undefined),
   sort: z.enum(sortKeys).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 });
@@ -42,4 +47,5 @@ export function nextSort(query: ListQuery, key: SortKey): { sort: SortKey; dir: 
   return { sort: key, dir: key === 'date' ? 'desc' : 'asc' };
 }
 
-export const hasFilters = (q: ListQuery) => Boolean(q.status || q.domain || q.unit || q.from || q.to || q.q);
+export const hasFilters = (q: ListQuery) =>
+  Boolean(q.status || q.domain || q.unit || q.from || q.to || q.q || q.severity || q.tier || q.level || q.state);

@@ -1,7 +1,20 @@
 import type { ExportableTable } from '@/lib/export/tables';
+import { domainIndexTable, domainLevelsTable, domainOpenMajorTable, domainSeriousTable, domainUnitsTable } from './domain-tables';
+import { unitEthicsTable, unitIncidentsTable, unitOpenHazardsTable, unitProjectsTable, unitRatingsTable } from './unit-tables';
 
 /**
  * Every table that offers "export XLSX", by the name used in its download address `/export/<name>`.
  * Add an entry when a page gains a table.
  */
-export const exportableTables: Record<string, ExportableTable> = {};
+export const exportableTables: Record<string, ExportableTable> = {
+  domains: domainIndexTable,
+  'domain-units': domainUnitsTable,
+  'domain-serious': domainSeriousTable,
+  'domain-open-major': domainOpenMajorTable,
+  'domain-levels': domainLevelsTable,
+  'unit-ratings': unitRatingsTable,
+  'unit-open-hazards': unitOpenHazardsTable,
+  'unit-projects': unitProjectsTable,
+  'unit-incidents': unitIncidentsTable,
+  'unit-ethics': unitEthicsTable,
+};
