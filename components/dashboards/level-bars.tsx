@@ -23,7 +23,9 @@ export function LevelBars({
     <ul className="space-y-2" data-testid={testId}>
       {[...levels].reverse().map((l) => (
         <li key={l} className="grid grid-cols-[5.5rem_1fr_3rem] items-center gap-3 text-sm" data-level={l}>
-          <LevelBadge level={l} label={labels[l]} />
+          <span className="justify-self-start">
+            <LevelBadge level={l} label={labels[l]} />
+          </span>
           <div className="h-4 rounded bg-gray-100">
             <div className="h-4 rounded" style={{ width: `${(counts[l] / max) * 100}%`, backgroundColor: levelFills[l] }} />
           </div>

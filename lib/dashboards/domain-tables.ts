@@ -88,7 +88,7 @@ export const domainUnitsTable: ExportableTable = {
         { header: t('domains.majorHazards') },
         { header: t('domains.openMajor') },
       ],
-      rows: loadDomainRanking(db, view, domain).map((u, i) => [
+      rows: loadDomainRanking(db, view, domain).rows.map((u, i) => [
         i + 1,
         localName(locale, u),
         u.code,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { units } from '@/db/schema';
 import {
@@ -27,6 +27,8 @@ import { narrowScope } from './scope';
 /** How many rows a domain page's lists show (and export); longer lists link to the filtered record list. */
 export const DOMAIN_LIST_LIMIT = 50;
 export const TREND_MONTHS = 24;
+/** The ranking shows the worst institutes first, this many unless the URL asks for all (`units=all`). */
+export const RANKING_LIMIT = 20;
 
 export interface DomainView {
   year: number;
@@ -38,6 +40,8 @@ export interface DomainView {
   scope: Scope;
   window: Window;
   ruleSet: RatingRuleSet;
+  /** The whole ranking rather than its head (`units=all`). */
+  allUnits: boolean;
 }
 
 /** The year and branch a domain view is about, from its URL, and the scope its figures are counted in. */
@@ -49,7 +53,7 @@ export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: D
     ? db
         .select()
         .from(units)
-        .where(and(eq(units.kind, 'branch')))
+        .where(eq(units.kind, 'branch'))
         .orderBy(asc(units.code))
         .all()
     : [];
@@ -63,6 +67,7 @@ export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: D
     scope,
     window: { from: yearStart(year), to: yearStart(year + 1) },
     ruleSet: activeRatingRuleSet(db),
+    allUnits: params.get('units') === 'all',
   };
 }
 
@@ -125,9 +130,17 @@ export function loadDomainTrend(db: Db, view: DomainView, domain: DomainRow, now
   }));
 }
 
-/** Institutes involved in the domain this year, worst first: by points, then serious incidents, then records. */
-export function loadDomainRanking(db: Db, view: DomainView, domain: DomainRow): UnitInDomain[] {
-  return domainUnits(db, view.scope, domain.code, view.window, view.ruleSet).sort(
+/**
+ * Institutes involved in the domain this year, worst first: by points, then serious incidents, then records.
+ * `rows` holds the first RANKING_LIMIT unless the view asks for all; `total` counts them all.
+ */
+export function loadDomainRanking(db: Db, view: DomainView, domain: DomainRow): { rows: UnitInDomain[]; total: number } {
+  const all = rankDomainUnits(domainUnits(db, view.scope, domain.code, view.window, view.ruleSet));
+  return { rows: view.allUnits ? all : all.slice(0, RANKING_LIMIT), total: all.length };
+}
+
+function rankDomainUnits(units: UnitInDomain[]): UnitInDomain[] {
+  return units.sort(
     (a, b) =>
       b.points - a.points ||
       b.serious - a.serious ||

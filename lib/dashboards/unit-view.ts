@@ -60,7 +60,11 @@ export function ratingSummary(r: RatedYear, locale: Locale): string {
   const parts = [
     ...r.reasons.map((x) => translate(locale, 'unitPage.reasonItem', { rule: ruleName(x.rule, locale), n: x.n, points: x.points })),
     ...[...new Map(r.floors.map((f) => [`${f.floor}|${f.rule}`, f])).values()].map((f) =>
-      translate(locale, 'unitPage.floorItem', { level: translate(locale, `levels.${f.floor}`), rule: ruleName(f.rule, locale) }),
+      translate(locale, 'unitPage.floorItem', {
+        // Mid-sentence in English: "floor orange (…)".
+        level: locale === 'en' ? translate(locale, `levels.${f.floor}`).toLowerCase() : translate(locale, `levels.${f.floor}`),
+        rule: ruleName(f.rule, locale),
+      }),
     ),
   ];
   return parts.length ? parts.join(sep) : translate(locale, 'unitPage.noReasons');

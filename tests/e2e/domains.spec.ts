@@ -134,6 +134,13 @@ test('a table downloads as XLSX with the rows on screen, a chart as PNG, and the
     .filter(Array.isArray)
     .map((r) => String(r[3]));
   expect(codes).toEqual(screen);
+  // The ranking shows its head; the whole of it is one click away.
+  if (await page.getByTestId('units-all').isVisible()) {
+    expect(screen).toHaveLength(20);
+    await page.getByTestId('units-all').click();
+    await expect(page.getByTestId('domain-units').locator('tbody tr')).not.toHaveCount(20);
+    await page.goBack();
+  }
 
   await expect(page.getByTestId('trend-card').locator('.recharts-bar-rectangle').first()).toBeVisible();
   const [png] = await Promise.all([
@@ -147,6 +154,7 @@ test('a table downloads as XLSX with the rows on screen, a chart as PNG, and the
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByTestId('fig-open-major')).toContainText('Open major hazards');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.goto('/domains');
   await expect(page.getByRole('heading', { level: 1, name: 'Sensitive domains' })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();
@@ -160,7 +168,10 @@ test('screenshots', async ({ page }) => {
   fs.mkdirSync('.tmp/screens', { recursive: true });
   await logIn(page, 'office');
   for (const lang of ['zh', 'en']) {
-    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    if (lang === 'en') {
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
     for (const [name, url] of [
       ['domains', '/domains'],
       ['domain', `/domains/${domain}`],

@@ -55,6 +55,8 @@ export default async function DomainPage({
   const { year } = view;
   const unit = view.branch?.code;
   const keep = { domain: domain.code, year: String(year), branch: unit };
+  const pageHref = (extra = '') =>
+    `/domains/${encodeURIComponent(domain.code)}?year=${year}${unit ? `&branch=${encodeURIComponent(unit)}` : ''}${extra}`;
   const drill = { domain: domain.code, unit };
   const name = localName(locale, domain);
 
@@ -149,9 +151,9 @@ export default async function DomainPage({
             </h2>
             <p className="text-xs text-gray-500">{t('domains.unitsHint')}</p>
           </div>
-          <ExportXlsxLink table="domain-units" params={keep} />
+          <ExportXlsxLink table="domain-units" params={{ ...keep, units: view.allUnits ? 'all' : undefined }} />
         </div>
-        {ranking.length === 0 ? (
+        {ranking.total === 0 ? (
           <Empty text={t('domains.unitsEmpty', { year })} testId="units-empty" />
         ) : (
           <DataTable
@@ -168,7 +170,7 @@ export default async function DomainPage({
               { label: t('domains.openMajor'), align: 'right' },
             ]}
           >
-            {ranking.map((u, i) => {
+            {ranking.rows.map((u, i) => {
               const at = { ...drill, unit: u.code };
               return (
                 <tr key={u.instituteId} className="border-t border-gray-100 hover:bg-gray-50" data-unit={u.code}>
@@ -200,9 +202,17 @@ export default async function DomainPage({
             })}
           </DataTable>
         )}
+        {ranking.total > ranking.rows.length ? (
+          <p className="text-xs text-gray-600">
+            {t('domains.shown', { shown: ranking.rows.length, total: ranking.total })}{' '}
+            <Link href={pageHref('&units=all#units')} className="text-blue-700 hover:underline" data-testid="units-all">
+              {t('domains.unitsAll', { total: ranking.total })}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid gap-5 2xl:grid-cols-2">
         <section className="min-w-0 space-y-2" aria-labelledby="serious-heading">
           <div className="flex flex-wrap items-end justify-between gap-2">
             <h2 id="serious-heading" className="text-lg font-semibold">
@@ -237,7 +247,7 @@ export default async function DomainPage({
                     <td className={`whitespace-nowrap px-3 py-2 font-medium ${r.tier <= 2 ? 'text-red-800' : 'text-orange-800'}`}>
                       {t(`tiers.${r.tier}` as 'tiers.1')}
                     </td>
-                    <td className="px-3 py-2">
+                    <td className="whitespace-nowrap px-3 py-2">
                       <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
                     </td>
                   </tr>

@@ -314,8 +314,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           hint={t('unitPage.ethicsHint', {
             committeeDays: view.ruleSet.ethics.committeeRegistrationDays,
             activityDays: view.ruleSet.ethics.activityRegistrationDays,
-            month: view.ruleSet.ethics.annualReportDue.month,
-            day: view.ruleSet.ethics.annualReportDue.day,
+            due: dayOfYear(view.ruleSet.ethics.annualReportDue, locale),
           })}
         >
           <ExportXlsxLink table="unit-ethics" params={keep} />
@@ -435,4 +434,10 @@ function ShowAll({
       </Link>
     </p>
   );
+}
+
+/** "1 April" / "4 月 1 日": a day of the year in the reader's language. */
+function dayOfYear({ month, day }: { month: number; day: number }, locale: string): string {
+  if (locale !== 'en') return `${month} 月 ${day} 日`;
+  return `${day} ${new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)))}`;
 }
