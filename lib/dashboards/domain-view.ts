@@ -49,14 +49,7 @@ export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: D
   const years = ratingYears(db, now);
   const asked = Number(params.get('year'));
   const year = years.includes(asked) ? asked : shanghaiYear(now);
-  const branches = actor.scope.all
-    ? db
-        .select()
-        .from(units)
-        .where(eq(units.kind, 'branch'))
-        .orderBy(asc(units.code))
-        .all()
-    : [];
+  const branches = actor.scope.all ? db.select().from(units).where(eq(units.kind, 'branch')).orderBy(asc(units.code)).all() : [];
   const branch = branches.find((b) => b.code === params.get('branch')) ?? null;
   const scope = branch ? narrowScope(actor.scope, subtreeUnitIds(db, branch)) : actor.scope;
   return {
