@@ -166,5 +166,5 @@ export function loadDomainLevels(db: Db, view: DomainView, domain: DomainRow): R
  */
 export function daysOverdue(dueAt: Date, now: Date): number {
   const ms = now.getTime() - dueAt.getTime();
-  return ms > 0 ? Math.ceil(ms / DAY_MS) : -Math.floor(-ms / DAY_MS);
+  return ms > 0 ? Math.ceil(ms / DAY_MS) : 0 - Math.floor(-ms / DAY_MS) || 0;
 }
