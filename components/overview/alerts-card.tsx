@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/scope-types';
-import { latestAlerts } from '@/lib/dashboards/overview';
+import { newestAlerts } from '@/lib/dashboards/overview';
 import { toLocale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
@@ -13,7 +13,7 @@ export async function AlertsCard({ actor }: { actor: Actor }) {
   await nextTurn();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const alerts = latestAlerts(getDb(), actor.scope, new Date());
+  const alerts = newestAlerts(getDb(), actor.scope, new Date());
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm" data-testid="card-alerts">
       <div className="flex items-baseline justify-between">
@@ -30,7 +30,9 @@ export async function AlertsCard({ actor }: { actor: Actor }) {
             <li key={a.id} className="flex items-start gap-2 py-2" data-colour={a.colour}>
               <LevelBadge level={a.colour} label={t(`levels.${a.colour}`)} />
               <div className="min-w-0 flex-1">
-                <p className="text-gray-900">{locale === 'en' ? a.messageEn : a.messageZh}</p>
+                <Link href={`/alerts/${a.id}`} className="text-gray-900 hover:underline">
+                  {locale === 'en' ? a.messageEn : a.messageZh}
+                </Link>
                 <p className="text-xs text-gray-500">{formatDateTime(a.firedAt)}</p>
               </div>
             </li>

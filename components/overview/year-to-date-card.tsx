@@ -18,7 +18,7 @@ export async function YearToDateCard({ actor }: { actor: Actor }) {
   const w = yearWindow(shanghaiYear(now), now);
   const last = samePeriodLastYear(now);
   const lastTo = new Date(last.to.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const list = (kind: string, extra: string) => `/records/${kind}?from=${w.fromDay}&to=${w.toDay}&live=1${extra}`;
+  const list = (kind: string, extra: string) => `/records/${kind}?from=${w.fromDay}&to=${w.toDay}&state=current${extra}`;
   const rows = [
     ...[1, 2, 3, 4].map((tier, i) => ({
       key: `tier-${tier}`,

@@ -11,6 +11,7 @@ export async function ListFilters({
   statuses,
   domains,
   units,
+  extra,
   labels,
 }: {
   kind: string;
@@ -18,19 +19,14 @@ export async function ListFilters({
   statuses: UiOption[];
   domains: UiOption[] | null;
   units: UiOption[];
-  /** Words for drill-down values, keyed `name:value` (e.g. `dimension:biosafety`). */
+  /** The dashboards' drill-down filters the kind has (null: not offered for it). */
+  extra: { state: UiOption[]; severity: UiOption[] | null; tier: UiOption[] | null; level: UiOption[] | null };
+  /** Words for the heatmaps' cell filters, keyed `name:value` (e.g. `dimension:data`). */
   labels?: Record<string, string>;
 }) {
   const t = await getTranslations('recordList');
-  const drillLabels = {
-    dimension: t('drill.dimension'),
-    tier: t('drill.tier'),
-    severity: t('drill.severity'),
-    stage: t('drill.stage'),
-    cell: t('drill.cell'),
-    live: t('drill.live'),
-  };
-  const select = (name: 'status' | 'domain' | 'unit', label: string, options: UiOption[]) => (
+  const tf = await getTranslations('domains.listFilter');
+  const select = (name: 'status' | 'domain' | 'unit' | 'state' | 'severity' | 'tier' | 'level', label: string, options: UiOption[]) => (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-gray-600">
         {label}
@@ -45,12 +41,11 @@ export async function ListFilters({
       </select>
     </div>
   );
-  // A list opened from a dashboard cell keeps that cell's conditions while other filters change; they are
-  // named above the form so the reader knows why the list is narrower, and can drop them.
-  const drill = (['dimension', 'tier', 'severity', 'stage', 'cell', 'live'] as const)
+  // A list opened from a heatmap cell keeps that cell's dimension, stage or matrix cell while other filters
+  // change; they are named above the form so the reader knows why the list is narrower, and can drop them.
+  const drill = (['dimension', 'stage', 'cell'] as const)
     .map((name) => [name, query[name]] as const)
-    .filter((e): e is readonly [(typeof e)[0], string | number] => e[1] !== undefined)
-    .map(([name, value]) => [name, String(value)] as const);
+    .filter((e): e is readonly [(typeof e)[0], string] => e[1] !== undefined);
   return (
     <>
       {drill.length > 0 ? (
@@ -58,12 +53,9 @@ export async function ListFilters({
           <span>{t('drilledFrom')}</span>
           {drill.map(([name, value]) => (
             <span key={name} className="rounded bg-blue-50 px-2 py-0.5 text-blue-900">
-              {drillLabels[name]}: {value === '1' && name === 'live' ? t('drillLive') : (labels?.[`${name}:${value}`] ?? value)}
+              {t(`drill.${name}`)}: {labels?.[`${name}:${value}`] ?? value}
             </span>
           ))}
-          <Link href={`/records/${kind}`} className="text-blue-700 hover:underline">
-            {t('clear')}
-          </Link>
         </p>
       ) : null}
       <form
@@ -95,6 +87,10 @@ export async function ListFilters({
         {select('status', t('status'), statuses)}
         {domains ? select('domain', t('domain'), domains) : null}
         {select('unit', t('unit'), units)}
+        {extra.severity ? select('severity', tf('severity'), extra.severity) : null}
+        {extra.tier ? select('tier', tf('tier'), extra.tier) : null}
+        {extra.level ? select('level', tf('level'), extra.level) : null}
+        {select('state', tf('state'), extra.state)}
         <div>
           <label htmlFor="filter-from" className="block text-xs font-medium text-gray-600">
             {t('from')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { sortKeys, type SortKey } from '@/db/queries/records';
+import { recordStates, sortKeys, type SortKey } from '@/db/queries/records';
+import { levels } from '@/lib/reference/level-codes';
 
 // The list's filters, sort and page, all kept in the URL so a filtered list can be shared and reloaded.
 // Anything malformed is ignored rather than refused: a hand-edited address still shows a list.
@@ -18,17 +19,18 @@ export const listQuerySchema = z.object({
   from: day,
   to: day,
   q: text(100),
-  // The dashboards' drill-down filters (a heatmap cell links to the list behind its number).
-  dimension: text(64),
-  tier: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
   severity: z.enum(['general', 'major']).optional().catch(undefined),
+  tier: z.enum(['1', '2', '3', '4', 'serious']).optional().catch(undefined),
+  level: z.enum(levels).optional().catch(undefined),
+  state: z.enum(recordStates).optional().catch(undefined),
+  // The heatmaps' cell filters (a cell links to the list behind its number).
+  dimension: text(64),
   stage: z.enum(['initiation', 'implementation', 'output', 'change']).optional().catch(undefined),
   cell: z
     .string()
     .regex(/^[1-5]-[1-5]$/)
     .optional()
     .catch(undefined),
-  live: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(sortKeys).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
 });
@@ -54,7 +56,21 @@ export function nextSort(query: ListQuery, key: SortKey): { sort: SortKey; dir: 
 }
 
 export const hasFilters = (q: ListQuery) =>
-  Boolean(q.status || q.domain || q.unit || q.from || q.to || q.q || q.dimension || q.tier || q.severity || q.stage || q.cell || q.live);
+  Boolean(
+    q.status ||
+    q.domain ||
+    q.unit ||
+    q.from ||
+    q.to ||
+    q.q ||
+    q.severity ||
+    q.tier ||
+    q.level ||
+    q.state ||
+    q.dimension ||
+    q.stage ||
+    q.cell,
+  );
 
 /** `cell=L-I` as likelihood and impact. */
 export function matrixCell(q: ListQuery): { likelihood: number; impact: number } | undefined {

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { alerts, hazards, incidents, ratings } from '../schema';
+import { hazards, incidents, ratings } from '../schema';
 import { levels, type Level } from '@/lib/reference/level-codes';
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
@@ -112,34 +112,4 @@ export function levelRises(db: Db, scope: Scope, year: number, status: string, l
        ORDER BY ${rank.replace('%s', 'now.level')} DESC, now.points DESC, u.code`,
     )
     .all(year - 1, lastStatus, year, status, ...(scope.all ? [] : scope.unitIds)) as LevelRise[];
-}
-
-export interface AlertLine {
-  id: number;
-  rule: string;
-  colour: Level;
-  messageZh: string;
-  messageEn: string;
-  firedAt: Date;
-}
-
-/**
- * The newest alerts a caller may see: those about a unit in scope; alerts about no unit (a whole domain)
- * only for whole-academy callers.
- */
-export function newestAlerts(db: Db, scope: Scope, limit: number): AlertLine[] {
-  return db
-    .select({
-      id: alerts.id,
-      rule: alerts.rule,
-      colour: alerts.colour,
-      messageZh: alerts.messageZh,
-      messageEn: alerts.messageEn,
-      firedAt: alerts.firedAt,
-    })
-    .from(alerts)
-    .where(scope.all ? undefined : inScope(alerts.unitId, scope))
-    .orderBy(desc(alerts.firedAt), desc(alerts.id))
-    .limit(limit)
-    .all();
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import {
@@ -18,10 +18,12 @@ import {
   users,
 } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
+import type { Level } from '@/lib/reference/level-codes';
+import { defaultRiskBands } from '@/lib/reference/risk-matrix';
 import { inScope } from './scope-filter';
-import { recordKinds, type RecordKind } from './record-kinds';
 import { effectiveTierSql } from './effective-tier';
 import { activeRatingRuleSet } from './rule-sets';
+import { recordKinds, type RecordKind } from './record-kinds';
 
 export interface RecordListRow {
   id: number;
@@ -57,6 +59,85 @@ export const kindStatuses: Record<RecordKind, readonly string[]> = {
 export const sortKeys = ['date', 'externalId', 'status'] as const;
 export type SortKey = (typeof sortKeys)[number];
 
+export const recordStates = ['current', 'open', 'overdue'] as const;
+export type RecordState = (typeof recordStates)[number];
+
+/** Which of the dashboard filters apply to a kind (the list offers only these). */
+export const kindFilters: Record<RecordKind, { severity?: true; tier?: true; level?: true; states: readonly RecordState[] }> = {
+  projects: { states: ['current'] },
+  assessments: { level: true, states: ['current'] },
+  hazards: { severity: true, states: ['current', 'open', 'overdue'] },
+  incidents: { tier: true, states: ['current'] },
+  inspections: { states: ['current'] },
+  'ethics-committees': { states: ['current'] },
+  'ethics-activities': { states: ['current'] },
+  'ethics-annual-reports': { states: ['current'] },
+};
+
+/**
+ * An assessment's overall score: its worst dimension's likelihood × impact (null without dimensions). The
+ * outer column is named in full: drizzle leaves columns unqualified in a single-table query, where a bare
+ * "id" inside the subquery would be the dimension's own.
+ */
+export const assessmentScoreSql = sql<
+  number | null
+>`(select max(ad.likelihood * ad.impact) from ${assessmentDimensions} ad where ad.assessment_id = ${sql.raw('"assessments"."id"')})`;
+
+/** SQL for "this assessment's overall level is `level`" under the risk bands. */
+export function assessmentLevelIs(level: Level): SQL {
+  const band = defaultRiskBands.find((b) => b.level === level)!;
+  return sql`${assessmentScoreSql} between ${band.min} and ${band.max}`;
+}
+
+/** Records of a kind in a domain: assessments belong to their project's domain. */
+export function inDomain(kind: RecordKind, domain: string): SQL | undefined {
+  const column = recordKinds[kind].domain;
+  if (column) return eq(column, domain);
+  if (kind === 'assessments')
+    return sql`${assessments.projectId} in (select ${projects.id} from ${projects} where ${projects.domain} = ${domain})`;
+  return undefined;
+}
+
+/** The dashboard filters as SQL, shared by the lists and the dashboards that link to them. */
+export function dashboardFilters(db: Db, kind: RecordKind, f: RecordFilters): SQL | undefined {
+  const k = recordKinds[kind];
+  const allowed = kindFilters[kind];
+  const now = (f.now ?? new Date()).getTime();
+  const tier = f.tier && allowed.tier ? f.tier : undefined;
+  const state = f.state && allowed.states.includes(f.state) ? f.state : undefined;
+  return and(
+    f.domain ? inDomain(kind, f.domain) : undefined,
+    f.severity && allowed.severity ? eq(hazards.severity, f.severity as 'major') : undefined,
+    tier === 'serious'
+      ? sql`${effectiveTierSql(activeRatingRuleSet(db))} <= 3`
+      : tier && /^[1-4]$/.test(tier)
+        ? sql`${effectiveTierSql(activeRatingRuleSet(db))} = ${Number(tier)}`
+        : undefined,
+    f.level && allowed.level ? assessmentLevelIs(f.level) : undefined,
+    state === 'current' ? ne(k.status as SQLiteColumn, 'withdrawn') : undefined,
+    state === 'open' || state === 'overdue' ? and(eq(hazards.status, 'open'), isNull(hazards.rectifiedAt)) : undefined,
+    state === 'overdue' ? lt(hazards.dueAt, new Date(now)) : undefined,
+    ...heatmapFilters(kind, f),
+  );
+}
+
+/** The heatmaps' cell filters: risk dimension (incidents, hazards, assessments), assessment stage and matrix cell. */
+function heatmapFilters(kind: RecordKind, f: RecordFilters): (SQL | undefined)[] {
+  if (kind === 'incidents') return [f.dimension ? eq(incidents.dimension, f.dimension) : undefined];
+  if (kind === 'hazards') return [f.dimension ? eq(hazards.dimension, f.dimension) : undefined];
+  if (kind !== 'assessments') return [];
+  const dims = [
+    f.dimension ? sql`d.dimension = ${f.dimension}` : undefined,
+    f.cell ? sql`d.likelihood = ${f.cell.likelihood} AND d.impact = ${f.cell.impact}` : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return [
+    f.stage ? eq(assessments.stage, f.stage as (typeof assessments.stage.enumValues)[number]) : undefined,
+    dims.length > 0
+      ? sql`exists (select 1 from assessment_dimensions d where d.assessment_id = ${sql.raw('"assessments"."id"')} and ${sql.join(dims, sql` and `)})`
+      : undefined,
+  ];
+}
+
 export interface RecordFilters {
   status?: string;
   domain?: string;
@@ -67,17 +148,22 @@ export interface RecordFilters {
   to?: Date;
   /** Words in the reference, title or summary. */
   q?: string;
-  /** Drill-down filters the dashboards' cells link to (each ignored by kinds it does not apply to). */
-  dimension?: string;
-  /** Incidents of this effective tier (as the rating counts it). */
-  tier?: number;
+  /** Hazards: general or major. */
   severity?: string;
+  /** Incidents: effective tier 1-4 (as the rating counts it), or 'serious' for tiers I-III. */
+  tier?: string;
+  /** Assessments: overall level (worst dimension's likelihood × impact, banded). */
+  level?: Level;
+  /** 'current': not withdrawn; hazards also 'open' (not rectified) and 'overdue' (open past due at `now`). */
+  state?: RecordState;
+  /** The instant 'overdue' is judged at. */
+  now?: Date;
+  /** Incidents, hazards, assessments: of this risk dimension (assessments: that assessed it). */
+  dimension?: string;
   /** Assessments of this stage. */
   stage?: string;
   /** Assessments with a dimension rated at this likelihood and impact on the 5×5 matrix. */
   cell?: { likelihood: number; impact: number };
-  /** Leave out withdrawn records, as every dashboard count does. */
-  live?: boolean;
   sort?: SortKey;
   dir?: 'asc' | 'desc';
 }
@@ -96,35 +182,6 @@ const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
 function contains(column: SQLiteColumn, words: string): SQL {
   const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`${column} like ${pattern} escape '\\'`;
-}
-
-/** The dashboards' drill-down conditions for one kind (see RecordFilters). */
-function drillDown(db: Db, kind: RecordKind, opts: RecordFilters): (SQL | undefined)[] {
-  if (kind === 'incidents')
-    return [
-      opts.dimension ? eq(incidents.dimension, opts.dimension) : undefined,
-      opts.tier ? sql`${effectiveTierSql(activeRatingRuleSet(db))} = ${opts.tier}` : undefined,
-    ];
-  if (kind === 'hazards')
-    return [
-      opts.dimension ? eq(hazards.dimension, opts.dimension) : undefined,
-      opts.severity ? eq(hazards.severity, opts.severity as (typeof hazards.severity.enumValues)[number]) : undefined,
-    ];
-  if (kind === 'assessments') {
-    const dims = [
-      opts.dimension ? sql`d.dimension = ${opts.dimension}` : undefined,
-      opts.cell ? sql`d.likelihood = ${opts.cell.likelihood} AND d.impact = ${opts.cell.impact}` : undefined,
-    ].filter((c): c is SQL => c !== undefined);
-    return [
-      opts.stage ? eq(assessments.stage, opts.stage as (typeof assessments.stage.enumValues)[number]) : undefined,
-      // An assessment belongs to its project's domain.
-      opts.domain ? sql`exists (select 1 from projects p where p.id = ${assessments.projectId} and p.domain = ${opts.domain})` : undefined,
-      dims.length > 0
-        ? sql`exists (select 1 from assessment_dimensions d where d.assessment_id = ${assessments.id} and ${sql.join(dims, sql` and `)})`
-        : undefined,
-    ];
-  }
-  return [];
 }
 
 /**
@@ -148,9 +205,7 @@ export function listRecords(
   const where = and(
     inScope(k.table.unitId, scope),
     opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
-    opts.live ? ne(k.status as SQLiteColumn, 'withdrawn') : undefined,
-    opts.domain && k.domain ? eq(k.domain, opts.domain) : undefined,
-    ...drillDown(db, kind, opts),
+    dashboardFilters(db, kind, opts),
     opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
     opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
     opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,

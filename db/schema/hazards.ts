@@ -39,7 +39,8 @@ export const hazards = sqliteTable(
     index('hazards_rating_cover_idx').on(t.foundAt, t.instituteId, t.severity, t.dueAt, t.rectifiedAt, t.status, t.externalId),
     index('hazards_status_due_idx').on(t.status, t.dueAt),
     index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
-    index('hazards_domain_found_idx').on(t.domain, t.foundAt),
+    // Covering the domain pages' reads of hazards found in a period (see incidents_domain_cover_idx).
+    index('hazards_domain_cover_idx').on(t.domain, t.foundAt, t.unitId, t.status, t.severity, t.instituteId),
     // The rating's overdue rule reads hazards found earlier and still open, or rectified late, in the year.
     index('hazards_rectified_idx').on(t.rectifiedAt, t.foundAt, t.dueAt, t.instituteId, t.severity, t.status, t.externalId),
   ],

@@ -48,6 +48,18 @@ export const incidents = sqliteTable(
       t.externalId,
     ),
     index('incidents_institute_occurred_idx').on(t.instituteId, t.occurredAt),
-    index('incidents_domain_occurred_idx').on(t.domain, t.occurredAt),
+    // Covering the domain pages' reads (figures, monthly trend, institutes ranked, serious incidents): one
+    // domain's incidents of a period come from the index alone, scope and effective tier included.
+    index('incidents_domain_cover_idx').on(
+      t.domain,
+      t.occurredAt,
+      t.unitId,
+      t.status,
+      t.tier,
+      t.deaths,
+      t.seriousInjuries,
+      t.directLossCny,
+      t.instituteId,
+    ),
   ],
 );

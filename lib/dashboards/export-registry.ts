@@ -1,6 +1,8 @@
 import type { ExportableTable } from '@/lib/export/tables';
 import { instituteHeatmapExport } from './institute-heatmap-view';
 import { calendarExport, dimensionExport, matrixExport } from './grid-views';
+import { domainIndexTable, domainLevelsTable, domainOpenMajorTable, domainSeriousTable, domainUnitsTable } from './domain-tables';
+import { unitEthicsTable, unitIncidentsTable, unitOpenHazardsTable, unitProjectsTable, unitRatingsTable } from './unit-tables';
 
 /**
  * Every table that offers "export XLSX", by the name used in its download address `/export/<name>`.
@@ -11,4 +13,14 @@ export const exportableTables: Record<string, ExportableTable> = {
   'heatmap-dimensions': dimensionExport,
   'heatmap-matrix': matrixExport,
   'heatmap-calendar': calendarExport,
+  domains: domainIndexTable,
+  'domain-units': domainUnitsTable,
+  'domain-serious': domainSeriousTable,
+  'domain-open-major': domainOpenMajorTable,
+  'domain-levels': domainLevelsTable,
+  'unit-ratings': unitRatingsTable,
+  'unit-open-hazards': unitOpenHazardsTable,
+  'unit-projects': unitProjectsTable,
+  'unit-incidents': unitIncidentsTable,
+  'unit-ethics': unitEthicsTable,
 };

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { latestAlerts } from '@/db/queries/alerts';
 import { monthDomainCounts } from '@/db/queries/heatmaps';
 import {
   countRecordsByKind,
@@ -7,7 +8,6 @@ import {
   incidentsByDomainAndTier,
   levelDistribution,
   levelRises,
-  newestAlerts,
 } from '@/db/queries/overview';
 import { ratingYearSummary } from '@/db/queries/ratings';
 import { countUnitsByKind } from '@/db/queries/units';
@@ -83,8 +83,8 @@ export function monthlyTrend(db: Db, scope: Scope, now: Date) {
   });
 }
 
-export function latestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
-  return cached(db, scope, now, `alerts-${limit}`, () => newestAlerts(db, scope, limit));
+export function newestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
+  return cached(db, scope, now, `alerts-${limit}`, () => latestAlerts(db, scope, limit));
 }
 
 export function recordAndUnitCounts(db: Db, scope: Scope, now: Date) {

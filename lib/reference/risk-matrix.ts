@@ -22,3 +22,8 @@ export function overallRisk(
   const score = Math.max(...dimensions.map((d) => d.likelihood * d.impact));
   return { score, level: riskLevel(score, bands) };
 }
+
+/** The level of an overall score, or null when there is none (an assessment without dimensions). */
+export function overallRiskLevel(score: number | null, bands = defaultRiskBands): Level | null {
+  return score === null ? null : riskLevel(score, bands);
+}

@@ -30,7 +30,7 @@ test('leadership reads last month’s bulletin, downloads its PDF and switches t
   await expect(page.getByTestId('bulletin-units').locator('tbody tr')).toHaveCount(institutes);
   await expect(page.getByTestId('bulletin-units').locator('td span[data-level]').first()).toHaveText(/^(蓝|黄|橙|红)$/);
   // The recharts domain trend is drawn in the browser.
-  await expect(page.getByTestId('domain-trend-chart').locator('.recharts-line path.recharts-curve').first()).toBeVisible();
+  await expect(page.getByTestId('bulletin-trend-chart').locator('.recharts-line path.recharts-curve').first()).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-pdf').click()]);
   const path = await download.path();

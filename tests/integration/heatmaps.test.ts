@@ -78,7 +78,13 @@ describe('on the demo academy', () => {
         .slice(0, 4);
       expect(cells.length).toBeGreaterThan(0);
       for (const c of cells) {
-        const list = listRecords(t.db, ALL_UNITS, kind, { domain: c.domain, dimension: c.dimension, from: w.from, to: w.to, live: true });
+        const list = listRecords(t.db, ALL_UNITS, kind, {
+          domain: c.domain,
+          dimension: c.dimension,
+          from: w.from,
+          to: w.to,
+          state: 'current',
+        });
         expect(list.total, `${kind} ${c.domain}/${c.dimension}`).toBe(c.n);
       }
     }
@@ -89,14 +95,16 @@ describe('on the demo academy', () => {
         cell: { likelihood: c.likelihood, impact: c.impact },
         from: w.from,
         to: w.to,
-        live: true,
+        state: 'current',
       });
       expect(list.total).toBe(c.n);
     }
     const month = lastMonths(now, 24)[20]!;
     for (const c of monthDomainCounts(t.db, ALL_UNITS, 'incidents', month.from, month.to)) {
       expect(c.month).toBe(month.month);
-      expect(listRecords(t.db, ALL_UNITS, 'incidents', { domain: c.domain, from: month.from, to: month.to, live: true }).total).toBe(c.n);
+      expect(listRecords(t.db, ALL_UNITS, 'incidents', { domain: c.domain, from: month.from, to: month.to, state: 'current' }).total).toBe(
+        c.n,
+      );
     }
   });
 });

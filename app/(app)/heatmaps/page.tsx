@@ -55,7 +55,7 @@ export default async function InstituteHeatmapPage({
   const cellHref = (unitCode: string, domain: string) =>
     mode === 'points'
       ? `/ratings/${year}/${encodeURIComponent(unitCode)}?domain=${domain}`
-      : `/records/${kind}?unit=${encodeURIComponent(unitCode)}&domain=${domain}&from=${w.fromDay}&to=${w.toDay}&live=1`;
+      : `/records/${kind}?unit=${encodeURIComponent(unitCode)}&domain=${domain}&from=${w.fromDay}&to=${w.toDay}&state=current`;
 
   return (
     <div>

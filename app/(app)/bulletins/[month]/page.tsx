@@ -12,7 +12,7 @@ import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
-import { DomainTrendChart } from '@/components/charts/domain-trend-chart';
+import { BulletinTrendChart } from '@/components/charts/bulletin-trend-chart';
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
@@ -222,7 +222,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
           <p className="text-sm text-gray-500">{t('bulletins.noTrend')}</p>
         ) : (
           <div className="space-y-3 rounded-lg border border-gray-200 bg-white p-4">
-            <DomainTrendChart
+            <BulletinTrendChart
               data={chartData}
               series={series.map((d) => ({ code: d.code, label: domainLabel(d.code) }))}
               label={t('bulletins.trendSection')}

@@ -89,7 +89,7 @@ export default async function CalendarHeatmapPage({
                 value: n,
                 cls: countClass(n),
                 label: `${localName(locale, r.domain)} · ${m.month}: ${t('heatmaps.cellCount', { n })}`,
-                href: `/records/${v.kind}?domain=${r.domain.code}&from=${m.fromDay}&to=${m.toDay}&live=1${unitParam}`,
+                href: `/records/${v.kind}?domain=${r.domain.code}&from=${m.fromDay}&to=${m.toDay}&state=current${unitParam}`,
               };
             }),
           }))}

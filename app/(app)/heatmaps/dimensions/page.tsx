@@ -97,7 +97,7 @@ export default async function DimensionHeatmapPage({
                 value: n,
                 cls: countClass(n),
                 label: `${localName(locale, r.domain)} · ${localName(locale, dim)}: ${t('heatmaps.cellCount', { n })}`,
-                href: `/records/${v.kind}?domain=${r.domain.code}&dimension=${dim.code}&from=${w.fromDay}&to=${w.toDay}&live=1${unitParam}`,
+                href: `/records/${v.kind}?domain=${r.domain.code}&dimension=${dim.code}&from=${w.fromDay}&to=${w.toDay}&state=current${unitParam}`,
               };
             }),
           }))}

@@ -123,7 +123,7 @@ export default async function MatrixHeatmapPage({
                   level: t(`riskLevels.${c.level}`),
                   n: c.n,
                 }),
-                href: `/records/assessments?cell=${c.likelihood}-${c.impact}&from=${w.fromDay}&to=${w.toDay}&live=1${extra}`,
+                href: `/records/assessments?cell=${c.likelihood}-${c.impact}&from=${w.fromDay}&to=${w.toDay}&state=current${extra}`,
               })),
             }))}
           />

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { kindStatuses, listRecords, type SortKey } from '@/db/queries/records';
+import { kindFilters, kindStatuses, listRecords, type SortKey } from '@/db/queries/records';
 import { isRecordKind, recordKinds } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { listUnitsInScope } from '@/db/queries/units';
@@ -11,6 +11,7 @@ import { canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { DAY_MS, formatDateTime } from '@/lib/time';
 import { parseInstant } from '@/lib/intake/instant';
+import { levels } from '@/lib/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';
@@ -48,21 +49,26 @@ export default async function RecordListPage({
   const unit = units.find((u) => u.code === query.unit);
   const statuses = kindStatuses[kind];
   const hasDomain = recordKinds[kind].domain !== null;
+  // Assessments have no domain of their own but can be filtered by their project's.
+  const filtersDomain = hasDomain || kind === 'assessments';
+  const extra = kindFilters[kind];
   const to = day(query.to);
   const result = listRecords(db, actor.scope, kind, {
     page: query.page,
     status: query.status && statuses.includes(query.status) ? query.status : undefined,
-    domain: hasDomain || kind === 'assessments' ? query.domain : undefined,
+    domain: filtersDomain ? query.domain : undefined,
+    severity: query.severity,
+    tier: query.tier,
+    level: query.level,
+    state: query.state,
+    now: new Date(),
+    dimension: query.dimension,
+    stage: query.stage,
+    cell: matrixCell(query),
     unitPath: unit?.path,
     from: day(query.from),
     to: to ? new Date(to.getTime() + DAY_MS) : undefined,
     q: query.q,
-    dimension: query.dimension,
-    tier: query.tier,
-    severity: query.severity,
-    stage: query.stage,
-    cell: matrixCell(query),
-    live: query.live === '1',
     sort: query.sort,
     dir: query.dir,
   });
@@ -111,14 +117,23 @@ export default async function RecordListPage({
         kind={kind}
         query={query}
         statuses={statuses.map((s) => ({ value: s, label: t(`status.${s}` as 'status.open') }))}
-        domains={hasDomain ? domains.map((d) => ({ value: d.code, label: localName(locale, d) })) : null}
+        domains={filtersDomain ? domains.map((d) => ({ value: d.code, label: localName(locale, d) })) : null}
+        extra={{
+          state: extra.states.map((s) => ({ value: s, label: t(`domains.listFilter.states.${s}`) })),
+          severity: extra.severity ? (['general', 'major'] as const).map((s) => ({ value: s, label: t(`severity.${s}`) })) : null,
+          tier: extra.tier
+            ? [
+                { value: 'serious', label: t('domains.listFilter.tierSerious') },
+                ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`tiers.${n}` as 'tiers.1') })),
+              ]
+            : null,
+          level: extra.level ? levels.map((l) => ({ value: l, label: t(`levels.${l}`) })) : null,
+        }}
         units={units.map((u) => ({ value: u.code, label: `${'　'.repeat(Math.max(0, u.depth - 1))}${localName(locale, u)}` }))}
         labels={{
           ...Object.fromEntries(listDimensions(db).map((d) => [`dimension:${d.code}`, localName(locale, d)])),
-          ...Object.fromEntries([1, 2, 3, 4].map((n) => [`tier:${n}`, t(`tiers.${n}` as 'tiers.1')])),
-          'severity:general': t('severity.general'),
-          'severity:major': t('severity.major'),
           ...(query.stage ? { [`stage:${query.stage}`]: t(`stages.${query.stage}`) } : {}),
+          ...(query.cell ? { [`cell:${query.cell}`]: t('recordList.cellValue', { l: query.cell[0]!, i: query.cell[2]! }) } : {}),
         }}
       />
       {result.total === 0 ? (

@@ -1,0 +1,341 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { assessments, hazards, incidents, units } from '../schema';
+import type { Scope } from '@/lib/auth/scope-types';
+import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import { defaultRiskBands } from '@/lib/reference/risk-matrix';
+import type { Level } from '@/lib/reference/level-codes';
+import { inScope } from './scope-filter';
+import { effectiveTierSql } from './effective-tier';
+import { assessmentScoreSql, inDomain } from './records';
+
+// The sensitive-domain dashboards' figures. Every count here uses exactly the conditions of the record
+// list filter it links to (see dashboardFilters in records.ts), so a number and its list agree:
+//   incidents of a year: not withdrawn, occurred in [from, to)
+//   serious: the same, effective tier I-III (as the rating counts it)
+//   hazards of a year: not withdrawn, found in [from, to)
+//   open hazards: status open and no rectification date, whenever found
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+const liveIncidents = (scope: Scope, w: Window): SQL | undefined =>
+  and(
+    inScope(incidents.unitId, scope),
+    gte(incidents.occurredAt, w.from),
+    lt(incidents.occurredAt, w.to),
+    ne(incidents.status, 'withdrawn'),
+  );
+const liveHazards = (scope: Scope, w: Window): SQL | undefined =>
+  and(inScope(hazards.unitId, scope), gte(hazards.foundAt, w.from), lt(hazards.foundAt, w.to), ne(hazards.status, 'withdrawn'));
+const openHazards = (scope: Scope): SQL | undefined =>
+  and(inScope(hazards.unitId, scope), eq(hazards.status, 'open'), isNull(hazards.rectifiedAt));
+
+const num = (v: unknown) => Number(v ?? 0);
+
+export interface DomainFigures {
+  incidents: number;
+  serious: number;
+  hazards: number;
+  openMajor: number;
+  overdueMajor: number;
+  units: number;
+}
+
+const emptyFigures = (): DomainFigures => ({ incidents: 0, serious: 0, hazards: 0, openMajor: 0, overdueMajor: 0, units: 0 });
+
+/** Each domain's figures for a window (open major hazards: at `now`), within the scope. Domains without any are absent. */
+export function domainFigures(db: Db, scope: Scope, w: Window, now: Date, ruleSet: RatingRuleSet): Map<string, DomainFigures> {
+  const out = new Map<string, DomainFigures>();
+  const at = (domain: string) => out.get(domain) ?? out.set(domain, emptyFigures()).get(domain)!;
+  const tier = effectiveTierSql(ruleSet);
+  for (const r of db
+    .select({ domain: incidents.domain, n: count(), serious: sql<number>`sum(case when ${tier} <= 3 then 1 else 0 end)` })
+    .from(incidents)
+    .where(liveIncidents(scope, w))
+    .groupBy(incidents.domain)
+    .all()) {
+    Object.assign(at(r.domain), { incidents: r.n, serious: num(r.serious) });
+  }
+  for (const r of db
+    .select({ domain: hazards.domain, n: count() })
+    .from(hazards)
+    .where(liveHazards(scope, w))
+    .groupBy(hazards.domain)
+    .all())
+    at(r.domain).hazards = r.n;
+  for (const r of db
+    .select({
+      domain: hazards.domain,
+      n: count(),
+      overdue: sql<number>`sum(case when ${hazards.dueAt} < ${now.getTime()} then 1 else 0 end)`,
+    })
+    .from(hazards)
+    .where(and(openHazards(scope), eq(hazards.severity, 'major')))
+    .groupBy(hazards.domain)
+    .all()) {
+    Object.assign(at(r.domain), { openMajor: r.n, overdueMajor: num(r.overdue) });
+  }
+  // Units involved: institutes with an incident or a hazard of the window in the domain.
+  const involved = db.all<{ domain: string; n: number }>(sql`
+    select d as domain, count(distinct i) as n from (
+      select ${incidents.domain} as d, ${incidents.instituteId} as i from ${incidents} where ${liveIncidents(scope, w) ?? sql`1 = 1`}
+      union
+      select ${hazards.domain} as d, ${hazards.instituteId} as i from ${hazards} where ${liveHazards(scope, w) ?? sql`1 = 1`}
+    ) group by d`);
+  for (const r of involved) at(r.domain).units = num(r.n);
+  return out;
+}
+
+export interface MonthCount {
+  month: number;
+  incidents: number;
+  hazards: number;
+}
+
+/**
+ * Incidents (by occurrence) and hazards (by finding) of one domain per month; `bounds` are the months'
+ * starts plus the end of the last one (Asia/Shanghai months, computed by the caller). The bucket is a CASE
+ * over those instants, which every SQL database understands.
+ */
+export function domainMonthlyCounts(db: Db, scope: Scope, domain: string, bounds: readonly Date[]): MonthCount[] {
+  const months = bounds.length - 1;
+  const out: MonthCount[] = Array.from({ length: months }, (_, month) => ({ month, incidents: 0, hazards: 0 }));
+  if (months < 1) return out;
+  const w = { from: bounds[0]!, to: bounds[months]! };
+  const bucket = (column: SQLiteColumn) =>
+    sql<number>`case ${sql.join(
+      bounds.slice(1).map((b, i) => sql`when ${column} < ${b.getTime()} then ${i}`),
+      sql` `,
+    )} end`;
+  const ib = bucket(incidents.occurredAt);
+  for (const r of db
+    .select({ month: ib, n: count() })
+    .from(incidents)
+    .where(and(liveIncidents(scope, w), eq(incidents.domain, domain)))
+    .groupBy(ib)
+    .all())
+    out[num(r.month)]!.incidents = r.n;
+  const hb = bucket(hazards.foundAt);
+  for (const r of db
+    .select({ month: hb, n: count() })
+    .from(hazards)
+    .where(and(liveHazards(scope, w), eq(hazards.domain, domain)))
+    .groupBy(hb)
+    .all())
+    out[num(r.month)]!.hazards = r.n;
+  return out;
+}
+
+export interface UnitInDomain {
+  instituteId: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  branchCode: string | null;
+  branchName: string | null;
+  branchNameEn: string | null;
+  incidents: number;
+  serious: number;
+  hazards: number;
+  majorHazards: number;
+  openMajor: number;
+  /** The rating's points for this domain's incidents (by effective tier) and hazards found in the window. */
+  points: number;
+}
+
+/** The institutes with incidents or hazards of one domain in the window, with their figures (unsorted). */
+export function domainUnits(db: Db, scope: Scope, domain: string, w: Window, ruleSet: RatingRuleSet): UnitInDomain[] {
+  const tier = effectiveTierSql(ruleSet);
+  const tp = ruleSet.incidents.tierPoints;
+  const hp = ruleSet.hazards.foundPoints;
+  const figures = new Map<number, Omit<UnitInDomain, 'code' | 'name' | 'nameEn' | 'branchCode' | 'branchName' | 'branchNameEn'>>();
+  const at = (id: number) =>
+    figures.get(id) ??
+    figures.set(id, { instituteId: id, incidents: 0, serious: 0, hazards: 0, majorHazards: 0, openMajor: 0, points: 0 }).get(id)!;
+  for (const r of db
+    .select({
+      id: incidents.instituteId,
+      n: count(),
+      serious: sql<number>`sum(case when ${tier} <= 3 then 1 else 0 end)`,
+      points: sql<number>`sum(case ${tier} when 1 then ${tp.I} when 2 then ${tp.II} when 3 then ${tp.III} else ${tp.IV} end)`,
+    })
+    .from(incidents)
+    .where(and(liveIncidents(scope, w), eq(incidents.domain, domain)))
+    .groupBy(incidents.instituteId)
+    .all()) {
+    const u = at(r.id);
+    u.incidents = r.n;
+    u.serious = num(r.serious);
+    u.points += num(r.points);
+  }
+  for (const r of db
+    .select({
+      id: hazards.instituteId,
+      n: count(),
+      major: sql<number>`sum(case when ${hazards.severity} = 'major' then 1 else 0 end)`,
+    })
+    .from(hazards)
+    .where(and(liveHazards(scope, w), eq(hazards.domain, domain)))
+    .groupBy(hazards.instituteId)
+    .all()) {
+    const u = at(r.id);
+    u.hazards = r.n;
+    u.majorHazards = num(r.major);
+    u.points += u.majorHazards * hp.major + (r.n - u.majorHazards) * hp.general;
+  }
+  for (const r of db
+    .select({ id: hazards.instituteId, n: count() })
+    .from(hazards)
+    .where(and(openHazards(scope), eq(hazards.severity, 'major'), eq(hazards.domain, domain)))
+    .groupBy(hazards.instituteId)
+    .all()) {
+    // Only institutes active in the window are ranked; an old open hazard alone does not add a row.
+    if (figures.has(r.id)) at(r.id).openMajor = r.n;
+  }
+  if (figures.size === 0) return [];
+  const branch = alias(units, 'branch');
+  const names = db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      nameEn: units.nameEn,
+      branchCode: branch.code,
+      branchName: branch.name,
+      branchNameEn: branch.nameEn,
+    })
+    .from(units)
+    .leftJoin(branch, and(eq(branch.id, units.parentId), eq(branch.kind, 'branch')))
+    .where(inArray(units.id, [...figures.keys()]))
+    .all();
+  return names.map(({ id, ...n }) => ({ ...figures.get(id)!, ...n }));
+}
+
+export interface IncidentLine {
+  id: number;
+  externalId: string;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  occurredAt: Date;
+  tier: number;
+  status: string;
+  summary: string | null;
+  concealed: boolean;
+}
+
+/** Incidents of a window, newest first, with their effective tier; `serious` keeps tiers I-III only. */
+export function incidentLines(
+  db: Db,
+  scope: Scope,
+  opts: { domain?: string; window?: Window; serious?: boolean; currentOnly?: boolean; limit: number },
+  ruleSet: RatingRuleSet,
+): { rows: IncidentLine[]; total: number } {
+  const tier = effectiveTierSql(ruleSet);
+  const where = and(
+    inScope(incidents.unitId, scope),
+    opts.window ? and(gte(incidents.occurredAt, opts.window.from), lt(incidents.occurredAt, opts.window.to)) : undefined,
+    opts.currentOnly ? ne(incidents.status, 'withdrawn') : undefined,
+    opts.domain ? eq(incidents.domain, opts.domain) : undefined,
+    opts.serious ? sql`${tier} <= 3` : undefined,
+  );
+  const total = db.select({ n: count() }).from(incidents).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: incidents.id,
+      externalId: incidents.externalId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      occurredAt: incidents.occurredAt,
+      tier,
+      status: incidents.status,
+      summary: incidents.summary,
+      concealed: incidents.concealed,
+    })
+    .from(incidents)
+    .innerJoin(units, eq(units.id, incidents.unitId))
+    .where(where)
+    .orderBy(desc(incidents.occurredAt), desc(incidents.id))
+    .limit(opts.limit)
+    .all();
+  return { rows: rows.map((r) => ({ ...r, tier: num(r.tier) })), total };
+}
+
+export interface HazardLine {
+  id: number;
+  externalId: string;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  domain: string;
+  severity: 'general' | 'major';
+  foundAt: Date;
+  dueAt: Date;
+  description: string | null;
+}
+
+/** Open hazards (status open, not rectified), the most overdue first. */
+export function openHazardLines(
+  db: Db,
+  scope: Scope,
+  opts: { domain?: string; severity?: 'general' | 'major'; limit: number },
+): { rows: HazardLine[]; total: number } {
+  const where = and(
+    openHazards(scope),
+    opts.domain ? eq(hazards.domain, opts.domain) : undefined,
+    opts.severity ? eq(hazards.severity, opts.severity) : undefined,
+  );
+  const total = db.select({ n: count() }).from(hazards).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: hazards.id,
+      externalId: hazards.externalId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      domain: hazards.domain,
+      severity: hazards.severity,
+      foundAt: hazards.foundAt,
+      dueAt: hazards.dueAt,
+      description: hazards.description,
+    })
+    .from(hazards)
+    .innerJoin(units, eq(units.id, hazards.unitId))
+    .where(where)
+    .orderBy(asc(hazards.dueAt), asc(hazards.id))
+    .limit(opts.limit)
+    .all();
+  return { rows, total };
+}
+
+/** Approved assessments submitted in the window, of projects in the domain, by overall level. */
+export function assessmentLevelMix(db: Db, scope: Scope, domain: string, w: Window): Record<Level, number> {
+  const when = sql`coalesce(${assessments.submittedAt}, ${assessments.createdAt})`;
+  const level = sql<Level | null>`case ${sql.join(
+    defaultRiskBands.map((b) => sql`when ${assessmentScoreSql} between ${b.min} and ${b.max} then ${b.level}`),
+    sql` `,
+  )} end`;
+  const out: Record<Level, number> = { blue: 0, yellow: 0, orange: 0, red: 0 };
+  for (const r of db
+    .select({ level, n: count() })
+    .from(assessments)
+    .where(
+      and(
+        inScope(assessments.unitId, scope),
+        eq(assessments.status, 'approved'),
+        inDomain('assessments', domain),
+        sql`${when} >= ${w.from.getTime()}`,
+        sql`${when} < ${w.to.getTime()}`,
+      ),
+    )
+    .groupBy(level)
+    .all()) {
+    if (r.level) out[r.level] = r.n;
+  }
+  return out;
+}
