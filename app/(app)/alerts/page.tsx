@@ -11,6 +11,7 @@ import { levels } from '@/lib/reference/level-codes';
 import { formatDateTime, shanghaiMonth } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
+import { canManageRatings } from '@/lib/rating/permissions';
 import { Pagination } from '@/components/pagination';
 import { MarkAllRead } from '@/components/alerts/mark-all-read';
 
@@ -37,6 +38,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <Link href="/alerts/rules" className="text-sm text-blue-700 hover:underline">
             {t('alerts.rulesLink')}
           </Link>
+          {canManageRatings(actor.role) ? (
+            <Link href="/alerts/delivery" className="text-sm text-blue-700 hover:underline" data-testid="delivery-link">
+              {t('alerts.deliveryLink')}
+            </Link>
+          ) : null}
           <MarkAllRead label={t('alerts.markAllRead')} done={t.raw('alerts.markedRead') as string} />
         </div>
       </PageHeader>
