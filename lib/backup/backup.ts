@@ -85,5 +85,8 @@ export function pruneBackups(dir: string, keep: number): string[] {
 
 /** Where nightly backups go: FENGHUO_BACKUP_DIR, else `backups/` beside the database file. */
 export function backupDir(config: { FENGHUO_DB: string; FENGHUO_BACKUP_DIR?: string }): string {
-  return path.resolve(config.FENGHUO_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.FENGHUO_DB)), 'backups'));
+  // A path from the configuration, not a file of the build: tell the bundler not to trace it.
+  return path.resolve(
+    /*turbopackIgnore: true*/ config.FENGHUO_BACKUP_DIR ?? path.join(path.dirname(path.resolve(config.FENGHUO_DB)), 'backups'),
+  );
 }
