@@ -189,16 +189,32 @@ export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; 
   return { data, nextCursor: more ? String(data[data.length - 1]!.id) : null };
 }
 
-/** How many alerts in scope the user has not opened. */
+// Alerts in a scope, by scope, kept until an alert is added (alerts are never deleted, so the newest id
+// is their version): the header shows the unread count on every page, and counting a large table on every
+// request would cost more than the rest of the page.
+const inScopeCounts = new Map<string, { newest: number; n: number }>();
+
+function alertsInScopeCount(db: Db, scope: Scope): number {
+  const newest = (db.$client.prepare('SELECT max(id) AS id FROM alerts').get() as { id: number | null }).id ?? 0;
+  const key = scope.all ? 'all' : scope.unitIds.join(',');
+  const hit = inScopeCounts.get(key);
+  if (hit && hit.newest === newest) return hit.n;
+  const n = db.select({ n: count() }).from(alerts).where(inScope(alerts.unitId, scope)).get()?.n ?? 0;
+  if (inScopeCounts.size > 1000) inScopeCounts.clear();
+  inScopeCounts.set(key, { newest, n });
+  return n;
+}
+
+/** How many alerts in scope the user has not opened: those in scope less those the user has read. */
 export function unreadAlertCount(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>): number {
-  return (
+  const read =
     db
       .select({ n: count() })
-      .from(alerts)
-      .leftJoin(alertReads, and(eq(alertReads.alertId, alerts.id), eq(alertReads.userId, viewer.userId)))
-      .where(and(inScope(alerts.unitId, viewer.scope), isNull(alertReads.id)))
-      .get()?.n ?? 0
-  );
+      .from(alertReads)
+      .innerJoin(alerts, eq(alerts.id, alertReads.alertId))
+      .where(and(eq(alertReads.userId, viewer.userId), inScope(alerts.unitId, viewer.scope)))
+      .get()?.n ?? 0;
+  return Math.max(0, alertsInScopeCount(db, viewer.scope) - read);
 }
 
 export function markAlertRead(db: Db, userId: number, alertId: number, now: Date): void {

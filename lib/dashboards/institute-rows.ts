@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope-types';
+import { dataVersion, memo, scopeKey } from './memo';
 
 export interface InstituteRow {
   id: number;
@@ -47,6 +48,10 @@ export function instituteOfUnit(db: Db): Map<number, number> {
 
 /** The branch academies the caller's institutes belong to, for the branch filter. */
 export function branchesInScope(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {
+  return memo(`branches|${scopeKey(scope)}`, dataVersion(db, new Date()), () => branchesOf(db, scope));
+}
+
+function branchesOf(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {
   const seen = new Map<string, { code: string; name: string; nameEn: string | null }>();
   for (const r of institutesForScope(db, scope))
     if (r.branchCode && !seen.has(r.branchCode))
