@@ -142,8 +142,10 @@ function pairs(db: Db) {
       raw: () =>
         rows("SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
         rows(
-          `SELECT a.institute_id FROM ratings a JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final'
-           WHERE a.year = ? AND a.status = 'provisional' AND (CASE a.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END) > (CASE b.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END)`,
+          `SELECT u.code, u.name, u.name_en, b.level, a.level, a.points FROM ratings a
+           JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final' JOIN units u ON u.id = a.institute_id
+           WHERE a.year = ? AND a.status = 'provisional' AND (CASE a.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END) > (CASE b.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END)
+           ORDER BY (CASE a.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END) DESC, a.points DESC, u.code`,
           year - 1,
           year,
         )(),
@@ -308,7 +310,7 @@ async function main(): Promise<void> {
     await serverUp(PORT, server);
     await startJobsSettled();
     const cookie = `${SESSION_COOKIE}=${session.sessionToken}`;
-    for (const page of ['/', `/heatmaps?year=${year}`, `/heatmaps?year=${year}&mode=counts&kind=hazards&open=all`]) {
+    for (const page of ['/', `/heatmaps?year=${year}`, `/heatmaps?year=${year}&mode=counts&kind=hazards`]) {
       const url = `http://127.0.0.1:${PORT}${page}`;
       const first = time(() => 0);
       const t0 = performance.now();

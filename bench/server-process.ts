@@ -52,6 +52,14 @@ export async function startServer(opts: {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  // The server catches up its scheduled jobs at start (ratings, alerts, last month's bulletin) in its own
+  // event loop; measure nothing until it answers promptly several times in a row.
+  for (let prompt = 0; prompt < 5 && Date.now() < deadline;) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/health`).catch(() => null);
+    prompt = res?.ok && performance.now() - t0 < 100 ? prompt + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return {
     url,
     pid: child.pid!,
