@@ -87,10 +87,11 @@ function pairs(db: Db) {
     },
     {
       name: 'domains each unit works in',
-      product: () => unitWorkingDomains(db, ALL_UNITS, w.from).length,
+      product: () => unitWorkingDomains(db, ALL_UNITS, w.from, w.to).length,
       raw: rows(
-        "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?)",
+        "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?) AND coalesce(started_at, created_at) < ?",
         from,
+        to,
       ),
     },
     {
@@ -106,23 +107,23 @@ function pairs(db: Db) {
     },
     {
       name: 'incidents by domain and effective tier, year to date',
-      product: () => incidentsByDomainAndTier(db, ALL_UNITS, w.from, now).length,
+      product: () => incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to).length,
       raw: rows(
         `SELECT domain, CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
            WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
            WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END AS t, count(*)
          FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2`,
         from,
-        now.getTime(),
+        to,
       ),
     },
     {
       name: 'hazards by severity, year to date',
-      product: () => Object.keys(hazardsBySeverity(db, ALL_UNITS, w.from, now)).length,
+      product: () => Object.keys(hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
       raw: rows(
         "SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1",
         from,
-        now.getTime(),
+        to,
       ),
     },
     {

@@ -175,17 +175,18 @@ export function instituteDomainPoints(db: Db, scope: Scope, year: number, status
 
 /**
  * The domains each unit works in: those of its projects that were live at some point since `since`
- * (not withdrawn, not closed before it). A unit that works in a domain but filed nothing there is "no
- * data", not "no risk".
+ * (not withdrawn, not closed before it, begun before `until`). A unit that works in a domain but filed
+ * nothing there is "no data", not "no risk".
  */
-export function unitWorkingDomains(db: Db, scope: Scope, since: Date): { unitId: number; domain: string }[] {
+export function unitWorkingDomains(db: Db, scope: Scope, since: Date, until: Date): { unitId: number; domain: string }[] {
   const sc = scopeClause('r.unit_id', scope);
   return db.$client
     .prepare(
       `SELECT DISTINCT r.unit_id AS unitId, r.domain AS domain FROM projects r
-       WHERE r.status <> 'withdrawn' AND (r.closed_at IS NULL OR r.closed_at >= ?)${sc.sql}`,
+       WHERE r.status <> 'withdrawn' AND (r.closed_at IS NULL OR r.closed_at >= ?)
+         AND coalesce(r.started_at, r.created_at) < ?${sc.sql}`,
     )
-    .all(since.getTime(), ...sc.params) as { unitId: number; domain: string }[];
+    .all(since.getTime(), until.getTime(), ...sc.params) as { unitId: number; domain: string }[];
 }
 
 /** The domain of each record behind rating contributions, keyed `kind|id` (records without one are absent). */

@@ -4,7 +4,7 @@ import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/lib/auth/scope-types';
 import { levelByPoints } from '@/lib/rating/level';
-import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { ensureYearRatings, ratingYears } from '@/lib/rating/year-ratings';
 import type { Level } from '@/lib/reference/level-codes';
 import { yearWindow, type Window } from './filters';
 import { institutesForScope, instituteOfUnit, type InstituteRow } from './institute-rows';
@@ -64,8 +64,10 @@ const kinds: CountedKind[] = ['incidents', 'hazards', 'assessments'];
 
 /** Institutes × domains for a caller: cells, groups by branch academy, totals. Sorting is the page's. */
 export function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date): InstituteHeatmap {
-  // Stored ratings first (this year's are refreshed if records changed): the points come from them.
-  const ratingStatus = q.mode === 'points' ? ensureYearRatings(db, q.year, now) : null;
+  // Stored ratings first (this year's are refreshed if records changed): the points and levels come from
+  // them. Only for the years the product offers: a viewer's address must not make the server rate 2001.
+  const ratingStatus =
+    (q.mode === 'points' || q.level) && ratingYears(db, now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
   const key = `institute-heatmap|${scopeKey(scope)}|${q.year}|${q.mode}|${q.kind}|${q.branch ?? ''}|${q.level ?? ''}`;
   return memo(key, dataVersion(db, now), () => build(db, scope, q, now, ratingStatus));
 }
@@ -90,14 +92,15 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
     }
   }
   const working = new Set<string>();
-  for (const r of unitWorkingDomains(db, scope, window.from)) {
+  for (const r of unitWorkingDomains(db, scope, window.from, window.to)) {
     const inst = instOf.get(r.unitId);
     if (inst !== undefined) working.add(cellKey(inst, r.domain));
   }
   const points = new Map<string, number>();
   const levelOf = new Map<number, Level>();
-  if (q.mode === 'points' && ratingStatus) {
-    for (const r of instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
+  if (ratingStatus) {
+    if (q.mode === 'points')
+      for (const r of instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
     for (const r of instituteLevels(db, scope, q.year, ratingStatus)) levelOf.set(r.instituteId, r.level);
   }
 

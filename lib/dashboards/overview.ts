@@ -13,8 +13,8 @@ import { ratingYearSummary } from '@/db/queries/ratings';
 import { countUnitsByKind } from '@/db/queries/units';
 import type { Scope } from '@/lib/auth/scope-types';
 import { ensureYearRatings } from '@/lib/rating/year-ratings';
-import { shanghaiYear, yearStart } from '@/lib/time';
-import { lastMonths } from './filters';
+import { HOUR_MS, shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
+import { lastMonths, yearWindow } from './filters';
 import { dataVersion, memo, scopeKey } from './memo';
 
 // The overview's cards, each one function of (scope, now) memoised like the heatmaps, so that one slow card
@@ -23,11 +23,26 @@ import { dataVersion, memo, scopeKey } from './memo';
 const cached = <T>(db: Db, scope: Scope, now: Date, what: string, compute: () => T): T =>
   memo(`overview|${what}|${scopeKey(scope)}`, dataVersion(db, now), compute);
 
-/** The same stretch of last year: 1 January to the same instant, one year earlier. */
+/**
+ * The same stretch of last year: 1 January to the same calendar day and time one year earlier (29 February
+ * becomes 1 March), in Beijing time.
+ */
 export function samePeriodLastYear(now: Date): { from: Date; to: Date } {
-  const year = shanghaiYear(now);
-  return { from: yearStart(year - 1), to: new Date(yearStart(year - 1).getTime() + (now.getTime() - yearStart(year).getTime())) };
+  const local = new Date(now.getTime() + 8 * HOUR_MS);
+  const year = local.getUTCFullYear() - 1;
+  const leapDay = local.getUTCMonth() === 1 && local.getUTCDate() === 29;
+  const to = shanghaiDate(
+    year,
+    leapDay ? 3 : local.getUTCMonth() + 1,
+    leapDay ? 1 : local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+  );
+  return { from: yearStart(year), to };
 }
+
+/** Year to date as the record lists count it: through the end of today (Beijing time). */
+const ytdEnd = (now: Date) => yearWindow(shanghaiYear(now), now).to;
 
 export function incidentsYearToDate(db: Db, scope: Scope, now: Date) {
   return cached(db, scope, now, 'incidents', () => {
@@ -35,7 +50,7 @@ export function incidentsYearToDate(db: Db, scope: Scope, now: Date) {
     const last = samePeriodLastYear(now);
     const byTier = (cells: { tier: number; n: number }[]) =>
       [1, 2, 3, 4].map((tier) => cells.filter((c) => c.tier === tier).reduce((s, c) => s + c.n, 0));
-    const cells = incidentsByDomainAndTier(db, scope, yearStart(year), now);
+    const cells = incidentsByDomainAndTier(db, scope, yearStart(year), ytdEnd(now));
     return { cells, tiers: byTier(cells), lastTiers: byTier(incidentsByDomainAndTier(db, scope, last.from, last.to)) };
   });
 }
@@ -44,7 +59,7 @@ export function hazardsYearToDate(db: Db, scope: Scope, now: Date) {
   return cached(db, scope, now, 'hazards', () => {
     const last = samePeriodLastYear(now);
     return {
-      now: hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), now),
+      now: hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), ytdEnd(now)),
       last: hazardsBySeverity(db, scope, last.from, last.to),
       status: hazardStatus(db, scope, now),
     };
@@ -84,7 +99,9 @@ export function monthlyTrend(db: Db, scope: Scope, now: Date) {
 }
 
 export function newestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
-  return cached(db, scope, now, `alerts-${limit}`, () => latestAlerts(db, scope, limit));
+  // Alerts are stored by jobs outside the audited write path, so their newest id is part of the key.
+  const newest = (db.$client.prepare('SELECT max(id) AS id FROM alerts').get() as { id: number | null }).id ?? 0;
+  return cached(db, scope, now, `alerts-${limit}-${newest}`, () => latestAlerts(db, scope, limit));
 }
 
 export function recordAndUnitCounts(db: Db, scope: Scope, now: Date) {

@@ -11,6 +11,8 @@ function expected(unitIds: number[] | null) {
   const db = readDb();
   const now = Date.now();
   const from = yearStart(shanghaiYear(new Date(now))).getTime();
+  // Year to date counts whole days, as the record lists do: through the end of today in Beijing.
+  const endOfToday = from + (Math.floor((now - from) / 86_400_000) + 1) * 86_400_000;
   const inScope = (col: string) => (unitIds ? `AND ${col} IN (${unitIds.join(',')})` : '');
   const result = {
     institutes: one(db, `SELECT count(*) AS v FROM units WHERE kind = 'institute' ${inScope('id')}`),
@@ -18,13 +20,13 @@ function expected(unitIds: number[] | null) {
       db,
       `SELECT count(*) AS v FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
       from,
-      now,
+      endOfToday,
     ),
     serious: one(
       db,
       `SELECT count(*) AS v FROM incidents WHERE (tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000) AND occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${inScope('unit_id')}`,
       from,
-      now,
+      endOfToday,
     ),
     open: one(db, `SELECT count(*) AS v FROM hazards WHERE rectified_at IS NULL AND status = 'open' ${inScope('unit_id')}`),
     overdue: one(

@@ -13,6 +13,7 @@ import { matrixCounts, domainDimensionCounts, monthDomainCounts } from '@/db/que
 import { instituteDomainHeatmap, type InstituteHeatmap } from '@/lib/dashboards/institute-heatmap';
 import { clearMemo } from '@/lib/dashboards/memo';
 import { lastMonths, yearWindow } from '@/lib/dashboards/filters';
+import { samePeriodLastYear } from '@/lib/dashboards/overview';
 
 const cellOf = (h: InstituteHeatmap, code: string, domain: string) => {
   const row = h.groups.flatMap((g) => g.rows).find((r) => r.institute.code === code)!;
@@ -68,6 +69,24 @@ describe('on the demo academy', () => {
     // Every banded cell is coloured by the level its points fall in.
     const cells = h.groups.flatMap((g) => g.rows.flatMap((r) => r.cells)).filter((c) => c.state === 'value');
     for (const c of cells) expect(c.band).toBe(c.value >= 50 ? 'red' : c.value >= 25 ? 'orange' : c.value >= 10 ? 'yellow' : 'blue');
+  });
+
+  it('a year the product does not offer stores no ratings, and counts filtered by level keep that level', () => {
+    const count = () => (t.db.$client.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n;
+    const before = count();
+    const old = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2001, mode: 'points', kind: 'incidents' }, now);
+    expect(count()).toBe(before);
+    expect(old.ratingStatus).toBeNull();
+    const red = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards', level: 'red' }, now);
+    const rows = red.groups.flatMap((g) => g.rows);
+    const want = t.db.$client
+      .prepare("SELECT count(*) AS n FROM ratings WHERE year = 2026 AND status = 'provisional' AND level = 'red'")
+      .get() as {
+      n: number;
+    };
+    expect(want.n).toBeGreaterThan(0);
+    expect(rows.length).toBe(want.n);
+    expect(rows.every((r) => r.level === 'red')).toBe(true);
   });
 
   it('drill-down lists hold exactly the records each grid cell counts', () => {
@@ -130,6 +149,9 @@ describe('no data is not zero', () => {
     expect(cellOf(before, 'SH01', 'drones')).toMatchObject({ state: 'nodata', value: 0 });
     // A domain SH01 does not work in and filed nothing in: not involved, not "no data".
     expect(cellOf(before, 'SH01', 'brain_science').state).toBe('none');
+    // A project begun after a year does not make that year "no data".
+    const lastYear = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2025, mode: 'counts', kind: 'incidents' }, now);
+    expect(cellOf(lastYear, 'SH01', 'drones').state).toBe('none');
 
     // A hazard filed through the product's write path: the cell becomes a value; the incident count is a real 0.
     const actor = resolveActor(t.db, { bearerToken: createApiToken(t.db, await addUser(t.db, 'hm.office', 'office', 'HX'), 't').token })!;
@@ -171,4 +193,16 @@ describe('no data is not zero', () => {
     const points = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'points', kind: 'incidents' }, now);
     expect(points.groups.flatMap((g) => g.rows).every((r) => r.total === 0 && r.level === undefined)).toBe(true);
   });
+});
+
+it('the same stretch of last year ends on the same calendar day, 29 February on 1 March', () => {
+  expect(samePeriodLastYear(new Date('2025-03-10T09:30:00+08:00')).to.toISOString()).toBe(
+    new Date('2024-03-10T09:30:00+08:00').toISOString(),
+  );
+  expect(samePeriodLastYear(new Date('2028-02-29T12:00:00+08:00')).to.toISOString()).toBe(
+    new Date('2027-03-01T12:00:00+08:00').toISOString(),
+  );
+  expect(samePeriodLastYear(new Date('2026-01-01T00:30:00+08:00')).from.toISOString()).toBe(
+    new Date('2025-01-01T00:00:00+08:00').toISOString(),
+  );
 });
