@@ -6,7 +6,7 @@ import { listDomains } from '@/db/queries/reference';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { unitKinds } from '@/db/schema';
 import type { Actor } from '@/lib/auth/scope-types';
-import { incidentsYearToDate, hazardsYearToDate, recordAndUnitCounts } from '@/lib/dashboards/overview';
+import { incidentsYearToDate, hazardsOpenAndOverdue, recordAndUnitCounts } from '@/lib/dashboards/overview';
 import { nextTurn } from './card-skeleton';
 import { localName, toLocale } from '@/lib/i18n/locales';
 
@@ -23,7 +23,7 @@ export async function FiguresCard({ actor }: { actor: Actor }) {
   const now = new Date();
 
   const { units: unitCounts, records: recordCounts } = recordAndUnitCounts(db, actor.scope, now);
-  const hazardsNow = hazardsYearToDate(db, actor.scope, now).status;
+  const hazardsNow = hazardsOpenAndOverdue(db, actor.scope, now);
   const { cells } = incidentsYearToDate(db, actor.scope, now);
   const domains = listDomains(db);
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/scope-types';
-import { hazardsYearToDate, incidentsYearToDate, samePeriodLastYear } from '@/lib/dashboards/overview';
+import { hazardsOpenAndOverdue, hazardsYearToDate, incidentsYearToDate, samePeriodLastYear } from '@/lib/dashboards/overview';
 import { yearWindow } from '@/lib/dashboards/filters';
 import { shanghaiYear } from '@/lib/time';
 import { nextTurn } from './card-skeleton';
@@ -15,9 +15,11 @@ export async function YearToDateCard({ actor }: { actor: Actor }) {
   const now = new Date();
   const inc = incidentsYearToDate(db, actor.scope, now);
   const haz = hazardsYearToDate(db, actor.scope, now);
+  const status = hazardsOpenAndOverdue(db, actor.scope, now);
   const w = yearWindow(shanghaiYear(now), now);
   const last = samePeriodLastYear(now);
-  const lastTo = new Date(last.to.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // The last day the stretch includes (it ends at the start of the next).
+  const lastTo = new Date(last.to.getTime() - 16 * 3_600_000).toISOString().slice(0, 10);
   const list = (kind: string, extra: string) => `/records/${kind}?from=${w.fromDay}&to=${w.toDay}&state=current${extra}`;
   const rows = [
     ...[1, 2, 3, 4].map((tier, i) => ({
@@ -93,15 +95,15 @@ export async function YearToDateCard({ actor }: { actor: Actor }) {
       <div className="mt-3 grid grid-cols-3 gap-2 text-center text-sm" data-testid="rectification">
         <Link href="/records/hazards?status=open" className="rounded bg-gray-50 p-2 hover:bg-gray-100">
           <div className="text-xs text-gray-600">{t('overview.ytd.open')}</div>
-          <div className="text-lg font-semibold tabular-nums">{haz.status.open}</div>
+          <div className="text-lg font-semibold tabular-nums">{status.open}</div>
         </Link>
         <div className="rounded bg-orange-50 p-2">
           <div className="text-xs text-gray-600">{t('overview.ytd.overdue')}</div>
-          <div className="text-lg font-semibold tabular-nums text-orange-800">{haz.status.overdue}</div>
+          <div className="text-lg font-semibold tabular-nums text-orange-800">{status.overdue}</div>
         </div>
         <div className="rounded bg-red-50 p-2">
           <div className="text-xs text-gray-600">{t('overview.ytd.majorOverdue')}</div>
-          <div className="text-lg font-semibold tabular-nums text-red-800">{haz.status.majorOverdue}</div>
+          <div className="text-lg font-semibold tabular-nums text-red-800">{status.majorOverdue}</div>
         </div>
       </div>
     </section>

@@ -30,7 +30,9 @@ export function dimensionView(db: Db, actor: Actor, query: DashboardQuery, now: 
   const window = yearWindow(year, now);
   const unit = unitFilter(db, actor.scope, query.unit ?? query.branch);
   const key = `dimensions|${scopeKey(actor.scope)}|${year}|${kind}|${unit?.code ?? ''}`;
-  const counts = memo(key, dataVersion(db, now), () => domainDimensionCounts(db, actor.scope, kind, window.from, window.to, unit?.path));
+  const counts = memo(key, dataVersion(db, now, 'day'), () =>
+    domainDimensionCounts(db, actor.scope, kind, window.from, window.to, unit?.path),
+  );
   const domains = listDomains(db);
   const dimensions = listDimensions(db);
   const at = new Map(counts.map((c) => [`${c.domain}|${c.dimension}`, c.n]));
@@ -46,7 +48,7 @@ export function matrixView(db: Db, actor: Actor, query: DashboardQuery, now: Dat
   const window = yearWindow(year, now);
   const unit = unitFilter(db, actor.scope, query.unit ?? query.branch);
   const key = `matrix|${scopeKey(actor.scope)}|${year}|${query.domain ?? ''}|${query.stage ?? ''}|${unit?.code ?? ''}`;
-  const counts = memo(key, dataVersion(db, now), () =>
+  const counts = memo(key, dataVersion(db, now, 'day'), () =>
     matrixCounts(db, actor.scope, window.from, window.to, { domain: query.domain, stage: query.stage, unitPath: unit?.path }),
   );
   const at = new Map(counts.map((c) => [`${c.likelihood}-${c.impact}`, c.n]));
@@ -69,7 +71,7 @@ export function calendarView(db: Db, actor: Actor, query: DashboardQuery, now: D
   const from = months[0]!.from;
   const to = months[months.length - 1]!.to;
   const key = `calendar|${scopeKey(actor.scope)}|${kind}|${unit?.code ?? ''}|${months[0]!.month}`;
-  const counts = memo(key, dataVersion(db, now), () => monthDomainCounts(db, actor.scope, kind, from, to, unit?.path));
+  const counts = memo(key, dataVersion(db, now, 'day'), () => monthDomainCounts(db, actor.scope, kind, from, to, unit?.path));
   const at = new Map(counts.map((c) => [`${c.domain}|${c.month}`, c.n]));
   const rows = listDomains(db).map((d) => {
     const values = months.map((m) => at.get(`${d.code}|${m.month}`) ?? 0);

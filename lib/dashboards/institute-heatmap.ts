@@ -69,7 +69,8 @@ export function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmap
   const ratingStatus =
     (q.mode === 'points' || q.level) && ratingYears(db, now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
   const key = `institute-heatmap|${scopeKey(scope)}|${q.year}|${q.mode}|${q.kind}|${q.branch ?? ''}|${q.level ?? ''}`;
-  return memo(key, dataVersion(db, now), () => build(db, scope, q, now, ratingStatus));
+  // Windows end with today: the value moves with the day, not the minute.
+  return memo(key, dataVersion(db, now, 'day'), () => build(db, scope, q, now, ratingStatus));
 }
 
 function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, ratingStatus: string | null): InstituteHeatmap {

@@ -48,7 +48,7 @@ export function instituteOfUnit(db: Db): Map<number, number> {
 
 /** The branch academies the caller's institutes belong to, for the branch filter. */
 export function branchesInScope(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {
-  return memo(`branches|${scopeKey(scope)}`, dataVersion(db, new Date()), () => branchesOf(db, scope));
+  return memo(`branches|${scopeKey(scope)}`, dataVersion(db, new Date(), 'day'), () => branchesOf(db, scope));
 }
 
 function branchesOf(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {

@@ -4,17 +4,28 @@ import { getSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open
 // the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves:
-// any audited write (records_changed_at), any stored rating (the newest ratings row), or the minute,
-// since "overdue" and "year to date" move with the clock. better-sqlite3 is synchronous, so requests
+// any audited write (records_changed_at), any stored rating (the newest ratings row), or the clock:
+// the minute for "overdue", the Beijing day for "year to date" and the monthly windows. better-sqlite3 is synchronous, so requests
 // arriving while one computes wait for it and then share its result instead of computing it again.
 // docs/decisions/020-dashboard-aggregates.md.
 
 const MAX_ENTRIES = 500;
 const entries = new Map<string, { version: string; value: unknown }>();
 
-export function dataVersion(db: Db, now: Date): string {
-  const newestRating = db.$client.prepare('SELECT max(id) AS id FROM ratings').get() as { id: number | null };
-  return `${getSetting(db, RECORDS_CHANGED_SETTING) ?? 0}|${newestRating.id ?? 0}|${Math.floor(now.getTime() / 60_000)}`;
+/**
+ * `clock`: how finely the value moves with time. 'minute' for anything compared with now (overdue);
+ * 'day' for windows that run through the end of today (year to date, months, ratings), which then cost
+ * one computation a day rather than one a minute: the institutes heatmap takes seconds cold at 2,000
+ * institutes, and better-sqlite3 computes it on the thread that answers everyone.
+ */
+export function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute'): string {
+  const newest = db.$client.prepare('SELECT (SELECT max(id) FROM ratings) AS rating, (SELECT max(id) FROM audit_log) AS audit').get() as {
+    rating: number | null;
+    audit: number | null;
+  };
+  const tick = clock === 'minute' ? Math.floor(now.getTime() / 60_000) : `d${Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000)}`;
+  // The newest audit entry too: two audited writes can share records_changed_at's millisecond.
+  return `${getSetting(db, RECORDS_CHANGED_SETTING) ?? 0}|${newest.audit ?? 0}|${newest.rating ?? 0}|${tick}`;
 }
 
 export function scopeKey(scope: Scope): string {

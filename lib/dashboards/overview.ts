@@ -20,25 +20,19 @@ import { dataVersion, memo, scopeKey } from './memo';
 // The overview's cards, each one function of (scope, now) memoised like the heatmaps, so that one slow card
 // never holds the others and a second viewer pays nothing until records change.
 
-const cached = <T>(db: Db, scope: Scope, now: Date, what: string, compute: () => T): T =>
-  memo(`overview|${what}|${scopeKey(scope)}`, dataVersion(db, now), compute);
+const cached = <T>(db: Db, scope: Scope, now: Date, what: string, compute: () => T, clock: 'minute' | 'day' = 'day'): T =>
+  memo(`overview|${what}|${scopeKey(scope)}`, dataVersion(db, now, clock), compute);
 
 /**
- * The same stretch of last year: 1 January to the same calendar day and time one year earlier (29 February
- * becomes 1 March), in Beijing time.
+ * The same stretch of last year: 1 January through the end of the same calendar day one year earlier (29
+ * February becomes 1 March), in Beijing time, as this year's runs through the end of today.
  */
 export function samePeriodLastYear(now: Date): { from: Date; to: Date } {
   const local = new Date(now.getTime() + 8 * HOUR_MS);
   const year = local.getUTCFullYear() - 1;
   const leapDay = local.getUTCMonth() === 1 && local.getUTCDate() === 29;
-  const to = shanghaiDate(
-    year,
-    leapDay ? 3 : local.getUTCMonth() + 1,
-    leapDay ? 1 : local.getUTCDate(),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-  );
-  return { from: yearStart(year), to };
+  const endOfDay = shanghaiDate(year, leapDay ? 3 : local.getUTCMonth() + 1, leapDay ? 1 : local.getUTCDate());
+  return { from: yearStart(year), to: new Date(endOfDay.getTime() + 24 * HOUR_MS) };
 }
 
 /** Year to date as the record lists count it: through the end of today (Beijing time). */
@@ -61,9 +55,13 @@ export function hazardsYearToDate(db: Db, scope: Scope, now: Date) {
     return {
       now: hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), ytdEnd(now)),
       last: hazardsBySeverity(db, scope, last.from, last.to),
-      status: hazardStatus(db, scope, now),
     };
   });
+}
+
+/** Open, overdue and major overdue rectifications: compared with now, so kept for a minute only. */
+export function hazardsOpenAndOverdue(db: Db, scope: Scope, now: Date) {
+  return cached(db, scope, now, 'hazard-status', () => hazardStatus(db, scope, now), 'minute');
 }
 
 /** This year's provisional levels and last year's settled ones (published if published, else final). */

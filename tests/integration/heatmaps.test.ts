@@ -195,12 +195,16 @@ describe('no data is not zero', () => {
   });
 });
 
-it('the same stretch of last year ends on the same calendar day, 29 February on 1 March', () => {
+it('the same stretch of last year runs through the end of the same calendar day, 29 February to 1 March', () => {
   expect(samePeriodLastYear(new Date('2025-03-10T09:30:00+08:00')).to.toISOString()).toBe(
-    new Date('2024-03-10T09:30:00+08:00').toISOString(),
+    new Date('2024-03-11T00:00:00+08:00').toISOString(),
   );
   expect(samePeriodLastYear(new Date('2028-02-29T12:00:00+08:00')).to.toISOString()).toBe(
-    new Date('2027-03-01T12:00:00+08:00').toISOString(),
+    new Date('2027-03-02T00:00:00+08:00').toISOString(),
+  );
+  // Just after midnight it is already the new day.
+  expect(samePeriodLastYear(new Date('2025-03-10T00:01:00+08:00')).to.toISOString()).toBe(
+    new Date('2024-03-11T00:00:00+08:00').toISOString(),
   );
   expect(samePeriodLastYear(new Date('2026-01-01T00:30:00+08:00')).from.toISOString()).toBe(
     new Date('2025-01-01T00:00:00+08:00').toISOString(),
