@@ -1,11 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
 import { markAllAlertsReadAction } from '@/lib/actions/alerts';
+import { SESSION_INFO_CHANGED } from '@/components/shell/session-info';
 
 /** "Mark all read" for the viewer's inbox; says how many were marked. */
 export function MarkAllRead({ label, done }: { label: string; done: string }) {
   const [state, action, pending] = useActionState(markAllAlertsReadAction, null);
+  // The header's unread count is fetched by the browser; tell it to look again.
+  useEffect(() => {
+    if (state?.ok) window.dispatchEvent(new Event(SESSION_INFO_CHANGED));
+  }, [state]);
   return (
     <form action={action} className="flex items-center gap-2" data-testid="mark-all-read">
       {state?.ok ? (

@@ -7,8 +7,7 @@ import { logoutAction } from '@/lib/actions/auth';
 import type { Actor } from '@/lib/auth/scope-types';
 import { canManageUsers, canReadAudit } from '@/lib/auth/roles';
 import { actorUnitName, scopeText } from '@/components/scope-text';
-import { getDb } from '@/db/client';
-import { unreadAlertCount } from '@/db/queries/alerts';
+import { CurrentUserName, SessionInfoProvider, UnreadAlertsLink, UnreadBadge } from './session-info';
 
 const sections = ['overview', 'heatmaps', 'units', 'domains', 'intake', 'records', 'ratings', 'alerts', 'bulletins'] as const;
 const hrefOf = (s: (typeof sections)[number] | 'admin') => (s === 'overview' ? '/' : `/${s}`);
@@ -17,98 +16,89 @@ export async function AppShell({ actor, isDemo, children }: { actor: Actor; isDe
   const t = await getTranslations();
   const unit = await actorUnitName(actor);
   const scope = await scopeText(actor);
-  const unread = unreadAlertCount(getDb(), actor);
-  const badge = unread ? (
-    <span
-      className="ml-2 rounded-full bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white"
-      aria-label={t('alerts.unreadBadge', { n: unread })}
-    >
-      {unread > 999 ? '999+' : unread}
-    </span>
-  ) : null;
+  // Nothing here may depend on who the person is beyond their role and unit: pages are shared by everyone
+  // who has both (decision 021). Their name and unread count are fetched by <SessionInfoProvider>.
+  const badge = <UnreadBadge label={t.raw('alerts.unreadBadge') as string} />;
   return (
-    <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only">
-        {t('app.skip')}
-      </a>
-      <aside className="hidden w-52 shrink-0 flex-col bg-gray-900 px-3 py-4 md:flex">
-        <div className="mb-6 flex items-center gap-2 px-2">
-          <BeaconMark className="h-8 w-8" />
-          <div>
-            <p className="font-bold text-white">{t('app.name')}</p>
-            <p className="text-[11px] leading-tight text-gray-400">{t('app.tagline')}</p>
-          </div>
-        </div>
-        <nav aria-label={t('nav.main')} className="space-y-1">
-          {sections.map((s) => (
-            <NavLink key={s} href={hrefOf(s)}>
-              {t(`nav.${s}`)}
-              {s === 'alerts' ? badge : null}
-            </NavLink>
-          ))}
-          {canReadAudit(actor.role) ? <NavLink href="/audit">{t('nav.audit')}</NavLink> : null}
-          {canManageUsers(actor.role) ? <NavLink href={hrefOf('admin')}>{t('nav.admin')}</NavLink> : null}
-        </nav>
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        {/* Below the md breakpoint the sidebar is hidden; the same links scroll across the top. */}
-        <nav aria-label={t('nav.main')} className="flex gap-1 overflow-x-auto bg-gray-900 px-2 py-2 md:hidden">
-          {sections.map((s) => (
-            <NavLink key={s} href={hrefOf(s)} compact>
-              {t(`nav.${s}`)}
-              {s === 'alerts' ? badge : null}
-            </NavLink>
-          ))}
-          {canReadAudit(actor.role) ? (
-            <NavLink href="/audit" compact>
-              {t('nav.audit')}
-            </NavLink>
-          ) : null}
-          {canManageUsers(actor.role) ? (
-            <NavLink href={hrefOf('admin')} compact>
-              {t('nav.admin')}
-            </NavLink>
-          ) : null}
-        </nav>
-        <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white px-6 py-3">
-          <p className="text-sm text-gray-600" data-testid="scope">
-            {scope}
-          </p>
-          <div className="flex items-center gap-4">
-            <Link
-              href="/alerts"
-              data-testid="unread-alerts"
-              data-count={unread}
-              className={`rounded-md px-2 py-1 text-sm ${unread ? 'bg-red-50 font-semibold text-red-800 hover:bg-red-100' : 'text-gray-600 hover:bg-gray-100'}`}
-            >
-              {unread ? t('alerts.unreadBadge', { n: unread }) : t('nav.alerts')}
-            </Link>
-            <LocaleSwitch />
-            <div className="text-right text-sm" data-testid="current-user">
-              <p className="font-medium text-gray-900">{actor.displayName}</p>
-              <p className="text-xs text-gray-500">
-                {t(`roles.${actor.role}`)} · {unit} ·{' '}
-                <Link href="/account" className="text-blue-700 hover:underline">
-                  {t('security.accountTitle')}
-                </Link>
-              </p>
+    <SessionInfoProvider>
+      <div className="flex min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only">
+          {t('app.skip')}
+        </a>
+        <aside className="hidden w-52 shrink-0 flex-col bg-gray-900 px-3 py-4 md:flex">
+          <div className="mb-6 flex items-center gap-2 px-2">
+            <BeaconMark className="h-8 w-8" />
+            <div>
+              <p className="font-bold text-white">{t('app.name')}</p>
+              <p className="text-[11px] leading-tight text-gray-400">{t('app.tagline')}</p>
             </div>
-            <form action={logoutAction}>
-              <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100">
-                {t('header.logout')}
-              </button>
-            </form>
           </div>
-        </header>
-        {isDemo ? (
-          <p className="border-b border-amber-300 bg-amber-50 px-6 py-1.5 text-sm text-amber-900" data-testid="demo-banner">
-            {t('app.demoBanner')}
-          </p>
-        ) : null}
-        <main id="main" className="flex-1 px-6 py-6">
-          {children}
-        </main>
+          <nav aria-label={t('nav.main')} className="space-y-1">
+            {sections.map((s) => (
+              <NavLink key={s} href={hrefOf(s)}>
+                {t(`nav.${s}`)}
+                {s === 'alerts' ? badge : null}
+              </NavLink>
+            ))}
+            {canReadAudit(actor.role) ? <NavLink href="/audit">{t('nav.audit')}</NavLink> : null}
+            {canManageUsers(actor.role) ? <NavLink href={hrefOf('admin')}>{t('nav.admin')}</NavLink> : null}
+          </nav>
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          {/* Below the md breakpoint the sidebar is hidden; the same links scroll across the top. */}
+          <nav aria-label={t('nav.main')} className="flex gap-1 overflow-x-auto bg-gray-900 px-2 py-2 md:hidden">
+            {sections.map((s) => (
+              <NavLink key={s} href={hrefOf(s)} compact>
+                {t(`nav.${s}`)}
+                {s === 'alerts' ? badge : null}
+              </NavLink>
+            ))}
+            {canReadAudit(actor.role) ? (
+              <NavLink href="/audit" compact>
+                {t('nav.audit')}
+              </NavLink>
+            ) : null}
+            {canManageUsers(actor.role) ? (
+              <NavLink href={hrefOf('admin')} compact>
+                {t('nav.admin')}
+              </NavLink>
+            ) : null}
+          </nav>
+          <header className="flex flex-wrap items-center justify-between gap-3 border-b border-gray-200 bg-white px-6 py-3">
+            <p className="text-sm text-gray-600" data-testid="scope">
+              {scope}
+            </p>
+            <div className="flex items-center gap-4">
+              <UnreadAlertsLink label={t.raw('alerts.unreadBadge') as string} plain={t('nav.alerts')} />
+              <LocaleSwitch />
+              <div className="text-right text-sm" data-testid="current-user">
+                <p className="font-medium text-gray-900">
+                  <CurrentUserName />
+                </p>
+                <p className="text-xs text-gray-500">
+                  {t(`roles.${actor.role}`)} · {unit} ·{' '}
+                  <Link href="/account" className="text-blue-700 hover:underline">
+                    {t('security.accountTitle')}
+                  </Link>
+                </p>
+              </div>
+              <form action={logoutAction}>
+                <button type="submit" className="rounded-md border border-gray-300 px-3 py-1.5 text-sm text-gray-700 hover:bg-gray-100">
+                  {t('header.logout')}
+                </button>
+              </form>
+            </div>
+          </header>
+          {isDemo ? (
+            <p className="border-b border-amber-300 bg-amber-50 px-6 py-1.5 text-sm text-amber-900" data-testid="demo-banner">
+              {t('app.demoBanner')}
+            </p>
+          ) : null}
+          <main id="main" className="flex-1 px-6 py-6">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
+    </SessionInfoProvider>
   );
 }
