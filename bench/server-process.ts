@@ -1,4 +1,4 @@
-// A production server (`next start`) of our own, on its own database and port, that a test or benchmark can
+// A production server (server/serve.ts, as `npm start` runs it) of our own, on its own database and port, that a test or benchmark can
 // kill by pid: the crash-safety and load tests and `npm run bench -- load` use it. Needs `next build` first.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ export function assertBuilt(): void {
   if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npx next build` first.');
 }
 
-/** Starts `next start -p PORT` on `db` (migrated and, unless told otherwise, seeded with the demo at start). */
+/** Starts the production server on PORT and `db` (migrated and, unless told otherwise, seeded with the demo at start). */
 export async function startServer(opts: {
   port: number;
   db: string;
@@ -28,8 +28,9 @@ export async function startServer(opts: {
 }): Promise<OwnServer> {
   assertBuilt();
   const url = `http://127.0.0.1:${opts.port}`;
-  // The .bin script itself (not npx), so that the pid is the server's own process.
-  const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  // The production server as `npm start` runs it, in one node process (no npx or tsx wrapper), so that the
+  // pid is the server's own process.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts', '--hostname', '127.0.0.1'], {
     env: { ...process.env, FENGHUO_DB: opts.db, PORT: String(opts.port), NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

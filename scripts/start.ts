@@ -17,6 +17,7 @@ const sourceEntries = [
   'jobs',
   'public',
   'instrumentation.ts',
+  'proxy.ts',
   'next.config.js',
   'tailwind.config.ts',
   'postcss.config.js',
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
   db.$client.close();
 
   console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);
-  const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(config.PORT)], {
+  // Next behind the page cache (server/serve.ts), in one node process of its own: a signal sent to it
+  // reaches the server itself.
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'serve.ts')], {
     stdio: 'inherit',
     env: process.env,
   });
