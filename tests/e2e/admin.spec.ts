@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 test('an administrator creates a user, who can then log in; bad input is named in Chinese', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, one, readDb } from './helpers';
 
 // Alerts end to end: the demo's catch-up at start fired alerts; the office files a tier II incident

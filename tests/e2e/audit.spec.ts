@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 test('the office reads the audit log with its chain verified; a write appears in it; a reporter is refused', async ({ page, browser }) => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 import { deflateRepeated, sharedStringsXml, sheetXml, workbookParts, zipOf } from '../unit/import/helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, readDb } from './helpers';
 
 // The server generated last month's bulletin at start (catch-up on a fresh database with the demo data).

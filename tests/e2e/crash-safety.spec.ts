@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cli, startServer, type OwnServer } from '../../bench/server-process';
 
 // Crash safety (issue 7 part 1): a production server of its own, killed with SIGKILL while a 5,000-item API

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
 
 // Filing records through the forms and the CAS workflow, in Chinese, against the production build on the

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn, one, readDb, subtree } from './helpers';
 
 // A reporter of one institute types the address of another institute's record, of every kind, and is

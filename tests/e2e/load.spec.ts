@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cli, startServer, type OwnServer } from '../../bench/server-process';
 import { describeLoad, percentile, runLoad } from '../../bench/load-driver';
 

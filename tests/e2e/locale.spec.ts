@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 test('switches to English, keeps it across pages and reloads, and switches back', async ({ page }) => {

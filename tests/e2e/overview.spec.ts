@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
 import { shanghaiYear, yearStart } from '../../lib/time';
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { type Page } from '@playwright/test';
 import { E2E_DB } from './config';
 import { logIn, one, readDb } from './helpers';
 
@@ -71,7 +72,7 @@ test('the app runs under its CSP: styles, the chart, the language switch and for
   expect(sidebar).toBe('rgb(17, 24, 39)');
   await page.screenshot({ path: info.outputPath('overview-under-csp.png'), fullPage: false });
   await page.goto('/ratings');
-  await expect(page.getByTestId('year-status')).toBeVisible();
+  await expect(page.locator('#main').getByTestId('year-status')).toBeVisible();
   await page.goto('/records/incidents/new');
   await page.getByTestId('record-form').getByLabel('死亡人数').fill('3');
   await expect(page.getByTestId('tier-raised')).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 test('logging out ends the session: the old cookie no longer opens anything', async ({ page, browser }) => {
