@@ -1,12 +1,13 @@
 import type { Db } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope-types';
-import { getSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
+import { latestChanges } from '@/db/queries/latest-changes';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open
 // the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves:
-// any audited write (records_changed_at), any stored rating (the newest ratings row), or the clock:
-// the minute for "overdue", the Beijing day for "year to date" and the monthly windows. better-sqlite3 is synchronous, so requests
-// arriving while one computes wait for it and then share its result instead of computing it again.
+// any audited write (records_changed_at, the newest audit entry), any stored rating (the newest ratings
+// row), or the clock: the minute for "overdue", the Beijing day for "year to date" and the monthly
+// windows. better-sqlite3 is synchronous, so requests arriving while one computes wait for it and then
+// share its result instead of computing it again.
 // docs/decisions/020-dashboard-aggregates.md.
 
 const MAX_ENTRIES = 500;
@@ -19,13 +20,13 @@ const entries = new Map<string, { version: string; value: unknown }>();
  * institutes, and better-sqlite3 computes it on the thread that answers everyone.
  */
 export function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute'): string {
-  const newest = db.$client.prepare('SELECT (SELECT max(id) FROM ratings) AS rating, (SELECT max(id) FROM audit_log) AS audit').get() as {
-    rating: number | null;
-    audit: number | null;
-  };
-  const tick = clock === 'minute' ? Math.floor(now.getTime() / 60_000) : `d${Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000)}`;
-  // The newest audit entry too: two audited writes can share records_changed_at's millisecond.
-  return `${getSetting(db, RECORDS_CHANGED_SETTING) ?? 0}|${newest.audit ?? 0}|${newest.rating ?? 0}|${tick}`;
+  const c = latestChanges(db);
+  return `${c.changed}|${c.audit}|${c.rating}|${clockTick(now, clock)}`;
+}
+
+/** The minute, or the Beijing calendar day, `now` falls in. */
+export function clockTick(now: Date, clock: 'minute' | 'day'): string {
+  return clock === 'minute' ? `m${Math.floor(now.getTime() / 60_000)}` : `d${Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000)}`;
 }
 
 export function scopeKey(scope: Scope): string {

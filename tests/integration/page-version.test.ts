@@ -9,6 +9,7 @@ import { submitRecords } from '@/lib/intake/submit';
 import { ensureYearRatings } from '@/lib/rating/year-ratings';
 import { dailyAlerts } from '@/jobs/alerts';
 import { pageVersion } from '@/lib/page-cache/version';
+import { dataVersion } from '@/lib/dashboards/memo';
 
 // A kept page is answered only while its version holds (decision 021): the version must move with
 // everything the dashboards show, and only with that.
@@ -27,6 +28,14 @@ it('holds within the minute and moves with it', () => {
   const v = pageVersion(t.db, now);
   expect(pageVersion(t.db, new Date(now.getTime() + 40_000))).toBe(v);
   expect(pageVersion(t.db, new Date(now.getTime() + 60_000))).not.toBe(v);
+});
+
+it("the aggregates' day clock holds through the Beijing day and turns at its midnight, not UTC's", () => {
+  const at = (iso: string) => dataVersion(t.db, new Date(iso), 'day');
+  expect(at('2026-11-23T00:00:00+08:00')).toBe(at('2026-11-23T23:59:59+08:00'));
+  expect(at('2026-11-23T08:30:00+08:00')).toBe(at('2026-11-23T07:59:00+08:00'));
+  expect(at('2026-11-24T00:00:00+08:00')).not.toBe(at('2026-11-23T23:59:59+08:00'));
+  expect(dataVersion(t.db, now, 'minute')).not.toBe(dataVersion(t.db, new Date(now.getTime() + 60_000), 'minute'));
 });
 
 it('moves with stored ratings, new alerts and every audited write', async () => {
@@ -64,6 +73,8 @@ it('moves with stored ratings, new alerts and every audited write', async () => 
   );
   expect(pageVersion(t.db, now)).not.toBe(v);
   v = pageVersion(t.db, now);
+  const day = dataVersion(t.db, now, 'day');
   // A read changes nothing.
   expect(pageVersion(t.db, now)).toBe(v);
+  expect(dataVersion(t.db, now, 'day')).toBe(day);
 });
