@@ -1,6 +1,8 @@
+import { deflatePieces, gzipJoined } from './gzip-pieces';
+
 // Rendered pages kept in memory, least recently used first out, bounded in bytes (decision 021).
 
-export interface CachedPage {
+export interface RenderedPage {
   version: string;
   status: number;
   /** Response headers as rendered, minus the per-response ones (security headers, length, date). */
@@ -8,6 +10,31 @@ export interface CachedPage {
   body: Buffer;
   /** The nonce the page was rendered with, replaced by a fresh one in every answer. */
   nonce: string | null;
+}
+
+export interface CachedPage extends RenderedPage {
+  /** The body split at every occurrence of its nonce (the whole body when it has none). */
+  pieces: Buffer[];
+  /** Each piece deflated on its own, for gzipped answers (gzip-pieces.ts). */
+  deflated: Buffer[];
+  /** What keeping it costs: the body and its deflated pieces. */
+  bytes: number;
+}
+
+/** A rendered page made ready to be answered many times: split at its nonce and compressed, once. */
+export function toCachedPage(page: RenderedPage): CachedPage {
+  const pieces: Buffer[] = [];
+  if (page.nonce) {
+    const needle = Buffer.from(page.nonce, 'utf8');
+    let from = 0;
+    for (let at = page.body.indexOf(needle); at >= 0; at = page.body.indexOf(needle, from)) {
+      pieces.push(page.body.subarray(from, at));
+      from = at + needle.length;
+    }
+    pieces.push(page.body.subarray(from));
+  } else pieces.push(page.body);
+  const deflated = deflatePieces(pieces);
+  return { ...page, pieces, deflated, bytes: page.body.length + deflated.reduce((n, d) => n + d.length, 0) };
 }
 
 export class PageStore {
@@ -23,7 +50,7 @@ export class PageStore {
     if (!page) return null;
     this.pages.delete(key);
     if (page.version !== version) {
-      this.bytes -= page.body.length;
+      this.bytes -= page.bytes;
       return null;
     }
     this.pages.set(key, page); // most recently used now
@@ -31,18 +58,18 @@ export class PageStore {
   }
 
   set(key: string, page: CachedPage): void {
-    if (page.body.length > this.maxBytes / 4) return;
+    if (page.bytes > this.maxBytes / 4) return;
     const old = this.pages.get(key);
     if (old) {
       this.pages.delete(key);
-      this.bytes -= old.body.length;
+      this.bytes -= old.bytes;
     }
     this.pages.set(key, page);
-    this.bytes += page.body.length;
+    this.bytes += page.bytes;
     for (const [k, p] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.pages.delete(k);
-      this.bytes -= p.body.length;
+      this.bytes -= p.bytes;
     }
   }
 
@@ -72,24 +99,14 @@ export class PageStore {
   }
 }
 
-const pieces = new WeakMap<CachedPage, Buffer[]>();
-
 /** The page with `nonce` in place of the one it was rendered with, in its policy and on its scripts. */
 export function withNonce(page: CachedPage, nonce: string): Buffer {
   if (!page.nonce) return page.body;
-  // Split once at every occurrence of the old nonce; each answer only joins the pieces around its own.
-  let split = pieces.get(page);
-  if (!split) {
-    split = [];
-    const needle = Buffer.from(page.nonce, 'utf8');
-    let from = 0;
-    for (let at = page.body.indexOf(needle); at >= 0; at = page.body.indexOf(needle, from)) {
-      split.push(page.body.subarray(from, at));
-      from = at + needle.length;
-    }
-    split.push(page.body.subarray(from));
-    pieces.set(page, split);
-  }
   const glue = Buffer.from(nonce, 'utf8');
-  return Buffer.concat(split.flatMap((piece, i) => (i === 0 ? [piece] : [glue, piece])));
+  return Buffer.concat(page.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [glue, piece])));
+}
+
+/** The same, gzip-encoded, without compressing the page again (gzip-pieces.ts). */
+export function gzippedWithNonce(page: CachedPage, nonce: string): Buffer {
+  return gzipJoined(page.pieces, page.deflated, Buffer.from(page.nonce ? nonce : '', 'utf8'));
 }

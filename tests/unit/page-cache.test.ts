@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isCacheablePageRequest, pageCacheKey } from '@/lib/page-cache/policy';
-import { PageStore, withNonce, type CachedPage } from '@/lib/page-cache/store';
+import { gzippedWithNonce, PageStore, toCachedPage, withNonce } from '@/lib/page-cache/store';
 
 const request = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({
   method,
@@ -8,8 +10,8 @@ const request = (url: string, headers: Record<string, string> = {}, method = 'GE
   header: (n: string) => headers[n],
 });
 
-const page = (body: string, version = 'v1', nonce: string | null = 'OLD+nonce/==') =>
-  ({ version, status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(body), nonce }) satisfies CachedPage;
+const page = (body: string | Buffer, version = 'v1', nonce: string | null = 'OLD+nonce/==') =>
+  toCachedPage({ version, status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(body), nonce });
 
 describe('which requests the page cache answers', () => {
   it('whole-page GETs of the dashboards, with any filters', () => {
@@ -59,15 +61,17 @@ describe('the store', () => {
     expect(store.get('k', 'v2')?.body.toString()).toBe('<html>');
   });
 
-  it('stays within its bytes, dropping the least recently used first', () => {
-    const store = new PageStore(100);
+  it('stays within its bytes (the page and its compressed pieces), dropping the least recently used first', () => {
+    const one = page('x'.repeat(25)).bytes;
+    expect(one).toBeGreaterThan(25);
+    const store = new PageStore(4 * one);
     store.set('a', page('x'.repeat(25)));
     store.set('b', page('x'.repeat(25)));
     store.set('c', page('x'.repeat(25)));
     store.get('a', 'v1'); // a is now the most recently used
     store.set('d', page('x'.repeat(25)));
     store.set('e', page('x'.repeat(25)));
-    expect(store.size.bytes).toBeLessThanOrEqual(100);
+    expect(store.size.bytes).toBeLessThanOrEqual(4 * one);
     expect(store.get('b', 'v1')).toBeNull();
     expect(store.get('a', 'v1')).not.toBeNull();
     // A page larger than a quarter of the budget is not kept at all.
@@ -104,4 +108,31 @@ it('every answer carries its own nonce, everywhere the rendering put the old one
   const out = withNonce(page(body), 'NEW').toString();
   expect(out).toBe(`<script nonce="NEW">a</script><script nonce="NEW" src="/x.js"></script>`);
   expect(withNonce(page('<p>', 'v1', null), 'NEW').toString()).toBe('<p>');
+});
+
+it('a gzipped answer, joined from pieces compressed once, unzips to exactly the page with its own nonce', () => {
+  const old = 'OLD+nonce/==';
+  const big = randomBytes(200_000).toString('base64'); // incompressible, over a stored block's 64 KB
+  const bodies = [
+    `<script nonce="${old}">a</script><p>页面</p><script nonce="${old}" src="/x.js"></script>`,
+    `${old}middle${old}`, // at the very start and end
+    `${old}${old}${old}`, // side by side, empty pieces between
+    `<p>${big}</p><script nonce="${old}"></script>${'<tr><td>研究所</td></tr>'.repeat(5_000)}`,
+    '',
+  ];
+  for (const body of bodies) {
+    const kept = page(body);
+    for (const nonce of ['NEW', 'b64+/nonce==', 'x'.repeat(64)]) {
+      const plain = withNonce(kept, nonce);
+      expect(plain.toString()).toBe(body.split(old).join(nonce));
+      expect(gunzipSync(gzippedWithNonce(kept, nonce)).equals(plain)).toBe(true);
+    }
+  }
+  // A page without a nonce is answered as rendered.
+  const none = page('<p>old+nonce</p>', 'v1', null);
+  expect(gunzipSync(gzippedWithNonce(none, 'NEW')).toString()).toBe('<p>old+nonce</p>');
+  // Compressed once: the joined answer is about as small as compressing the page itself.
+  const html = '<tr><td>研究所</td><td>12</td></tr>'.repeat(3_000);
+  const sized = page(`<script nonce="${old}"></script>${html}<script nonce="${old}"></script>`);
+  expect(gzippedWithNonce(sized, 'NEW').length).toBeLessThan(sized.body.length / 20);
 });
