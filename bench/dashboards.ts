@@ -353,7 +353,7 @@ async function main(): Promise<void> {
       for (const audience of audiences) {
         const r = await load(url, audience.cookies);
         console.log(
-          `    ${audience.name.padEnd(26)} p50 ${String(r.p50).padStart(5)} ms   p95 ${String(r.p95).padStart(5)} ms   p99 ${String(r.p99).padStart(5)} ms   ${r.rps.toFixed(0).padStart(4)} req/s   ${r.n} answers, ${r.errors} errors, ${r.non2xx} non-2xx   (target: p95 < 200 ms)`,
+          `    ${audience.name.padEnd(26)} p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   ${r.rps.toFixed(0).padStart(4)} req/s   ${r.n} answers, ${r.errors} errors, ${r.non2xx} non-2xx   (target: p95 < 200 ms)`,
         );
       }
     }

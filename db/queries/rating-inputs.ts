@@ -37,6 +37,10 @@ export function loadRatingInputs(
   const start = year.start.getTime();
   const asOf = year.asOf.getTime();
   const onlySet = only ? new Set(only) : null;
+  // Rating a few institutes again (after writes to their records) reads only their records, through the
+  // (institute, date) indexes; ids are integers, checked, so inlining them is safe.
+  if (only && !only.every((id) => Number.isSafeInteger(id))) throw new TypeError('institute ids must be integers');
+  const of = (column: string) => (only ? ` AND ${column} IN (${only.join(',') || 'NULL'})` : '');
   const institutes = (
     c
       .prepare(
@@ -65,7 +69,7 @@ export function loadRatingInputs(
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status
-       FROM incidents WHERE occurred_at >= ? AND occurred_at < ?`,
+       FROM incidents WHERE occurred_at >= ? AND occurred_at < ?${of('institute_id')}`,
     )
     .raw()
     .iterate(start, asOf) as IterableIterator<
@@ -91,13 +95,13 @@ export function loadRatingInputs(
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
-       WHERE found_at >= ? AND found_at < ?
+       WHERE found_at >= ? AND found_at < ?${of('institute_id')}
        UNION ALL
        SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
-       WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?
+       WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?${of('institute_id')}
        UNION ALL
        SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
-       WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at`,
+       WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at${of('institute_id')}`,
     )
     .raw()
     .iterate(start, asOf, start, asOf, start, start, asOf) as IterableIterator<
@@ -117,7 +121,7 @@ export function loadRatingInputs(
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status
-       FROM projects WHERE started_at >= ? AND started_at < ?`,
+       FROM projects WHERE started_at >= ? AND started_at < ?${of('institute_id')}`,
     )
     .raw()
     .iterate(start, asOf) as IterableIterator<[number, string, number, number, number, number | null, number, number | null, string]>) {
@@ -136,7 +140,7 @@ export function loadRatingInputs(
   for (const r of c
     .prepare(
       `SELECT a.id, a.external_id, a.institute_id, a.project_id, a.status, a.decided_at FROM assessments a JOIN projects p ON p.id = a.project_id
-       WHERE p.started_at >= ? AND p.started_at < ? AND a.status = 'approved'`,
+       WHERE p.started_at >= ? AND p.started_at < ? AND a.status = 'approved'${of('a.institute_id')}`,
     )
     .raw()
     .iterate(start, asOf) as IterableIterator<[number, string, number, number, 'approved', number | null]>) {
@@ -146,7 +150,7 @@ export function loadRatingInputs(
   // Committees: few per institute, and both the registration and the annual-report rule look at them.
   for (const r of c
     .prepare(
-      `SELECT id, external_id, institute_id, established_at, registered_at, dissolved_at, status FROM ethics_committees WHERE established_at < ?`,
+      `SELECT id, external_id, institute_id, established_at, registered_at, dissolved_at, status FROM ethics_committees WHERE established_at < ?${of('institute_id')}`,
     )
     .raw()
     .iterate(asOf) as IterableIterator<[number, string, number, number, number | null, number | null, string]>) {
@@ -162,7 +166,7 @@ export function loadRatingInputs(
   const activityFrom = start - ruleSet.ethics.activityRegistrationDays * DAY_MS;
   for (const r of c
     .prepare(
-      `SELECT id, external_id, institute_id, approved_at, registered_at, status FROM ethics_activities WHERE approved_at >= ? AND approved_at < ?`,
+      `SELECT id, external_id, institute_id, approved_at, registered_at, status FROM ethics_activities WHERE approved_at >= ? AND approved_at < ?${of('institute_id')}`,
     )
     .raw()
     .iterate(activityFrom, asOf) as IterableIterator<[number, string, number, number, number | null, string]>) {
@@ -176,7 +180,9 @@ export function loadRatingInputs(
   }
   const reportYear = new Date(start + 15 * DAY_MS).getUTCFullYear() - 1;
   for (const r of c
-    .prepare(`SELECT id, external_id, institute_id, year, submitted_at, status FROM ethics_annual_reports WHERE year = ?`)
+    .prepare(
+      `SELECT id, external_id, institute_id, year, submitted_at, status FROM ethics_annual_reports WHERE year = ?${of('institute_id')}`,
+    )
     .raw()
     .iterate(reportYear) as IterableIterator<[number, string, number, number, number, string]>) {
     bucket(r[2])?.annualReports.push({
