@@ -118,7 +118,7 @@ function capture(req: http.IncomingMessage, res: http.ServerResponse, done: (pag
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, trust: TrustSettings, how: string): void {
   const nonce = newNonce();
-  const gzip = /\bgzip\b/.test(headerOf(req, 'accept-encoding') ?? '');
+  const gzip = acceptsGzip(headerOf(req, 'accept-encoding'));
   const headers: Record<string, string | number> = {
     ...page.headers,
     ...securityHeaders({
@@ -137,6 +137,19 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, page: CachedP
   headers['Content-Length'] = body.length;
   res.writeHead(page.status, headers);
   res.end(body);
+}
+
+/** Whether Accept-Encoding allows gzip: named without q=0, or else allowed by `*`. */
+export function acceptsGzip(header: string | undefined): boolean {
+  const q: Record<string, number> = {};
+  for (const part of (header ?? '').split(',')) {
+    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (!coding) continue;
+    const weight = params.find((x) => x.startsWith('q='));
+    q[coding] = weight ? Number(weight.slice(2)) || 0 : 1;
+  }
+  const named = q.gzip ?? q['x-gzip'];
+  return named !== undefined ? named > 0 : (q['*'] ?? 0) > 0;
 }
 
 function headerOf(req: http.IncomingMessage, name: string): string | undefined {

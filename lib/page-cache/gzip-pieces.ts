@@ -13,7 +13,16 @@ const MAX_STORED = 0xffff;
 
 /** Each piece deflated on its own, byte-aligned at its end; made once per kept page. */
 export function deflatePieces(pieces: readonly Buffer[]): Buffer[] {
-  return pieces.map((piece) => deflateRawSync(piece, { level: 6, finishFlush: constants.Z_FULL_FLUSH }));
+  const deflated = pieces.map((piece) => deflateRawSync(piece, { level: 6, finishFlush: constants.Z_FULL_FLUSH }));
+  // Packed into one allocation of exactly their size: a small result is a view of zlib's 16 KB output chunk,
+  // which it would otherwise keep alive, and the store counts only the bytes it holds.
+  const packed = Buffer.allocUnsafeSlow(deflated.reduce((n, d) => n + d.length, 0));
+  let at = 0;
+  return deflated.map((d) => {
+    d.copy(packed, at);
+    at += d.length;
+    return packed.subarray(at - d.length, at);
+  });
 }
 
 /** A non-final stored block holding `bytes` verbatim. */

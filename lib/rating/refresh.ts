@@ -35,41 +35,71 @@ interface ProvisionalMark {
 
 const markKey = (year: number) => `provisional_ratings_mark:${year}`;
 
-function readMark(db: Db, year: number): ProvisionalMark | null {
+/** The stored mark, and its text as read (to tell whether another refresh stored one since). */
+function readMark(db: Pick<Db, 'select'>, year: number): { raw: string | undefined; mark: ProvisionalMark | null } {
+  const raw = getSetting(db as Db, markKey(year));
   try {
-    const m = JSON.parse(getSetting(db, markKey(year)) ?? 'null') as ProvisionalMark | null;
-    return m && Number.isSafeInteger(m.auditId) && Number.isFinite(m.fullAt) && typeof m.ruleSet === 'string' ? m : null;
+    const m = JSON.parse(raw ?? 'null') as ProvisionalMark | null;
+    const ok = m && Number.isSafeInteger(m.auditId) && Number.isFinite(m.fullAt) && typeof m.ruleSet === 'string';
+    return { raw, mark: ok ? m : null };
   } catch {
-    return null;
+    return { raw, mark: null };
   }
 }
 
+/** The Beijing calendar day of an instant, as a day number. */
+const beijingDay = (ms: number) => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
+
 /**
- * Keeps this year's provisional ratings current (decision 022). They are rated again whole once a day (rules
- * that move with the clock: overdue, deadlines), when the active rule set changed, or after a change that
- * may touch every institute (a unit moved, a setting). After writes to records, only the institutes whose
- * records were written are rated again: at 2,000 institutes a whole rating takes seconds on the thread that
- * answers everyone, one institute milliseconds. Returns whether anything was stored.
+ * Keeps this year's provisional ratings current (decision 022). They are rated again whole on the first
+ * refresh of each Beijing day (rules that move with the clock: overdue, deadlines), when the active rule set
+ * changed, or after a change that may touch every institute (a unit moved, a setting). After writes to
+ * records, only the institutes whose records were written are rated again: at 2,000 institutes a whole
+ * rating takes seconds on the thread that answers everyone, one institute milliseconds. Returns whether
+ * anything was stored.
  */
 export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
   const year = shanghaiYear(now);
+  const key = markKey(year);
   // Read before rating: an entry written meanwhile is after the mark and is seen next time.
   const auditId = newestAuditId(db);
   const ruleSet = activeRatingRuleSet(db).version;
-  const mark = readMark(db, year);
-  const whole = !mark || !provisionalComputedAt(db, year) || mark.ruleSet !== ruleSet || mark.fullAt <= now.getTime() - 24 * 3_600_000;
+  const { raw, mark } = readMark(db, year);
+  const whole =
+    !mark || !provisionalComputedAt(db, year) || mark.ruleSet !== ruleSet || beijingDay(mark.fullAt) !== beijingDay(now.getTime());
   const plan: RefreshPlan = whole
     ? { kind: 'all' }
     : mark.auditId >= auditId
       ? { kind: 'none' }
       : refreshPlan(auditedSince(db, mark.auditId, auditId));
   if (plan.kind === 'none') {
-    if (mark && mark.auditId < auditId) putSetting(db, markKey(year), JSON.stringify({ ...mark, auditId }));
+    // Nothing to rate; the mark moves past what was looked at, unless another refresh stored one meanwhile.
+    if (mark && mark.auditId < auditId)
+      db.transaction(
+        (tx) => {
+          if (getSetting(tx as unknown as Db, key) === raw) putSetting(tx, key, JSON.stringify({ ...mark, auditId }));
+        },
+        { behavior: 'immediate' },
+      );
     return false;
   }
-  const next: ProvisionalMark = { auditId, fullAt: plan.kind === 'all' ? now.getTime() : mark!.fullAt, ruleSet };
   const T = evaluationInstant(year, now);
   const results = rateInstitutes(db, activeRatingRuleSet(db), year, { asOf: T, only: plan.kind === 'institutes' ? plan.ids : undefined });
-  storeRatings(db, year, 'provisional', results, now, (tx) => putSetting(tx, markKey(year), JSON.stringify(next)));
+  storeRatings(db, year, 'provisional', results, now, (tx) => {
+    let next: ProvisionalMark = { auditId, fullAt: plan.kind === 'all' ? now.getTime() : mark!.fullAt, ruleSet };
+    const current = readMark(tx, year);
+    if (plan.kind === 'institutes' && current.raw !== raw) {
+      // Another refresh stored since this one read the mark, and each may have rated an institute from
+      // records the other had not seen. The mark goes back to the earlier of the two, so whatever was
+      // audited after it is rated again at the next read rather than lost until tomorrow.
+      next = {
+        auditId: Math.min(mark!.auditId, current.mark?.auditId ?? 0),
+        // An unreadable mark: rate everyone next time.
+        fullAt: current.mark ? current.mark.fullAt : 0,
+        ruleSet: current.mark?.ruleSet ?? ruleSet,
+      };
+    }
+    putSetting(tx, key, JSON.stringify(next));
+  });
   return true;
 }

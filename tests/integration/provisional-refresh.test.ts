@@ -103,7 +103,7 @@ it('writes to two institutes rate both again; an alert acknowledged rates nobody
   expect(ids()).toEqual(after);
 });
 
-it('a change that is not a record (a unit moved) rates everyone again, as does the next day', () => {
+it('a change that is not a record (a unit moved) rates everyone again, as does the next Beijing day', () => {
   let before = ids();
   appendAudit(
     db,
@@ -124,8 +124,9 @@ it('a change that is not a record (a unit moved) rates everyone again, as does t
   for (const [institute, id] of ids()) expect(id, `institute ${institute}`).not.toBe(before.get(institute));
 
   before = ids();
-  expect(refreshProvisionalRatings(db, at(60 * 23))).toBe(false);
-  expect(refreshProvisionalRatings(db, at(10 + 60 * 24))).toBe(true);
+  // The whole rating is per Beijing calendar day: 23:50 is still today, 00:05 is tomorrow.
+  expect(refreshProvisionalRatings(db, at(11 * 60 + 50))).toBe(false);
+  expect(refreshProvisionalRatings(db, at(12 * 60 + 5))).toBe(true);
   for (const [institute, id] of ids()) expect(id, `institute ${institute}`).not.toBe(before.get(institute));
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isCacheablePageRequest, pageCacheKey } from '@/lib/page-cache/policy';
+import { acceptsGzip } from '@/server/page-cache';
 import { gzippedWithNonce, PageStore, toCachedPage, withNonce } from '@/lib/page-cache/store';
 
 const request = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({
@@ -135,4 +136,19 @@ it('a gzipped answer, joined from pieces compressed once, unzips to exactly the 
   const html = '<tr><td>研究所</td><td>12</td></tr>'.repeat(3_000);
   const sized = page(`<script nonce="${old}"></script>${html}<script nonce="${old}"></script>`);
   expect(gzippedWithNonce(sized, 'NEW').length).toBeLessThan(sized.body.length / 20);
+});
+
+it('gzip only when Accept-Encoding allows it', () => {
+  for (const yes of ['gzip', 'gzip, deflate, br, zstd', 'br;q=1.0, gzip;q=0.8', '*', 'x-gzip', 'br, *;q=0.1'])
+    expect(acceptsGzip(yes), yes).toBe(true);
+  for (const no of [undefined, '', 'identity', 'br', 'gzip;q=0', 'gzip;q=0, *', 'gzip;q=0.0, br', '*;q=0'])
+    expect(acceptsGzip(no), String(no)).toBe(false);
+});
+
+it('keeps no more memory than it counts: the compressed pieces share one allocation of their size', () => {
+  const kept = page(Array.from({ length: 40 }, (_, i) => `<script nonce="OLD+nonce/==">s${i}</script>`).join(''));
+  expect(kept.deflated).toHaveLength(41);
+  const total = kept.deflated.reduce((n, d) => n + d.length, 0);
+  for (const d of kept.deflated) expect(d.buffer.byteLength).toBe(total);
+  expect(kept.bytes).toBe(kept.body.length + total);
 });
