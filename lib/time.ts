@@ -23,6 +23,11 @@ export function shanghaiYear(at: Date): number {
 }
 
 /** The local calendar month of an instant as YYYY-MM. */
+/** The Beijing calendar day an instant falls in, as a day number (changes at Beijing midnight). */
+export function shanghaiDayNumber(at: Date): number {
+  return Math.floor((at.getTime() + 8 * HOUR_MS) / DAY_MS);
+}
+
 export function shanghaiMonth(at: Date): string {
   return format(new TZDate(at.getTime(), ZONE), 'yyyy-MM');
 }

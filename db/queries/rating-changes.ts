@@ -1,10 +1,5 @@
 import type { Db } from '../client';
 
-/** The newest audit entry's id (0 on an empty log). */
-export function newestAuditId(db: Db): number {
-  return (db.$client.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
-}
-
 /**
  * What was audited after entry `afterId`, up to and including `throughId`: each entity kind with the
  * institute its unit rolls up to (null when the entry names no unit, or a unit under no institute).

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope-types';
 import { latestChanges } from '@/db/queries/latest-changes';
+import { shanghaiDayNumber } from '@/lib/time';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open
 // the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves:
@@ -26,7 +27,7 @@ export function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute
 
 /** The minute, or the Beijing calendar day, `now` falls in. */
 export function clockTick(now: Date, clock: 'minute' | 'day'): string {
-  return clock === 'minute' ? `m${Math.floor(now.getTime() / 60_000)}` : `d${Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000)}`;
+  return clock === 'minute' ? `m${Math.floor(now.getTime() / 60_000)}` : `d${shanghaiDayNumber(now)}`;
 }
 
 export function scopeKey(scope: Scope): string {

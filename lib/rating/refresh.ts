@@ -1,9 +1,10 @@
 import type { Db } from '@/db/client';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { provisionalComputedAt, storeRatings } from '@/db/queries/ratings';
-import { auditedSince, newestAuditId } from '@/db/queries/rating-changes';
+import { latestChanges } from '@/db/queries/latest-changes';
+import { auditedSince } from '@/db/queries/rating-changes';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { shanghaiYear } from '@/lib/time';
+import { shanghaiDayNumber, shanghaiYear } from '@/lib/time';
 import { evaluationInstant } from './evaluate';
 import { rateInstitutes, yearHasEnded, type InstituteRating } from './rate-institutes';
 import { refreshPlan, type RefreshPlan } from './refresh-plan';
@@ -47,9 +48,6 @@ function readMark(db: Pick<Db, 'select'>, year: number): { raw: string | undefin
   }
 }
 
-/** The Beijing calendar day of an instant, as a day number. */
-const beijingDay = (ms: number) => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
-
 /**
  * Keeps this year's provisional ratings current (decision 022). They are rated again whole on the first
  * refresh of each Beijing day (rules that move with the clock: overdue, deadlines), when the active rule set
@@ -62,11 +60,15 @@ export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
   const year = shanghaiYear(now);
   const key = markKey(year);
   // Read before rating: an entry written meanwhile is after the mark and is seen next time.
-  const auditId = newestAuditId(db);
-  const ruleSet = activeRatingRuleSet(db).version;
+  const auditId = latestChanges(db).audit;
+  const rules = activeRatingRuleSet(db);
+  const ruleSet = rules.version;
   const { raw, mark } = readMark(db, year);
   const whole =
-    !mark || !provisionalComputedAt(db, year) || mark.ruleSet !== ruleSet || beijingDay(mark.fullAt) !== beijingDay(now.getTime());
+    !mark ||
+    !provisionalComputedAt(db, year) ||
+    mark.ruleSet !== ruleSet ||
+    shanghaiDayNumber(new Date(mark.fullAt)) !== shanghaiDayNumber(now);
   const plan: RefreshPlan = whole
     ? { kind: 'all' }
     : mark.auditId >= auditId
@@ -84,7 +86,7 @@ export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
     return false;
   }
   const T = evaluationInstant(year, now);
-  const results = rateInstitutes(db, activeRatingRuleSet(db), year, { asOf: T, only: plan.kind === 'institutes' ? plan.ids : undefined });
+  const results = rateInstitutes(db, rules, year, { asOf: T, only: plan.kind === 'institutes' ? plan.ids : undefined });
   storeRatings(db, year, 'provisional', results, now, (tx) => {
     let next: ProvisionalMark = { auditId, fullAt: plan.kind === 'all' ? now.getTime() : mark!.fullAt, ruleSet };
     const current = readMark(tx, year);
