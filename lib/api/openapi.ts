@@ -3,6 +3,7 @@ import type { RecordKind } from '@/db/queries/record-kinds';
 import { kindDefs } from '@/lib/intake/kinds';
 import { unitInput } from '@/lib/intake/units';
 import { MAX_BATCH } from './record-routes';
+import { ratingSchema, ratingsPath } from './openapi-ratings';
 
 // The OpenAPI 3.1 description served at /api/v1/openapi.json, generated from the same zod schemas that
 // validate requests, so the document cannot drift from what the server accepts.
@@ -233,6 +234,8 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}): Recor
   };
   paths['/api/v1/alerts'] = alertsPath;
   schemas.Alert = alertSchema;
+  paths['/api/v1/ratings'] = ratingsPath(errors);
+  schemas.Rating = ratingSchema;
   Object.assign(paths, extraPaths);
   return {
     openapi: '3.1.0',
