@@ -9,7 +9,11 @@ export const ratingSchema = {
   properties: {
     unitCode: { type: 'string' },
     year: { type: 'integer' },
-    asOf: { type: 'string', format: 'date-time', description: 'The evaluation instant: the end of the year, or now for a year in progress' },
+    asOf: {
+      type: 'string',
+      format: 'date-time',
+      description: 'The evaluation instant: the end of the year, or now for a year in progress',
+    },
     ruleSet: { type: 'string', description: 'The rating rule-set version it was computed with' },
     level: { ...level, description: 'The worse of the level by points and the highest floor' },
     levelByPoints: level,

@@ -145,6 +145,27 @@ const alertsPath = {
   },
 };
 
+// What an incident's GET adds: the tier the rating counts (shared/API.md "Read").
+const effectiveTierFields = {
+  effectiveTier: {
+    type: 'integer',
+    enum: [1, 2, 3, 4],
+    description: 'The more serious of the tier sent and the tier its figures imply under the active rule set: what the rating counts',
+  },
+  effectiveTierBy: {
+    type: 'array',
+    description: 'The figures that raised the tier above the one sent (empty when the tier sent stands)',
+    items: {
+      type: 'object',
+      properties: {
+        figure: { type: 'string', enum: ['deaths', 'seriousInjuries', 'directLossCny'] },
+        value: { type: 'number' },
+        threshold: { type: 'number' },
+      },
+    },
+  },
+};
+
 const schemaName = (kind: string) => kind.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
 
 export function openApiDocument(extraPaths: Record<string, unknown> = {}): Record<string, unknown> {
@@ -184,7 +205,12 @@ export function openApiDocument(extraPaths: Record<string, unknown> = {}): Recor
                           ref,
                           {
                             type: 'object',
-                            properties: { id: { type: 'integer' }, createdAt: { type: 'string' }, updatedAt: { type: 'string' } },
+                            properties: {
+                              id: { type: 'integer' },
+                              createdAt: { type: 'string' },
+                              updatedAt: { type: 'string' },
+                              ...(kind === 'incidents' ? effectiveTierFields : {}),
+                            },
                           },
                         ],
                       },

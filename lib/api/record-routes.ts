@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { listRecordsForApi } from '@/db/queries/record-api';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { withEffectiveTier } from './incident-effective-tier';
 import { unitByCode } from '@/db/queries/units';
 import { kindDefs } from '@/lib/intake/kinds';
 import { submitRecords } from '@/lib/intake/submit';
@@ -58,6 +60,9 @@ export function recordListRoute(kind: RecordKind) {
       if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return { data: [], nextCursor: null };
       unitPath = unit.path;
     }
-    return listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });
+    const page = listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });
+    if (kind !== 'incidents') return page;
+    const ruleSet = activeRatingRuleSet(db);
+    return { ...page, data: page.data.map((r) => withEffectiveTier(r, ruleSet)) };
   });
 }

@@ -17,7 +17,13 @@ const schema = z.object({
   unitCode,
   projectExternalId: externalId,
   stage: z.enum(assessmentStages),
-  dimensions: z.array(dimensionInput).min(1).max(20),
+  dimensions: z
+    .array(dimensionInput)
+    .min(1)
+    .max(20)
+    .describe(
+      'One entry per risk dimension, each at most once. A draft may list only some; from submitted on, all seven CAS dimensions (chokepoint, loss, regulatory, data, ethics, opinion, secrecy) are required. publication and patent only at the output stage. (decision 029)',
+    ),
   submittedAt: opt(instant),
   status: z.enum(assessmentStatuses),
   decidedAt: opt(instant),

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// What a client that knows only shared/API.md met (issue 14): the assessment dimensions rule, the
+// effective tier beside the tier sent, text that a resend must not rewrite.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-contract-'));
+process.env.FENGHUO_DB = path.join(dir, 'api.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { openApiDocument } = await import('@/lib/api/openapi');
+const incidentsRoute = await import('@/app/api/v1/incidents/route');
+const projectsRoute = await import('@/app/api/v1/projects/route');
+const assessmentsRoute = await import('@/app/api/v1/assessments/route');
+
+let token = '';
+const noParams = { params: Promise.resolve({}) } as never;
+type Handler = (req: Request, ctx: never) => Promise<Response>;
+
+async function post(handler: Handler, body: unknown, lang = 'en') {
+  const res = await handler(
+    new Request('http://localhost/api/v1/x', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': lang },
+    }),
+    noParams,
+  );
+  return { status: res.status, body: await res.json() };
+}
+async function get(handler: Handler, query = '') {
+  const res = await handler(new Request(`http://localhost/api/v1/x${query}`, { headers: { authorization: `Bearer ${token}` } }), noParams);
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  token = createApiToken(db, await addUser(db, 'c.rep', 'reporter', 'BJ01'), 'test').token;
+  const project = { externalId: 'PRJ-C-1', unitCode: 'BJ01', title: '无人机项目', domain: 'drones' };
+  expect((await post(projectsRoute.POST, project)).status).toBe(200);
+});
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an assessment lists all seven risk dimensions unless it is a draft (decision 029)', () => {
+  const assessment = (status: string) => ({
+    externalId: `ASM-C-${status}`,
+    unitCode: 'BJ01',
+    projectExternalId: 'PRJ-C-1',
+    stage: 'initiation',
+    status,
+    dimensions: [{ dimension: 'data', likelihood: 2, impact: 3 }],
+  });
+
+  it('stores a partial draft', async () => {
+    const res = await post(assessmentsRoute.POST, assessment('draft'));
+    expect(res.status).toBe(200);
+    expect(res.body.created).toBe(1);
+  });
+
+  it('refuses a partial submitted assessment, naming the missing codes and the rule, in both languages', async () => {
+    const en = await post(assessmentsRoute.POST, assessment('submitted'));
+    expect(en.status).toBe(422);
+    const detail = en.body.error.details.find((d: { field: string }) => d.field === 'dimensions');
+    expect(detail.message).toContain('chokepoint, loss, regulatory, ethics, opinion, secrecy');
+    expect(detail.message).toContain('all seven CAS dimensions');
+    expect(detail.message).toContain('draft');
+    const zh = await post(assessmentsRoute.POST, assessment('submitted'), 'zh');
+    const zhDetail = zh.body.error.details.find((d: { field: string }) => d.field === 'dimensions');
+    expect(zhDetail.message).toContain('全部七个');
+    expect(zhDetail.message).toContain('草稿');
+  });
+
+  it('says so in the OpenAPI document', () => {
+    const schema = (openApiDocument().components as { schemas: Record<string, { properties: Record<string, { description?: string }> }> })
+      .schemas.Assessments!;
+    expect(schema.properties.dimensions!.description).toMatch(/draft may list only some.*all seven CAS dimensions/);
+  });
+});
+
+describe('an incident is read with the tier the rating counts', () => {
+  it('answers effectiveTier and the figures that raised it beside the tier sent', async () => {
+    const sent = {
+      externalId: 'INC-C-189',
+      unitCode: 'BJ01',
+      domain: 'autonomous_driving',
+      dimension: 'loss',
+      tier: 4,
+      deaths: 189,
+      occurredAt: '2021-05-04T09:30:00+08:00',
+      reportedAt: '2021-05-04T10:00:00+08:00',
+    };
+    expect((await post(incidentsRoute.POST, sent)).status).toBe(200);
+    expect((await post(incidentsRoute.POST, { ...sent, externalId: 'INC-C-4', deaths: 0 })).status).toBe(200);
+    const { body } = await get(incidentsRoute.GET);
+    const raised = body.data.find((r: { externalId: string }) => r.externalId === 'INC-C-189');
+    expect(raised).toMatchObject({
+      tier: 4,
+      deaths: 189,
+      effectiveTier: 1,
+      effectiveTierBy: [{ figure: 'deaths', value: 189, threshold: 30 }],
+    });
+    const stands = body.data.find((r: { externalId: string }) => r.externalId === 'INC-C-4');
+    expect(stands).toMatchObject({ tier: 4, effectiveTier: 4, effectiveTierBy: [] });
+  });
+});
