@@ -5,6 +5,7 @@ import { hasTime, parseTextDate, plainNumber, wallDate, wallDateTime, type WallC
 
 export type CellResult = { value: string | null } | { problem: string; params?: MessageParams };
 
+const REFERENCES = new Set(['externalId', 'projectExternalId']);
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否']);
 
@@ -56,6 +57,8 @@ export function normalizeCell(cell: RawCell | undefined, column: ColumnSpec, max
     }
     case 'text': {
       const text = cell.text.trim();
+      // A reference is kept as written, as the API keeps it: surrounding spaces are refused, not trimmed away.
+      if (REFERENCES.has(column.code) && text !== '' && text !== cell.text) return { problem: 'import.surroundingSpace' };
       if (text === '') return { value: null };
       if (text.length > maxCellChars) return { problem: 'import.cellTooLong', params: { max: maxCellChars } };
       // In CSV this is what a formula looks like; as text it would turn into one when the data is exported again.

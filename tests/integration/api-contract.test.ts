@@ -17,6 +17,8 @@ const { openApiDocument } = await import('@/lib/api/openapi');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const projectsRoute = await import('@/app/api/v1/projects/route');
 const assessmentsRoute = await import('@/app/api/v1/assessments/route');
+const { importSpreadsheet } = await import('@/lib/intake/import');
+const { resolveActor } = await import('@/lib/auth/resolve-actor');
 
 let token = '';
 const noParams = { params: Promise.resolve({}) } as never;
@@ -112,5 +114,56 @@ describe('an incident is read with the tier the rating counts', () => {
     });
     const stands = body.data.find((r: { externalId: string }) => r.externalId === 'INC-C-4');
     expect(stands).toMatchObject({ tier: 4, effectiveTier: 4, effectiveTierBy: [] });
+  });
+});
+
+describe('text is stored as it will be compared, on every path (issue 14 items 5 and 10)', () => {
+  const base = {
+    unitCode: 'BJ01',
+    domain: 'ai',
+    dimension: 'data',
+    tier: 4,
+    occurredAt: '2022-05-04T09:30:00+08:00',
+    reportedAt: '2022-05-04T10:00:00+08:00',
+  };
+  const csv = (rows: string[][]) =>
+    Buffer.from(['externalId,unitCode,domain,dimension,tier,occurredAt,reportedAt,summary', ...rows.map((r) => r.join(','))].join('\n'));
+
+  it('trims a narrative the same way through the API and the spreadsheet, so alternating changes nothing', async () => {
+    const first = await post(incidentsRoute.POST, { ...base, externalId: 'INC-WS-1', summary: 'Vehicle left the lane.  ' });
+    expect(first.body.created).toBe(1);
+    const stored = (await get(incidentsRoute.GET)).body.data.find((r: { externalId: string }) => r.externalId === 'INC-WS-1');
+    expect(stored.summary).toBe('Vehicle left the lane.');
+    const actor = resolveActor(getDb(), { bearerToken: token })!;
+    const file = csv([['INC-WS-1', 'BJ01', 'ai', 'data', '4', '2022-05-04 09:30', '2022-05-04 10:00', 'Vehicle left the lane.  ']]);
+    const viaSheet = await importSpreadsheet(getDb(), actor, 'incidents', file, 'csv', { dryRun: false, now: new Date() });
+    expect(viaSheet).toMatchObject({ ok: true, unchanged: 1, updated: 0 });
+    const again = await post(incidentsRoute.POST, { ...base, externalId: 'INC-WS-1', summary: 'Vehicle left the lane.  ' });
+    expect(again.body).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it('refuses an externalId with surrounding spaces on both paths instead of storing it changed', async () => {
+    const api = await post(incidentsRoute.POST, { ...base, externalId: 'SGO-ADS- ' });
+    expect(api.status).toBe(422);
+    expect(api.body.error.details[0]).toMatchObject({ field: 'externalId' });
+    expect(api.body.error.details[0].message).toContain('space');
+    const actor = resolveActor(getDb(), { bearerToken: token })!;
+    const file = csv([['SGO-ADS- ', 'BJ01', 'ai', 'data', '4', '2022-05-04 09:30', '2022-05-04 10:00', 'x']]);
+    const report = await importSpreadsheet(getDb(), actor, 'incidents', file, 'csv', { dryRun: true, now: new Date() });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.column, p.say('en')])).toEqual([['externalId', expect.stringContaining('space')]]);
+    const listed = (await get(incidentsRoute.GET)).body.data.map((r: { externalId: string }) => r.externalId);
+    expect(listed).not.toContain('SGO-ADS-');
+  });
+
+  it('refuses a lone surrogate and a NUL, naming the field, instead of storing U+FFFD', async () => {
+    for (const summary of ['bad \ud800 text', 'tail \udc00', 'nul \u0000 byte']) {
+      const res = await post(incidentsRoute.POST, { ...base, externalId: 'INC-U-1', summary });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'summary', message: expect.stringContaining('NUL') })]);
+    }
+    const ok = await post(incidentsRoute.POST, { ...base, externalId: 'INC-U-1', summary: 'emoji 🚗 is fine' });
+    expect(ok.body.created).toBe(1);
+    expect((await post(incidentsRoute.POST, { ...base, externalId: 'INC-U-1', summary: 'emoji 🚗 is fine' })).body.unchanged).toBe(1);
   });
 });
