@@ -1,4 +1,7 @@
 import { ZodError } from 'zod';
+import type { Locale } from '@/lib/i18n/locales';
+import { translate } from '@/lib/i18n/translate';
+import { issueMessage } from '@/lib/i18n/validation';
 
 export type ApiErrorCode =
   | 'bad_request'
@@ -29,16 +32,19 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** A message said in the caller's language (Accept-Language), or a fixed English one. */
+export type ApiMessage = string | ((locale: Locale) => string);
+
 /** An expected failure: it carries a code and a message the caller can act on. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    message: string,
+    readonly say: ApiMessage,
     readonly details: ErrorDetail[] = [],
     /** Headers the answer carries, e.g. `Retry-After` on a 429. */
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(typeof say === 'string' ? say : say('en'));
   }
 
   get status(): number {
@@ -46,21 +52,23 @@ export class ApiError extends Error {
   }
 }
 
-export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+export function zodDetails(error: ZodError, locale: Locale = 'en'): ErrorDetail[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: issueMessage(i, locale) }));
 }
 
 /** The API's error body, always `{error: {code, message, details}}`; unexpected errors are logged, never shown. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, locale: Locale = 'en'): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
-  else if (error instanceof ZodError) apiError = new ApiError('validation_failed', 'The request is not valid.', zodDetails(error));
+  else if (error instanceof ZodError)
+    apiError = new ApiError('validation_failed', (l) => translate(l, 'api.invalidRequest'), zodDetails(error, locale));
   else {
     console.error('[api] unexpected error', error);
-    apiError = new ApiError('internal', 'An unexpected error occurred; it has been logged.');
+    apiError = new ApiError('internal', (l) => translate(l, 'api.internal'));
   }
+  const message = typeof apiError.say === 'string' ? apiError.say : apiError.say(locale);
   return Response.json(
-    { error: { code: apiError.code, message: apiError.message, details: apiError.details } },
+    { error: { code: apiError.code, message, details: apiError.details } },
     { status: apiError.status, headers: apiError.headers },
   );
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { SubmissionRefused } from '@/lib/intake/submit';
+import { translate } from '@/lib/i18n/translate';
 import { ApiError } from './errors';
 import { bodyError } from './body';
 
@@ -7,9 +8,8 @@ import { bodyError } from './body';
 export function refusalToApiError(error: unknown, locale: Locale): unknown {
   if (!(error instanceof SubmissionRefused)) return error;
   const details = error.problems.slice(0, 1000).map((p) => ({ index: p.index, field: p.field, message: p.say(locale) }));
-  if (error.reason === 'forbidden')
-    return new ApiError('forbidden', 'Part of this submission lies outside your role or unit scope; nothing was stored.', details);
-  return new ApiError('validation_failed', `${error.problems.length} problem(s) found; nothing was stored.`, details);
+  if (error.reason === 'forbidden') return new ApiError('forbidden', (l) => translate(l, 'api.forbiddenSubmission'), details);
+  return new ApiError('validation_failed', (l) => translate(l, 'api.invalidSubmission', { n: error.problems.length }), details);
 }
 
 /** API.md: a POST takes one object or an array of up to `max`. */

@@ -4,7 +4,9 @@ import { getDb } from '@/db/client';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import type { Actor } from '@/lib/auth/scope-types';
 import { env } from '@/lib/env';
+import { translate } from '@/lib/i18n/translate';
 import { ApiError, errorResponse } from './errors';
+import { apiLocale } from './locale';
 import { TokenBucketLimiter } from './rate-limit';
 
 export interface ApiContext<P> {
@@ -36,7 +38,7 @@ function enforceRateLimit(token: string): void {
   if (!verdict.ok)
     throw new ApiError(
       'rate_limited',
-      `Too many requests for this token; retry after ${verdict.retryAfterSec} s.`,
+      (l) => translate(l, 'api.rateLimited', { s: verdict.retryAfterSec }),
       [{ field: '(token)', message: `rate limit ${env().FENGHUO_API_RATE}/s, burst ${env().FENGHUO_API_BURST}` }],
       { 'retry-after': String(verdict.retryAfterSec) },
     );
@@ -52,14 +54,14 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
     try {
       const db = getDb();
       const token = bearerToken(req);
-      if (!token) throw new ApiError('unauthorized', 'Send a token as "Authorization: Bearer <token>".');
+      if (!token) throw new ApiError('unauthorized', (l) => translate(l, 'api.noToken'));
       const actor = resolveActor(db, { bearerToken: token });
-      if (!actor) throw new ApiError('unauthorized', 'The token is not valid, has expired or was revoked.');
+      if (!actor) throw new ApiError('unauthorized', (l) => translate(l, 'api.badToken'));
       enforceRateLimit(token);
       const result = await handler({ req, actor, db, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, apiLocale(req));
     }
   };
 }

@@ -57,16 +57,21 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
     (tx) => {
       const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
       const audit: AuditEntry[] = [];
-      inputs.forEach((input, index) => {
+      for (const index of parentsFirst(inputs)) {
+        const input = inputs[index]!;
         const fail = (field: string, key: string, params: Record<string, string | number> = {}) =>
           problems.push({ index, field, say: keyed(key, params) });
         const before = tx.select().from(units).where(eq(units.code, input.code)).get();
         const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
-        if (input.parentCode && !parent) return fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
-        if (!allowedParents[input.kind].includes(parent?.kind ?? null))
-          return fail('parentCode', 'validation.wrongParentKind', { kind: input.kind });
-        if (before && parent && `${parent.path}`.startsWith(before.path)) return fail('parentCode', 'validation.cycle');
-        if (before && before.kind !== input.kind && hasChildrenOrRecords(tx, before)) return fail('kind', 'validation.kindLocked');
+        if (input.parentCode && !parent) {
+          fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
+          continue;
+        }
+        const refusal = placementRefusal(tx, input, before, parent);
+        if (refusal) {
+          fail(refusal.field, refusal.key, refusal.params);
+          continue;
+        }
 
         const instituteId = input.kind === 'institute' ? (before?.id ?? null) : input.kind === 'department' ? parent!.instituteId : null;
         const values = {
@@ -89,8 +94,8 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
             .where(eq(units.id, row.id))
             .run();
           result.created++;
-          result.ids.push(row.id);
-          result.outcomes.push('created');
+          result.ids[index] = row.id;
+          result.outcomes[index] = 'created';
           audit.push({
             actorUserId: actor.userId,
             action: 'units.create',
@@ -100,14 +105,14 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
             before: null,
             after: auditValues({ ...values, code: input.code }),
           });
-          return;
+          continue;
         }
         const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
         if (changed.length === 0) {
           result.unchanged++;
-          result.ids.push(before.id);
-          result.outcomes.push('unchanged');
-          return;
+          result.ids[index] = before.id;
+          result.outcomes[index] = 'unchanged';
+          continue;
         }
         // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
         const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
@@ -125,8 +130,8 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
           if (moved) fail('parentCode', moved);
         }
         result.updated++;
-        result.ids.push(before.id);
-        result.outcomes.push('updated');
+        result.ids[index] = before.id;
+        result.outcomes[index] = 'updated';
         audit.push({
           actorUserId: actor.userId,
           action: 'units.update',
@@ -136,7 +141,7 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
           before: auditValues(Object.fromEntries(changed.map(([k]) => [k, (before as Record<string, unknown>)[k]]))),
           after: auditValues(Object.fromEntries(changed)),
         });
-      });
+      }
       // Throwing rolls the whole batch back.
       if (problems.length) throw new SubmissionRefused('invalid', problems);
       appendAudit(tx, audit, now);
@@ -144,6 +149,50 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * The order to store a batch in: a unit whose parent is also in the batch comes after it, whatever order
+ * it was sent in (a unit list exported from another system is rarely sorted by depth). Otherwise the
+ * order sent; a cycle inside the batch is left as sent and refused by the checks.
+ */
+export function parentsFirst(inputs: readonly Pick<UnitInput, 'code' | 'parentCode'>[]): number[] {
+  const byCode = new Map(inputs.map((u, i) => [u.code, i]));
+  const order: number[] = [];
+  const state = new Map<number, 'visiting' | 'done'>();
+  const visit = (i: number) => {
+    if (state.get(i)) return;
+    state.set(i, 'visiting');
+    const parent = inputs[i]!.parentCode ? byCode.get(inputs[i]!.parentCode!) : undefined;
+    if (parent !== undefined && parent !== i && !state.get(parent)) visit(parent);
+    state.set(i, 'done');
+    order.push(i);
+  };
+  inputs.forEach((_, i) => visit(i));
+  return order;
+}
+
+/** Why a unit cannot sit where the batch puts it, if it cannot. */
+function placementRefusal(
+  tx: Tx,
+  input: UnitInput,
+  before: UnitRow | undefined,
+  parent: UnitRow | undefined,
+): { field: string; key: string; params?: Record<string, string> } | null {
+  if (!allowedParents[input.kind].includes(parent?.kind ?? null))
+    return { field: 'parentCode', key: 'validation.wrongParentKind', params: { kind: input.kind } };
+  if (before && parent && `${parent.path}`.startsWith(before.path)) return { field: 'parentCode', key: 'validation.cycle' };
+  if (before && before.kind !== input.kind && hasChildrenOrRecords(tx, before)) return { field: 'kind', key: 'validation.kindLocked' };
+  if (!before) {
+    // Codes are case-sensitive; a code that differs from an existing one only in case is almost always a typo.
+    const twin = tx
+      .select({ code: units.code })
+      .from(units)
+      .where(sql`lower(${units.code}) = lower(${input.code})`)
+      .get();
+    if (twin) return { field: 'code', key: 'validation.unitCodeCase', params: { code: twin.code } };
+  }
+  return null;
 }
 
 function hasChildrenOrRecords(tx: Tx, unit: UnitRow): boolean {

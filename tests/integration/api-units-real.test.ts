@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// A real academy's unit list, as it arrives from another system (issue 14 item 9): unsorted, with
+// headquarters bureaus and institutes attached straight to the academy, read by a Chinese client.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-units-real-'));
+process.env.FENGHUO_DB = path.join(dir, 'api.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+const unitsRoute = await import('@/app/api/v1/units/route');
+const { parentsFirst } = await import('@/lib/intake/units');
+
+let office = '';
+const noParams = { params: Promise.resolve({}) } as never;
+async function post(body: unknown, lang?: string) {
+  const res = await unitsRoute.POST(
+    new Request('http://localhost/api/v1/units', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${office}`, ...(lang ? { 'accept-language': lang } : {}) },
+    }),
+    noParams,
+  );
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  office = createApiToken(db, await addUser(db, 'ur.office', 'office', 'HX'), 't').token;
+});
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a unit batch sent children first', () => {
+  it('is stored parents first, answering ids in the order sent', async () => {
+    const batch = [
+      { code: 'WH01-A', name: '一室', kind: 'department', parentCode: 'WH01' },
+      { code: 'WH01', name: '武汉某所', kind: 'institute', parentCode: 'WH' },
+      { code: 'WH', name: '武汉分院', kind: 'branch', parentCode: 'HX' },
+      { code: 'IA', name: '直属某所', kind: 'institute', parentCode: 'HX' },
+    ];
+    const res = await post(batch);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 4 });
+    const codeOf = new Map(
+      (getDb().$client.prepare('SELECT id, code FROM units').all() as { id: number; code: string }[]).map((u) => [u.id, u.code]),
+    );
+    expect(res.body.ids.map((id: number) => codeOf.get(id))).toEqual(['WH01-A', 'WH01', 'WH', 'IA']);
+    expect((await post(batch)).body).toMatchObject({ created: 0, unchanged: 4 });
+  });
+
+  it('orders any depth and leaves a cycle to the checks', () => {
+    const order = parentsFirst([
+      { code: 'c', parentCode: 'b' },
+      { code: 'b', parentCode: 'a' },
+      { code: 'a', parentCode: 'HX' },
+    ]);
+    expect(order).toEqual([2, 1, 0]);
+    expect(
+      parentsFirst([
+        { code: 'x', parentCode: 'y' },
+        { code: 'y', parentCode: 'x' },
+      ]).sort(),
+    ).toEqual([0, 1]);
+  });
+});
+
+describe('unit codes', () => {
+  it('refuses a code that differs from an existing one only in case, saying codes are case-sensitive', async () => {
+    const res = await post({ code: 'ia', name: '重复', kind: 'institute', parentCode: 'HX' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual([{ index: 0, field: 'code', message: expect.stringMatching(/IA.*case-sensitive/) }]);
+  });
+
+  it('says that Chinese characters are not allowed, instead of "letters"', async () => {
+    const res = await post({ code: '武汉所', name: '武汉所', kind: 'institute', parentCode: 'HX' }, 'zh-CN,zh;q=0.9');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details[0].message).toContain('不能使用汉字');
+  });
+
+  it('answers the top-level message in the language asked for', async () => {
+    const zh = await post({ code: 'X1', name: '某所', kind: 'institute', parentCode: 'NOPE' }, 'zh-CN');
+    expect(zh.body.error.message).toBe('发现 1 个问题，未保存任何内容。');
+    expect(zh.body.error.details[0].message).toContain('区分大小写');
+    const en = await post({ code: 'X1', name: '某所', kind: 'institute', parentCode: 'NOPE' });
+    expect(en.body.error.message).toBe('1 problem(s) found; nothing was stored.');
+  });
+});
