@@ -13,4 +13,6 @@ export interface ColumnSpec {
   /** The template's example value, written as the API would take it (`2025-03-04`, `2025-03-04 09:30`, `true`). */
   example: string;
   note?: string;
+  /** The options' labels, listed in the template and accepted in place of the codes. */
+  optionLabels?: Record<string, { zh: string; en: string }>;
 }

@@ -119,19 +119,29 @@ function listValidation(column: ColumnSpec, locale: Locale, lists: () => ExcelJS
   return `'${sheet.name}'!$${letter}$1:$${letter}$${options.length}`;
 }
 
+/** Each option as its code and its labels ("major = 重大 / Major"): any of them is accepted in a cell. */
+function optionsText(column: ColumnSpec, locale: Locale): string {
+  return (column.options ?? [])
+    .map((o) => {
+      const label = column.optionLabels?.[o];
+      if (!label) return o;
+      return locale === 'en' ? `${o} = ${label.en} / ${label.zh}` : `${o} = ${label.zh} / ${label.en}`;
+    })
+    .join(column.optionLabels ? '\n' : ' / ');
+}
+
 function addNotesSheet(workbook: ExcelJS.Workbook, kind: string, columns: ColumnSpec[], locale: Locale) {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, `import.template.${key}`, params);
   const notes = workbook.addWorksheet(t('notesSheet'));
   notes.addRow([t('notesTitle', { kind })]).font = { bold: true, size: 14 };
-  for (const key of ['introHeader', 'introExample', 'introDates', 'introFormulas']) notes.addRow([t(key)]);
+  for (const key of ['introHeader', 'introExample', 'introLabels', 'introDates', 'introFormulas']) notes.addRow([t(key)]);
   notes.addRow([t('introLimits', { maxRows: DEFAULT_LIMITS.maxRows, maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 })]);
   notes.addRow([]);
   const head = notes.addRow(['column', 'code', 'required', 'type', 'options', 'example', 'note'].map((key) => t(key)));
   head.font = { bold: true };
   head.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }));
   for (const column of columns) {
-    const options =
-      column.type === 'boolean' ? `${t('yes')} / ${t('no')}` : column.type === 'enum' ? (column.options ?? []).join(' / ') : null;
+    const options = column.type === 'boolean' ? `${t('yes')} / ${t('no')}` : column.type === 'enum' ? optionsText(column, locale) : null;
     notes.addRow(
       [
         headerText(column, locale),

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { typedFromText, type FieldSpec } from './fields';
 import { kindDefs } from './kinds';
+import { labelAliases, labelKey, optionLabels } from './enum-labels';
 import { submitRecords, SubmissionRefused } from './submit';
 
 /** One bad cell or row, where the user finds it in the file. */
@@ -39,13 +40,32 @@ export interface ImportReport {
  * installation as the allowed values (they are data, not an enum in code).
  */
 export function importColumns(db: Db, kind: RecordKind): ColumnSpec[] {
-  const domains = listDomains(db).map((d) => d.code);
-  const dimensions = listDimensions(db).map((d) => d.code);
-  return kindDefs[kind].fields.map((f: FieldSpec) =>
-    f.type === 'enum' && !f.options
-      ? { ...f, options: f.code === 'domain' ? domains : f.code === 'dimension' ? dimensions : undefined }
-      : f,
-  );
+  const names = (rows: { code: string; nameZh: string; nameEn: string }[]) =>
+    new Map(rows.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
+  const reference = { domain: names(listDomains(db)), dimension: names(listDimensions(db)) };
+  return kindDefs[kind].fields.map((f: FieldSpec) => {
+    const options =
+      f.type === 'enum'
+        ? (f.options ?? (f.code === 'domain' || f.code === 'dimension' ? [...reference[f.code].keys()] : undefined))
+        : undefined;
+    const labels = options ? optionLabels(f.code, options, reference) : undefined;
+    return { ...f, ...(options ? { options } : {}), ...(labels ? { optionLabels: labels } : {}) };
+  });
+}
+
+/** A coded cell given as a label in either language ("重大", "Major", "Ⅱ级") becomes its code. */
+function codesFromLabels(rows: TableRow[], columns: ColumnSpec[]): TableRow[] {
+  const aliases = columns
+    .filter((c) => c.type === 'enum' && c.options)
+    .map((c) => [c.code, labelAliases(c.code, c.options!, { [c.code]: new Map(Object.entries(c.optionLabels ?? {})) })] as const);
+  return rows.map((r) => {
+    const values = { ...r.values };
+    for (const [code, map] of aliases) {
+      const v = values[code];
+      if (typeof v === 'string') values[code] = map.get(labelKey(v)) ?? v;
+    }
+    return { ...r, values };
+  });
 }
 
 /**
@@ -83,7 +103,8 @@ export async function importSpreadsheet(
   }
   opts.onPhase?.('validating', { rows: table.rows.length });
 
-  const { items, rowsOf } = kind === 'assessments' ? groupAssessmentRows(table.rows, columns) : plainItems(table.rows, columns);
+  const rows = codesFromLabels(table.rows, columns);
+  const { items, rowsOf } = kind === 'assessments' ? groupAssessmentRows(rows, columns) : plainItems(rows, columns);
   report.records = items.length;
   const badRows = new Set(report.problems.map((p) => p.row));
   try {

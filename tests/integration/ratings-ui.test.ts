@@ -271,7 +271,7 @@ describe('rule sets: copy, edit, activate', () => {
       'incidents.latePoints': 'must be at least 0.',
       'hazards.majorOverdueFloorDays': 'is required.',
       'ethics.annualReportDue.month': 'must be at most 12.',
-      'floors.incident.tier3': 'must be one of blue, yellow, orange, red.',
+      'floors.incident.tier3': '"purple" is not one of blue, yellow, orange, red.',
     });
     // Once each number is valid on its own, the checks across numbers name the field and its bound.
     const crossed = await as(actors.office, updateRuleSetAction, {

@@ -15,13 +15,13 @@ describe('validation messages', () => {
     expect(problems(input, 'zh-CN')).toEqual({
       login: '须为 3–64 个字母、数字或 _ . @ -。',
       password: '密码至少需要 10 个字符。',
-      role: '必须是以下之一：reporter, unit_manager, branch_officer, office, leader, admin。',
+      role: '“boss”不是以下之一：reporter, unit_manager, branch_officer, office, leader, admin。',
       unitCode: '必填。',
     });
     expect(problems(input, 'en')).toEqual({
       login: 'must be 3-64 letters, digits or _ . @ -.',
       password: 'must be at least 10 characters.',
-      role: 'must be one of reporter, unit_manager, branch_officer, office, leader, admin.',
+      role: '"boss" is not one of reporter, unit_manager, branch_officer, office, leader, admin.',
       unitCode: 'is required.',
     });
   });
