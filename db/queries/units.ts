@@ -23,7 +23,7 @@ export function subtreeUnitIds(db: Db, unit: Pick<UnitRow, 'path'>): number[] {
 
 export function countUnitsByKind(db: Db, scope: Scope): Record<UnitKind, number> {
   const rows = db.select({ kind: units.kind, n: count() }).from(units).where(inScope(units.id, scope)).groupBy(units.kind).all();
-  const out: Record<UnitKind, number> = { academy: 0, branch: 0, institute: 0, department: 0 };
+  const out: Record<UnitKind, number> = { academy: 0, branch: 0, bureau: 0, institute: 0, department: 0 };
   for (const r of rows) out[r.kind] = r.n;
   return out;
 }

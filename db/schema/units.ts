@@ -1,7 +1,7 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { instant, timestamps } from './columns';
 
-export const unitKinds = ['academy', 'branch', 'institute', 'department'] as const;
+export const unitKinds = ['academy', 'branch', 'bureau', 'institute', 'department'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 // The organisation tree. `path` is the chain of ids from the root ("/1/4/37/"), so a subtree is one

@@ -24,12 +24,16 @@ export const unitInput = z.object({
 });
 export type UnitInput = z.output<typeof unitInput>;
 
-// Which kind may sit under which (DOMAIN.md §2): academy → branch → institute → department.
+// Which kind may sit under which (DOMAIN.md §2): academy → branch → institute → department. Real academies
+// also have headquarters bureaus (机关局) and institutes attached straight to the academy: a bureau sits
+// under the academy beside the branches, is not rated and files no records (only institutes do), and may
+// have offices of its own; an institute under the academy needs no invented branch.
 const allowedParents: Record<UnitKind, readonly (UnitKind | null)[]> = {
   academy: [null],
   branch: ['academy'],
+  bureau: ['academy'],
   institute: ['branch', 'academy'],
-  department: ['institute', 'department'],
+  department: ['institute', 'department', 'bureau'],
 };
 
 type UnitRow = typeof units.$inferSelect;

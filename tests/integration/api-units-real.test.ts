@@ -97,3 +97,34 @@ describe('unit codes', () => {
     expect(en.body.error.message).toBe('1 problem(s) found; nothing was stored.');
   });
 });
+
+describe('headquarters bureaus and institutes attached to the academy', () => {
+  it('hold a bureau beside the branches, with offices of its own, and no fake branch for an attached institute', async () => {
+    const res = await post([
+      { code: 'KJJ-1', name: '一处', kind: 'department', parentCode: 'KJJ' },
+      { code: 'KJJ', name: '科技促进发展局', nameEn: 'Bureau of Science and Technology for Development', kind: 'bureau', parentCode: 'HX' },
+      { code: 'HX-IA', name: '院直属某所', kind: 'institute', parentCode: 'HX' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.created).toBe(3);
+    const kinds = getDb()
+      .$client.prepare("SELECT code, kind, institute_id AS instituteId FROM units WHERE code IN ('KJJ', 'KJJ-1') ORDER BY code")
+      .all();
+    expect(kinds).toEqual([
+      { code: 'KJJ', kind: 'bureau', instituteId: null },
+      { code: 'KJJ-1', kind: 'department', instituteId: null },
+    ]);
+  });
+
+  it('refuses a bureau anywhere but under the academy', async () => {
+    const res = await post({ code: 'KJJ-X', name: '错位的局', kind: 'bureau', parentCode: 'BJ' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details[0].field).toBe('parentCode');
+  });
+
+  it('names the heatmap group of attached institutes as such, not "no branch"', async () => {
+    const { translate } = await import('@/lib/i18n/translate');
+    expect(translate('zh-CN', 'heatmaps.noBranch')).toBe('院直属单位');
+    expect(translate('en', 'heatmaps.noBranch')).toBe('Directly under the academy');
+  });
+});
