@@ -11,6 +11,7 @@ import { translate } from '@/lib/i18n/translate';
 import { issueMessage, valueAt } from '@/lib/i18n/validation';
 import type { BaseInput, KindDef, ReferenceCodes } from './kind-def';
 import { kindDefs } from './kinds';
+import { dateRangeProblems } from './date-range';
 import { fireIncidentAlerts, type WrittenIncident } from '@/lib/alerts/incident-hook';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -74,8 +75,11 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
   const parsed: BaseInput[] = [];
   items.forEach((item, index) => {
     const result = def.schema.safeParse(item);
-    if (result.success) parsed[index] = result.data;
-    else
+    if (result.success) {
+      parsed[index] = result.data;
+      for (const p of dateRangeProblems(result.data as unknown as Record<string, unknown>, opts.now))
+        problems.push({ index, field: p.field, say: keyed(p.key, p.params) });
+    } else
       for (const issue of result.error.issues) {
         problems.push({
           index,

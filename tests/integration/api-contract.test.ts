@@ -167,3 +167,56 @@ describe('text is stored as it will be compared, on every path (issue 14 items 5
     expect((await post(incidentsRoute.POST, { ...base, externalId: 'INC-U-1', summary: 'emoji 🚗 is fine' })).body.unchanged).toBe(1);
   });
 });
+
+describe('one range of dates on every path (issue 14 item 7)', () => {
+  const incident = (over: Record<string, unknown>) => ({
+    externalId: 'INC-R-1',
+    unitCode: 'BJ01',
+    domain: 'ai',
+    dimension: 'data',
+    tier: 4,
+    occurredAt: '2021-05-04T09:30:00+08:00',
+    reportedAt: '2021-05-04T10:00:00+08:00',
+    ...over,
+  });
+
+  it('refuses a record before 2000, saying from when records are kept, in both languages', async () => {
+    const en = await post(incidentsRoute.POST, incident({ occurredAt: '1988-06-01', reportedAt: '1988-06-01' }));
+    expect(en.status).toBe(422);
+    expect(en.body.error.details).toEqual([
+      { index: 0, field: 'occurredAt', message: expect.stringContaining('from 2000 on') },
+      { index: 0, field: 'reportedAt', message: expect.stringContaining('from 2000 on') },
+    ]);
+    const zh = await post(incidentsRoute.POST, incident({ occurredAt: '1999-12-31T23:59:59+08:00' }), 'zh');
+    expect(zh.body.error.details[0].message).toContain('2000 年');
+    expect((await post(incidentsRoute.POST, incident({ occurredAt: '2000-01-01', reportedAt: '2000-01-01T02:00:00+08:00' }))).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses an occurrence in the future (whose default report time would come before it), but not a deadline', async () => {
+    const future = await post(incidentsRoute.POST, incident({ externalId: 'INC-R-2', occurredAt: '2030-01-01', reportedAt: undefined }));
+    expect(future.status).toBe(422);
+    expect(future.body.error.details).toEqual([{ index: 0, field: 'occurredAt', message: 'cannot be in the future.' }]);
+    const hazardsRoute = await import('@/app/api/v1/hazards/route');
+    const hazard = { externalId: 'HZ-R-1', unitCode: 'BJ01', domain: 'ai', dimension: 'data', severity: 'major', foundAt: '2026-01-05' };
+    expect((await post(hazardsRoute.POST, { ...hazard, dueAt: '2031-01-01' })).status).toBe(200);
+    const typo = await post(hazardsRoute.POST, { ...hazard, dueAt: '2206-01-01' });
+    expect(typo.body.error.details).toEqual([{ index: 0, field: 'dueAt', message: expect.stringContaining('check the year') }]);
+  });
+
+  it("answers a ratings year out of range with a translated message, not zod's", async () => {
+    const ratingsRoute = await import('@/app/api/v1/ratings/route');
+    const res = await ratingsRoute.GET(
+      new Request('http://localhost/api/v1/ratings?year=1988', {
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'zh-CN' },
+      }),
+      noParams,
+    );
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: 'validation_failed', message: '请求无效。' });
+    expect(body.error.details).toEqual([{ field: 'year', message: expect.stringContaining('2000') }]);
+    expect(body.error.details[0].message).not.toMatch(/Too small|expected/);
+  });
+});
