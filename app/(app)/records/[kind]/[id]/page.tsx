@@ -159,7 +159,7 @@ export default async function RecordDetailPage({
       </Link>
       <PageHeader title={`${t(`kindOne.${kind}`)} ${String(record.externalId)}`} subtitle={localName(locale, access.unit)}>
         <div className="flex flex-col items-end gap-2">
-          <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, status)} />
+          <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, record)} />
           {overall ? (
             <p className="text-sm text-gray-600" data-testid="overall-risk">
               {t('records.overall')}
