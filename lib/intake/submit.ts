@@ -153,9 +153,14 @@ function parseItems(actor: Actor, def: KindDef<BaseInput>, items: readonly unkno
 const apiNames: Record<string, string> = { unitId: 'unitCode', projectId: 'projectExternalId' };
 const apiName = (column: string) => apiNames[column] ?? column;
 
-/** What a planned item changes, as the seal table judges it: on a new record, every field it sets. */
-function changeOf(p: Pick<Planned, 'existing' | 'values' | 'changed' | 'dimensionsChanged'>): Change {
-  const columns = p.existing ? p.changed : Object.keys(p.values).filter((k) => p.values[k] !== null && k !== 'instituteId');
+/**
+ * What a planned item changes, as the seal table judges it; on a new record, every field it sets to other
+ * than the default (a reporter may send `concealed: false`, which is what it would be anyway).
+ */
+function changeOf(p: Pick<Planned, 'existing' | 'values' | 'changed' | 'dimensionsChanged'>, defaults: Record<string, unknown>): Change {
+  const columns = p.existing
+    ? p.changed
+    : Object.keys(p.values).filter((k) => p.values[k] !== null && k !== 'instituteId' && !same(defaults[k], p.values[k]));
   const fields = columns.map(apiName);
   if (p.dimensionsChanged && p.existing) fields.push('dimensions');
   return { fields, status: columns.includes('status') ? String(p.values.status) : undefined };
@@ -323,7 +328,12 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       (!before || dimensionsOf.get(before.id) !== dimensionKey((p.input as unknown as { dimensions: DimensionInput[] }).dimensions));
     // Reviewers' decisions and the fields they seal (lib/intake/seal-rules.ts): one judgement for every channel.
     const refusal = judgeSeal
-      ? judgeChange(def.kind, before, actor.role, changeOf({ existing: before, values, changed, dimensionsChanged }))
+      ? judgeChange(
+          def.kind,
+          before,
+          actor.role,
+          changeOf({ existing: before, values, changed, dimensionsChanged }, before ? {} : def.defaults(p.input, new Date())),
+        )
       : null;
     if (refusal) forbidden.push({ index: p.index, field: refusal.field, say: keyed(refusal.key, refusal.params) });
     plan.push({
