@@ -1,4 +1,5 @@
-import { aliasedTable, and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { recordCorrections, units, users } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
@@ -6,8 +7,8 @@ import { inScope } from './scope-filter';
 
 // Corrections of sealed records, read within the viewer's scope (the record's unit decides, as for records).
 
-const proposer = aliasedTable(users, 'proposer');
-const decider = aliasedTable(users, 'decider');
+const proposer = alias(users, 'proposer');
+const decider = alias(users, 'decider');
 
 function selectCorrections(db: Db) {
   return db
@@ -21,6 +22,7 @@ function selectCorrections(db: Db) {
       status: recordCorrections.status,
       reason: recordCorrections.reason,
       changes: recordCorrections.changes,
+      item: recordCorrections.item,
       proposedBy: recordCorrections.proposedBy,
       proposedByName: proposer.displayName,
       proposedAt: recordCorrections.proposedAt,
@@ -34,10 +36,8 @@ function selectCorrections(db: Db) {
     .leftJoin(decider, eq(decider.id, recordCorrections.decidedBy));
 }
 
-export type CorrectionRow = Awaited<ReturnType<ReturnType<typeof selectCorrections>['all']>>[number];
-
 /** A record's corrections, newest first. */
-export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number): CorrectionRow[] {
+export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number) {
   return selectCorrections(db)
     .where(and(eq(recordCorrections.kind, kind), eq(recordCorrections.recordId, recordId), inScope(recordCorrections.unitId, scope)))
     .orderBy(desc(recordCorrections.id))
@@ -45,10 +45,12 @@ export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId
 }
 
 /** Corrections waiting for a decision in the viewer's scope, oldest first (the reviewers' queue). */
-export function pendingCorrections(db: Db, scope: Scope, limit = 200): CorrectionRow[] {
+export function pendingCorrections(db: Db, scope: Scope, limit = 200) {
   return selectCorrections(db)
     .where(and(eq(recordCorrections.status, 'proposed'), inScope(recordCorrections.unitId, scope)))
     .orderBy(recordCorrections.id)
     .limit(limit)
     .all();
 }
+
+export type CorrectionRow = ReturnType<typeof pendingCorrections>[number];

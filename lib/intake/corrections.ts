@@ -70,6 +70,12 @@ export function proposeCorrection(
   });
 }
 
+/** The record a decided correction belongs to. */
+export interface Decided {
+  kind: RecordKind;
+  recordId: number;
+}
+
 /** Loads a pending correction and its record for a decision by `actor`, or refuses. */
 function forDecision(tx: Tx, actor: Actor, id: number) {
   const correction = tx.select().from(recordCorrections).where(eq(recordCorrections.id, id)).get();
@@ -87,9 +93,9 @@ function forDecision(tx: Tx, actor: Actor, id: number) {
 }
 
 /** A reviewer of the seal's level accepts: the proposed record is written as the reviewer, audited before and after. */
-export function acceptCorrection(db: Db, actor: Actor, id: number, comment: string | null, now: Date): void {
+export function acceptCorrection(db: Db, actor: Actor, id: number, comment: string | null, now: Date): Decided {
   requireRole(canReview(actor.role), 'validation.reviewerOnly');
-  step(db, now, (tx, audit) => {
+  return step(db, now, (tx, audit) => {
     const { correction, kind, row } = forDecision(tx, actor, id);
     if (fingerprint(tx, kind, row) !== correction.recordHash) refuse('invalid', '(record)', 'seal.stale');
     submitWithin(tx, actor, kind, [correction.item], { now, source: 'correction', auditNote: { correctionId: id } });
@@ -101,17 +107,19 @@ export function acceptCorrection(db: Db, actor: Actor, id: number, comment: stri
     };
     tx.update(recordCorrections).set(decision).where(eq(recordCorrections.id, id)).run();
     audit.push(entry(actor, kind, row, 'correction_accept', { correctionId: id, status: 'proposed' }, { correctionId: id, ...decision }));
+    return { kind, recordId: row.id };
   });
 }
 
 /** A reviewer of the seal's level refuses, with a comment; the record does not change. */
-export function refuseCorrection(db: Db, actor: Actor, id: number, comment: string, now: Date): void {
+export function refuseCorrection(db: Db, actor: Actor, id: number, comment: string, now: Date): Decided {
   requireRole(canReview(actor.role), 'validation.reviewerOnly');
   if (blank(comment)) refuse('invalid', 'comment', 'validation.commentRequired');
-  step(db, now, (tx, audit) => {
+  return step(db, now, (tx, audit) => {
     const { kind, row } = forDecision(tx, actor, id);
     const decision = { status: 'refused' as const, decidedBy: actor.userId, decidedAt: now, decisionComment: comment.trim() };
     tx.update(recordCorrections).set(decision).where(eq(recordCorrections.id, id)).run();
     audit.push(entry(actor, kind, row, 'correction_refuse', { correctionId: id, status: 'proposed' }, { correctionId: id, ...decision }));
+    return { kind, recordId: row.id };
   });
 }
