@@ -12,6 +12,7 @@ import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
 import { withUnplaced } from './unplaced';
 import { savedHref } from './record-form';
+import { CorrectionReason } from './correction-reason';
 import { RiskGrid, RiskLegend } from './risk-grid';
 
 export interface DimensionChoice {
@@ -37,6 +38,8 @@ export function AssessmentForm(props: {
   cancelHref: string;
   /** Submitted already: saving keeps it under review. */
   submitted: boolean;
+  /** The assessment is sealed: the form proposes a correction instead of saving (decision 023). */
+  propose?: boolean;
 }) {
   const t = useTranslations('recordForms');
   const router = useRouter();
@@ -59,14 +62,18 @@ export function AssessmentForm(props: {
           {withUnplaced(
             state.error,
             state.fieldErrors,
-            (k) => k === 'dimensions' || k.startsWith('dim.') || props.fields.some((f) => f.code === k),
+            (k) =>
+              k === 'dimensions' || k.startsWith('dim.') || (props.propose && k === 'reason') || props.fields.some((f) => f.code === k),
           )}
         </FormAlert>
       ) : null}
       {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
       <AssessmentBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
+      {props.propose ? (
+        <CorrectionReason value={values.correctionReason} error={state && !state.ok ? state.fieldErrors.reason : undefined} />
+      ) : null}
       <div className="flex flex-wrap items-center gap-3 border-t border-gray-200 pt-4">
-        {props.submitted ? null : (
+        {props.submitted || props.propose ? null : (
           <button
             type="submit"
             name="intent"
@@ -84,7 +91,7 @@ export function AssessmentForm(props: {
           disabled={pending}
           className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
         >
-          {props.submitted ? t('save') : t('saveAndSubmit')}
+          {props.propose ? t('proposeCorrection') : props.submitted ? t('save') : t('saveAndSubmit')}
         </button>
         <Link href={props.cancelHref} className="text-sm text-gray-600 hover:underline">
           {t('cancel')}

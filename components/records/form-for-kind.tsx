@@ -23,6 +23,7 @@ export async function FormForKind({
   dimensions,
   cancelHref,
   submitted = false,
+  propose = false,
 }: {
   kind: RecordKind;
   id?: number;
@@ -33,11 +34,13 @@ export async function FormForKind({
   dimensions: (Named & { stage: 'all' | 'output' })[];
   cancelHref: string;
   submitted?: boolean;
+  /** Propose a correction of a sealed record instead of saving. */
+  propose?: boolean;
 }) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const fields = uiFields(kind, t as never, locale, { domains, dimensions }, id !== undefined);
-  const common = { id, fields, initial, units: unitChoices(units, locale), projects: projectChoices(projects), cancelHref };
+  const common = { id, fields, initial, units: unitChoices(units, locale), projects: projectChoices(projects), cancelHref, propose };
   if (kind === 'assessments')
     return (
       <AssessmentForm

@@ -11,6 +11,7 @@ import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
 import { withUnplaced } from './unplaced';
 import { IncidentTierPanel } from './incident-tier-panel';
+import { CorrectionReason } from './correction-reason';
 
 export interface RecordFormProps {
   kind: RecordKind;
@@ -21,6 +22,8 @@ export interface RecordFormProps {
   units: UnitChoice[];
   projects: ProjectChoice[];
   cancelHref: string;
+  /** The record is sealed: the form proposes a correction instead of saving (decision 023). */
+  propose?: boolean;
 }
 
 /** After a save the record's page opens, saying what happened (and why a tier was raised). */
@@ -46,17 +49,22 @@ export function RecordForm(props: RecordFormProps) {
       <input type="hidden" name="recordKind" value={props.kind} />
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {state && !state.ok ? (
-        <FormAlert ok={false}>{withUnplaced(state.error, state.fieldErrors, (k) => props.fields.some((f) => f.code === k))}</FormAlert>
+        <FormAlert ok={false}>
+          {withUnplaced(state.error, state.fieldErrors, (k) => (props.propose && k === 'reason') || props.fields.some((f) => f.code === k))}
+        </FormAlert>
       ) : null}
       {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
       <FormBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
+      {props.propose ? (
+        <CorrectionReason value={values.correctionReason} error={state && !state.ok ? state.fieldErrors.reason : undefined} />
+      ) : null}
       <div className="flex items-center gap-3 border-t border-gray-200 pt-4">
         <button
           type="submit"
           disabled={pending}
           className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
         >
-          {pending ? t('saving') : t('save')}
+          {pending ? t('saving') : props.propose ? t('proposeCorrection') : t('save')}
         </button>
         <Link href={props.cancelHref} className="text-sm text-gray-600 hover:underline">
           {t('cancel')}

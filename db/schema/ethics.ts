@@ -3,7 +3,8 @@ import { instant } from './columns';
 import { recordColumns } from './record-columns';
 import { projects } from './projects';
 
-export const ethicsStatuses = ['active', 'withdrawn'] as const;
+// `accepted`: a unit reviewer has checked the filing (decision 023); it counts exactly as `active` does.
+export const ethicsStatuses = ['active', 'accepted', 'withdrawn'] as const;
 
 // An ethics (review) committee must register on the national platform within 30 days of being set up.
 export const ethicsCommittees = sqliteTable(

@@ -11,3 +11,4 @@ export * from './rating';
 export * from './alerts';
 export * from './system';
 export * from './delivery';
+export * from './corrections';

@@ -9,6 +9,7 @@ import { canSubmitRecords } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/auth/scope-types';
 import { FieldProblem } from '@/lib/errors';
 import { effectiveTier, isTier } from '@/lib/intake/incident-tier';
+import { proposeCorrection } from '@/lib/intake/corrections';
 import { submitRecords, SubmissionRefused, type ItemOutcome } from '@/lib/intake/submit';
 import { WorkflowRefused } from '@/lib/intake/workflow';
 import type { Db } from '@/db/client';
@@ -25,12 +26,15 @@ const saveSchema = z.looseObject({
     .regex(/^\d{0,15}$/)
     .optional(),
   intent: z.enum(['draft', 'submit']).optional(),
+  // A sealed record's form proposes a correction instead (decision 023).
+  propose: z.literal('1').optional(),
+  correctionReason: z.string().max(10_000).optional(),
 });
 
 export interface SavedRecord {
   kind: RecordKind;
   id: number;
-  outcome: ItemOutcome;
+  outcome: ItemOutcome | 'proposed';
   /** The tier the reporter chose when the figures raised it. */
   raisedFrom?: number;
 }
@@ -42,11 +46,12 @@ function lockedBecause(kind: RecordKind, record: Record<string, unknown>): strin
   return null;
 }
 
-function editable(db: Db, actor: Actor, kind: RecordKind, id: number): Record<string, unknown> {
+function editable(db: Db, actor: Actor, kind: RecordKind, id: number, proposing: boolean): Record<string, unknown> {
   const access = readRecord(db, actor.scope, kind, id);
   if (access.status === 'forbidden') throw new WorkflowRefused('forbidden', [{ field: '(record)', key: 'workflow.outsideScope' }]);
   if (access.status === 'missing') throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
-  const locked = lockedBecause(kind, access.record);
+  // A correction is proposed precisely for a record its form may no longer edit (but never a withdrawn one).
+  const locked = proposing && access.record.status !== 'withdrawn' ? null : lockedBecause(kind, access.record);
   if (locked) throw new WorkflowRefused('invalid', [{ field: '(record)', key: locked }]);
   return access.record;
 }
@@ -105,7 +110,9 @@ export const saveRecordAction = recordAction(
     const kind = input.recordKind;
     const raw = input as Record<string, unknown>;
     const now = new Date();
-    const existing = input.id ? editable(db, actor, kind, Number(input.id)) : null;
+    const proposing = input.propose === '1';
+    if (proposing && !input.id) throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
+    const existing = input.id ? editable(db, actor, kind, Number(input.id), proposing) : null;
     const item = itemFromForm(kind, raw as Record<string, string>, existing !== null);
     // A record's key within its institute does not change through its form.
     if (existing && kind === 'ethics-annual-reports') item.year = existing.year;
@@ -116,8 +123,11 @@ export const saveRecordAction = recordAction(
       const dims = dimensionsFromForm(db, raw);
       codes = dims.codes;
       item.dimensions = dims.dimensions;
-      item.status = input.intent === 'submit' ? 'submitted' : 'draft';
-      if (input.intent === 'submit' && existing?.status !== 'submitted') item.submittedAt = now.toISOString();
+      if (proposing) item.status = existing!.status;
+      else {
+        item.status = input.intent === 'submit' ? 'submitted' : 'draft';
+        if (input.intent === 'submit' && existing?.status !== 'submitted') item.submittedAt = now.toISOString();
+      }
     }
 
     // The tier is never lower than the figures imply (DOMAIN.md §6): raised here, before it is stored.
@@ -134,6 +144,14 @@ export const saveRecordAction = recordAction(
       }
     }
 
+    if (proposing) {
+      try {
+        proposeCorrection(db, actor, kind, existing!.id as number, { item, reason: input.correctionReason ?? '' }, now);
+      } catch (error) {
+        throw kind === 'assessments' ? onDimensionInputs(error, codes, raw) : error;
+      }
+      return { kind, id: existing!.id as number, outcome: 'proposed', raisedFrom };
+    }
     const submit = (dryRun: boolean) => submitRecords(db, actor, kind, [item], { now, source: 'form', dryRun });
     try {
       // A new record must not silently update one that already has its reference, and an edit must

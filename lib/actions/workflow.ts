@@ -7,6 +7,7 @@ import { canMarkConcealed, canReview, canSubmitRecords } from '@/lib/auth/roles'
 import type { Actor } from '@/lib/auth/scope-types';
 import { instant } from '@/lib/intake/instant';
 import {
+  acceptEthicsRecord,
   advanceIncident,
   decideAssessment,
   recordMajorChange,
@@ -105,6 +106,14 @@ export const withdrawRecordAction = recordAction(
   { schema: z.object({ id, kind: z.enum(recordKindCodes as [RecordKind, ...RecordKind[]]), reason: note }), ...submitters },
   (input, { actor, db }) => {
     withdrawRecord(db, actor, input.kind, input.id, input.reason ?? null, new Date());
+    return done(input.kind, input.id);
+  },
+);
+
+export const acceptEthicsAction = recordAction(
+  { schema: z.object({ id, kind: z.enum(['ethics-committees', 'ethics-activities', 'ethics-annual-reports']) }), ...reviewers },
+  (input, { actor, db }) => {
+    acceptEthicsRecord(db, actor, input.kind, input.id, new Date());
     return done(input.kind, input.id);
   },
 );

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import type { Actor } from '@/lib/auth/scope-types';
 import type { FieldSpec } from './fields';
 
 /** A record table: the shared record columns (see db/schema/record-columns.ts) plus its own. */
@@ -25,12 +24,6 @@ export interface BaseInput {
   projectExternalId?: string | null;
 }
 
-/** A field the caller's role may not set, and why (a `validation.*` key). */
-export interface RoleRefusal {
-  field: string;
-  key: string;
-}
-
 /**
  * How one record kind is written and read through the API, forms and imports. API field names equal
  * the table's property names (`plain`), so mapping is a pick; only the unit, the project reference and
@@ -48,18 +41,6 @@ export interface KindDef<I extends BaseInput> {
   codes: Partial<Record<string, 'domain' | 'dimension'>>;
   /** Values for a new record's absent fields (`now` is when the submission was received). */
   defaults: (input: I, now: Date) => Record<string, unknown>;
-  /**
-   * A field this role may not change (e.g. a reporter clearing the office's concealment finding), judged
-   * against the stored record (`before`, absent for a new one) so that resending it unchanged is allowed.
-   */
-  refuseForRole?: (input: I, actor: Actor, before: Record<string, unknown> | undefined) => RoleRefusal | null;
-  /**
-   * Statuses that record a reviewer's decision (approved, verified, closed…): a submitter who is not a
-   * reviewer may not move a record into or out of one, nor bring a withdrawn record back.
-   */
-  reservedStatuses?: readonly string[];
-  /** Reserved statuses a submitter may still leave (a rejected assessment is corrected and resubmitted). */
-  leavableStatuses?: readonly string[];
   /** Cross-field checks beyond the schema, as `validation.*` keys by field. */
   check?: (input: I, refs: ReferenceCodes) => { field: string; key: string; params?: Record<string, string | number> }[];
   fields: FieldSpec[];

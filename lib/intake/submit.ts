@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { canReview, canSubmitRecords } from '@/lib/auth/roles';
+import { canSubmitRecords } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/auth/scope-types';
 import { auditValues } from '@/lib/audit/chain';
 import type { Locale } from '@/lib/i18n/locales';
@@ -13,6 +13,8 @@ import type { BaseInput, KindDef, ReferenceCodes } from './kind-def';
 import { kindDefs } from './kinds';
 import { dateRangeProblems } from './date-range';
 import { fireIncidentAlerts, type WrittenIncident } from '@/lib/alerts/incident-hook';
+import { dimensionKey, dimensionRows, loadDimensions, type DimensionInput } from './assessment-dimensions';
+import { judgeChange, type Change } from './seal-rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -49,8 +51,10 @@ export interface SubmissionResult {
 export interface SubmitOptions {
   /** When the submission was received: the default for `reportedAt` and the audit time. */
   now: Date;
-  /** Where it came from, kept in the audit log. */
-  source: 'api' | 'form' | 'import';
+  /** Where it came from, kept in the audit log (`correction`: an accepted correction, see corrections.ts). */
+  source: 'api' | 'form' | 'import' | 'correction';
+  /** More to keep in each audit entry's `after` (the correction's id). */
+  auditNote?: Record<string, unknown>;
   /** Work out what would happen and store nothing. */
   dryRun?: boolean;
 }
@@ -68,26 +72,7 @@ export const keyed =
  */
 export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: readonly unknown[], opts: SubmitOptions): SubmissionResult {
   const def = kindDefs[kind];
-  if (!canSubmitRecords(actor.role)) {
-    throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.readOnlyRole') }]);
-  }
-  const problems: Problem[] = [];
-  const parsed: BaseInput[] = [];
-  items.forEach((item, index) => {
-    const result = def.schema.safeParse(item);
-    if (result.success) {
-      parsed[index] = result.data;
-      for (const p of dateRangeProblems(result.data as unknown as Record<string, unknown>, opts.now))
-        problems.push({ index, field: p.field, say: keyed(p.key, p.params) });
-    } else
-      for (const issue of result.error.issues) {
-        problems.push({
-          index,
-          field: issue.path.join('.') || '(item)',
-          say: (l) => issueMessage(issue, l, { value: valueAt(item, issue.path) }),
-        });
-      }
-  });
+  const { parsed, problems } = parseItems(actor, def, items, opts.now);
   if (problems.length) {
     // Check the items that did parse too, so one answer lists every problem of the batch.
     let reason: SubmissionRefused['reason'] = 'invalid';
@@ -114,17 +99,80 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
   return opts.dryRun ? db.transaction(work, { behavior: 'deferred' }) : db.transaction(work, { behavior: 'immediate' });
 }
 
-/** A non-reviewer moving a record into or out of a reviewer's decision, or back from withdrawn. */
-function reservedStatusRefusal(def: KindDef<BaseInput>, actor: Actor, input: BaseInput, before: Record<string, unknown> | undefined) {
-  if (canReview(actor.role)) return null;
-  const status = (input as unknown as { status?: string | null }).status;
-  if (status === undefined || status === null) return null;
-  const reserved = new Set(def.reservedStatuses ?? []);
-  const was = before?.status as string | undefined;
-  if (was === status) return null;
-  const leaving = was !== undefined && ((reserved.has(was) && !def.leavableStatuses?.includes(was)) || was === 'withdrawn');
-  if (reserved.has(status) || leaving) return { field: 'status', key: 'validation.reviewerOnly' };
-  return null;
+/** submitRecords inside a transaction the caller holds (accepting a correction writes it and the record together). */
+export function submitWithin(tx: Tx, actor: Actor, kind: RecordKind, items: readonly unknown[], opts: SubmitOptions): SubmissionResult {
+  const def = kindDefs[kind];
+  const { parsed, problems } = parseItems(actor, def, items, opts.now);
+  if (problems.length) throw new SubmissionRefused('invalid', problems);
+  return summarise(applyWrites(tx, actor, def, planWrites(tx, actor, def, parsed), opts));
+}
+
+/** What one item would change on a stored record, judged for everything but the seal (a correction's proposal). */
+export interface PlannedEdit {
+  id: number | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export function planEdit(tx: Tx, actor: Actor, kind: RecordKind, item: unknown, now: Date): PlannedEdit {
+  const def = kindDefs[kind];
+  const { parsed, problems } = parseItems(actor, def, [item], now);
+  if (problems.length) throw new SubmissionRefused('invalid', problems);
+  const [p] = planWrites(tx, actor, def, parsed, false);
+  if (!p!.existing) return { id: null, changes: {} };
+  const changes: PlannedEdit['changes'] = {};
+  for (const k of p!.changed) changes[apiName(k)] = { from: p!.existing[k] ?? null, to: p!.values[k] ?? null };
+  if (p!.dimensionsChanged)
+    changes.dimensions = {
+      from: dimensionRows(tx, p!.existing.id),
+      to: (p!.input as unknown as { dimensions: DimensionInput[] }).dimensions,
+    };
+  return { id: p!.existing.id, changes };
+}
+
+function parseItems(
+  actor: Actor,
+  def: KindDef<BaseInput>,
+  items: readonly unknown[],
+  now: Date,
+): { parsed: BaseInput[]; problems: Problem[] } {
+  if (!canSubmitRecords(actor.role)) {
+    throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.readOnlyRole') }]);
+  }
+  const problems: Problem[] = [];
+  const parsed: BaseInput[] = [];
+  items.forEach((item, index) => {
+    const result = def.schema.safeParse(item);
+    if (result.success) {
+      parsed[index] = result.data;
+      for (const p of dateRangeProblems(result.data as unknown as Record<string, unknown>, now))
+        problems.push({ index, field: p.field, say: keyed(p.key, p.params) });
+    } else
+      for (const issue of result.error.issues) {
+        problems.push({
+          index,
+          field: issue.path.join('.') || '(item)',
+          say: (l) => issueMessage(issue, l, { value: valueAt(item, issue.path) }),
+        });
+      }
+  });
+  return { parsed, problems };
+}
+
+// Columns whose API field has another name (the seal table speaks the API's names, as refusals do).
+const apiNames: Record<string, string> = { unitId: 'unitCode', projectId: 'projectExternalId' };
+const apiName = (column: string) => apiNames[column] ?? column;
+
+/**
+ * What a planned item changes, as the seal table judges it; on a new record, every field it sets to other
+ * than the default (a reporter may send `concealed: false`, which is what it would be anyway).
+ */
+function changeOf(p: Pick<Planned, 'existing' | 'values' | 'changed' | 'dimensionsChanged'>, defaults: Record<string, unknown>): Change {
+  const columns = p.existing
+    ? p.changed
+    : Object.keys(p.values).filter((k) => p.values[k] !== null && k !== 'instituteId' && !same(defaults[k], p.values[k]));
+  const fields = columns.map(apiName);
+  if (p.dimensionsChanged && p.existing) fields.push('dimensions');
+  return { fields, status: columns.includes('status') ? String(p.values.status) : undefined };
 }
 
 function summarise(results: { outcome: ItemOutcome; id: number }[]): SubmissionResult {
@@ -174,7 +222,7 @@ function chunks<T>(values: T[], size = 500): T[][] {
   return out;
 }
 
-function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[]): Planned[] {
+function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[], judgeSeal = true): Planned[] {
   const forbidden: Problem[] = [];
   const invalid: Problem[] = [];
   const refs = loadReferenceCodes(tx);
@@ -273,8 +321,6 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       forbidden.push({ index: p.index, field: 'externalId', say: keyed('validation.outsideScope', { code: p.input.externalId }) });
       continue;
     }
-    const refusal = def.refuseForRole?.(p.input, actor, before) ?? reservedStatusRefusal(def, actor, p.input, before);
-    if (refusal) forbidden.push({ index: p.index, field: refusal.field, say: keyed(refusal.key) });
     const values: Record<string, unknown> = { unitId: p.unit.id, instituteId: p.unit.instituteId };
     for (const f of def.plain) {
       const v = (p.input as unknown as Record<string, unknown>)[f];
@@ -289,6 +335,16 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
     const dimensionsChanged =
       def.kind === 'assessments' &&
       (!before || dimensionsOf.get(before.id) !== dimensionKey((p.input as unknown as { dimensions: DimensionInput[] }).dimensions));
+    // Reviewers' decisions and the fields they seal (lib/intake/seal-rules.ts): one judgement for every channel.
+    const refusal = judgeSeal
+      ? judgeChange(
+          def.kind,
+          before,
+          actor.role,
+          changeOf({ existing: before, values, changed, dimensionsChanged }, before ? {} : def.defaults(p.input, new Date())),
+        )
+      : null;
+    if (refusal) forbidden.push({ index: p.index, field: refusal.field, say: keyed(refusal.key, refusal.params) });
     plan.push({
       ...p,
       values,
@@ -351,7 +407,7 @@ function applyWrites(
       entityId: id,
       unitId: p.unit.id,
       before: auditValues(before),
-      after: auditValues({ ...after, source: opts.source }),
+      after: auditValues({ ...after, source: opts.source, ...opts.auditNote }),
     });
     return { outcome: p.outcome, id };
   });
@@ -388,50 +444,6 @@ function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Plan
     chunk.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
   }
   return out;
-}
-
-type DimensionInput = {
-  dimension: string;
-  likelihood: number;
-  impact: number;
-  riskPoints?: string | null;
-  consequences?: string | null;
-  measures?: string | null;
-};
-
-function dimensionKey(dims: DimensionInput[]): string {
-  return JSON.stringify(
-    [...dims]
-      .map((d) => [d.dimension, d.likelihood, d.impact, d.riskPoints ?? null, d.consequences ?? null, d.measures ?? null])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-  );
-}
-
-function dimensionRows(tx: Tx, assessmentId: number): DimensionInput[] {
-  return tx
-    .select({
-      dimension: assessmentDimensions.dimension,
-      likelihood: assessmentDimensions.likelihood,
-      impact: assessmentDimensions.impact,
-      riskPoints: assessmentDimensions.riskPoints,
-      consequences: assessmentDimensions.consequences,
-      measures: assessmentDimensions.measures,
-    })
-    .from(assessmentDimensions)
-    .where(eq(assessmentDimensions.assessmentId, assessmentId))
-    .all();
-}
-
-function loadDimensions(tx: Tx, ids: number[]): Map<number, string> {
-  const rows = new Map<number, DimensionInput[]>();
-  for (const c of chunks(ids)) {
-    for (const r of tx.select().from(assessmentDimensions).where(inArray(assessmentDimensions.assessmentId, c)).all()) {
-      const list = rows.get(r.assessmentId) ?? [];
-      list.push(r);
-      rows.set(r.assessmentId, list);
-    }
-  }
-  return new Map([...rows].map(([id, dims]) => [id, dimensionKey(dims)]));
 }
 
 /** Whether a stored column value equals a submitted one (instants by time; absent and null alike). */

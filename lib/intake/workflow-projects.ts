@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/time';
 import {
   blank,
   entry,
+  guard,
   loadRecord,
   picked,
   refuse,
@@ -63,6 +64,7 @@ export function startProject(db: Db, actor: Actor, id: number, startedAt: Date, 
     loadRecord(tx, actor, 'projects', id);
     const project = tx.select().from(projects).where(eq(projects.id, id)).get()!;
     if (project.status !== 'planned') refuse('invalid', 'status', 'workflow.notPlanned');
+    guard(actor, 'projects', project, { fields: ['status', 'startedAt'], status: 'active' });
     if (startedAt > now) refuse('invalid', 'startedAt', 'validation.inFuture');
     const gates = missingStartGates(tx, project, startedAt);
     if (gates.length) throw new WorkflowRefused('invalid', gates);
@@ -110,6 +112,7 @@ export function recordMajorChange(
     loadRecord(tx, actor, 'projects', id);
     const project = tx.select().from(projects).where(eq(projects.id, id)).get()!;
     if (project.status !== 'active' && project.status !== 'paused') refuse('invalid', 'status', 'workflow.notRunning');
+    guard(actor, 'projects', project, { fields: change.pause ? ['status', 'pausedAt'] : [], status: 'paused' });
     if (blank(change.note)) refuse('invalid', 'note', 'validation.required');
     if (change.changedAt > now) refuse('invalid', 'changedAt', 'validation.inFuture');
     if (project.startedAt && change.changedAt < project.startedAt) refuse('invalid', 'changedAt', 'validation.beforeStarted');
@@ -165,6 +168,7 @@ export function resumeProject(db: Db, actor: Actor, id: number, now: Date): void
     loadRecord(tx, actor, 'projects', id);
     const project = tx.select().from(projects).where(eq(projects.id, id)).get()!;
     if (project.status !== 'paused') refuse('invalid', 'status', 'workflow.notPaused');
+    guard(actor, 'projects', project, { fields: ['status'], status: 'active' });
     if (reassessmentState(tx, id).required) refuse('invalid', 'status', 'workflow.reassessmentPending');
     const after = { status: 'active' as const };
     tx.update(projects).set(after).where(eq(projects.id, id)).run();

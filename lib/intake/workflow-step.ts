@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/scope-types';
 import { auditValues } from '@/lib/audit/chain';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
+import { judgeChange, type Change } from './seal-rules';
 
 // What every workflow step shares: its refusal, the role and scope checks, the IMMEDIATE transaction and
 // the audit entry with the values before and after.
@@ -56,6 +57,12 @@ export function loadRecord(tx: Tx, actor: Actor, kind: RecordKind, id: number): 
     return actor.scope.all ? refuse('invalid', '(record)', 'workflow.notFound') : refuse('forbidden', '(record)', 'workflow.outsideScope');
   if (!inActorScope(actor, row.unitId)) refuse('forbidden', '(record)', 'workflow.outsideScope');
   return row;
+}
+
+/** The seal table's judgement (lib/intake/seal-rules.ts) for a step's change, as a refusal. */
+export function guard(actor: Actor, kind: RecordKind, row: Record<string, unknown>, change: Change): void {
+  const refusal = judgeChange(kind, row, actor.role, change);
+  if (refusal) refuse('forbidden', refusal.field, refusal.key, refusal.params);
 }
 
 export function step<T>(db: Db, now: Date, work: (tx: Tx, audit: AuditEntry[]) => T): T {

@@ -4,7 +4,8 @@ import { assessmentDimensions, assessments, hazards, incidents, riskDimensions }
 import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/auth/scope-types';
-import { blank, entry, loadRecord, picked, refuse, requireRole, step } from './workflow-step';
+import { mayWithdraw } from './seal-rules';
+import { blank, entry, guard, loadRecord, picked, refuse, requireRole, step } from './workflow-step';
 
 // The CAS workflow steps the interface offers (CAS §5-6): reviewing assessments, the gates before a
 // project starts, major changes, rectification and its verification, incident handling, withdrawal.
@@ -31,6 +32,7 @@ export function submitAssessment(db: Db, actor: Actor, id: number, now: Date): v
   step(db, now, (tx, audit) => {
     const row = loadRecord(tx, actor, 'assessments', id);
     if (row.status !== 'draft' && row.status !== 'rejected') refuse('invalid', 'status', 'workflow.notDraft');
+    guard(actor, 'assessments', row, { fields: ['status', 'submittedAt'], status: 'submitted' });
     const have = new Set(
       tx
         .select({ d: assessmentDimensions.dimension })
@@ -67,6 +69,8 @@ export function decideAssessment(
     if (row.status !== 'submitted') refuse('invalid', 'status', 'workflow.notSubmitted');
     const comment = blank(decision.comment) ? null : decision.comment!.trim();
     if (!decision.approve && !comment) refuse('invalid', 'comment', 'validation.commentRequired');
+    const status = decision.approve ? 'approved' : 'rejected';
+    guard(actor, 'assessments', row, { fields: ['status', 'decidedAt', 'decidedBy', 'reviewComment'], status });
     const after = {
       status: decision.approve ? 'approved' : 'rejected',
       decidedAt: now,
@@ -97,6 +101,7 @@ export function rectifyHazard(db: Db, actor: Actor, id: number, done: { rectifie
     if (row.status !== 'open') refuse('invalid', 'status', 'workflow.notOpen');
     if (done.rectifiedAt > now) refuse('invalid', 'rectifiedAt', 'validation.inFuture');
     if (done.rectifiedAt < (row.foundAt as Date)) refuse('invalid', 'rectifiedAt', 'validation.beforeFound');
+    guard(actor, 'hazards', row, { fields: ['status', 'rectifiedAt'], status: 'rectified' });
     const after = { status: 'rectified' as const, rectifiedAt: done.rectifiedAt };
     tx.update(hazards).set(after).where(eq(hazards.id, id)).run();
     audit.push(
@@ -114,6 +119,7 @@ export function verifyHazard(db: Db, actor: Actor, id: number, now: Date, note?:
   step(db, now, (tx, audit) => {
     const row = loadRecord(tx, actor, 'hazards', id);
     if (row.status !== 'rectified') refuse('invalid', 'status', 'workflow.notRectified');
+    guard(actor, 'hazards', row, { fields: ['status', 'verifiedAt', 'verifiedBy'], status: 'verified' });
     const after = { status: 'verified' as const, verifiedAt: now, verifiedBy: actor.userId };
     tx.update(hazards).set(after).where(eq(hazards.id, id)).run();
     audit.push(
@@ -141,6 +147,7 @@ export function advanceIncident(db: Db, actor: Actor, id: number, to: 'investiga
   step(db, now, (tx, audit) => {
     const row = loadRecord(tx, actor, 'incidents', id);
     if (incidentSteps[row.status as keyof typeof incidentSteps] !== to) refuse('invalid', 'status', 'workflow.wrongIncidentStep');
+    guard(actor, 'incidents', row, { fields: ['status'], status: to });
     tx.update(incidents).set({ status: to }).where(eq(incidents.id, id)).run();
     audit.push(entry(actor, 'incidents', row, 'status', picked(row, ['status']), { status: to }));
   });
@@ -153,19 +160,43 @@ export function setIncidentConcealed(db: Db, actor: Actor, id: number, concealed
     const row = loadRecord(tx, actor, 'incidents', id);
     if (row.status === 'withdrawn') refuse('invalid', 'status', 'workflow.withdrawn');
     if (row.concealed === concealed) return;
+    guard(actor, 'incidents', row, { fields: ['concealed'] });
     tx.update(incidents).set({ concealed }).where(eq(incidents.id, id)).run();
     audit.push(entry(actor, 'incidents', row, concealed ? 'conceal' : 'unconceal', picked(row, ['concealed']), { concealed }));
   });
 }
 
+// ─── Ethics records ────────────────────────────────────────────────────────────────────────────────
+
+const ethicsKinds: readonly RecordKind[] = ['ethics-committees', 'ethics-activities', 'ethics-annual-reports'];
+
+/**
+ * A unit reviewer accepts an ethics filing: active → accepted, which seals it (decision 023). Who and when
+ * are kept in the audit entry only; `accepted` counts in the rating exactly as `active` does.
+ */
+export function acceptEthicsRecord(db: Db, actor: Actor, kind: RecordKind, id: number, now: Date): void {
+  requireRole(canReview(actor.role), 'validation.reviewerOnly');
+  if (!ethicsKinds.includes(kind)) refuse('invalid', 'kind', 'workflow.notEthics');
+  step(db, now, (tx, audit) => {
+    const row = loadRecord(tx, actor, kind, id);
+    if (row.status !== 'active') refuse('invalid', 'status', 'workflow.notActive');
+    guard(actor, kind, row, { fields: ['status'], status: 'accepted' });
+    const table = recordKinds[kind].table;
+    tx.update(table)
+      .set({ status: 'accepted' } as never)
+      .where(eq(table.id, id))
+      .run();
+    audit.push(
+      entry(actor, kind, row, 'accept', picked(row, ['status']), { status: 'accepted', acceptedBy: actor.userId, acceptedAt: now }),
+    );
+  });
+}
+
 // ─── Every kind ────────────────────────────────────────────────────────────────────────────────────
 
-/** Whether this role may withdraw a record in this state: decided assessments and verified hazards need a reviewer. */
-export function canWithdraw(role: Actor['role'], kind: RecordKind, status: string): boolean {
-  if (!canSubmitRecords(role) || status === 'withdrawn') return false;
-  const decided =
-    (kind === 'assessments' && (status === 'approved' || status === 'rejected')) || (kind === 'hazards' && status === 'verified');
-  return decided ? canReview(role) : true;
+/** Whether this role may withdraw a record in this state (the seal table decides: lib/intake/seal-rules.ts). */
+export function canWithdraw(role: Actor['role'], kind: RecordKind, row: Record<string, unknown>): boolean {
+  return canSubmitRecords(role) && mayWithdraw(kind, row, role);
 }
 
 /** Withdrawn records stay, marked, and stop counting; the reason goes into the audit log. */
@@ -174,7 +205,7 @@ export function withdrawRecord(db: Db, actor: Actor, kind: RecordKind, id: numbe
   step(db, now, (tx, audit) => {
     const row = loadRecord(tx, actor, kind, id);
     if (row.status === 'withdrawn') refuse('invalid', 'status', 'workflow.withdrawn');
-    if (!canWithdraw(actor.role, kind, String(row.status))) refuse('forbidden', '(role)', 'workflow.decidedReviewerOnly');
+    guard(actor, kind, row, { fields: ['status'], status: 'withdrawn' });
     const table = recordKinds[kind].table;
     tx.update(table)
       .set({ status: 'withdrawn' } as never)

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { countRecordsByKind } from '@/db/queries/overview';
+import { pendingCorrections } from '@/db/queries/corrections';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { requireActor } from '@/lib/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
@@ -14,6 +15,7 @@ export default async function RecordsIndexPage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const counts = countRecordsByKind(getDb(), actor.scope);
+  const pending = pendingCorrections(getDb(), actor.scope).length;
   return (
     <div>
       <PageHeader title={t('nav.records')} subtitle={t('records.allKinds')} />
@@ -26,6 +28,16 @@ export default async function RecordsIndexPage() {
             </Link>
           </li>
         ))}
+        <li>
+          <Link
+            href="/records/corrections"
+            className="block rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-red-800"
+            data-testid="corrections-link"
+          >
+            <p className="text-sm text-gray-600">{t('corrections.pendingTitle')}</p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums">{pending.toLocaleString('en-US')}</p>
+          </Link>
+        </li>
       </ul>
     </div>
   );

@@ -40,9 +40,6 @@ export const assessmentKind: KindDef<AssessmentInput> = {
   project: 'required',
   codes: {},
   defaults: () => ({}),
-  // The unit's research management reviews assessments (CAS §5(1)); a reporter cannot approve its own.
-  reservedStatuses: ['approved', 'rejected'],
-  leavableStatuses: ['rejected'],
   check: (input, refs) => {
     const out: { field: string; key: string; params?: Record<string, string | number> }[] = [];
     const seen = new Set<string>();

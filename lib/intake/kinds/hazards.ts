@@ -40,8 +40,6 @@ export const hazardKind: KindDef<Input> = {
     'status',
   ],
   project: 'optional',
-  // Verification is the reviewer's step after rectification (CAS §6).
-  reservedStatuses: ['verified'],
   codes: { domain: 'domain', dimension: 'dimension' },
   // A hazard sent with its rectification date is rectified unless the sender says otherwise.
   defaults: (input) => ({ source: 'self_inspection', status: input.rectifiedAt ? 'rectified' : 'open' }),

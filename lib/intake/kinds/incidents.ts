@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { incidents, incidentStatuses } from '@/db/schema';
 import { cny, code, count, externalId, instant, longText, opt, unitCode } from '../schema-parts';
 import type { KindDef } from '../kind-def';
-import { canMarkConcealed } from '@/lib/auth/roles';
 
 const schema = z.object({
   externalId,
@@ -54,17 +53,7 @@ export const incidentKind: KindDef<Input> = {
     concealed: false,
     status: 'reported',
   }),
-  // Concealment (瞒报) is the safety office's finding about a unit, not something a unit reports.
-  // Judged against the stored record: a submitter may resend the flag as it is, but neither set nor clear it.
-  refuseForRole: (input, actor, before) =>
-    input.concealed !== undefined &&
-    input.concealed !== null &&
-    input.concealed !== Boolean(before?.concealed) &&
-    !canMarkConcealed(actor.role)
-      ? { field: 'concealed', key: 'validation.officeOnly' }
-      : null,
-  // Closing an incident is the reviewer's decision (the form's workflow says the same).
-  reservedStatuses: ['closed'],
+  // Who may change what once reviewed (closing, concealment): lib/intake/seal-rules.ts.
   check: (input) => {
     const out = [];
     if (input.discoveredAt && input.discoveredAt < input.occurredAt) out.push({ field: 'discoveredAt', key: 'validation.beforeOccurred' });

@@ -10,6 +10,11 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { canWithdraw, missingStartGates, reassessmentState } from '@/lib/intake/workflow';
+import { reviewsAt, sealOf } from '@/lib/intake/seal-rules';
+import { correctionsOfRecord } from '@/db/queries/corrections';
+import { acceptEthicsAction } from '@/lib/actions/workflow';
+import { CorrectionList } from '@/components/records/correction-list';
+import { StepForm } from '@/components/records/step-form';
 import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
@@ -68,7 +73,8 @@ export default async function RecordDetailPage({
   }
 
   const query = await searchParams;
-  const saved = typeof query.saved === 'string' && ['created', 'updated', 'unchanged'].includes(query.saved) ? query.saved : null;
+  const saved =
+    typeof query.saved === 'string' && ['created', 'updated', 'unchanged', 'proposed'].includes(query.saved) ? query.saved : null;
   const raisedFrom = typeof query.raisedFrom === 'string' && /^[1-4]$/.test(query.raisedFrom) ? Number(query.raisedFrom) : null;
   const now = new Date();
   const domains = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
@@ -79,7 +85,12 @@ export default async function RecordDetailPage({
   const withdrawn = status === 'withdrawn';
   const mayWrite = canSubmitRecords(actor.role) && !withdrawn;
   const mayReview = canReview(actor.role) && !withdrawn;
-  const mayEdit = mayWrite && !(kind === 'assessments' && status === 'approved');
+  // A reviewed record is sealed (decision 023): only a reviewer of its level edits it; its unit proposes corrections.
+  const seal = sealOf(kind, record);
+  const decidesSeal = seal !== null && reviewsAt(actor.role, seal.level);
+  const mayEdit = mayWrite && !(kind === 'assessments' && status === 'approved') && (!seal || decidesSeal);
+  const corrections = correctionsOfRecord(db, actor.scope, kind, record.id);
+  const mayAccept = kind.startsWith('ethics-') && status === 'active' && mayReview;
 
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';
@@ -159,7 +170,7 @@ export default async function RecordDetailPage({
       </Link>
       <PageHeader title={`${t(`kindOne.${kind}`)} ${String(record.externalId)}`} subtitle={localName(locale, access.unit)}>
         <div className="flex flex-col items-end gap-2">
-          <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, status)} />
+          <RecordActions kind={kind} id={record.id} mayEdit={mayEdit} mayWithdraw={canWithdraw(actor.role, kind, record)} />
           {overall ? (
             <p className="text-sm text-gray-600" data-testid="overall-risk">
               {t('records.overall')}
@@ -171,6 +182,29 @@ export default async function RecordDetailPage({
       </PageHeader>
       <div className="mb-4 space-y-2">
         {saved ? <SavedNotice>{t(`recordForms.saved.${saved}` as 'recordForms.saved.created')}</SavedNotice> : null}
+        {seal && !withdrawn ? (
+          <Notice tone="info" testId="sealed">
+            {t('corrections.sealedNotice', { state: t(`corrections.states.${seal.state}` as 'corrections.states.closed') })}{' '}
+            {decidesSeal ? t('corrections.sealedReviewer') : null}
+            {mayWrite ? (
+              <Link
+                href={`/records/${kind}/${record.id}/correct`}
+                className="ml-2 font-medium text-blue-700 hover:underline"
+                data-testid="propose-correction"
+              >
+                {t('corrections.propose')}
+              </Link>
+            ) : null}
+          </Notice>
+        ) : null}
+        {mayAccept ? (
+          <StepForm
+            action={acceptEthicsAction}
+            hidden={{ id: record.id, kind }}
+            buttons={[{ label: t('corrections.acceptEthics') }]}
+            testId="accept-ethics"
+          />
+        ) : null}
         {withdrawn ? (
           <Notice tone="warn" testId="withdrawn">
             {t('recordWorkflow.withdrawnNotice')}
@@ -242,6 +276,12 @@ export default async function RecordDetailPage({
               </DataTable>
             </>
           )}
+        </section>
+      ) : null}
+      {seal || corrections.length ? (
+        <section className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">{t('corrections.title')}</h2>
+          <CorrectionList rows={corrections} mayDecide={seal ? decidesSeal : mayReview} viewerId={actor.userId} />
         </section>
       ) : null}
       <section className="mt-6">

@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { filingUnits, projectExternalIdOf, projectOptions, readRecord } from '@/db/queries/records';
+import { isRecordKind } from '@/db/queries/record-kinds';
+import { listDimensions, listDomains } from '@/db/queries/reference';
+import { requireActor } from '@/lib/auth/current-actor';
+import { canSubmitRecords } from '@/lib/auth/roles';
+import { sealOf } from '@/lib/intake/seal-rules';
+import { PageHeader } from '@/components/page-header';
+import { Refusal } from '@/components/refusal';
+import { scopeText } from '@/components/scope-text';
+import { FormForKind } from '@/components/records/form-for-kind';
+import { dimensionText, recordText } from '@/components/records/form-props';
+
+/** A sealed record's form, filled with what is stored, that proposes a correction instead of saving (decision 023). */
+export default async function ProposeCorrectionPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
+  const actor = await requireActor();
+  const { kind, id } = await params;
+  if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
+  const t = await getTranslations();
+  const db = getDb();
+  const access = readRecord(db, actor.scope, kind, Number(id));
+  const home = t('refusal.home');
+  if (access.status === 'forbidden')
+    return (
+      <Refusal testId="refusal" title={t('refusal.title')} body={t('refusal.body', { scope: await scopeText(actor) })} homeLabel={home} />
+    );
+  if (access.status === 'missing')
+    return <Refusal testId="not-found" title={t('refusal.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={home} />;
+  if (!canSubmitRecords(actor.role))
+    return <Refusal testId="refusal" title={t('recordForms.readOnlyTitle')} body={t('validation.readOnlyRole')} homeLabel={home} />;
+  const record = access.record;
+  const back = `/records/${kind}/${id}`;
+  const sealed = record.status !== 'withdrawn' && sealOf(kind, record) !== null;
+  const units = filingUnits(db, actor.scope).filter((u) => u.instituteId === record.instituteId);
+  const projectRef = typeof record.projectId === 'number' ? projectExternalIdOf(db, record.projectId) : null;
+  const initial = {
+    ...recordText(kind, record, { unitCode: access.unit.code, projectExternalId: projectRef }),
+    ...(access.dimensions ? dimensionText(access.dimensions) : {}),
+  };
+  return (
+    <div className="max-w-5xl">
+      <Link href={back} className="text-sm text-blue-700 hover:underline">
+        ← {t('recordForms.backToRecord')}
+      </Link>
+      <PageHeader
+        title={`${t('corrections.proposeTitle', { kind: t(`kindOne.${kind}`) })} ${String(record.externalId)}`}
+        subtitle={await scopeText(actor)}
+      />
+      {sealed ? (
+        <div className="rounded-lg border border-gray-200 bg-white p-6">
+          <FormForKind
+            kind={kind}
+            id={Number(id)}
+            initial={initial}
+            units={units}
+            projects={projectOptions(db, actor.scope)}
+            domains={listDomains(db)}
+            dimensions={listDimensions(db)}
+            cancelHref={back}
+            propose
+          />
+        </div>
+      ) : (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="not-sealed">
+          {t('seal.notSealed')}
+        </p>
+      )}
+    </div>
+  );
+}

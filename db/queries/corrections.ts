@@ -1,0 +1,56 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { recordCorrections, units, users } from '../schema';
+import type { Scope } from '@/lib/auth/scope-types';
+import { inScope } from './scope-filter';
+
+// Corrections of sealed records, read within the viewer's scope (the record's unit decides, as for records).
+
+const proposer = alias(users, 'proposer');
+const decider = alias(users, 'decider');
+
+function selectCorrections(db: Db) {
+  return db
+    .select({
+      id: recordCorrections.id,
+      kind: recordCorrections.kind,
+      recordId: recordCorrections.recordId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      status: recordCorrections.status,
+      reason: recordCorrections.reason,
+      changes: recordCorrections.changes,
+      item: recordCorrections.item,
+      proposedBy: recordCorrections.proposedBy,
+      proposedByName: proposer.displayName,
+      proposedAt: recordCorrections.proposedAt,
+      decidedByName: decider.displayName,
+      decidedAt: recordCorrections.decidedAt,
+      decisionComment: recordCorrections.decisionComment,
+    })
+    .from(recordCorrections)
+    .innerJoin(units, eq(units.id, recordCorrections.unitId))
+    .innerJoin(proposer, eq(proposer.id, recordCorrections.proposedBy))
+    .leftJoin(decider, eq(decider.id, recordCorrections.decidedBy));
+}
+
+/** A record's corrections, newest first. */
+export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number) {
+  return selectCorrections(db)
+    .where(and(eq(recordCorrections.kind, kind), eq(recordCorrections.recordId, recordId), inScope(recordCorrections.unitId, scope)))
+    .orderBy(desc(recordCorrections.id))
+    .all();
+}
+
+/** Corrections waiting for a decision in the viewer's scope, oldest first (the reviewers' queue). */
+export function pendingCorrections(db: Db, scope: Scope, limit = 200) {
+  return selectCorrections(db)
+    .where(and(eq(recordCorrections.status, 'proposed'), inScope(recordCorrections.unitId, scope)))
+    .orderBy(recordCorrections.id)
+    .limit(limit)
+    .all();
+}
+
+export type CorrectionRow = ReturnType<typeof pendingCorrections>[number];

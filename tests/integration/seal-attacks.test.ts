@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/auth/scope-types';
+import type { Locale } from '@/lib/i18n/locales';
+
+// Issue 13, items 1-3: the attacks a reporter of BJ01 made to lower its own rating after review, each
+// replayed through the channel it used, on an institute made red by a closed tier II incident as BJ01 is
+// in the demo. Each must be refused, write nothing and leave the rating as it was.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-seal-attacks-'));
+process.env.FENGHUO_DB = path.join(dir, 'attacks.db');
+process.env.FENGHUO_API_RATE = '0';
+
+const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
+vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { resolveActor } = await import('@/lib/auth/resolve-actor');
+const { submitRecords } = await import('@/lib/intake/submit');
+const { advanceIncident, setIncidentConcealed, decideAssessment, verifyHazard } = await import('@/lib/intake/workflow');
+const { saveRecordAction } = await import('@/lib/actions/records');
+const { withdrawRecordAction } = await import('@/lib/actions/workflow');
+const { ensureYearRatings } = await import('@/lib/rating/year-ratings');
+const { ratingTableRows } = await import('@/db/queries/ratings');
+const { ALL_UNITS } = await import('@/lib/auth/scope-types');
+const incidentsRoute = await import('@/app/api/v1/incidents/route');
+const hazardsRoute = await import('@/app/api/v1/hazards/route');
+const assessmentsRoute = await import('@/app/api/v1/assessments/route');
+const fx = await import('../setup/seal-fixtures');
+
+const db = getDb();
+const YEAR = 2026;
+const p: Record<'reporter' | 'manager' | 'office', { actor: Actor; token: string }> = {} as never;
+
+const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+const audit = () => one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n;
+const row = (table: string, id: number) => JSON.stringify(one(`SELECT * FROM ${table} WHERE id = ?`, id));
+function bj01() {
+  ensureYearRatings(db, YEAR, new Date());
+  const r = ratingTableRows(db, ALL_UNITS, YEAR, 'provisional').find((x) => x.unitCode === 'BJ01')!;
+  return { level: r.level, points: r.points };
+}
+const file = (kind: Parameters<typeof submitRecords>[2], item: Record<string, unknown>) =>
+  submitRecords(db, p.office.actor, kind, [item], { now: new Date(), source: 'api' }).ids[0]!;
+function form(values: Record<string, string | number>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, String(v));
+  return f;
+}
+const post = async (route: { POST: (r: Request, c: never) => Promise<Response> }, body: unknown) => {
+  const res = await route.POST(
+    new Request('http://localhost/api/v1/x', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${p.reporter.token}`, 'accept-language': 'zh-CN' },
+    }),
+    { params: Promise.resolve({}) } as never,
+  );
+  return { status: res.status, body: (await res.json()) as { error?: { details: { field: string; message: string }[] } } };
+};
+
+let closedTierII: { id: number; item: Record<string, unknown> };
+beforeAll(async () => {
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db, new Date('2026-03-04T09:30:00+08:00'));
+  for (const [key, role, unit] of [
+    ['reporter', 'reporter', 'BJ01'],
+    ['manager', 'unit_manager', 'BJ01'],
+    ['office', 'office', 'HX'],
+  ] as const) {
+    const token = createApiToken(db, await addUser(db, `atk.${key}`, role, unit), 't').token;
+    p[key] = { token, actor: resolveActor(db, { bearerToken: token })! };
+  }
+  for (const externalId of [fx.PROJECT, fx.OTHER_PROJECT])
+    submitRecords(db, p.office.actor, 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
+      now: new Date(),
+      source: 'api',
+    });
+  // BJ01's closed tier II incident, reported and then closed by its unit manager, as in the demo.
+  const item = { ...fx.fixture('incidents', 'before') };
+  const id = submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' }).ids[0]!;
+  advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
+  advanceIncident(db, p.manager.actor, id, 'closed', new Date());
+  closedTierII = { id, item: { ...item, status: 'closed' } };
+});
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('issue 13: a reporter cannot lower its institute’s rating after review', () => {
+  it('BJ01 is red by the floor of its closed tier II incident', () => {
+    expect(bj01().level).toBe('red');
+  });
+
+  it('1. withdrawing the CLOSED tier II incident through the record form’s withdraw action is refused; BJ01 stays red', async () => {
+    const rating = bj01();
+    const before = { row: row('incidents', closedTierII.id), audit: audit() };
+    who.actor = p.reporter.actor;
+    const answer = await withdrawRecordAction(null, form({ id: closedTierII.id, kind: 'incidents', reason: '重复' }));
+    expect(answer).toMatchObject({ ok: false });
+    expect(answer.ok ? '' : answer.fieldErrors.status).toContain('更正');
+    expect({ row: row('incidents', closedTierII.id), audit: audit() }).toEqual(before);
+    expect(bj01()).toEqual(rating);
+    // The API refuses the same, as it did.
+    expect((await post(incidentsRoute, { ...closedTierII.item, status: 'withdrawn' })).status).toBe(403);
+  });
+
+  it('2a. an approved assessment sent again with 1×1 dimensions and a forged review is refused, naming the sealed field', async () => {
+    const item = fx.fixture('assessments', 'before');
+    const id = file('assessments', item);
+    decideAssessment(db, p.manager.actor, id, { approve: true, comment: '同意' }, new Date());
+    const stored = one<{ decided_at: number }>('SELECT decided_at FROM assessments WHERE id = ?', id);
+    const approved = { ...item, status: 'approved', decidedAt: new Date(stored.decided_at).toISOString(), reviewComment: '同意' };
+    const before = { row: row('assessments', id), audit: audit() };
+    const forged = await post(assessmentsRoute, {
+      ...approved,
+      dimensions: fx.dims(1, 1),
+      reviewComment: '风险可控',
+      decidedAt: '2026-03-06',
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error!.details.map((d) => d.field)).toEqual(['decidedAt']);
+    const dimsOnly = await post(assessmentsRoute, { ...approved, dimensions: fx.dims(1, 1) });
+    expect(dimsOnly.body.error!.details).toEqual([{ index: 0, field: 'dimensions', message: expect.stringContaining('更正申请') }]);
+    expect({ row: row('assessments', id), audit: audit() }).toEqual(before);
+    expect(
+      JSON.stringify(db.$client.prepare('SELECT likelihood, impact FROM assessment_dimensions WHERE assessment_id = ?').all(id)),
+    ).not.toContain('"likelihood":1,');
+    // Resending it as it is stays `unchanged`.
+    expect((await post(assessmentsRoute, approved)).status).toBe(200);
+  });
+
+  it('2b. a verified major hazard cannot become general nor move its due date, by the API or the record form', async () => {
+    const item = { ...fx.fixture('hazards', 'before'), dueAt: '2026-03-05' };
+    const id = file('hazards', item);
+    verifyHazard(db, p.manager.actor, id, new Date());
+    const rating = bj01();
+    const before = { row: row('hazards', id), audit: audit() };
+    const sent = { ...item, status: 'verified' };
+    const res = await post(hazardsRoute, { ...sent, severity: 'general', dueAt: '2026-06-30' });
+    expect(res.status).toBe(403);
+    expect(res.body.error!.details[0]!.field).toBe('severity');
+    who.actor = p.reporter.actor;
+    const edit = await saveRecordAction(null, form(fx.formOf('hazards', { ...sent, severity: 'general' }, id)!));
+    expect(edit).toMatchObject({ ok: false, fieldErrors: { severity: expect.stringContaining('更正') } });
+    expect({ row: row('hazards', id), audit: audit() }).toEqual(before);
+    expect(bj01()).toEqual(rating);
+  });
+
+  it('2c. the closed incident cannot go from tier II to tier IV through the API; BJ01 stays red', async () => {
+    const rating = bj01();
+    const before = row('incidents', closedTierII.id);
+    const res = await post(incidentsRoute, { ...closedTierII.item, tier: 4 });
+    expect(res.status).toBe(403);
+    expect(res.body.error!.details[0]).toMatchObject({ field: 'tier', message: expect.stringContaining('更正申请') });
+    expect(row('incidents', closedTierII.id)).toBe(before);
+    expect(bj01()).toEqual({ ...rating, level: 'red' });
+  });
+
+  it('3. an incident the office marked concealed cannot be withdrawn: the orange floor stays', async () => {
+    const item = { ...fx.fixture('incidents', 'before'), tier: 4, externalId: 'ATK-CONCEALED' };
+    const id = file('incidents', item);
+    setIncidentConcealed(db, p.office.actor, id, true, new Date());
+    const rating = bj01();
+    const floors = () =>
+      one<{ floors: string }>("SELECT floors FROM ratings WHERE year = ? AND status = 'provisional' AND institute_id = 4", YEAR).floors;
+    expect(floors()).toContain('incident.concealed');
+    who.actor = p.reporter.actor;
+    expect(await withdrawRecordAction(null, form({ id, kind: 'incidents', reason: '误报' }))).toMatchObject({ ok: false });
+    expect((await post(incidentsRoute, { ...item, concealed: true, status: 'withdrawn' })).status).toBe(403);
+    expect(one<{ status: string }>('SELECT status FROM incidents WHERE id = ?', id).status).toBe('reported');
+    expect(bj01()).toEqual(rating);
+    expect(floors()).toContain('incident.concealed');
+  });
+});
