@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '@/lib/import/limits';
+
+const STAGED_MIN_MB = Math.ceil(DEFAULT_LIMITS.maxBytes / 1024 / 1024);
 
 // The configuration is read and checked once; a bad value stops the start with the variable's name.
 const booleanString = z
@@ -52,6 +55,20 @@ export const envSchema = z
       .min(1, 'must be at least 1')
       .max(1_000_000)
       .default(200),
+    // Uploads staged between their preview and its confirmation, in MB (decision 025): per user, and in
+    // total. A user's bound holds at least one file of the 20 MB upload limit.
+    FENGHUO_STAGED_MB_PER_USER: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
+      .max(1_000_000)
+      .default(100),
+    FENGHUO_STAGED_MB_TOTAL: z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
+      .max(10_000_000)
+      .default(1000),
     // A reverse proxy we run sets X-Forwarded-For/-Proto/-Host; only then are they believed (decision 017).
     FENGHUO_TRUST_PROXY: booleanString.default(false),
     // Secure on cookies: unset, when the request came over HTTPS; true or false to force it either way.
@@ -67,6 +84,8 @@ export const envSchema = z
     }
     if (env.FENGHUO_SMTP_URL && !env.FENGHUO_MAIL_FROM)
       ctx.addIssue({ code: 'custom', path: ['FENGHUO_MAIL_FROM'], message: 'is required when FENGHUO_SMTP_URL is set' });
+    if (env.FENGHUO_STAGED_MB_TOTAL < env.FENGHUO_STAGED_MB_PER_USER)
+      ctx.addIssue({ code: 'custom', path: ['FENGHUO_STAGED_MB_TOTAL'], message: 'must be at least FENGHUO_STAGED_MB_PER_USER' });
     if (env.FENGHUO_WEBHOOK_URL && !env.FENGHUO_WEBHOOK_SECRET)
       ctx.addIssue({ code: 'custom', path: ['FENGHUO_WEBHOOK_SECRET'], message: 'is required when FENGHUO_WEBHOOK_URL is set' });
   });

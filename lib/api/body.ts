@@ -1,4 +1,6 @@
+import { translate } from '@/lib/i18n/translate';
 import { ApiError } from './errors';
+import { apiLocale } from './locale';
 
 /** The largest request body the API reads: 5,000 assessments with all their dimensions fit well inside. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -10,23 +12,8 @@ const MAX_DEPTH = 16;
  * stops at the limit (413). Malformed JSON is a 400 that says where.
  */
 export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > limit) throw tooLarge(limit);
   if (!req.body) throw bodyError('bad_request', 'The request has no body; send JSON.');
-  const reader = req.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    parts.push(value);
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(parts));
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(await readBodyBytes(req, limit));
   if (nestingDepth(text) > MAX_DEPTH) throw bodyError('bad_request', `The JSON is nested more than ${MAX_DEPTH} levels deep.`);
   try {
     return JSON.parse(text);
@@ -40,8 +27,32 @@ export function bodyError(code: 'bad_request' | 'payload_too_large', message: st
   return new ApiError(code, message, [{ field: '(body)', message }]);
 }
 
-function tooLarge(limit: number): ApiError {
-  return bodyError('payload_too_large', `The body is larger than ${Math.round(limit / 1024 / 1024)} MB; send fewer items per request.`);
+/**
+ * A request's body, at most `limit` bytes: the declared length is checked first, then bytes are counted as
+ * they arrive and the read stops past the limit, so a body without a length (chunked) is bounded too.
+ * Past the limit: a 413 naming it, in the caller's language.
+ */
+export async function readBodyBytes(req: Request, limit: number): Promise<Buffer> {
+  if (Number(req.headers.get('content-length') ?? '0') > limit) throw tooLarge(req, limit);
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(req, limit);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
+function tooLarge(req: Request, limit: number): ApiError {
+  return bodyError('payload_too_large', translate(apiLocale(req), 'errors.bodyTooLarge', { maxMb: Math.round(limit / 1024 / 1024) }));
 }
 
 /** The deepest bracket nesting outside strings, in one pass. */

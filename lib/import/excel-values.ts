@@ -21,13 +21,39 @@ const DATE_FORMAT_IDS = new Set([
 export function isDateFormat(numFmtId: number, formatCode: string | undefined): boolean {
   if (DATE_FORMAT_IDS.has(numFmtId)) return true;
   if (!formatCode) return false;
-  // Quoted literals, escaped characters and [colour]/[$-locale] sections say nothing about dates.
-  const bare = formatCode
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .split(';')[0]!;
+  const bare = firstSectionBare(formatCode);
   return /[ymdhs]/i.test(bare) && !/general/i.test(bare);
+}
+
+/**
+ * The first section of a number format without what says nothing about dates: quoted literals, escaped
+ * characters and [colour]/[$-locale] parts. One pass, remembering a quote or bracket that never closes:
+ * the format code comes from the user's file, and searching again from every `[` of "[[[[…" is quadratic.
+ */
+function firstSectionBare(code: string): string {
+  let bare = '';
+  let quoteCloses = true;
+  let bracketCloses = true;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === ';') break;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    const close = ch === '"' && quoteCloses ? '"' : ch === '[' && bracketCloses ? ']' : '';
+    if (close) {
+      const end = code.indexOf(close, i + 1);
+      if (end >= 0) {
+        i = end;
+        continue;
+      }
+      if (close === '"') quoteCloses = false;
+      else bracketCloses = false;
+    }
+    bare += ch;
+  }
+  return bare;
 }
 
 /** Excel's serial day number to the wall-clock reading it shows, rounded to the second. */
@@ -136,12 +162,8 @@ export function parseTextDate(text: string): WallClock | null {
  */
 export function plainNumber(raw: string): string {
   // Excel writes the shortest round-trip form; with at most 15 digits and no exponent that is already the answer.
-  const simple = /^(-?)(\d+)(?:\.(\d*?)0*)?$/.exec(raw);
-  if (simple && simple[2]!.length + (simple[3]?.length ?? 0) <= 15) {
-    const whole = simple[2]!.replace(/^0+(?=\d)/, '');
-    const fraction = simple[3] ?? '';
-    return whole === '0' && !fraction ? '0' : simple[1]! + whole + (fraction ? `.${fraction}` : '');
-  }
+  const simple = plainDecimal(raw);
+  if (simple && simple.whole.length + simple.fraction.length <= 15) return joinDecimal(simple.sign, simple.whole, simple.fraction);
   const n = Number(raw);
   if (!Number.isFinite(raw.trim() === '' ? NaN : n)) return raw.trim();
   if (n === 0) return '0';
@@ -149,19 +171,49 @@ export function plainNumber(raw: string): string {
   const sign = m[1]!;
   const digits = m[2]! + (m[3] ?? '');
   const point = m[2]!.length + Number(m[4] ?? 0);
-  let whole: string;
-  let fraction: string;
-  if (point <= 0) {
-    whole = '0';
-    fraction = '0'.repeat(-point) + digits;
-  } else if (point >= digits.length) {
-    whole = digits + '0'.repeat(point - digits.length);
-    fraction = '';
-  } else {
-    whole = digits.slice(0, point);
-    fraction = digits.slice(point);
-  }
-  whole = whole.replace(/^0+(?=\d)/, '');
-  fraction = fraction.replace(/0+$/, '');
-  return sign + whole + (fraction ? `.${fraction}` : '');
+  if (point <= 0) return joinDecimal(sign, '0', '0'.repeat(-point) + digits);
+  if (point >= digits.length) return joinDecimal(sign, digits + '0'.repeat(point - digits.length), '');
+  return joinDecimal(sign, digits.slice(0, point), digits.slice(point));
+}
+
+interface Decimal {
+  sign: '' | '-';
+  whole: string;
+  /** Without trailing zeros. */
+  fraction: string;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * `-?digits(.digits?)?` read in one pass, or null. A cell's value comes from the user's file, so no
+ * backtracking pattern reads it: `/^(-?)(\d+)(?:\.(\d*?)0*)?$/` took seconds on `1.` and 10,000 zeros then `x`.
+ */
+function plainDecimal(raw: string): Decimal | null {
+  const sign = raw.startsWith('-') ? '-' : '';
+  let i = sign.length;
+  const wholeStart = i;
+  while (i < raw.length && isDigit(raw.charCodeAt(i))) i++;
+  if (i === wholeStart) return null;
+  const whole = raw.slice(wholeStart, i);
+  if (i === raw.length) return { sign, whole, fraction: '' };
+  if (raw[i] !== '.') return null;
+  const fractionStart = ++i;
+  while (i < raw.length && isDigit(raw.charCodeAt(i))) i++;
+  if (i !== raw.length) return null;
+  let end = raw.length;
+  while (end > fractionStart && raw[end - 1] === '0') end--;
+  return { sign, whole, fraction: raw.slice(fractionStart, end) };
+}
+
+/** Sign, whole part without leading zeros, fraction without trailing zeros; zero has no sign. */
+function joinDecimal(sign: string, whole: string, fraction: string): string {
+  let start = 0;
+  while (start < whole.length - 1 && whole[start] === '0') start++;
+  let end = fraction.length;
+  while (end > 0 && fraction[end - 1] === '0') end--;
+  const w = whole.slice(start);
+  const f = fraction.slice(0, end);
+  if (w === '0' && !f) return '0';
+  return sign + w + (f ? `.${f}` : '');
 }

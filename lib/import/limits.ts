@@ -26,3 +26,6 @@ export const DEFAULT_LIMITS: ImportLimits = {
 export function resolveLimits(limits: Partial<ImportLimits> = {}): ImportLimits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
+
+/** The upload request as a whole: one file of the largest size plus its multipart envelope and form fields. */
+export const MAX_UPLOAD_REQUEST_BYTES = DEFAULT_LIMITS.maxBytes + 64 * 1024;

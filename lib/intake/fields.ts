@@ -40,7 +40,8 @@ function convert(text: string, type: FieldType): unknown {
     case 'integer':
       return /^[+-]?\d+$/.test(text) ? Number(text) : text;
     case 'number':
-      return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : text;
+      // `\d+\.?\d*` would split a run of digits every possible way before refusing it: quadratic.
+      return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : text;
     case 'boolean': {
       const t = text.toLowerCase();
       return TRUE.has(t) ? true : FALSE.has(t) ? false : text;

@@ -220,6 +220,11 @@ describe('bad-input corpus against every v1 endpoint', () => {
     } as RequestInit);
     const streamed = await call(routes[route].POST as Handler, req);
     expect(streamed.status).toBe(413);
+    // The refusal names the limit, in the caller's language (issue 13 item 10).
+    expect(declared.body.error!.details[0]).toEqual({ field: '(body)', message: expect.stringContaining('32 MB') });
+    const zh = await post(route, big, office, { 'accept-language': 'zh-CN,zh;q=0.9' });
+    expect(zh.status).toBe(413);
+    expect(zh.body.error!.details[0]!.message).toBe('请求体超过 32 MB；请每次发送更少的条目。');
   });
 
   it.each(writable)(

@@ -10,6 +10,8 @@ describe('configuration', () => {
       FENGHUO_BACKUP_KEEP: 7,
       FENGHUO_API_RATE: 50,
       FENGHUO_API_BURST: 200,
+      FENGHUO_STAGED_MB_PER_USER: 100,
+      FENGHUO_STAGED_MB_TOTAL: 1000,
       FENGHUO_TRUST_PROXY: false,
     });
   });
@@ -29,6 +31,12 @@ describe('configuration', () => {
     [{ FENGHUO_BACKUP_KEEP: '-1' }, /FENGHUO_BACKUP_KEEP: must be 0 \(off\) or more/],
     [{ FENGHUO_API_RATE: 'fast' }, /FENGHUO_API_RATE: must be a number/],
     [{ FENGHUO_API_BURST: '0' }, /FENGHUO_API_BURST: must be at least 1/],
+    [{ FENGHUO_STAGED_MB_PER_USER: '5' }, /FENGHUO_STAGED_MB_PER_USER: must be at least 20 \(one file of the upload limit\)/],
+    [{ FENGHUO_STAGED_MB_TOTAL: 'lots' }, /FENGHUO_STAGED_MB_TOTAL: must be a whole number/],
+    [
+      { FENGHUO_STAGED_MB_PER_USER: '200', FENGHUO_STAGED_MB_TOTAL: '100' },
+      /FENGHUO_STAGED_MB_TOTAL: must be at least FENGHUO_STAGED_MB_PER_USER/,
+    ],
     [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
     [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {

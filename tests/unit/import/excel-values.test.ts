@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDateFormat, parseTextDate, plainNumber, serialToWallClock, wallDateTime } from '@/lib/import/excel-values';
 
@@ -15,8 +16,32 @@ describe('Excel values', () => {
       ['12345678901.23', '12345678901.23'],
       ['-1234.5', '-1234.5'],
       ['abc', 'abc'],
+      ['1.', '1'],
+      ['-0.000', '0'],
+      ['-0.50', '-0.5'],
+      ['+5', '5'],
     ];
     for (const [raw, plain] of cases) expect(plainNumber(raw), raw).toBe(plain);
+    // Not a number: left as it is, for the column's validation to refuse.
+    expect(plainNumber(`1.${'0'.repeat(9_990)}x`)).toBe(`1.${'0'.repeat(9_990)}x`);
+  });
+
+  it('reads numbers in one pass exactly as the earlier pattern did (issue 13 item 6)', () => {
+    // The pattern plainNumber used before; kept here only as the reference on short inputs.
+    const reference = (raw: string) => {
+      const m = /^(-?)(\d+)(?:\.(\d*?)0*)?$/.exec(raw);
+      if (!m || m[2]!.length + (m[3]?.length ?? 0) > 15) return null;
+      const whole = m[2]!.replace(/^0+(?=\d)/, '');
+      return whole === '0' && !m[3] ? '0' : m[1]! + whole + (m[3] ? `.${m[3]}` : '');
+    };
+    const text = fc.array(fc.constantFrom('-', '0', '0', '1', '5', '9', '.', 'e', '+', ' '), { maxLength: 20 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (raw) => {
+        const expected = reference(raw);
+        if (expected !== null) expect(plainNumber(raw)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('knows date formats, built-in (including Chinese ones) and custom', () => {
@@ -28,6 +53,10 @@ describe('Excel values', () => {
     expect(isDateFormat(166, '#,##0.00"元"')).toBe(false);
     expect(isDateFormat(167, '[Red]0.00;[Blue]-0.00')).toBe(false);
     expect(isDateFormat(49, '@')).toBe(false);
+    expect(isDateFormat(168, '0.00\\d')).toBe(false); // an escaped letter is a literal
+    expect(isDateFormat(169, '0;yyyy-mm-dd')).toBe(false); // only the first section counts
+    expect(isDateFormat(170, '[Red"yyyy')).toBe(true); // an unclosed bracket hides nothing
+    expect(isDateFormat(171, '"yy";[h]:mm')).toBe(false);
   });
 
   it('converts serial days in both date systems, rounding to the second', () => {

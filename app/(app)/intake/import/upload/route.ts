@@ -2,14 +2,17 @@ import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
 import { kindDefs } from '@/lib/intake/kinds';
+import { readBodyBytes } from '@/lib/api/body';
+import { ApiError } from '@/lib/api/errors';
 import { isSameOrigin } from '@/lib/api/same-origin';
 import { currentActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
 import { toLocale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { importSpreadsheet, type ImportReport } from '@/lib/intake/import';
-import { dropStaged, readStaged, stageImport } from '@/lib/intake/staging';
+import { dropStaged, readStaged, stageImport, StagingFull } from '@/lib/intake/staging';
 import { DEFAULT_LIMITS } from '@/lib/import/read-table';
+import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/import/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,11 +29,17 @@ export async function POST(req: Request): Promise<Response> {
   const actor = await currentActor();
   if (!actor) return fail(401, 'actions.signedOut');
   if (!canSubmitRecords(actor.role)) return fail(403, 'actions.forbidden');
-  if (Number(req.headers.get('content-length') ?? 0) > DEFAULT_LIMITS.maxBytes + 64 * 1024)
-    return fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
+  const tooLarge = () => fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
+  // Counted as it arrives, with or without a declared length: a body cut short anywhere before this route
+  // would otherwise be read as a broken form instead of refused for its size.
+  const body = await readBodyBytes(req, MAX_UPLOAD_REQUEST_BYTES).catch((error: unknown) => error);
+  if (body instanceof ApiError) return tooLarge();
+  if (!(body instanceof Buffer)) return fail(400, 'import.notSpreadsheet');
 
   let work: { kind: string; format: 'xlsx' | 'csv'; file: Buffer; stagedId?: string; dryRun: boolean };
-  const form = await req.formData().catch(() => null);
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers.get('content-type') ?? '' } })
+    .formData()
+    .catch(() => null);
   if (!form) return fail(400, 'import.notSpreadsheet');
   if (form.get('step') === 'confirm') {
     const staged = readStaged(String(form.get('stagedId') ?? ''), actor.userId);
@@ -41,11 +50,26 @@ export async function POST(req: Request): Promise<Response> {
     const upload = form.get('file');
     if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
     if (!(upload instanceof File) || upload.size === 0) return fail(422, 'importPage.chooseFile');
-    if (upload.size > DEFAULT_LIMITS.maxBytes) return fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
+    if (upload.size > DEFAULT_LIMITS.maxBytes) return tooLarge();
     const format = /\.csv$/i.test(upload.name) ? 'csv' : /\.xlsx$/i.test(upload.name) ? 'xlsx' : null;
     if (!format) return fail(422, 'import.unknownFormat', { format: upload.name.split('.').pop() ?? '' });
     const file = Buffer.from(await upload.arrayBuffer());
-    const staged = stageImport(file, { userId: actor.userId, kind, format, name: upload.name.slice(0, 200) });
+    let staged;
+    try {
+      staged = stageImport(file, { userId: actor.userId, kind, format, name: upload.name.slice(0, 200) });
+    } catch (error) {
+      if (!(error instanceof StagingFull)) throw error;
+      // A person's own bound: they may try again once earlier uploads are confirmed or purged (429); the
+      // installation's: the server is out of the room it allows (507).
+      return Response.json(
+        {
+          error: translate(locale, `import.${error.scope === 'user' ? 'stagedUserFull' : 'stagedTotalFull'}`, {
+            maxMb: Math.round(error.limitBytes / 1024 / 1024),
+          }),
+        },
+        { status: error.scope === 'user' ? 429 : 507, headers: { 'retry-after': String(error.retryAfterSeconds) } },
+      );
+    }
     work = { kind, format, file, stagedId: staged.id, dryRun: true };
   }
   const kind = work.kind;
@@ -55,17 +79,22 @@ export async function POST(req: Request): Promise<Response> {
   const stream = new ReadableStream({
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      // The staged file is kept only while the user holds its id: a preview they may confirm. A refused or
+      // failed preview, and a confirmation whatever its outcome, leave nothing on disk.
+      let keep = false;
       try {
         const report = await importSpreadsheet(getDb(), actor, kind, work.file, work.format, {
           dryRun: work.dryRun,
           now: new Date(),
           onPhase: (phase, detail) => send({ phase, ...detail }),
         });
-        if (!work.dryRun && report.ok) dropStaged(work.stagedId!);
-        send({ report: present(report, locale, kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
+        keep = work.dryRun && report.ok;
+        send({ report: present(report, locale, kind), stagedId: keep ? work.stagedId : undefined });
       } catch (error) {
         console.error('[import] unexpected error', error);
         send({ error: translate(locale, 'actions.unexpected') });
+      } finally {
+        if (!keep && work.stagedId) dropStaged(work.stagedId, actor.userId);
       }
       controller.close();
     },
