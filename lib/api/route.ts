@@ -5,6 +5,7 @@ import { resolveActor } from '@/lib/auth/resolve-actor';
 import type { Actor } from '@/lib/auth/scope-types';
 import { env } from '@/lib/env';
 import { ApiError, errorResponse } from './errors';
+import { apiLocale } from './locale';
 import { TokenBucketLimiter } from './rate-limit';
 
 export interface ApiContext<P> {
@@ -59,7 +60,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       const result = await handler({ req, actor, db, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, apiLocale(req));
     }
   };
 }

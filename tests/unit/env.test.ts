@@ -10,6 +10,7 @@ describe('configuration', () => {
       FENGHUO_BACKUP_KEEP: 7,
       FENGHUO_API_RATE: 50,
       FENGHUO_API_BURST: 200,
+      FENGHUO_DB_BUSY_TIMEOUT_MS: 5000,
       FENGHUO_TRUST_PROXY: false,
     });
   });
@@ -29,6 +30,9 @@ describe('configuration', () => {
     [{ FENGHUO_BACKUP_KEEP: '-1' }, /FENGHUO_BACKUP_KEEP: must be 0 \(off\) or more/],
     [{ FENGHUO_API_RATE: 'fast' }, /FENGHUO_API_RATE: must be a number/],
     [{ FENGHUO_API_BURST: '0' }, /FENGHUO_API_BURST: must be at least 1/],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: 'soon' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '-5' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be 0 \(fail at once\) or more/],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '3600000' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be at most 600000/],
     [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
     [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {
