@@ -47,13 +47,15 @@ const MAX_HTML = 1_000_000;
 
 async function render(search: Record<string, string> = {}, locale: Locale = 'zh-CN') {
   who.locale = locale;
-  const started = performance.now();
+  // CPU time, not wall time: a machine busy with other work must not fail this test, a slow page must.
+  const cpu = process.cpuUsage();
   const element = await UnitRatingPage({
     params: Promise.resolve({ year: String(LAST_YEAR), unitCode: 'BJ01' }),
     searchParams: Promise.resolve(search),
   });
   const html = renderToString(element);
-  return { html, ms: performance.now() - started };
+  const used = process.cpuUsage(cpu);
+  return { html, ms: (used.user + used.system) / 1000 };
 }
 
 /** The number in a data attribute of every element carrying it. */
@@ -98,7 +100,7 @@ describe('the rating page of an institute with 20,000 hazards', () => {
   it('stays under 1 MB, renders in bounded time and counts every contribution per rule', async () => {
     await render(); // the first view computes and stores the year's final ratings
     const { html, ms } = await render();
-    console.log(`rating page: ${html.length} characters in ${ms.toFixed(0)} ms`);
+    console.log(`rating page: ${html.length} characters in ${ms.toFixed(0)} ms of CPU`);
     expect(html.length).toBeLessThan(MAX_HTML);
     expect(ms).toBeLessThan(5_000);
     const rules = attrs(html, 'data-rule');
@@ -115,7 +117,10 @@ describe('the rating page of an institute with 20,000 hazards', () => {
     for (const { rule, n } of stored) expect(shown.get(rule), rule).toBe(n);
     expect(stored.find((r) => r.rule === 'hazard.major_overdue_90d')?.n).toBe(MAJOR);
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * HAZARDS);
-  });
+    // The floors in the summary are named a few at a time too: every long-overdue major hazard sets one.
+    expect(html.match(/data-testid="floor-line"/g)?.length).toBe(5);
+    expect(html).toMatch(/另有 \d+ 条底线/);
+  }, 120_000);
 
   it('lists one rule page by page, every line reachable, in both languages', async () => {
     const pages = Math.ceil(MAJOR / RULE_PAGE_SIZE);
@@ -128,5 +133,5 @@ describe('the rating page of an institute with 20,000 hazards', () => {
       for (const m of html.matchAll(/FLOOD-\d{6}/g)) refs.add(m[0]);
     }
     expect(refs.size).toBe(MAJOR);
-  });
+  }, 180_000);
 });

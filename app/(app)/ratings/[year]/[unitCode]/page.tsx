@@ -22,6 +22,8 @@ import { groupByRule, rulePage } from '@/lib/rating/contribution-groups';
 
 /** Lines of each kind of difference shown before the rest are counted (issue 13: pages stay bounded). */
 const DIFFERENCE_LINES = 20;
+/** Floors named in the summary; the rest are counted (each is also a line of its rule below). */
+const FLOOR_LINES = 5;
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
   const { year, unitCode } = await params;
@@ -108,9 +110,9 @@ export default async function UnitRatingPage({
     : 0;
   const word = (l: Level) => t(`levels.${l}`);
   const summary = stored.status === 'published' ? ratingYearSummary(db, year) : null;
-  const floors = stored.floors.map((f) =>
-    t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }),
-  );
+  const floors = stored.floors
+    .slice(0, FLOOR_LINES + 1)
+    .map((f) => t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }));
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -140,9 +142,14 @@ export default async function UnitRatingPage({
         <Item label={t('ratingDetail.floors')}>
           {floors.length ? (
             <ul className="space-y-0.5">
-              {floors.map((f, i) => (
-                <li key={i}>{f}</li>
+              {floors.slice(0, FLOOR_LINES).map((f, i) => (
+                <li key={i} data-testid="floor-line">
+                  {f}
+                </li>
               ))}
+              {stored.floors.length > FLOOR_LINES ? (
+                <li className="text-gray-600">{t('ratingDetail.floorsMore', { n: stored.floors.length - FLOOR_LINES })}</li>
+              ) : null}
             </ul>
           ) : (
             t('ratings.none')
