@@ -28,6 +28,7 @@ import { setUserEmail } from '@/db/queries/users-email';
 import { runAlerts } from '@/lib/alerts/run-alerts';
 import { BackupError, backupDatabase } from '@/lib/backup/backup';
 import { restoreDatabase } from '@/lib/backup/restore';
+import { isDatabaseBusy } from '@/lib/db/busy';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -64,6 +65,9 @@ const usage = `Usage: npm run cli -- <command>
 The database is FENGHUO_DB (default ./data/fenghuo.db).`;
 
 class UsageError extends Error {}
+
+/** EX_TEMPFAIL: a temporary failure, worth retrying (the database was busy). */
+const BUSY_EXIT = 75;
 
 /** Opens FENGHUO_DB (migrated), runs `work`, and always closes it so the write-ahead log is checkpointed. */
 async function withDb<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
@@ -304,6 +308,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`Error: ${error.message}\n\n${usage}`);
       process.exit(2);
+    }
+    if (isDatabaseBusy(error)) {
+      // Another process (the server, another import) held the write lock past FENGHUO_DB_BUSY_TIMEOUT_MS;
+      // the command's transaction was rolled back whole.
+      console.error('Error: the database is busy (another process is writing to it); nothing was stored. Try again.');
+      process.exit(BUSY_EXIT);
     }
     console.error(error);
     process.exit(1);

@@ -8,14 +8,16 @@ import { env } from '@/lib/env';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Opens a SQLite file with the settings the product relies on (see docs/decisions/001-sqlite-driver.md). */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, busyTimeoutMs = env().FENGHUO_DB_BUSY_TIMEOUT_MS): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a committed submission survives a power cut, not only a crash of the process.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // A writer waits this long for another's lock, then fails with SQLITE_BUSY, which every edge answers as
+  // "busy, try again" (lib/db/busy.ts).
+  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -69,6 +69,14 @@ export const envSchema = z
       .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
       .max(10_000_000)
       .default(1000),
+    // How long a writer waits for another's lock (SQLite's busy_timeout) before answering "busy, try
+    // again" (503 with Retry-After, a plain CLI message); issue 13, decision 026.
+    FENGHUO_DB_BUSY_TIMEOUT_MS: z.coerce
+      .number({ message: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 (fail at once) or more')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(5000),
     // A reverse proxy we run sets X-Forwarded-For/-Proto/-Host; only then are they believed (decision 017).
     FENGHUO_TRUST_PROXY: booleanString.default(false),
     // Secure on cookies: unset, when the request came over HTTPS; true or false to force it either way.

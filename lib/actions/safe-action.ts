@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { currentActor } from '@/lib/auth/current-actor';
 import type { Actor } from '@/lib/auth/scope-types';
 import { FieldProblem } from '@/lib/errors';
+import { isDatabaseBusy } from '@/lib/db/busy';
 import { toLocale, type Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { fieldErrors } from '@/lib/i18n/validation';
@@ -59,6 +60,8 @@ export function safeAction<S extends z.ZodType, T>(
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
     } catch (error) {
       if (error instanceof FieldProblem) return fail(translate(locale, 'actions.invalid'), { [error.field]: error.localized(locale) });
+      // Another process held the database past the configured wait: nothing was stored, what was typed is kept.
+      if (isDatabaseBusy(error)) return fail(translate(locale, 'actions.busy'));
       console.error('[action] unexpected error', error);
       return fail(translate(locale, 'actions.unexpected'));
     }

@@ -1,4 +1,6 @@
 import { ZodError } from 'zod';
+import { isDatabaseBusy, retryAfterSeconds } from '@/lib/db/busy';
+import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { issueMessage } from '@/lib/i18n/validation';
@@ -12,6 +14,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'validation_failed'
   | 'rate_limited'
+  | 'busy'
   | 'internal';
 
 const statusOf: Record<ApiErrorCode, number> = {
@@ -24,6 +27,7 @@ const statusOf: Record<ApiErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  busy: 503,
 };
 
 export interface ErrorDetail {
@@ -56,10 +60,19 @@ export function zodDetails(error: ZodError, locale: Locale = 'en'): ErrorDetail[
   return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: issueMessage(i, locale) }));
 }
 
+/** Another writer held the database past the configured wait: nothing was stored, the caller retries. */
+function busyError(locale: Locale): ApiError {
+  const message = translate(locale, 'actions.busy');
+  return new ApiError('busy', message, [{ field: '(database)', message }], {
+    'retry-after': String(retryAfterSeconds(env().FENGHUO_DB_BUSY_TIMEOUT_MS)),
+  });
+}
+
 /** The API's error body, always `{error: {code, message, details}}`; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, locale: Locale = 'en'): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) apiError = error;
+  else if (isDatabaseBusy(error)) apiError = busyError(locale);
   else if (error instanceof ZodError)
     apiError = new ApiError('validation_failed', (l) => translate(l, 'api.invalidRequest'), zodDetails(error, locale));
   else {

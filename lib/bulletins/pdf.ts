@@ -6,7 +6,7 @@ import { renderPdf } from '@/lib/pdf/render-pdf';
 import type { Block, TableCell } from '@/lib/pdf/types';
 import { levels } from '@/lib/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
-import { levelChange, type BulletinView } from './view';
+import { BULLETIN_ALERT_LINES, levelChange, type BulletinView } from './view';
 
 // The bulletin as a PDF (Chinese by default, English with the switch), of the viewer's scope only. The
 // domain trend is a table here: the page's chart is drawn in the browser.
@@ -85,13 +85,17 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
         { label: t('bulletins.unit'), width: 90 },
         { label: t('bulletins.alertMessage') },
       ],
-      rows: v.alerts.map((a) => [
-        level(a.colour),
-        formatDate(new Date(a.firedAt)),
-        a.unitCode ? `${localName(locale, { name: a.unitName, nameEn: a.unitNameEn })}${paren(a.unitCode)}` : t('bulletins.academyWide'),
-        locale === 'en' ? a.messageEn : a.messageZh,
-      ]),
+      rows: v.alerts
+        .slice(0, BULLETIN_ALERT_LINES)
+        .map((a) => [
+          level(a.colour),
+          formatDate(new Date(a.firedAt)),
+          a.unitCode ? `${localName(locale, { name: a.unitName, nameEn: a.unitNameEn })}${paren(a.unitCode)}` : t('bulletins.academyWide'),
+          locale === 'en' ? a.messageEn : a.messageZh,
+        ]),
     });
+  if (v.alerts.length > BULLETIN_ALERT_LINES)
+    blocks.push({ type: 'paragraph', text: t('bulletins.alertsMorePdf', { shown: BULLETIN_ALERT_LINES, total: v.alerts.length }) });
   blocks.push({ type: 'heading', level: 2, text: t('bulletins.trendSection') });
   const shown = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
   if (shown.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noTrend') });

@@ -32,6 +32,12 @@ export interface BulletinView {
 const rank = (l: Level) => levels.indexOf(l);
 
 /**
+ * Alerts a bulletin page or PDF lists (issue 13: an institute's own flood of overdue hazards fires an alert
+ * each); the rest are counted and found in the alerts inbox by the month they fired in.
+ */
+export const BULLETIN_ALERT_LINES = 100;
+
+/**
  * What a viewer may read of a stored bulletin: the rows of the institutes (and alerts of the units) in
  * their scope, and totals recomputed from those rows only, so nothing outside the scope shows, not even
  * in a sum. An alert with no unit is academy-wide and only whole-academy viewers see it.

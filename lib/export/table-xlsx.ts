@@ -60,4 +60,11 @@ export function downloadResponse(body: Buffer, fileName: string, asciiName: stri
   });
 }
 
+/**
+ * The most rows one exported file holds (issue 13). Every table in the registry is bounded by its own page
+ * (lists show their first rows, heatmaps one row per institute); this is the backstop that refuses, with a
+ * message, rather than building an unbounded file in the server's memory.
+ */
+export const MAX_EXPORT_ROWS = 100_000;
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

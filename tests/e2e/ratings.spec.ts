@@ -89,8 +89,12 @@ test('a unit’s rating page explains every contribution in a sentence whose lin
   await expect(page).toHaveURL(new RegExp(`/ratings/${YEAR}/${unit.code}$`));
   await expect(page.getByTestId('rating-summary')).toContainText(`${unit.points} 分`);
   await expect(page.getByTestId('rating-summary')).toContainText('cas-2019-v1');
+  // Summarised by rule: every contribution is counted in its rule's group, each group shows its first lines.
+  const groups = page.getByTestId('rule-group');
+  const counts = (await groups.evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-count'))))) as number[];
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(unit.n);
   const lines = page.getByTestId('contributions').locator('li[data-detailed]');
-  await expect(lines).toHaveCount(unit.n);
+  await expect(lines).toHaveCount(counts.reduce((a, n) => a + Math.min(n, 5), 0));
   await expect(page.getByTestId('contributions-total')).toHaveText(`合计 ${unit.points} 分`);
   // An incident line reads as a sentence with its tier, local date, points and floor in words.
   await expect(lines.first().getByTestId('sentence')).toHaveText(/^事件 \S+（(特别重大|重大|较大|一般)，\d{4}-\d{2}-\d{2}[）；].*：\+\d+/);

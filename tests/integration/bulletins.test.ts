@@ -260,4 +260,23 @@ describe('PDF', () => {
     expect(en).toContain('SH01');
     expect(en).toMatch(/Red/);
   });
+
+  it('lists the first 100 alerts of a month with many, counts the rest and points to the alerts inbox (issue 13)', async () => {
+    const v = bulletinView(bulletinByMonth(db, '2026-04')!, { all: true });
+    const template = v.alerts[0]!;
+    // An institute's flood of overdue hazards fires an alert each.
+    const many = {
+      ...v,
+      alerts: Array.from({ length: 250 }, (_, i) => ({
+        ...template,
+        id: 10_000 + i,
+        messageEn: `Flood alert F${String(i).padStart(3, '0')}`,
+      })),
+    };
+    const text = (await extractPages(await bulletinPdf(many, 'en', ''))).join('\n');
+    const listed = new Set(text.match(/F\d{3}/g));
+    expect(listed.size).toBe(100);
+    expect(listed.has('F099')).toBe(true);
+    expect(text).toMatch(/first 100 of 250 alerts/);
+  });
 });

@@ -12,6 +12,7 @@ describe('configuration', () => {
       FENGHUO_API_BURST: 200,
       FENGHUO_STAGED_MB_PER_USER: 100,
       FENGHUO_STAGED_MB_TOTAL: 1000,
+      FENGHUO_DB_BUSY_TIMEOUT_MS: 5000,
       FENGHUO_TRUST_PROXY: false,
     });
   });
@@ -37,6 +38,9 @@ describe('configuration', () => {
       { FENGHUO_STAGED_MB_PER_USER: '200', FENGHUO_STAGED_MB_TOTAL: '100' },
       /FENGHUO_STAGED_MB_TOTAL: must be at least FENGHUO_STAGED_MB_PER_USER/,
     ],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: 'soon' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be a whole number of milliseconds/],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '-5' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be 0 \(fail at once\) or more/],
+    [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '3600000' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be at most 600000/],
     [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
     [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { bulletinByMonth } from '@/db/queries/bulletins';
 import { requireActor } from '@/lib/auth/current-actor';
 import { isMonth } from '@/lib/bulletins/months';
-import { bulletinView, levelChange } from '@/lib/bulletins/view';
+import { BULLETIN_ALERT_LINES, bulletinView, levelChange } from '@/lib/bulletins/view';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { levels, type Level } from '@/lib/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -199,7 +199,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
               { label: t('bulletins.alertMessage') },
             ]}
           >
-            {v.alerts.map((a) => (
+            {v.alerts.slice(0, BULLETIN_ALERT_LINES).map((a) => (
               <tr key={a.id} className="border-t border-gray-100 align-top">
                 <td className="px-3 py-2">{badge(a.colour)}</td>
                 <td className="px-3 py-2 text-gray-600">{formatDate(new Date(a.firedAt))}</td>
@@ -211,6 +211,14 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
             ))}
           </DataTable>
         )}
+        {v.alerts.length > BULLETIN_ALERT_LINES ? (
+          <p className="mt-2 text-sm text-gray-600" data-testid="bulletin-alerts-more">
+            {t('bulletins.alertsMore', { shown: BULLETIN_ALERT_LINES, total: v.alerts.length })}{' '}
+            <Link href={`/alerts?period=${v.month}`} className="text-blue-700 hover:underline">
+              {t('bulletins.alertsInbox')}
+            </Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="b-trend">

@@ -8,6 +8,7 @@ import { isSameOrigin } from '@/lib/api/same-origin';
 import { currentActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
 import { toLocale } from '@/lib/i18n/locales';
+import { isDatabaseBusy } from '@/lib/db/busy';
 import { translate } from '@/lib/i18n/translate';
 import { importSpreadsheet, type ImportReport } from '@/lib/intake/import';
 import { dropStaged, readStaged, stageImport, StagingFull } from '@/lib/intake/staging';
@@ -91,8 +92,12 @@ export async function POST(req: Request): Promise<Response> {
         keep = work.dryRun && report.ok;
         send({ report: present(report, locale, kind), stagedId: keep ? work.stagedId : undefined });
       } catch (error) {
-        console.error('[import] unexpected error', error);
-        send({ error: translate(locale, 'actions.unexpected') });
+        // Another writer held the database past the configured wait: nothing was stored; say "try again".
+        if (isDatabaseBusy(error)) send({ error: translate(locale, 'actions.busy') });
+        else {
+          console.error('[import] unexpected error', error);
+          send({ error: translate(locale, 'actions.unexpected') });
+        }
       } finally {
         if (!keep && work.stagedId) dropStaged(work.stagedId, actor.userId);
       }

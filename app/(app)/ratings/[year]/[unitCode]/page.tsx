@@ -17,7 +17,13 @@ import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
-import { ExplainedLineText } from '@/components/ratings/explained-line';
+import { RuleGroups, RuleLines, type ShownLine } from '@/components/ratings/contribution-explanation';
+import { groupByRule, rulePage } from '@/lib/rating/contribution-groups';
+
+/** Lines of each kind of difference shown before the rest are counted (issue 13: pages stay bounded). */
+const DIFFERENCE_LINES = 20;
+/** Floors named in the summary; the rest are counted (each is also a line of its rule below). */
+const FLOOR_LINES = 5;
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
   const { year, unitCode } = await params;
@@ -77,22 +83,36 @@ export default async function UnitRatingPage({
 
   const recheck = recheckStoredRating(db, stored);
   const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
-  const all = explainStored(stored.contributions, recheck.recomputed?.contributions ?? null, opts).map((line, i) => ({
-    line,
-    stored: stored.contributions[i]!,
-  }));
+  const search = await searchParams;
   // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
-  const domainParam = (await searchParams).domain;
+  const domainParam = search.domain;
   const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
   const domainOf = domain ? contributionDomains(db, stored.contributions) : null;
-  const shown = domainOf ? all.filter((e) => domainOf.get(`${e.stored.recordKind}|${e.stored.recordId}`) === domain!.code) : all;
-  const lines = shown.map((e) => e.line);
+  const shown = domainOf
+    ? stored.contributions.filter((c) => domainOf.get(`${c.recordKind}|${c.recordId}`) === domain!.code)
+    : stored.contributions;
+  // Only the lines on the page are turned into sentences: an institute may have a hundred thousand.
+  const explain = (cs: readonly (typeof shown)[number][]): ShownLine[] =>
+    explainStored(cs, recheck.recomputed?.contributions ?? null, opts).map((line, i) => ({ line, reference: cs[i]!.recordExternalId }));
+  const groups = groupByRule(shown);
+  const ruleParam = typeof search.rule === 'string' ? search.rule : undefined;
+  const ruleGroup = groups.find((g) => g.rule === ruleParam);
+  const pageNo = Number(typeof search.page === 'string' ? search.page : '1');
+  const rulePageOf = ruleGroup ? rulePage(shown, ruleGroup.rule, pageNo) : null;
+  const baseHref = `/ratings/${year}/${encodeURIComponent(unit.code)}`;
+  const withParams = (more: Record<string, string>) => {
+    const query = new URLSearchParams({ ...(domain ? { domain: domain.code } : {}), ...more }).toString();
+    return query ? `${baseHref}?${query}` : baseHref;
+  };
   const difference = stored.status === 'provisional' ? null : recheck.difference;
+  const moreDifferences = difference
+    ? [difference.added, difference.removed, difference.changed].reduce((n, l) => n + Math.max(0, l.length - DIFFERENCE_LINES), 0)
+    : 0;
   const word = (l: Level) => t(`levels.${l}`);
   const summary = stored.status === 'published' ? ratingYearSummary(db, year) : null;
-  const floors = stored.floors.map((f) =>
-    t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }),
-  );
+  const floors = stored.floors
+    .slice(0, FLOOR_LINES + 1)
+    .map((f) => t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }));
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -122,9 +142,14 @@ export default async function UnitRatingPage({
         <Item label={t('ratingDetail.floors')}>
           {floors.length ? (
             <ul className="space-y-0.5">
-              {floors.map((f, i) => (
-                <li key={i}>{f}</li>
+              {floors.slice(0, FLOOR_LINES).map((f, i) => (
+                <li key={i} data-testid="floor-line">
+                  {f}
+                </li>
               ))}
+              {stored.floors.length > FLOOR_LINES ? (
+                <li className="text-gray-600">{t('ratingDetail.floorsMore', { n: stored.floors.length - FLOOR_LINES })}</li>
+              ) : null}
             </ul>
           ) : (
             t('ratings.none')
@@ -170,13 +195,13 @@ export default async function UnitRatingPage({
                 <li>{t('ratingDetail.differsLevel', { now: word(difference.level.now), then: word(difference.level.then) })}</li>
               ) : null}
               {difference.points ? <li>{t('ratingDetail.differsPoints', difference.points)}</li> : null}
-              {difference.added.map((c, i) => (
+              {difference.added.slice(0, DIFFERENCE_LINES).map((c, i) => (
                 <li key={`a${i}`}>{t('ratingDetail.differsAdded', { line: explainContribution(c, opts) })}</li>
               ))}
-              {difference.removed.map((c, i) => (
+              {difference.removed.slice(0, DIFFERENCE_LINES).map((c, i) => (
                 <li key={`r${i}`}>{t('ratingDetail.differsRemoved', { line: explainStoredContribution(c, locale) })}</li>
               ))}
-              {difference.changed.map(({ now: c, then }, i) => (
+              {difference.changed.slice(0, DIFFERENCE_LINES).map(({ now: c, then }, i) => (
                 <li key={`c${i}`}>
                   {t('ratingDetail.differsChanged', {
                     line: explainContribution(c, opts),
@@ -184,6 +209,7 @@ export default async function UnitRatingPage({
                   })}
                 </li>
               ))}
+              {moreDifferences > 0 ? <li data-testid="differs-more">{t('ratingDetail.differsMore', { n: moreDifferences })}</li> : null}
             </ul>
           </section>
         ) : (
@@ -207,40 +233,40 @@ export default async function UnitRatingPage({
               {t('ratingDetail.domainOnly', {
                 domain: localName(locale, domain),
                 n: shown.length,
-                points: shown.reduce((sum, e) => sum + e.stored.points, 0),
+                points: shown.reduce((sum, c) => sum + c.points, 0),
               })}
             </span>
-            <Link href={`/ratings/${year}/${encodeURIComponent(unit.code)}`} className="text-blue-700 hover:underline">
+            <Link href={baseHref} className="text-blue-700 hover:underline">
               {t('ratingDetail.domainAll')}
             </Link>
           </p>
         ) : null}
-        {lines.length === 0 ? (
+        {shown.length === 0 ? (
           <p
             className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700"
             data-testid="no-contributions"
           >
             {t('ratingDetail.noContributions')}
           </p>
+        ) : ruleGroup && rulePageOf ? (
+          <RuleLines
+            rule={ruleGroup.rule}
+            points={ruleGroup.points}
+            floor={ruleGroup.floor}
+            page={{ ...rulePageOf, items: explain(rulePageOf.items) }}
+            hrefForPage={(p) => withParams({ rule: ruleGroup.rule, page: String(p) })}
+            backHref={withParams({})}
+            locale={locale}
+            t={t}
+          />
         ) : (
-          <ol className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="contributions">
-            {shown.map(({ line, stored: c }, i) => {
-              const ref = c.recordExternalId;
-              return (
-                <li key={line.key} className="flex items-start gap-3 px-4 py-2 text-sm" data-detailed={line.detailed}>
-                  <span className="w-6 shrink-0 text-right tabular-nums text-gray-400">{i + 1}</span>
-                  <span className="flex-1" data-testid="sentence">
-                    <ExplainedLineText text={line.text} reference={ref} href={line.href} />
-                    {line.detailed ? null : <span className="ml-2 text-xs text-gray-500">（{t('ratingDetail.undetailed')}）</span>}
-                  </span>
-                  {line.floor ? <LevelBadge level={line.floor} label={word(line.floor)} /> : null}
-                </li>
-              );
-            })}
-            <li className="flex justify-end px-4 py-2 text-sm font-semibold" data-testid="contributions-total">
-              {t('ratingDetail.total', { points: stored.points })}
-            </li>
-          </ol>
+          <RuleGroups
+            groups={groups.map((g) => ({ ...g, first: explain(g.first) }))}
+            total={stored.points}
+            hrefForRule={(rule) => withParams({ rule, page: '1' })}
+            locale={locale}
+            t={t}
+          />
         )}
       </section>
     </div>

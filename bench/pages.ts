@@ -1,0 +1,222 @@
+// `npm run bench -- pages`: one institute files 150,000 hazards (issue 13, item 8), then every page,
+// export and API answer that lists records is timed against the production server (server/serve.ts, as
+// `npm start` runs it; needs `npx next build`), each beside raw SQLite running the same underlying query in
+// the same run. While the rating page renders, /api/health is polled: the page must not stop the server.
+//   BENCH_HAZARDS (default 150000), BENCH_PORT (default 3312).
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDatabase } from '@/db/client';
+import { bootstrap, DEMO_PASSWORD } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+import { logIn } from '@/lib/auth/login';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { SESSION_COOKIE } from '@/lib/auth/session-policy';
+import { shanghaiYear } from '@/lib/time';
+import { startServer, type OwnServer } from './server-process';
+
+const HAZARDS = Number(process.env.BENCH_HAZARDS ?? 150_000);
+const PORT = Number(process.env.BENCH_PORT ?? 3312);
+const UNIT = 'BJ01';
+const DOMAIN = 'ai';
+const dir = path.resolve('.tmp/bench');
+const file = path.join(dir, 'pages.db');
+const DAY = 86_400_000;
+
+/** A fresh demo academy, then HAZARDS open hazards of one institute, found this year and most overdue. */
+async function build(): Promise<{ cookie: string; token: string }> {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  const db = openDatabase(file);
+  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'true' }));
+  const sqlite = db.$client;
+  const unit = sqlite.prepare('SELECT id FROM units WHERE code = ?').get(UNIT) as { id: number };
+  const reporter = sqlite.prepare("SELECT id FROM users WHERE login = 'bj01.reporter'").get() as { id: number };
+  const now = Date.now();
+  const yearStart = Date.parse(`${shanghaiYear(new Date())}-01-01T00:00:00+08:00`);
+  const insert = sqlite.prepare(
+    `INSERT INTO hazards (external_id, unit_id, institute_id, created_by, domain, dimension, severity, source, found_at, due_at, status)
+     VALUES (?, ?, ?, ?, ?, 'loss', ?, 'self_inspection', ?, ?, 'open')`,
+  );
+  const t0 = performance.now();
+  sqlite.transaction(() => {
+    for (let i = 0; i < HAZARDS; i++) {
+      const found = yearStart + ((i * 7919) % Math.max(1, now - yearStart - DAY));
+      insert.run(`FLOOD-${i}`, unit.id, unit.id, reporter.id, DOMAIN, i % 20 === 0 ? 'major' : 'general', found, found + 30 * DAY);
+    }
+  })();
+  console.log(`${HAZARDS.toLocaleString('en-US')} hazards for ${UNIT} inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const session = await logIn(db, { login: 'office', password: DEMO_PASSWORD, ip: '127.0.0.1' });
+  if (!session.ok) throw new Error('could not sign the office in');
+  const office = sqlite.prepare("SELECT id FROM users WHERE login = 'office'").get() as { id: number };
+  const token = createApiToken(db, office.id, 'bench').token;
+  sqlite.close();
+  return { cookie: `${SESSION_COOKIE}=${session.sessionToken}`, token };
+}
+
+interface Target {
+  name: string;
+  url: string;
+  /** The same data read by one bare statement (or two), as the page lists it. */
+  raw: (db: Database.Database) => unknown;
+}
+
+function targets(year: number): Target[] {
+  const unitId = (db: Database.Database) => (db.prepare('SELECT id FROM units WHERE code = ?').get(UNIT) as { id: number }).id;
+  const ratingId = (db: Database.Database) =>
+    (
+      db.prepare("SELECT id FROM ratings WHERE institute_id = ? AND year = ? AND status = 'provisional'").get(unitId(db), year) as {
+        id: number;
+      }
+    ).id;
+  return [
+    {
+      name: 'rating page',
+      url: `/ratings/${year}/${UNIT}`,
+      raw: (db) =>
+        db.prepare('SELECT rule, count(*), sum(points) FROM rating_contributions WHERE rating_id = ? GROUP BY rule').all(ratingId(db)),
+    },
+    {
+      name: 'rating page, one rule, page 100',
+      url: `/ratings/${year}/${UNIT}?rule=hazard.general&page=100`,
+      raw: (db) =>
+        db
+          .prepare("SELECT * FROM rating_contributions WHERE rating_id = ? AND rule = 'hazard.general' ORDER BY id LIMIT 50 OFFSET 4950")
+          .all(ratingId(db)),
+    },
+    {
+      name: 'unit page',
+      url: `/units/${UNIT}`,
+      raw: (db) => [
+        db.prepare("SELECT * FROM hazards WHERE institute_id = ? AND status = 'open' ORDER BY due_at LIMIT 20").all(unitId(db)),
+        db.prepare("SELECT count(*) FROM hazards WHERE institute_id = ? AND status = 'open'").get(unitId(db)),
+      ],
+    },
+    {
+      name: 'record list',
+      url: `/records/hazards?unit=${UNIT}`,
+      raw: (db) => [
+        db.prepare('SELECT * FROM hazards WHERE institute_id = ? ORDER BY found_at DESC LIMIT 50').all(unitId(db)),
+        db.prepare('SELECT count(*) FROM hazards WHERE institute_id = ?').get(unitId(db)),
+      ],
+    },
+    {
+      name: 'domain page',
+      url: `/domains/${DOMAIN}`,
+      raw: (db) =>
+        db
+          .prepare(
+            "SELECT institute_id, count(*) FROM hazards WHERE domain = ? AND found_at >= ? AND status <> 'withdrawn' GROUP BY institute_id",
+          )
+          .all(DOMAIN, Date.parse(`${year}-01-01T00:00:00+08:00`)),
+    },
+    {
+      name: 'overview',
+      url: '/',
+      raw: (db) =>
+        db
+          .prepare("SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND status <> 'withdrawn' GROUP BY severity")
+          .all(Date.parse(`${year}-01-01T00:00:00+08:00`)),
+    },
+    {
+      name: 'export: unit open hazards',
+      url: `/export/unit-open-hazards?unit=${UNIT}`,
+      raw: (db) => db.prepare("SELECT * FROM hazards WHERE institute_id = ? AND status = 'open' ORDER BY due_at LIMIT 20").all(unitId(db)),
+    },
+    {
+      name: 'export: domain open major',
+      url: `/export/domain-open-major?domain=${DOMAIN}`,
+      raw: (db) =>
+        db
+          .prepare("SELECT * FROM hazards WHERE domain = ? AND severity = 'major' AND status = 'open' ORDER BY due_at LIMIT 50")
+          .all(DOMAIN),
+    },
+    {
+      name: 'API ratings ?unit=',
+      url: `/api/v1/ratings?year=${year}&unit=${UNIT}`,
+      raw: (db) => db.prepare('SELECT * FROM rating_contributions WHERE rating_id = ? ORDER BY id').all(ratingId(db)),
+    },
+    {
+      name: 'API hazards ?unit=',
+      url: `/api/v1/hazards?unit=${UNIT}`,
+      raw: (db) => db.prepare('SELECT * FROM hazards WHERE institute_id = ? ORDER BY id LIMIT 500').all(unitId(db)),
+    },
+  ];
+}
+
+/** One request, with the worst /api/health answer time while it ran. */
+async function measure(server: OwnServer, url: string, headers: Record<string, string>) {
+  let polling = true;
+  let worstHealth = 0;
+  const poll = (async () => {
+    while (polling) {
+      const t = performance.now();
+      await fetch(`${server.url}/api/health`).catch(() => null);
+      worstHealth = Math.max(worstHealth, performance.now() - t);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t0 = performance.now();
+  const res = await fetch(`${server.url}${url}`, { headers });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  const ms = performance.now() - t0;
+  polling = false;
+  await poll;
+  return { status: res.status, bytes, ms, worstHealth };
+}
+
+function rawMs(db: Database.Database, run: (db: Database.Database) => unknown): number {
+  run(db); // warm the page cache of SQLite as the server's is
+  const t0 = performance.now();
+  run(db);
+  return performance.now() - t0;
+}
+
+async function main() {
+  const { cookie, token } = await build();
+  const year = shanghaiYear(new Date());
+  const server = await startServer({
+    port: PORT,
+    db: file,
+    env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0', FENGHUO_SEED_DEMO: 'false' },
+    timeoutMs: 900_000,
+  });
+  const db = new Database(file, { readonly: true });
+  const rows: string[] = [];
+  try {
+    for (const t of targets(year)) {
+      const headers: Record<string, string> = t.url.startsWith('/api/')
+        ? { authorization: `Bearer ${token}` }
+        : { cookie, accept: 'text/html' };
+      const cold = await measure(server, t.url, headers);
+      const warm = await measure(server, t.url, headers);
+      const raw = rawMs(db, t.raw);
+      rows.push(
+        [
+          t.name.padEnd(34),
+          String(cold.status).padStart(4),
+          `${(cold.bytes / 1024).toFixed(0).padStart(7)} KB`,
+          `${cold.ms.toFixed(0).padStart(7)} ms`,
+          `${warm.ms.toFixed(0).padStart(7)} ms`,
+          `${raw.toFixed(1).padStart(8)} ms`,
+          `${Math.max(cold.worstHealth, warm.worstHealth).toFixed(0).padStart(7)} ms`,
+        ].join(' '),
+      );
+      console.log(rows.at(-1));
+    }
+  } finally {
+    db.close();
+    console.log(`server RSS ${server.rssMb().toFixed(0)} MB`);
+    await server.kill();
+  }
+  console.log(
+    `\n${HAZARDS.toLocaleString('en-US')} hazards in ${UNIT}; product (first, again) beside raw SQLite; worst /api/health meanwhile`,
+  );
+  console.log(['page'.padEnd(34), 'HTTP', '     size', '    first', '    again', '       raw', ' health'].join(' '));
+  for (const r of rows) console.log(r);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

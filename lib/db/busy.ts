@@ -1,0 +1,20 @@
+// Issue 13 (item 9): SQLite has one writer at a time. A writer that cannot get the lock within the
+// configured wait (FENGHUO_DB_BUSY_TIMEOUT_MS, SQLite's busy_timeout) fails with SQLITE_BUSY or
+// SQLITE_LOCKED (and their extended codes). That is a "try again" for the caller, never a crash: each edge
+// (API, CLI, forms) recognises it here and says so in its own way. One place decides what counts.
+
+const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
+
+/** Whether an error (or any error it wraps: drizzle wraps the driver's) is SQLite's lock wait running out. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && BUSY_CODES.test(code)) return true;
+  }
+  return false;
+}
+
+/** Seconds a caller should wait before trying again: the configured wait, rounded up, at least one. */
+export function retryAfterSeconds(busyTimeoutMs: number): number {
+  return Math.max(1, Math.ceil(busyTimeoutMs / 1000));
+}
