@@ -61,3 +61,22 @@ test('the institutes heatmap shows heat with every branch closed, and offers the
   await page.goto('/heatmaps?mode=counts');
   await expect(page.locator('select[name="kind"]')).toHaveCount(1);
 });
+
+test('dashboards prefetch what a reader is likely to open, not every cell', async ({ page }) => {
+  await logIn(page, 'office');
+  for (const [path, most] of [
+    ['/heatmaps/calendar', 20],
+    ['/', 25],
+  ] as const) {
+    let prefetches = 0;
+    const count = (r: { url(): string; headers(): Record<string, string> }) => {
+      if (r.headers()['next-router-prefetch'] || /[?&]_rsc=/.test(r.url())) prefetches++;
+    };
+    page.on('request', count);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(2000);
+    page.off('request', count);
+    expect(prefetches, path).toBeLessThanOrEqual(most);
+  }
+});

@@ -125,16 +125,17 @@ export default async function InstituteHeatmapPage({
           </div>
           <div className="flex gap-3 text-xs">
             <Link
+              prefetch={false}
               href={here({ sort: query.sort === 'name' ? undefined : 'name' })}
               className="text-blue-700 hover:underline"
               data-testid="sort-toggle"
             >
               {query.sort === 'name' ? t('heatmaps.sortByTotal') : t('heatmaps.sortByName')}
             </Link>
-            <Link href={here({ open: 'all' })} className="text-blue-700 hover:underline">
+            <Link prefetch={false} href={here({ open: 'all' })} className="text-blue-700 hover:underline">
               {t('heatmaps.expandAll')}
             </Link>
-            <Link href={here({ open: 'none' })} className="text-blue-700 hover:underline">
+            <Link prefetch={false} href={here({ open: 'none' })} className="text-blue-700 hover:underline">
               {t('heatmaps.collapseAll')}
             </Link>
           </div>
@@ -173,7 +174,13 @@ export default async function InstituteHeatmapPage({
                         scope="rowgroup"
                         className="sticky left-0 max-w-[15rem] whitespace-nowrap bg-gray-100 px-2 py-1.5 text-left font-semibold"
                       >
-                        <Link href={toggle(g.branchCode)} aria-expanded={isOpen} className="hover:underline" data-testid="group-toggle">
+                        <Link
+                          prefetch={false}
+                          href={toggle(g.branchCode)}
+                          aria-expanded={isOpen}
+                          className="hover:underline"
+                          data-testid="group-toggle"
+                        >
                           <span aria-hidden>{isOpen ? '▾' : '▸'}</span> {branchName}
                           <span className="ml-1 text-xs font-normal text-gray-500">{t('heatmaps.groupCount', { n: g.rows.length })}</span>
                         </Link>
@@ -203,7 +210,11 @@ export default async function InstituteHeatmapPage({
                               scope="row"
                               className="sticky left-0 max-w-[15rem] truncate whitespace-nowrap bg-white px-2 py-1 text-left font-normal"
                             >
-                              <Link href={`/units/${encodeURIComponent(r.institute.code)}`} className="text-gray-900 hover:underline">
+                              <Link
+                                prefetch={false}
+                                href={`/units/${encodeURIComponent(r.institute.code)}`}
+                                className="text-gray-900 hover:underline"
+                              >
                                 {localName(locale, r.institute)}
                               </Link>
                               {r.level ? (
@@ -240,6 +251,7 @@ export default async function InstituteHeatmapPage({
                                   data-domain={c.domain}
                                 >
                                   <Link
+                                    prefetch={false}
                                     href={heatCellHref(cellCtx, r.institute.code, c)}
                                     className="block px-1 py-1 hover:underline"
                                     title={`${label}: ${text}`}
