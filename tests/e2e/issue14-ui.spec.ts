@@ -65,8 +65,8 @@ test('the institutes heatmap shows heat with every branch closed, and offers the
 test('dashboards prefetch what a reader is likely to open, not every cell', async ({ page }) => {
   await logIn(page, 'office');
   for (const [path, most] of [
-    ['/heatmaps/calendar', 20],
-    ['/', 25],
+    ['/heatmaps/calendar', 40],
+    ['/', 40],
   ] as const) {
     let prefetches = 0;
     const count = (r: { url(): string; headers(): Record<string, string> }) => {
