@@ -4,6 +4,10 @@ import { LoginForm } from '@/components/login-form';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { BeaconMark } from '@/components/shell/beacon-mark';
 import { currentActor } from '@/lib/auth/current-actor';
+import { getDb } from '@/db/client';
+import { getSetting } from '@/db/queries/settings';
+import { DEMO_DATA_SETTING } from '@/db/queries/insert-dataset';
+import { DemoLogins } from '@/components/demo-logins';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('login'))('title') };
@@ -32,6 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t('login.loggedOut')}
           </p>
         ) : null}
+        {getSetting(getDb(), DEMO_DATA_SETTING) !== undefined ? <DemoLogins /> : null}
         <LoginForm next={params.next} />
         <div className="mt-6 flex justify-center">
           <LocaleSwitch />

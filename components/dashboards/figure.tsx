@@ -18,6 +18,7 @@ export function Figure({
 }) {
   return (
     <Link
+      prefetch={false}
       href={href}
       className="block rounded-lg border border-gray-200 bg-white p-4 shadow-sm hover:border-blue-400 hover:bg-blue-50/40"
       data-testid={testId}
@@ -38,7 +39,7 @@ export function Figure({
 export function CountLink({ n, href, strong = false }: { n: number; href: string; strong?: boolean }) {
   if (n === 0) return <span className="text-gray-400">0</span>;
   return (
-    <Link href={href} className={`tabular-nums text-blue-700 hover:underline ${strong ? 'font-semibold' : ''}`}>
+    <Link prefetch={false} href={href} className={`tabular-nums text-blue-700 hover:underline ${strong ? 'font-semibold' : ''}`}>
       {n.toLocaleString('en-US')}
     </Link>
   );

@@ -53,6 +53,7 @@ export function HeatGrid({
                 <td key={i} className={`rounded text-center tabular-nums ${c.cls}`}>
                   {c.href ? (
                     <Link
+                      prefetch={false}
                       href={c.href}
                       className="block px-1 py-1.5 hover:underline"
                       title={c.label}

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { levels } from '@/lib/reference/level-codes';
-import { bandClass, countBins, noDataClass, noneClass } from './heat-scale';
+import { bandClass, countBins, noDataClass, noneClass, zeroClass } from './heat-scale';
 
 /** States what every colour means: the level bands with their point ranges, or the count bins. */
 export async function HeatLegend({
@@ -16,11 +16,12 @@ export async function HeatLegend({
   const items: { cls: string; label: string }[] = [];
   if (mode === 'points' && thresholds) {
     const ranges = {
-      blue: `0–${thresholds.yellow - 1}`,
+      blue: `1–${thresholds.yellow - 1}`,
       yellow: `${thresholds.yellow}–${thresholds.orange - 1}`,
       orange: `${thresholds.orange}–${thresholds.red - 1}`,
       red: `≥ ${thresholds.red}`,
     };
+    items.push({ cls: zeroClass, label: '0' });
     for (const l of levels)
       items.push({ cls: bandClass[l], label: t('heatmaps.legend.band', { level: t(`levels.${l}`), range: ranges[l] }) });
   } else {

@@ -28,3 +28,5 @@ export function countClass(n: number): string {
 /** "No data": diagonal hatching on grey, unlike any value; "not involved": plain and faint. */
 export const noDataClass = 'bg-[repeating-linear-gradient(45deg,#e5e7eb_0,#e5e7eb_4px,#f9fafb_4px,#f9fafb_8px)] text-gray-600 italic';
 export const noneClass = 'bg-white text-gray-300';
+/** A real zero: a number, but nothing to look at. */
+export const zeroClass = 'bg-white text-gray-500';

@@ -30,7 +30,12 @@ export function LevelBars({
             <div className="h-4 rounded" style={{ width: `${(counts[l] / max) * 100}%`, backgroundColor: levelFills[l] }} />
           </div>
           {counts[l] > 0 ? (
-            <Link href={hrefFor(l)} className="text-right font-semibold tabular-nums text-blue-700 hover:underline" data-count={counts[l]}>
+            <Link
+              prefetch={false}
+              href={hrefFor(l)}
+              className="text-right font-semibold tabular-nums text-blue-700 hover:underline"
+              data-count={counts[l]}
+            >
               {counts[l]}
             </Link>
           ) : (

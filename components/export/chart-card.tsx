@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { toPng } from 'html-to-image';
+import { inlineSvgStyles } from './inline-svg-styles';
 
 /**
  * A card around a chart with "download PNG": the card itself (title, legend and chart, as seen) is drawn
@@ -32,6 +33,7 @@ export function ChartCard({
     if (!ref.current) return;
     setBusy(true);
     setFailed(false);
+    const restore = inlineSvgStyles(ref.current);
     try {
       const url = await toPng(ref.current, {
         backgroundColor: '#ffffff',
@@ -46,6 +48,7 @@ export function ChartCard({
     } catch {
       setFailed(true);
     } finally {
+      restore();
       setBusy(false);
     }
   }

@@ -18,7 +18,7 @@ export async function AlertsCard({ actor }: { actor: Actor }) {
     <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm" data-testid="card-alerts">
       <div className="flex items-baseline justify-between">
         <h2 className="text-base font-semibold text-gray-900">{t('overview.alerts.title')}</h2>
-        <Link href="/alerts" className="text-xs text-blue-700 hover:underline">
+        <Link prefetch={false} href="/alerts" className="text-xs text-blue-700 hover:underline">
           {t('overview.alerts.all')}
         </Link>
       </div>
@@ -30,7 +30,7 @@ export async function AlertsCard({ actor }: { actor: Actor }) {
             <li key={a.id} className="flex items-start gap-2 py-2" data-colour={a.colour}>
               <LevelBadge level={a.colour} label={t(`levels.${a.colour}`)} />
               <div className="min-w-0 flex-1">
-                <Link href={`/alerts/${a.id}`} className="text-gray-900 hover:underline">
+                <Link prefetch={false} href={`/alerts/${a.id}`} className="text-gray-900 hover:underline">
                   {locale === 'en' ? a.messageEn : a.messageZh}
                 </Link>
                 <p className="text-xs text-gray-500">{formatDateTime(a.firedAt)}</p>

@@ -113,7 +113,7 @@ export async function FiguresCard({ actor }: { actor: Actor }) {
               {recordKindCodes.map((kind) => (
                 <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
                   <th scope="row" className="py-2 text-left font-normal">
-                    <Link href={`/records/${kind}`} className="text-blue-700 hover:underline">
+                    <Link prefetch={false} href={`/records/${kind}`} className="text-blue-700 hover:underline">
                       {t(`kinds.${kind}`)}
                     </Link>
                   </th>

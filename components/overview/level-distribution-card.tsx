@@ -31,6 +31,7 @@ export async function LevelDistributionCard({ actor }: { actor: Actor }) {
               .filter((l) => counts[l] > 0)
               .map((l) => (
                 <Link
+                  prefetch={false}
                   key={l}
                   href={`/ratings?year=${year}&level=${l}`}
                   className={`flex min-w-[3.5rem] items-center justify-center text-xs font-semibold ${bandClass[l]}`}
@@ -65,7 +66,11 @@ export async function LevelDistributionCard({ actor }: { actor: Actor }) {
         <ul className="mt-1 divide-y divide-gray-100 text-sm" data-testid="level-rises">
           {d.rises.slice(0, 6).map((r) => (
             <li key={r.code} className="flex items-center justify-between gap-2 py-1.5">
-              <Link href={`/ratings/${d.year}/${encodeURIComponent(r.code)}`} className="truncate text-blue-700 hover:underline">
+              <Link
+                prefetch={false}
+                href={`/ratings/${d.year}/${encodeURIComponent(r.code)}`}
+                className="truncate text-blue-700 hover:underline"
+              >
                 {localName(locale, r)}
               </Link>
               <span className="flex shrink-0 items-center gap-1 text-xs text-gray-500">
@@ -75,7 +80,7 @@ export async function LevelDistributionCard({ actor }: { actor: Actor }) {
           ))}
           {d.rises.length > 6 ? (
             <li className="pt-1.5 text-xs">
-              <Link href={`/ratings?year=${d.year}`} className="text-blue-700 hover:underline">
+              <Link prefetch={false} href={`/ratings?year=${d.year}`} className="text-blue-700 hover:underline">
                 {t('overview.levels.moreRises', { n: d.rises.length - 6 })}
               </Link>
             </li>

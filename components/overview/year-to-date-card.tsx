@@ -74,7 +74,7 @@ export async function YearToDateCard({ actor }: { actor: Actor }) {
                   {r.label}
                 </th>
                 <td className="py-1.5 text-right tabular-nums">
-                  <Link href={r.href} className="text-blue-700 hover:underline" data-testid="ytd-count">
+                  <Link prefetch={false} href={r.href} className="text-blue-700 hover:underline" data-testid="ytd-count">
                     {r.now}
                   </Link>
                 </td>
@@ -93,7 +93,7 @@ export async function YearToDateCard({ actor }: { actor: Actor }) {
         </tbody>
       </table>
       <div className="mt-3 grid grid-cols-3 gap-2 text-center text-sm" data-testid="rectification">
-        <Link href="/records/hazards?status=open" className="rounded bg-gray-50 p-2 hover:bg-gray-100">
+        <Link prefetch={false} href="/records/hazards?status=open" className="rounded bg-gray-50 p-2 hover:bg-gray-100">
           <div className="text-xs text-gray-600">{t('overview.ytd.open')}</div>
           <div className="text-lg font-semibold tabular-nums">{status.open}</div>
         </Link>

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { alertReads, alerts, units, users } from '../schema';
@@ -9,6 +9,7 @@ import { FieldProblem } from '@/lib/errors';
 import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
 import { appendAudit } from './audit';
 import { inScope } from './scope-filter';
+import { orderOf, type AlertOrder } from './alert-triage';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -116,18 +117,19 @@ const toRow = ({ details, readId, ...r }: Selected): AlertRow => ({
   read: readId !== null,
 });
 
-/** One page of the inbox, newest first, within the viewer's scope. */
+/** One page of the inbox within the viewer's scope, in the order asked for. */
 export function listAlerts(
   db: Db,
   viewer: Pick<Actor, 'userId' | 'scope'>,
   filters: AlertFilters,
   page: { page: number; pageSize: number },
+  order: AlertOrder = 'action',
 ): { total: number; rows: AlertRow[] } {
   const where = whereOf(viewer.scope, filters);
   const total = db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
   const rows = select(db, viewer.userId)
     .where(where)
-    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .orderBy(...orderOf(order))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .all();
@@ -138,7 +140,7 @@ export function listAlerts(
 export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertRow[] {
   return select(db, userId)
     .where(inScope(alerts.unitId, scope))
-    .orderBy(desc(alerts.firedAt), desc(alerts.id))
+    .orderBy(...orderOf('newest'))
     .limit(limit)
     .all()
     .map(toRow);

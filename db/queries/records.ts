@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import {
   assessmentDimensions,
@@ -35,6 +35,16 @@ export interface RecordListRow {
   label: string | number | null;
   status: string;
   domain: string | null;
+  /** The institute of a record filed by a department (null when an institute filed it). */
+  instituteCode: string | null;
+  instituteName: string | null;
+  instituteNameEn: string | null;
+  /** Incidents: the effective tier (what the rating counts) and the tier reported. */
+  tier?: number;
+  reportedTier?: number;
+  /** Hazards. */
+  severity?: 'general' | 'major';
+  dueAt?: Date;
 }
 
 export interface RecordPage {
@@ -214,6 +224,7 @@ export function listRecords(
   const total = db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where).get()?.n ?? 0;
   const direction = opts.dir === 'asc' ? asc : desc;
   const sortColumn = opts.sort === 'externalId' ? k.table.externalId : opts.sort === 'status' ? k.status : when;
+  const institute = alias(units, 'institute');
   const rows = db
     .select({
       id: k.table.id,
@@ -221,13 +232,20 @@ export function listRecords(
       unitCode: units.code,
       unitName: units.name,
       unitNameEn: units.nameEn,
+      instituteCode: institute.code,
+      instituteName: institute.name,
+      instituteNameEn: institute.nameEn,
       date: k.date,
       label: k.label,
       status: k.status,
       ...(k.domain ? { domain: k.domain } : {}),
+      ...(kind === 'incidents' ? { tier: effectiveTierSql(activeRatingRuleSet(db)), reportedTier: incidents.tier } : {}),
+      ...(kind === 'hazards' ? { severity: hazards.severity, dueAt: hazards.dueAt } : {}),
     })
     .from(k.table)
     .innerJoin(units, eq(units.id, k.table.unitId))
+    // A department's name alone ("综合办公室") says nothing without its institute.
+    .leftJoin(institute, and(eq(institute.id, units.instituteId), ne(institute.id, units.id)))
     .where(where)
     .orderBy(direction(sortColumn), direction(k.table.id))
     .limit(pageSize)

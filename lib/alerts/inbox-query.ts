@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { levels } from '@/lib/reference/level-codes';
 import { shanghaiDate } from '@/lib/time';
 import type { AlertFilters } from '@/db/queries/alerts';
+import { alertOrders } from '@/db/queries/alert-triage';
 import { alertRuleIds } from './rule-set';
 
 // The inbox's filters and page, kept in the URL; anything malformed is ignored, so an edited address still
@@ -16,6 +17,7 @@ export const inboxQuerySchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
+  sort: z.enum(alertOrders).catch('action'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
@@ -43,6 +45,7 @@ export function inboxFilters(q: InboxQuery): AlertFilters {
 export function inboxHref(q: InboxQuery, change: Partial<Record<keyof InboxQuery, string | number | undefined>>): string {
   const merged: Record<string, string | number | undefined> = { ...q, ...change };
   if (merged.page === 1) merged.page = undefined;
+  if (merged.sort === 'action') merged.sort = undefined;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') params.set(k, String(v));
   const s = params.toString();

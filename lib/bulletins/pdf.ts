@@ -6,6 +6,8 @@ import { renderPdf } from '@/lib/pdf/render-pdf';
 import type { Block, TableCell } from '@/lib/pdf/types';
 import { levels } from '@/lib/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
+import { attentionFirst, needsAttention } from './attention';
+import type { BulletinInstitute } from './types';
 import { BULLETIN_ALERT_LINES, levelChange, type BulletinView } from './view';
 
 // The bulletin as a PDF (Chinese by default, English with the switch), of the viewer's scope only. The
@@ -49,31 +51,41 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
     },
     { type: 'heading', level: 2, text: t('bulletins.levelsSection') },
   ];
+  const instituteTable = (rows: BulletinInstitute[]): Block => ({
+    type: 'table',
+    columns: [
+      { label: t('bulletins.unit'), width: 115 },
+      { label: t('bulletins.branch'), width: 65 },
+      { label: t('bulletins.levelStart'), width: 42, align: 'center' },
+      { label: t('bulletins.levelEnd'), width: 42, align: 'center' },
+      // Wide enough for "Unchanged" and "Newly rated" on one line.
+      { label: t('bulletins.change'), width: 62, align: 'center' },
+      { label: t('bulletins.incidents'), align: 'right' },
+      { label: t('bulletins.hazardsNew'), align: 'right' },
+      { label: t('bulletins.overdue'), align: 'right' },
+    ],
+    rows: rows.map((r) => [
+      `${name(r)}${paren(r.code)}`,
+      r.branchName ? name({ name: r.branchName, nameEn: r.branchNameEn }) : '',
+      level(r.levelStart),
+      level(r.levelEnd),
+      t(`bulletins.changeKind.${levelChange(r)}`),
+      String(r.incidentsByTier.reduce((a, b) => a + b, 0)),
+      String(r.hazards.general + r.hazards.major),
+      String(r.overdueAtEnd.general + r.overdueAtEnd.major),
+    ]),
+  });
   if (v.institutes.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noInstitutes') });
-  else
-    blocks.push({
-      type: 'table',
-      columns: [
-        { label: t('bulletins.unit'), width: 120 },
-        { label: t('bulletins.branch'), width: 70 },
-        { label: t('bulletins.levelStart'), width: 45, align: 'center' },
-        { label: t('bulletins.levelEnd'), width: 45, align: 'center' },
-        { label: t('bulletins.change'), width: 45, align: 'center' },
-        { label: t('bulletins.incidents'), align: 'right' },
-        { label: t('bulletins.hazardsNew'), align: 'right' },
-        { label: t('bulletins.overdue'), align: 'right' },
-      ],
-      rows: v.institutes.map((r) => [
-        `${name(r)}${paren(r.code)}`,
-        r.branchName ? name({ name: r.branchName, nameEn: r.branchNameEn }) : '',
-        level(r.levelStart),
-        level(r.levelEnd),
-        t(`bulletins.changeKind.${levelChange(r)}`),
-        String(r.incidentsByTier.reduce((a, b) => a + b, 0)),
-        String(r.hazards.general + r.hazards.major),
-        String(r.overdueAtEnd.general + r.overdueAtEnd.major),
-      ]),
-    });
+  else {
+    const attention = attentionFirst(v.institutes).filter(needsAttention);
+    const others = attentionFirst(v.institutes).filter((r) => !needsAttention(r));
+    blocks.push({ type: 'heading', level: 3, text: t('bulletins.attentionSection', { n: attention.length }) });
+    blocks.push(attention.length ? instituteTable(attention) : { type: 'paragraph', text: t('bulletins.attentionNone') });
+    if (others.length) {
+      blocks.push({ type: 'heading', level: 3, text: t('bulletins.othersSection', { n: others.length }) });
+      blocks.push(instituteTable(others));
+    }
+  }
   blocks.push({ type: 'heading', level: 2, text: t('bulletins.alertsSection') });
   if (v.alerts.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noAlerts') });
   else
@@ -117,6 +129,7 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
     }),
     meta: { author: t('app.name'), subject: title },
     footer: t('bulletins.footer', { generated: formatDateTime(v.generatedAt) }),
+    pageNumber: t('pdf.pageNumber'),
     createdAt: v.generatedAt,
     blocks,
   });

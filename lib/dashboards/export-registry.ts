@@ -2,6 +2,7 @@ import type { ExportableTable } from '@/lib/export/tables';
 import { instituteHeatmapExport } from './institute-heatmap-view';
 import { calendarExport, dimensionExport, matrixExport } from './grid-views';
 import { domainIndexTable, domainLevelsTable, domainOpenMajorTable, domainSeriousTable, domainUnitsTable } from './domain-tables';
+import { ratingsTableExport } from '@/lib/rating/ratings-table-export';
 import { unitEthicsTable, unitIncidentsTable, unitOpenHazardsTable, unitProjectsTable, unitRatingsTable } from './unit-tables';
 
 /**
@@ -23,4 +24,5 @@ export const exportableTables: Record<string, ExportableTable> = {
   'unit-projects': unitProjectsTable,
   'unit-incidents': unitIncidentsTable,
   'unit-ethics': unitEthicsTable,
+  ratings: ratingsTableExport,
 };

@@ -40,6 +40,8 @@ export interface HeatGroup {
   rows: HeatRow[];
   totals: number[];
   total: number;
+  /** Per domain, the group's worst cell: what a collapsed branch row shows as its heat. */
+  worst: HeatCell[];
 }
 
 export interface InstituteHeatmap {
@@ -114,7 +116,8 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
       const k = cellKey(institute.id, domain);
       const value = q.mode === 'points' ? (points.get(k) ?? 0) : (counted.get(k) ?? 0);
       const state: CellState = value > 0 || filed.has(k) ? 'value' : working.has(k) ? 'nodata' : 'none';
-      return { domain, value, state, band: q.mode === 'points' && state === 'value' ? levelByPoints(value, ruleSet) : undefined };
+      // Zero points carry no band: painted blue, a real zero looked as hot as a red cell on a glance.
+      return { domain, value, state, band: q.mode === 'points' && value > 0 ? levelByPoints(value, ruleSet) : undefined };
     });
     const row: HeatRow = { institute, cells, total: cells.reduce((s, c) => s + c.value, 0), level };
     const gk = institute.branchCode ?? '';
@@ -127,11 +130,15 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
         rows: [],
         totals: domains.map(() => 0),
         total: 0,
+        worst: domains.map((domain): HeatCell => ({ domain, value: 0, state: 'none' })),
       };
       groups.set(gk, group);
     }
     group.rows.push(row);
-    cells.forEach((c, i) => (group.totals[i]! += c.value));
+    cells.forEach((c, i) => {
+      group.totals[i]! += c.value;
+      if (isWorse(c, group.worst[i]!)) group.worst[i] = c;
+    });
     group.total += row.total;
   }
   return {
@@ -143,6 +150,13 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
     groups: [...groups.values()],
     thresholds: ruleSet.levelThresholds,
   };
+}
+
+const stateRank: Record<CellState, number> = { none: 0, nodata: 1, value: 2 };
+
+// The higher value wins; at equal values a number beats "no data", which beats "not involved".
+function isWorse(a: HeatCell, b: HeatCell): boolean {
+  return a.value !== b.value ? a.value > b.value : stateRank[a.state] > stateRank[b.state];
 }
 
 /** Rows and groups ordered by total (worst first) or by code. */

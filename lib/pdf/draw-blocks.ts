@@ -124,7 +124,10 @@ export function drawImage(doc: Doc, png: Buffer, requestedWidth?: number): void 
 }
 
 /** Writes every page's footer once all pages exist: the given text left, the page number right. */
-export function drawFooters(doc: Doc, footer: string | undefined): void {
+// Chinese is the product's default language; a document in another language passes its own words.
+const DEFAULT_PAGE_NUMBER = '第 {page} 页 / 共 {pages} 页';
+
+export function drawFooters(doc: Doc, footer: string | undefined, pageNumber = DEFAULT_PAGE_NUMBER): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -141,7 +144,7 @@ export function drawFooters(doc: Doc, footer: string | undefined): void {
       doc.text(fill(footer), left, y, { width, align: 'center', lineBreak: false });
     } else {
       if (footer) doc.text(footer, left, y, { width: width * 0.7, lineBreak: false });
-      doc.text(`第 ${page} 页 / 共 ${count} 页`, left, y, { width, align: 'right', lineBreak: false });
+      doc.text(fill(pageNumber), left, y, { width, align: 'right', lineBreak: false });
     }
     doc.page.margins.bottom = bottomMargin;
   }

@@ -91,7 +91,7 @@ export function renderPdf(input: PdfDocument, options: RenderOptions = {}): Prom
       registerFont(doc, FONT_REGULAR, fonts.regular);
       drawTitle(doc, input.title, input.subtitle);
       for (const block of input.blocks) drawBlock(doc, block);
-      drawFooters(doc, input.footer);
+      drawFooters(doc, input.footer, input.pageNumber);
       doc.end();
     } catch (error) {
       reject(error);

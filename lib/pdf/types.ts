@@ -28,10 +28,12 @@ export interface PdfDocument {
   meta?: { author?: string; subject?: string };
   blocks: Block[];
   /**
-   * Left part of every page's footer, e.g. "烽火 · 生成于 2026-11-23 08:00"; "第 x 页 / 共 y 页" is added on
+   * Left part of every page's footer, e.g. "烽火 · 生成于 2026-11-23 08:00"; `pageNumber` is added on
    * the right. If the text contains `{page}` or `{pages}`, those are filled in and nothing is added.
    */
   footer?: string;
+  /** The page number on the right of the footer, in the document's language: "Page {page} of {pages}". */
+  pageNumber?: string;
   /** Stored as the PDF's creation date; with it, the same input gives the same bytes. Default: now. */
   createdAt?: Date;
 }

@@ -153,7 +153,7 @@ export function explainStoredContribution(c: StoredContributionLike, locale: Loc
   });
 }
 
-/** A rule id in words ("tier III (large) incident"); an unknown id is shown as it is. */
+/** A rule id in words ("tier III (relatively large) incident"); an unknown id is shown as it is. */
 export function ruleName(rule: string, locale: Locale): string {
   const key = `ratingRules.${rule}`;
   const text = translate(locale, key);

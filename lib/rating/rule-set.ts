@@ -33,7 +33,7 @@ export const ratingRuleSetSchema = z
           .strictObject({
             I: points('each tier I (especially major) incident that occurred in the year'),
             II: points('each tier II (major) incident that occurred in the year'),
-            III: points('each tier III (large) incident that occurred in the year'),
+            III: points('each tier III (relatively large) incident that occurred in the year'),
             IV: points('each tier IV (general) incident that occurred in the year'),
           })
           .describe("Points per incident by its effective tier: the more serious of the reporter's tier and the figures' tier"),

@@ -124,6 +124,7 @@ export async function warningNoticePdf(n: WarningNotice, locale: Locale): Promis
     subtitle: t('notice.subtitle', { generated: formatDateTime(n.generatedAt) }),
     meta: { author: t('app.name'), subject: title(n, locale) },
     footer: t('notice.footer', { generated: formatDateTime(n.generatedAt) }),
+    pageNumber: t('pdf.pageNumber'),
     createdAt: n.generatedAt,
     blocks,
   });

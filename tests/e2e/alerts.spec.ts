@@ -75,7 +75,8 @@ test('office files a tier II incident, sees its red alert unread and acknowledge
   // The leader: this month's alerts hold it, acknowledged; leadership reads only.
   const leader = await (await browser.newContext()).newPage();
   await logIn(leader, 'leader');
-  await leader.goto('/alerts');
+  // Newest first: by default what needs action comes first, and an acknowledged alert comes last (issue 14).
+  await leader.goto('/alerts?sort=newest');
   await leader.getByTestId('this-month').click();
   await expect(leader).toHaveURL(/period=\d{4}-\d{2}/);
   const leaderRow = leader.getByTestId('alert-row').filter({ hasText: ref });

@@ -61,7 +61,10 @@ test('a branch officer sees only its branch in the bulletin', async ({ page }) =
   db.close();
   const rows = page.getByTestId('bulletin-units').locator('tbody tr');
   await expect(rows).toHaveCount(codes.length);
-  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).toEqual(codes);
+  expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')))).sort()).toEqual(codes);
+  // Those that need attention first (issue 14 item 13).
+  const attention = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-attention')));
+  expect(attention).toEqual([...attention].sort((a, b) => (a === b ? 0 : a === 'yes' ? -1 : 1)));
   await expect(page.getByTestId('bulletin-scope')).toContainText('仅显示您范围内的单位');
 });
 

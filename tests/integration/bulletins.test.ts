@@ -21,6 +21,7 @@ const { catchUpBulletins, generateBulletin } = await import('@/jobs/bulletin');
 const { bulletinByMonth } = await import('@/db/queries/bulletins');
 const { bulletinView } = await import('@/lib/bulletins/view');
 const { bulletinPdf } = await import('@/lib/bulletins/pdf');
+const { attentionFirst, needsAttention } = await import('@/lib/bulletins/attention');
 const { extractPages } = await import('../unit/pdf/extract-text');
 const route = await import('@/app/api/v1/bulletins/[month]/route');
 
@@ -278,5 +279,32 @@ describe('PDF', () => {
     expect(listed.size).toBe(100);
     expect(listed.has('F099')).toBe(true);
     expect(text).toMatch(/first 100 of 250 alerts/);
+  });
+
+  // Issue 14 item 13.
+  it('leads with the institutes that need attention, numbers English pages in English, and keeps words whole', async () => {
+    const stored = bulletinView(bulletinByMonth(db, '2026-04')!, { all: true });
+    // All three rose in April: SH01 to red with a serious incident, BJ02 and BJ01 to orange, BJ02 with an
+    // overdue major hazard. BJ01 is made to stay orange here, so that one institute needs nothing.
+    const v = { ...stored, institutes: stored.institutes.map((r) => (r.code === 'BJ01' ? { ...r, levelStart: r.levelEnd } : r)) };
+    expect(attentionFirst(stored.institutes).map((r) => r.code)).toEqual(['SH01', 'BJ02', 'BJ01']);
+    expect(attentionFirst(v.institutes).map((r) => [r.code, needsAttention(r)])).toEqual([
+      ['SH01', true],
+      ['BJ02', true],
+      ['BJ01', false],
+    ]);
+    const en = (await extractPages(await bulletinPdf(v, 'en', ''))).join('\n');
+    expect(en).toMatch(/Page 1 of \d+/);
+    expect(en).not.toMatch(/第 \d+ 页/);
+    expect(en).toContain('Unchanged');
+    const attention = en.indexOf('Needs attention');
+    expect(attention).toBeGreaterThan(-1);
+    expect(attention).toBeLessThan(en.indexOf('SH01'));
+    expect(en.indexOf('SH01')).toBeLessThan(en.indexOf('BJ02'));
+    expect(en.indexOf('BJ02')).toBeLessThan(en.indexOf('Other institutes (1)'));
+    expect(en.indexOf('Other institutes (1)')).toBeLessThan(en.indexOf('BJ01'));
+    const zh = (await extractPages(await bulletinPdf(v, 'zh-CN', ''))).join('\n');
+    expect(zh).toMatch(/第 1 页 \/ 共 \d+ 页/);
+    expect(zh).toContain('需关注');
   });
 });

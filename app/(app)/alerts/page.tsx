@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAlerts } from '@/db/queries/alerts';
+import { unacknowledgedByColour } from '@/db/queries/alert-triage';
 import { requireActor } from '@/lib/auth/current-actor';
 import { inboxFilters, inboxHref, inboxQuerySchema } from '@/lib/alerts/inbox-query';
 import { alertRuleIds } from '@/lib/alerts/rule-set';
@@ -27,7 +28,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const locale = toLocale(await getLocale());
   const q = inboxQuerySchema.parse(await searchParams);
   const filters = inboxFilters(q);
-  const { total, rows } = listAlerts(getDb(), actor, filters, { page: q.page, pageSize: PAGE_SIZE });
+  const db = getDb();
+  const { total, rows } = listAlerts(db, actor, filters, { page: q.page, pageSize: PAGE_SIZE }, q.sort);
+  const waiting = unacknowledgedByColour(db, actor.scope);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = Boolean(q.rule || q.colour || q.unit || q.ack || q.period);
   const select = 'rounded-md border-gray-300 text-sm';
@@ -85,11 +88,18 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {t('alerts.filters.period')}
           <input type="month" name="period" defaultValue={q.period ?? ''} className={select} />
         </label>
+        <label className="flex flex-col gap-1">
+          {t('alerts.filters.sort')}
+          <select name="sort" defaultValue={q.sort} className={select} data-testid="alert-sort">
+            <option value="action">{t('alerts.filters.sortAction')}</option>
+            <option value="newest">{t('alerts.filters.sortNewest')}</option>
+          </select>
+        </label>
         <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5">
           {t('alerts.filters.apply')}
         </button>
         <Link
-          href={inboxHref({ page: 1 }, { period: shanghaiMonth(new Date()) })}
+          href={inboxHref({ page: 1, sort: q.sort }, { period: shanghaiMonth(new Date()) })}
           className="py-1.5 text-blue-700 hover:underline"
           data-testid="this-month"
         >
@@ -101,6 +111,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </Link>
         ) : null}
       </form>
+      <p className="flex flex-wrap items-center gap-2 text-sm text-gray-700" data-testid="needs-action">
+        {t('alerts.needsAction')}
+        {[...levels].reverse().map((l) => (
+          <Link key={l} href={inboxHref(q, { colour: l, ack: 'no', page: 1 })} className="hover:underline" data-colour={l}>
+            <LevelBadge level={l} label={t('alerts.needsActionItem', { level: t(`levels.${l}`), n: waiting[l] })} />
+          </Link>
+        ))}
+      </p>
       {rows.length === 0 ? (
         <p
           className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-sm text-gray-600"

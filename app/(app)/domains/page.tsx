@@ -86,7 +86,11 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
             return (
               <tr key={domain.code} className="border-t border-gray-100 hover:bg-gray-50" data-domain={domain.code}>
                 <th scope="row" className="px-4 py-2 text-left font-medium">
-                  <Link href={`/domains/${encodeURIComponent(domain.code)}${pageQuery}`} className="text-blue-700 hover:underline">
+                  <Link
+                    prefetch={false}
+                    href={`/domains/${encodeURIComponent(domain.code)}${pageQuery}`}
+                    className="text-blue-700 hover:underline"
+                  >
                     {localName(locale, domain)}
                   </Link>
                 </th>

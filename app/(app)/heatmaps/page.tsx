@@ -15,7 +15,8 @@ import { LevelBadge } from '@/components/level-badge';
 import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
 import { FilterBar } from '@/components/dashboards/filter-bar';
 import { HeatLegend } from '@/components/dashboards/heat-legend';
-import { bandClass, countClass, noDataClass, noneClass } from '@/components/dashboards/heat-scale';
+import { noneClass } from '@/components/dashboards/heat-scale';
+import { heatCellClass, heatCellHref } from '@/components/dashboards/heat-cell';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 
@@ -51,11 +52,7 @@ export default async function InstituteHeatmapPage({
   };
   const what = mode === 'points' ? t('heatmaps.points') : t(`kinds.${kind}`);
 
-  // The list behind a cell: in points, the rating's explanation for that domain; in counts, the records.
-  const cellHref = (unitCode: string, domain: string) =>
-    mode === 'points'
-      ? `/ratings/${year}/${encodeURIComponent(unitCode)}?domain=${domain}`
-      : `/records/${kind}?unit=${encodeURIComponent(unitCode)}&domain=${domain}&from=${w.fromDay}&to=${w.toDay}&state=current`;
+  const cellCtx = { mode, kind, year, window: w };
 
   return (
     <div>
@@ -94,12 +91,17 @@ export default async function InstituteHeatmapPage({
               { value: 'counts', label: t('heatmaps.counts') },
             ],
           },
-          {
-            name: 'kind',
-            label: t('dashboards.kind'),
-            value: kind,
-            options: (['incidents', 'hazards', 'assessments'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-          },
+          // The record kind only chooses what counts show; with points it would do nothing.
+          ...(mode === 'counts'
+            ? [
+                {
+                  name: 'kind',
+                  label: t('dashboards.kind'),
+                  value: kind,
+                  options: (['incidents', 'hazards', 'assessments'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+                },
+              ]
+            : []),
           {
             name: 'level',
             label: t('dashboards.level'),
@@ -117,19 +119,23 @@ export default async function InstituteHeatmapPage({
         actions={<ExportXlsxLink table="heatmap-institutes" params={raw} />}
       >
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          <HeatLegend mode={mode} thresholds={heatmap.thresholds} />
+          <div className="space-y-1">
+            <HeatLegend mode={mode} thresholds={heatmap.thresholds} />
+            <p className="text-xs text-gray-500">{t('heatmaps.branchRowsHint')}</p>
+          </div>
           <div className="flex gap-3 text-xs">
             <Link
+              prefetch={false}
               href={here({ sort: query.sort === 'name' ? undefined : 'name' })}
               className="text-blue-700 hover:underline"
               data-testid="sort-toggle"
             >
               {query.sort === 'name' ? t('heatmaps.sortByTotal') : t('heatmaps.sortByName')}
             </Link>
-            <Link href={here({ open: 'all' })} className="text-blue-700 hover:underline">
+            <Link prefetch={false} href={here({ open: 'all' })} className="text-blue-700 hover:underline">
               {t('heatmaps.expandAll')}
             </Link>
-            <Link href={here({ open: 'none' })} className="text-blue-700 hover:underline">
+            <Link prefetch={false} href={here({ open: 'none' })} className="text-blue-700 hover:underline">
               {t('heatmaps.collapseAll')}
             </Link>
           </div>
@@ -168,14 +174,31 @@ export default async function InstituteHeatmapPage({
                         scope="rowgroup"
                         className="sticky left-0 max-w-[15rem] whitespace-nowrap bg-gray-100 px-2 py-1.5 text-left font-semibold"
                       >
-                        <Link href={toggle(g.branchCode)} aria-expanded={isOpen} className="hover:underline" data-testid="group-toggle">
+                        <Link
+                          prefetch={false}
+                          href={toggle(g.branchCode)}
+                          aria-expanded={isOpen}
+                          className="hover:underline"
+                          data-testid="group-toggle"
+                        >
                           <span aria-hidden>{isOpen ? '▾' : '▸'}</span> {branchName}
                           <span className="ml-1 text-xs font-normal text-gray-500">{t('heatmaps.groupCount', { n: g.rows.length })}</span>
                         </Link>
                       </th>
-                      {g.totals.map((v, i) => (
-                        <td key={i} className="px-1 py-1.5 text-center font-semibold tabular-nums">
-                          {v}
+                      {g.worst.map((c, i) => (
+                        <td
+                          key={c.domain}
+                          className={`rounded px-1 py-1.5 text-center font-semibold tabular-nums ${heatCellClass(mode, c)}`}
+                          title={t('heatmaps.branchCell', {
+                            domain: domainName.get(c.domain) ?? c.domain,
+                            worst: c.value,
+                            sum: g.totals[i]!,
+                          })}
+                          data-testid="branch-cell"
+                          data-state={c.state}
+                          data-band={c.band}
+                        >
+                          {c.state === 'none' ? '—' : c.state === 'nodata' ? t('heatmaps.noDataShort') : c.value}
                         </td>
                       ))}
                       <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{g.total}</td>
@@ -187,7 +210,11 @@ export default async function InstituteHeatmapPage({
                               scope="row"
                               className="sticky left-0 max-w-[15rem] truncate whitespace-nowrap bg-white px-2 py-1 text-left font-normal"
                             >
-                              <Link href={`/units/${encodeURIComponent(r.institute.code)}`} className="text-gray-900 hover:underline">
+                              <Link
+                                prefetch={false}
+                                href={`/units/${encodeURIComponent(r.institute.code)}`}
+                                className="text-gray-900 hover:underline"
+                              >
                                 {localName(locale, r.institute)}
                               </Link>
                               {r.level ? (
@@ -219,12 +246,13 @@ export default async function InstituteHeatmapPage({
                               return (
                                 <td
                                   key={c.domain}
-                                  className={`rounded text-center tabular-nums ${c.state === 'nodata' ? noDataClass : c.band ? bandClass[c.band] : countClass(c.value)}`}
+                                  className={`rounded text-center tabular-nums ${heatCellClass(mode, c)}`}
                                   data-state={c.state}
                                   data-domain={c.domain}
                                 >
                                   <Link
-                                    href={cellHref(r.institute.code, c.domain)}
+                                    prefetch={false}
+                                    href={heatCellHref(cellCtx, r.institute.code, c)}
                                     className="block px-1 py-1 hover:underline"
                                     title={`${label}: ${text}`}
                                     aria-label={`${label}: ${text}`}

@@ -1,22 +1,22 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { ratingTableRows, ratingYearSummary, settledLevels, storedRatings } from '@/db/queries/ratings';
+import { ratingYearSummary } from '@/db/queries/ratings';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { publishYearAction, recomputeYearAction } from '@/lib/actions/ratings';
 import { requireActor } from '@/lib/auth/current-actor';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { ruleName } from '@/lib/rating/explain';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { institutesThatWouldDiffer } from '@/lib/rating/recheck';
-import { countsFingerprint, ensureYearRatings, levelCounts, ratingYears } from '@/lib/rating/year-ratings';
+import { distinctFloors, levelChange, loadRatingsTable, ratingsQuerySchema, type LevelChange } from '@/lib/rating/ratings-table';
+import { countsFingerprint, levelCounts } from '@/lib/rating/year-ratings';
 import { levels, type Level } from '@/lib/reference/level-codes';
-import { formatDateTime, shanghaiYear } from '@/lib/time';
+import { formatDateTime } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { DataTable } from '@/components/data-table';
+import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 import { LevelSummary } from '@/components/ratings/level-summary';
 import { RatingsFilters } from '@/components/ratings/ratings-filters';
@@ -25,37 +25,19 @@ export async function generateMetadata() {
   return { title: (await getTranslations('ratings'))('title') };
 }
 
-const querySchema = z.object({
-  year: z.coerce.number().int().optional().catch(undefined),
-  branch: z.string().max(64).optional().catch(undefined),
-  level: z.enum(levels).optional().catch(undefined),
-  sort: z.enum(['points', 'code']).catch('points'),
-});
-
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const db = getDb();
   const now = new Date();
-  const q = querySchema.parse(await searchParams);
-  const years = ratingYears(db, now);
-  const current = shanghaiYear(now);
-  // By default the latest year that has ended: the annual rating is about a whole year.
-  const year = q.year !== undefined && years.includes(q.year) ? q.year : years.includes(current - 1) ? current - 1 : current;
-
-  const status = ensureYearRatings(db, year, now)!;
-  const all = ratingTableRows(db, actor.scope, year, status);
-  const previous = years.includes(year - 1) && ensureYearRatings(db, year - 1, now) ? settledLevels(db, actor.scope, year - 1) : new Map();
+  const params = await searchParams;
+  const q = ratingsQuerySchema.parse(params);
+  const { year, years, status, all, inBranch, rows, previous, differ } = loadRatingsTable(db, actor, q, now);
   const summary = ratingYearSummary(db, year);
-  const differ = status === 'provisional' ? new Set<number>() : institutesThatWouldDiffer(db, storedRatings(db, actor.scope, year, status));
 
   const branches = [...new Map(all.filter((r) => r.branchCode).map((r) => [r.branchCode!, r])).values()].sort((a, b) =>
     a.branchCode!.localeCompare(b.branchCode!),
-  );
-  const inBranch = q.branch ? all.filter((r) => r.branchCode === q.branch) : all;
-  const rows = (q.level ? inBranch.filter((r) => r.level === q.level) : inBranch).sort((a, b) =>
-    q.sort === 'code' ? a.unitCode.localeCompare(b.unitCode) : b.points - a.points || a.unitCode.localeCompare(b.unitCode),
   );
   const counts = levelCounts(inBranch);
   const word = (l: Level) => t(`levels.${l}`);
@@ -166,6 +148,12 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
         total={t('ratings.distributionTotal', { n: inBranch.length })}
       />
 
+      {rows.length > 0 ? (
+        <div className="flex justify-end">
+          <ExportXlsxLink table="ratings" params={{ year: String(year), branch: q.branch, level: q.level, sort: q.sort }} />
+        </div>
+      ) : null}
+
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="ratings-empty">
           <p className="font-medium text-gray-800">{t('ratings.empty')}</p>
@@ -188,8 +176,8 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           ]}
         >
           {rows.map((r) => {
-            const before = previous.get(r.instituteId) as Level | undefined;
-            const floors = [...new Map(r.floors.map((f) => [`${f.floor}|${f.rule}`, f])).values()];
+            const before = previous.get(r.instituteId);
+            const floors = distinctFloors(r);
             return (
               <tr key={r.id} className="border-t border-gray-100 align-top hover:bg-gray-50" data-unit={r.unitCode} data-level={r.level}>
                 <td className="px-3 py-2">
@@ -220,7 +208,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
                   )}
                 </td>
                 <td className="px-3 py-2 text-xs" data-testid="change">
-                  <Change now={r.level} before={before} t={t} />
+                  <Change change={levelChange(r.level, before)} before={before} t={t} />
                 </td>
                 <td className="px-3 py-2 text-xs">
                   {t(`ratings.statusWord.${r.status}`)}
@@ -240,11 +228,10 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function Change({ now, before, t }: { now: Level; before: Level | undefined; t: Awaited<ReturnType<typeof getTranslations>> }) {
-  if (!before) return <span className="text-gray-500">{t('ratings.changeNone')}</span>;
-  const diff = levels.indexOf(now) - levels.indexOf(before);
+function Change({ change, before, t }: { change: LevelChange; before: Level | undefined; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  if (change === 'none' || !before) return <span className="text-gray-500">{t('ratings.changeNone')}</span>;
   const level = t(`levels.${before}`);
-  if (diff > 0) return <span className="font-medium text-red-800">{t('ratings.changeWorse', { level })}</span>;
-  if (diff < 0) return <span className="font-medium text-emerald-800">{t('ratings.changeBetter', { level })}</span>;
+  if (change === 'worse') return <span className="font-medium text-red-800">{t('ratings.changeWorse', { level })}</span>;
+  if (change === 'better') return <span className="font-medium text-emerald-800">{t('ratings.changeBetter', { level })}</span>;
   return <span className="text-gray-600">{t('ratings.changeSame', { level })}</span>;
 }

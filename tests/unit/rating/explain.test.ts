@@ -102,10 +102,10 @@ describe('explaining a rating line by line', () => {
     expect(say('en')).toEqual([
       'Incident INC-T1 (especially major, 2025-12-31): +100, floor red',
       'Incident INC-RAISED (major, 2025-06-01; reported as general, raised by 12 deaths ≥ 10): +50, floor red',
-      'Incident INC-2025-0042 (large, 2025-03-04): +20, floor orange',
-      'Incident INC-LATE (large, 2025-03-04): +20, floor orange',
+      'Incident INC-2025-0042 (relatively large, 2025-03-04): +20, floor orange',
+      'Incident INC-LATE (relatively large, 2025-03-04): +20, floor orange',
       'Incident INC-HIDDEN (general, 2025-08-01): +5',
-      'Incident INC-LATE (large, 2025-03-04) reported late: discovered 2025-03-04 10:00, reported 2025-03-05 10:00:01, beyond the 24-hour deadline: +5',
+      'Incident INC-LATE (relatively large, 2025-03-04) reported late: discovered 2025-03-04 10:00, reported 2025-03-05 10:00:01, beyond the 24-hour deadline: +5',
       'Incident INC-HIDDEN (general, 2025-08-01) was concealed: +20, floor orange',
       'General hazard HZ-GEN (found 2025-05-01): +1',
       'Major hazard HZ-MAJ (found 2025-01-10): +4',
@@ -168,7 +168,7 @@ describe('frozen lines and effects', () => {
       floor: 'orange' as const,
     };
     expect(explainStoredContribution(stored, 'zh-CN')).toBe('事件 INC-9：Ⅲ级（较大）事件，+20，底线 橙');
-    expect(explainStoredContribution(stored, 'en')).toBe('Incident INC-9: tier III (large) incident, +20, floor orange');
+    expect(explainStoredContribution(stored, 'en')).toBe('Incident INC-9: tier III (relatively large) incident, +20, floor orange');
     const [line] = explainStored([stored], [], { locale: 'en', ruleSet: CAS_2019_V1, asOf: END_2025 });
     expect(line).toMatchObject({ detailed: false, href: '/records/incidents/7', points: 20 });
   });
@@ -179,7 +179,7 @@ describe('frozen lines and effects', () => {
     const [line] = explainStored([stored], rating.contributions, { locale: 'en', ruleSet: CAS_2019_V1, asOf: END_2025 });
     expect(line).toMatchObject({
       detailed: true,
-      text: 'Incident INC-2025-0042 (large, 2025-03-04): +15',
+      text: 'Incident INC-2025-0042 (relatively large, 2025-03-04): +15',
       href: `/records/incidents/${c.recordId}`,
     });
   });

@@ -11,7 +11,7 @@ describe('the rule set in plain language', () => {
     expect(zh).toContain('按分数：蓝 0–9 分，黄 10–24 分，橙 25–49 分，红 ≥ 50 分');
     expect(zh).toContain('上一年有伦理委员会的单位须在 4 月 1 日前提交上一年度伦理工作报告，否则 2 分');
     const en = ruleSetText(CAS_2019_V1, 'en').flatMap((s) => s.lines);
-    expect(en).toContain('Each tier III (large) incident: 20 points; floor orange');
+    expect(en).toContain('Each tier III (relatively large) incident: 20 points; floor orange');
     expect(en).toContain('A major hazard still not rectified more than 90 days after its due date: floor orange');
     expect(en.some((l) => l.includes('before 1 April'))).toBe(true);
   });

@@ -5,6 +5,7 @@ import { bulletinByMonth } from '@/db/queries/bulletins';
 import { requireActor } from '@/lib/auth/current-actor';
 import { isMonth } from '@/lib/bulletins/months';
 import { BULLETIN_ALERT_LINES, bulletinView, levelChange } from '@/lib/bulletins/view';
+import { attentionFirst, needsAttention } from '@/lib/bulletins/attention';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { levels, type Level } from '@/lib/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -140,6 +141,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
         <h2 id="b-levels" className="mb-2 text-lg font-semibold text-gray-900">
           {t('bulletins.levelsSection')}
         </h2>
+        <p className="mb-2 text-sm text-gray-600">{t('bulletins.attentionHint')}</p>
         {v.institutes.length === 0 ? (
           <p className="text-sm text-gray-500">{t('bulletins.noInstitutes')}</p>
         ) : (
@@ -158,10 +160,17 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
               { label: t('bulletins.overdue'), align: 'right' },
             ]}
           >
-            {v.institutes.map((r) => {
+            {attentionFirst(v.institutes).map((r) => {
               const change = levelChange(r);
+              const attention = needsAttention(r);
               return (
-                <tr key={r.unitId} className="border-t border-gray-100 hover:bg-gray-50" data-unit={r.code} data-level={r.levelEnd ?? ''}>
+                <tr
+                  key={r.unitId}
+                  className={`border-t border-gray-100 hover:bg-gray-50 ${attention ? 'bg-red-50/60' : ''}`}
+                  data-unit={r.code}
+                  data-level={r.levelEnd ?? ''}
+                  data-attention={attention ? 'yes' : 'no'}
+                >
                   <td className="px-3 py-2">
                     {name(r)} <span className="font-mono text-xs text-gray-500">{r.code}</span>
                   </td>

@@ -74,6 +74,7 @@ export default async function DomainPage({
   return (
     <div className="space-y-5">
       <Link
+        prefetch={false}
         href={`/domains?year=${year}${unit ? `&branch=${encodeURIComponent(unit)}` : ''}`}
         className="text-sm text-blue-700 hover:underline"
       >
@@ -176,7 +177,7 @@ export default async function DomainPage({
                 <tr key={u.instituteId} className="border-t border-gray-100 hover:bg-gray-50" data-unit={u.code}>
                   <td className="px-3 py-2 text-right tabular-nums text-gray-500">{i + 1}</td>
                   <td className="px-3 py-2">
-                    <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-blue-700 hover:underline">
+                    <Link prefetch={false} href={`/units/${encodeURIComponent(u.code)}`} className="text-blue-700 hover:underline">
                       {localName(locale, u)}
                     </Link>
                     <span className="ml-2 font-mono text-xs text-gray-500">{u.code}</span>
@@ -205,7 +206,7 @@ export default async function DomainPage({
         {ranking.total > ranking.rows.length ? (
           <p className="text-xs text-gray-600">
             {t('domains.shown', { shown: ranking.rows.length, total: ranking.total })}{' '}
-            <Link href={pageHref('&units=all#units')} className="text-blue-700 hover:underline" data-testid="units-all">
+            <Link prefetch={false} href={pageHref('&units=all#units')} className="text-blue-700 hover:underline" data-testid="units-all">
               {t('domains.unitsAll', { total: ranking.total })}
             </Link>
           </p>
@@ -238,7 +239,7 @@ export default async function DomainPage({
                 {serious.rows.map((r) => (
                   <tr key={r.id} className="border-t border-gray-100" data-tier={r.tier}>
                     <td className="px-3 py-2 font-mono text-xs">
-                      <Link href={`/records/incidents/${r.id}`} className="text-blue-700 hover:underline">
+                      <Link prefetch={false} href={`/records/incidents/${r.id}`} className="text-blue-700 hover:underline">
                         {r.externalId}
                       </Link>
                     </td>
@@ -292,7 +293,7 @@ export default async function DomainPage({
                   return (
                     <tr key={r.id} className="border-t border-gray-100" data-days={days}>
                       <td className="px-3 py-2 font-mono text-xs">
-                        <Link href={`/records/hazards/${r.id}`} className="text-blue-700 hover:underline">
+                        <Link prefetch={false} href={`/records/hazards/${r.id}`} className="text-blue-700 hover:underline">
                           {r.externalId}
                         </Link>
                       </td>
@@ -365,7 +366,7 @@ function ShowAll({
   return (
     <p className="text-xs text-gray-600">
       {t('domains.shown', { shown, total })}{' '}
-      <Link href={href} className="text-blue-700 hover:underline" data-testid="show-all">
+      <Link prefetch={false} href={href} className="text-blue-700 hover:underline" data-testid="show-all">
         {t('domains.showAll', { total })}
       </Link>
     </p>

@@ -17,6 +17,7 @@ import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';
 import { StatusBadge } from '@/components/status-badge';
 import { ListFilters } from '@/components/records/list-filters';
+import { KindCells, KindHeaders, UnitCell } from '@/components/records/list-kind-columns';
 import { hasFilters, listHref, listQuerySchema, matrixCell, nextSort } from '@/components/records/list-query';
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
@@ -44,6 +45,7 @@ export default async function RecordListPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const db = getDb();
+  const now = new Date();
 
   const units = listUnitsInScope(db, actor.scope);
   const unit = units.find((u) => u.code === query.unit);
@@ -61,7 +63,7 @@ export default async function RecordListPage({
     tier: query.tier,
     level: query.level,
     state: query.state,
-    now: new Date(),
+    now,
     dimension: query.dimension,
     stage: query.stage,
     cell: matrixCell(query),
@@ -175,6 +177,7 @@ export default async function RecordListPage({
                   <th scope="col" className="px-4 py-2 font-medium">
                     {t('records.summary')}
                   </th>
+                  <KindHeaders kind={kind} t={t} />
                   {sortable('status', t('records.status'))}
                 </tr>
               </thead>
@@ -187,7 +190,7 @@ export default async function RecordListPage({
                       className={`border-t border-gray-100 ${withdrawn ? 'bg-gray-50 text-gray-500' : 'hover:bg-gray-50'}`}
                       data-withdrawn={withdrawn || undefined}
                     >
-                      <td className="px-4 py-2 font-mono text-xs">
+                      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
                         <Link
                           href={`/records/${kind}/${r.id}`}
                           className={`text-blue-700 hover:underline ${withdrawn ? 'line-through' : ''}`}
@@ -195,10 +198,11 @@ export default async function RecordListPage({
                           {r.externalId}
                         </Link>
                       </td>
-                      <td className="px-4 py-2">{localName(locale, { name: r.unitName, nameEn: r.unitNameEn })}</td>
+                      <UnitCell row={r} locale={locale} />
                       <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDateTime(r.date)}</td>
                       {hasDomain ? <td className="px-4 py-2">{r.domain ? (domainNames.get(r.domain) ?? r.domain) : ''}</td> : null}
                       <td className="max-w-md truncate px-4 py-2">{label(r.label)}</td>
+                      <KindCells kind={kind} row={r} t={t} locale={locale} now={now} />
                       <td className="px-4 py-2">
                         <StatusBadge status={r.status} label={t(`status.${r.status}` as 'status.open')} />
                       </td>
