@@ -3,67 +3,134 @@ import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
 import type { Actor } from '@/lib/auth/scope-types';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
-import { DEFAULT_LIMITS } from '@/lib/import/read-table';
-import { importSpreadsheet, type ImportReport } from './import';
+import { DEFAULT_LIMITS, ImportFileError, type ImportFormat } from '@/lib/import/read-table';
+import { checkImport, emptyReport, type ImportReport } from './import';
+import { importPool, type ImportPool, type Ticket } from './import-pool';
+import { fromPlainReport } from './import-report-plain';
 import { kindDefs } from './kinds';
+import { parseMultipart, readBody } from './multipart';
 import { dropStaged, readStaged, stageImport } from './staging';
 
 type Fail = (status: number, key: string, params?: Record<string, string | number>) => Response;
+
+interface Work {
+  kind: RecordKind;
+  format: ImportFormat;
+  file: Buffer;
+  stagedId: string;
+  dryRun: boolean;
+}
 
 /**
  * The import's two steps from the browser, after the route has checked origin, session and role: `preview`
  * (multipart: kind + file) stores the upload and answers what it would do; `confirm` (staged id) imports
  * exactly that file, all or nothing. Each answers a stream of JSON lines: the phases as they start (so a
- * large file shows progress), then the report.
+ * large file shows progress), then the report. The file is read and checked in the import pool, off this
+ * thread; only confirming writes here, in one transaction. Past the pool's queue the answer is 503 with
+ * Retry-After, before the body is read.
  */
-export async function handleImportUpload(req: Request, ctx: { db: Db; actor: Actor; locale: Locale }): Promise<Response> {
-  const { actor, locale } = ctx;
+export async function handleImportUpload(
+  req: Request,
+  ctx: { db: Db; actor: Actor; locale: Locale; pool?: ImportPool },
+): Promise<Response> {
+  const { locale } = ctx;
+  const pool = ctx.pool ?? importPool();
   const fail: Fail = (status, key, params = {}) => Response.json({ error: translate(locale, key, params) }, { status });
   if (Number(req.headers.get('content-length') ?? 0) > DEFAULT_LIMITS.maxBytes + 64 * 1024)
     return fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
-
-  let work: { kind: string; format: 'xlsx' | 'csv'; file: Buffer; stagedId?: string; dryRun: boolean };
-  const form = await req.formData().catch(() => null);
-  if (!form) return fail(400, 'import.notSpreadsheet');
-  if (form.get('step') === 'confirm') {
-    const staged = readStaged(String(form.get('stagedId') ?? ''), actor.userId);
-    if (!staged) return fail(404, 'importPage.expired');
-    work = { kind: staged.meta.kind, format: staged.meta.format, file: staged.file, stagedId: staged.meta.id, dryRun: false };
-  } else {
-    const kind = String(form.get('kind') ?? '');
-    const upload = form.get('file');
-    if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
-    if (!(upload instanceof File) || upload.size === 0) return fail(422, 'importPage.chooseFile');
-    if (upload.size > DEFAULT_LIMITS.maxBytes) return fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
-    const format = /\.csv$/i.test(upload.name) ? 'csv' : /\.xlsx$/i.test(upload.name) ? 'xlsx' : null;
-    if (!format) return fail(422, 'import.unknownFormat', { format: upload.name.split('.').pop() ?? '' });
-    const file = Buffer.from(await upload.arrayBuffer());
-    const staged = stageImport(file, { userId: actor.userId, kind, format, name: upload.name.slice(0, 200) });
-    work = { kind, format, file, stagedId: staged.id, dryRun: true };
+  const ticket = pool.admit();
+  if (!ticket) {
+    const seconds = pool.options.retryAfterSeconds;
+    return Response.json(
+      { error: translate(locale, 'import.busy', { seconds }) },
+      { status: 503, headers: { 'Retry-After': String(seconds) } },
+    );
   }
-  const kind = work.kind;
-  if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
+  let work: Work | Response;
+  try {
+    work = await receive(req, ctx.actor, fail);
+  } catch (error) {
+    ticket.release();
+    throw error;
+  }
+  if (work instanceof Response) {
+    ticket.release();
+    return work;
+  }
+  return new Response(answer(work, ticket, ctx), {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
 
+/** The work the request asks for, or the refusal to answer. */
+async function receive(req: Request, actor: Actor, fail: Fail): Promise<Work | Response> {
+  const tooLarge = () => fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
+  const body = await readBody(req, DEFAULT_LIMITS.maxBytes + 64 * 1024).catch(() => undefined);
+  if (body === null) return tooLarge();
+  const form = body ? parseMultipart(body, req.headers.get('content-type')) : null;
+  if (!form) return fail(400, 'import.notSpreadsheet');
+  const field = (name: string) => form.get(name)?.value.toString('utf8') ?? '';
+  if (field('step') === 'confirm') {
+    const staged = readStaged(field('stagedId'), actor.userId);
+    if (!staged) return fail(404, 'importPage.expired');
+    const kind = staged.meta.kind;
+    if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
+    return { kind, format: staged.meta.format, file: staged.file, stagedId: staged.meta.id, dryRun: false };
+  }
+  const kind = field('kind');
+  const upload = form.get('file');
+  if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
+  if (upload?.filename === undefined || upload.value.length === 0) return fail(422, 'importPage.chooseFile');
+  if (upload.value.length > DEFAULT_LIMITS.maxBytes) return tooLarge();
+  const format = /\.csv$/i.test(upload.filename) ? 'csv' : /\.xlsx$/i.test(upload.filename) ? 'xlsx' : null;
+  if (!format) return fail(422, 'import.unknownFormat', { format: upload.filename.split('.').pop() ?? '' });
+  const staged = stageImport(upload.value, { userId: actor.userId, kind, format, name: upload.filename.slice(0, 200) });
+  return { kind, format, file: upload.value, stagedId: staged.id, dryRun: true };
+}
+
+/** The streamed answer: phases, then the report. A preview that fails removes its staged file at once. */
+function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale: Locale }): ReadableStream {
+  const { db, actor, locale } = ctx;
   const encoder = new TextEncoder();
-  const stream = new ReadableStream({
+  return new ReadableStream({
     async start(controller) {
       const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      let report: ImportReport | undefined;
       try {
-        const report = await importSpreadsheet(ctx.db, actor, kind, work.file, work.format, {
-          dryRun: work.dryRun,
-          now: new Date(),
-          onPhase: (phase, detail) => send({ phase, ...detail }),
-        });
-        if (!work.dryRun && report.ok) dropStaged(work.stagedId!);
-        send({ report: present(report, locale, kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
+        const read = await ticket.run(
+          {
+            mode: work.dryRun ? 'preview' : 'read',
+            dbFile: db.$client.name,
+            actor,
+            kind: work.kind,
+            format: work.format,
+            file: work.file,
+            now: Date.now(),
+          },
+          (phase, detail) => send({ phase, ...detail }),
+        );
+        report = fromPlainReport(read.report);
+        if (!work.dryRun)
+          report = read.parsed
+            ? checkImport(db, actor, work.kind, read.parsed, {
+                dryRun: false,
+                now: new Date(),
+                onPhase: (phase, detail) => send({ phase, ...detail }),
+              })
+            : { ...report, dryRun: false, created: 0, updated: 0, unchanged: 0 };
       } catch (error) {
-        console.error('[import] unexpected error', error);
-        send({ error: translate(locale, 'actions.unexpected') });
+        if (error instanceof ImportFileError) report = { ...emptyReport(work.dryRun), fileError: { say: (l) => error.localized(l) } };
+        else {
+          console.error('[import] unexpected error', error);
+          send({ error: translate(locale, 'actions.unexpected') });
+        }
       }
+      // A failed preview's file is of no further use, and a confirmed one has been stored: neither waits for the daily purge.
+      if (work.dryRun ? !report?.ok : report?.ok) dropStaged(work.stagedId);
+      if (report) send({ report: present(report, locale, work.kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
       controller.close();
     },
   });
-  return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 function present(r: ImportReport, locale: Locale, kind: RecordKind) {
