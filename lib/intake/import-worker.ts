@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReadOnly, type Db } from '@/db/client';
 import { ImportFileError } from '@/lib/import/read-table';
@@ -8,6 +10,19 @@ import { toPlainReport } from './import-report-plain';
 
 // One thread of the import pool (import-pool.ts): reads and checks one upload at a time, off the server's
 // event loop and inside its own heap limit, on a database connection of its own that only reads.
+
+/**
+ * Reading an upload is background work: on Linux a thread has a niceness of its own (setpriority on its
+ * thread id), so this thread gives way to the event loop that answers requests whenever both want a core.
+ */
+function yieldToRequests(): void {
+  try {
+    os.setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // not Linux: the worker keeps the server's priority
+  }
+}
+yieldToRequests();
 
 const setup = workerData as WorkerSetup;
 const budget = new TextBudget(setup.budgetBytes, setup.budget);
