@@ -46,6 +46,13 @@ test('the upload storm: hostile XLSX and 100,000-row previews at once leave the 
   const [bomb, csv] = [await sharedStringsBomb(), incidentCsv(100_000)];
   for (const f of fs.existsSync(stagedDir) ? fs.readdirSync(stagedDir) : []) fs.rmSync(path.join(stagedDir, f));
   const rssBefore = rssMb(pid!);
+  // The same timings on the idle server first: on a shared machine they say what the machine itself costs.
+  let quiet = false;
+  setTimeout(() => (quiet = true), 5_000);
+  const [idleHealth, idlePage] = await Promise.all([
+    timeWhile(`${E2E_BASE_URL}/api/health`, () => quiet),
+    timeWhile(`${E2E_BASE_URL}/login`, () => quiet),
+  ]);
 
   let done = false;
   let rssPeak = rssBefore;
@@ -63,10 +70,16 @@ test('the upload storm: hostile XLSX and 100,000-row previews at once leave the 
     return { status: 200, ...(JSON.parse(text.trim().split('\n').at(-1)!) as Omit<Answer, 'status'>) };
   };
   const started = performance.now();
-  const [bombs, previews] = await Promise.all([
-    Promise.all(Array.from({ length: 20 }, (_, i) => send(`bomb-${i}.xlsx`, bomb))),
-    Promise.all(Array.from({ length: 12 }, (_, i) => send(`rows-${i}.csv`, csv))),
-  ]);
+  // Interleaved, 20 ms apart, so that both kinds are among the uploads the pool admits.
+  const order = Array.from({ length: 32 }, (_, i) => (i % 2 === 0 && i < 24 ? `rows-${i / 2}.csv` : `bomb-${i}.xlsx`));
+  const answers = await Promise.all(
+    order.map(async (name, i) => {
+      await new Promise((r) => setTimeout(r, i * 20));
+      return send(name, name.endsWith('.csv') ? csv : bomb);
+    }),
+  );
+  const bombs = answers.filter((_, i) => order[i]!.endsWith('.xlsx'));
+  const previews = answers.filter((_, i) => order[i]!.endsWith('.csv'));
   const stormSeconds = (performance.now() - started) / 1000;
   done = true;
   clearInterval(sampler);
@@ -74,6 +87,7 @@ test('the upload storm: hostile XLSX and 100,000-row previews at once leave the 
 
   const figures = (ms: number[]) =>
     `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms (${ms.length} requests)`;
+  console.log(`[storm] idle: /api/health ${figures(idleHealth)}; /login ${figures(idlePage)}`);
   console.log(`[storm] ${stormSeconds.toFixed(0)} s; /api/health ${figures(healthMs)}; /login ${figures(pageMs)}`);
   console.log(`[storm] server RSS ${rssBefore.toFixed(0)} MB before, peak ${rssPeak.toFixed(0)} MB, after ${rssMb(pid!).toFixed(0)} MB`);
   console.log(
@@ -97,8 +111,10 @@ test('the upload storm: hostile XLSX and 100,000-row previews at once leave the 
 
   // Prompt throughout, alive and bounded after: the same process answers, and every staged file left is a
   // good preview's, waiting for its confirmation.
-  expect(percentile(healthMs, 95)).toBeLessThan(200);
-  expect(percentile(pageMs, 95)).toBeLessThan(200);
+  // The storm may add at most 200 ms to the p95 of the idle server measured just before: on a quiet machine
+  // that is a bound of about 200 ms; on a shared one, the delays the machine causes by itself are not the storm's.
+  expect(percentile(healthMs, 95)).toBeLessThan(200 + percentile(idleHealth, 95));
+  expect(percentile(pageMs, 95)).toBeLessThan(200 + percentile(idlePage, 95));
   expect(pidListeningOn(E2E_PORT)).toBe(pid);
   expect((await fetch(`${E2E_BASE_URL}/api/health`)).status).toBe(200);
   expect(rssPeak - rssBefore).toBeLessThan(900);
