@@ -21,6 +21,16 @@ export function openDatabase(file: string, busyTimeoutMs = env().FENGHUO_DB_BUSY
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * A connection that can only read, to a database that must exist: the import pool's workers check uploads
+ * on one of their own while the server's connection writes (WAL lets both proceed).
+ */
+export function openReadOnly(file: string): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
 // One connection per process and file; kept on globalThis so that development reloads do not leak handles.
 const globalForDb = globalThis as unknown as { fenghuoDb?: { file: string; db: Db } };
 

@@ -12,6 +12,11 @@ export interface ImportLimits {
   maxZipEntries: number;
   /** XLSX: inflated/compressed size of one entry past 1 MB; spreadsheet XML stays well under 100. */
   maxCompressionRatio: number;
+  /**
+   * XLSX: bytes the shared string table may hold once expanded (its UTF-8 text and 4 bytes an entry). A
+   * workbook at the row limit with a long unique text in every row holds about 20 MB.
+   */
+  maxSharedStringBytes: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -21,6 +26,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxCellChars: 10_000,
   maxZipEntries: 2_000,
   maxCompressionRatio: 200,
+  maxSharedStringBytes: 48 * 1024 * 1024,
 };
 
 export function resolveLimits(limits: Partial<ImportLimits> = {}): ImportLimits {

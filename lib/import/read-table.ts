@@ -3,6 +3,7 @@ import { readCsvRows } from './csv-reader';
 import { ImportFileError } from './errors';
 import { resolveLimits, type ImportLimits } from './limits';
 import { TableBuilder, type Table } from './table-builder';
+import type { TextBudget } from './text-budget';
 import { readXlsxRows } from './xlsx-reader';
 
 export type ImportFormat = 'xlsx' | 'csv';
@@ -10,13 +11,15 @@ export type ImportFormat = 'xlsx' | 'csv';
 /**
  * Reads an uploaded spreadsheet into trimmed strings per column code (null when empty), the same from XLSX
  * and CSV, for the caller's zod schemas. Cell-level refusals (formulas, over-long cells, unknown columns)
- * come back as problems; a file that cannot or must not be read throws an ImportFileError.
+ * come back as problems; a file that cannot or must not be read throws an ImportFileError. `textBudget` is
+ * shared by the parses running at once (the import pool's workers).
  */
 export async function readTable(
   buffer: Buffer,
   format: ImportFormat,
   columns: ColumnSpec[],
   limits: Partial<ImportLimits> = {},
+  textBudget?: TextBudget,
 ): Promise<Table> {
   const bounds = resolveLimits(limits);
   if (buffer.length > bounds.maxBytes) {
@@ -24,7 +27,7 @@ export async function readTable(
   }
   const table = new TableBuilder(columns, bounds);
   if (format === 'xlsx') {
-    for await (const batch of readXlsxRows(buffer, bounds)) for (const row of batch) table.add(row);
+    for await (const batch of readXlsxRows(buffer, bounds, textBudget)) for (const row of batch) table.add(row);
   } else if (format === 'csv') {
     for (const row of readCsvRows(buffer)) table.add(row);
   } else {

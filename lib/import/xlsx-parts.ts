@@ -2,6 +2,8 @@ import path from 'node:path';
 import { ImportFileError } from './errors';
 import { isDateFormat } from './excel-values';
 import type { ImportLimits } from './limits';
+import { SharedStrings } from './shared-strings';
+import type { TextBudget } from './text-budget';
 import { createXmlParser, decodeOoxmlEscapes, prefixedAttribute, type XmlHandlers } from './xml';
 import { inflateEntry, type InflateBudget, type ZipEntry } from './zip';
 
@@ -10,13 +12,16 @@ export interface ZipFile {
   entries: Map<string, ZipEntry>;
   budget: InflateBudget;
   limits: ImportLimits;
+  /** What all the parses running at once may hold; none outside the import pool. */
+  textBudget?: TextBudget;
 }
 
 /** What the first visible worksheet needs to be read: where it is and how to decode its cells. */
 export interface SheetContext {
   sheet: ZipEntry;
   date1904: boolean;
-  sharedStrings: string[];
+  /** Held compactly and bounded; the caller releases it when the sheet has been read. */
+  sharedStrings: SharedStrings;
   /** Per cell style index: whether its number format shows a date. */
   dateStyles: boolean[];
 }
@@ -87,14 +92,17 @@ async function readStyles(file: ZipFile, name: string | undefined): Promise<bool
   return dateStyles;
 }
 
-/** The shared string table, each string cut just past the cell limit so a huge one costs no more. */
-async function readSharedStrings(file: ZipFile, name: string | undefined): Promise<string[]> {
+/**
+ * The shared string table, streamed into a compact store bounded per file and across parses; each string
+ * cut just past the cell limit so a huge one costs no more.
+ */
+async function readSharedStrings(file: ZipFile, name: string | undefined): Promise<SharedStrings> {
   const cap = file.limits.maxCellChars + 1;
-  const strings: string[] = [];
+  const strings = new SharedStrings(file.limits.maxSharedStringBytes, file.textBudget);
   let current = '';
   let capture = false;
   let inPhonetic = false;
-  await parsePart(file, name, {
+  const reading = parsePart(file, name, {
     open(tag) {
       if (tag === 'si') current = '';
       else if (tag === 't' && !inPhonetic) capture = true;
@@ -103,12 +111,18 @@ async function readSharedStrings(file: ZipFile, name: string | undefined): Promi
     close(tag) {
       if (tag === 't') capture = false;
       else if (tag === 'rPh') inPhonetic = false;
-      else if (tag === 'si') strings.push(decodeOoxmlEscapes(current));
+      else if (tag === 'si') strings.add(decodeOoxmlEscapes(current));
     },
     text(text) {
       if (capture && current.length < cap) current += text.slice(0, cap - current.length);
     },
   });
+  try {
+    await reading;
+  } catch (error) {
+    strings.release();
+    throw error;
+  }
   return strings;
 }
 

@@ -4,6 +4,7 @@ import { parseTextDate, serialToWallClock, type WallClock } from './excel-values
 import type { ImportLimits } from './limits';
 import { readSheetContext, type SheetContext } from './xlsx-parts';
 import { createXmlParser, decodeOoxmlEscapes } from './xml';
+import type { TextBudget } from './text-budget';
 import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -47,7 +48,7 @@ function sheetHandlers(context: SheetContext, limits: ImportLimits, out: RawRow[
     switch (type) {
       case 's': {
         if (value === '') return undefined;
-        return { kind: 'text', text: context.sharedStrings[Number(value)] ?? '' };
+        return { kind: 'text', text: context.sharedStrings.get(Number(value)) ?? '' };
       }
       case 'inlineStr':
       case 'str':
@@ -134,15 +135,16 @@ function sheetHandlers(context: SheetContext, limits: ImportLimits, out: RawRow[
  * Streams the rows of the first visible worksheet of an XLSX, in batches, without evaluating anything and
  * without holding the inflated sheet in memory.
  */
-export async function* readXlsxRows(buf: Buffer, limits: ImportLimits): AsyncGenerator<RawRow[]> {
+export async function* readXlsxRows(buf: Buffer, limits: ImportLimits, textBudget?: TextBudget): AsyncGenerator<RawRow[]> {
   if (!buf.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new ImportFileError(buf.subarray(0, 8).equals(OLE_MAGIC) ? 'import.legacyOrEncrypted' : 'import.notSpreadsheet');
   }
   const entries = readZipDirectory(buf, limits);
-  const file = { buf, entries, budget: new InflateBudget(limits.maxUncompressedBytes), limits };
+  const file = { buf, entries, budget: new InflateBudget(limits.maxUncompressedBytes), limits, textBudget };
   const out: RawRow[] = [];
+  let context: SheetContext | undefined;
   try {
-    const context = await readSheetContext(file);
+    context = await readSheetContext(file);
     const parser = createXmlParser(sheetHandlers(context, limits, out));
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of inflateEntry(buf, context.sheet, file.budget, limits)) {
@@ -155,5 +157,7 @@ export async function* readXlsxRows(buf: Buffer, limits: ImportLimits): AsyncGen
     if (error instanceof ImportFileError) throw error;
     // Malformed XML or a broken part: the file is not a workbook we can read.
     throw new ImportFileError('import.notSpreadsheet');
+  } finally {
+    context?.sharedStrings.release();
   }
 }

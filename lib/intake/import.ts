@@ -2,7 +2,8 @@ import type { Db } from '@/db/client';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import type { Actor } from '@/lib/auth/scope-types';
-import { readTable, ImportFileError, type ImportFormat, type TableRow } from '@/lib/import/read-table';
+import { readTable, ImportFileError, type ImportFormat, type ImportProblem, type TableRow } from '@/lib/import/read-table';
+import type { TextBudget } from '@/lib/import/text-budget';
 import type { ColumnSpec } from '@/lib/import/columns';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
@@ -19,6 +20,12 @@ export interface ImportRowProblem {
 }
 
 export type ImportPhase = 'reading' | 'validating' | 'writing';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  now: Date;
+  onPhase?: (phase: ImportPhase, detail: { rows?: number }) => void;
+}
 
 export interface ImportReport {
   /** False when the file or any row was refused: then nothing was (or would be) stored. */
@@ -69,50 +76,54 @@ function codesFromLabels(rows: TableRow[], columns: ColumnSpec[]): TableRow[] {
 }
 
 /**
- * Imports one spreadsheet of one record kind: read (bounded, zip-bomb-safe), convert each row as a form
- * would, validate the whole file, and then (unless dryRun) store it in one transaction through the same
- * path as the API: all or nothing, idempotent by externalId, audited. The preview is the same call with
- * dryRun, so what it promises is what confirming does.
+ * A file read and turned into submission items, ready to be checked or stored. Plain data, so that it can
+ * cross from the import pool's worker to the thread that writes.
  */
-export async function importSpreadsheet(
-  db: Db,
-  actor: Actor,
+export interface ParsedImport {
+  /** Data rows read from the file. */
+  rows: number;
+  /** Cells and rows the reader refused. */
+  problems: ImportProblem[];
+  items: Record<string, unknown>[];
+  /** The sheet rows of each item (an assessment spans several). */
+  rowsOf: number[][];
+}
+
+/** Reads a spreadsheet into submission items (bounded, zip-bomb-safe); throws ImportFileError for a refused file. */
+export async function parseImport(
+  columns: ColumnSpec[],
   kind: RecordKind,
   file: Buffer,
   format: ImportFormat,
-  opts: { dryRun: boolean; now: Date; onPhase?: (phase: ImportPhase, detail: { rows?: number }) => void },
-): Promise<ImportReport> {
-  const report: ImportReport = { ok: false, problems: [], rows: 0, records: 0, created: 0, updated: 0, unchanged: 0, dryRun: opts.dryRun };
-  const columns = importColumns(db, kind);
-  opts.onPhase?.('reading', {});
-  let table;
-  try {
-    table = await readTable(file, format, columns);
-  } catch (error) {
-    if (error instanceof ImportFileError) {
-      report.fileError = { say: (l) => error.localized(l) };
-      return report;
-    }
-    throw error;
-  }
-  report.rows = table.rows.length;
-  report.problems = table.problems.map((p) => ({ row: p.row, column: p.column, say: (l: Locale) => translate(l, p.key, p.params ?? {}) }));
-  if (table.rows.length === 0) {
+  textBudget?: TextBudget,
+): Promise<ParsedImport> {
+  const table = await readTable(file, format, columns, {}, textBudget);
+  const rows = codesFromLabels(table.rows, columns);
+  const { items, rowsOf } = kind === 'assessments' ? groupAssessmentRows(rows, columns) : plainItems(rows, columns);
+  return { rows: table.rows.length, problems: table.problems, items, rowsOf };
+}
+
+/**
+ * Validates parsed items as the API would and, unless dryRun, stores them in one transaction through the
+ * same path: all or nothing, idempotent by externalId, audited. A row with a refused cell is reported as
+ * that; the others are still validated so the user sees every problem at once, but nothing is stored while
+ * any remains.
+ */
+export function checkImport(db: Db, actor: Actor, kind: RecordKind, parsed: ParsedImport, opts: ImportOptions): ImportReport {
+  const report = emptyReport(opts.dryRun);
+  report.rows = parsed.rows;
+  report.records = parsed.items.length;
+  report.problems = parsed.problems.map((p) => ({ row: p.row, column: p.column, say: (l: Locale) => translate(l, p.key, p.params ?? {}) }));
+  if (parsed.rows === 0) {
     report.fileError = { say: (l) => translate(l, 'import.noRows') };
     return report;
   }
-  opts.onPhase?.('validating', { rows: table.rows.length });
-
-  const rows = codesFromLabels(table.rows, columns);
-  const { items, rowsOf } = kind === 'assessments' ? groupAssessmentRows(rows, columns) : plainItems(rows, columns);
-  report.records = items.length;
+  opts.onPhase?.('validating', { rows: parsed.rows });
   const badRows = new Set(report.problems.map((p) => p.row));
   try {
-    if (!opts.dryRun) opts.onPhase?.('writing', { rows: table.rows.length });
-    // A row with a refused cell is reported as that; the others are still validated so the user sees every
-    // problem at once, but nothing is stored while any remains.
+    if (!opts.dryRun) opts.onPhase?.('writing', { rows: parsed.rows });
     const dry = opts.dryRun || badRows.size > 0;
-    const result = submitRecords(db, actor, kind, items, { now: opts.now, source: 'import', dryRun: dry });
+    const result = submitRecords(db, actor, kind, parsed.items, { now: opts.now, source: 'import', dryRun: dry });
     report.created = result.created;
     report.updated = result.updated;
     report.unchanged = result.unchanged;
@@ -121,7 +132,7 @@ export async function importSpreadsheet(
   } catch (error) {
     if (!(error instanceof SubmissionRefused)) throw error;
     for (const p of error.problems) {
-      const [row, column] = locate(rowsOf[p.index] ?? [], p.field);
+      const [row, column] = locate(parsed.rowsOf[p.index] ?? [], p.field);
       if (badRows.has(row) && report.problems.some((q) => q.row === row && q.column === column)) continue;
       report.problems.push({ row, column, say: p.say });
     }
@@ -130,7 +141,36 @@ export async function importSpreadsheet(
   return report;
 }
 
-function plainItems(rows: TableRow[], columns: ColumnSpec[]) {
+/**
+ * Imports one spreadsheet of one record kind in this thread: read, convert each row as a form would,
+ * validate the whole file, and then (unless dryRun) store it. The preview is the same call with dryRun, so
+ * what it promises is what confirming does. The command line uses it; the upload route reads and checks in
+ * the import pool (import-upload.ts) so that no upload holds the server's event loop or memory.
+ */
+export async function importSpreadsheet(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind,
+  file: Buffer,
+  format: ImportFormat,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  opts.onPhase?.('reading', {});
+  let parsed: ParsedImport;
+  try {
+    parsed = await parseImport(importColumns(db, kind), kind, file, format);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    return { ...emptyReport(opts.dryRun), fileError: { say: (l) => error.localized(l) } };
+  }
+  return checkImport(db, actor, kind, parsed, opts);
+}
+
+export function emptyReport(dryRun: boolean): ImportReport {
+  return { ok: false, problems: [], rows: 0, records: 0, created: 0, updated: 0, unchanged: 0, dryRun };
+}
+
+function plainItems(rows: TableRow[], columns: ColumnSpec[]): { items: Record<string, unknown>[]; rowsOf: number[][] } {
   return { items: rows.map((r) => typedFromText(r.values, columns)), rowsOf: rows.map((r) => [r.row]) };
 }
 

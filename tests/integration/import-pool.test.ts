@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/scope-types';
+
+// The import pool behind the upload (issue 13, item 4) on a real migrated SQLite file: beyond its queue an
+// upload is refused with 503, Retry-After and a message in the reader's language; a read that exhausts its
+// worker's heap ends that worker only, the user is told why, and the next upload is read by a fresh one;
+// a confirmed preview is stored by this thread in one transaction.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-import-pool-'));
+process.env.FENGHUO_DB = path.join(dir, 'pool.db');
+
+const { getDb } = await import('@/db/client');
+const { migrateDatabase } = await import('@/db/migrate');
+const { ensureReferenceData } = await import('@/db/queries/reference');
+const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { resolveActor } = await import('@/lib/auth/resolve-actor');
+const { ImportPool, DEFAULT_POOL } = await import('@/lib/intake/import-pool');
+const { TextBudget } = await import('@/lib/import/text-budget');
+const { incidentCsv } = await import('../setup/hostile-uploads');
+const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
+
+const db = getDb();
+let actor: Actor;
+const pools: InstanceType<typeof ImportPool>[] = [];
+const poolOf = (o: Partial<typeof DEFAULT_POOL>) => {
+  const pool = new ImportPool({ ...DEFAULT_POOL, ...o });
+  pools.push(pool);
+  return pool;
+};
+
+beforeAll(async () => {
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  await seedSmallOrg(db);
+  await addUser(db, 'pool.rep', 'reporter', 'BJ01');
+  actor = resolveActor(db, { cliLogin: 'pool.rep' })!;
+});
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the import pool', () => {
+  it('refuses uploads past its workers and queue with 503, Retry-After and a translated message, before reading them', async () => {
+    const pool = poolOf({ workers: 1, queue: 1, retryAfterSeconds: 20 });
+    const request = await previewOf(incidentCsv(2_000, 'BJ01', 'Q'), 'q.csv');
+    const answers = await Promise.all(
+      (['zh-CN', 'en', 'zh-CN', 'en'] as const).map((locale) => upload(request, { db, actor, pool, locale })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 503, 503]);
+    expect(answers[2]).toMatchObject({ retryAfter: '20', error: '服务器正在处理其他导入，请约 20 秒后重试。' });
+    expect(answers[3]).toMatchObject({
+      retryAfter: '20',
+      error: 'The server is busy with other imports. Please try again in about 20 seconds.',
+    });
+    expect(answers[0]!.report).toMatchObject({ ok: true, rows: 2_000 });
+    expect(pool.load).toBe(0);
+  }, 120_000);
+
+  it('a read that exhausts its worker’s heap ends that worker only; the next upload is read by a fresh one', async () => {
+    const pool = poolOf({ workers: 1, queue: 2, heapMb: 24 });
+    const [big, small] = await Promise.all([
+      previewOf(incidentCsv(100_000, 'BJ01', 'OOM'), 'big.csv'),
+      previewOf(incidentCsv(5), 'small.csv'),
+    ]);
+    const [first, second] = await Promise.all([upload(big, { db, actor, pool }), upload(small, { db, actor, pool, locale: 'en' })]);
+    expect(first.status).toBe(200);
+    expect(first.report).toMatchObject({ ok: false });
+    expect(first.report!.fileError).toMatch(/内存/);
+    expect(second.report).toMatchObject({ ok: true, rows: 5 });
+  }, 120_000);
+
+  it('a confirmed preview is stored in one transaction and its staged file removed', async () => {
+    const pool = poolOf({ workers: 1, queue: 1 });
+    const previewed = await upload(await previewOf(incidentCsv(3, 'BJ01', 'CONF'), 'c.csv'), { db, actor, pool });
+    expect(previewed.report).toMatchObject({ ok: true, dryRun: true, created: 3 });
+    const confirmed = await upload(await uploadRequest({ step: 'confirm', stagedId: previewed.stagedId! }), { db, actor, pool });
+    expect(confirmed.report).toMatchObject({ ok: true, dryRun: false, created: 3 });
+    const stored = db.$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'CONF-%'").get() as { n: number };
+    expect(stored.n).toBe(3);
+    expect(fs.readdirSync(path.join(dir, 'imports')).filter((f) => f.startsWith(previewed.stagedId!))).toEqual([]);
+  }, 120_000);
+});
+
+describe('the text budget shared by concurrent parses', () => {
+  it('is one count across threads: what one holds, another cannot take', () => {
+    const budget = new TextBudget(10 * 1024 * 1024);
+    const other = new TextBudget(budget.maxBytes, budget.shared);
+    expect(budget.reserve(6 * 1024 * 1024)).toBe(true);
+    expect(other.reserve(6 * 1024 * 1024)).toBe(false);
+    budget.release(6 * 1024 * 1024);
+    expect(other.reserve(6 * 1024 * 1024)).toBe(true);
+    expect(budget.usedBytes()).toBe(6 * 1024 * 1024);
+  });
+});
