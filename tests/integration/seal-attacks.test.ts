@@ -188,7 +188,11 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
     advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
     advanceIncident(db, p.manager.actor, id, 'closed', new Date());
     who.actor = p.reporter.actor;
-    const values = { ...fx.formOf('incidents', { ...item, summary: '补充经过' }, id)!, propose: '1', correctionReason: '补充' };
+    const values: Record<string, string> = {
+      ...fx.formOf('incidents', { ...item, summary: '补充经过' }, id)!,
+      propose: '1',
+      correctionReason: '补充',
+    };
     values.occurredAt = '2026-03-01T10:00';
     values.reportedAt = '2026-03-01T11:00';
     const answer = await saveRecordAction(null, form(values));
