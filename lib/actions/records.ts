@@ -16,7 +16,8 @@ import type { Db } from '@/db/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { recordAction } from './form-action';
-import { itemFromForm } from './record-form-spec';
+import { formFields, itemFromForm } from './record-form-spec';
+import { parseInstant } from '@/lib/intake/instant';
 
 // The record kind travels as `recordKind`: `kind` is a field of inspections (supervision, self-inspection, …).
 const saveSchema = z.looseObject({
@@ -101,6 +102,21 @@ function onDimensionInputs(error: unknown, codes: string[], raw: Record<string, 
   );
 }
 
+/**
+ * A `datetime-local` input shows minutes only: a time sent back in the minute it is stored in keeps its stored
+ * seconds, so resending a form unchanged changes nothing (and a correction does not move a sealed time).
+ */
+function keepStoredSeconds(kind: RecordKind, item: Record<string, unknown>, existing: Record<string, unknown>): void {
+  for (const f of formFields[kind]) {
+    const stored = existing[f.code];
+    const sent = item[f.code];
+    if (f.input !== 'datetime' || !(stored instanceof Date) || typeof sent !== 'string') continue;
+    const parsed = parseInstant(sent);
+    if (parsed.ok && Math.floor(parsed.value.getTime() / 60_000) === Math.floor(stored.getTime() / 60_000))
+      item[f.code] = stored.toISOString();
+  }
+}
+
 const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typeof stored === 'number' ? stored : 0);
 
 /** Creates or edits one record of any kind through the same write path as the API and imports. */
@@ -114,6 +130,7 @@ export const saveRecordAction = recordAction(
     if (proposing && !input.id) throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
     const existing = input.id ? editable(db, actor, kind, Number(input.id), proposing) : null;
     const item = itemFromForm(kind, raw as Record<string, string>, existing !== null);
+    if (existing) keepStoredSeconds(kind, item, existing);
     // A record's key within its institute does not change through its form.
     if (existing && kind === 'ethics-annual-reports') item.year = existing.year;
     else if (existing) item.externalId = existing.externalId;

@@ -24,11 +24,11 @@ test('a reporter proposes a correction of a closed incident and the unit manager
 
   await reporter.getByTestId('propose-correction').click();
   await expect(reporter.getByTestId('correction-reason')).toBeVisible();
-  await reporter.getByLabel('事件经过').fill(summary);
+  await reporter.getByLabel('事件概况').fill(summary);
   // The reason is required: without it the proposal is refused beside the field.
   await reporter.getByRole('button', { name: '提交更正申请' }).click();
   await expect(reporter.getByTestId('correction-reason')).toContainText('必填');
-  await reporter.getByLabel('事件经过').fill(summary);
+  await reporter.getByLabel('事件概况').fill(summary);
   await reporter.getByLabel('更正理由 *').fill('调查报告补充了事件经过');
   await reporter.getByRole('button', { name: '提交更正申请' }).click();
   await expect(reporter.getByText('更正申请已提交，等待审核。')).toBeVisible();

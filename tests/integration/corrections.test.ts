@@ -10,7 +10,7 @@ import { ratingTableRows } from '@/db/queries/ratings';
 import { ensureYearRatings } from '@/lib/rating/year-ratings';
 import { submitRecords } from '@/lib/intake/submit';
 import { acceptCorrection, proposeCorrection, refuseCorrection } from '@/lib/intake/corrections';
-import { advanceIncident, setIncidentConcealed, WorkflowRefused } from '@/lib/intake/workflow';
+import { acceptEthicsRecord, advanceIncident, setIncidentConcealed, withdrawRecord, WorkflowRefused } from '@/lib/intake/workflow';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 import * as fx from '../setup/seal-fixtures';
@@ -164,5 +164,28 @@ describe('a correction of a closed incident', () => {
     expect(
       refusal(() => proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: ' ' }, new Date())).keys,
     ).toEqual(['validation.required']);
+  });
+});
+
+describe('accepting an ethics record', () => {
+  it('is a unit reviewer’s step; it seals the record and the rating counts it as before', () => {
+    const id = submitRecords(db, p.reporter, 'ethics-committees', [fx.fixture('ethics-committees', 'before')], {
+      now: new Date(),
+      source: 'api',
+    }).ids[0]!;
+    const rating = bj01();
+    expect(refusal(() => acceptEthicsRecord(db, p.reporter, 'ethics-committees', id, new Date()))).toEqual({
+      reason: 'forbidden',
+      keys: ['validation.reviewerOnly'],
+    });
+    acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date());
+    expect(one<{ status: string }>('SELECT status FROM ethics_committees WHERE id = ?', id).status).toBe('accepted');
+    expect(bj01()).toEqual(rating);
+    expect(refusal(() => withdrawRecord(db, p.reporter, 'ethics-committees', id, null, new Date())).keys).toEqual([
+      'workflow.decidedReviewerOnly',
+    ]);
+    expect(refusal(() => acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date())).keys).toEqual(['workflow.notActive']);
+    const entry = one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'ethics-committees.accept' AND entity_id = ?", id);
+    expect(JSON.parse(entry.after)).toMatchObject({ status: 'accepted', acceptedBy: p.manager.userId });
   });
 });

@@ -181,4 +181,27 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
     expect(bj01()).toEqual(rating);
     expect(floors()).toContain('incident.concealed');
   });
+
+  it('a correction proposed through the form changes only what was changed (the form’s minutes keep the stored seconds)', async () => {
+    const item = { ...fx.fixture('incidents', 'before'), occurredAt: '2026-03-01T10:00:27+08:00', reportedAt: '2026-03-01T11:00:45+08:00' };
+    const id = submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' }).ids[0]!;
+    advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
+    advanceIncident(db, p.manager.actor, id, 'closed', new Date());
+    who.actor = p.reporter.actor;
+    const values: Record<string, string> = {
+      ...fx.formOf('incidents', { ...item, summary: '补充经过' }, id)!,
+      propose: '1',
+      correctionReason: '补充',
+    };
+    values.occurredAt = '2026-03-01T10:00';
+    values.reportedAt = '2026-03-01T11:00';
+    const answer = await saveRecordAction(null, form(values));
+    expect(answer).toMatchObject({ ok: true, data: { outcome: 'proposed' } });
+    const { changes } = one<{ changes: string }>(
+      'SELECT changes FROM record_corrections WHERE record_id = ? AND kind = ?',
+      id,
+      'incidents',
+    );
+    expect(Object.keys(JSON.parse(changes))).toEqual(['summary']);
+  });
 });
