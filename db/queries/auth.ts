@@ -140,10 +140,13 @@ export function deleteLoginAttempt(db: Db, attemptId: number): void {
   db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
 }
 
-/** A successful login clears the account's failure count, as users expect. */
-export function clearLoginFailures(db: Db, login: string): void {
+/**
+ * A successful login forgets the failures of that login from that address (the owner's own typos); those
+ * from other addresses, perhaps a guesser's, keep counting.
+ */
+export function clearLoginFailures(db: Db, login: string, ip: string): void {
   db.delete(loginAttempts)
-    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.success, false)))
+    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false)))
     .run();
 }
 
