@@ -1,6 +1,6 @@
-import { and, count, eq, gt, isNull, lt, max, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { apiTokens, loginAttempts, sessions, units, users, type Role } from '../schema';
+import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -175,3 +175,23 @@ export function replacePassword(db: Db, userId: number, passwordHash: string, at
 export function userById(db: Db, userId: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, userId)).get();
 }
+
+/** Failed password changes by one user from one session since `since`, from the audit chain that records them. */
+export function passwordChangeFailures(db: Db, q: { userId: number; session: string; since: Date }): FailureStats {
+  const row = db
+    .select({ n: count(), last: max(auditLog.at) })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityKind, 'user'),
+        eq(auditLog.entityId, q.userId),
+        eq(auditLog.action, PASSWORD_CHANGE_FAILED),
+        gt(auditLog.at, q.since),
+        sql`json_extract(${auditLog.after}, '$.session') = ${q.session}`,
+      ),
+    )
+    .get();
+  return { n: row?.n ?? 0, last: row?.last ?? null };
+}
+
+export const PASSWORD_CHANGE_FAILED = 'user.password_change_failed';
