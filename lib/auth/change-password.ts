@@ -75,7 +75,7 @@ function sessionKey(client: Client): string {
 }
 
 function throttled(ms: number): FieldProblem {
-  return new FieldProblem('currentPassword', 'security.throttledFor', { seconds: Math.ceil(ms / 1000) });
+  return new FieldProblem('currentPassword', 'security.changeThrottledFor', { seconds: Math.ceil(ms / 1000) });
 }
 
 function audit(db: Db, user: UserRow, action: string, after: Record<string, unknown>, now: Date): void {

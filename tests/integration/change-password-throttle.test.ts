@@ -54,11 +54,11 @@ describe('changing a password cannot be used to guess the current one', () => {
     for (let i = 0; i < 40; i++) answers.push(await tryChange(`guess-${i}`, start + 1000 + i * 30, 'thief'));
     expect(answers.slice(0, 5).every((a) => a !== 'changed' && a.key === 'security.currentPasswordWrong')).toBe(true);
     const throttled = answers.slice(5);
-    expect(throttled.every((a) => a !== 'changed' && a.field === 'currentPassword' && a.key === 'security.throttledFor')).toBe(true);
+    expect(throttled.every((a) => a !== 'changed' && a.field === 'currentPassword' && a.key === 'security.changeThrottledFor')).toBe(true);
     expect(throttled[0]).toMatchObject({ zh: expect.stringMatching(/\d+ ?秒/), en: expect.stringMatching(/\d+ seconds/) });
     // The right password during the back-off: the same answer as a wrong one, and nothing changes.
     const right = await tryChange(TEST_PASSWORD, start + 3000, 'thief');
-    expect(right).toMatchObject({ field: 'currentPassword', key: 'security.throttledFor' });
+    expect(right).toMatchObject({ field: 'currentPassword', key: 'security.changeThrottledFor' });
     expect((await logIn(t.db, { login: 'victim', password: TEST_PASSWORD, ip: null })).ok).toBe(true);
     // Every checked failure is in the audit chain, with who and which session (not the refused ones).
     const audited = failuresAudited();
