@@ -1,6 +1,6 @@
-import { and, count, eq, gt, isNull, lt, max, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { apiTokens, loginAttempts, sessions, units, users, type Role } from '../schema';
+import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -140,10 +140,13 @@ export function deleteLoginAttempt(db: Db, attemptId: number): void {
   db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
 }
 
-/** A successful login clears the account's failure count, as users expect. */
-export function clearLoginFailures(db: Db, login: string): void {
+/**
+ * A successful login forgets the failures of that login from that address (the owner's own typos); those
+ * from other addresses, perhaps a guesser's, keep counting.
+ */
+export function clearLoginFailures(db: Db, login: string, ip: string): void {
   db.delete(loginAttempts)
-    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.success, false)))
+    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false)))
     .run();
 }
 
@@ -172,3 +175,23 @@ export function replacePassword(db: Db, userId: number, passwordHash: string, at
 export function userById(db: Db, userId: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, userId)).get();
 }
+
+/** Failed password changes by one user from one session since `since`, from the audit chain that records them. */
+export function passwordChangeFailures(db: Db, q: { userId: number; session: string; since: Date }): FailureStats {
+  const row = db
+    .select({ n: count(), last: max(auditLog.at) })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityKind, 'user'),
+        eq(auditLog.entityId, q.userId),
+        eq(auditLog.action, PASSWORD_CHANGE_FAILED),
+        gt(auditLog.at, q.since),
+        sql`json_extract(${auditLog.after}, '$.session') = ${q.session}`,
+      ),
+    )
+    .get();
+  return { n: row?.n ?? 0, last: row?.last ?? null };
+}
+
+export const PASSWORD_CHANGE_FAILED = 'user.password_change_failed';

@@ -14,6 +14,7 @@ export const changePasswordAction = safeAction(
     const { sessionToken, endedSessions } = await changePassword(db, actor.userId, input, new Date(), {
       ip: await clientAddress(),
       userAgent: (await headers()).get('user-agent'),
+      sessionId: actor.sessionId,
     });
     (await cookies()).set(SESSION_COOKIE, sessionToken, {
       httpOnly: true,

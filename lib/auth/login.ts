@@ -11,6 +11,7 @@ import {
   type FailureStats,
 } from '@/db/queries/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { passwordGate } from './verify-gate';
 import { hashSessionToken, newSecretToken } from './tokens';
 import { sessionSecret } from './secret';
 import {
@@ -23,6 +24,7 @@ import {
   THROTTLE_PAIR_BASE_MS,
   THROTTLE_PAIR_CAP_MS,
   THROTTLE_WINDOW_MS,
+  VERIFY_BUSY_RETRY_MS,
 } from './session-policy';
 
 export type LoginResult =
@@ -40,18 +42,25 @@ export function backOffUntil(stats: FailureStats, free: number, baseMs: number, 
   return stats.last.getTime() + delay;
 }
 
-/** Until when attempts are refused (ms since epoch), from the three throttles of decision 017. */
-function refusedUntil(stats: ReturnType<typeof loginFailureStats>): number {
+/**
+ * Until when this attempt's own address is refused unchecked (ms since epoch): the (login, address) back-off
+ * and the per-address limit. Both are known only behind a trusted proxy, and neither touches the owner
+ * trying from elsewhere.
+ */
+function addressRefusedUntil(stats: ReturnType<typeof loginFailureStats>): number {
   return Math.max(
-    backOffUntil(stats.byLogin, THROTTLE_FREE_PER_LOGIN, THROTTLE_LOGIN_BASE_MS, THROTTLE_LOGIN_CAP_MS),
     backOffUntil(stats.byPair, THROTTLE_FREE_PER_PAIR, THROTTLE_PAIR_BASE_MS, THROTTLE_PAIR_CAP_MS),
     stats.byIp.n >= THROTTLE_MAX_PER_IP && stats.byIp.last ? stats.byIp.last.getTime() + THROTTLE_WINDOW_MS : 0,
   );
 }
 
 /**
- * Checks a login and password, throttled per account and per address; opens a session on success.
+ * Checks a login and password, throttled per address and per account; opens a session on success.
  * `ip` is the client's address as a trusted proxy reports it, or null when none does.
+ *
+ * The account's back-off never refuses unchecked (decision 027): it cannot tell the owner from a guesser,
+ * so a guesser retrying the moment it ends would take every turn and keep the owner out. While it runs, a
+ * right password still opens a session and a wrong one gets the throttled answer.
  */
 export async function logIn(
   db: Db,
@@ -59,25 +68,38 @@ export async function logIn(
   now = new Date(),
 ): Promise<LoginResult> {
   const login = input.login.trim();
+  const ip = input.ip ?? UNKNOWN_ADDRESS;
   // Counted as a failure before the (slow) password check and turned into a success only afterwards, so
   // many guesses sent at once all see each other instead of slipping under the limit together.
-  const attemptId = recordLoginAttempt(db, { login, ip: input.ip ?? UNKNOWN_ADDRESS, at: now, success: false });
+  const attemptId = recordLoginAttempt(db, { login, ip, at: now, success: false });
   const stats = loginFailureStats(db, { login, ip: input.ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS), beforeId: attemptId });
-  const until = refusedUntil(stats);
-  if (until > now.getTime()) {
-    deleteLoginAttempt(db, attemptId);
-    return { ok: false, reason: 'throttled', retryAfterMs: until - now.getTime() };
-  }
+  const refusedUntil = addressRefusedUntil(stats);
+  if (refusedUntil > now.getTime()) return forget(db, attemptId, refusedUntil - now.getTime());
 
   const user = userByLogin(db, login);
   // Verify even for a deactivated user, so the answer takes as long as for anyone else.
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' };
+  const checked = await passwordGate.run(() =>
+    user ? verifyPassword(user.passwordHash, input.password) : burnPasswordCheck(input.password).then(() => false),
+  );
+  if (checked === 'busy') return forget(db, attemptId, VERIFY_BUSY_RETRY_MS);
+  if (!user || !checked || !user.active) {
+    const accountWaitUntil = backOffUntil(stats.byLogin, THROTTLE_FREE_PER_LOGIN, THROTTLE_LOGIN_BASE_MS, THROTTLE_LOGIN_CAP_MS);
+    return accountWaitUntil > now.getTime()
+      ? { ok: false, reason: 'throttled', retryAfterMs: accountWaitUntil - now.getTime() }
+      : { ok: false, reason: 'invalid' };
+  }
 
   markLoginSucceeded(db, attemptId);
-  clearLoginFailures(db, login);
+  // Only this address's failures are forgotten: a guesser elsewhere keeps its back-off.
+  clearLoginFailures(db, login, ip);
   const sessionToken = openSession(db, user.id, now, input);
   return { ok: true, sessionToken, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) };
+}
+
+/** A refused attempt is not stored, so retrying while waiting does not lengthen the wait. */
+function forget(db: Db, attemptId: number, retryAfterMs: number): LoginResult {
+  deleteLoginAttempt(db, attemptId);
+  return { ok: false, reason: 'throttled', retryAfterMs };
 }
 
 /** A new session for a user who has just proved who they are; returns the cookie value. */

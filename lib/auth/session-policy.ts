@@ -18,3 +18,11 @@ export const THROTTLE_PAIR_BASE_MS = 30 * 1000;
 export const THROTTLE_PAIR_CAP_MS = 15 * 60 * 1000;
 /** For one (trusted) address over all logins: refused until the window has passed. */
 export const THROTTLE_MAX_PER_IP = 30;
+
+// Argon2 takes ~40 ms of a core per check (19 MiB). Checks beyond these wait in line or are refused with
+// the throttled answer, so a flood of logins cannot take the CPU from pages (issue 13, item 14).
+/** Password checks running at once in one process. */
+export const VERIFY_CONCURRENCY = 2;
+/** Password checks waiting for a turn; one more is refused unchecked ("try again in a second"). */
+export const VERIFY_QUEUE = 8;
+export const VERIFY_BUSY_RETRY_MS = 1000;
