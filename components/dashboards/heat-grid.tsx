@@ -16,64 +16,80 @@ export function HeatGrid({
   rows,
   testId,
   totals,
+  startAtEnd,
+  scrollHint,
 }: {
   corner: string;
   columns: string[];
   rows: { label: string; cells: GridCell[]; total?: number }[];
   testId: string;
   totals?: string;
+  /**
+   * Open scrolled to the last columns (the latest months): a right-to-left scroll box starts at its right
+   * end, while the table inside it reads left to right as before. No script, so no jump after hydration.
+   */
+  startAtEnd?: boolean;
+  /** Said above a grid that opens at its end, so that a reader knows the earlier columns are there. */
+  scrollHint?: string;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid={testId}>
-        <thead>
-          <tr className="text-xs text-gray-600">
-            <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
-              {corner}
-            </th>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
-                {c}
+    <div>
+      {startAtEnd && scrollHint ? (
+        <p className="mb-1 text-xs text-gray-500" data-testid="scroll-hint">
+          {scrollHint}
+        </p>
+      ) : null}
+      <div className="overflow-x-auto" dir={startAtEnd ? 'rtl' : undefined} data-testid={`${testId}-scroll`}>
+        <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid={testId} dir={startAtEnd ? 'ltr' : undefined}>
+          <thead>
+            <tr className="text-xs text-gray-600">
+              <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
+                {corner}
               </th>
-            ))}
-            {totals ? (
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                {totals}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-normal text-gray-900">
-                {r.label}
-              </th>
-              {r.cells.map((c, i) => (
-                <td key={i} className={`rounded text-center tabular-nums ${c.cls}`}>
-                  {c.href ? (
-                    <Link
-                      prefetch={false}
-                      href={c.href}
-                      className="block px-1 py-1.5 hover:underline"
-                      title={c.label}
-                      aria-label={c.label}
-                      data-testid="heat-cell"
-                    >
-                      {c.value}
-                    </Link>
-                  ) : (
-                    <span className="block px-1 py-1.5" title={c.label}>
-                      {c.value}
-                    </span>
-                  )}
-                </td>
+              {columns.map((c) => (
+                <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
+                  {c}
+                </th>
               ))}
-              {r.total !== undefined ? <td className="px-2 py-1 text-right font-medium tabular-nums">{r.total}</td> : null}
+              {totals ? (
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  {totals}
+                </th>
+              ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-normal text-gray-900">
+                  {r.label}
+                </th>
+                {r.cells.map((c, i) => (
+                  <td key={i} className={`rounded text-center tabular-nums ${c.cls}`}>
+                    {c.href ? (
+                      <Link
+                        prefetch={false}
+                        href={c.href}
+                        className="block px-1 py-1.5 hover:underline"
+                        title={c.label}
+                        aria-label={c.label}
+                        data-testid="heat-cell"
+                      >
+                        {c.value}
+                      </Link>
+                    ) : (
+                      <span className="block px-1 py-1.5" title={c.label}>
+                        {c.value}
+                      </span>
+                    )}
+                  </td>
+                ))}
+                {r.total !== undefined ? <td className="px-2 py-1 text-right font-medium tabular-nums">{r.total}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -11,12 +11,15 @@ export const bandClass: Record<Level, string> = {
 };
 
 /** Count bins, lowest first: [min, class]. */
+// The lowest band must stand out from an empty white cell and the next must differ from it at a glance:
+// a domain's month going from 3 to 12 records (a surge) was one pale shade before (issue 14 item 15).
 export const countBins: readonly (readonly [number, string])[] = [
   [0, 'bg-white text-gray-700'],
-  [1, 'bg-slate-200 text-slate-900'],
-  [5, 'bg-slate-400 text-slate-950'],
-  [20, 'bg-slate-600 text-white'],
-  [50, 'bg-slate-800 text-white'],
+  [1, 'bg-slate-300 text-slate-950'],
+  [5, 'bg-slate-500 text-white'],
+  [10, 'bg-slate-600 text-white'],
+  [20, 'bg-slate-700 text-white'],
+  [50, 'bg-slate-900 text-white'],
 ];
 
 export function countClass(n: number): string {

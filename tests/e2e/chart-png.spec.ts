@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 // Issue 14 item 11: "Download PNG" drew every bar solid black, because html-to-image copies computed styles

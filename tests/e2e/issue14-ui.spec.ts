@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { logIn } from './helpers';
 
 // What users met on the dashboards, alerts and record lists (issue 14), checked in Chromium at 1366 px.
@@ -78,5 +78,31 @@ test('dashboards prefetch what a reader is likely to open, not every cell', asyn
     await page.waitForTimeout(2000);
     page.off('request', count);
     expect(prefetches, path).toBeLessThanOrEqual(most);
+  }
+});
+
+test('the monthly calendar opens on the latest months at 1366 px, says the earlier ones are to the left, and a small count is visible', async ({
+  page,
+}) => {
+  await logIn(page, 'office');
+  await page.goto('/heatmaps/calendar');
+  await expect(page.getByTestId('scroll-hint')).toBeVisible();
+  const grid = page.getByTestId('heatmap-grid');
+  const headers = grid.locator('thead th');
+  const count = await headers.count();
+  // The last month's column (before the totals) is on screen without scrolling, and the earlier ones lie
+  // to the left, scrolled out of the box.
+  const box = (await page.getByTestId('heatmap-grid-scroll').boundingBox())!;
+  const last = (await headers.nth(count - 2).boundingBox())!;
+  expect(last.x + last.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(await page.getByTestId('heatmap-grid-scroll').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const first = (await headers.nth(1).boundingBox())!;
+  expect(first.x + first.width).toBeLessThanOrEqual(box.x + 1);
+  // The lowest band is a visible grey, not near-white.
+  const lowest = grid.locator('td.bg-slate-300').first();
+  if (await lowest.count()) {
+    const rgb = await lowest.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+    expect((r! + g! + b!) / 3).toBeLessThan(225);
   }
 });

@@ -34,7 +34,7 @@ const { insertDataset } = await import('@/db/queries/insert-dataset');
 const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
 const { resolveActor } = await import('@/lib/auth/resolve-actor');
 const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { buildHazard } = await import('@/lib/demo/factories');
+const { buildHazard, buildIncident } = await import('@/lib/demo/factories');
 const { shanghaiYear } = await import('@/lib/time');
 const { RULE_PAGE_SIZE } = await import('@/lib/rating/contribution-groups');
 const { default: UnitRatingPage } = await import('@/app/(app)/ratings/[year]/[unitCode]/page');
@@ -73,7 +73,16 @@ beforeAll(async () => {
     projects: [],
     assessments: [],
     assessmentDimensions: [],
-    incidents: [],
+    // One drone incident beside the flood of AI hazards: a heatmap cell narrows the page to one domain.
+    incidents: [
+      buildIncident({
+        unitId: org.BJ01,
+        instituteId: org.BJ01,
+        externalId: 'DRONE-1',
+        domain: 'drones',
+        occurredAt: new Date(`${LAST_YEAR}-05-04T09:30:00+08:00`),
+      }),
+    ],
     inspections: [],
     ethicsCommittees: [],
     ethicsActivities: [],
@@ -134,4 +143,14 @@ describe('the rating page of an institute with 20,000 hazards', () => {
     }
     expect(refs.size).toBe(MAJOR);
   }, 180_000);
+
+  it('opened from a heatmap cell, sums only that domain in the footer as in the filter line (issue 14 item 14)', async () => {
+    const { html } = await render({ domain: 'drones' }, 'en');
+    const filter = /data-testid="domain-filter"[\s\S]*?(\d+) points/.exec(html)?.[1];
+    const total = /data-testid="contributions-total"[^>]*>([^<]*)</.exec(html)?.[1];
+    expect(filter).toBe('5');
+    expect(total).toMatch(/\b5 points?\b/);
+    const all = await render({}, 'en');
+    expect(/data-testid="contributions-total"[^>]*>([^<]*)</.exec(all.html)?.[1]).not.toMatch(/\b5 points?\b/);
+  });
 });

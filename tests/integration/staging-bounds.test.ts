@@ -1,12 +1,15 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../setup/test-db';
 
 // Staged uploads wait beside the database for their confirmation; issue 13 item 7 filled the disk with
 // them (30 refused uploads of 9.9 MB left 297 MB). Here: the bounds per user and in total, on real files
 // beside a real migrated database.
-let t: TestDb;
+// The staging folder is beside the configured database, and the configuration is read once, by whatever
+// first needs it (opening a database reads the busy timeout): so it is set before anything is imported.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-staging-'));
+process.env.FENGHUO_DB = path.join(root, 'fenghuo.db');
 let staging: typeof import('@/lib/intake/staging');
 const MB = 1024 * 1024;
 const meta = (userId: number) => ({ userId, kind: 'incidents', format: 'csv' as const, name: 'a.csv' });
@@ -14,15 +17,12 @@ const bytesIn = (dir: string) =>
   fs.existsSync(dir) ? fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0) : 0;
 
 beforeAll(async () => {
-  t = createTestDb();
-  // The staging folder is beside the configured database; the configuration is read on first use.
-  process.env.FENGHUO_DB = t.file;
   staging = await import('@/lib/intake/staging');
 });
-afterAll(() => t.close());
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('staged uploads', () => {
-  const dir = () => path.join(path.dirname(t.file), 'imports');
+  const dir = () => path.join(root, 'imports');
   const bounds = { perUserBytes: 3 * MB, totalBytes: 4 * MB };
 
   it('are refused beyond the bound per user, then beyond the bound in total, writing nothing', () => {

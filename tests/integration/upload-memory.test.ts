@@ -123,6 +123,11 @@ describe('staged files', () => {
     expect(stagedFiles()).toEqual([]);
     const good = await preview(incidentCsv(3, 'BJ01', 'KEEP'), 'good.csv');
     expect(good.report?.ok).toBe(true);
-    expect(stagedFiles().sort()).toEqual([`${good.stagedId}.bin`, `${good.stagedId}.json`]);
+    // Staged files carry their owner in the name (decision 025).
+    expect(
+      stagedFiles()
+        .map((f) => f.replace(/^u\d+\./, ''))
+        .sort(),
+    ).toEqual([`${good.stagedId}.bin`, `${good.stagedId}.json`]);
   });
 });

@@ -77,6 +77,8 @@ export default async function CalendarHeatmapPage({
         </div>
         <HeatGrid
           testId="heatmap-grid"
+          startAtEnd
+          scrollHint={t('heatmaps.calendarScrollHint')}
           corner={t('heatmaps.domain')}
           totals={t('heatmaps.total')}
           columns={v.months.map((m) => m.month.slice(2))}

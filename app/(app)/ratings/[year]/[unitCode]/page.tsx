@@ -262,7 +262,8 @@ export default async function UnitRatingPage({
         ) : (
           <RuleGroups
             groups={groups.map((g) => ({ ...g, first: explain(g.first) }))}
-            total={stored.points}
+            // Narrowed to a domain, the footer sums what is listed, as the filter line above it does.
+            total={domain ? shown.reduce((sum, c) => sum + c.points, 0) : stored.points}
             hrefForRule={(rule) => withParams({ rule, page: '1' })}
             locale={locale}
             t={t}
