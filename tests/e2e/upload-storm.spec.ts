@@ -119,5 +119,11 @@ test('the upload storm: hostile XLSX and 100,000-row previews at once leave the 
   expect((await fetch(`${E2E_BASE_URL}/api/health`)).status).toBe(200);
   expect(rssPeak - rssBefore).toBeLessThan(900);
   const kept = previews.filter((a) => a.report?.ok).flatMap((a) => [`${a.stagedId}.bin`, `${a.stagedId}.json`]);
-  expect(fs.readdirSync(stagedDir).sort()).toEqual(kept.sort());
+  // Staged files carry their owner in the name (decision 025).
+  expect(
+    fs
+      .readdirSync(stagedDir)
+      .map((f) => f.replace(/^u\d+\./, ''))
+      .sort(),
+  ).toEqual(kept.sort());
 });
