@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alertDeliveries, alertDeliveryAttempts, alertDispatch, alerts, units, users, type DeliveryChannel } from '../schema';
 import type { Role } from '@/lib/reference/roles';
@@ -9,14 +9,17 @@ import type { Role } from '@/lib/reference/roles';
 export type AlertRow = typeof alerts.$inferSelect & { unitCode: string | null; unitPath: string | null };
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 
-/** Alerts the enqueuer has not looked at yet, oldest first. */
-export function alertsNotDispatched(db: Db, limit: number): AlertRow[] {
+/**
+ * Alerts the enqueuer has not looked at yet, oldest first, after `afterId` (the last id of the previous
+ * batch: without it each batch would walk again past every alert already scanned, quadratic in a flood).
+ */
+export function alertsNotDispatched(db: Db, limit: number, afterId = 0): AlertRow[] {
   return db
     .select({ alert: alerts, unitCode: units.code, unitPath: units.path })
     .from(alerts)
     .leftJoin(alertDispatch, eq(alertDispatch.alertId, alerts.id))
     .leftJoin(units, eq(units.id, alerts.unitId))
-    .where(isNull(alertDispatch.alertId))
+    .where(and(isNull(alertDispatch.alertId), gt(alerts.id, afterId)))
     .orderBy(alerts.id)
     .limit(limit)
     .all()
