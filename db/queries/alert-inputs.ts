@@ -84,15 +84,16 @@ export function loadAlertFacts(db: Db, asOf: Date, rules: AlertRuleSet, ratings:
   const hazards = (
     c
       .prepare(
-        `SELECT id, external_id, unit_id, domain, severity, due_at, rectified_at FROM hazards
+        `SELECT id, external_id, unit_id, domain, severity, due_at, rectified_at, institute_id FROM hazards
          WHERE due_at < ? AND (rectified_at IS NULL OR rectified_at > ?) AND status != 'withdrawn' AND found_at < ?`,
       )
       .raw()
-      .all(t, t, t) as [number, string, number, string, 'general' | 'major', number, number | null][]
+      .all(t, t, t) as [number, string, number, string, 'general' | 'major', number, number | null, number | null][]
   ).map((r) => ({
     id: r[0],
     externalId: r[1],
     unitId: r[2],
+    instituteId: r[7] ?? r[2],
     domain: r[3],
     severity: r[4],
     dueAt: new Date(r[5]),

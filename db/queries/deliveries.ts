@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alertDeliveries, alertDeliveryAttempts, alertDispatch, alerts, units, users, type DeliveryChannel } from '../schema';
 import type { Role } from '@/lib/reference/roles';
@@ -9,14 +9,17 @@ import type { Role } from '@/lib/reference/roles';
 export type AlertRow = typeof alerts.$inferSelect & { unitCode: string | null; unitPath: string | null };
 export type DeliveryRow = typeof alertDeliveries.$inferSelect;
 
-/** Alerts the enqueuer has not looked at yet, oldest first. */
-export function alertsNotDispatched(db: Db, limit: number): AlertRow[] {
+/**
+ * Alerts the enqueuer has not looked at yet, oldest first, after `afterId` (the last id of the previous
+ * batch: without it each batch would walk again past every alert already scanned, quadratic in a flood).
+ */
+export function alertsNotDispatched(db: Db, limit: number, afterId = 0): AlertRow[] {
   return db
     .select({ alert: alerts, unitCode: units.code, unitPath: units.path })
     .from(alerts)
     .leftJoin(alertDispatch, eq(alertDispatch.alertId, alerts.id))
     .leftJoin(units, eq(units.id, alerts.unitId))
-    .where(isNull(alertDispatch.alertId))
+    .where(and(isNull(alertDispatch.alertId), gt(alerts.id, afterId)))
     .orderBy(alerts.id)
     .limit(limit)
     .all()
@@ -45,22 +48,32 @@ export function enqueueAlert(
   now: Date,
   note: string | null = null,
 ): number {
-  return db.transaction((tx) => {
-    const marked = tx
-      .insert(alertDispatch)
-      .values({ alertId, scannedAt: now, recipients: targets.length, note })
-      .onConflictDoNothing()
-      .run();
-    if (marked.changes === 0) return 0;
-    let queued = 0;
-    for (const t of targets)
-      queued += tx
-        .insert(alertDeliveries)
-        .values({ alertId, channel: t.channel, recipient: t.recipient, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
-        .onConflictDoNothing()
-        .run().changes;
-    return queued;
-  });
+  // Prepared once per connection: a flood scans thousands of alerts in one pass (decision 030).
+  const s = enqueueStatements(db);
+  return s.tx(alertId, targets, now.getTime(), note);
+}
+
+const prepared = new WeakMap<object, { tx: (alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => number }>();
+
+function enqueueStatements(db: Db) {
+  const c = db.$client;
+  let s = prepared.get(c);
+  if (!s) {
+    const mark = c.prepare('INSERT INTO alert_dispatch (alert_id, scanned_at, recipients, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    const queue = c.prepare(
+      `INSERT INTO alert_deliveries (alert_id, channel, recipient, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    const tx = c.transaction((alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => {
+      if (mark.run(alertId, at, targets.length, note).changes === 0) return 0;
+      let queued = 0;
+      for (const t of targets) queued += queue.run(alertId, t.channel, t.recipient, at, at).changes;
+      return queued;
+    });
+    s = { tx: (alertId, targets, at, note) => tx(alertId, targets, at, note) };
+    prepared.set(c, s);
+  }
+  return s;
 }
 
 /**

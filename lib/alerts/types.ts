@@ -30,6 +30,8 @@ export interface HazardFact {
   id: number;
   externalId: string;
   unitId: number;
+  /** The institute the hazard belongs to (the unit itself if not given); hazard.overdue is capped per institute. */
+  instituteId?: number;
   domain: string;
   severity: 'general' | 'major';
   dueAt: Date;
@@ -107,7 +109,9 @@ export interface AlertRules {
 export type AlertLink =
   | { kind: 'record'; recordKind: string; id: number; externalId: string }
   | { kind: 'rating'; year: number; unitCode: string }
-  | { kind: 'list'; recordKind: string; domain: string; from: string; to: string };
+  | { kind: 'list'; recordKind: string; domain: string; from: string; to: string }
+  /** A unit's record list filtered by state, e.g. its overdue hazards (the hazard.overdue summary). */
+  | { kind: 'filtered'; recordKind: string; unitCode: string; state: string };
 
 export interface CandidateAlert {
   rule: AlertRuleId;

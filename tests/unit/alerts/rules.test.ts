@@ -4,7 +4,7 @@ import { evaluateAlerts } from '@/lib/alerts/evaluate';
 import { alertRuleSetSchema, type AlertRuleSet } from '@/lib/alerts/rule-set';
 import { addMonths, domainSurge } from '@/lib/alerts/rules/domain-surge';
 import { ethicsDeadline } from '@/lib/alerts/rules/ethics-deadline';
-import { hazardOverdue } from '@/lib/alerts/rules/hazard-overdue';
+import { HAZARD_OVERDUE_CAP, hazardOverdue } from '@/lib/alerts/rules/hazard-overdue';
 import { incidentSerious } from '@/lib/alerts/rules/incident-serious';
 import { ratingNear, ratingRise } from '@/lib/alerts/rules/rating-rules';
 import { reviewStale } from '@/lib/alerts/rules/review-stale';
@@ -152,6 +152,36 @@ describe('hazard.overdue', () => {
     expect(hazardOverdue(facts({ hazards: [hazard({ withdrawn: true })] }), rules, T)).toEqual([]);
     // Rectified only after the as-of instant: still unrectified then.
     expect(hazardOverdue(facts({ hazards: [hazard({ rectifiedAt: new Date(T.getTime() + DAY) })] }), rules, T)).toHaveLength(1);
+  });
+
+  it('fires one each for at most the cap per institute, majors and the longest overdue first, and one daily summary for the rest', () => {
+    const many = (n: number, instituteId: number, from = 0) =>
+      Array.from({ length: n }, (_, i) =>
+        hazard({
+          id: from + i + 1,
+          externalId: `HAZ-${from + i + 1}`,
+          unitId: instituteId,
+          instituteId,
+          severity: i % 10 === 9 ? 'major' : 'general',
+          dueAt: new Date(T.getTime() - (i + 1) * 60_000),
+        }),
+      );
+    const cap = HAZARD_OVERDUE_CAP;
+    const out = hazardOverdue(facts({ hazards: [...many(cap, 5, 10_000), ...many(cap + 7, 4)] }), rules, T);
+    // Institute 5 at the cap: no summary.
+    expect(out.filter((a) => a.unitId === 5).map((a) => a.subjectKind)).toEqual(Array(cap).fill('hazard'));
+    const four = out.filter((a) => a.unitId === 4);
+    expect(four.filter((a) => a.subjectKind === 'hazard')).toHaveLength(cap);
+    // Every major (each 10th) is among the individual ones; the 7 left are the most recently due generals (ids 1-7).
+    const individual = new Set(four.filter((a) => a.subjectKind === 'hazard').map((a) => Number(a.subjectKey)));
+    for (let id = 10; id <= cap + 7; id += 10) expect(individual.has(id)).toBe(true);
+    for (let id = 1; id <= 7; id++) expect(individual.has(id)).toBe(false);
+    expect(individual.has(8)).toBe(true);
+    const summary = four.find((a) => a.subjectKind === 'unit')!;
+    expect(summary).toMatchObject({ subjectKey: '4', period: '2026-06-15:overdue-hazards', colour: 'yellow', domain: null });
+    expect(summary.messageEn).toContain('7 more overdue hazards');
+    // The same facts give the same candidates (so a re-run stores nothing new).
+    expect(hazardOverdue(facts({ hazards: [...many(cap, 5, 10_000), ...many(cap + 7, 4)] }), rules, T)).toEqual(out);
   });
 });
 

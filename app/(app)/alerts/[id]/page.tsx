@@ -68,6 +68,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 record: (kind, ref) => t('alerts.record', { kind, ref }),
                 rating: (year, unit) => t('alerts.rating', { year, unit }),
                 list: (kind, domain, month) => t('alerts.list', { kind, domain, month }),
+                filtered: (kind, unit) => t('alerts.filtered', { kind, unit }),
               }}
             />,
           )}
