@@ -30,7 +30,12 @@ export function backoffMs(failedAttempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failedAttempts - 1), BACKOFF_MAX_MS);
 }
 
-function targetsFor(alert: AlertRow, config: DeliveryConfig, routes: ReturnType<typeof deliveryRoutes>, recipients: (colour: AlertRow['colour']) => ReturnType<typeof mailRecipients>) {
+function targetsFor(
+  alert: AlertRow,
+  config: DeliveryConfig,
+  routes: ReturnType<typeof deliveryRoutes>,
+  recipients: (colour: AlertRow['colour']) => ReturnType<typeof mailRecipients>,
+) {
   const targets: { channel: DeliveryChannel; recipient: string }[] = [];
   if (emailConfigured(config)) {
     const seen = new Set<string>();

@@ -53,23 +53,30 @@ export function enqueueAlert(
   return s.tx(alertId, targets, now.getTime(), note);
 }
 
-const prepared = new WeakMap<object, { tx: (alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => number }>();
+const prepared = new WeakMap<
+  object,
+  { tx: (alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => number }
+>();
 
 function enqueueStatements(db: Db) {
   const c = db.$client;
   let s = prepared.get(c);
   if (!s) {
-    const mark = c.prepare('INSERT INTO alert_dispatch (alert_id, scanned_at, recipients, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    const mark = c.prepare(
+      'INSERT INTO alert_dispatch (alert_id, scanned_at, recipients, note) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     const queue = c.prepare(
       `INSERT INTO alert_deliveries (alert_id, channel, recipient, status, attempts, next_attempt_at, created_at)
        VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    const tx = c.transaction((alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => {
-      if (mark.run(alertId, at, targets.length, note).changes === 0) return 0;
-      let queued = 0;
-      for (const t of targets) queued += queue.run(alertId, t.channel, t.recipient, at, at).changes;
-      return queued;
-    });
+    const tx = c.transaction(
+      (alertId: number, targets: { channel: DeliveryChannel; recipient: string }[], at: number, note: string | null) => {
+        if (mark.run(alertId, at, targets.length, note).changes === 0) return 0;
+        let queued = 0;
+        for (const t of targets) queued += queue.run(alertId, t.channel, t.recipient, at, at).changes;
+        return queued;
+      },
+    );
     s = { tx: (alertId, targets, at, note) => tx(alertId, targets, at, note) };
     prepared.set(c, s);
   }

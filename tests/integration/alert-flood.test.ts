@@ -19,7 +19,16 @@ const HOOK = { webhookUrl: 'http://127.0.0.1:9/hook', webhookSecret: 'flood-secr
 const own = (id: number) => ({ unitId: id, instituteId: id });
 
 let t: TestDb;
-type Row = { rule: string; subject_kind: string; subject_key: string; period: string; colour: string; unit_id: number; message_en: string; details: string };
+type Row = {
+  rule: string;
+  subject_kind: string;
+  subject_key: string;
+  period: string;
+  colour: string;
+  unit_id: number;
+  message_en: string;
+  details: string;
+};
 const rows = (): Row[] => t.db.$client.prepare('SELECT * FROM alerts ORDER BY id').all() as Row[];
 const count = (sql: string) => (t.db.$client.prepare(sql).get() as { n: number }).n;
 const cpuSeconds = (f: () => void) => {
@@ -59,7 +68,14 @@ beforeAll(() => {
         });
       }),
       // A neighbour under the cap: each of its overdue hazards fires as before.
-      ...[1, 2, 3].map((i) => buildHazard({ ...own(5), externalId: `BJ02-${i}`, foundAt: new Date(NOW.getTime() - 60 * DAY), dueAt: new Date(NOW.getTime() - i * DAY) })),
+      ...[1, 2, 3].map((i) =>
+        buildHazard({
+          ...own(5),
+          externalId: `BJ02-${i}`,
+          foundAt: new Date(NOW.getTime() - 60 * DAY),
+          dueAt: new Date(NOW.getTime() - i * DAY),
+        }),
+      ),
     ],
   });
   // The provisional rating is O(records) and unchanged by decision 030; computed first so the bound below
@@ -82,7 +98,9 @@ describe(`a flood of ${FLOOD.toLocaleString('en-US')} overdue hazards in one ins
     expect(summaries).toHaveLength(1);
     expect(summaries[0]).toMatchObject({ subject_key: '4', period: '2026-06-15:overdue-hazards', colour: 'orange' });
     expect(summaries[0]!.message_en).toContain('19,950 more overdue hazards');
-    expect(JSON.parse(summaries[0]!.details).links).toEqual([{ kind: 'filtered', recordKind: 'hazards', unitCode: 'BJ01', state: 'overdue' }]);
+    expect(JSON.parse(summaries[0]!.details).links).toEqual([
+      { kind: 'filtered', recordKind: 'hazards', unitCode: 'BJ01', state: 'overdue' },
+    ]);
     // Major hazards get their own alert first.
     expect(bj01.filter((r) => r.subject_kind === 'hazard').every((r) => r.colour === 'orange')).toBe(true);
     // The neighbour under the cap: one alert per overdue hazard, no summary.
@@ -104,6 +122,11 @@ describe(`a flood of ${FLOOD.toLocaleString('en-US')} overdue hazards in one ins
     expect(count('SELECT count(*) AS n FROM alerts')).toBe(before);
     const next = runAlerts(t.db, { now: new Date(NOW.getTime() + DAY) });
     expect(next.stored).toBe(1);
-    expect(rows().at(-1)).toMatchObject({ rule: 'hazard.overdue', subject_kind: 'unit', subject_key: '4', period: '2026-06-16:overdue-hazards' });
+    expect(rows().at(-1)).toMatchObject({
+      rule: 'hazard.overdue',
+      subject_kind: 'unit',
+      subject_key: '4',
+      period: '2026-06-16:overdue-hazards',
+    });
   }, 600_000);
 });
