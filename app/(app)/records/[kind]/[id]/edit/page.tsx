@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { filingUnits, projectExternalIdOf, projectOptions, readRecord } from '@/db/queries/records';
+import { projectOptions, readRecord } from '@/db/queries/records';
 import { isRecordKind } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/lib/auth/current-actor';
@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 import { FormForKind } from '@/components/records/form-for-kind';
-import { dimensionText, recordText } from '@/components/records/form-props';
+import { storedFormValues } from '../stored-form-values';
 
 export default async function EditRecordPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const actor = await requireActor();
@@ -47,13 +47,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ kin
       : kind === 'assessments' && record.status === 'approved'
         ? 'recordForms.lockedDecided'
         : null;
-  // Units of the record's own institute: an edit may move it to a department, not to another institute.
-  const units = filingUnits(db, actor.scope).filter((u) => u.instituteId === record.instituteId);
-  const projectRef = typeof record.projectId === 'number' ? projectExternalIdOf(db, record.projectId) : null;
-  const initial = {
-    ...recordText(kind, record, { unitCode: access.unit.code, projectExternalId: projectRef }),
-    ...(access.dimensions ? dimensionText(access.dimensions) : {}),
-  };
+  const { units, initial } = storedFormValues(db, actor.scope, kind, access);
   return (
     <div className="max-w-5xl">
       <Link href={back} className="text-sm text-blue-700 hover:underline">
