@@ -15,9 +15,11 @@ export function LoginForm({ next }: { next?: string }) {
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.error ? (
         <FormAlert ok={false}>
-          {state.error === 'throttled' && state.retryAfterSeconds
-            ? ts('throttledFor', { seconds: state.retryAfterSeconds })
-            : t(state.error)}
+          {state.error === 'busy'
+            ? ts('busyFor', { seconds: state.retryAfterSeconds ?? 1 })
+            : state.error === 'throttled' && state.retryAfterSeconds
+              ? ts('throttledFor', { seconds: state.retryAfterSeconds })
+              : t(state.error)}
         </FormAlert>
       ) : null}
       <Field id="login" label={t('login')} error={err.login ? t(err.login) : undefined}>

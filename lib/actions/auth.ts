@@ -10,8 +10,8 @@ import { safeNext } from '@/lib/auth/safe-next';
 import { clientAddress, secureCookies } from './request-info';
 
 export interface LoginState {
-  error?: 'invalid' | 'throttled';
-  /** With `throttled`: how long to wait before the next attempt. */
+  error?: 'invalid' | 'throttled' | 'busy';
+  /** With `throttled` and `busy`: how long to wait before the next attempt. */
   retryAfterSeconds?: number;
   fieldErrors?: { login?: 'loginRequired'; password?: 'passwordRequired' };
   login?: string;
@@ -41,9 +41,9 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     userAgent: (await headers()).get('user-agent'),
   });
   if (!result.ok)
-    return result.reason === 'throttled'
-      ? { error: 'throttled', retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000), login }
-      : { error: result.reason, login };
+    return result.reason === 'invalid'
+      ? { error: 'invalid', login }
+      : { error: result.reason, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000), login };
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE)?.value;
   if (previous) logOut(getDb(), previous);

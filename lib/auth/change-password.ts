@@ -58,7 +58,7 @@ export async function changePassword(
   const waitUntil = backOffUntil(failures, THROTTLE_FREE_PER_PAIR, THROTTLE_PAIR_BASE_MS, THROTTLE_PAIR_CAP_MS);
   if (waitUntil > now.getTime()) throw throttled(waitUntil - now.getTime());
   const right = await passwordGate.run(() => verifyPassword(user.passwordHash, data.currentPassword));
-  if (right === 'busy') throw throttled(VERIFY_BUSY_RETRY_MS);
+  if (right === 'busy') throw new FieldProblem('currentPassword', 'security.busyFor', { seconds: Math.ceil(VERIFY_BUSY_RETRY_MS / 1000) });
   if (!right) {
     audit(db, user, PASSWORD_CHANGE_FAILED, { session, ip: client.ip ?? null }, now);
     throw new FieldProblem('currentPassword', 'security.currentPasswordWrong');

@@ -30,7 +30,9 @@ import {
 export type LoginResult =
   | { ok: true; sessionToken: string; expiresAt: Date }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterMs: number };
+  | { ok: false; reason: 'throttled'; retryAfterMs: number }
+  // The password gate was full: nothing was checked, so this says nothing about the password or the login.
+  | { ok: false; reason: 'busy'; retryAfterMs: number };
 
 /** Stored for attempts whose address nothing trustworthy names; such attempts are never keyed by address. */
 export const UNKNOWN_ADDRESS = 'unknown';
@@ -81,7 +83,7 @@ export async function logIn(
   const checked = await passwordGate.run(() =>
     user ? verifyPassword(user.passwordHash, input.password) : burnPasswordCheck(input.password).then(() => false),
   );
-  if (checked === 'busy') return forget(db, attemptId, VERIFY_BUSY_RETRY_MS);
+  if (checked === 'busy') return forget(db, attemptId, VERIFY_BUSY_RETRY_MS, 'busy');
   if (!user || !checked || !user.active) {
     const accountWaitUntil = backOffUntil(stats.byLogin, THROTTLE_FREE_PER_LOGIN, THROTTLE_LOGIN_BASE_MS, THROTTLE_LOGIN_CAP_MS);
     return accountWaitUntil > now.getTime()
@@ -97,9 +99,9 @@ export async function logIn(
 }
 
 /** A refused attempt is not stored, so retrying while waiting does not lengthen the wait. */
-function forget(db: Db, attemptId: number, retryAfterMs: number): LoginResult {
+function forget(db: Db, attemptId: number, retryAfterMs: number, reason: 'throttled' | 'busy' = 'throttled'): LoginResult {
   deleteLoginAttempt(db, attemptId);
-  return { ok: false, reason: 'throttled', retryAfterMs };
+  return { ok: false, reason, retryAfterMs };
 }
 
 /** A new session for a user who has just proved who they are; returns the cookie value. */

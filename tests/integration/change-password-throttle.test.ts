@@ -71,3 +71,22 @@ describe('changing a password cannot be used to guess the current one', () => {
     expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_change')).all()).toHaveLength(1);
   });
 });
+
+describe('a full password gate is said as busy, not as failed attempts', () => {
+  it('a change refused because the gate is full names the wait and counts no failure', async () => {
+    const { passwordGate } = await import('@/lib/auth/verify-gate');
+    const { VERIFY_CONCURRENCY, VERIFY_QUEUE } = await import('@/lib/auth/session-policy');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // Fill every place and the whole line with work that waits until released.
+    const holders = Array.from({ length: VERIFY_CONCURRENCY + VERIFY_QUEUE }, () => passwordGate.run(() => held));
+    const before = failuresAudited().length;
+    const answer = await tryChange('whatever', start + 90_000_000, 'busy-session');
+    release();
+    await Promise.all(holders);
+    expect(answer).toMatchObject({ field: 'currentPassword', key: 'security.busyFor' });
+    expect(answer !== 'changed' && answer.en).toMatch(/busy/);
+    expect(answer !== 'changed' && answer.zh).toMatch(/正忙/);
+    expect(failuresAudited()).toHaveLength(before);
+  });
+});
