@@ -80,11 +80,6 @@ export function listRatingRuleSets(db: Db, scope: Scope = { all: true }): RuleSe
   return rows.map((r) => ({ ...r, usedBy: used.get(r.version) ?? 0 }));
 }
 
-/** The active version's name (the default's before any is stored). */
-export function activeRatingRuleSetVersion(db: Db): string {
-  return activeRatingRuleSet(db).version;
-}
-
 const VERSION_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 function requireOffice(actor: Actor): void {

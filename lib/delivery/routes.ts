@@ -35,10 +35,6 @@ export function deliveryRoutes(db: Db): DeliveryRoutes {
   return parsed.success ? parsed.data : defaultDeliveryRoutes;
 }
 
-export function saveDeliveryRoutes(db: Db, routes: DeliveryRoutes): void {
-  putSetting(db, ROUTES_SETTING, JSON.stringify(deliveryRoutesSchema.parse(routes)));
-}
-
 export function rolesReceiving(routes: DeliveryRoutes, colour: Level): Role[] {
   return roles.filter((r) => (routes.roles[r] ?? []).includes(colour));
 }

@@ -47,6 +47,3 @@ export const instant = z
     ctx.addIssue({ code: 'custom', message: parsed.key });
     return z.NEVER;
   });
-
-/** An optional instant: absent keeps the stored value (or the default on create), null clears it. */
-export const optionalInstant = instant.nullish();

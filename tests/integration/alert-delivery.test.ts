@@ -12,11 +12,12 @@ import { setUserEmail } from '@/db/queries/users-email';
 import { alertDelivery, backoffMs } from '@/jobs/alert-delivery';
 import { verifySignature } from '@/lib/delivery/sign';
 import type { DeliveryConfig } from '@/lib/delivery/config';
-import { saveDeliveryRoutes, defaultDeliveryRoutes } from '@/lib/delivery/routes';
+import { updateDeliveryRoutes, defaultDeliveryRoutes } from '@/lib/delivery/routes';
 
 // Delivery end to end: a real SMTP server and a real HTTP receiver, both started here.
 const SECRET = 'a-webhook-secret-for-tests';
 let t: TestDb;
+let officeId: number;
 const mails: { to: string[]; alert: string; subject: string }[] = [];
 const hooks: { body: string; headers: http.IncomingHttpHeaders }[] = [];
 let smtp: SMTPServer;
@@ -59,7 +60,7 @@ const now = new Date('2026-11-23T02:00:00Z');
 beforeAll(async () => {
   t = createTestDb();
   await seedSmallOrg(t.db);
-  await addUser(t.db, 'd.office', 'office', 'HX');
+  officeId = await addUser(t.db, 'd.office', 'office', 'HX');
   await addUser(t.db, 'd.leader', 'leader', 'HX');
   await addUser(t.db, 'd.bj', 'branch_officer', 'BJ');
   await addUser(t.db, 'd.sh', 'branch_officer', 'SH');
@@ -158,7 +159,7 @@ describe('alert delivery', () => {
   it('retries a failing receiver with backoff until it accepts, recording every attempt; it gets the alert once', async () => {
     const start = new Date(now.getTime() + 3_600_000);
     const at = (ms: number) => new Date(start.getTime() + ms);
-    saveDeliveryRoutes(t.db, { ...defaultDeliveryRoutes, roles: {} }); // webhook only
+    updateDeliveryRoutes(t.db, officeId, { ...defaultDeliveryRoutes, roles: {} }, new Date()); // webhook only
     const cfg = { ...config, webhookUrl: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/hook` };
     const id = addAlert(org.BJ02, 'orange', start, 'flaky');
 
@@ -183,7 +184,7 @@ describe('alert delivery', () => {
   });
 
   it('a send claimed by a process that died is retried after its lease, once', async () => {
-    saveDeliveryRoutes(t.db, defaultDeliveryRoutes);
+    updateDeliveryRoutes(t.db, officeId, defaultDeliveryRoutes, new Date());
     const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
     const { enqueueAlertDeliveries } = await import('@/jobs/alert-delivery');
     const { claimDueDeliveries } = await import('@/db/queries/deliveries');
