@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Issue 14 item 4 (decision 033): loading history whose report time is unknown, through the API and the
@@ -167,4 +169,20 @@ describe('spreadsheet import', () => {
     const again = await importSpreadsheet(db, actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
   });
+
+  it('says the same in `cli import --dry-run`, on a line of its own after the counts', async () => {
+    const file = path.join(dir, 'history.csv');
+    fs.writeFileSync(file, csv(['Z-1,BJ01,drones,loss,4,2021-07-01 09:00,是', 'Z-2,BJ01,drones,loss,4,2021-07-02 09:00,']));
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const out = await promisify(execFile)(tsx, ['cli/index.ts', 'import', file, '--kind', 'incidents', '--dry-run', '--user', 'hist.rep'], {
+      env: { ...process.env, FENGHUO_DB: process.env.FENGHUO_DB },
+      cwd: process.cwd(),
+    });
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Dry run, nothing stored\. Would be 2 rows, 2 records: 2 created/);
+    expect(lines[1]).toMatch(
+      /^Warning: 1 incident\(s\) will count as late \(\+5 each\) only because “Reported at” is empty.*“yes”.*Rows: 3$/,
+    );
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Z-%'").n).toBe(0);
+  }, 60_000);
 });
