@@ -104,6 +104,7 @@ test('a history preview counts the incidents late only by default, and the ratin
   const warning = page.getByTestId('import-late-by-default');
   await expect(warning).toContainText('2 起事件将计为迟报（每起 +5 分）');
   await expect(warning).toContainText('行号：3、4');
+  await warning.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '.tmp/screens/history-preview-zh.png' });
   expect(count('E2E-HIST-')).toBe(0);
 
@@ -113,6 +114,7 @@ test('a history preview counts the incidents late only by default, and the ratin
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await expect(warning).toContainText('2 incident(s) will count as late (+5 each)');
   await expect(warning).toContainText('Rows: 3, 4');
+  await warning.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '.tmp/screens/history-preview-en.png' });
 
   await page.getByTestId('import-confirm').click();
@@ -127,4 +129,9 @@ test('a history preview counts the incidents late only by default, and the ratin
   await expect(page.getByText(/E2E-HIST-1.*报告时间不详/)).toBeVisible();
   await page.getByText(/E2E-HIST-1.*报告时间不详/).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '.tmp/screens/history-rating-zh.png' });
+  // The record page says "report time unknown" where it would say "reported late".
+  await page.getByRole('link', { name: 'E2E-HIST-1' }).click();
+  await expect(page.getByTestId('report-time-unknown')).toHaveText('报告时间不详（历史数据无报告时间记录）：不计迟报');
+  await page.getByTestId('report-time-unknown').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-record-zh.png' });
 });

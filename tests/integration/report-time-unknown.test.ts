@@ -181,7 +181,7 @@ describe('spreadsheet import', () => {
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Dry run, nothing stored\. Would be 2 rows, 2 records: 2 created/);
     expect(lines[1]).toMatch(
-      /^Warning: 1 incident\(s\) will count as late \(\+5 each\) only because “Reported at” is empty.*“yes”.*Rows: 3$/,
+      /^Warning: 1 incident\(s\) will count as late \(\+5 each\) only because "Reported at" is empty.*"yes".*Rows: 3$/,
     );
     expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Z-%'").n).toBe(0);
   }, 60_000);
