@@ -30,10 +30,6 @@ const schema = z.object({
   status: opt(z.enum(incidentStatuses)),
 });
 
-// Sending both `reportedAt` and `reportTimeUnknown: true` is refused (check below). A report time sent
-// alone does not clear a stored "unknown": the record form posts the stored reportedAt back on every edit,
-// so clearing is explicit (`reportTimeUnknown: false`), and audited like any field.
-
 type Input = z.output<typeof schema>;
 
 export const incidentKind: KindDef<Input> = {
@@ -74,6 +70,8 @@ export const incidentKind: KindDef<Input> = {
     if (input.discoveredAt && input.discoveredAt < input.occurredAt) out.push({ field: 'discoveredAt', key: 'validation.beforeOccurred' });
     if (input.reportedAt && input.reportedAt < (input.discoveredAt ?? input.occurredAt))
       out.push({ field: 'reportedAt', key: 'validation.beforeDiscovered' });
+    // Both a report time and "unknown" is refused. A report time sent alone does not clear a stored "unknown"
+    // (the record form posts the stored reportedAt back on every edit): clearing is `reportTimeUnknown: false`.
     if (input.reportTimeUnknown === true) {
       if (input.reportedAt) out.push({ field: 'reportTimeUnknown', key: 'validation.reportTimeBoth' });
       // An incident of the current year is being reported now, through Fenghuo: its report time is known.
