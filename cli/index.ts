@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { isRecordKind, recordKindCodes } from '@/db/queries/record-kinds';
 import { importSpreadsheet } from '@/lib/intake/import';
+import { lateByDefaultSummary } from '@/lib/intake/late-by-default';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { firstAdminLogin } from '@/db/queries/auth';
 import { parseInstant } from '@/lib/intake/instant';
@@ -238,6 +239,9 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(report.dryRun ? `Dry run, nothing stored. Would be ${counts}.` : `Imported ${counts}.`);
+    // The backfill warning (decision 033): its own line, after the counts.
+    if (report.lateByDefault.rows.length)
+      console.log(`Warning: ${lateByDefaultSummary(report.lateByDefault.rows, report.lateByDefault.points, 'en')}`);
     return 0;
   }
   if (group === 'alerts' && action === 'run') {

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { LateByDefaultNotice } from './late-by-default-notice';
 
 interface Report {
   ok: boolean;
@@ -14,6 +15,8 @@ interface Report {
   unchanged: number;
   problemCount: number;
   problems: { row: number; column: string; message: string }[];
+  /** The backfill warning, already in the reader's language (null: none). */
+  lateByDefault?: string | null;
 }
 
 type Line = { phase?: string; rows?: number; report?: Report; stagedId?: string; error?: string };
@@ -205,6 +208,7 @@ export function ImportPanel({ kinds }: { kinds: { code: string; label: string }[
                   </div>
                 ))}
               </dl>
+              <LateByDefaultNotice text={report.lateByDefault} />
               {report.problemCount > 0 ? (
                 <div>
                   <p className="text-sm font-medium text-red-800">{t('problems', { n: report.problemCount })}</p>

@@ -23,6 +23,7 @@ export async function IncidentPanel({
     directLossCny: number;
     discoveredAt: Date;
     reportedAt: Date;
+    reportTimeUnknown?: boolean;
     concealed: boolean;
   };
   raisedFrom: number | null;
@@ -70,7 +71,12 @@ export async function IncidentPanel({
           <dt className="text-xs text-gray-500">{t('incidentTier.deadlineLabel')}</dt>
           <dd data-testid="report-deadline">
             {t('incidentTier.deadline', { hours: timing.hours, at: formatDateTime(timing.deadline) })}{' '}
-            {timing.met ? (
+            {/* History loaded without a report time (decision 033): its reportedAt is only when it was received. */}
+            {record.reportTimeUnknown ? (
+              <span className="font-medium text-gray-700" data-testid="report-time-unknown">
+                {t('incidentTier.reportTimeUnknown')}
+              </span>
+            ) : timing.met ? (
               <span className="font-medium text-emerald-800">
                 ✓ {t('incidentTier.onTimeAt', { at: formatDateTime(record.reportedAt) })}
               </span>

@@ -68,12 +68,12 @@ export function loadRatingInputs(
 
   for (const r of c
     .prepare(
-      `SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status
+      `SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status, report_time_unknown
        FROM incidents WHERE occurred_at >= ? AND occurred_at < ?${of('institute_id')}`,
     )
     .raw()
     .iterate(start, asOf) as IterableIterator<
-    [number, string, number, number, number, number, number, number, number, number, number, string]
+    [number, string, number, number, number, number, number, number, number, number, number, string, number]
   >) {
     bucket(r[2])?.incidents.push({
       id: r[0],
@@ -87,6 +87,7 @@ export function loadRatingInputs(
       directLossCny: r[9],
       concealed: r[10] === 1,
       withdrawn: r[11] === 'withdrawn',
+      reportTimeUnknown: r[12] === 1,
     });
   }
 

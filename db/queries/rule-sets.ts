@@ -24,7 +24,7 @@ export function ensureDefaultRuleSets(db: Db, now = new Date()): void {
 }
 
 /** The rating rule set in force: the active stored version, or the default before one is stored. */
-export function activeRatingRuleSet(db: Db): RatingRuleSet {
+export function activeRatingRuleSet(db: Db | Tx): RatingRuleSet {
   const row = db
     .select({ body: ruleSets.body })
     .from(ruleSets)

@@ -21,6 +21,9 @@ export const incidents = sqliteTable(
     occurredAt: instant('occurred_at').notNull(),
     discoveredAt: instant('discovered_at').notNull(),
     reportedAt: instant('reported_at').notNull(),
+    // History loaded without a report time (decision 033): the rating scores no lateness for it, and
+    // reportedAt then holds only the time the record was received, not a report time.
+    reportTimeUnknown: flag('report_time_unknown').notNull().default(false),
     deaths: integer('deaths').notNull().default(0),
     seriousInjuries: integer('serious_injuries').notNull().default(0),
     directLossCny: integer('direct_loss_cny').notNull().default(0),
@@ -40,6 +43,7 @@ export const incidents = sqliteTable(
       t.tier,
       t.discoveredAt,
       t.reportedAt,
+      t.reportTimeUnknown,
       t.deaths,
       t.seriousInjuries,
       t.directLossCny,

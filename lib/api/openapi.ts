@@ -54,6 +54,21 @@ const writeResult = {
     updated: { type: 'integer' },
     unchanged: { type: 'integer' },
     ids: { type: 'array', items: { type: 'integer' }, description: 'The stored ids, in the order of the items sent.' },
+    warnings: {
+      type: 'array',
+      description:
+        'Present only when there is something to say. late_by_default: a new incident sent without reportedAt whose default report time (the time received) is after its deadline, so it counts as late; send reportTimeUnknown: true for history (decision 033).',
+      items: {
+        type: 'object',
+        required: ['index', 'field', 'code', 'message'],
+        properties: {
+          index: { type: 'integer' },
+          field: { type: 'string' },
+          code: { type: 'string', enum: ['late_by_default'] },
+          message: { type: 'string' },
+        },
+      },
+    },
   },
 };
 

@@ -6,6 +6,7 @@ import { withEffectiveTier } from './incident-effective-tier';
 import { unitByCode } from '@/db/queries/units';
 import { kindDefs } from '@/lib/intake/kinds';
 import { submitRecords } from '@/lib/intake/submit';
+import { lateByDefaultWarning } from '@/lib/intake/late-by-default';
 import { parseInstant } from '@/lib/intake/instant';
 import { readJsonBody } from './body';
 import { apiLocale } from './locale';
@@ -22,7 +23,10 @@ export function recordWriteRoute(kind: RecordKind) {
     const items = asItems(body, MAX_BATCH);
     try {
       const result = submitRecords(db, actor, kind, items, { now: new Date(), source: 'api' });
-      return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+      const answer = { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+      // Added only when there is something to say, so every other answer stays exactly as API.md shows it.
+      const late = result.lateByDefault ?? [];
+      return late.length ? { ...answer, warnings: late.map((w) => lateByDefaultWarning(w, apiLocale(req))) } : answer;
     } catch (error) {
       throw refusalToApiError(error, apiLocale(req));
     }

@@ -12,6 +12,7 @@ import { fromPlainReport } from './import-report-plain';
 import { kindDefs } from './kinds';
 import { parseMultipart, readBody } from './multipart';
 import { dropStaged, readStaged, stageImport, StagingFull } from './staging';
+import { lateByDefaultSummary } from './late-by-default';
 
 type Fail = (status: number, key: string, params?: Record<string, string | number>) => Response;
 
@@ -168,6 +169,7 @@ function present(r: ImportReport, locale: Locale, kind: RecordKind) {
     updated: r.updated,
     unchanged: r.unchanged,
     problemCount: r.problems.length,
+    lateByDefault: r.lateByDefault.rows.length ? lateByDefaultSummary(r.lateByDefault.rows, r.lateByDefault.points, locale) : null,
     // The first thousand are enough to act on; the count says how many there are.
     problems: r.problems.slice(0, 1000).map((p) => ({ row: p.row, column: label.get(p.column) ?? p.column, message: p.say(locale) })),
   };

@@ -40,6 +40,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   dryRun: boolean;
+  /** Sheet rows of new incidents that will count as late only because "Reported at" is empty (decision 033). */
+  lateByDefault: { rows: number[]; points: number };
 }
 
 /**
@@ -127,6 +129,8 @@ export function checkImport(db: Db, actor: Actor, kind: RecordKind, parsed: Pars
     report.created = result.created;
     report.updated = result.updated;
     report.unchanged = result.unchanged;
+    const late = result.lateByDefault ?? [];
+    report.lateByDefault = { rows: late.map((w) => parsed.rowsOf[w.index]?.[0] ?? 0), points: late[0]?.points ?? 0 };
     report.ok = badRows.size === 0;
     if (!report.ok && !opts.dryRun) report.created = report.updated = report.unchanged = 0;
   } catch (error) {
@@ -167,7 +171,17 @@ export async function importSpreadsheet(
 }
 
 export function emptyReport(dryRun: boolean): ImportReport {
-  return { ok: false, problems: [], rows: 0, records: 0, created: 0, updated: 0, unchanged: 0, dryRun };
+  return {
+    ok: false,
+    problems: [],
+    rows: 0,
+    records: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    dryRun,
+    lateByDefault: { rows: [], points: 0 },
+  };
 }
 
 function plainItems(rows: TableRow[], columns: ColumnSpec[]): { items: Record<string, unknown>[]; rowsOf: number[][] } {

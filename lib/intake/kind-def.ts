@@ -42,6 +42,6 @@ export interface KindDef<I extends BaseInput> {
   /** Values for a new record's absent fields (`now` is when the submission was received). */
   defaults: (input: I, now: Date) => Record<string, unknown>;
   /** Cross-field checks beyond the schema, as `validation.*` keys by field. */
-  check?: (input: I, refs: ReferenceCodes) => { field: string; key: string; params?: Record<string, string | number> }[];
+  check?: (input: I, refs: ReferenceCodes, now: Date) => { field: string; key: string; params?: Record<string, string | number> }[];
   fields: FieldSpec[];
 }

@@ -41,6 +41,8 @@ const incidentFacts = [
   'occurredAt',
   'discoveredAt',
   'reportedAt',
+  // Marking a report time unknown removes late points (decision 033): a rating fact like the time itself.
+  'reportTimeUnknown',
   'deaths',
   'seriousInjuries',
   'directLossCny',

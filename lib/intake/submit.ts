@@ -15,6 +15,8 @@ import { dateRangeProblems } from './date-range';
 import { fireIncidentAlerts, type WrittenIncident } from '@/lib/alerts/incident-hook';
 import { dimensionKey, dimensionRows, loadDimensions, type DimensionInput } from './assessment-dimensions';
 import { judgeChange, type Change } from './seal-rules';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { lateByDefault, type LateByDefault } from './late-by-default';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -46,6 +48,8 @@ export interface SubmissionResult {
   unchanged: number;
   ids: number[];
   outcomes: ItemOutcome[];
+  /** New incidents that will count as late only because their report time defaulted to `now` (decision 033). */
+  lateByDefault?: LateByDefault[];
 }
 
 export interface SubmitOptions {
@@ -77,7 +81,7 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
     // Check the items that did parse too, so one answer lists every problem of the batch.
     let reason: SubmissionRefused['reason'] = 'invalid';
     try {
-      db.transaction((tx) => planWrites(tx, actor, def, parsed), { behavior: 'deferred' });
+      db.transaction((tx) => planWrites(tx, actor, def, parsed, opts.now), { behavior: 'deferred' });
     } catch (error) {
       if (!(error instanceof SubmissionRefused)) throw error;
       reason = error.reason;
@@ -90,9 +94,14 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
   }
 
   const work = (tx: Tx): SubmissionResult => {
-    const plan = planWrites(tx, actor, def, parsed);
-    if (opts.dryRun) return summarise(plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })));
-    return summarise(applyWrites(tx, actor, def, plan, opts));
+    const plan = planWrites(tx, actor, def, parsed, opts.now);
+    const late = warnLate(tx, def, plan, opts.now);
+    if (opts.dryRun)
+      return summarise(
+        plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })),
+        late,
+      );
+    return summarise(applyWrites(tx, actor, def, plan, opts), late);
   };
   // Dry runs only read; real submissions take the write lock first so that the existence checks and the
   // writes see the same database (two identical batches at once store each record once).
@@ -104,7 +113,8 @@ export function submitWithin(tx: Tx, actor: Actor, kind: RecordKind, items: read
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, items, opts.now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  return summarise(applyWrites(tx, actor, def, planWrites(tx, actor, def, parsed), opts));
+  const plan = planWrites(tx, actor, def, parsed, opts.now);
+  return summarise(applyWrites(tx, actor, def, plan, opts), warnLate(tx, def, plan, opts.now));
 }
 
 /** What one item would change on a stored record, judged for everything but the seal (a correction's proposal). */
@@ -117,7 +127,7 @@ export function planEdit(tx: Tx, actor: Actor, kind: RecordKind, item: unknown, 
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, [item], now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  const [p] = planWrites(tx, actor, def, parsed, false);
+  const [p] = planWrites(tx, actor, def, parsed, now, false);
   if (!p!.existing) return { id: null, changes: {} };
   const changes: PlannedEdit['changes'] = {};
   for (const k of p!.changed) changes[apiName(k)] = { from: p!.existing[k] ?? null, to: p!.values[k] ?? null };
@@ -175,8 +185,15 @@ function changeOf(p: Pick<Planned, 'existing' | 'values' | 'changed' | 'dimensio
   return { fields, status: columns.includes('status') ? String(p.values.status) : undefined };
 }
 
-function summarise(results: { outcome: ItemOutcome; id: number }[]): SubmissionResult {
-  const out: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+/** The backfill warning (late-by-default.ts) for the incidents this plan creates, under the active rule set. */
+function warnLate(tx: Tx, def: KindDef<BaseInput>, plan: Planned[], now: Date): LateByDefault[] {
+  if (def.kind !== 'incidents') return [];
+  const items = plan.map((p) => ({ index: p.index, input: p.input, created: p.outcome === 'created' }));
+  return items.some((i) => i.created) ? lateByDefault(items, activeRatingRuleSet(tx), now) : [];
+}
+
+function summarise(results: { outcome: ItemOutcome; id: number }[], late: LateByDefault[]): SubmissionResult {
+  const out: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [], lateByDefault: late };
   for (const r of results) {
     out[r.outcome]++;
     out.ids.push(r.id);
@@ -222,7 +239,7 @@ function chunks<T>(values: T[], size = 500): T[][] {
   return out;
 }
 
-function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[], judgeSeal = true): Planned[] {
+function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[], now: Date, judgeSeal = true): Planned[] {
   const forbidden: Problem[] = [];
   const invalid: Problem[] = [];
   const refs = loadReferenceCodes(tx);
@@ -253,7 +270,7 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
       const known = table === 'domain' ? refs.domains.has(String(value)) : refs.dimensions.has(String(value));
       if (!known) invalid.push({ index, field, say: keyed('validation.unknownCode', { code: String(value) }) });
     }
-    for (const p of def.check?.(input, refs) ?? []) invalid.push({ index, field: p.field, say: keyed(p.key, p.params) });
+    for (const p of def.check?.(input, refs, now) ?? []) invalid.push({ index, field: p.field, say: keyed(p.key, p.params) });
     const key = `${unit.instituteId}\u0000${input.externalId}`;
     const first = seen.get(key);
     if (first !== undefined) invalid.push({ index, field: 'externalId', say: keyed('validation.duplicateInBatch', { index: first }) });
@@ -341,7 +358,7 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
           def.kind,
           before,
           actor.role,
-          changeOf({ existing: before, values, changed, dimensionsChanged }, before ? {} : def.defaults(p.input, new Date())),
+          changeOf({ existing: before, values, changed, dimensionsChanged }, before ? {} : def.defaults(p.input, now)),
         )
       : null;
     if (refusal) forbidden.push({ index: p.index, field: refusal.field, say: keyed(refusal.key, refusal.params) });

@@ -75,7 +75,8 @@ export function explainContribution(c: Contribution, opts: ExplainOptions): stri
     case 'incident.tier2':
     case 'incident.tier3':
     case 'incident.tier4':
-      return t('incidentTier', { head: incidentHead(ref, c.detail, locale) });
+      // History without a report time scores no lateness (decision 033); no late line appears, so the tier's says why.
+      return t(c.detail.reportTimeUnknown ? 'incidentTierUnknownReport' : 'incidentTier', { head: incidentHead(ref, c.detail, locale) });
     case 'incident.late': {
       const d = c.detail;
       return t('incidentLate', {

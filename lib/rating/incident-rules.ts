@@ -2,7 +2,8 @@ import type { Level } from '@/lib/reference/level-codes';
 import { HOUR_MS } from '@/lib/time';
 import { effectiveTier, tierKey } from './incident-tier';
 import type { RatingWindow, Scored } from './rating-window';
-import type { IncidentDetail, IncidentRecord, IncidentRuleId } from './types';
+import type { RatingRuleSet } from './rule-set';
+import type { IncidentDetail, IncidentFigure, IncidentRecord, IncidentRuleId } from './types';
 
 const tierRules = ['incident.tier1', 'incident.tier2', 'incident.tier3', 'incident.tier4'] as const;
 
@@ -14,11 +15,8 @@ export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWi
     const occurred = incident.occurredAt.getTime();
     if (occurred < w.start || occurred >= w.asOf) continue;
 
-    const effective = effectiveTier(incident, w.ruleSet);
+    const { effective, deadline } = reportDeadline(incident, w.ruleSet);
     const key = tierKey(effective.tier);
-    // The deadline follows the effective tier: an incident the figures make tier II is due in 2 h even if
-    // the reporter called it tier IV, or under-tiering would also buy a longer deadline.
-    const deadline = incident.discoveredAt.getTime() + rules.reportDeadlineHours[key] * HOUR_MS;
     const detail: IncidentDetail = {
       occurredAt: incident.occurredAt,
       setTier: incident.tier,
@@ -26,19 +24,47 @@ export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWi
       raisedBy: effective.raised ? effective.implied.by : [],
       discoveredAt: incident.discoveredAt,
       reportedAt: incident.reportedAt,
+      reportTimeUnknown: incident.reportTimeUnknown === true,
       deadline: new Date(deadline),
     };
     const tierRule = tierRules[effective.tier - 1]!;
     const tierFloor = tierRule === 'incident.tier4' ? null : floors[tierRule];
     out.push(contribution(incident, tierRule, rules.tierPoints[key], tierFloor, detail, occurred));
-    // Exactly at the deadline is on time.
-    if (incident.reportedAt.getTime() > deadline) {
+    if (lateAgainst(incident, deadline)) {
       out.push(contribution(incident, 'incident.late', rules.latePoints, null, detail, occurred));
     }
     if (incident.concealed) {
       out.push(contribution(incident, 'incident.concealed', rules.concealedPoints, floors['incident.concealed'], detail, occurred));
     }
   }
+}
+
+type Timed = Pick<IncidentRecord, 'tier' | IncidentFigure | 'discoveredAt' | 'reportedAt' | 'reportTimeUnknown'>;
+
+/**
+ * The reporting deadline: discovery + the hours of the effective tier. It follows the effective tier: an
+ * incident the figures make tier II is due in 2 h even if the reporter called it tier IV, or under-tiering
+ * would also buy a longer deadline.
+ */
+export function reportDeadline(incident: Omit<Timed, 'reportedAt' | 'reportTimeUnknown'>, ruleSet: RatingRuleSet) {
+  const effective = effectiveTier(incident, ruleSet);
+  return {
+    effective,
+    deadline: incident.discoveredAt.getTime() + ruleSet.incidents.reportDeadlineHours[tierKey(effective.tier)] * HOUR_MS,
+  };
+}
+
+/**
+ * incident.late: reported after its deadline (exactly at it is on time). An incident whose report time is
+ * unknown (history loaded without one, decision 033) is never late: lateness is not invented from the
+ * time the record happened to be received. The intake's backfill warning asks the same question.
+ */
+export function reportedLate(incident: Timed, ruleSet: RatingRuleSet): boolean {
+  return lateAgainst(incident, reportDeadline(incident, ruleSet).deadline);
+}
+
+function lateAgainst(incident: Pick<Timed, 'reportedAt' | 'reportTimeUnknown'>, deadline: number): boolean {
+  return !incident.reportTimeUnknown && incident.reportedAt.getTime() > deadline;
 }
 
 function contribution(

@@ -18,6 +18,8 @@ export interface IncidentRecord {
   occurredAt: Date;
   discoveredAt: Date;
   reportedAt: Date;
+  /** History loaded without a report time (decision 033): never late; reportedAt is then only when it was received. */
+  reportTimeUnknown?: boolean;
   deaths: number;
   seriousInjuries: number;
   directLossCny: number;
@@ -134,6 +136,8 @@ export interface IncidentDetail {
   raisedBy: FigureHit[];
   discoveredAt: Date;
   reportedAt: Date;
+  /** True when no report time is known: the incident scores no lateness and the explanation says why. */
+  reportTimeUnknown: boolean;
   /** discoveredAt + the effective tier's reporting deadline. */
   deadline: Date;
 }

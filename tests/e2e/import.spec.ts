@@ -78,3 +78,60 @@ test('leadership cannot import, by page or by post', async ({ page }) => {
   });
   expect(post.status()).toBe(403);
 });
+
+// Issue 14 item 4 (decision 033): loading history shows, before anything is stored, how many incidents
+// will count as late only because "Reported at" is empty; rows marked "报告时间不详" are not among them, and
+// the rating explains them as "report time unknown".
+test('a history preview counts the incidents late only by default, and the rating explains the unknown ones', async ({ page }) => {
+  const historyHeader = `${header},报告时间不详 (reportTimeUnknown)`;
+  const file = (lang: string) => ({
+    name: `history-${lang}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `\uFEFF${[
+        historyHeader,
+        'E2E-HIST-1,BJ01,drones,loss,4,2019-05-04T09:30:00+08:00,,是',
+        'E2E-HIST-2,BJ01,drones,loss,4,2019-05-05T09:30:00+08:00,,',
+        'E2E-HIST-3,BJ01,ai,data,4,2019-05-06T09:30:00+08:00,,',
+      ].join('\r\n')}`,
+    ),
+  });
+  await logIn(page, 'bj01.reporter');
+  await page.goto('/intake/import');
+  await page.getByTestId('import-kind').selectOption('incidents');
+  await page.getByTestId('import-file').setInputFiles(file('zh'));
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  const warning = page.getByTestId('import-late-by-default');
+  await expect(warning).toContainText('2 起事件将计为迟报（每起 +5 分）');
+  await expect(warning).toContainText('行号：3、4');
+  await warning.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-preview-zh.png' });
+  expect(count('E2E-HIST-')).toBe(0);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('import-kind').selectOption('incidents');
+  await page.getByTestId('import-file').setInputFiles(file('en'));
+  await page.getByRole('button', { name: 'Upload and preview' }).click();
+  await expect(warning).toContainText('2 incident(s) will count as late (+5 each)');
+  await expect(warning).toContainText('Rows: 3, 4');
+  await warning.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-preview-en.png' });
+
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-confirm-yes').click();
+  await expect(page.getByTestId('import-created')).toHaveText('3');
+  await page.goto('/ratings/2019/BJ01');
+  await expect(page.getByText(/E2E-HIST-1 .*report time unknown/)).toBeVisible();
+  await expect(page.getByText(/E2E-HIST-2 .*reported late/)).toBeVisible();
+  await page.getByText(/E2E-HIST-1 .*report time unknown/).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-rating-en.png' });
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByText(/E2E-HIST-1.*报告时间不详/)).toBeVisible();
+  await page.getByText(/E2E-HIST-1.*报告时间不详/).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-rating-zh.png' });
+  // The record page says "report time unknown" where it would say "reported late".
+  await page.getByRole('link', { name: 'E2E-HIST-1' }).click();
+  await expect(page.getByTestId('report-time-unknown')).toHaveText('报告时间不详（历史数据无报告时间记录）：不计迟报');
+  await page.getByTestId('report-time-unknown').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/screens/history-record-zh.png' });
+});

@@ -76,6 +76,11 @@ interface Cell {
   expected: Answer;
 }
 
+// Incidents of a past year sent without a report time, so that every field of the table, reportTimeUnknown
+// too (decision 033), can be changed through every channel.
+const fixtureOf = (kind: Kind, state: string) =>
+  kind === 'incidents' ? fx.pastYearIncident(fx.fixture(kind, state)) : fx.fixture(kind, state);
+
 // ---- the cells, from the table ---------------------------------------------------------------------------
 const cells: Cell[] = [];
 const neverSealed: Kind[] = [];
@@ -87,7 +92,7 @@ for (const kind of recordKindCodes) {
   }
   // The annual report's year is its key: another year is another report, not a change.
   const fields = [...new Set([...rule.seals.flatMap((s) => s.sealed), ...Object.keys(rule.reviewFields), ...rule.free])].filter(
-    (f) => f !== 'year' && fx.withChange(kind, fx.fixture(kind, rule.seals[0]!.state), f) !== null,
+    (f) => f !== 'year' && fx.withChange(kind, fixtureOf(kind, rule.seals[0]!.state), f) !== null,
   );
   const ops: Op[] = [...fields.map((field) => ({ op: 'change' as const, field })), { op: 'withdraw' }, { op: 'unchanged' }];
   for (const seal of rule.seals)
@@ -112,7 +117,7 @@ for (const kind of recordKindCodes) {
   // Positive controls: before the decision a reporter changes every field but the reviewers' own.
   for (const channel of channels)
     for (const op of ops.filter(
-      (o) => o.op === 'withdraw' || (o.op === 'change' && fx.withChange(kind, fx.fixture(kind, 'before'), o.field)),
+      (o) => o.op === 'withdraw' || (o.op === 'change' && fx.withChange(kind, fixtureOf(kind, 'before'), o.field)),
     ))
       cells.push({
         kind,
@@ -229,6 +234,11 @@ it('the matrix covers every sealed kind, state, role and channel; projects and i
   ])
     expect(states).toContain(s);
   expect(new Set(cells.map((c) => c.role))).toEqual(new Set(roles));
+  // Marking a report time unknown removes late points (decision 033): sealed like the report time itself.
+  for (const state of ['closed', 'concealed'])
+    expect(
+      cells.filter((c) => c.kind === 'incidents' && c.state === state && c.op.op === 'change' && c.op.field === 'reportTimeUnknown'),
+    ).toHaveLength(18);
   expect(cells.filter((c) => c.expected === 'refused').length).toBeGreaterThan(500);
   expect(cells.filter((c) => c.expected === 'updated').length).toBeGreaterThan(300);
 });
@@ -243,7 +253,7 @@ describe.each(
   })),
 )('$group', ({ cells: group }) => {
   it.each(group.map((c) => ({ c, name: label(c) })))('$name', async ({ c }) => {
-    const item = fx.fixture(c.kind, c.state);
+    const item = fixtureOf(c.kind, c.state);
     const id = file(c.kind, item);
     const before = { row: snapshot(c.kind, id), audit: auditCount() };
     const result = await attempt(c, id, item);

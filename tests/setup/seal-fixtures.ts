@@ -113,9 +113,12 @@ const changed: Record<string, (kind: RecordKind, item: Record<string, unknown>) 
   description: () => '补充说明',
   rectificationPlan: () => '补充整改措施',
   tier: () => 4,
-  occurredAt: () => '2026-03-01T09:00:00+08:00',
-  discoveredAt: () => '2026-03-01T10:45:00+08:00',
-  reportedAt: () => '2026-03-01T12:00:00+08:00',
+  // On the incident's own day, so that a past year's incident (pastYearIncident) changes within its year.
+  occurredAt: (_kind, item) => `${dayOf(item)}T09:00:00+08:00`,
+  discoveredAt: (_kind, item) => `${dayOf(item)}T10:45:00+08:00`,
+  reportedAt: (_kind, item) => `${dayOf(item)}T12:00:00+08:00`,
+  // Marking the report time unknown (decision 033): only for an incident of a past year, without reportedAt.
+  reportTimeUnknown: (_kind, item) => (dayOf(item) < `${new Date().getFullYear()}` ? !item.reportTimeUnknown : undefined),
   deaths: () => 1,
   seriousInjuries: () => 1,
   directLossCny: () => 1000,
@@ -129,6 +132,15 @@ const changed: Record<string, (kind: RecordKind, item: Record<string, unknown>) 
   reReviewedAt: () => '2026-02-05',
   title: () => '更名的活动',
 };
+
+const dayOf = (item: Record<string, unknown>) => String(item.occurredAt ?? '2026-03-01').slice(0, 10);
+
+/** The same incident a year earlier and without a report time sent: one whose report time may be marked unknown. */
+export function pastYearIncident(item: Record<string, unknown>): Record<string, unknown> {
+  const back = (v: unknown) => (typeof v === 'string' ? v.replace(/^2026-/, '2025-') : v);
+  const { reportedAt: _sent, ...rest } = item;
+  return { ...rest, occurredAt: back(item.occurredAt), discoveredAt: back(item.discoveredAt) };
+}
 
 /** The item with `field` changed, or null when no channel can express that field (e.g. `decidedBy`). */
 export function withChange(kind: RecordKind, item: Record<string, unknown>, field: string): Record<string, unknown> | null {

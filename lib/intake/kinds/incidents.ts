@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidents, incidentStatuses } from '@/db/schema';
+import { yearStart, shanghaiYear } from '@/lib/time';
 import { cny, code, count, externalId, instant, longText, opt, unitCode } from '../schema-parts';
 import type { KindDef } from '../kind-def';
 
@@ -12,6 +13,14 @@ const schema = z.object({
   occurredAt: instant,
   discoveredAt: opt(instant),
   reportedAt: opt(instant),
+  // History whose report time nobody recorded (decision 033): no lateness is invented for it.
+  reportTimeUnknown: opt(
+    z
+      .boolean()
+      .describe(
+        'true: history whose report time was never recorded; never scored late. Not with reportedAt; only for incidents of past years (decision 033).',
+      ),
+  ),
   deaths: opt(count),
   seriousInjuries: opt(count),
   directLossCny: opt(cny),
@@ -34,6 +43,7 @@ export const incidentKind: KindDef<Input> = {
     'occurredAt',
     'discoveredAt',
     'reportedAt',
+    'reportTimeUnknown',
     'deaths',
     'seriousInjuries',
     'directLossCny',
@@ -47,6 +57,7 @@ export const incidentKind: KindDef<Input> = {
   defaults: (input, now) => ({
     discoveredAt: input.occurredAt,
     reportedAt: now,
+    reportTimeUnknown: false,
     deaths: 0,
     seriousInjuries: 0,
     directLossCny: 0,
@@ -54,11 +65,21 @@ export const incidentKind: KindDef<Input> = {
     status: 'reported',
   }),
   // Who may change what once reviewed (closing, concealment): lib/intake/seal-rules.ts.
-  check: (input) => {
+  check: (input, _refs, now) => {
     const out = [];
     if (input.discoveredAt && input.discoveredAt < input.occurredAt) out.push({ field: 'discoveredAt', key: 'validation.beforeOccurred' });
     if (input.reportedAt && input.reportedAt < (input.discoveredAt ?? input.occurredAt))
       out.push({ field: 'reportedAt', key: 'validation.beforeDiscovered' });
+    // Both a report time and "unknown" is refused. A report time sent alone does not clear a stored "unknown"
+    // (the record form posts the stored reportedAt back on every edit): clearing is `reportTimeUnknown: false`.
+    if (input.reportTimeUnknown === true) {
+      if (input.reportedAt) out.push({ field: 'reportTimeUnknown', key: 'validation.reportTimeBoth' });
+      // An incident of the current year is being reported now, through Fenghuo: its report time is known.
+      // Only history (before this year, Beijing time) may be loaded without one, so a live incident cannot
+      // escape its deadline by this flag.
+      else if (input.occurredAt >= yearStart(shanghaiYear(now)))
+        out.push({ field: 'reportTimeUnknown', key: 'validation.reportTimeUnknownRecent', params: { year: shanghaiYear(now) } });
+    }
     return out;
   },
   fields: [
@@ -99,6 +120,15 @@ export const incidentKind: KindDef<Input> = {
       required: false,
       type: 'datetime',
       example: '2025-03-04T11:00:00+08:00',
+    },
+    {
+      code: 'reportTimeUnknown',
+      labelZh: '报告时间不详',
+      labelEn: 'Report time unknown',
+      required: false,
+      type: 'boolean',
+      example: 'false',
+      note: "是 = 往年事件，报告时间无记录，不计迟报（报告时间留空）/ yes = a past year's incident with no recorded report time: never scored late (leave Reported at empty)",
     },
     { code: 'deaths', labelZh: '死亡人数', labelEn: 'Deaths', required: false, type: 'integer', example: '0' },
     { code: 'seriousInjuries', labelZh: '重伤人数', labelEn: 'Serious injuries', required: false, type: 'integer', example: '0' },

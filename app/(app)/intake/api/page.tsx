@@ -53,7 +53,7 @@ export default async function ApiDocsPage() {
       <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm leading-6 text-gray-800">
         <h2 className="text-lg font-semibold">{t('apiDocs.conventions')}</h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          {(['auth', 'time', 'idempotent', 'batch', 'errors', 'read'] as const).map((k) => (
+          {(['auth', 'time', 'idempotent', 'batch', 'errors', 'read', 'warnings'] as const).map((k) => (
             <li key={k}>{t(`apiDocs.rule.${k}`)}</li>
           ))}
         </ul>
