@@ -15,6 +15,7 @@ import { dateRangeProblems } from './date-range';
 import { fireIncidentAlerts, type WrittenIncident } from '@/lib/alerts/incident-hook';
 import { dimensionKey, dimensionRows, loadDimensions, type DimensionInput } from './assessment-dimensions';
 import { judgeChange, type Change } from './seal-rules';
+import { listChanges, type ChangeList } from './change-list';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -46,6 +47,8 @@ export interface SubmissionResult {
   unchanged: number;
   ids: number[];
   outcomes: ItemOutcome[];
+  /** Dry runs only: which records would be created, and what would change on those updated (bounded). */
+  changes?: ChangeList;
 }
 
 export interface SubmitOptions {
@@ -91,7 +94,8 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
 
   const work = (tx: Tx): SubmissionResult => {
     const plan = planWrites(tx, actor, def, parsed);
-    if (opts.dryRun) return summarise(plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })));
+    if (opts.dryRun)
+      return { ...summarise(plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 }))), changes: listChanges(tx, plan, apiName) };
     return summarise(applyWrites(tx, actor, def, plan, opts));
   };
   // Dry runs only read; real submissions take the write lock first so that the existence checks and the
