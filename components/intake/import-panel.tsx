@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { ImportChanges, type PreviewChanges } from './import-changes';
 
 interface Report {
   ok: boolean;
@@ -14,6 +15,7 @@ interface Report {
   unchanged: number;
   problemCount: number;
   problems: { row: number; column: string; message: string }[];
+  changes?: PreviewChanges;
 }
 
 type Line = { phase?: string; rows?: number; report?: Report; stagedId?: string; error?: string };
@@ -205,6 +207,9 @@ export function ImportPanel({ kinds }: { kinds: { code: string; label: string }[
                   </div>
                 ))}
               </dl>
+              {report.dryRun && report.ok && report.changes ? (
+                <ImportChanges changes={report.changes} created={report.created} updated={report.updated} />
+              ) : null}
               {report.problemCount > 0 ? (
                 <div>
                   <p className="text-sm font-medium text-red-800">{t('problems', { n: report.problemCount })}</p>

@@ -3,17 +3,15 @@ import type { Db } from '@/db/client';
 import { projects, units } from '@/db/schema';
 import { formatDateTime } from '@/lib/time';
 import { dimensionKey, dimensionRows, type DimensionInput } from './assessment-dimensions';
+import { CHANGE_DETAIL_LIMIT, shorten } from './change-values';
+
+export { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS, visibleText } from './change-values';
 
 // What a dry run would do to each record, beyond the counts (issue 14 item 6): which records would be
 // created, and for each record that would be updated, which fields from what to what. Plain data (it
 // crosses from the import pool's worker by structured clone) and bounded whatever the batch's size.
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Records listed in detail per outcome; the counts say how many there are in all. */
-export const CHANGE_DETAIL_LIMIT = 200;
-/** A value is shown in at most this many characters (a narrative of 20,000 is not repeated whole). */
-export const VALUE_DISPLAY_CHARS = 80;
 
 /** One field that would change, both values as display text (null: empty). */
 export interface FieldChange {
@@ -128,20 +126,4 @@ export function displayValue(value: unknown): string | null {
     return formatDateTime(value) + (seconds ? `:${String(seconds).padStart(2, '0')}` : '');
   }
   return shorten(String(value));
-}
-
-/** At most VALUE_DISPLAY_CHARS characters (whole code points, so no half of a pair survives), ending in "…" if cut. */
-export function shorten(text: string): string {
-  if (text.length <= VALUE_DISPLAY_CHARS) return text;
-  const points = Array.from(text);
-  return points.length <= VALUE_DISPLAY_CHARS ? text : `${points.slice(0, VALUE_DISPLAY_CHARS - 1).join('')}…`;
-}
-
-/**
- * A value as a reader can tell it apart from its neighbour: text with spaces at its ends or line breaks is
- * quoted, so a change that only adds a trailing space (issue 14 item 5) does not read "a → a".
- */
-export function visibleText(value: string | null, empty: string): string {
-  if (value === null) return empty;
-  return /^\s|\s$|[\n\r\t]/.test(value) || value === '' ? JSON.stringify(value) : value;
 }
