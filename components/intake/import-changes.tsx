@@ -62,7 +62,7 @@ function UpdatedList({ list, total }: { list: PreviewChanges['updated']; total: 
               <th className="py-1 font-medium">{t('after')}</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-gray-100 align-top" data-testid="import-updated-list">
+          <tbody className="divide-y divide-gray-100 align-baseline" data-testid="import-updated-list">
             {shown.flatMap((r) =>
               r.fields.map((f, i) => (
                 <tr key={`${r.row}-${r.externalId}-${f.field}`} data-testid={i === 0 ? 'import-updated-record' : undefined}>

@@ -1,6 +1,8 @@
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { visibleText } from './change-values';
 import { columnLabeller } from './column-labels';
+import { optionLabels } from './enum-labels';
+import { kindDefs } from './kinds';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ImportChanges, ImportReport } from './import';
 
@@ -39,12 +41,29 @@ export function changeListText(report: ImportReport, kind: RecordKind, limit = C
   return out;
 }
 
-/** The change list as the preview page shows it: each field also labelled in the reader's language. */
+/**
+ * The change list as the preview page shows it: each field labelled in the reader's language, and a coded
+ * value (status, tier, severity…) said by its label with its code, "Ⅳ级 一般 (4)", as the pages say it.
+ */
 export function labelledChanges(changes: ImportChanges | undefined, kind: RecordKind, locale: Locale) {
   if (!changes) return undefined;
   const label = columnLabeller(kind, locale);
+  const lang = locale === 'en' ? 'en' : 'zh';
+  const coded = new Map(
+    kindDefs[kind].fields.flatMap((f) => {
+      const labels = f.type === 'enum' && f.options ? optionLabels(f.code, f.options) : undefined;
+      return labels ? [[f.code, labels] as const] : [];
+    }),
+  );
+  const value = (field: string, v: string | null) => {
+    const named = v === null ? undefined : coded.get(field)?.[v]?.[lang];
+    return named ? `${named} (${v})` : v;
+  };
   return {
     created: changes.created,
-    updated: changes.updated.map((u) => ({ ...u, fields: u.fields.map((f) => ({ ...f, label: label(f.field) })) })),
+    updated: changes.updated.map((u) => ({
+      ...u,
+      fields: u.fields.map((f) => ({ ...f, label: label(f.field), from: value(f.field, f.from), to: value(f.field, f.to) })),
+    })),
   };
 }

@@ -104,7 +104,13 @@ test('the preview lists which records would change and which fields, in Chinese 
   await expect(updated.getByTestId('import-updated-record')).toHaveCount(5);
   await expect(updated).toContainText('E2E-CHG-4');
   await expect(updated).toContainText('事件等级 (tier)');
-  await expect(updated.locator('tr').first().locator('td')).toHaveText(['5', 'E2E-CHG-4', '事件等级 (tier)', '4', '3']);
+  await expect(updated.locator('tr').first().locator('td')).toHaveText([
+    '5',
+    'E2E-CHG-4',
+    '事件等级 (tier)',
+    'Ⅳ级 一般 (4)',
+    'Ⅲ级 较大 (3)',
+  ]);
   await expect(updated).not.toContainText('E2E-CHG-1');
   await expect(page.getByText('将更新 6 条记录')).toBeVisible();
   await page.getByTestId('import-updated-toggle').click();

@@ -64,7 +64,7 @@ describe('the import preview', () => {
     expect(changes.updated[0]).toEqual({
       row: 2,
       externalId: 'PREV-0',
-      fields: [{ field: 'tier', label: '事件等级 (tier)', from: '3', to: '4' }],
+      fields: [{ field: 'tier', label: '事件等级 (tier)', from: 'Ⅲ级 较大 (3)', to: 'Ⅳ级 一般 (4)' }],
     });
     // PREV-1 is as stored: not listed.
     expect(changes.updated[1]!.externalId).toBe('PREV-2');
@@ -75,7 +75,7 @@ describe('the import preview', () => {
 
     const en = await upload(request, { db, actor, pool, locale: 'en' });
     const enChanges = (en.report as unknown as { changes: Changes }).changes;
-    expect(enChanges.updated[0]!.fields[0]!.label).toBe('Tier (tier)');
+    expect(enChanges.updated[0]!.fields[0]).toMatchObject({ label: 'Tier (tier)', to: 'Tier IV general (4)' });
     expect(JSON.stringify(en.report).length).toBeLessThan(100_000);
   }, 120_000);
 });
