@@ -54,6 +54,7 @@ export function listChanges(tx: Tx, plan: readonly PlannedItem[], apiName: (colu
     if (p.outcome === 'created' && created.length < CHANGE_DETAIL_LIMIT)
       created.push({ index: p.index, externalId: shorten(p.input.externalId) });
     if (p.outcome === 'updated' && updating.length < CHANGE_DETAIL_LIMIT) updating.push(p);
+    if (created.length === CHANGE_DETAIL_LIMIT && updating.length === CHANGE_DETAIL_LIMIT) break;
   }
   const names = referenceNames(tx, updating);
   const updated = updating.map((p) => ({

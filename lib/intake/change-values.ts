@@ -9,8 +9,14 @@ export const VALUE_DISPLAY_CHARS = 80;
 /** At most VALUE_DISPLAY_CHARS characters (whole code points, so no half of a pair survives), ending in "…" if cut. */
 export function shorten(text: string): string {
   if (text.length <= VALUE_DISPLAY_CHARS) return text;
-  const points = Array.from(text);
-  return points.length <= VALUE_DISPLAY_CHARS ? text : `${points.slice(0, VALUE_DISPLAY_CHARS - 1).join('')}…`;
+  // Walks only the first VALUE_DISPLAY_CHARS code points: a 20,000-character narrative is not split whole.
+  let end = 0;
+  let cut = 0;
+  for (let points = 0; points < VALUE_DISPLAY_CHARS && end < text.length; points++) {
+    if (points === VALUE_DISPLAY_CHARS - 1) cut = end;
+    end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  }
+  return end >= text.length ? text : `${text.slice(0, cut)}…`;
 }
 
 /**

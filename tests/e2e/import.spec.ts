@@ -129,4 +129,5 @@ test('the preview lists which records would change and which fields, in Chinese 
   // A file that changes nothing says so.
   await upload('same.csv', first);
   await expect(page.getByTestId('import-changes-empty')).toHaveText('Nothing would change: every record in the file is as stored.');
+  await page.screenshot({ path: '.tmp/screens/import-changes-none-en.png', fullPage: true });
 });

@@ -135,6 +135,21 @@ describe('the dry run lists what would change', () => {
     ]);
   });
 
+  it('never lists a stored record outside the caller scope: the batch is refused instead', async () => {
+    await addUser(db, 'chg.dep', 'reporter', 'BJ01-D1');
+    const departmentReporter = resolveActor(db, { cliLogin: 'chg.dep' })!;
+    // INC-CHG-1 is filed on BJ01 itself, outside a department reporter's subtree, in the same institute.
+    const item = {
+      externalId: 'INC-CHG-1',
+      unitCode: 'BJ01-D1',
+      domain: 'ai',
+      dimension: 'data',
+      tier: 1,
+      occurredAt: '2026-03-04T09:30:00+08:00',
+    };
+    expect(() => submitRecords(db, departmentReporter, 'incidents', [item], { now, source: 'api', dryRun: true })).toThrow(/forbidden/);
+  });
+
   it('stays bounded: 10,000 changed records keep the first CHANGE_DETAIL_LIMIT with the totals', () => {
     const item = (i: number, summary: string) => ({
       externalId: `INC-BULK-${i}`,
