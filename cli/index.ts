@@ -16,6 +16,7 @@ import { verifyAuditChain } from '@/db/queries/audit';
 import { isRecordKind, recordKindCodes } from '@/db/queries/record-kinds';
 import { importSpreadsheet } from '@/lib/intake/import';
 import { lateByDefaultSummary } from '@/lib/intake/late-by-default';
+import { changeListText } from '@/lib/intake/change-list-present';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import { firstAdminLogin } from '@/db/queries/auth';
 import { parseInstant } from '@/lib/intake/instant';
@@ -44,8 +45,8 @@ const usage = `Usage: npm run cli -- <command>
       provisional (year to date) before. Prints a table, or the API's JSON with --json.
   import FILE --kind K [--dry-run] [--user LOGIN]
       Imports an XLSX or CSV file of one record kind (${recordKindCodes.join(', ')}), all or nothing,
-      idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged and
-      every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
+      idempotent by externalId. --dry-run only reports what would be created, updated or left unchanged, which
+      records would change and which fields (the first 50 of each), and every bad row. Acts as LOGIN (default: the first administrator), within that user's scope.
   bulletin --month YYYY-MM
       Generates the monthly bulletin of that month and stores it; if it exists, says so and changes nothing.
   user email --login L --email ADDRESS
@@ -242,6 +243,7 @@ async function main(argv: string[]): Promise<number> {
     // The backfill warning (decision 033): its own line, after the counts.
     if (report.lateByDefault.rows.length)
       console.log(`Warning: ${lateByDefaultSummary(report.lateByDefault.rows, report.lateByDefault.points, 'en')}`);
+    for (const line of changeListText(report, kind)) console.log(line);
     return 0;
   }
   if (group === 'alerts' && action === 'run') {

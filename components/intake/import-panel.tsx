@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { LateByDefaultNotice } from './late-by-default-notice';
+import { ImportChanges, type PreviewChanges } from './import-changes';
 
 interface Report {
   ok: boolean;
@@ -17,6 +18,7 @@ interface Report {
   problems: { row: number; column: string; message: string }[];
   /** The backfill warning, already in the reader's language (null: none). */
   lateByDefault?: string | null;
+  changes?: PreviewChanges;
 }
 
 type Line = { phase?: string; rows?: number; report?: Report; stagedId?: string; error?: string };
@@ -209,6 +211,9 @@ export function ImportPanel({ kinds }: { kinds: { code: string; label: string }[
                 ))}
               </dl>
               <LateByDefaultNotice text={report.lateByDefault} />
+              {report.dryRun && report.ok && report.changes ? (
+                <ImportChanges changes={report.changes} created={report.created} updated={report.updated} />
+              ) : null}
               {report.problemCount > 0 ? (
                 <div>
                   <p className="text-sm font-medium text-red-800">{t('problems', { n: report.problemCount })}</p>

@@ -9,7 +9,8 @@ import { isDatabaseBusy } from '@/lib/db/busy';
 import { checkImport, emptyReport, type ImportReport } from './import';
 import { importPool, type ImportPool, type Ticket } from './import-pool';
 import { fromPlainReport } from './import-report-plain';
-import { kindDefs } from './kinds';
+import { columnLabeller } from './column-labels';
+import { labelledChanges } from './change-list-present';
 import { parseMultipart, readBody } from './multipart';
 import { dropStaged, readStaged, stageImport, StagingFull } from './staging';
 import { lateByDefaultSummary } from './late-by-default';
@@ -158,7 +159,7 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
 
 function present(r: ImportReport, locale: Locale, kind: RecordKind) {
   // The column as the template heads it: its label in the reader's language and its code.
-  const label = new Map(kindDefs[kind].fields.map((f) => [f.code, `${locale === 'en' ? f.labelEn : f.labelZh} (${f.code})`]));
+  const label = columnLabeller(kind, locale);
   return {
     ok: r.ok,
     dryRun: r.dryRun,
@@ -168,9 +169,10 @@ function present(r: ImportReport, locale: Locale, kind: RecordKind) {
     created: r.created,
     updated: r.updated,
     unchanged: r.unchanged,
+    changes: labelledChanges(r.changes, kind, locale),
     problemCount: r.problems.length,
     lateByDefault: r.lateByDefault.rows.length ? lateByDefaultSummary(r.lateByDefault.rows, r.lateByDefault.points, locale) : null,
     // The first thousand are enough to act on; the count says how many there are.
-    problems: r.problems.slice(0, 1000).map((p) => ({ row: p.row, column: label.get(p.column) ?? p.column, message: p.say(locale) })),
+    problems: r.problems.slice(0, 1000).map((p) => ({ row: p.row, column: label(p.column), message: p.say(locale) })),
   };
 }

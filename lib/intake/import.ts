@@ -11,6 +11,7 @@ import { typedFromText, type FieldSpec } from './fields';
 import { kindDefs } from './kinds';
 import { labelAliases, labelKey, optionLabels } from './enum-labels';
 import { submitRecords, SubmissionRefused } from './submit';
+import type { ChangeList, RecordChange } from './change-list';
 
 /** One bad cell or row, where the user finds it in the file. */
 export interface ImportRowProblem {
@@ -42,6 +43,14 @@ export interface ImportReport {
   dryRun: boolean;
   /** Sheet rows of new incidents that will count as late only because "Reported at" is empty (decision 033). */
   lateByDefault: { rows: number[]; points: number };
+  /** A dry run's records that would change, each at its (first) sheet row (bounded: change-list.ts). */
+  changes?: ImportChanges;
+}
+
+/** A ChangeList located in the file: the row a record starts on instead of its position in the batch. */
+export interface ImportChanges {
+  updated: (Omit<RecordChange, 'index'> & { row: number })[];
+  created: { row: number; externalId: string }[];
 }
 
 /**
@@ -131,6 +140,7 @@ export function checkImport(db: Db, actor: Actor, kind: RecordKind, parsed: Pars
     report.unchanged = result.unchanged;
     const late = result.lateByDefault ?? [];
     report.lateByDefault = { rows: late.map((w) => parsed.rowsOf[w.index]?.[0] ?? 0), points: late[0]?.points ?? 0 };
+    if (opts.dryRun && result.changes) report.changes = atRows(result.changes, parsed.rowsOf);
     report.ok = badRows.size === 0;
     if (!report.ok && !opts.dryRun) report.created = report.updated = report.unchanged = 0;
   } catch (error) {
@@ -209,6 +219,14 @@ function groupAssessmentRows(rows: TableRow[], columns: ColumnSpec[]) {
   });
   const entries = order.map((k) => byRef.get(k)!);
   return { items: entries.map((e) => e.item), rowsOf: entries.map((e) => e.rows) };
+}
+
+function atRows(changes: ChangeList, rowsOf: number[][]): ImportChanges {
+  const row = (index: number) => rowsOf[index]?.[0] ?? 0;
+  return {
+    updated: changes.updated.map(({ index, ...rest }) => ({ row: row(index), ...rest })),
+    created: changes.created.map(({ index, externalId }) => ({ row: row(index), externalId })),
+  };
 }
 
 /** The sheet row and column of a problem: `dimensions.2.impact` is the third row of that assessment. */

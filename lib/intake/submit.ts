@@ -17,6 +17,7 @@ import { dimensionKey, dimensionRows, loadDimensions, type DimensionInput } from
 import { judgeChange, type Change } from './seal-rules';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { lateByDefault, type LateByDefault } from './late-by-default';
+import { listChanges, type ChangeList } from './change-list';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -50,6 +51,8 @@ export interface SubmissionResult {
   outcomes: ItemOutcome[];
   /** New incidents that will count as late only because their report time defaulted to `now` (decision 033). */
   lateByDefault?: LateByDefault[];
+  /** Dry runs only: which records would be created, and what would change on those updated (bounded). */
+  changes?: ChangeList;
 }
 
 export interface SubmitOptions {
@@ -97,10 +100,13 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
     const plan = planWrites(tx, actor, def, parsed, opts.now);
     const late = warnLate(tx, def, plan, opts.now);
     if (opts.dryRun)
-      return summarise(
-        plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })),
-        late,
-      );
+      return {
+        ...summarise(
+          plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })),
+          late,
+        ),
+        changes: listChanges(tx, plan, apiName),
+      };
     return summarise(applyWrites(tx, actor, def, plan, opts), late);
   };
   // Dry runs only read; real submissions take the write lock first so that the existence checks and the

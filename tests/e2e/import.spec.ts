@@ -135,3 +135,56 @@ test('a history preview counts the incidents late only by default, and the ratin
   await page.getByTestId('report-time-unknown').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '.tmp/screens/history-record-zh.png' });
 });
+
+test('the preview lists which records would change and which fields, in Chinese and English', async ({ page }) => {
+  await logIn(page, 'bj01.reporter');
+  const rowOf = (i: number, tier = 4) => `E2E-CHG-${i},BJ01,drones,loss,${tier},2026-03-04T09:30:00+08:00,2026-03-04T11:00:00+08:00`;
+  const upload = async (name: string, rows: string[]) => {
+    await page.goto('/intake/import');
+    await page.getByTestId('import-kind').selectOption('incidents');
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: csv(rows) });
+    await page.getByTestId('import-kind').locator('xpath=ancestor::form').locator('button[type=submit]').click();
+    await expect(page.getByTestId('import-report')).toBeVisible();
+  };
+  const first = Array.from({ length: 9 }, (_, i) => rowOf(i + 1));
+  await upload('first.csv', first);
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('import-confirm-yes').click();
+  await expect(page.getByText('导入完成')).toBeVisible();
+  expect(count('E2E-CHG-')).toBe(9);
+
+  // Six records change their tier, one is new: the first five updates show, the sixth behind "show all".
+  const resend = first.map((r, i) => (i >= 3 ? rowOf(i + 1, 3) : r));
+  await upload('resend.csv', [...resend, rowOf(10)]);
+  await expect(page.getByTestId('import-updated')).toHaveText('6');
+  const updated = page.getByTestId('import-updated-list');
+  await expect(updated.getByTestId('import-updated-record')).toHaveCount(5);
+  await expect(updated).toContainText('E2E-CHG-4');
+  await expect(updated).toContainText('事件等级 (tier)');
+  await expect(updated.locator('tr').first().locator('td')).toHaveText([
+    '5',
+    'E2E-CHG-4',
+    '事件等级 (tier)',
+    'Ⅳ级 一般 (4)',
+    'Ⅲ级 较大 (3)',
+  ]);
+  await expect(updated).not.toContainText('E2E-CHG-1');
+  await expect(page.getByText('将更新 6 条记录')).toBeVisible();
+  await page.getByTestId('import-updated-toggle').click();
+  await expect(updated.getByTestId('import-updated-record')).toHaveCount(6);
+  await expect(page.getByTestId('import-created-list')).toHaveText('E2E-CHG-10');
+  await page.screenshot({ path: '.tmp/screens/import-changes-zh.png', fullPage: true });
+  expect(count('E2E-CHG-')).toBe(9);
+
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: page.url() }]);
+  await upload('resend.csv', [...resend, rowOf(10)]);
+  await expect(page.getByText('Would update 6 records')).toBeVisible();
+  await expect(page.getByText('Would create 1 record', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('import-updated-list')).toContainText('Tier (tier)');
+  await page.screenshot({ path: '.tmp/screens/import-changes-en.png', fullPage: true });
+
+  // A file that changes nothing says so.
+  await upload('same.csv', first);
+  await expect(page.getByTestId('import-changes-empty')).toHaveText('Nothing would change: every record in the file is as stored.');
+  await page.screenshot({ path: '.tmp/screens/import-changes-none-en.png', fullPage: true });
+});
