@@ -77,9 +77,7 @@ function UpdatedList({ list, total }: { list: PreviewChanges['updated']; total: 
                     </>
                   ) : null}
                   <td className="py-1 pr-3 text-xs">{f.label}</td>
-                  <td className="whitespace-pre-wrap break-words py-1 pr-3 text-gray-500 line-through decoration-gray-300">
-                    {show(f.from)}
-                  </td>
+                  <td className="whitespace-pre-wrap break-words py-1 pr-3 text-gray-500">{show(f.from)}</td>
                   <td className="whitespace-pre-wrap break-words py-1 text-emerald-900">{show(f.to)}</td>
                 </tr>
               )),
