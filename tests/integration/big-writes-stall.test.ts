@@ -72,7 +72,10 @@ const postBatch = (items: unknown[]) =>
 
 describe('big writes and the event loop', () => {
   it('an idle loop, for comparison', async () => {
-    const { lag } = await lagDuring(() => new Promise((r) => setTimeout(r, 3_000)), () => health.GET());
+    const { lag } = await lagDuring(
+      () => new Promise((r) => setTimeout(r, 3_000)),
+      () => health.GET(),
+    );
     console.log(`[big-writes] idle: health ${describeLag(lag)}`);
   });
 
@@ -81,7 +84,10 @@ describe('big writes and the event loop', () => {
     expect(previewed.report).toMatchObject({ ok: true, rows: 100_000 });
     const confirm = await uploadRequest({ step: 'confirm', stagedId: previewed.stagedId! });
     const started = performance.now();
-    const { result, lag } = await lagDuring(() => upload(confirm, { db, actor }), () => health.GET());
+    const { result, lag } = await lagDuring(
+      () => upload(confirm, { db, actor }),
+      () => health.GET(),
+    );
     const seconds = (performance.now() - started) / 1000;
     console.log(`[big-writes] 100k confirm: ${seconds.toFixed(1)} s; health ${describeLag(lag)}`);
     expect(result.report).toMatchObject({ ok: true, dryRun: false, created: 100_000 });
@@ -92,7 +98,10 @@ describe('big writes and the event loop', () => {
   it('three 5,000-item API batches at once leave the health check prompt', async () => {
     const bodies = [0, 1, 2].map((k) => batch(5_000, `API${k}`));
     const started = performance.now();
-    const { result, lag } = await lagDuring(() => Promise.all(bodies.map((b) => postBatch(b))), () => health.GET());
+    const { result, lag } = await lagDuring(
+      () => Promise.all(bodies.map((b) => postBatch(b))),
+      () => health.GET(),
+    );
     const seconds = (performance.now() - started) / 1000;
     console.log(`[big-writes] 3 × 5,000-item batches: ${seconds.toFixed(1)} s; health ${describeLag(lag)}`);
     for (const res of result) expect(res.status).toBe(200);
