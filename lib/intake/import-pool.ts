@@ -96,7 +96,8 @@ export class WorkerWriteBusy extends Error {
  * Reads and checks uploads in worker threads so that no upload holds the server's event loop, and bounds
  * what uploads may cost at once: at most `workers` are read together, each inside its own heap limit (an
  * upload that exhausts it ends its worker, not the server), at most `queue` more wait, and the rest are
- * refused before their bodies are read.
+ * refused before their bodies are read. Confirmed imports and large API batches are written here too, under
+ * the same bounds (decision 032); `whenWritesIdle` lets the serving thread wait for them without blocking.
  */
 export class ImportPool {
   readonly budget: TextBudget;
