@@ -1,7 +1,7 @@
 // `npm run bench -- big-writes` (decision 032): a 100,000-row incident CSV stored inline (as `cli import`
 // does) and by the import pool's worker (as a confirmed upload is), and 5,000-item API batches inline and
-// by the worker, in one run on one database. For each: the wall time, this thread's CPU, and how long the
-// event loop kept a request waiting (a probe every 20 ms, as tests/setup/loop-lag.ts measures it).
+// by the worker, in one run on one database. For each: the wall time, the process's CPU (all threads), and
+// how long the event loop kept a request waiting (a probe every 20 ms, as tests/setup/loop-lag.ts measures).
 //   BENCH_BIG_ROWS (default 100000), BENCH_BATCH (default 5000).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +39,7 @@ const batch = (prefix: string, codes: string[]) =>
     summary: '无人机试飞失控坠落',
   }));
 
-/** Wall time, this thread's CPU and the event loop's answer delays while `work` runs. */
+/** Wall time, the process's CPU (all threads) and the event loop's answer delays while `work` runs. */
 async function timed(label: string, items: number, work: () => Promise<unknown>): Promise<void> {
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -48,7 +48,7 @@ async function timed(label: string, items: number, work: () => Promise<unknown>)
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
   console.log(
-    `  ${label}: ${(wall / 1000).toFixed(1)} s, ${((items / wall) * 1000).toFixed(0)} items/s; this thread's CPU ${(cpuMs / 1000).toFixed(1)} s (${(cpuMs / items).toFixed(2)} ms/item); health ${describeLag(lag)}`,
+    `  ${label}: ${(wall / 1000).toFixed(1)} s, ${((items / wall) * 1000).toFixed(0)} items/s; CPU (all threads) ${(cpuMs / 1000).toFixed(1)} s (${(cpuMs / items).toFixed(2)} ms/item); health ${describeLag(lag)}`,
   );
 }
 
