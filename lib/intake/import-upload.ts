@@ -110,9 +110,15 @@ async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): 
 function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale: Locale }): ReadableStream {
   const { db, actor, locale } = ctx;
   const encoder = new TextEncoder();
+  // The reader may leave (a closed tab, a client's timeout) while the worker goes on: what is left to say is
+  // dropped rather than written to a closed stream, which would throw outside any request.
+  let open = true;
   return new ReadableStream({
+    cancel() {
+      open = false;
+    },
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: unknown) => open && controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       let report: ImportReport | undefined;
       try {
         // A confirmation is read and stored by the worker, on its own connection, in one transaction (decision 032).
@@ -143,7 +149,7 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
       // confirmation leave nothing on disk, without waiting for the daily purge.
       if (work.dryRun ? !report?.ok : report !== undefined) dropStaged(work.stagedId, actor.userId);
       if (report) send({ report: present(report, locale, work.kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
-      controller.close();
+      if (open) controller.close();
     },
   });
 }

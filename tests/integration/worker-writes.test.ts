@@ -31,6 +31,10 @@ const { importPool } = await import('@/lib/intake/import-pool');
 const { pageVersion } = await import('@/lib/page-cache/version');
 const { dataVersion, memo } = await import('@/lib/dashboards/memo');
 const { lagDuring } = await import('../setup/loop-lag');
+const { handleImportUpload } = await import('@/lib/intake/import-upload');
+const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
+const { incidentCsv } = await import('../setup/hostile-uploads');
+const { openSession } = await import('@/lib/auth/login');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 // `worker`: the server's database (getDb), written by the pool; `inline`: its twin, written on this thread.
@@ -259,4 +263,59 @@ describe('what this process keeps, after a write from the worker', () => {
       ]),
     );
   }, 120_000);
+});
+
+describe('a confirmation whose reader leaves', () => {
+  it('is still stored, and what it had left to say is dropped without an uncaught error', async () => {
+    const uncaught: unknown[] = [];
+    const onError = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const previewed = await upload(await previewOf(incidentCsv(2_000, 'BJ01', 'GONE'), 'gone.csv'), {
+        db: worker,
+        actor: actors.get(worker)!,
+      });
+      expect(previewed.report).toMatchObject({ ok: true });
+      const confirm = await uploadRequest({ step: 'confirm', stagedId: previewed.stagedId! });
+      const res = await handleImportUpload(confirm(), { db: worker, actor: actors.get(worker)!, locale: 'en' });
+      const reader = res.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+      for (let waited = 0; count('GONE') < 2_000 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(count('GONE')).toBe(2_000);
+    expect(uncaught).toEqual([]);
+  }, 120_000);
+});
+
+describe('marks a request writes in passing', () => {
+  it('a session’s and a token’s last use are not waited for while another connection holds the write lock', async () => {
+    const userId = actors.get(worker)!.userId;
+    const sessionToken = openSession(worker, userId, new Date(), {});
+    // Ten minutes on: past the interval at which a session's last use is marked again.
+    const later = new Date(Date.now() + 10 * 60_000);
+    const { token: fresh } = createApiToken(worker, userId, 'never used');
+    const holder = openDatabase(worker.$client.name);
+    holder.$client.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    let bySession, byToken;
+    try {
+      bySession = resolveActor(worker, { sessionToken }, later);
+      byToken = resolveActor(worker, { bearerToken: fresh });
+    } finally {
+      holder.$client.exec('ROLLBACK');
+      holder.$client.close();
+    }
+    // SQLite would have held this thread for the busy timeout (1 s here) at each mark.
+    expect(performance.now() - started).toBeLessThan(WAIT_MS / 2);
+    expect(bySession?.userId).toBe(userId);
+    expect(byToken?.userId).toBe(userId);
+    // Written at the next request instead.
+    resolveActor(worker, { sessionToken }, later);
+    const seen = worker.$client.prepare('SELECT max(last_seen_at) AS t FROM sessions WHERE user_id = ?').get(userId) as { t: number };
+    expect(seen.t).toBe(later.getTime());
+  }, 60_000);
 });
