@@ -8,6 +8,8 @@ import { logIn, logOut } from '@/lib/auth/login';
 import { SESSION_COOKIE } from '@/lib/auth/session-policy';
 import { safeNext } from '@/lib/auth/safe-next';
 import { clientAddress, secureCookies } from './request-info';
+import { env } from '@/lib/env';
+import { importPool } from '@/lib/intake/import-pool';
 
 export interface LoginState {
   error?: 'invalid' | 'throttled' | 'busy';
@@ -34,6 +36,9 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     return { fieldErrors, login };
   }
+  // A login writes (its attempt, its session): while the import pool's worker holds the write lock, wait for
+  // it here without holding the server, rather than inside SQLite (decision 032). Past the wait, SQLite's own.
+  await importPool().whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS);
   const result = await logIn(getDb(), {
     login: parsed.data.login,
     password: parsed.data.password,

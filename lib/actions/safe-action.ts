@@ -8,6 +8,7 @@ import { isDatabaseBusy } from '@/lib/db/busy';
 import { toLocale, type Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { fieldErrors } from '@/lib/i18n/validation';
+import { awaitWriteTurn } from '@/lib/intake/submit-off-thread';
 
 // `at` changes with every answer, so a form can remount with the values it keeps (React resets a form
 // after its action, and a <select> would otherwise fall back to its first default).
@@ -57,6 +58,9 @@ export function safeAction<S extends z.ZodType, T>(
       );
     }
     try {
+      // While the import pool's worker writes, this thread's connection would wait for the lock inside
+      // SQLite, holding every other request; it waits here instead, without blocking (decision 032).
+      await awaitWriteTurn();
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
     } catch (error) {
       if (error instanceof FieldProblem) return fail(translate(locale, 'actions.invalid'), { [error.field]: error.localized(locale) });

@@ -5,32 +5,45 @@ import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { withEffectiveTier } from './incident-effective-tier';
 import { unitByCode } from '@/db/queries/units';
 import { kindDefs } from '@/lib/intake/kinds';
-import { submitRecords } from '@/lib/intake/submit';
 import { lateByDefaultWarning } from '@/lib/intake/late-by-default';
+import { submitBatch, WritePoolFull } from '@/lib/intake/submit-off-thread';
+import { translate } from '@/lib/i18n/translate';
+import type { Locale } from '@/lib/i18n/locales';
 import { parseInstant } from '@/lib/intake/instant';
 import { readJsonBody } from './body';
 import { apiLocale } from './locale';
 import { apiRoute } from './route';
 import { asItems, refusalToApiError } from './refusal';
+import { ApiError } from './errors';
 
 /** API.md: one object or an array of up to 5,000. */
 export const MAX_BATCH = 5000;
 
-/** `POST /api/v1/{kind}`: validates everything, then stores all of it or nothing. */
+/**
+ * `POST /api/v1/{kind}`: validates everything, then stores all of it or nothing. A large batch is written
+ * off this thread by the import pool (decision 032); past the pool's queue the answer is 503 with Retry-After.
+ */
 export function recordWriteRoute(kind: RecordKind) {
   return apiRoute(async ({ req, actor, db }) => {
     const body = await readJsonBody(req);
     const items = asItems(body, MAX_BATCH);
     try {
-      const result = submitRecords(db, actor, kind, items, { now: new Date(), source: 'api' });
+      const result = await submitBatch(db, actor, kind, items, { now: new Date(), source: 'api' });
       const answer = { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
       // Added only when there is something to say, so every other answer stays exactly as API.md shows it.
       const late = result.lateByDefault ?? [];
       return late.length ? { ...answer, warnings: late.map((w) => lateByDefaultWarning(w, apiLocale(req))) } : answer;
     } catch (error) {
+      if (error instanceof WritePoolFull) throw poolFull(error.retryAfterSeconds, apiLocale(req));
       throw refusalToApiError(error, apiLocale(req));
     }
   });
+}
+
+/** The pool's queue is full: nothing was stored; the caller retries, as after a busy database (code `busy`). */
+function poolFull(seconds: number, locale: Locale): ApiError {
+  const message = translate(locale, 'api.writesBusy', { seconds });
+  return new ApiError('busy', message, [{ field: '(server)', message }], { 'retry-after': String(seconds) });
 }
 
 /** An optional instant in a query string (`from`, `to`, `asOf`), by the same rules as request bodies. */

@@ -5,6 +5,7 @@ import { hashApiToken, hashSessionToken } from './tokens';
 import { sessionSecret } from './secret';
 import { seesWholeAcademy } from './roles';
 import { ALL_UNITS, type Actor } from './scope-types';
+import { writeIfFree } from '@/lib/db/busy';
 import { SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, SESSION_TOUCH_MS } from './session-policy';
 
 export interface Credentials {
@@ -25,8 +26,10 @@ export function resolveActor(db: Db, credentials: Credentials, now = new Date())
   if (credentials.bearerToken) {
     const p = tokenPrincipal(db, hashApiToken(credentials.bearerToken), now);
     if (!p || !p.active) return null;
-    // Like sessions, written at most every few minutes: an integration's burst of requests makes no writes.
-    if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > SESSION_TOUCH_MS) touchApiToken(db, p.tokenId, now);
+    // Like sessions, written at most every few minutes: an integration's burst of requests makes no writes;
+    // never waited for (another writer's lock): the next request marks it.
+    if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > SESSION_TOUCH_MS)
+      writeIfFree(db, () => touchApiToken(db, p.tokenId, now));
     return toActor(db, p, 'token');
   }
   if (credentials.cliLogin) {
@@ -41,7 +44,7 @@ export function resolveActor(db: Db, credentials: Credentials, now = new Date())
     if (p.passwordChangedAt && p.sessionCreatedAt < p.passwordChangedAt) return null;
     if (now.getTime() - p.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
       const expires = Math.min(now.getTime() + SESSION_IDLE_MS, p.sessionCreatedAt.getTime() + SESSION_ABSOLUTE_MS);
-      touchSession(db, sessionId, now, new Date(expires));
+      writeIfFree(db, () => touchSession(db, sessionId, now, new Date(expires)));
     }
     return { ...toActor(db, p, 'session'), sessionId };
   }

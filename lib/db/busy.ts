@@ -18,3 +18,25 @@ export function isDatabaseBusy(error: unknown): boolean {
 export function retryAfterSeconds(busyTimeoutMs: number): number {
   return Math.max(1, Math.ceil(busyTimeoutMs / 1000));
 }
+
+/**
+ * Runs a write that may be left for later (the last-use mark of a session or token) only if the write lock
+ * is free now: waiting for it would hold the serving thread inside SQLite, for up to the busy timeout, while
+ * the import pool's worker or another process writes (decision 032). Answers whether it was written.
+ */
+export function writeIfFree(
+  db: { $client: { pragma(source: string, options?: { simple: boolean }): unknown } },
+  write: () => void,
+): boolean {
+  const wait = Number(db.$client.pragma('busy_timeout', { simple: true }));
+  db.$client.pragma('busy_timeout = 0');
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (isDatabaseBusy(error)) return false;
+    throw error;
+  } finally {
+    db.$client.pragma(`busy_timeout = ${wait}`);
+  }
+}

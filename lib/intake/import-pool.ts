@@ -4,7 +4,17 @@ import { Worker } from 'node:worker_threads';
 import { ImportFileError } from '@/lib/import/read-table';
 import { TextBudget } from '@/lib/import/text-budget';
 import type { ImportPhase } from './import';
-import type { ImportAnswer, ImportJob, WorkerMessage, WorkerSetup } from './import-job';
+import {
+  writesToDatabase,
+  type BatchAnswer,
+  type BatchJob,
+  type ImportAnswer,
+  type ImportJob,
+  type PoolAnswer,
+  type PoolJob,
+  type WorkerMessage,
+  type WorkerSetup,
+} from './import-job';
 
 const MB = 1024 * 1024;
 
@@ -50,9 +60,9 @@ load(workerData.entry);`;
 type OnPhase = (phase: ImportPhase, detail: { rows?: number }) => void;
 
 interface Task {
-  job: ImportJob;
+  job: PoolJob;
   onPhase?: OnPhase;
-  resolve: (answer: ImportAnswer) => void;
+  resolve: (answer: PoolAnswer) => void;
   reject: (error: unknown) => void;
 }
 
@@ -60,25 +70,42 @@ interface Slot {
   worker: Worker;
   task?: Task;
   timer?: NodeJS.Timeout;
+  /** Its task holds (or waits for) the database's write lock: from its `writing` phase until it settles. */
+  writing?: boolean;
 }
 
 /** A place in the pool, held from before the upload is read until its answer (or until it is given back). */
 export interface Ticket {
   run(job: ImportJob, onPhase?: OnPhase): Promise<ImportAnswer>;
+  run(job: BatchJob, onPhase?: OnPhase): Promise<BatchAnswer>;
   release(): void;
+}
+
+/**
+ * A worker's write ran out of SQLite's lock wait (FENGHUO_DB_BUSY_TIMEOUT_MS): nothing was stored. It
+ * carries SQLite's code so that every edge answers it as it answers its own busy writes (lib/db/busy.ts).
+ */
+export class WorkerWriteBusy extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor() {
+    super('the import worker could not get the database write lock in time');
+  }
 }
 
 /**
  * Reads and checks uploads in worker threads so that no upload holds the server's event loop, and bounds
  * what uploads may cost at once: at most `workers` are read together, each inside its own heap limit (an
  * upload that exhausts it ends its worker, not the server), at most `queue` more wait, and the rest are
- * refused before their bodies are read.
+ * refused before their bodies are read. Confirmed imports and large API batches are written here too, under
+ * the same bounds (decision 032); `whenWritesIdle` lets the serving thread wait for them without blocking.
  */
 export class ImportPool {
   readonly budget: TextBudget;
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private admitted = 0;
+  private writers = 0;
+  private writesSettled: (() => void)[] = [];
 
   constructor(readonly options: ImportPoolOptions = DEFAULT_POOL) {
     this.budget = new TextBudget(options.textBudgetBytes);
@@ -93,14 +120,36 @@ export class ImportPool {
       if (held) this.admitted--;
       held = false;
     };
-    return {
-      release,
-      run: (job, onPhase) =>
-        new Promise<ImportAnswer>((resolve, reject) => {
-          this.waiting.push({ job, onPhase, resolve, reject });
-          this.dispatch();
-        }).finally(release),
-    };
+    const run = (job: PoolJob, onPhase?: OnPhase) =>
+      new Promise<PoolAnswer>((resolve, reject) => {
+        this.waiting.push({ job, onPhase, resolve, reject });
+        this.dispatch();
+      }).finally(release);
+    return { release, run: run as Ticket['run'] };
+  }
+
+  /**
+   * Resolves true once no worker holds the database's write lock, or false after `timeoutMs`. The serving
+   * thread awaits it before a write of its own: its connection would otherwise wait for the worker's lock
+   * inside SQLite, synchronously, holding the event loop for up to the busy timeout (decision 032).
+   */
+  whenWritesIdle(timeoutMs: number): Promise<boolean> {
+    if (this.writers === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (idle: boolean) => {
+        clearTimeout(timer);
+        this.writesSettled = this.writesSettled.filter((w) => w !== settled);
+        resolve(idle);
+      };
+      const settled = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.writesSettled.push(settled);
+    });
+  }
+
+  /** Workers holding (or waiting for) the write lock. */
+  get writing(): number {
+    return this.writers;
   }
 
   /** Uploads being read or waiting. */
@@ -135,6 +184,7 @@ export class ImportPool {
     const task = slot.task;
     clearTimeout(slot.timer);
     slot.task = undefined;
+    this.stopWriting(slot);
     slot.timer = setTimeout(() => this.retire(slot), this.options.idleMs).unref();
     return task;
   }
@@ -151,8 +201,23 @@ export class ImportPool {
     clearTimeout(slot.timer);
     const at = this.slots.indexOf(slot);
     if (at >= 0) this.slots.splice(at, 1);
-    void slot.worker.terminate();
+    // A write ended this way rolls back when its thread's connection closes: the lock is free once it has exited.
+    void slot.worker.terminate().finally(() => this.stopWriting(slot));
     this.dispatch();
+  }
+
+  /** A write job reached its transaction: it is no longer subject to the read timeout (see `spawn`). */
+  private startWriting(slot: Slot): void {
+    if (slot.writing || !slot.task || !writesToDatabase(slot.task.job)) return;
+    slot.writing = true;
+    this.writers++;
+    clearTimeout(slot.timer);
+  }
+
+  private stopWriting(slot: Slot): void {
+    if (!slot.writing) return;
+    slot.writing = false;
+    if (--this.writers === 0) for (const settled of this.writesSettled.slice()) settled();
   }
 
   private spawn(): Slot {
@@ -171,8 +236,13 @@ export class ImportPool {
     });
     const slot: Slot = { worker };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'phase') slot.task?.onPhase?.(message.phase, { rows: message.rows });
-      else if (message.type === 'done') this.finish(slot)?.resolve(message.answer);
+      if (message.type === 'phase') {
+        // Once a write has begun it must finish: ending its thread at a timeout could leave the caller told
+        // "failed" about a transaction that committed. Its wait for the lock is bounded by SQLite's busy timeout.
+        if (message.phase === 'writing') this.startWriting(slot);
+        slot.task?.onPhase?.(message.phase, { rows: message.rows });
+      } else if (message.type === 'done') this.finish(slot)?.resolve(message.answer);
+      else if (message.busy) this.finish(slot)?.reject(new WorkerWriteBusy());
       else {
         console.error('[import] the worker failed:', message.message);
         this.finish(slot)?.reject(new Error('import worker failed'));
@@ -197,7 +267,8 @@ export class ImportPool {
  * upload holds the event loop for tens of milliseconds on a busy machine). The caller's buffer is detached
  * afterwards. A small buffer may be a slice of Node's shared pool, which must not move: that one is copied.
  */
-function handOver(job: ImportJob): [ImportJob, ArrayBuffer[]] {
+function handOver(job: PoolJob): [PoolJob, ArrayBuffer[]] {
+  if (job.mode === 'batch') return [job, []];
   const { buffer, byteOffset, byteLength } = job.file;
   if (buffer instanceof ArrayBuffer && buffer.byteLength > Buffer.poolSize) {
     return [{ ...job, file: new Uint8Array(buffer, byteOffset, byteLength) }, [buffer]];

@@ -10,7 +10,7 @@ export interface PlainImportReport extends Omit<ImportReport, 'fileError' | 'pro
   problems: { row: number; column: string; text: Texts }[];
 }
 
-const textsOf = (say: (locale: Locale) => string): Texts => Object.fromEntries(locales.map((l) => [l, say(l)])) as Texts;
+export const textsOf = (say: (locale: Locale) => string): Texts => Object.fromEntries(locales.map((l) => [l, say(l)])) as Texts;
 
 export function toPlainReport(report: ImportReport): PlainImportReport {
   return {

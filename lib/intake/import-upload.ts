@@ -6,7 +6,7 @@ import { translate } from '@/lib/i18n/translate';
 import { DEFAULT_LIMITS, ImportFileError, type ImportFormat } from '@/lib/import/read-table';
 import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/import/limits';
 import { isDatabaseBusy } from '@/lib/db/busy';
-import { checkImport, emptyReport, type ImportReport } from './import';
+import { emptyReport, type ImportReport } from './import';
 import { importPool, type ImportPool, type Ticket } from './import-pool';
 import { fromPlainReport } from './import-report-plain';
 import { columnLabeller } from './column-labels';
@@ -30,8 +30,8 @@ interface Work {
  * (multipart: kind + file) stores the upload and answers what it would do; `confirm` (staged id) imports
  * exactly that file, all or nothing. Each answers a stream of JSON lines: the phases as they start (so a
  * large file shows progress), then the report. The file is read and checked in the import pool, off this
- * thread; only confirming writes here, in one transaction. Past the pool's queue the answer is 503 with
- * Retry-After, before the body is read.
+ * thread, and a confirmation is stored there too, in one transaction (decision 032). Past the pool's queue
+ * the answer is 503 with Retry-After, before the body is read.
  */
 export async function handleImportUpload(
   req: Request,
@@ -112,14 +112,21 @@ async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): 
 function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale: Locale }): ReadableStream {
   const { db, actor, locale } = ctx;
   const encoder = new TextEncoder();
+  // The reader may leave (a closed tab, a client's timeout) while the worker goes on: what is left to say is
+  // dropped rather than written to a closed stream, which would throw outside any request.
+  let open = true;
   return new ReadableStream({
+    cancel() {
+      open = false;
+    },
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: unknown) => open && controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       let report: ImportReport | undefined;
       try {
+        // A confirmation is read and stored by the worker, on its own connection, in one transaction (decision 032).
         const read = await ticket.run(
           {
-            mode: work.dryRun ? 'preview' : 'read',
+            mode: work.dryRun ? 'preview' : 'write',
             dbFile: db.$client.name,
             actor,
             kind: work.kind,
@@ -130,14 +137,6 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
           (phase, detail) => send({ phase, ...detail }),
         );
         report = fromPlainReport(read.report);
-        if (!work.dryRun)
-          report = read.parsed
-            ? checkImport(db, actor, work.kind, read.parsed, {
-                dryRun: false,
-                now: new Date(),
-                onPhase: (phase, detail) => send({ phase, ...detail }),
-              })
-            : { ...report, dryRun: false, created: 0, updated: 0, unchanged: 0 };
       } catch (error) {
         if (error instanceof ImportFileError) report = { ...emptyReport(work.dryRun), fileError: { say: (l) => error.localized(l) } };
         // Another writer held the database past the configured wait: nothing was stored; say "try again".
@@ -152,7 +151,7 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
       // confirmation leave nothing on disk, without waiting for the daily purge.
       if (work.dryRun ? !report?.ok : report !== undefined) dropStaged(work.stagedId, actor.userId);
       if (report) send({ report: present(report, locale, work.kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
-      controller.close();
+      if (open) controller.close();
     },
   });
 }

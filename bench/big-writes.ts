@@ -1,0 +1,98 @@
+// `npm run bench -- big-writes` (decision 032): a 100,000-row incident CSV stored inline (as `cli import`
+// does) and by the import pool's worker (as a confirmed upload is), and 5,000-item API batches inline and
+// by the worker, in one run on one database. For each: the wall time, the process's CPU (all threads), and
+// how long the event loop kept a request waiting (a probe every 20 ms, as tests/setup/loop-lag.ts measures).
+//   BENCH_BIG_ROWS (default 100000), BENCH_BATCH (default 5000).
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '@/db/client';
+import { bootstrap } from '@/lib/bootstrap';
+import { parseEnv } from '@/lib/env';
+import { resolveActor } from '@/lib/auth/resolve-actor';
+import { importSpreadsheet } from '@/lib/intake/import';
+import { ImportPool, DEFAULT_POOL } from '@/lib/intake/import-pool';
+import { submitRecords } from '@/lib/intake/submit';
+import { submitBatch } from '@/lib/intake/submit-off-thread';
+import { describeLag, lagDuring } from '../tests/setup/loop-lag';
+
+const ROWS = Number(process.env.BENCH_BIG_ROWS ?? 100_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 5_000);
+const dir = path.resolve('.tmp/bench');
+
+function csv(prefix: string, codes: string[]): Buffer {
+  const lines = ['externalId,unitCode,domain,dimension,tier,occurredAt,summary'];
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      `${prefix}-${i},${codes[i % codes.length]},drones,loss,4,2026-03-${String(1 + (i % 28)).padStart(2, '0')} 09:30,无人机试飞失控坠落`,
+    );
+  return Buffer.from(lines.join('\n'));
+}
+
+const batch = (prefix: string, codes: string[]) =>
+  Array.from({ length: BATCH }, (_, i) => ({
+    externalId: `${prefix}-${i}`,
+    unitCode: codes[i % codes.length],
+    domain: 'drones',
+    dimension: 'loss',
+    tier: 4,
+    occurredAt: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`,
+    summary: '无人机试飞失控坠落',
+  }));
+
+/** Wall time, the process's CPU (all threads) and the event loop's answer delays while `work` runs. */
+async function timed(label: string, items: number, work: () => Promise<unknown>): Promise<void> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const { lag } = await lagDuring(work);
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  console.log(
+    `  ${label}: ${(wall / 1000).toFixed(1)} s, ${((items / wall) * 1000).toFixed(0)} items/s; CPU (all threads) ${(cpuMs / 1000).toFixed(1)} s (${(cpuMs / items).toFixed(2)} ms/item); health ${describeLag(lag)}`,
+  );
+}
+
+async function main() {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `big-writes-${process.pid}.db`);
+  const db = openDatabase(file);
+  await bootstrap(db, parseEnv({ FENGHUO_DB: file }));
+  const codes = (db.$client.prepare("SELECT code FROM units WHERE kind = 'institute'").all() as { code: string }[]).map((u) => u.code);
+  const actor = resolveActor(db, { cliLogin: 'office' })!;
+  const pool = new ImportPool(DEFAULT_POOL);
+  console.log(`${ROWS}-row import and ${BATCH}-item batches, ${codes.length} institutes`);
+
+  await timed('import inline (cli import)', ROWS, () =>
+    importSpreadsheet(db, actor, 'incidents', csv('IN', codes), 'csv', { dryRun: false, now: new Date() }),
+  );
+  await timed('import by the worker (confirmed upload)', ROWS, async () => {
+    const ticket = pool.admit()!;
+    const file = csv('WK', codes);
+    const { report } = await ticket.run({
+      mode: 'write',
+      dbFile: db.$client.name,
+      actor,
+      kind: 'incidents',
+      format: 'csv',
+      file,
+      now: Date.now(),
+    });
+    if (!report.ok || report.created !== ROWS) throw new Error(`worker import failed: ${JSON.stringify(report).slice(0, 500)}`);
+  });
+  for (const k of [0, 1]) {
+    await timed(`batch inline #${k + 1}`, BATCH, async () =>
+      submitRecords(db, actor, 'incidents', batch(`BI${k}`, codes), { now: new Date(), source: 'api' }),
+    );
+    await timed(`batch by the worker #${k + 1}`, BATCH, () =>
+      submitBatch(db, actor, 'incidents', batch(`BW${k}`, codes), { now: new Date(), source: 'api' }, pool),
+    );
+  }
+  await pool.close();
+  db.$client.close();
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
