@@ -89,3 +89,22 @@ test('leadership cannot open the delivery settings', async ({ page }) => {
   await expect(page.getByTestId('refusal')).toBeVisible();
   await expect(page.getByTestId('delivery-routes')).toHaveCount(0);
 });
+
+// Issue 14 item 13: the demo looks like a running installation, and the PDF draws the trend as a chart.
+test('the demo archive holds a year of bulletins whose alerts are counted; the PDF charts the domain trend', async ({ page }) => {
+  const month = lastMonthInShanghai();
+  await logIn(page, 'leader');
+  await page.goto('/bulletins');
+  await expect(page.getByTestId('bulletins-table').locator('tbody tr')).toHaveCount(12);
+  await page.goto(`/bulletins/${month}`);
+  await expect(page.getByTestId('bulletin-alerts').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('bulletin-no-alerts')).toHaveCount(0);
+
+  const pdf = await page.request.get(`/bulletins/${month}/pdf`);
+  expect(pdf.status()).toBe(200);
+  const { extractPages } = await import('../unit/pdf/extract-text');
+  const text = (await extractPages(Buffer.from(await pdf.body()))).join('\n');
+  expect(text).toContain('各领域趋势');
+  expect(text).toContain('事件 + 隐患（件）');
+  expect(text).toContain('月份');
+});
