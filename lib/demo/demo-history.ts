@@ -100,9 +100,9 @@ interface Step {
 }
 
 /**
- * The older an alert, the likelier it was acknowledged (by the office, or by the Beijing branch officer
- * for its own units) and read; alerts of the last two days are untouched. The leader has read most old red
- * and orange alerts. Applied in time order, so the audit trail of acknowledgements reads chronologically.
+ * The older an alert (and red ones more), the likelier it was acknowledged (by the office, or by the Beijing
+ * branch officer for its own units) and read; alerts of the last two days are untouched. The leader has read
+ * most old red and orange alerts. Applied in time order, so the audit trail of acknowledgements reads in order.
  */
 function triageAlerts(db: Db, now: Date, rng: Random): { acknowledged: number; read: number } {
   const office = resolveActor(db, { cliLogin: 'office' });
@@ -116,7 +116,8 @@ function triageAlerts(db: Db, now: Date, rng: Random): { acknowledged: number; r
   for (const a of alertsFiredBetween(db, new Date(0), now)) {
     const age = (now.getTime() - a.firedAt.getTime()) / DAY_MS;
     if (age < 2) continue;
-    const acknowledged = rng.chance(age > 60 ? 0.85 : age > 14 ? 0.6 : 0.25);
+    // Red alerts are dealt with sooner than the rest.
+    const acknowledged = rng.chance((age > 60 ? 0.85 : age > 14 ? 0.6 : 0.25) + (a.colour === 'red' && age > 14 ? 0.1 : 0));
     const actor = a.unitId !== null && inBranch.has(a.unitId) && rng.chance(0.5) ? branch : office;
     if (acknowledged) steps.push({ at: later(a.firedAt, 2, 120), actor, alertId: a.id, acknowledge: true });
     else if (rng.chance(0.5)) steps.push({ at: later(a.firedAt, 1, 48), actor: office, alertId: a.id, acknowledge: false });
