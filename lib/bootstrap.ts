@@ -4,7 +4,8 @@ import { ensureReferenceData } from '@/db/queries/reference';
 import { academyRoot, countUnits, insertAcademyRoot } from '@/db/queries/units';
 import { countUsers, userByLogin } from '@/db/queries/auth';
 import { insertDemo } from '@/db/queries/insert-dataset';
-import { generateDemo } from '@/lib/demo/generate-demo';
+import { DEMO_SEED, generateDemo } from '@/lib/demo/generate-demo';
+import { seedDemoHistory } from '@/lib/demo/demo-history';
 import { academy } from '@/lib/demo/org-names';
 import { demoUsers } from '@/lib/demo/demo-users';
 import { createUser } from '@/lib/auth/users';
@@ -39,7 +40,8 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
   if (config.FENGHUO_SEED_DEMO && countUnits(db) === 0) {
     const demo = generateDemo(now);
     const accounts = await Promise.all(demoAccounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
-    report.seeded = insertDemo(db, demo, accounts, now);
+    // With a year of alerts and monthly bulletins, as a running installation would have (issue 14 item 13).
+    report.seeded = insertDemo(db, demo, accounts, now, () => seedDemoHistory(db, now, DEMO_SEED));
   }
 
   // Without demo data the administrator still needs a unit to belong to: a neutral academy root, which the

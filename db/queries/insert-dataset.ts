@@ -46,9 +46,11 @@ export interface SeedAccount {
 /**
  * Loads the demo academy with its accounts into an empty database, in one IMMEDIATE transaction that
  * first re-checks that no unit exists: a crash leaves nothing half-loaded, and of two processes starting
- * at once exactly one seeds. Returns false when the database was not empty.
+ * at once exactly one seeds. `history` runs last, inside the same transaction (the demo's past alerts and
+ * bulletins, lib/demo/demo-history.ts), so it too is stored whole or not at all. Returns false when the
+ * database was not empty.
  */
-export function insertDemo(db: Db, data: Rows, accounts: SeedAccount[], now: Date): boolean {
+export function insertDemo(db: Db, data: Rows, accounts: SeedAccount[], now: Date, history?: () => void): boolean {
   return db.transaction(
     (tx) => {
       if ((tx.select({ n: count() }).from(s.units).get()?.n ?? 0) > 0) return false;
@@ -69,6 +71,7 @@ export function insertDemo(db: Db, data: Rows, accounts: SeedAccount[], now: Dat
         )
         .run();
       tx.insert(s.settings).values({ key: DEMO_DATA_SETTING, value: now.toISOString() }).run();
+      history?.();
       return true;
     },
     { behavior: 'immediate' },

@@ -6,7 +6,19 @@ import { rateInstitutes } from '@/lib/rating/rate-institutes';
 import { refreshProvisionalRatings } from '@/lib/rating/refresh';
 import { shanghaiYear } from '@/lib/time';
 import { evaluateAlerts } from './evaluate';
+import type { RatingRuleSet } from '@/lib/rating/rule-set';
 import type { RatingFact } from './types';
+
+/** Every institute's provisional (year-to-date) rating computed at an instant, nothing stored. */
+export function ratingFactsAt(db: Db, ruleSet: RatingRuleSet, asOf: Date): RatingFact[] {
+  const year = shanghaiYear(asOf);
+  return rateInstitutes(db, ruleSet, year, { asOf }).map(({ institute, rating }) => ({
+    instituteId: institute.id,
+    year,
+    level: rating.level,
+    points: rating.points,
+  }));
+}
 
 export interface AlertRunResult {
   asOf: Date;
@@ -31,12 +43,7 @@ export function runAlerts(db: Db, opts: { now?: Date; asOf?: Date } = {}): Alert
     refreshProvisionalRatings(db, now);
     ratings = provisionalRatingFacts(db, year);
   } else {
-    ratings = rateInstitutes(db, rules.rating, year, { asOf }).map(({ institute, rating }) => ({
-      instituteId: institute.id,
-      year,
-      level: rating.level,
-      points: rating.points,
-    }));
+    ratings = ratingFactsAt(db, rules.rating, asOf);
   }
   const facts = loadAlertFacts(db, asOf, rules.alerts, ratings);
   const candidates = evaluateAlerts(facts, rules, asOf);

@@ -4,6 +4,8 @@ import { translate } from '@/lib/i18n/translate';
 import { levelFills } from '@/lib/pdf/colors';
 import { renderPdf } from '@/lib/pdf/render-pdf';
 import type { Block, TableCell } from '@/lib/pdf/types';
+import { MAX_SERIES } from '@/lib/pdf/draw-chart';
+import { domainColour } from '@/lib/reference/domain-colours';
 import { levels } from '@/lib/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { attentionFirst, needsAttention } from './attention';
@@ -11,7 +13,8 @@ import type { BulletinInstitute } from './types';
 import { BULLETIN_ALERT_LINES, levelChange, type BulletinView } from './view';
 
 // The bulletin as a PDF (Chinese by default, English with the switch), of the viewer's scope only. The
-// domain trend is a table here: the page's chart is drawn in the browser.
+// domain trend is a vector bar chart (lib/pdf/draw-chart.ts) in the page chart's colours, then the same
+// numbers as a table.
 
 const TIERS = ['1', '2', '3', '4'] as const;
 
@@ -111,12 +114,15 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
   blocks.push({ type: 'heading', level: 2, text: t('bulletins.trendSection') });
   const shown = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
   if (shown.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noTrend') });
-  else
+  else {
+    blocks.push(trendChart(v, shown, domainName, t));
+    if (shown.length > MAX_SERIES) blocks.push({ type: 'paragraph', text: t('bulletins.chartTopDomains', { n: MAX_SERIES }) });
     blocks.push({
       type: 'table',
       columns: [{ label: t('bulletins.domain'), width: 110 }, ...v.trendMonths.map((m) => ({ label: m, align: 'right' as const }))],
       rows: shown.map((d) => [domainName(d.code), ...v.trend.map((m) => String(m.counts[d.code] ?? 0))]),
     });
+  }
 
   const title = t('bulletins.title', { month: v.month });
   return renderPdf({
@@ -133,4 +139,33 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
     createdAt: v.generatedAt,
     blocks,
   });
+}
+
+/** The domains with the most records over the window (at most MAX_SERIES), in the list's order, as bars. */
+function trendChart(
+  v: BulletinView,
+  shown: BulletinView['domains'],
+  domainName: (code: string) => string,
+  t: (key: string) => string,
+): Block {
+  const total = (code: string) => v.trend.reduce((sum, m) => sum + (m.counts[code] ?? 0), 0);
+  const top = new Set(
+    [...shown]
+      .sort((a, b) => total(b.code) - total(a.code))
+      .slice(0, MAX_SERIES)
+      .map((d) => d.code),
+  );
+  return {
+    type: 'barChart',
+    categories: v.trendMonths,
+    series: shown
+      .filter((d) => top.has(d.code))
+      .map((d) => ({
+        label: domainName(d.code),
+        colour: domainColour(d.code, v.domains.indexOf(d)),
+        values: v.trend.map((m) => m.counts[d.code] ?? 0),
+      })),
+    xLabel: t('bulletins.chartAxisMonth'),
+    yLabel: t('bulletins.chartAxisCount'),
+  };
 }

@@ -1,16 +1,12 @@
 import { Random } from './random';
-import { academy, branches, departmentNames, disciplines, hazardDescriptions, incidentSummaries, projectTopics } from './org-names';
+import { projectTopics } from './org-names';
 import {
   buildAssessment,
-  buildAssessmentDimension,
   buildEthicsActivity,
   buildEthicsAnnualReport,
   buildEthicsCommittee,
-  buildHazard,
-  buildIncident,
   buildInspection,
   buildProject,
-  buildUnit,
   type AssessmentDimensionInsert,
   type AssessmentInsert,
   type EthicsActivityInsert,
@@ -22,8 +18,10 @@ import {
   type ProjectInsert,
   type UnitInsert,
 } from './factories';
+import { buildOrganisation, type DemoInstitute } from './demo-organisation';
+import { dimensionRow, hazardRow, incidentRow } from './demo-rows';
 import { defaultDomains, type DomainCode } from '@/lib/reference/domains';
-import { coreDimensionCodes, type DimensionCode } from '@/lib/reference/dimensions';
+import { coreDimensionCodes } from '@/lib/reference/dimensions';
 import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
 import type { Role } from '@/db/schema';
 import { demoUsers } from './demo-users';
@@ -43,14 +41,6 @@ export interface DemoDataset {
 }
 
 export const DEMO_SEED = 20_190_701;
-
-interface Institute {
-  id: number;
-  code: string;
-  domains: readonly DomainCode[];
-  departments: number[];
-  risk: number;
-}
 
 /**
  * Builds a believable academy: 12 branches, about 100 institutes with departments, and three years of
@@ -78,94 +68,7 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
   const years = [currentYear - 2, currentYear - 1, currentYear];
   const founded = shanghaiDate(currentYear - 10, 1, 1);
 
-  // ---- organisation
-  let unitId = 0;
-  const academyId = ++unitId;
-  data.units.push(
-    buildUnit({
-      id: academyId,
-      code: academy.code,
-      name: academy.name,
-      nameEn: academy.nameEn,
-      kind: 'academy',
-      path: `/${academyId}/`,
-      activeFrom: founded,
-    }),
-  );
-  const institutes: Institute[] = [];
-  for (const branch of branches) {
-    const branchId = ++unitId;
-    const branchPath = `/${academyId}/${branchId}/`;
-    data.units.push(
-      buildUnit({
-        id: branchId,
-        code: branch.code,
-        name: `${branch.city}分院`,
-        nameEn: `${branch.cityEn} Branch`,
-        kind: 'branch',
-        parentId: academyId,
-        path: branchPath,
-        activeFrom: founded,
-      }),
-    );
-    const count = rng.int(7, 10);
-    const offset = rng.int(0, disciplines.length - 1);
-    for (let i = 0; i < count; i++) {
-      const discipline = disciplines[(offset + i * 3) % disciplines.length]!;
-      const id = ++unitId;
-      const code = `${branch.code}${String(i + 1).padStart(2, '0')}`;
-      const path = `${branchPath}${id}/`;
-      data.units.push(
-        buildUnit({
-          id,
-          code,
-          name: `${branch.city}${discipline.zh}研究所`,
-          nameEn: `${branch.cityEn} Institute of ${discipline.en}`,
-          kind: 'institute',
-          parentId: branchId,
-          path,
-          instituteId: id,
-          activeFrom: founded,
-        }),
-      );
-      const departments: number[] = [];
-      const depCount = rng.weighted([
-        [0, 3],
-        [1, 3],
-        [2, 2],
-        [3, 1],
-      ] as const);
-      for (let d = 0; d < depCount; d++) {
-        const depId = ++unitId;
-        const dep = departmentNames[d]!;
-        data.units.push(
-          buildUnit({
-            id: depId,
-            code: `${code}-D${d + 1}`,
-            name: dep.zh,
-            nameEn: dep.en,
-            kind: 'department',
-            parentId: id,
-            path: `${path}${depId}/`,
-            instituteId: id,
-            activeFrom: founded,
-          }),
-        );
-        departments.push(depId);
-      }
-      institutes.push({
-        id,
-        code,
-        domains: discipline.domains,
-        departments,
-        risk: rng.weighted([
-          [0.4, 3],
-          [1, 5],
-          [1.8, 2],
-        ] as const),
-      });
-    }
-  }
+  const institutes = buildOrganisation(rng, data.units, founded);
   // The first institute of each of a few branches has a bad current year, so the demo shows red units.
   const troubled = new Set(institutes.filter((_, i) => i % 17 === 3).map((i) => i.id));
 
@@ -180,11 +83,11 @@ export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
     const end = Math.min(yearStart(year + 1).getTime(), now.getTime());
     return new Date(start + Math.floor(rng.next() * Math.max(1, end - start)));
   };
-  const owner = (inst: Institute) => ({
+  const owner = (inst: DemoInstitute) => ({
     instituteId: inst.id,
     unitId: inst.departments.length > 0 && rng.chance(0.4) ? rng.pick(inst.departments) : inst.id,
   });
-  const domainFor = (inst: Institute): DomainCode => (rng.chance(0.8) ? rng.pick(inst.domains) : rng.pick(allDomains));
+  const domainFor = (inst: DemoInstitute): DomainCode => (rng.chance(0.8) ? rng.pick(inst.domains) : rng.pick(allDomains));
   const before = (at: Date) => at.getTime() <= now.getTime();
 
   for (const inst of institutes) {
@@ -365,137 +268,4 @@ function fractionOfYear(now: Date): number {
   const y = shanghaiYear(now);
   const start = yearStart(y).getTime();
   return (now.getTime() - start) / (yearStart(y + 1).getTime() - start);
-}
-
-function dimensionRow(rng: Random, assessmentId: number, dimension: DimensionCode, domain: DomainCode): AssessmentDimensionInsert {
-  const sensitive = ['gene_editing', 'brain_science', 'synthetic_biology', 'cell_gene'].includes(domain);
-  const boost = sensitive && (dimension === 'ethics' || dimension === 'regulatory') ? 1 : 0;
-  return buildAssessmentDimension({
-    assessmentId,
-    dimension,
-    likelihood: Math.min(
-      5,
-      rng.weighted([
-        [1, 4],
-        [2, 5],
-        [3, 3],
-        [4, 1],
-        [5, 0.3],
-      ] as const) + boost,
-    ),
-    impact: Math.min(
-      5,
-      rng.weighted([
-        [1, 2],
-        [2, 4],
-        [3, 4],
-        [4, 2],
-        [5, 0.6],
-      ] as const) + boost,
-    ),
-    riskPoints: '关键环节存在安全风险点，需持续监测',
-    consequences: '可能造成项目延误或不良社会影响',
-    measures: rng.pick(['建立专人负责制度并定期检查', '加强数据分级分类与访问控制', '开展伦理审查并签署承诺书', '储备替代供应渠道']),
-  });
-}
-
-function hazardRow(
-  rng: Random,
-  own: { unitId: number; instituteId: number },
-  domain: DomainCode,
-  foundAt: Date,
-  now: Date,
-  externalId: string,
-): HazardInsert {
-  const severity = rng.chance(0.15) ? 'major' : 'general';
-  const dueAt = new Date(foundAt.getTime() + (severity === 'major' ? rng.int(30, 60) : rng.int(15, 45)) * DAY_MS);
-  // Old hazards are almost all closed; recent ones are more often still open.
-  const ageDays = (now.getTime() - foundAt.getTime()) / DAY_MS;
-  const openWeight = ageDays > 180 ? 1 : ageDays > 60 ? 5 : 30;
-  const outcome = rng.weighted([
-    ['on_time', 80],
-    ['late', 12],
-    ['open', openWeight],
-  ] as const);
-  let rectifiedAt: Date | null =
-    outcome === 'on_time'
-      ? new Date(foundAt.getTime() + Math.floor(rng.next() * (dueAt.getTime() - foundAt.getTime())))
-      : outcome === 'late'
-        ? new Date(dueAt.getTime() + rng.int(3, 60) * DAY_MS)
-        : null;
-  if (rectifiedAt && rectifiedAt.getTime() > now.getTime()) rectifiedAt = null;
-  const verifiedAt = rectifiedAt && rng.chance(0.8) ? new Date(rectifiedAt.getTime() + rng.int(1, 10) * DAY_MS) : null;
-  const verified = verifiedAt && verifiedAt.getTime() <= now.getTime() ? verifiedAt : null;
-  return buildHazard({
-    ...own,
-    externalId,
-    domain,
-    dimension: rng.pick(coreDimensionCodes),
-    severity,
-    source: rng.chance(0.7) ? 'self_inspection' : 'supervision',
-    foundAt,
-    dueAt,
-    rectifiedAt,
-    verifiedAt: verified,
-    description: rng.pick(hazardDescriptions[domain]),
-    rectificationPlan: '明确责任人，限期完成整改并复查',
-    status: verified ? 'verified' : rectifiedAt ? 'rectified' : 'open',
-  });
-}
-
-function incidentRow(
-  rng: Random,
-  own: { unitId: number; instituteId: number },
-  domain: DomainCode,
-  occurredAt: Date,
-  now: Date,
-  externalId: string,
-  serious: boolean,
-): IncidentInsert {
-  const tier = serious
-    ? rng.weighted([
-        [2, 3],
-        [1, 1],
-      ] as const)
-    : rng.weighted([
-        [4, 92],
-        [3, 8],
-      ] as const);
-  const figures =
-    tier === 1
-      ? { deaths: rng.int(0, 2), seriousInjuries: rng.int(0, 5), directLossCny: rng.int(100, 180) * 1_000_000 }
-      : tier === 2
-        ? { deaths: rng.int(0, 2), seriousInjuries: rng.int(0, 8), directLossCny: rng.int(50, 90) * 1_000_000 }
-        : tier === 3
-          ? rng.chance(0.5)
-            ? { deaths: 0, seriousInjuries: 0, directLossCny: rng.int(0, 3) * 100_000 } // ethics or data incident, tier set by the reporter
-            : { deaths: 0, seriousInjuries: rng.int(10, 14), directLossCny: rng.int(1, 9) * 1_000_000 }
-          : { deaths: 0, seriousInjuries: rng.int(0, 2), directLossCny: rng.int(0, 50) * 10_000 };
-  let discoveredAt = new Date(occurredAt.getTime() + rng.int(0, 36) * HOUR_MS);
-  const deadlineHours = tier <= 2 ? 2 : tier === 3 ? 24 : 72;
-  const late = rng.chance(0.1);
-  let reportedAt = new Date(
-    discoveredAt.getTime() + (late ? deadlineHours + rng.int(1, 48) : rng.int(0, deadlineHours * 60 - 1) / 60) * HOUR_MS,
-  );
-  // Nothing is dated after `now`: an incident too recent for its drawn delays was found and reported at once.
-  if (discoveredAt.getTime() > now.getTime()) discoveredAt = occurredAt;
-  if (reportedAt.getTime() > now.getTime()) reportedAt = discoveredAt;
-  return buildIncident({
-    ...own,
-    externalId,
-    domain,
-    dimension: rng.pick(coreDimensionCodes),
-    tier,
-    occurredAt,
-    discoveredAt,
-    reportedAt,
-    ...figures,
-    concealed: !serious && rng.chance(0.02),
-    summary: rng.pick(incidentSummaries[domain]),
-    status: rng.weighted([
-      ['closed', 6],
-      ['investigating', 2],
-      ['reported', 2],
-    ] as const),
-  });
 }

@@ -36,13 +36,14 @@ export function drawTitle(doc: Doc, title: string, subtitle?: string): void {
   doc.y = y + 14;
 }
 
-export function drawHeading(doc: Doc, text: string, level: 1 | 2 | 3 = 1): void {
+/** `keepWith`: the height of what follows that must stay on the heading's page (e.g. a chart). */
+export function drawHeading(doc: Doc, text: string, level: 1 | 2 | 3 = 1, keepWith = 0): void {
   const size = HEADING_SIZES[level];
   const width = contentWidth(doc);
   doc.font(FONT_BOLD).fontSize(size);
   const height = doc.heightOfString(text, { width, lineGap: LINE_GAP });
   // Keep a heading with at least three lines of what follows it.
-  ensureSpace(doc, size * 0.6 + height + 3 * (BODY_SIZE + LINE_GAP));
+  ensureSpace(doc, size * 0.6 + height + Math.max(keepWith + 4, 3 * (BODY_SIZE + LINE_GAP)));
   if (doc.y > pageTop(doc)) doc.y += size * 0.6;
   doc.fillColor(COLORS.text).text(text, contentLeft(doc), doc.y, { width, lineGap: LINE_GAP });
   doc.y += 4;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { env } from '@/lib/env';
 import { drawFooters, drawHeading, drawImage, drawKeyValues, drawParagraph, drawTitle } from './draw-blocks';
+import { barChartHeight, drawBarChart } from './draw-chart';
 import { drawTable } from './draw-table';
 import { FONT_BOLD, FONT_REGULAR, MARGINS, type Doc } from './page-layout';
 import { PdfFontError, resolvePdfFonts, type FontFace, type PdfFonts } from './resolve-fonts';
@@ -37,10 +38,11 @@ function registerFont(doc: Doc, name: string, face: FontFace): void {
   }
 }
 
-function drawBlock(doc: Doc, block: Block): void {
+function drawBlock(doc: Doc, block: Block, next: Block | undefined): void {
   switch (block.type) {
     case 'heading':
-      return drawHeading(doc, block.text, block.level);
+      // A chart is not split, so a heading above one moves with it rather than stay alone.
+      return drawHeading(doc, block.text, block.level, next?.type === 'barChart' ? barChartHeight(doc, next) : 0);
     case 'paragraph':
       return drawParagraph(doc, block.text);
     case 'table':
@@ -49,6 +51,8 @@ function drawBlock(doc: Doc, block: Block): void {
       return drawKeyValues(doc, block.items);
     case 'image':
       return drawImage(doc, block.png, block.width);
+    case 'barChart':
+      return drawBarChart(doc, block);
     case 'pageBreak':
       doc.addPage();
       return;
@@ -90,7 +94,7 @@ export function renderPdf(input: PdfDocument, options: RenderOptions = {}): Prom
       registerFont(doc, FONT_BOLD, fonts.bold);
       registerFont(doc, FONT_REGULAR, fonts.regular);
       drawTitle(doc, input.title, input.subtitle);
-      for (const block of input.blocks) drawBlock(doc, block);
+      input.blocks.forEach((block, i) => drawBlock(doc, block, input.blocks[i + 1]));
       drawFooters(doc, input.footer, input.pageNumber);
       doc.end();
     } catch (error) {

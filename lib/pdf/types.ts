@@ -13,6 +13,16 @@ export interface TableColumn {
 /** A table cell: plain text, or text on a coloured background (hex, e.g. '#B91C1C'). */
 export type TableCell = string | { text: string; fill?: string };
 
+/** A grouped bar chart drawn with vector primitives: one group per category, one bar per series. */
+export interface BarChart {
+  /** The x axis: one group of bars each (e.g. months), at most MAX_CATEGORIES. */
+  categories: string[];
+  /** One bar per category each, at most MAX_SERIES; `colour` is hex. */
+  series: { label: string; colour: string; values: number[] }[];
+  xLabel?: string;
+  yLabel?: string;
+}
+
 export type Block =
   | { type: 'heading'; text: string; level?: 1 | 2 | 3 }
   | { type: 'paragraph'; text: string }
@@ -20,6 +30,7 @@ export type Block =
   | { type: 'keyValues'; items: { label: string; value: string }[] }
   /** A PNG, e.g. a chart rendered elsewhere; `width` in points, at most the text width. */
   | { type: 'image'; png: Buffer; width?: number }
+  | ({ type: 'barChart' } & BarChart)
   | { type: 'pageBreak' };
 
 export interface PdfDocument {

@@ -89,3 +89,14 @@ test('leadership cannot open the delivery settings', async ({ page }) => {
   await expect(page.getByTestId('refusal')).toBeVisible();
   await expect(page.getByTestId('delivery-routes')).toHaveCount(0);
 });
+
+// Issue 14 item 13: the demo looks like a running installation (the PDF's chart: tests/unit/bulletins/pdf-chart.test.ts).
+test('the demo archive holds a year of bulletins, and last month’s counts its alerts', async ({ page }) => {
+  const month = lastMonthInShanghai();
+  await logIn(page, 'leader');
+  await page.goto('/bulletins');
+  await expect(page.getByTestId('bulletins-table').locator('tbody tr')).toHaveCount(12);
+  await page.goto(`/bulletins/${month}`);
+  await expect(page.getByTestId('bulletin-alerts').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('bulletin-no-alerts')).toHaveCount(0);
+});
