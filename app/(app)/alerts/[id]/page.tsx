@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { alertInScope, markAlertRead } from '@/db/queries/alerts';
+import { alertExists, alertInScope, markAlertRead } from '@/db/queries/alerts';
 import { domainNames } from '@/db/queries/alert-inputs';
 import { acknowledgeAlertAction } from '@/lib/actions/alerts';
 import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
+import { alertPeriodText, type Translate } from '@/lib/alerts/period-text';
 import { ruleKey } from '@/lib/alerts/rule-set-form';
 import { requireActor } from '@/lib/auth/current-actor';
 import { toLocale } from '@/lib/i18n/locales';
@@ -13,22 +15,28 @@ import { AlertLinks } from '@/components/alerts/alert-links';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
-import { Refusal } from '@/components/refusal';
+
+// Checked in generateMetadata too, which runs before the first byte is sent (next.config.js htmlLimitedBots):
+// an alert outside the reader's scope answers 403, a missing one 404, each with the app's friendly page.
+async function alertOrInterrupt(params: Promise<{ id: string }>) {
+  const actor = await requireActor();
+  const db = getDb();
+  const id = Number((await params).id);
+  const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
+  if (!alert) return Number.isSafeInteger(id) && id > 0 && alertExists(db, id) ? forbidden() : notFound();
+  return { actor, db, alert };
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  await alertOrInterrupt(params);
   return { title: (await getTranslations('alerts'))('detailTitle', { id: (await params).id }) };
 }
 
 /** One alert: its message, why it fired (links to the cause), and acknowledging it. Opening it marks it read. */
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
+  const { actor, db, alert } = await alertOrInterrupt(params);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const db = getDb();
-  const id = Number((await params).id);
-  const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
-  if (!alert)
-    return <Refusal testId="refusal" title={t('alerts.title')} body={t('alerts.validation.unknownAlert')} homeLabel={t('refusal.home')} />;
   if (!alert.read) markAlertRead(db, actor.userId, alert.id, new Date());
   const domains = domainNames(db);
   const row = (label: string, value: React.ReactNode) => (
@@ -49,14 +57,14 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <span data-testid="alert-message">{locale === 'en' ? alert.messageEn : alert.messageZh}</span>
         </p>
         <dl className="mt-3 divide-y divide-gray-100">
-          {row(t('alerts.columns.rule'), `${t(`alerts.ruleNames.${ruleKey(alert.rule)}`)} (${alert.rule})`)}
+          {row(t('alerts.columns.rule'), t(`alerts.ruleNames.${ruleKey(alert.rule)}`))}
           {row(
             t('alerts.columns.unit'),
             alert.unitCode
               ? `${locale === 'en' ? (alert.unitNameEn ?? alert.unitName) : alert.unitName} (${alert.unitCode})`
               : t('alerts.academyWide'),
           )}
-          {row(t('alerts.period'), <span className="font-mono text-xs">{alert.period}</span>)}
+          {row(t('alerts.period'), <span data-testid="alert-period">{alertPeriodText(alert.rule, alert.period, t as Translate)}</span>)}
           {row(t('alerts.columns.firedAt'), formatDateTime(alert.firedAt))}
           {row(
             t('alerts.cause'),
