@@ -10,13 +10,9 @@ const nextConfig = {
   // pdfkit loads its standard-font metrics and ICC profile relative to its own file (createRequire). Bundled,
   // that works only as long as the bundler rewrites the path; external, it is required from node_modules.
   serverExternalPackages: ['pdfkit'],
-  // Metadata is resolved before the first byte for every reader, not only for bots: a page that must answer
-  // 403 or 404 (a record outside the reader's scope, a missing one) decides in generateMetadata, before the
-  // loading skeleton streams out with status 200 (issue 14, item 19; app/(app)/records/[kind]/[id]/record-access.ts).
-  htmlLimitedBots: /./,
   // Security headers (CSP with a nonce per page, HSTS over HTTPS, ...) are set in proxy.ts for every answer.
   experimental: {
-    // forbidden() and app/(app)/forbidden.tsx: a refused record answers 403 with the friendly refusal.
+    // forbidden() and app/(app)/forbidden.tsx: a refused record gets the friendly refusal (decision 035).
     authInterrupts: true,
     // proxy.ts runs on every request, so Next buffers each body for it and, past this size, hands the route
     // only the first part (10 MB by default: a valid 29 MB API batch was then "not valid JSON"). It is the

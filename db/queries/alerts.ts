@@ -159,11 +159,6 @@ export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id
   return row ? toRow(row) : null;
 }
 
-/** Whether alert `id` exists at all: an alert page answers one outside the scope 403, a missing one 404. */
-export function alertExists(db: Db, id: number): boolean {
-  return db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).get() !== undefined;
-}
-
 /** API page: alerts in scope fired in [from, to), by id after `cursor`. */
 export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
   const rows = db

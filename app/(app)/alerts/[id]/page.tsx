@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { alertExists, alertInScope, markAlertRead } from '@/db/queries/alerts';
+import { alertInScope, markAlertRead } from '@/db/queries/alerts';
 import { domainNames } from '@/db/queries/alert-inputs';
 import { acknowledgeAlertAction } from '@/lib/actions/alerts';
 import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
@@ -16,19 +16,18 @@ import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 
-// Checked in generateMetadata too, which runs before the first byte is sent (next.config.js htmlLimitedBots):
-// an alert outside the reader's scope answers 403, a missing one 404, each with the app's friendly page.
+// Like records: a reader with a scope gets the same refusal for an alert outside it and a missing one (no
+// id's existence is given away); a reader who sees every unit is told it does not exist.
 async function alertOrInterrupt(params: Promise<{ id: string }>) {
   const actor = await requireActor();
   const db = getDb();
   const id = Number((await params).id);
   const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
-  if (!alert) return Number.isSafeInteger(id) && id > 0 && alertExists(db, id) ? forbidden() : notFound();
+  if (!alert) return actor.scope.all ? notFound() : forbidden();
   return { actor, db, alert };
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  await alertOrInterrupt(params);
   return { title: (await getTranslations('alerts'))('detailTitle', { id: (await params).id }) };
 }
 

@@ -18,9 +18,7 @@ import { BulletinTrendChart } from '@/components/charts/bulletin-trend-chart';
 
 export async function generateMetadata({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
-  // Before the first byte (next.config.js htmlLimitedBots), so a missing month answers 404.
-  if (!isMonth(month) || !bulletinByMonth(getDb(), month)) notFound();
-  return { title: (await getTranslations('bulletins'))('title', { month }) };
+  return { title: (await getTranslations('bulletins'))('title', { month: isMonth(month) ? month : '' }) };
 }
 
 const changeStyle = {

@@ -28,8 +28,7 @@ const FLOOR_LINES = 5;
 
 /**
  * The unit the address names, in the reader's scope. Like records: outside the scope an existing and a
- * missing unit get the same answer, 403 (404 only for a reader who sees every unit). Checked in
- * generateMetadata too, which runs before the first byte is sent (next.config.js htmlLimitedBots).
+ * missing unit get the same refusal (forbidden(); notFound() only for a reader who sees every unit).
  */
 async function unitOrInterrupt(unitCode: string) {
   const actor = await requireActor();
@@ -40,7 +39,6 @@ async function unitOrInterrupt(unitCode: string) {
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
   const { year, unitCode } = await params;
-  await unitOrInterrupt(unitCode);
   return { title: `${decodeURIComponent(unitCode)} · ${year} · ${(await getTranslations('ratings'))('title')}` };
 }
 

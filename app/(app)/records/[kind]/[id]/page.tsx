@@ -27,7 +27,7 @@ import { RiskMatrixView } from '@/components/records/risk-matrix-view';
 import { SavedNotice } from '@/components/records/saved-notice';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
 import type { Level } from '@/lib/reference/level-codes';
-import { accessibleRecord, recordPageMetadata } from './record-access';
+import { accessibleRecord } from './record-access';
 
 // Internal keys a reader has no use for; the unit and project are shown by name instead.
 const hidden = new Set([
@@ -44,8 +44,6 @@ const hidden = new Set([
 ]);
 
 type Row = Record<string, unknown> & { id: number };
-
-export const generateMetadata = recordPageMetadata;
 
 export default async function RecordDetailPage({
   params,

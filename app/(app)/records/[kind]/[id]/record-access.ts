@@ -4,11 +4,11 @@ import { readRecord } from '@/db/queries/records';
 import { isRecordKind } from '@/db/queries/record-kinds';
 import { requireActor } from '@/lib/auth/current-actor';
 
-// A record's pages (view, edit, correct) answer a record outside the reader's scope with 403 and a missing
-// one with 404 (issue 14, item 19), each with the (app) segment's friendly page (forbidden.tsx,
-// not-found.tsx). The check also runs in generateMetadata: metadata is resolved before the first byte goes
-// out (next.config.js, htmlLimitedBots), whereas the page's body renders after the loading skeleton has
-// been sent, with status 200 already fixed.
+// A record's pages (view, edit, correct) end with forbidden() for a record outside the reader's scope (and,
+// for a reader with a scope, a missing one: no id's existence is given away) and notFound() for a missing one
+// (issue 14, item 19), each rendered by the (app) segment's friendly page (forbidden.tsx, not-found.tsx).
+// The HTTP status stays 200 for now: the (app) loading skeleton
+// streams out before the page decides (decision 035).
 
 type Params = Promise<{ kind: string; id: string }>;
 
@@ -21,10 +21,4 @@ export async function accessibleRecord(params: Params) {
   if (access.status === 'forbidden') forbidden();
   if (access.status === 'missing') notFound();
   return { actor, kind, access };
-}
-
-/** generateMetadata of a record's pages: only the access check, before anything is sent. */
-export async function recordPageMetadata({ params }: { params: Params }) {
-  await accessibleRecord(params);
-  return {};
 }

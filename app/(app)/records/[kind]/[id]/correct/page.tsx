@@ -10,9 +10,7 @@ import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 import { FormForKind } from '@/components/records/form-for-kind';
 import { storedFormValues } from '../stored-form-values';
-import { accessibleRecord, recordPageMetadata } from '../record-access';
-
-export const generateMetadata = recordPageMetadata;
+import { accessibleRecord } from '../record-access';
 
 /** A sealed record's form, filled with what is stored, that proposes a correction instead of saving (decision 023). */
 export default async function ProposeCorrectionPage({ params }: { params: Promise<{ kind: string; id: string }> }) {

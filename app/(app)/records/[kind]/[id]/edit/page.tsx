@@ -9,9 +9,7 @@ import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 import { FormForKind } from '@/components/records/form-for-kind';
 import { storedFormValues } from '../stored-form-values';
-import { accessibleRecord, recordPageMetadata } from '../record-access';
-
-export const generateMetadata = recordPageMetadata;
+import { accessibleRecord } from '../record-access';
 
 export default async function EditRecordPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const { actor, kind, access } = await accessibleRecord(params);
