@@ -12,6 +12,8 @@ const nextConfig = {
   serverExternalPackages: ['pdfkit'],
   // Security headers (CSP with a nonce per page, HSTS over HTTPS, ...) are set in proxy.ts for every answer.
   experimental: {
+    // forbidden() and app/(app)/forbidden.tsx: a refused record gets the friendly refusal (decision 035).
+    authInterrupts: true,
     // proxy.ts runs on every request, so Next buffers each body for it and, past this size, hands the route
     // only the first part (10 MB by default: a valid 29 MB API batch was then "not valid JSON"). It is the
     // largest body a route reads (the API's 32 MB, lib/api/body.ts; the upload's 20 MB + 64 KB,

@@ -2,6 +2,7 @@ import type { Config } from 'tailwindcss';
 import colors from 'tailwindcss/colors';
 import forms from '@tailwindcss/forms';
 import headlessui from '@headlessui/tailwindcss';
+import { allDomainColours } from './lib/reference/domain-colours';
 
 // Tremor builds some class names at run time (chart fills, legend dots). Tailwind cannot see them in the
 // source, so the colours the product uses are safelisted; a blanket safelist would add ~400 KB of CSS.
@@ -80,7 +81,11 @@ const config: Config = {
       },
     },
   },
-  safelist: [{ pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${colourGroup}-${shades}$`), variants: ['hover', 'ui-selected'] }],
+  safelist: [
+    { pattern: new RegExp(`^(bg|text|border|ring|stroke|fill)-${colourGroup}-${shades}$`), variants: ['hover', 'ui-selected'] },
+    // Domain colours are hex (one palette for Tremor, Recharts and the PDF); Tremor names them `fill-[#…]`.
+    ...allDomainColours.flatMap((c) => ['bg', 'text', 'stroke', 'fill'].map((p) => `${p}-[${c}]`)),
+  ],
   plugins: [headlessui, forms],
 };
 

@@ -13,6 +13,7 @@ const sourceEntries = [
   'app',
   'components',
   'lib',
+  'domain',
   'db',
   'jobs',
   'public',

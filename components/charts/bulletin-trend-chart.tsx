@@ -1,15 +1,15 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { domainColour } from '@/lib/reference/domain-colours';
 
 export interface TrendSeries {
   code: string;
   label: string;
 }
 
-// Distinct hues plus dash patterns, so lines stay apart without relying on colour alone; the table below
-// the chart gives every number in words.
-const palette = ['#1D4ED8', '#B91C1C', '#047857', '#C2410C', '#7C3AED', '#0E7490', '#A16207', '#BE185D', '#4B5563', '#15803D', '#9333EA'];
+// Each domain in its own colour (lib/reference/domain-colours.ts, the same in every chart) plus dash
+// patterns, so lines stay apart without relying on colour alone; the table below gives every number in words.
 const dashes = ['', '6 3', '2 2', '8 3 2 3'];
 
 export function BulletinTrendChart({
@@ -36,7 +36,7 @@ export function BulletinTrendChart({
               type="monotone"
               dataKey={s.code}
               name={s.label}
-              stroke={palette[i % palette.length]}
+              stroke={domainColour(s.code, i)}
               strokeDasharray={dashes[i % dashes.length]}
               strokeWidth={2}
               dot={{ r: 3 }}

@@ -4,9 +4,11 @@ import { listDomains } from '@/db/queries/reference';
 import type { Actor } from '@/lib/auth/scope-types';
 import { monthlyTrend } from '@/lib/dashboards/overview';
 import { localName, toLocale } from '@/lib/i18n/locales';
+import { domainColour, restColour } from '@/lib/reference/domain-colours';
 import { ChartCard } from '@/components/export/chart-card';
 import { TrendByDomainChart } from '@/components/charts/trend-by-domain-chart';
 import { nextTurn } from './card-skeleton';
+import { TrendTable } from './trend-table';
 
 const SHOWN = 5;
 
@@ -26,6 +28,7 @@ export async function TrendCard({ actor }: { actor: Actor }) {
     .map(([d]) => d);
   const other = t('overview.trend.other');
   const categories = [...top.map((d) => names.get(d) ?? d), ...(totals.size > SHOWN ? [other] : [])];
+  const colours = [...top.map((d, i) => domainColour(d, i)), ...(totals.size > SHOWN ? [restColour] : [])];
   const data = trend.months.map((m) => {
     const row: Record<string, string | number> = { month: m.month };
     for (const c of categories) row[c] = 0;
@@ -41,7 +44,25 @@ export async function TrendCard({ actor }: { actor: Actor }) {
       {totals.size === 0 ? (
         <p className="rounded-md bg-gray-50 p-6 text-center text-sm text-gray-500">{t('overview.trend.none')}</p>
       ) : (
-        <TrendByDomainChart data={data} domains={categories} />
+        <>
+          <div
+            role="img"
+            aria-label={t('overview.trend.chartLabel', { from: trend.months[0]?.month ?? '', to: trend.months.at(-1)?.month ?? '' })}
+            aria-describedby="trend-table"
+            data-testid="trend-chart"
+          >
+            <TrendByDomainChart data={data} domains={categories} colours={colours} />
+          </div>
+          <TrendTable
+            id="trend-table"
+            summary={t('overview.trend.showTable')}
+            caption={t('overview.trend.tableCaption')}
+            monthLabel={t('overview.trend.month')}
+            totalLabel={t('overview.trend.total')}
+            categories={categories}
+            rows={data}
+          />
+        </>
       )}
     </ChartCard>
   );

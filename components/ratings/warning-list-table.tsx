@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { WarningEntry } from '@/db/queries/warning-list';
 import { confirmEntryAction, liftEntryAction } from '@/lib/actions/warning-list';
 import { localName, toLocale } from '@/lib/i18n/locales';
+import { warningReasonText } from '@/domain/rating/proposed-reason';
 import { formatDateTime } from '@/lib/time';
 import { DataTable } from '@/components/data-table';
 import { ConfirmAction } from './confirm-action';
@@ -34,6 +35,7 @@ export async function WarningListTable({ entries, manage, testId }: { entries: W
       {entries.map((e) => {
         const unit = localName(locale, { name: e.unitName, nameEn: e.unitNameEn });
         const subject = e.personName ? t('person', { person: e.personName, unit }) : unit;
+        const reason = warningReasonText(e, t);
         return (
           <tr key={e.id} className="border-t border-gray-100 align-top" data-entry={e.id} data-status={e.status}>
             <td className="px-4 py-2">
@@ -43,7 +45,7 @@ export async function WarningListTable({ entries, manage, testId }: { entries: W
               <span className="ml-2 font-mono text-xs text-gray-500">{e.unitCode}</span>
             </td>
             <td className="max-w-sm px-4 py-2">
-              {e.reason}
+              <span data-testid="entry-reason">{reason}</span>
               {e.ratingYear ? (
                 <Link
                   href={`/ratings/${e.ratingYear}/${encodeURIComponent(e.unitCode)}`}
@@ -72,7 +74,7 @@ export async function WarningListTable({ entries, manage, testId }: { entries: W
                       small
                       label={t('confirm')}
                       title={t('confirmTitle', { subject })}
-                      body={t('confirmBody', { reason: e.reason })}
+                      body={t('confirmBody', { reason })}
                       confirmLabel={t('confirm')}
                       cancelLabel={t('cancel')}
                     />

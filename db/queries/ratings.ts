@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { hazards, incidents, projects, ratingContributions, ratings, units, users, warningListEntries } from '../schema';
+import { ratingContributions, ratings, units, users, warningListEntries } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
 import type { InstituteRating } from '@/lib/rating/rate-institutes';
 import type { Level } from '@/lib/reference/level-codes';
 import { inScope } from './scope-filter';
+import { proposedReason } from '@/domain/rating/proposed-reason';
 
 export type StoredStatus = 'provisional' | 'final' | 'published';
 
@@ -184,7 +185,7 @@ export function publishRatings(
         }
         if (f.level === 'red') {
           tx.insert(warningListEntries)
-            .values({ unitId: f.instituteId, reason: `${year} 年度评估等级为红色`, ratingId: copy.id, status: 'proposed' })
+            .values({ unitId: f.instituteId, reason: proposedReason(year), ratingId: copy.id, status: 'proposed' })
             .run();
           proposed++;
         }
@@ -342,31 +343,6 @@ export function ratingsPerRuleSetVersion(db: Db, scope: Scope = { all: true }): 
     .groupBy(ratings.ruleSetVersion)
     .all();
   return new Map(rows.map((r) => [r.version, r.n]));
-}
-
-/** The earliest instant any incident, hazard or project start or stored rating refers to, if any. */
-export function earliestRatingData(db: Db): { instant: Date | null; ratingYear: number | null } {
-  const firsts = [
-    db
-      .select({ v: min(incidents.occurredAt) })
-      .from(incidents)
-      .get()?.v,
-    db
-      .select({ v: min(hazards.foundAt) })
-      .from(hazards)
-      .get()?.v,
-    db
-      .select({ v: min(projects.startedAt) })
-      .from(projects)
-      .get()?.v,
-  ].filter((d): d is Date => d instanceof Date);
-  const ratingYear =
-    db
-      .select({ v: min(ratings.year) })
-      .from(ratings)
-      .get()?.v ?? null;
-  const instant = firsts.length ? new Date(Math.min(...firsts.map((d) => d.getTime()))) : null;
-  return { instant, ratingYear };
 }
 
 /** Ids of the warning-list entries proposed by the published ratings of a year (for their audit entries). */

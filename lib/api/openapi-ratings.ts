@@ -1,3 +1,4 @@
+import { FIRST_RATED_YEAR } from '@/lib/intake/date-range';
 // GET /api/v1/ratings (shared/API.md "Read"): the endpoint integrators read most, described for the
 // OpenAPI document beside the record kinds.
 
@@ -52,7 +53,13 @@ export function ratingsPath(errors: Record<string, unknown>) {
       summary:
         "One entry per rated institute in the caller's scope. A published year answers its frozen ratings; otherwise a past year is evaluated at its end and the current year at now (or at asOf).",
       parameters: [
-        { name: 'year', in: 'query', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
+        {
+          name: 'year',
+          in: 'query',
+          required: true,
+          schema: { type: 'integer', minimum: FIRST_RATED_YEAR },
+          description: `A year from ${FIRST_RATED_YEAR} to the current year (Beijing time); another is refused with 422 naming the range`,
+        },
         {
           name: 'asOf',
           in: 'query',

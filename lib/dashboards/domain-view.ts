@@ -18,7 +18,7 @@ import { listDomains, type DomainRow } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';
 import type { Actor, Scope } from '@/lib/auth/scope-types';
-import { ratingYears } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 import type { RatingRuleSet } from '@/lib/rating/rule-set';
 import type { Level } from '@/lib/reference/level-codes';
 import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/lib/time';
@@ -46,7 +46,7 @@ export interface DomainView {
 
 /** The year and branch a domain view is about, from its URL, and the scope its figures are counted in. */
 export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: Date): DomainView {
-  const years = ratingYears(db, now);
+  const years = ratedYears(now);
   const asked = Number(params.get('year'));
   const year = years.includes(asked) ? asked : shanghaiYear(now);
   const branches = actor.scope.all ? db.select().from(units).where(eq(units.kind, 'branch')).orderBy(asc(units.code)).all() : [];

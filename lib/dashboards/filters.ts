@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_RATED_YEAR } from '@/lib/intake/date-range';
 import { levels } from '@/lib/reference/level-codes';
 import { DAY_MS, shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
 
@@ -12,7 +13,8 @@ const code = z
   .catch(undefined);
 
 export const dashboardQuerySchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  // The pages say a year outside the range before parsing (components/year-outside-range.tsx); exports drop it.
+  year: z.coerce.number().int().min(FIRST_RATED_YEAR).max(2100).optional().catch(undefined),
   branch: code,
   unit: code,
   domain: code,

@@ -4,7 +4,8 @@ import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/lib/auth/scope-types';
 import { levelByPoints } from '@/lib/rating/level';
-import { ensureYearRatings, ratingYears } from '@/lib/rating/year-ratings';
+import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 import type { Level } from '@/lib/reference/level-codes';
 import { yearWindow, type Window } from './filters';
 import { institutesForScope, instituteOfUnit, type InstituteRow } from './institute-rows';
@@ -68,8 +69,7 @@ const kinds: CountedKind[] = ['incidents', 'hazards', 'assessments'];
 export function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date): InstituteHeatmap {
   // Stored ratings first (this year's are refreshed if records changed): the points and levels come from
   // them. Only for the years the product offers: a viewer's address must not make the server rate 2001.
-  const ratingStatus =
-    (q.mode === 'points' || q.level) && ratingYears(db, now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
+  const ratingStatus = (q.mode === 'points' || q.level) && ratedYears(now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
   const key = `institute-heatmap|${scopeKey(scope)}|${q.year}|${q.mode}|${q.kind}|${q.branch ?? ''}|${q.level ?? ''}`;
   // Windows end with today: the value moves with the day, not the minute.
   return memo(key, dataVersion(db, now, 'day'), () => build(db, scope, q, now, ratingStatus));

@@ -52,6 +52,8 @@ function issueParams(issue: Issue): Record<string, string> {
   if ('minimum' in issue) params.minimum = String(issue.minimum);
   if ('maximum' in issue) params.maximum = String(issue.maximum);
   if ('values' in issue) params.values = issue.values.map(String).join(', ');
+  // A custom check names what the reader needs to correct it (e.g. the range of years).
+  if (issue.code === 'custom' && issue.params) for (const [k, v] of Object.entries(issue.params)) params[k] = String(v);
   return params;
 }
 

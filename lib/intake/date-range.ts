@@ -1,4 +1,5 @@
-import { shanghaiDate } from '@/lib/time';
+import { z } from 'zod';
+import { shanghaiDate, shanghaiYear } from '@/lib/time';
 
 // One documented range for every record date on every path (API, form, spreadsheet; README "Submitting
 // records"): from 1 January 2000, Beijing time, the first year Fenghuo rates and shows. A record before it
@@ -44,4 +45,51 @@ export function dateRangeProblems(record: Record<string, unknown>, now: Date): R
     else if (value >= LAST_PLANNED) out.push({ field, key: 'validation.tooFarAhead' });
   }
   return out;
+}
+
+/**
+ * The years Fenghuo rates and shows: from FIRST_RATED_YEAR to this year (Beijing time). One range for the
+ * API (`GET /api/v1/ratings?year=`), every page that takes a year in its address, and their year pickers.
+ */
+export function ratedYearRange(now: Date): { first: number; last: number } {
+  return { first: FIRST_RATED_YEAR, last: shanghaiYear(now) };
+}
+
+/** The range's years, newest first, as the year pickers offer them. */
+export function ratedYears(now: Date): number[] {
+  const { first, last } = ratedYearRange(now);
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+}
+
+/** A year as typed in an address: four digits, or null. */
+export function parseYear(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  return typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * A page's `year` in its address: absent (the page picks its default), a year in the range, or what was
+ * given when it is outside the range or not a year at all. The last is said to the reader with the range,
+ * never silently replaced by another year (issue 14, item 7).
+ */
+export type YearInAddress = { kind: 'absent' } | { kind: 'year'; year: number } | { kind: 'outside'; given: string };
+
+export function yearInAddress(value: string | string[] | undefined, now: Date): YearInAddress {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text === '') return { kind: 'absent' };
+  const year = parseYear(text);
+  const { first, last } = ratedYearRange(now);
+  if (year !== null && year >= first && year <= last) return { kind: 'year', year };
+  return { kind: 'outside', given: text.slice(0, 20) };
+}
+
+/** A query's year for zod, refused with the range named (`validation.yearOutside`, in the caller's language). */
+export function ratedYearSchema(now: Date) {
+  const { first, last } = ratedYearRange(now);
+  return z.unknown().transform((value, ctx) => {
+    const year = parseYear(value);
+    if (year !== null && year >= first && year <= last) return year;
+    ctx.addIssue({ code: 'custom', message: 'validation.yearOutside', params: { first, last } });
+    return z.NEVER;
+  });
 }

@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/auth/scope-types';
 import { levels, type Level } from '@/lib/reference/level-codes';
 import { shanghaiYear } from '@/lib/time';
 import { institutesThatWouldDiffer } from './recheck';
-import { ensureYearRatings, ratingYears } from './year-ratings';
+import { ensureYearRatings } from './year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 
 // The ratings table (/ratings) as one view, so the page and its XLSX export hold the same rows: same year
 // choice, scope, branch and level filters and order. A second copy of this logic would drift from the page.
@@ -35,7 +36,7 @@ export interface RatingsTable {
 }
 
 export function loadRatingsTable(db: Db, actor: Actor, q: RatingsQuery, now: Date): RatingsTable {
-  const years = ratingYears(db, now);
+  const years = ratedYears(now);
   const current = shanghaiYear(now);
   // By default the latest year that has ended: the annual rating is about a whole year.
   const year = q.year !== undefined && years.includes(q.year) ? q.year : years.includes(current - 1) ? current - 1 : current;

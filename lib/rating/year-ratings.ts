@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import {
-  earliestRatingData,
   proposalsOfYear,
   publishRatings,
   ratingTableRows,
@@ -21,17 +20,6 @@ import { computeAndStoreRatings, refreshProvisionalRatings } from './refresh';
 // Which stored ratings stand for a year (RATING.md §6): this year's provisional ones, kept current; for a
 // past year the published ones once published, else the final ones, computed on first view if the annual
 // job has not stored them yet (a year before the product was installed, or before 10 January).
-
-/** The years the interface offers: from the first year with records (or ratings) to this year, newest first. */
-export function ratingYears(db: Db, now: Date): number[] {
-  const current = shanghaiYear(now);
-  const { instant, ratingYear } = earliestRatingData(db);
-  let first = Math.min(instant ? shanghaiYear(instant) : current, ratingYear ?? current);
-  first = Math.max(first, current - 19);
-  const years: number[] = [];
-  for (let y = current; y >= first; y--) years.push(y);
-  return years;
-}
 
 /**
  * Makes sure year Y's ratings are stored and says which status stands for it: 'provisional' this year

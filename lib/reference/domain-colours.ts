@@ -1,8 +1,12 @@
-// One colour per sensitive domain, shared by the bulletin page's chart and the bulletin PDF, so a domain
-// has the same colour everywhere. Matplotlib's "tab10" without its red and orange (which read as warning
-// levels), then three darker hues for the Shenzhen/Beijing domains and a light grey for "other". Every
-// pair is at least ΔE 25 apart (CIE 1976), checked by tests/unit/pdf/draw-chart.test.ts.
-export const domainColours: Record<string, string> = {
+// One colour per sensitive domain, used by every chart that tells domains apart (the overview trend, the
+// bulletin page's trend, the bulletin PDF): a domain keeps its colour from chart to chart. Matplotlib's "tab10"
+// without its red and orange (which read as warning levels), then darker hues and a light grey for "other":
+// far apart from each other (CIE76 ΔE ≥ 25, tests/unit/pdf/draw-chart.test.ts) and from the four level
+// colours (tests/unit/reference/domain-colours.test.ts),
+// so no domain reads as a warning level and none repeats (the bulletin had two greens and two violets).
+// Hex, so that Tremor, Recharts and pdfkit draw the same colour; tailwind.config.ts safelists Tremor's classes.
+
+export const domainColours: Readonly<Record<string, string>> = {
   ai: '#1F77B4',
   gene_editing: '#9467BD',
   medical_diagnosis: '#2CA02C',
@@ -16,10 +20,16 @@ export const domainColours: Record<string, string> = {
   other: '#C7C7C7',
 };
 
-// Domains are data (DOMAIN.md §3): one added by an administrator takes a colour from this list by position.
-const spare = ['#AD494A', '#5254A3', '#8CA252', '#BD9E39', '#843C39', '#7B4173'];
+/** A chart's bucket of "all other domains" (past the busiest few). */
+export const restColour = '#ECFCCB';
 
-/** The domain's colour; a domain without one of its own gets a spare colour by its position in the list. */
+/** Domains added later as data (not in the list above) take these, in their order. */
+const spare = ['#0F766E', '#9D174D', '#7B4173', '#2F2F2F'];
+
+/** A domain's colour; `index` (its place in the chart) picks a spare one for a domain added as data. */
 export function domainColour(code: string, index = 0): string {
   return domainColours[code] ?? spare[index % spare.length]!;
 }
+
+/** Every colour a chart may draw a domain in, for the Tailwind safelist of Tremor's runtime class names. */
+export const allDomainColours: readonly string[] = [...Object.values(domainColours), restColour, ...spare];

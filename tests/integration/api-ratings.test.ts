@@ -8,6 +8,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-ratings-'));
 process.env.FENGHUO_DB = path.join(dir, 'api.db');
 
 const { getDb } = await import('@/db/client');
+const { shanghaiYear } = await import('@/lib/time');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
@@ -157,5 +158,31 @@ describe('GET /api/v1/ratings', () => {
     expect((await ratings('?year=abc')).status).toBe(422);
     expect((await ratings('?year=2025&asOf=2025-06-01T00:00:00')).status).toBe(422);
     expect((await ratings('?year=2025&asOf=2024-06-01')).status).toBe(422);
+  });
+
+  it('names the one range of years in the caller’s language, for a year outside it and an instant before the year (issue 14, item 7)', async () => {
+    const last = shanghaiYear(new Date());
+    const ask = async (query: string, lang: string) => {
+      const res = await routes.ratings.GET(
+        new Request(`http://localhost/api/v1/ratings${query}`, {
+          headers: { authorization: `Bearer ${tokens.office}`, 'accept-language': lang },
+        }),
+        noParams,
+      );
+      return { status: res.status, body: await res.json() };
+    };
+    for (const year of ['1988', String(last + 1), 'abc']) {
+      const zh = await ask(`?year=${year}`, 'zh-CN');
+      expect(zh.status).toBe(422);
+      expect(zh.body.error.details).toEqual([
+        { field: 'year', message: `须是 2000 年至 ${last} 年之间的年份：本系统评估和显示这些年份。` },
+      ]);
+      const en = await ask(`?year=${year}`, 'en');
+      expect(en.body.error.details[0].message).toBe(`must be a year from 2000 to ${last}: Fenghuo rates and shows these years.`);
+    }
+    const early = await ask('?year=2025&asOf=2024-06-01T00:00:00%2B08:00', 'zh-CN');
+    expect(early.status).toBe(422);
+    expect(early.body.error.details).toEqual([{ field: 'asOf', message: expect.stringContaining('早于 2025 年的开始') }]);
+    expect((await ask('?year=2000', 'en')).status).toBe(200);
   });
 });

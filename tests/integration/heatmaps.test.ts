@@ -75,7 +75,8 @@ describe('on the demo academy', () => {
   it('a year the product does not offer stores no ratings, and counts filtered by level keep that level', () => {
     const count = () => (t.db.$client.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n;
     const before = count();
-    const old = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2001, mode: 'points', kind: 'incidents' }, now);
+    // The offered years are 2000 to this year (decision 035); 1999 lies before them.
+    const old = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 1999, mode: 'points', kind: 'incidents' }, now);
     expect(count()).toBe(before);
     expect(old.ratingStatus).toBeNull();
     const red = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards', level: 'red' }, now);

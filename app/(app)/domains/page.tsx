@@ -12,6 +12,7 @@ import { scopeText } from '@/components/scope-text';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { CountLink } from '@/components/dashboards/figure';
 import { YearBranchFilter } from '@/components/dashboards/year-branch-filter';
+import { YearOutsideRange, withYear, yearOutside } from '@/components/year-outside-range';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('nav'))('domains') };
@@ -23,7 +24,11 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
   const locale = toLocale(await getLocale());
   const db = getDb();
   const now = new Date();
-  const view = domainView(db, actor, toSearchParams(await searchParams), now);
+  const raw = await searchParams;
+  const outside = yearOutside(raw.year);
+  if (outside !== null)
+    return <YearOutsideRange title={t('domains.title')} given={outside} hrefFor={(y) => withYear('/domains', raw, y)} />;
+  const view = domainView(db, actor, toSearchParams(raw), now);
   const rows = loadDomainIndex(db, view, now);
   const unit = view.branch?.code;
   const year = view.year;

@@ -7,7 +7,7 @@ import { dashboardHref, dashboardQuerySchema } from '@/lib/dashboards/filters';
 import { instituteHeatmapView } from '@/lib/dashboards/institute-heatmap-view';
 import { branchesInScope } from '@/lib/dashboards/institute-rows';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { ratingYears } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 import { levels } from '@/lib/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
@@ -19,6 +19,7 @@ import { noneClass } from '@/components/dashboards/heat-scale';
 import { heatCellClass, heatCellHref } from '@/components/dashboards/heat-cell';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
+import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps'))('title') };
@@ -35,6 +36,9 @@ export default async function InstituteHeatmapPage({
   const raw = await searchParams;
   const query = dashboardQuerySchema.parse(raw);
   const t = await getTranslations();
+  const outside = yearOutside(raw.year);
+  if (outside !== null)
+    return <YearOutsideRange title={t('heatmaps.title')} given={outside} hrefFor={(y) => dashboardHref('/heatmaps', query, { year: y })} />;
   const locale = toLocale(await getLocale());
   const db = getDb();
   const now = new Date();
@@ -69,7 +73,7 @@ export default async function InstituteHeatmapPage({
             name: 'year',
             label: t('dashboards.year'),
             value: String(year),
-            options: ratingYears(db, now).map((y) => ({ value: String(y), label: String(y) })),
+            options: ratedYears(now).map((y) => ({ value: String(y), label: String(y) })),
           },
           ...(branches.length > 1
             ? [

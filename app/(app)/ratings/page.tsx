@@ -20,6 +20,7 @@ import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 import { LevelSummary } from '@/components/ratings/level-summary';
 import { RatingsFilters } from '@/components/ratings/ratings-filters';
+import { YearOutsideRange, withYear, yearOutside } from '@/components/year-outside-range';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ratings'))('title') };
@@ -32,6 +33,9 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const now = new Date();
   const params = await searchParams;
+  const outside = yearOutside(params.year);
+  if (outside !== null)
+    return <YearOutsideRange title={t('ratings.title')} given={outside} hrefFor={(y) => withYear('/ratings', params, y)} />;
   const q = ratingsQuerySchema.parse(params);
   const { year, years, status, all, inBranch, rows, previous, differ } = loadRatingsTable(db, actor, q, now);
   const summary = ratingYearSummary(db, year);

@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { alertInScope, markAlertRead } from '@/db/queries/alerts';
 import { domainNames } from '@/db/queries/alert-inputs';
 import { acknowledgeAlertAction } from '@/lib/actions/alerts';
 import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
+import { alertPeriodText, type Translate } from '@/lib/alerts/period-text';
 import { ruleKey } from '@/lib/alerts/rule-set-form';
 import { requireActor } from '@/lib/auth/current-actor';
 import { toLocale } from '@/lib/i18n/locales';
@@ -13,7 +15,17 @@ import { AlertLinks } from '@/components/alerts/alert-links';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
-import { Refusal } from '@/components/refusal';
+
+// Like records: a reader with a scope gets the same refusal for an alert outside it and a missing one (no
+// id's existence is given away); a reader who sees every unit is told it does not exist.
+async function alertOrInterrupt(params: Promise<{ id: string }>) {
+  const actor = await requireActor();
+  const db = getDb();
+  const id = Number((await params).id);
+  const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
+  if (!alert) return actor.scope.all ? notFound() : forbidden();
+  return { actor, db, alert };
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: (await getTranslations('alerts'))('detailTitle', { id: (await params).id }) };
@@ -21,14 +33,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 /** One alert: its message, why it fired (links to the cause), and acknowledging it. Opening it marks it read. */
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor();
+  const { actor, db, alert } = await alertOrInterrupt(params);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const db = getDb();
-  const id = Number((await params).id);
-  const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
-  if (!alert)
-    return <Refusal testId="refusal" title={t('alerts.title')} body={t('alerts.validation.unknownAlert')} homeLabel={t('refusal.home')} />;
   if (!alert.read) markAlertRead(db, actor.userId, alert.id, new Date());
   const domains = domainNames(db);
   const row = (label: string, value: React.ReactNode) => (
@@ -49,14 +56,14 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           <span data-testid="alert-message">{locale === 'en' ? alert.messageEn : alert.messageZh}</span>
         </p>
         <dl className="mt-3 divide-y divide-gray-100">
-          {row(t('alerts.columns.rule'), `${t(`alerts.ruleNames.${ruleKey(alert.rule)}`)} (${alert.rule})`)}
+          {row(t('alerts.columns.rule'), t(`alerts.ruleNames.${ruleKey(alert.rule)}`))}
           {row(
             t('alerts.columns.unit'),
             alert.unitCode
               ? `${locale === 'en' ? (alert.unitNameEn ?? alert.unitName) : alert.unitName} (${alert.unitCode})`
               : t('alerts.academyWide'),
           )}
-          {row(t('alerts.period'), <span className="font-mono text-xs">{alert.period}</span>)}
+          {row(t('alerts.period'), <span data-testid="alert-period">{alertPeriodText(alert.rule, alert.period, t as Translate)}</span>)}
           {row(t('alerts.columns.firedAt'), formatDateTime(alert.firedAt))}
           {row(
             t('alerts.cause'),

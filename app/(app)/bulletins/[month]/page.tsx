@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { bulletinByMonth } from '@/db/queries/bulletins';
@@ -39,17 +40,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
       ← {t('bulletins.back')}
     </Link>
   );
-  if (!stored) {
-    return (
-      <div className="max-w-3xl space-y-4">
-        {back}
-        <div className="rounded-lg border border-dashed border-gray-300 bg-white p-8" data-testid="bulletin-missing">
-          <p className="font-medium text-gray-900">{t('bulletins.notFound', { month: isMonth(month) ? month : '—' })}</p>
-          <p className="mt-1 text-sm text-gray-500">{t('bulletins.notFoundHint')}</p>
-        </div>
-      </div>
-    );
-  }
+  if (!stored) notFound();
   const v = bulletinView(stored, actor.scope);
   const word = (l: Level) => t(`levels.${l}`);
   const badge = (l: Level | null) => (l ? <LevelBadge level={l} label={word(l)} /> : <span className="text-gray-400">—</span>);

@@ -30,6 +30,7 @@ import { DomainTrendChart } from '@/components/charts/domain-trend-chart';
 import { CountLink, Figure } from '@/components/dashboards/figure';
 import { LevelBars } from '@/components/dashboards/level-bars';
 import { YearBranchFilter } from '@/components/dashboards/year-branch-filter';
+import { YearOutsideRange, withYear, yearOutside } from '@/components/year-outside-range';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   const domain = findDomain(getDb(), decodeURIComponent((await params).code));
@@ -51,7 +52,17 @@ export default async function DomainPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const now = new Date();
-  const view = domainView(db, actor, toSearchParams(await searchParams), now);
+  const raw = await searchParams;
+  const outside = yearOutside(raw.year);
+  if (outside !== null)
+    return (
+      <YearOutsideRange
+        title={localName(locale, domain)}
+        given={outside}
+        hrefFor={(y) => withYear(`/domains/${encodeURIComponent(domain.code)}`, raw, y)}
+      />
+    );
+  const view = domainView(db, actor, toSearchParams(raw), now);
   const { year } = view;
   const unit = view.branch?.code;
   const keep = { domain: domain.code, year: String(year), branch: unit };

@@ -2,11 +2,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/lib/auth/current-actor';
-import { dashboardQuerySchema } from '@/lib/dashboards/filters';
+import { dashboardHref, dashboardQuerySchema } from '@/lib/dashboards/filters';
 import { matrixView } from '@/lib/dashboards/grid-views';
 import { unitChoices } from '@/lib/dashboards/institute-rows';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { ratingYears } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 import { defaultRiskBands } from '@/lib/reference/risk-matrix';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
@@ -16,6 +16,7 @@ import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { bandClass } from '@/components/dashboards/heat-scale';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
+import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps.tabs'))('matrix') };
@@ -32,6 +33,15 @@ export default async function MatrixHeatmapPage({
   const raw = await searchParams;
   const query = dashboardQuerySchema.parse(raw);
   const t = await getTranslations();
+  const outside = yearOutside(raw.year);
+  if (outside !== null)
+    return (
+      <YearOutsideRange
+        title={t('heatmaps.title')}
+        given={outside}
+        hrefFor={(y) => dashboardHref('/heatmaps/matrix', query, { year: y })}
+      />
+    );
   const locale = toLocale(await getLocale());
   const db = getDb();
   const now = new Date();
@@ -58,7 +68,7 @@ export default async function MatrixHeatmapPage({
             name: 'year',
             label: t('dashboards.year'),
             value: String(v.year),
-            options: ratingYears(db, now).map((y) => ({ value: String(y), label: String(y) })),
+            options: ratedYears(now).map((y) => ({ value: String(y), label: String(y) })),
           },
           {
             name: 'domain',

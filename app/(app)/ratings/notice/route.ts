@@ -4,7 +4,7 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { toLocale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/lib/rating/warning-notice';
-import { ratingYears } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +16,7 @@ export async function GET(req: Request): Promise<Response> {
   const year = Number(url.searchParams.get('year'));
   const format = url.searchParams.get('format') === 'xlsx' ? 'xlsx' : 'pdf';
   // Only the years the product offers: asking for another must not make the server compute and store one.
-  if (!ratingYears(getDb(), new Date()).includes(year)) return new Response('No ratings for that year', { status: 404 });
+  if (!ratedYears(new Date()).includes(year)) return new Response('No ratings for that year', { status: 404 });
   const locale = toLocale(url.searchParams.get('lang') ?? (await getLocale()));
   const notice = buildWarningNotice(getDb(), actor.scope, year, locale, new Date());
   if (!notice) return new Response('No ratings for that year', { status: 404 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/route';
-import { ApiError } from '@/lib/api/errors';
 import { instantParam } from '@/lib/api/record-routes';
 import { unitByCode } from '@/db/queries/units';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
@@ -8,15 +7,23 @@ import { storedRatings } from '@/db/queries/ratings';
 import { rateInstitutes, yearHasEnded } from '@/lib/rating/rate-institutes';
 import { liveRatingToApi, storedRatingToApi } from '@/lib/rating/api-shape';
 import { evaluationInstant } from '@/lib/rating/evaluate';
+import { ratedYearSchema } from '@/lib/intake/date-range';
 import { yearStart } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  asOf: instantParam,
-  unit: z.string().max(64).optional(),
-});
+// The year is checked against the one range the pages and their pickers use (lib/intake/date-range.ts).
+const query = (now: Date) =>
+  z
+    .object({
+      year: ratedYearSchema(now),
+      asOf: instantParam,
+      unit: z.string().max(64).optional(),
+    })
+    .superRefine((q, ctx) => {
+      if (q.asOf && evaluationInstant(q.year, q.asOf).getTime() < yearStart(q.year).getTime())
+        ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'validation.asOfBeforeYear', params: { year: q.year } });
+    });
 
 /**
  * GET /api/v1/ratings?year=Y[&asOf=ISO][&unit=CODE]: one entry per rated unit in the caller's scope.
@@ -24,13 +31,9 @@ const query = z.object({
  * the records, at the end of a past year or at the current instant.
  */
 export const GET = apiRoute(({ req, actor, db }) => {
-  const q = query.parse(Object.fromEntries(new URL(req.url).searchParams));
   const now = new Date();
+  const q = query(now).parse(Object.fromEntries(new URL(req.url).searchParams));
   const T = evaluationInstant(q.year, q.asOf ?? now);
-  if (T.getTime() < yearStart(q.year).getTime() || (q.asOf === undefined && now < yearStart(q.year)))
-    throw new ApiError('validation_failed', `Year ${q.year} had not started at the requested instant.`, [
-      { field: q.asOf ? 'asOf' : 'year', message: 'is before the start of the year' },
-    ]);
   let only: number[] | undefined;
   if (q.unit) {
     const unit = unitByCode(db, q.unit);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
@@ -10,13 +11,13 @@ import { localName, toLocale } from '@/lib/i18n/locales';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { effectText, explainContribution, explainStored, explainStoredContribution, ruleName } from '@/lib/rating/explain';
 import { recheckStoredRating } from '@/lib/rating/recheck';
-import { ensureYearRatings, ratingYears } from '@/lib/rating/year-ratings';
+import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
 import type { Level } from '@/lib/reference/level-codes';
 import { formatDateTime, yearStart } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
-import { Refusal } from '@/components/refusal';
-import { scopeText } from '@/components/scope-text';
+import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 import { RuleGroups, RuleLines, type ShownLine } from '@/components/ratings/contribution-explanation';
 import { groupByRule, rulePage } from '@/lib/rating/contribution-groups';
 
@@ -24,6 +25,17 @@ import { groupByRule, rulePage } from '@/lib/rating/contribution-groups';
 const DIFFERENCE_LINES = 20;
 /** Floors named in the summary; the rest are counted (each is also a line of its rule below). */
 const FLOOR_LINES = 5;
+
+/**
+ * The unit the address names, in the reader's scope. Like records: outside the scope an existing and a
+ * missing unit get the same refusal (forbidden(); notFound() only for a reader who sees every unit).
+ */
+async function unitOrInterrupt(unitCode: string) {
+  const actor = await requireActor();
+  const unit = unitByCode(getDb(), decodeURIComponent(unitCode));
+  if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return actor.scope.all ? notFound() : forbidden();
+  return { actor, unit };
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string; unitCode: string }> }) {
   const { year, unitCode } = await params;
@@ -43,30 +55,16 @@ export default async function UnitRatingPage({
   const db = getDb();
   const now = new Date();
   const { year: yearText, unitCode } = await params;
-  const code = decodeURIComponent(unitCode);
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-  const unit = unitByCode(db, code);
-  const inScope = unit && (actor.scope.all || actor.scope.unitIds.includes(unit.id));
-
-  // Like records: outside the scope, an existing and a missing unit get the same answer.
-  if (!inScope) {
-    return actor.scope.all ? (
-      <Refusal testId="not-found" title={t('ratingDetail.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />
-    ) : (
-      <Refusal
-        testId="refusal"
-        title={t('refusal.title')}
-        body={t('refusal.body', { scope: await scopeText(actor) })}
-        homeLabel={t('refusal.home')}
-      />
-    );
-  }
+  const outside = yearOutside(yearText);
+  if (outside !== null) return <YearOutsideRange title={t('ratings.title')} given={outside} hrefFor={(y) => `/ratings/${y}/${unitCode}`} />;
+  const year = Number(yearText);
+  const { unit } = await unitOrInterrupt(unitCode);
   const name = localName(locale, unit);
-  const status = unit.kind === 'institute' && ratingYears(db, now).includes(year) ? ensureYearRatings(db, year, now) : null;
+  const status = unit.kind === 'institute' && ratedYears(now).includes(year) ? ensureYearRatings(db, year, now) : null;
   const stored = status ? storedRatings(db, actor.scope, year, status, [unit.id])[0] : undefined;
   const back = (
-    <Link href={`/ratings?year=${Number.isFinite(year) ? year : ''}`} className="text-sm text-blue-700 hover:underline">
-      ← {t('ratingDetail.back', { year: Number.isFinite(year) ? year : '' })}
+    <Link href={`/ratings?year=${year}`} className="text-sm text-blue-700 hover:underline">
+      ← {t('ratingDetail.back', { year })}
     </Link>
   );
   if (!stored) {

@@ -1,12 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { displayNameOf, projectAssessments, readRecord, recordHistory } from '@/db/queries/records';
-import { isRecordKind } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { projects } from '@/db/schema';
-import { requireActor } from '@/lib/auth/current-actor';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { canWithdraw, missingStartGates, reassessmentState } from '@/lib/intake/workflow';
@@ -17,8 +14,6 @@ import { CorrectionList } from '@/components/records/correction-list';
 import { StepForm } from '@/components/records/step-form';
 import { formatDateTime } from '@/lib/time';
 import { PageHeader } from '@/components/page-header';
-import { scopeText } from '@/components/scope-text';
-import { Refusal } from '@/components/refusal';
 import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';
 import { AssessmentPanel } from '@/components/records/assessment-panel';
@@ -32,6 +27,7 @@ import { RiskMatrixView } from '@/components/records/risk-matrix-view';
 import { SavedNotice } from '@/components/records/saved-notice';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
 import type { Level } from '@/lib/reference/level-codes';
+import { accessibleRecord } from './record-access';
 
 // Internal keys a reader has no use for; the unit and project are shown by name instead.
 const hidden = new Set([
@@ -56,21 +52,10 @@ export default async function RecordDetailPage({
   params: Promise<{ kind: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requireActor();
-  const { kind, id } = await params;
-  if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
+  const { actor, kind, access } = await accessibleRecord(params);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const db = getDb();
-  const access = readRecord(db, actor.scope, kind, Number(id));
-  const scope = await scopeText(actor);
-
-  if (access.status === 'forbidden') {
-    return <Refusal testId="refusal" title={t('refusal.title')} body={t('refusal.body', { scope })} homeLabel={t('refusal.home')} />;
-  }
-  if (access.status === 'missing') {
-    return <Refusal testId="not-found" title={t('refusal.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />;
-  }
 
   const query = await searchParams;
   const saved =

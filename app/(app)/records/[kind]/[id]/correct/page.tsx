@@ -1,11 +1,8 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions, readRecord } from '@/db/queries/records';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { projectOptions } from '@/db/queries/records';
 import { listDimensions, listDomains } from '@/db/queries/reference';
-import { requireActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
 import { sealOf } from '@/lib/intake/seal-rules';
 import { PageHeader } from '@/components/page-header';
@@ -13,22 +10,15 @@ import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 import { FormForKind } from '@/components/records/form-for-kind';
 import { storedFormValues } from '../stored-form-values';
+import { accessibleRecord } from '../record-access';
 
 /** A sealed record's form, filled with what is stored, that proposes a correction instead of saving (decision 023). */
 export default async function ProposeCorrectionPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
-  const actor = await requireActor();
-  const { kind, id } = await params;
-  if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
+  const { actor, kind, access } = await accessibleRecord(params);
+  const { id } = await params;
   const t = await getTranslations();
   const db = getDb();
-  const access = readRecord(db, actor.scope, kind, Number(id));
   const home = t('refusal.home');
-  if (access.status === 'forbidden')
-    return (
-      <Refusal testId="refusal" title={t('refusal.title')} body={t('refusal.body', { scope: await scopeText(actor) })} homeLabel={home} />
-    );
-  if (access.status === 'missing')
-    return <Refusal testId="not-found" title={t('refusal.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={home} />;
   if (!canSubmitRecords(actor.role))
     return <Refusal testId="refusal" title={t('recordForms.readOnlyTitle')} body={t('validation.readOnlyRole')} homeLabel={home} />;
   const record = access.record;

@@ -1,38 +1,21 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions, readRecord } from '@/db/queries/records';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { projectOptions } from '@/db/queries/records';
 import { listDimensions, listDomains } from '@/db/queries/reference';
-import { requireActor } from '@/lib/auth/current-actor';
 import { canSubmitRecords } from '@/lib/auth/roles';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 import { FormForKind } from '@/components/records/form-for-kind';
 import { storedFormValues } from '../stored-form-values';
+import { accessibleRecord } from '../record-access';
 
 export default async function EditRecordPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
-  const actor = await requireActor();
-  const { kind, id } = await params;
-  if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
+  const { actor, kind, access } = await accessibleRecord(params);
+  const { id } = await params;
   const t = await getTranslations();
   const db = getDb();
-  const access = readRecord(db, actor.scope, kind, Number(id));
-  if (access.status === 'forbidden') {
-    return (
-      <Refusal
-        testId="refusal"
-        title={t('refusal.title')}
-        body={t('refusal.body', { scope: await scopeText(actor) })}
-        homeLabel={t('refusal.home')}
-      />
-    );
-  }
-  if (access.status === 'missing') {
-    return <Refusal testId="not-found" title={t('refusal.notFoundTitle')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />;
-  }
   if (!canSubmitRecords(actor.role)) {
     return (
       <Refusal testId="refusal" title={t('recordForms.readOnlyTitle')} body={t('validation.readOnlyRole')} homeLabel={t('refusal.home')} />
