@@ -2,16 +2,22 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/lib/bootstrap';
 import { startJobs } from '@/jobs/start-jobs';
+import { startJobThread } from '@/jobs/job-thread';
 
 const state = globalThis as unknown as { fenghuoStarted?: Promise<void> };
 
-/** Migrates, seeds if empty, and schedules the jobs; guarded so a second call in the process is a no-op. */
+/**
+ * Migrates, seeds if empty, and schedules the jobs, in a thread of their own (decision 031; a database in
+ * memory cannot be shared with one, so its jobs run inline); guarded so a second call is a no-op.
+ */
 export function prepareServer(): Promise<void> {
   state.fenghuoStarted ??= (async () => {
     const report = await bootstrap(getDb(), env());
     // `npm start` prints the report itself before the server starts; print here only what is new.
     if (report.seeded) printReport(report);
-    startJobs(getDb());
+    const file = env().FENGHUO_DB;
+    if (file === ':memory:') startJobs(getDb());
+    else startJobThread(file);
   })();
   return state.fenghuoStarted;
 }

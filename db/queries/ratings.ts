@@ -118,8 +118,18 @@ export interface StoredRating {
   }[];
 }
 
-/** Stored ratings of a year and status within a scope, with their contributions. */
-export function storedRatings(db: Db, scope: Scope, year: number, status: StoredStatus, only?: readonly number[]): StoredRating[] {
+/**
+ * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
+ * for a page that reads them by rule in SQL, db/queries/rating-lines.ts).
+ */
+export function storedRatings(
+  db: Db,
+  scope: Scope,
+  year: number,
+  status: StoredStatus,
+  only?: readonly number[],
+  lines = true,
+): StoredRating[] {
   const rows = db
     .select({ r: ratings, unitCode: units.code })
     .from(ratings)
@@ -135,7 +145,7 @@ export function storedRatings(db: Db, scope: Scope, year: number, status: Stored
     .orderBy(asc(units.code))
     .all();
   const byRating = new Map<number, StoredRating['contributions']>();
-  const ids = rows.map((r) => r.r.id);
+  const ids = lines ? rows.map((r) => r.r.id) : [];
   // A bare prepared statement: one institute may have a hundred thousand lines, and mapping them through
   // the query builder cost about 40 µs each (issue 13).
   for (let i = 0; i < ids.length; i += 500) {
