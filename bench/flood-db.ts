@@ -2,6 +2,7 @@
 // hazards posted by its own reporter, found this year and most overdue, inserted directly in one
 // transaction. Used by `npm run bench -- pages`, `npm run bench -- jobs` and the off-thread e2e test.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
 import { bootstrap } from '@/lib/bootstrap';
 import { parseEnv } from '@/lib/env';
@@ -34,4 +35,23 @@ export async function buildFloodDb(file: string, hazards: number, now = Date.now
   const ms = performance.now() - t0;
   sqlite.close();
   return ms;
+}
+
+/**
+ * Whether a server's start-up jobs are done on `file`: the alerts run finished, no claim still running and
+ * this year's provisional ratings stored with their mark. They run in the job thread (decision 031), so a
+ * prompt health check no longer says so.
+ */
+export function startJobsDone(file: string, year: number): boolean {
+  const db = new Database(file, { readonly: true });
+  try {
+    const n = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+    return (
+      n("SELECT count(*) AS n FROM job_runs WHERE status = 'running'") === 0 &&
+      n("SELECT count(*) AS n FROM job_runs WHERE job = 'alerts' AND status = 'done'") > 0 &&
+      n('SELECT count(*) AS n FROM settings WHERE key = ?', `provisional_ratings_mark:${year}`) > 0
+    );
+  } finally {
+    db.close();
+  }
 }
