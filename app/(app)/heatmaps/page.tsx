@@ -67,7 +67,7 @@ export default async function InstituteHeatmapPage({
         subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: w.fromDay, to: w.toDay })}`}
       />
       <HeatmapTabs current="institutes" keep={{ year: query.year?.toString(), branch: query.branch }} />
-      {freshness ? <RecomputingNotice freshness={freshness} /> : null}
+      <RecomputingNotice freshness={freshness} t={t} />
       <FilterBar
         action="/heatmaps"
         hidden={{ sort: query.sort, open: query.open }}

@@ -91,7 +91,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           </span>
         </nav>
       </PageHeader>
-      <RecomputingNotice freshness={freshness} />
+      <RecomputingNotice freshness={freshness} t={t} />
 
       <div
         className={`flex flex-wrap items-center justify-between gap-3 rounded-lg border p-4 ${

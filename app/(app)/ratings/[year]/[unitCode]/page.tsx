@@ -94,7 +94,7 @@ export default async function UnitRatingPage({
       <div className="max-w-4xl">
         {back}
         <PageHeader title={t('ratingDetail.title', { unit: name, year: yearText })} />
-        {freshness ? <RecomputingNotice freshness={freshness} /> : null}
+        <RecomputingNotice freshness={freshness} t={t} />
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-gray-700" data-testid="not-rated">
           {t('ratingDetail.notRated', { unit: name, year: yearText })}
         </p>
@@ -148,7 +148,7 @@ export default async function UnitRatingPage({
           {t('ratingDetail.unitPage')}
         </Link>
       </PageHeader>
-      {freshness ? <RecomputingNotice freshness={freshness} /> : null}
+      <RecomputingNotice freshness={freshness} t={t} />
 
       <dl
         className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2 lg:grid-cols-3"
