@@ -18,6 +18,9 @@ export class JobThread {
   private inflight: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private stopped = false;
+  private caughtUp!: () => void;
+  /** Resolves once the first thread's start-up catch-up (ratings, alerts, bulletins…) has settled. */
+  readonly startedUp = new Promise<void>((resolve) => (this.caughtUp = resolve));
 
   constructor(private readonly file: string) {}
 
@@ -25,6 +28,7 @@ export class JobThread {
     const worker = startTsWorker('jobs/job-worker.ts', { file: this.file });
     worker.on('message', (m: JobThreadMessage) => {
       if (m.type === 'refreshed') this.settle(m.id);
+      else if (m.type === 'caught-up') this.caughtUp();
     });
     worker.on('error', (error) => console.error('[jobs] the job thread failed:', error));
     worker.on('exit', (code) => {
@@ -32,6 +36,7 @@ export class JobThread {
       this.worker = null;
       // Whoever waits for a refresh reads what is stored instead.
       for (const id of [...this.answers.keys()]) this.settle(id);
+      this.caughtUp();
       if (this.stopped) return;
       console.error(`[jobs] the job thread exited (${code}); starting it again in ${RESTART_MS / 1000} s`);
       setTimeout(() => !this.stopped && this.start(), RESTART_MS).unref();

@@ -10,7 +10,7 @@ import { startJobs } from './start-jobs';
 // thread that answers requests.
 
 export type JobThreadRequest = { type: 'refresh'; id: number; now: number };
-export type JobThreadMessage = { type: 'refreshed'; id: number; ok: boolean };
+export type JobThreadMessage = { type: 'refreshed'; id: number; ok: boolean } | { type: 'caught-up' };
 
 if (parentPort) {
   const port = parentPort;
@@ -27,5 +27,5 @@ if (parentPort) {
     }
     port.postMessage({ type: 'refreshed', id: m.id, ok } satisfies JobThreadMessage);
   });
-  startJobs(db);
+  void startJobs(db).then(() => port.postMessage({ type: 'caught-up' } satisfies JobThreadMessage));
 }

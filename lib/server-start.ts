@@ -16,10 +16,23 @@ export function prepareServer(): Promise<void> {
     // `npm start` prints the report itself before the server starts; print here only what is new.
     if (report.seeded) printReport(report);
     const file = env().FENGHUO_DB;
-    if (file === ':memory:') startJobs(getDb());
-    else startJobThread(file);
+    if (file === ':memory:') await startJobs(getDb());
+    else await startedUpOrLater(startJobThread(file).startedUp);
   })();
   return state.fenghuoStarted;
+}
+
+/**
+ * How long the server waits for the job thread's start-up catch-up before it serves: a usual installation's
+ * jobs are done in a second or two, so its first pages show today's ratings, alerts and bulletin as before;
+ * a huge one's (tens of seconds) go on in the thread while the server answers (decision 031).
+ */
+export const START_UP_WAIT_MS = 10_000;
+
+function startedUpOrLater(startedUp: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const later = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_UP_WAIT_MS)));
+  return Promise.race([startedUp, later]).finally(() => clearTimeout(timer));
 }
 
 export function printReport(report: BootstrapReport): void {
