@@ -160,7 +160,7 @@ async function main() {
   const server = await startServer({
     port: PORT,
     db: file,
-    env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0', FENGHUO_SEED_DEMO: 'false' },
+    env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0', FENGHUO_SEED_DEMO: 'false', FENGHUO_START_WAIT_MS: '0' },
     timeoutMs: 900_000,
   });
   // The start-up jobs run in the job thread (decision 031): the health check is prompt meanwhile, so wait

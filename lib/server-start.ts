@@ -23,15 +23,13 @@ export function prepareServer(): Promise<void> {
 }
 
 /**
- * How long the server waits for the job thread's start-up catch-up before it serves: a usual installation's
- * jobs are done in a second or two, so its first pages show today's ratings, alerts and bulletin as before;
- * a huge one's (tens of seconds) go on in the thread while the server answers (decision 031).
+ * Waits at most FENGHUO_START_WAIT_MS for the job thread's start-up catch-up before the server serves: a
+ * usual installation's jobs are done in a second or two, so its first pages show today's ratings, alerts and
+ * bulletin as before; a huge one's (tens of seconds) go on in the thread while the server answers (decision 031).
  */
-export const START_UP_WAIT_MS = 10_000;
-
 function startedUpOrLater(startedUp: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const later = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_UP_WAIT_MS)));
+  const later = new Promise<void>((resolve) => (timer = setTimeout(resolve, env().FENGHUO_START_WAIT_MS)));
   return Promise.race([startedUp, later]).finally(() => clearTimeout(timer));
 }
 

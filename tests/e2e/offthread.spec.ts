@@ -51,7 +51,8 @@ test('a 150,000-hazard institute: start-up jobs and its rating page leave /api/h
     server = await startServer({
       port: PORT,
       db: file,
-      env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_SEED_DEMO: 'false' },
+      // Serve at once, while the start-up jobs run (by default the server waits up to 10 s for them).
+      env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_SEED_DEMO: 'false', FENGHUO_START_WAIT_MS: '0' },
       timeoutMs: 120_000,
       settle: false,
     });

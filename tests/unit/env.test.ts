@@ -14,6 +14,7 @@ describe('configuration', () => {
       FENGHUO_STAGED_MB_TOTAL: 1000,
       FENGHUO_DB_BUSY_TIMEOUT_MS: 5000,
       FENGHUO_RATING_WAIT_MS: 1500,
+      FENGHUO_START_WAIT_MS: 10000,
       FENGHUO_TRUST_PROXY: false,
     });
   });
@@ -45,6 +46,7 @@ describe('configuration', () => {
     [{ FENGHUO_RATING_WAIT_MS: 'briefly' }, /FENGHUO_RATING_WAIT_MS: must be a whole number of milliseconds/],
     [{ FENGHUO_RATING_WAIT_MS: '-1' }, /FENGHUO_RATING_WAIT_MS: must be 0 \(never wait\) or more/],
     [{ FENGHUO_RATING_WAIT_MS: '600000' }, /FENGHUO_RATING_WAIT_MS: must be at most 60000/],
+    [{ FENGHUO_START_WAIT_MS: '-1' }, /FENGHUO_START_WAIT_MS: must be 0 \(serve at once\) or more/],
     [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
     [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {
