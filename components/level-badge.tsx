@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // Colours chosen to stay apart for colour-blind readers (blue, pale yellow with dark text, orange, deep red),
 // and the level is always written in words beside the colour.

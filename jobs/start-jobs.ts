@@ -24,10 +24,13 @@ export const jobs = {
 
 export type JobName = keyof typeof jobs;
 
-export function startJobs(db: Db): void {
+/** Schedules every job and catches up at start; resolves when the catch-up runs have settled. */
+export async function startJobs(db: Db): Promise<void> {
+  const catchUp: Promise<unknown>[] = [];
   for (const [name, job] of Object.entries(jobs)) {
     cron.schedule(job.schedule, () => void job.run(db), { timezone: ZONE, name });
     // Catch up at start: a period missed while the server was down runs now (once, thanks to the claim).
-    void job.run(db);
+    catchUp.push(job.run(db));
   }
+  await Promise.allSettled(catchUp);
 }

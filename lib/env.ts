@@ -77,6 +77,22 @@ export const envSchema = z
       .min(0, 'must be 0 (fail at once) or more')
       .max(600_000, 'must be at most 600000 (10 minutes)')
       .default(5000),
+    // How long a page or API read waits for a provisional re-rating running in the job thread before it
+    // answers from the stored ratings, saying they are being recomputed (decision 031).
+    FENGHUO_RATING_WAIT_MS: z.coerce
+      .number({ message: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 (never wait) or more')
+      .max(60_000, 'must be at most 60000 (1 minute)')
+      .default(1500),
+    // How long the server waits at start for the job thread's catch-up (ratings, alerts, bulletin) before it
+    // serves: a usual installation's first pages then show today's jobs; 0 serves at once (decision 031).
+    FENGHUO_START_WAIT_MS: z.coerce
+      .number({ message: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 (serve at once) or more')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(10_000),
     // A reverse proxy we run sets X-Forwarded-For/-Proto/-Host; only then are they believed (decision 017).
     FENGHUO_TRUST_PROXY: booleanString.default(false),
     // Secure on cookies: unset, when the request came over HTTPS; true or false to force it either way.

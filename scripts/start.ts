@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError, parseEnv } from '@/lib/env';
 import { openDatabase } from '@/db/client';
 import { bootstrap } from '@/lib/bootstrap';
-import { printReport } from '@/lib/server-start';
+import { printReport } from '@/server/prepare-server';
 
 const root = process.cwd();
 const sourceEntries = [

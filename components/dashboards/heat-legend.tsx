@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { bandClass, countBins, noDataClass, noneClass, zeroClass } from './heat-scale';
 
 /** States what every colour means: the level bands with their point ranges, or the count bins. */

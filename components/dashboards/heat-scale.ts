@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // Cell colours. Level bands use the product's four level colours (see components/level-badge.tsx), chosen
 // to stay apart for colour-blind readers; counts use one grey-blue ramp so that they are never mistaken

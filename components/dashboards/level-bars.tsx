@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { levelFills } from '@/lib/pdf/colors';
 import { LevelBadge } from '@/components/level-badge';
 

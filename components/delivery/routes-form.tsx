@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { saveDeliveryRoutesAction } from '@/lib/actions/delivery';
 import { FormAlert } from '@/components/forms/field';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 export interface RouteRow {
   key: string; // 'role.<role>' or 'webhook'

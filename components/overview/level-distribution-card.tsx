@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/scope-types';
 import { levelsThisAndLastYear } from '@/lib/dashboards/overview';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { bandClass } from '@/components/dashboards/heat-scale';
 import { LevelBadge } from '@/components/level-badge';
 import { nextTurn } from './card-skeleton';

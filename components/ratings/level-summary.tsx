@@ -1,5 +1,5 @@
 import { LevelBadge } from '@/components/level-badge';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 
 /** The count of institutes per level, each level in words beside its colour. */
 export function LevelSummary({

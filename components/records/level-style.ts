@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // The level colours of components/level-badge.tsx, for matrix cells; the level is always also written.
 export const levelCell: Record<Level, string> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordStates, sortKeys, type SortKey } from '@/db/queries/records';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 
 // The list's filters, sort and page, all kept in the URL so a filtered list can be shared and reloaded.
 // Anything malformed is ignored rather than refused: a hand-edited address still shows a list.

@@ -8,7 +8,7 @@ import { alertRuleSetSchema, type AlertRuleSet } from '@/lib/alerts/rule-set';
 import type { AlertRules } from '@/lib/alerts/types';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { ratingRuleSetSchema } from '@/lib/rating/rule-set';
+import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import { appendAudit } from './audit';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -2,7 +2,7 @@ import { and, count, desc, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alerts } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { inScope } from './scope-filter';
 
 // Red 3 … blue 0. One run of the rules stores all its alerts at one instant, so time alone leaves the

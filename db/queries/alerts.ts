@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/lib/auth/scope-types';
 import type { AlertLink, CandidateAlert } from '@/lib/alerts/types';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { FieldProblem } from '@/lib/errors';
 import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
 import { appendAudit } from './audit';

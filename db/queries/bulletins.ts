@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alerts, bulletins, hazards, incidents, units } from '../schema';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
-import type { Level } from '@/lib/reference/level-codes';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
+import type { Level } from '@/domain/reference/level-codes';
 import { effectiveTierSql } from './effective-tier';
 
 // Reads for the monthly bulletin (lib/bulletins/build.ts) and its archive. The bulletin is built

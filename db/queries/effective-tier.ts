@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { incidents } from '../schema';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 
 /**
  * An incident's effective tier in SQL: the more serious of the tier set on it and the tier its figures

@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import type { Scope } from '@/lib/auth/scope-types';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // The dashboards' aggregates, one SQL statement each, grouped by the unit a record was filed in (so that
 // a caller limited to part of an institute is counted only its part). Withdrawn records never count.

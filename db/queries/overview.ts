@@ -1,7 +1,7 @@
 import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { hazards, incidents } from '../schema';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import type { Scope } from '@/lib/auth/scope-types';
 import { inScope } from './scope-filter';
 import { effectiveTierSql } from './effective-tier';

@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingRecords, Tier } from '@/lib/rating/types';
 import { DAY_MS } from '@/lib/time';
 
@@ -195,4 +195,24 @@ export function loadRatingInputs(
     });
   }
   return { institutes, records };
+}
+
+/**
+ * Whether the institutes hold more than `limit` hazards, incidents and projects between them (of any
+ * year): what decides if rating them again is quick enough for a request (decision 031). Bounded: it stops
+ * counting past the limit, through the (institute, date) indexes.
+ */
+export function institutesHoldMoreThan(db: Db, ids: readonly number[], limit: number): boolean {
+  if (!ids.every((id) => Number.isSafeInteger(id))) throw new TypeError('institute ids must be integers');
+  const list = ids.join(',') || 'NULL';
+  const row = db.$client
+    .prepare(
+      `SELECT count(*) AS n FROM (
+         SELECT 1 FROM hazards WHERE institute_id IN (${list})
+         UNION ALL SELECT 1 FROM incidents WHERE institute_id IN (${list})
+         UNION ALL SELECT 1 FROM projects WHERE institute_id IN (${list})
+         LIMIT ?)`,
+    )
+    .get(limit + 1) as { n: number };
+  return row.n > limit;
 }

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
 import { ratingContributions, ratings, units, users, warningListEntries } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
 import type { InstituteRating } from '@/lib/rating/rate-institutes';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from './scope-filter';
 import { proposedReason } from '@/domain/rating/proposed-reason';
 
@@ -55,23 +56,43 @@ export function storeRatings(
           })
           .returning({ id: ratings.id })
           .get();
-        const contributions = rating.contributions.map((c) => ({
-          ratingId: row.id,
-          rule: c.rule,
-          recordKind: c.kind,
-          recordId: c.recordId,
-          recordExternalId: c.externalId,
-          floor: c.floor,
-          points: c.points,
-        }));
-        for (let i = 0; i < contributions.length; i += 200)
-          tx.insert(ratingContributions)
-            .values(contributions.slice(i, i + 200))
-            .run();
+        insertContributions(db, row.id, rating.contributions);
       }
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Contribution rows per INSERT statement: 7 parameters each, well under SQLite's 32,766. */
+const LINES_PER_INSERT = 100;
+const insertLines = new WeakMap<Db['$client'], Map<number, Statement<unknown[]>>>();
+
+/**
+ * Stores a rating's contributions through statements prepared once per connection. One institute may have
+ * hundreds of thousands of lines (issue 13: 307,508 for 150,000 overdue hazards), which the query builder
+ * took 4.7 s of CPU to build and insert; bare statements take a fraction of it (decision 031).
+ */
+function insertContributions(db: Db, ratingId: number, lines: InstituteRating['rating']['contributions']): void {
+  let byCount = insertLines.get(db.$client);
+  if (!byCount) insertLines.set(db.$client, (byCount = new Map()));
+  const statement = (n: number) => {
+    let s = byCount.get(n);
+    if (!s) {
+      const values = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      s = db.$client.prepare<unknown[]>(
+        `INSERT INTO rating_contributions (rating_id, rule, record_kind, record_id, record_external_id, floor, points) VALUES ${values}`,
+      );
+      byCount.set(n, s);
+    }
+    return s;
+  };
+  const params: unknown[] = [];
+  for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
+    const chunk = lines.slice(i, i + LINES_PER_INSERT);
+    params.length = 0;
+    for (const c of chunk) params.push(ratingId, c.rule, c.kind, c.recordId, c.externalId, c.floor, c.points);
+    statement(chunk.length).run(...params);
+  }
 }
 
 export interface StoredRating {
@@ -98,8 +119,18 @@ export interface StoredRating {
   }[];
 }
 
-/** Stored ratings of a year and status within a scope, with their contributions. */
-export function storedRatings(db: Db, scope: Scope, year: number, status: StoredStatus, only?: readonly number[]): StoredRating[] {
+/**
+ * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
+ * for a page that reads them by rule in SQL, db/queries/rating-lines.ts).
+ */
+export function storedRatings(
+  db: Db,
+  scope: Scope,
+  year: number,
+  status: StoredStatus,
+  only?: readonly number[],
+  lines = true,
+): StoredRating[] {
   const rows = db
     .select({ r: ratings, unitCode: units.code })
     .from(ratings)
@@ -115,7 +146,7 @@ export function storedRatings(db: Db, scope: Scope, year: number, status: Stored
     .orderBy(asc(units.code))
     .all();
   const byRating = new Map<number, StoredRating['contributions']>();
-  const ids = rows.map((r) => r.r.id);
+  const ids = lines ? rows.map((r) => r.r.id) : [];
   // A bare prepared statement: one institute may have a hundred thousand lines, and mapping them through
   // the query builder cost about 40 µs each (issue 13).
   for (let i = 0; i < ids.length; i += 500) {

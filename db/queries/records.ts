@@ -18,7 +18,7 @@ import {
   users,
 } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { defaultRiskBands } from '@/lib/reference/risk-matrix';
 import { inScope } from './scope-filter';
 import { effectiveTierSql } from './effective-tier';

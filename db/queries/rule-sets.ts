@@ -5,7 +5,7 @@ import type { Actor, Scope } from '@/lib/auth/scope-types';
 import { FieldProblem } from '@/lib/errors';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { ratingRuleSetSchema, type RatingRuleSet } from '@/lib/rating/rule-set';
+import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 import { appendAudit, type AuditEntry } from './audit';
 import { ratingsPerRuleSetVersion } from './ratings';
 

@@ -11,7 +11,7 @@ import {
   units,
 } from '../schema';
 import type { Scope } from '@/lib/auth/scope-types';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from './scope-filter';
 import { assessmentScoreSql } from './records';
 import type { StoredStatus } from './ratings';

@@ -4,9 +4,9 @@ import { units } from './units';
 import { users } from './users';
 
 export const ruleSetKinds = ['rating', 'alerts'] as const;
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 
-export { levels, type Level } from '@/lib/reference/level-codes';
+export { levels, type Level } from '@/domain/reference/level-codes';
 export const ratingStatuses = ['provisional', 'final', 'published'] as const;
 
 // Versioned rule sets (the rating rules of RATING.md §3-4, the alert thresholds of §7) stored as JSON.

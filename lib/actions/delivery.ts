@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { roles } from '@/lib/reference/roles';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { canManageRatings } from '@/lib/rating/permissions';
 import { updateDeliveryRoutes, type DeliveryRoutes } from '@/lib/delivery/routes';
 import { safeAction } from './safe-action';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { shanghaiDate } from '@/lib/time';
 import type { AlertFilters } from '@/db/queries/alerts';
 import { alertOrders } from '@/db/queries/alert-triage';

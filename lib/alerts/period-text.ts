@@ -1,4 +1,4 @@
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { formatDate } from '@/lib/time';
 import { OVERDUE_SUMMARY_PERIOD } from './rules/hazard-overdue';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 
 // The alert rules of RATING.md §7 as versioned data, stored in `rule_sets` (kind 'alerts') beside the
 // rating rule set and edited the same way: copy, edit, activate. Each rule can be switched off. The

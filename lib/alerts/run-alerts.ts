@@ -6,7 +6,7 @@ import { rateInstitutes } from '@/lib/rating/rate-institutes';
 import { refreshProvisionalRatings } from '@/lib/rating/refresh';
 import { shanghaiYear } from '@/lib/time';
 import { evaluateAlerts } from './evaluate';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingFact } from './types';
 
 /** Every institute's provisional (year-to-date) rating computed at an instant, nothing stored. */

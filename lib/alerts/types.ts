@@ -1,5 +1,5 @@
-import type { Level } from '@/lib/reference/level-codes';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { Level } from '@/domain/reference/level-codes';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Tier } from '@/lib/rating/types';
 import type { AlertRuleId, AlertRuleSet } from './rule-set';
 

@@ -1,4 +1,4 @@
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { effectiveTier } from '@/lib/rating/incident-tier';
 import type { Tier } from '@/lib/rating/types';
 

@@ -1,4 +1,4 @@
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import type { BulletinInstitute } from './types';
 import { levelChange } from './view';
 

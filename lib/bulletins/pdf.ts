@@ -6,7 +6,7 @@ import { renderPdf } from '@/lib/pdf/render-pdf';
 import type { Block, TableCell } from '@/lib/pdf/types';
 import { MAX_SERIES } from '@/lib/pdf/draw-chart';
 import { domainColour } from '@/lib/reference/domain-colours';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { attentionFirst, needsAttention } from './attention';
 import type { BulletinInstitute } from './types';

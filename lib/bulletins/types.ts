@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // The stored body of a monthly bulletin (月度预警简报). It is academy-wide and kept unchanged once generated;
 // every figure lives in a per-institute row (or a per-alert row with its unit), so a viewer limited to a

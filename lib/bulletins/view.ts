@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/auth/scope-types';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import type { BulletinAlert, BulletinBody, BulletinInstitute } from './types';
 
 export interface BulletinTotals {

@@ -4,7 +4,7 @@ import type { ExportTable } from '@/lib/export/table-xlsx';
 import type { ExportableTable } from '@/lib/export/tables';
 import { localName, type Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import {
   daysOverdue,

@@ -19,8 +19,8 @@ import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';
 import type { Actor, Scope } from '@/lib/auth/scope-types';
 import { ratedYears } from '@/lib/intake/date-range';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
-import type { Level } from '@/lib/reference/level-codes';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
+import type { Level } from '@/domain/reference/level-codes';
 import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/lib/time';
 import { narrowScope } from './scope';
 

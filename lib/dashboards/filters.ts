@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIRST_RATED_YEAR } from '@/lib/intake/date-range';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { DAY_MS, shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
 
 // The dashboards' filters, all in the URL so a view can be bookmarked and shared. Anything malformed is

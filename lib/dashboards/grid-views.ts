@@ -8,7 +8,7 @@ import type { ExportTable } from '@/lib/export/table-xlsx';
 import { localName, type Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { riskLevel } from '@/lib/reference/risk-matrix';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { shanghaiYear } from '@/lib/time';
 import { dashboardQuerySchema, lastMonths, yearWindow, type DashboardQuery } from './filters';
 import { dataVersion, memo, scopeKey } from './memo';

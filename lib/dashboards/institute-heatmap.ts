@@ -3,10 +3,10 @@ import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDo
 import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/lib/auth/scope-types';
-import { levelByPoints } from '@/lib/rating/level';
+import { levelByPoints } from '@/domain/rating/level';
 import { ensureYearRatings } from '@/lib/rating/year-ratings';
 import { ratedYears } from '@/lib/intake/date-range';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { yearWindow, type Window } from './filters';
 import { institutesForScope, instituteOfUnit, type InstituteRow } from './institute-rows';
 import { dataVersion, memo, scopeKey } from './memo';

@@ -7,7 +7,7 @@ import type { Actor, Scope } from '@/lib/auth/scope-types';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { ruleName } from '@/lib/rating/explain';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { DAY_MS, shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
 import { daysOverdue } from './domain-view';
 import { narrowScope } from './scope';

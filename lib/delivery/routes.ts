@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { roles, type Role } from '@/lib/reference/roles';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 
 // Who receives which alert colours, per role (e-mail, within the user's scope) and for the webhook.
 // Stored in `settings` and edited by the office on /alerts/delivery (docs/decisions/014-alert-delivery.md).

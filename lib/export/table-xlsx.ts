@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { levelFills, textColorOn } from '@/lib/pdf/colors';
 import { escapeCell } from './escape-cell';
 

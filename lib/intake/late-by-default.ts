@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { reportDeadline, reportedLate } from '@/lib/rating/incident-rules';
-import type { RatingRuleSet } from '@/lib/rating/rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Tier } from '@/lib/rating/types';
 import { formatDateTime } from '@/lib/time';
 

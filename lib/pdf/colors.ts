@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 export const TEXT_DARK = '#1A1A1A';
 export const TEXT_LIGHT = '#FFFFFF';

@@ -1,4 +1,4 @@
-import { ratingRuleSetSchema, type RatingRuleSet } from './rule-set';
+import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 
 // The default rule set `cas-2019-v1`: exactly the numbers of RATING.md §1-4. Parsed at module load so a
 // typo here fails the first import (and every test), never a rating.

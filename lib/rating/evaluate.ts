@@ -3,14 +3,14 @@ import { scoreProjectStarts } from './control-rules';
 import { scoreAnnualReport, scoreEthicsRegistrations } from './ethics-rules';
 import { scoreHazards } from './hazard-rules';
 import { scoreIncidents } from './incident-rules';
-import { levelByPoints, worseLevel } from './level';
+import { levelByPoints, worseLevel } from '@/domain/rating/level';
 import { ratingWindow, yearEnd, type Scored } from './rating-window';
 import { floorRuleIds, ratingRuleIds, type FloorRuleId, type RatingRuleId } from './rule-ids';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { recordKindNames, type Contribution, type FloorHit, type Rating, type RatingRecords } from './types';
 
 export { effectiveTier, impliedTier } from './incident-tier';
-export { levelByPoints, worseLevel } from './level';
+export { levelByPoints, worseLevel } from '@/domain/rating/level';
 
 /** T for year Y: the end of local year Y, or `now` if that is earlier (a provisional rating). */
 export function evaluationInstant(year: number, now: Date): Date {

@@ -2,9 +2,9 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { HOUR_MS, ZONE, formatDate } from '@/lib/time';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Contribution, FigureHit, IncidentDetail } from './types';
 
 // RATING.md §5: every contribution of a rating is shown as one readable sentence in the reader's language,

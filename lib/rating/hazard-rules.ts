@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { DAY_MS } from '@/lib/time';
 import type { RatingWindow, Scored } from './rating-window';
 import type { HazardDetail, HazardRecord, HazardRuleId } from './types';

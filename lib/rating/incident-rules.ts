@@ -1,8 +1,8 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { HOUR_MS } from '@/lib/time';
 import { effectiveTier, tierKey } from './incident-tier';
 import type { RatingWindow, Scored } from './rating-window';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { IncidentDetail, IncidentFigure, IncidentRecord, IncidentRuleId } from './types';
 
 const tierRules = ['incident.tier1', 'incident.tier2', 'incident.tier3', 'incident.tier4'] as const;

@@ -1,4 +1,4 @@
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { EffectiveTier, FigureHit, ImpliedTier, IncidentFigure, IncidentRecord, Tier } from './types';
 
 // The national four-tier scale (DOMAIN.md §6): any one figure at or above a tier's threshold makes the

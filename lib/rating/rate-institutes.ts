@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { loadRatingInputs, type RatedInstitute } from '@/db/queries/rating-inputs';
 import { yearStart } from '@/lib/time';
 import { evaluate, evaluationInstant } from './evaluate';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Rating } from './types';
 
 export interface InstituteRating {

@@ -1,5 +1,5 @@
 import { shanghaiDate, yearStart } from '@/lib/time';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Contribution } from './types';
 
 // The instants a rating of year Y at T needs, computed once per evaluation as epoch milliseconds so the

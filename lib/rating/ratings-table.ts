@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { ratingTableRows, settledLevels, storedRatings, type RatingTableRow, type StoredStatus } from '@/db/queries/ratings';
 import type { Actor } from '@/lib/auth/scope-types';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { shanghaiYear } from '@/lib/time';
 import { institutesThatWouldDiffer } from './recheck';
 import { ensureYearRatings } from './year-ratings';
@@ -35,11 +35,16 @@ export interface RatingsTable {
   differ: Set<number>;
 }
 
-export function loadRatingsTable(db: Db, actor: Actor, q: RatingsQuery, now: Date): RatingsTable {
-  const years = ratedYears(now);
+/** The year the ratings table shows: the one asked for if offered, by default the latest that has ended. */
+export function ratingsTableYear(years: readonly number[], q: RatingsQuery, now: Date): number {
   const current = shanghaiYear(now);
   // By default the latest year that has ended: the annual rating is about a whole year.
-  const year = q.year !== undefined && years.includes(q.year) ? q.year : years.includes(current - 1) ? current - 1 : current;
+  return q.year !== undefined && years.includes(q.year) ? q.year : years.includes(current - 1) ? current - 1 : current;
+}
+
+export function loadRatingsTable(db: Db, actor: Actor, q: RatingsQuery, now: Date): RatingsTable {
+  const years = ratedYears(now);
+  const year = ratingsTableYear(years, q, now);
   const status = ensureYearRatings(db, year, now)!;
   const all = ratingTableRows(db, actor.scope, year, status);
   const previous =

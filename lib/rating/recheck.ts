@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
 import type { StoredRating } from '@/db/queries/ratings';
 import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { contributionKey } from './explain';
 import { rateInstitutes } from './rate-institutes';
-import type { RatingRuleSet } from './rule-set';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Contribution, Rating } from './types';
 
 // RATING.md §6: a published rating is frozen, but "the interface flags a published rating whose

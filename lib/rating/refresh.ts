@@ -48,32 +48,55 @@ function readMark(db: Pick<Db, 'select'>, year: number): { raw: string | undefin
   }
 }
 
+/** What a refresh of this year's provisional ratings would do at `now`, read before rating (decision 022). */
+export interface PlannedRefresh {
+  year: number;
+  /** The newest audit entry when planned: an entry written meanwhile is after the mark and is seen next time. */
+  auditId: number;
+  rules: ReturnType<typeof activeRatingRuleSet>;
+  raw: string | undefined;
+  mark: ProvisionalMark | null;
+  plan: RefreshPlan;
+}
+
 /**
- * Keeps this year's provisional ratings current (decision 022). They are rated again whole on the first
- * refresh of each Beijing day (rules that move with the clock: overdue, deadlines), when the active rule set
- * changed, or after a change that may touch every institute (a unit moved, a setting). After writes to
- * records, only the institutes whose records were written are rated again: at 2,000 institutes a whole
- * rating takes seconds on the thread that answers everyone, one institute milliseconds. Returns whether
- * anything was stored.
+ * Reads the mark and the audit entries after it and says what must be rated again: every institute on the
+ * first refresh of each Beijing day (rules that move with the clock: overdue, deadlines), when the active
+ * rule set changed, or after a change that may touch every institute (a unit moved, a setting); after
+ * writes to records, only the institutes whose records were written. Cheap: it rates nothing.
  */
-export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
+export function planProvisionalRefresh(db: Db, now: Date): PlannedRefresh {
   const year = shanghaiYear(now);
-  const key = markKey(year);
-  // Read before rating: an entry written meanwhile is after the mark and is seen next time.
   const auditId = latestChanges(db).audit;
   const rules = activeRatingRuleSet(db);
-  const ruleSet = rules.version;
   const { raw, mark } = readMark(db, year);
   const whole =
     !mark ||
     !provisionalComputedAt(db, year) ||
-    mark.ruleSet !== ruleSet ||
+    mark.ruleSet !== rules.version ||
     shanghaiDayNumber(new Date(mark.fullAt)) !== shanghaiDayNumber(now);
   const plan: RefreshPlan = whole
     ? { kind: 'all' }
     : mark.auditId >= auditId
       ? { kind: 'none' }
       : refreshPlan(auditedSince(db, mark.auditId, auditId));
+  return { year, auditId, rules, raw, mark, plan };
+}
+
+/**
+ * Keeps this year's provisional ratings current (decision 022): at 2,000 institutes a whole rating takes
+ * seconds, one institute milliseconds, so only what changed is rated again. Returns whether anything was
+ * stored. The server runs the large ones in its job thread (decision 031).
+ */
+export function refreshProvisionalRatings(db: Db, now = new Date()): boolean {
+  return applyProvisionalRefresh(db, now, planProvisionalRefresh(db, now));
+}
+
+/** Rates and stores what `planned` says, with the mark, in one transaction. */
+export function applyProvisionalRefresh(db: Db, now: Date, planned: PlannedRefresh): boolean {
+  const { year, auditId, rules, raw, mark, plan } = planned;
+  const key = markKey(year);
+  const ruleSet = rules.version;
   if (plan.kind === 'none') {
     // Nothing to rate; the mark moves past what was looked at, unless another refresh stored one meanwhile.
     if (mark && mark.auditId < auditId)

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { CAS_2019_V1 } from './default-rule-set';
-import { ratingRuleSetSchema, type RatingRuleSet } from './rule-set';
+import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 
 // The rule set in plain language (RATING.md: "transparent, explainable"), and the flat form an office edits
 // it in. The sentences follow the schema's sections; every number comes from the version shown, so two

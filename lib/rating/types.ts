@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import type { FloorRuleId, RatingRuleId } from './rule-ids';
 
 // The evaluator's input and output, decoupled from the database: the caller maps rows to these, so the

@@ -8,7 +8,7 @@ import { translate } from '@/lib/i18n/translate';
 import { levelFills } from '@/lib/pdf/colors';
 import { renderPdf } from '@/lib/pdf/render-pdf';
 import type { Block } from '@/lib/pdf/types';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { formatDateTime } from '@/lib/time';
 import { ruleName } from './explain';
 import { ensureYearRatings } from './year-ratings';

@@ -12,10 +12,14 @@ import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { proposalAudits } from '@/db/queries/warning-list';
 import { ALL_UNITS, type Actor } from '@/lib/auth/scope-types';
 import { FieldProblem } from '@/lib/errors';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { shanghaiYear } from '@/lib/time';
 import { canManageRatings } from './permissions';
-import { computeAndStoreRatings, refreshProvisionalRatings } from './refresh';
+import { institutesHoldMoreThan } from '@/db/queries/rating-inputs';
+import { provisionalComputedAt } from '@/db/queries/ratings';
+import { env } from '@/lib/env';
+import { applyProvisionalRefresh, computeAndStoreRatings, planProvisionalRefresh, type PlannedRefresh } from './refresh';
+import { provisionalRefresher } from './refresh-delegate';
 
 // Which stored ratings stand for a year (RATING.md §6): this year's provisional ones, kept current; for a
 // past year the published ones once published, else the final ones, computed on first view if the annual
@@ -29,13 +33,65 @@ export function ensureYearRatings(db: Db, year: number, now: Date): StoredStatus
   const current = shanghaiYear(now);
   if (year > current) return null;
   if (year === current) {
-    refreshProvisionalRatings(db, now);
+    refreshOrDelegate(db, now);
     return 'provisional';
   }
   const summary = ratingYearSummary(db, year);
   if (summary.published > 0) return 'published';
   if (summary.final === 0) computeAndStoreRatings(db, year, now);
   return 'final';
+}
+
+/**
+ * Institutes' records beyond which rating them again is not done inside a request when the server has a job
+ * thread: a normal institute (hundreds of records) rates in milliseconds, so a write shows on the very next
+ * read; 150,000 hazards took seconds of CPU (decision 031).
+ */
+export const INLINE_REFRESH_RECORDS = 5_000;
+
+/** Whether the planned refresh goes to the job thread: everything when whole, else only a large institute. */
+function tooLargeForRequest(db: Db, planned: PlannedRefresh): boolean {
+  if (planned.plan.kind === 'none' || !provisionalRefresher()) return false;
+  return planned.plan.kind === 'all' || institutesHoldMoreThan(db, planned.plan.ids, INLINE_REFRESH_RECORDS);
+}
+
+/** This year's provisional ratings brought up to date: inline when small, else handed to the job thread. */
+function refreshOrDelegate(db: Db, now: Date): void {
+  const planned = planProvisionalRefresh(db, now);
+  if (tooLargeForRequest(db, planned)) void provisionalRefresher()!(now);
+  else applyProvisionalRefresh(db, now, planned);
+}
+
+export interface RatingsFreshness {
+  /** A re-rating is still running in the job thread: what is stored is shown meanwhile. */
+  recomputing: boolean;
+  /** When the oldest stored provisional rating of the year was computed (null: none stored yet). */
+  computedAt: Date | null;
+}
+
+/**
+ * For reads of this year's ratings (the ratings pages, the points heatmap, the API): a re-rating too large
+ * for the request runs in the job thread, and the read waits for it at most FENGHUO_RATING_WAIT_MS, never
+ * holding the event loop; past that it answers from what is stored and says so. Small refreshes are left
+ * to ensureYearRatings, inline, so a write shows on the very next read.
+ */
+export async function awaitProvisionalRatings(
+  db: Db,
+  year: number,
+  now: Date,
+  waitMs = env().FENGHUO_RATING_WAIT_MS,
+): Promise<RatingsFreshness> {
+  if (year !== shanghaiYear(now)) return { recomputing: false, computedAt: null };
+  const planned = planProvisionalRefresh(db, now);
+  let recomputing = false;
+  if (tooLargeForRequest(db, planned)) {
+    let timer: NodeJS.Timeout | undefined;
+    const done = provisionalRefresher()!(now).then(() => true);
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    recomputing = !(await Promise.race([done, late]));
+    clearTimeout(timer);
+  }
+  return { recomputing, computedAt: provisionalComputedAt(db, year) };
 }
 
 /** Count of ratings per level, every level present. */

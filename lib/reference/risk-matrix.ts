@@ -1,4 +1,4 @@
-import type { Level } from './level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // The default 5×5 matrix of DOMAIN.md §4: R = likelihood × impact, banded low (blue) to very high (red).
 // Defaults only: the versioned rule set will carry the bands an academy chooses.

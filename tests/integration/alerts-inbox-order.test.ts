@@ -6,7 +6,7 @@ import { latestAlerts, listAlerts } from '@/db/queries/alerts';
 import { resolveActor } from '@/lib/auth/resolve-actor';
 import type { Actor } from '@/lib/auth/scope-types';
 import { inboxFilters, inboxQuerySchema } from '@/lib/alerts/inbox-query';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 
 // Issue 14 item 12: one run of the rules stores every alert with the same instant, so "newest first"
 // alone put 50 yellow alerts on page 1 and the red ones pages later. The inbox lists what needs action

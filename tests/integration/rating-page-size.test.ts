@@ -36,7 +36,7 @@ const { resolveActor } = await import('@/lib/auth/resolve-actor');
 const { createApiToken } = await import('@/lib/auth/api-tokens');
 const { buildHazard, buildIncident } = await import('@/lib/demo/factories');
 const { shanghaiYear } = await import('@/lib/time');
-const { RULE_PAGE_SIZE } = await import('@/lib/rating/contribution-groups');
+const { RULE_PAGE_SIZE } = await import('@/domain/rating/contribution-groups');
 const { default: UnitRatingPage } = await import('@/app/(app)/ratings/[year]/[unitCode]/page');
 
 const db = getDb();

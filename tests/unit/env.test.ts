@@ -13,6 +13,8 @@ describe('configuration', () => {
       FENGHUO_STAGED_MB_PER_USER: 100,
       FENGHUO_STAGED_MB_TOTAL: 1000,
       FENGHUO_DB_BUSY_TIMEOUT_MS: 5000,
+      FENGHUO_RATING_WAIT_MS: 1500,
+      FENGHUO_START_WAIT_MS: 10000,
       FENGHUO_TRUST_PROXY: false,
     });
   });
@@ -41,6 +43,10 @@ describe('configuration', () => {
     [{ FENGHUO_DB_BUSY_TIMEOUT_MS: 'soon' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be a whole number of milliseconds/],
     [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '-5' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be 0 \(fail at once\) or more/],
     [{ FENGHUO_DB_BUSY_TIMEOUT_MS: '3600000' }, /FENGHUO_DB_BUSY_TIMEOUT_MS: must be at most 600000/],
+    [{ FENGHUO_RATING_WAIT_MS: 'briefly' }, /FENGHUO_RATING_WAIT_MS: must be a whole number of milliseconds/],
+    [{ FENGHUO_RATING_WAIT_MS: '-1' }, /FENGHUO_RATING_WAIT_MS: must be 0 \(never wait\) or more/],
+    [{ FENGHUO_RATING_WAIT_MS: '600000' }, /FENGHUO_RATING_WAIT_MS: must be at most 60000/],
+    [{ FENGHUO_START_WAIT_MS: '-1' }, /FENGHUO_START_WAIT_MS: must be 0 \(serve at once\) or more/],
     [{ FENGHUO_TRUST_PROXY: 'sometimes' }, /FENGHUO_TRUST_PROXY: must be true or false/],
     [{ FENGHUO_SECURE_COOKIES: 'https' }, /FENGHUO_SECURE_COOKIES: must be true or false/],
   ])('refuses %o naming the variable', (input, message) => {

@@ -8,7 +8,7 @@ import { inboxFilters, inboxHref, inboxQuerySchema } from '@/lib/alerts/inbox-qu
 import { alertRuleIds } from '@/lib/alerts/rule-set';
 import { ruleKey } from '@/lib/alerts/rule-set-form';
 import { toLocale } from '@/lib/i18n/locales';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { formatDateTime, shanghaiMonth } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';

@@ -8,7 +8,9 @@ import { instituteHeatmapView } from '@/lib/dashboards/institute-heatmap-view';
 import { branchesInScope } from '@/lib/dashboards/institute-rows';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { ratedYears } from '@/lib/intake/date-range';
-import { levels } from '@/lib/reference/level-codes';
+import { awaitProvisionalRatings } from '@/lib/rating/year-ratings';
+import { shanghaiYear } from '@/lib/time';
+import { levels } from '@/domain/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { LevelBadge } from '@/components/level-badge';
@@ -20,6 +22,7 @@ import { heatCellClass, heatCellHref } from '@/components/dashboards/heat-cell';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
+import { RecomputingNotice } from '@/components/ratings/recomputing-notice';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps'))('title') };
@@ -42,6 +45,10 @@ export default async function InstituteHeatmapPage({
   const locale = toLocale(await getLocale());
   const db = getDb();
   const now = new Date();
+  // Points and levels come from the stored ratings: a re-rating too large for this request runs in the job
+  // thread, waited for briefly, never blocking.
+  const usesRatings = (query.mode ?? 'points') === 'points' || query.level !== undefined;
+  const freshness = usesRatings ? await awaitProvisionalRatings(db, query.year ?? shanghaiYear(now), now) : null;
   const { heatmap, groups, open, year, mode, kind, institutes } = instituteHeatmapView(db, actor, query, now);
   const domains = listDomains(db);
   const domainName = new Map(domains.map((d) => [d.code, localName(locale, d)]));
@@ -65,6 +72,7 @@ export default async function InstituteHeatmapPage({
         subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: w.fromDay, to: w.toDay })}`}
       />
       <HeatmapTabs current="institutes" keep={{ year: query.year?.toString(), branch: query.branch }} />
+      <RecomputingNotice freshness={freshness} t={t} />
       <FilterBar
         action="/heatmaps"
         hidden={{ sort: query.sort, open: query.open }}

@@ -8,9 +8,17 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { ruleName } from '@/lib/rating/explain';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { distinctFloors, levelChange, loadRatingsTable, ratingsQuerySchema, type LevelChange } from '@/lib/rating/ratings-table';
-import { countsFingerprint, levelCounts } from '@/lib/rating/year-ratings';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import {
+  distinctFloors,
+  levelChange,
+  loadRatingsTable,
+  ratingsQuerySchema,
+  ratingsTableYear,
+  type LevelChange,
+} from '@/lib/rating/ratings-table';
+import { awaitProvisionalRatings, countsFingerprint, levelCounts } from '@/lib/rating/year-ratings';
+import { ratedYears } from '@/lib/intake/date-range';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { formatDateTime } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
@@ -18,6 +26,7 @@ import { scopeText } from '@/components/scope-text';
 import { DataTable } from '@/components/data-table';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
+import { RecomputingNotice } from '@/components/ratings/recomputing-notice';
 import { LevelSummary } from '@/components/ratings/level-summary';
 import { RatingsFilters } from '@/components/ratings/ratings-filters';
 import { YearOutsideRange, withYear, yearOutside } from '@/components/year-outside-range';
@@ -37,6 +46,8 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   if (outside !== null)
     return <YearOutsideRange title={t('ratings.title')} given={outside} hrefFor={(y) => withYear('/ratings', params, y)} />;
   const q = ratingsQuerySchema.parse(params);
+  // A re-rating too large for this request runs in the job thread; wait for it briefly, never blocking.
+  const freshness = await awaitProvisionalRatings(db, ratingsTableYear(ratedYears(now), q, now), now);
   const { year, years, status, all, inBranch, rows, previous, differ } = loadRatingsTable(db, actor, q, now);
   const summary = ratingYearSummary(db, year);
 
@@ -85,6 +96,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           </span>
         </nav>
       </PageHeader>
+      <RecomputingNotice freshness={freshness} t={t} />
 
       <div
         className={`flex flex-wrap items-center justify-between gap-3 rounded-lg border p-4 ${

@@ -1,4 +1,4 @@
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { say, levelName, unitName } from '../say';
 import type { AlertFacts, AlertRules, CandidateAlert } from '../types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, levelFills, normalizeHex, TEXT_DARK, TEXT_LIGHT, textColorOn } from '@/lib/pdf/colors';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 
 describe('cell colours', () => {
   it.each(levels)('the %s fill keeps its label readable (WCAG AA, 4.5:1)', (level) => {

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { levelFills } from '@/lib/pdf/colors';
 import type { PdfDocument, TableCell } from '@/lib/pdf/types';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

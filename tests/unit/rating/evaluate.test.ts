@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { evaluate, evaluationInstant, levelByPoints, worseLevel } from '@/lib/rating/evaluate';
-import { ratingRuleSetSchema } from '@/lib/rating/rule-set';
+import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import {
   DAY,
   END_2025,

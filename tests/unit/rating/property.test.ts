@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { evaluate, levelByPoints, worseLevel } from '@/lib/rating/evaluate';
 import type { RatingRecords, Tier } from '@/lib/rating/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { ratingRuleSetSchema } from '@/lib/rating/rule-set';
+import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import { fieldLabel, ruleSetBodyFromForm, ruleSetFields, ruleSetFormValues, ruleSetText } from '@/lib/rating/rule-set-text';
 
 describe('the rule set in plain language', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { ratingRuleSetSchema, type RatingRuleSet } from '@/lib/rating/rule-set';
+import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 
 // A deep copy the tests can break one field at a time.
 const copy = (): RatingRuleSet => structuredClone(CAS_2019_V1) as RatingRuleSet;

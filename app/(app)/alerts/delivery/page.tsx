@@ -6,7 +6,7 @@ import { deliveryConfigFromEnv, emailConfigured, webhookConfigured } from '@/lib
 import { deliveryRoutes } from '@/lib/delivery/routes';
 import { toLocale } from '@/lib/i18n/locales';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { roles } from '@/lib/reference/roles';
 import { formatDateTime } from '@/lib/time';
 import { DataTable } from '@/components/data-table';

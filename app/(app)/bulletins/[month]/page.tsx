@@ -8,7 +8,7 @@ import { isMonth } from '@/lib/bulletins/months';
 import { BULLETIN_ALERT_LINES, bulletinView, levelChange } from '@/lib/bulletins/view';
 import { attentionFirst, needsAttention } from '@/lib/bulletins/attention';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';

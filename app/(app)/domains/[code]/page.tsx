@@ -18,7 +18,7 @@ import {
 } from '@/lib/dashboards/domain-view';
 import { toSearchParams } from '@/lib/dashboards/scope';
 import { localName, toLocale } from '@/lib/i18n/locales';
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';

@@ -11,7 +11,7 @@ import { canSubmitRecords } from '@/lib/auth/roles';
 import { localName, toLocale } from '@/lib/i18n/locales';
 import { DAY_MS, formatDateTime } from '@/lib/time';
 import { parseInstant } from '@/lib/intake/instant';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { Pagination } from '@/components/pagination';

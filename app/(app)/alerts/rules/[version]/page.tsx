@@ -8,7 +8,7 @@ import { alertFieldLabel, alertRuleFields, alertRuleFormValues, alertRuleText, r
 import { requireActor } from '@/lib/auth/current-actor';
 import { toLocale } from '@/lib/i18n/locales';
 import { canManageRatings } from '@/lib/rating/permissions';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 import { AlertRuleSetForm } from '@/components/alerts/alert-rule-set-form';

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
 import { unitByCode } from '@/db/queries/units';
+import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
 import { contributionDomains } from '@/db/queries/heatmaps';
 import { listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/lib/auth/current-actor';
@@ -11,18 +12,27 @@ import { localName, toLocale } from '@/lib/i18n/locales';
 import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
 import { effectText, explainContribution, explainStored, explainStoredContribution, ruleName } from '@/lib/rating/explain';
 import { recheckStoredRating } from '@/lib/rating/recheck';
-import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { awaitProvisionalRatings, ensureYearRatings } from '@/lib/rating/year-ratings';
 import { ratedYears } from '@/lib/intake/date-range';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { formatDateTime, yearStart } from '@/lib/time';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 import { RuleGroups, RuleLines, type ShownLine } from '@/components/ratings/contribution-explanation';
-import { groupByRule, rulePage } from '@/lib/rating/contribution-groups';
+import { RecomputingNotice } from '@/components/ratings/recomputing-notice';
+import { FIRST_LINES_PER_RULE, groupByRule, RULE_PAGE_SIZE, rulePage } from '@/domain/rating/contribution-groups';
+import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';
 
 /** Lines of each kind of difference shown before the rest are counted (issue 13: pages stay bounded). */
 const DIFFERENCE_LINES = 20;
+/**
+ * A provisional rating with more lines than this is grouped and paged in SQL and not recomputed per view to
+ * give its sentences their detail: at 150,000 hazards (307,508 lines) reading every line and recomputing
+ * held the serving thread for seconds per view (decision 031). Its lines read as stored (rule, record,
+ * points); final and published ratings, and a domain's lines, are still read whole and rechecked.
+ */
+const RECHECK_PROVISIONAL_LINES = 50_000;
 /** Floors named in the summary; the rest are counted (each is also a line of its rule below). */
 const FLOOR_LINES = 5;
 
@@ -60,8 +70,18 @@ export default async function UnitRatingPage({
   const year = Number(yearText);
   const { unit } = await unitOrInterrupt(unitCode);
   const name = localName(locale, unit);
+  // A re-rating too large for this request runs in the job thread; wait for it briefly, never blocking.
+  const freshness = unit.kind === 'institute' ? await awaitProvisionalRatings(db, year, now) : null;
   const status = unit.kind === 'institute' && ratedYears(now).includes(year) ? ensureYearRatings(db, year, now) : null;
-  const stored = status ? storedRatings(db, actor.scope, year, status, [unit.id])[0] : undefined;
+  const search = await searchParams;
+  // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
+  const domainParam = search.domain;
+  const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
+  const head = status ? storedRatings(db, actor.scope, year, status, [unit.id], false)[0] : undefined;
+  const lineCount = head ? storedLineCount(db, head.id) : 0;
+  // A huge provisional rating is grouped and paged in SQL, its lines never all read (decision 031).
+  const inSql = !domain && head?.status === 'provisional' && lineCount > RECHECK_PROVISIONAL_LINES;
+  const stored = head && !inSql ? storedRatings(db, actor.scope, year, head.status, [unit.id])[0] : head;
   const back = (
     <Link href={`/ratings?year=${year}`} className="text-sm text-blue-700 hover:underline">
       ← {t('ratingDetail.back', { year })}
@@ -72,6 +92,7 @@ export default async function UnitRatingPage({
       <div className="max-w-4xl">
         {back}
         <PageHeader title={t('ratingDetail.title', { unit: name, year: yearText })} />
+        <RecomputingNotice freshness={freshness} t={t} />
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-gray-700" data-testid="not-rated">
           {t('ratingDetail.notRated', { unit: name, year: yearText })}
         </p>
@@ -79,12 +100,10 @@ export default async function UnitRatingPage({
     );
   }
 
-  const recheck = recheckStoredRating(db, stored);
+  const recheck = inSql
+    ? { ruleSet: ratingRuleSetByVersion(db, stored.ruleSetVersion), recomputed: null, difference: null }
+    : recheckStoredRating(db, stored);
   const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
-  const search = await searchParams;
-  // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
-  const domainParam = search.domain;
-  const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
   const domainOf = domain ? contributionDomains(db, stored.contributions) : null;
   const shown = domainOf
     ? stored.contributions.filter((c) => domainOf.get(`${c.recordKind}|${c.recordId}`) === domain!.code)
@@ -92,11 +111,15 @@ export default async function UnitRatingPage({
   // Only the lines on the page are turned into sentences: an institute may have a hundred thousand.
   const explain = (cs: readonly (typeof shown)[number][]): ShownLine[] =>
     explainStored(cs, recheck.recomputed?.contributions ?? null, opts).map((line, i) => ({ line, reference: cs[i]!.recordExternalId }));
-  const groups = groupByRule(shown);
+  const groups = inSql ? storedRuleGroups(db, stored.id, FIRST_LINES_PER_RULE) : groupByRule(shown);
   const ruleParam = typeof search.rule === 'string' ? search.rule : undefined;
   const ruleGroup = groups.find((g) => g.rule === ruleParam);
   const pageNo = Number(typeof search.page === 'string' ? search.page : '1');
-  const rulePageOf = ruleGroup ? rulePage(shown, ruleGroup.rule, pageNo) : null;
+  const rulePageOf = !ruleGroup
+    ? null
+    : inSql
+      ? storedRulePage(db, stored.id, ruleGroup.rule, ruleGroup.count, pageNo, RULE_PAGE_SIZE)
+      : rulePage(shown, ruleGroup.rule, pageNo);
   const baseHref = `/ratings/${year}/${encodeURIComponent(unit.code)}`;
   const withParams = (more: Record<string, string>) => {
     const query = new URLSearchParams({ ...(domain ? { domain: domain.code } : {}), ...more }).toString();
@@ -123,6 +146,7 @@ export default async function UnitRatingPage({
           {t('ratingDetail.unitPage')}
         </Link>
       </PageHeader>
+      <RecomputingNotice freshness={freshness} t={t} />
 
       <dl
         className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2 lg:grid-cols-3"
@@ -239,7 +263,7 @@ export default async function UnitRatingPage({
             </Link>
           </p>
         ) : null}
-        {shown.length === 0 ? (
+        {(inSql ? lineCount : shown.length) === 0 ? (
           <p
             className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700"
             data-testid="no-contributions"

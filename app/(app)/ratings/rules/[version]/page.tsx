@@ -7,7 +7,7 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { toLocale } from '@/lib/i18n/locales';
 import { canManageRatings } from '@/lib/rating/permissions';
 import { fieldLabel, NO_FLOOR, ruleSetFields, ruleSetFormValues, ruleSetText } from '@/lib/rating/rule-set-text';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { ConfirmAction } from '@/components/ratings/confirm-action';
 import { RuleSetForm } from '@/components/ratings/rule-set-form';

@@ -26,7 +26,7 @@ import { RecordActions } from '@/components/records/record-actions';
 import { RiskMatrixView } from '@/components/records/risk-matrix-view';
 import { SavedNotice } from '@/components/records/saved-notice';
 import { overallRisk, riskLevel } from '@/lib/reference/risk-matrix';
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { accessibleRecord } from './record-access';
 
 // Internal keys a reader has no use for; the unit and project are shown by name instead.

@@ -1,4 +1,4 @@
-import { levels, type Level } from '@/lib/reference/level-codes';
+import { levels, type Level } from '@/domain/reference/level-codes';
 import type { RatingRuleSet } from './rule-set';
 
 /** Level by points (RATING.md §4): each threshold is "at least". */

@@ -2,18 +2,35 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/lib/bootstrap';
 import { startJobs } from '@/jobs/start-jobs';
+import { startJobThread } from '@/jobs/job-thread';
 
 const state = globalThis as unknown as { fenghuoStarted?: Promise<void> };
 
-/** Migrates, seeds if empty, and schedules the jobs; guarded so a second call in the process is a no-op. */
+/**
+ * Migrates, seeds if empty, and schedules the jobs, in a thread of their own (decision 031; a database in
+ * memory cannot be shared with one, so its jobs run inline); guarded so a second call is a no-op.
+ */
 export function prepareServer(): Promise<void> {
   state.fenghuoStarted ??= (async () => {
     const report = await bootstrap(getDb(), env());
     // `npm start` prints the report itself before the server starts; print here only what is new.
     if (report.seeded) printReport(report);
-    startJobs(getDb());
+    const file = env().FENGHUO_DB;
+    if (file === ':memory:') await startJobs(getDb());
+    else await startedUpOrLater(startJobThread(file).startedUp);
   })();
   return state.fenghuoStarted;
+}
+
+/**
+ * Waits at most FENGHUO_START_WAIT_MS for the job thread's start-up catch-up before the server serves: a
+ * usual installation's jobs are done in a second or two, so its first pages show today's ratings, alerts and
+ * bulletin as before; a huge one's (tens of seconds) go on in the thread while the server answers (decision 031).
+ */
+function startedUpOrLater(startedUp: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const later = new Promise<void>((resolve) => (timer = setTimeout(resolve, env().FENGHUO_START_WAIT_MS)));
+  return Promise.race([startedUp, later]).finally(() => clearTimeout(timer));
 }
 
 export function printReport(report: BootstrapReport): void {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { levels } from '@/lib/reference/level-codes';
+import { levels } from '@/domain/reference/level-codes';
 
 // The rating rule set as versioned data (RATING.md: "the product ships it as data"). The evaluator
 // implements the rules' shapes; every number lives here, so an academy office can copy the default, edit

@@ -1,4 +1,4 @@
-import type { Level } from '@/lib/reference/level-codes';
+import type { Level } from '@/domain/reference/level-codes';
 import { worseLevel } from './level';
 
 // Issue 13 (item 8): a rating's explanation is bounded however many records an institute files. It is
