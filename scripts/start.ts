@@ -16,6 +16,8 @@ const sourceEntries = [
   'domain',
   'db',
   'jobs',
+  // server/prepare-server.ts is reached through instrumentation.ts, so it is part of the build.
+  'server',
   'public',
   'instrumentation.ts',
   'proxy.ts',
