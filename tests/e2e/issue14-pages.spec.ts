@@ -91,8 +91,9 @@ function foreignAndOwn() {
   return { records: out, alert };
 }
 
-// The friendly pages are rendered by forbidden() / notFound() (app/(app)/forbidden.tsx, not-found.tsx). To a
-// reader with a scope a missing id looks like one outside it; the office is told it does not exist.
+// The friendly pages are rendered by forbidden() / notFound() (app/(app)/forbidden.tsx, not-found.tsx,
+// re-exported by app/(decided)). To a reader with a scope a missing id looks like one outside it; the office
+// is told it does not exist.
 test('a refused and a missing record, alert, rating or bulletin get the friendly pages, giving no id away', async ({ page, browser }) => {
   await logIn(page, 'bj01.reporter');
   const { records, alert } = foreignAndOwn();
@@ -130,12 +131,39 @@ test('a refused and a missing record, alert, rating or bulletin get the friendly
   }
 });
 
-// Issue 14 asks for HTTP 403 / 404 with these pages. Not yet: app/(app)/loading.tsx streams the skeleton,
-// status 200, before a page decides; Next then only adds `noindex` (decision 035 says what would do it).
-test.fixme('a refused record answers 403 and a missing one 404 to the office', async ({ page }) => {
-  await logIn(page, 'office');
-  const { records } = foreignAndOwn();
-  expect((await page.goto(`/records/incidents/${records[0]!.missing}`))!.status()).toBe(404);
+// Issue 14 asks for HTTP 403 / 404 with these pages. They live in the (decided) route group, which has no
+// loading.tsx, so nothing streams before the page decides (decision 035).
+test('a refused page answers 403, a missing one 404, one in scope 200', async ({ page, browser }) => {
+  const { records, alert } = foreignAndOwn();
+  const status = async (p: Page, address: string) => (await p.goto(address))!.status();
+  await logIn(page, 'bj01.reporter');
+  const own = records.find((r) => r.own)!;
+  expect(await status(page, `/records/${own.kind}/${own.own}`)).toBe(200);
+  for (const r of records.filter((r) => r.foreign)) expect(await status(page, `/records/${r.kind}/${r.foreign}`), r.kind).toBe(403);
+  for (const suffix of ['', '/edit', '/correct']) {
+    expect(await status(page, `/records/incidents/${records[0]!.missing}${suffix}`), `missing${suffix}`).toBe(403);
+  }
+  await expect(page.getByTestId('refusal')).toContainText('无权查看此记录');
+  expect(await status(page, '/alerts/99999999')).toBe(403);
+  if (alert) expect(await status(page, `/alerts/${alert}`)).toBe(403);
+  expect(await status(page, `/ratings/${thisYear - 1}/SH01`)).toBe(403);
+  expect(await status(page, `/ratings/${thisYear - 1}/BJ01`)).toBe(200);
+
+  const office = await (await browser.newContext()).newPage();
+  await logIn(office, 'office');
+  expect(await status(office, `/records/incidents/${records[0]!.foreign}`)).toBe(200);
+  for (const address of [
+    `/records/incidents/${records[0]!.missing}`,
+    `/records/incidents/${records[0]!.missing}/edit`,
+    '/records/incidents/abc',
+    '/alerts/99999999',
+    `/ratings/${thisYear - 1}/NOPE-NOPE`,
+    '/bulletins/1999-01',
+    '/domains/zzz',
+  ]) {
+    expect(await status(office, address), address).toBe(404);
+  }
+  await expect(office.getByTestId('not-found')).toBeVisible();
 });
 
 test('an alert page names its period and rule in words, not internal keys, in both languages', async ({ page }) => {

@@ -37,7 +37,7 @@ const { createApiToken } = await import('@/lib/auth/api-tokens');
 const { buildHazard, buildIncident } = await import('@/lib/demo/factories');
 const { shanghaiYear } = await import('@/lib/time');
 const { RULE_PAGE_SIZE } = await import('@/domain/rating/contribution-groups');
-const { default: UnitRatingPage } = await import('@/app/(app)/ratings/[year]/[unitCode]/page');
+const { default: UnitRatingPage } = await import('@/app/(decided)/ratings/[year]/[unitCode]/page');
 
 const db = getDb();
 const LAST_YEAR = shanghaiYear(new Date()) - 1;

@@ -6,9 +6,8 @@ import { requireActor } from '@/lib/auth/current-actor';
 
 // A record's pages (view, edit, correct) end with forbidden() for a record outside the reader's scope (and,
 // for a reader with a scope, a missing one: no id's existence is given away) and notFound() for a missing one
-// (issue 14, item 19), each rendered by the (app) segment's friendly page (forbidden.tsx, not-found.tsx).
-// The HTTP status stays 200 for now: the (app) loading skeleton
-// streams out before the page decides (decision 035).
+// (issue 14, item 19), each rendered by the (app) segment's friendly page (forbidden.tsx, not-found.tsx),
+// with status 403 or 404: the (decided) group has no loading skeleton to stream first (decision 035).
 
 type Params = Promise<{ kind: string; id: string }>;
 

@@ -1,0 +1,4 @@
+'use client';
+
+// The (app) error page (see layout.tsx).
+export { default } from '../(app)/error';

@@ -1,0 +1,2 @@
+// The (app) refusal, status 403 (see layout.tsx).
+export { default } from '../(app)/forbidden';
