@@ -42,6 +42,14 @@ test('a year outside the range in a page address is said with the range, on ever
   await page.getByTestId('year-outside-range').getByRole('link', { name: '2001' }).click();
   await expect(page).toHaveURL(/year=2001/);
   await expect(page.getByTestId('year-status')).toContainText('2001');
+
+  // The XLSX exports of those pages say it too, instead of exporting another year.
+  for (const table of ['heatmap-institutes', 'heatmap-matrix', 'ratings', 'domains']) {
+    const answer = await page.request.get(`/export/${table}?year=1988`);
+    expect(answer.status(), table).toBe(400);
+    expect(await answer.text(), table).toContain(`year: must be a year from 2000 to ${thisYear}`);
+  }
+  expect((await page.request.get('/export/ratings?year=2001')).status()).toBe(200);
 });
 
 test('the year pickers offer the one range the API rates, and the API names it in the caller’s language', async ({ page, request }) => {

@@ -5,6 +5,7 @@ import { exportableTables } from '@/lib/dashboards/export-registry';
 import { toLocale } from '@/lib/i18n/locales';
 import { translate } from '@/lib/i18n/translate';
 import { downloadResponse, MAX_EXPORT_ROWS, tableXlsx, XLSX_TYPE } from '@/lib/export/table-xlsx';
+import { ratedYearRange, yearInAddress } from '@/lib/intake/date-range';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,14 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
   if (!source) return new Response('Not found', { status: 404 });
   const url = new URL(req.url);
   const locale = toLocale(await getLocale());
-  const table = source.load(getDb(), actor, url.searchParams, locale, new Date());
+  // A year outside the range is said, as on the pages, never replaced by the table's default year (issue 14, item 7).
+  const now = new Date();
+  if (yearInAddress(url.searchParams.get('year') ?? undefined, now).kind === 'outside')
+    return new Response(`year: ${translate(locale, 'validation.yearOutside', ratedYearRange(now))}`, {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  const table = source.load(getDb(), actor, url.searchParams, locale, now);
   if (!table) return new Response('Not found', { status: 404 });
   if (table.rows.length > MAX_EXPORT_ROWS)
     return new Response(translate(locale, 'export.tooManyRows', { rows: table.rows.length, max: MAX_EXPORT_ROWS }), {
