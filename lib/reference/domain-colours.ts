@@ -21,7 +21,7 @@ export const domainColours: Readonly<Record<string, string>> = {
 };
 
 /** A chart's bucket of "all other domains" (past the busiest few). */
-export const restColour = '#ECFCCB';
+export const restColour = '#C7D2FE';
 
 /** Domains added later as data (not in the list above) take these, in their order. */
 const spare = ['#0F766E', '#9D174D', '#7B4173', '#2F2F2F'];
