@@ -33,13 +33,16 @@ export default defineConfig({
   // The specs that start servers of their own and load them (crash safety, load), and the upload storm, run after the rest, one
   // after the other, so that their timings do not depend on what else the machine is running.
   projects: [
-    { name: 'main', testIgnore: /\/(crash-safety|load|upload-storm|trusted-proxy|offthread)\.spec\.ts$/ },
+    { name: 'main', testIgnore: /\/(crash-safety|load|upload-storm|trusted-proxy|offthread|big-writes)\.spec\.ts$/ },
     { name: 'crash-safety', testMatch: /crash-safety\.spec\.ts$/, dependencies: ['main'] },
     { name: 'load', testMatch: /\/load\.spec\.ts$/, dependencies: ['crash-safety'] },
     // The upload storm loads the suite's own server to its limits, so it comes last, alone.
     { name: 'storm', testMatch: /\/upload-storm\.spec\.ts$/, dependencies: ['load'] },
-    // 150,000 hazards in one institute on a server of its own (decision 031): after the storm, alone.
-    { name: 'offthread', testMatch: /\/offthread\.spec\.ts$/, dependencies: ['storm'] },
+    // A 100,000-row import holds SQLite's write lock for tens of seconds (decision 032): every other writer,
+    // a login among them, waits and is told to try again. So it runs after the storm, alone.
+    { name: 'big-writes', testMatch: /\/big-writes\.spec\.ts$/, dependencies: ['storm'] },
+    // 150,000 hazards in one institute on a server of its own (decision 031): after the big writes, alone.
+    { name: 'offthread', testMatch: /\/offthread\.spec\.ts$/, dependencies: ['big-writes'] },
   ],
   webServer: {
     command: `rm -rf ${E2E_DB.replace(/\/[^/]+$/, '')} && npm start`,

@@ -15,8 +15,8 @@ export function LoginForm({ next }: { next?: string }) {
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.error ? (
         <FormAlert ok={false}>
-          {state.error === 'busy'
-            ? ts('busyFor', { seconds: state.retryAfterSeconds ?? 1 })
+          {state.error === 'busy' || state.error === 'dbBusy'
+            ? ts(state.error === 'busy' ? 'busyFor' : 'dbBusyFor', { seconds: state.retryAfterSeconds ?? 1 })
             : state.error === 'throttled' && state.retryAfterSeconds
               ? ts('throttledFor', { seconds: state.retryAfterSeconds })
               : t(state.error)}

@@ -7,12 +7,13 @@ import { getDb } from '@/db/client';
 import { logIn, logOut } from '@/lib/auth/login';
 import { SESSION_COOKIE } from '@/lib/auth/session-policy';
 import { safeNext } from '@/lib/auth/safe-next';
+import { isDatabaseBusy, retryAfterSeconds } from '@/lib/db/busy';
 import { clientAddress, secureCookies } from './request-info';
 import { env } from '@/lib/env';
 import { importPool } from '@/lib/intake/import-pool';
 
 export interface LoginState {
-  error?: 'invalid' | 'throttled' | 'busy';
+  error?: 'invalid' | 'throttled' | 'busy' | 'dbBusy';
   /** With `throttled` and `busy`: how long to wait before the next attempt. */
   retryAfterSeconds?: number;
   fieldErrors?: { login?: 'loginRequired'; password?: 'passwordRequired' };
@@ -26,6 +27,8 @@ const loginSchema = z.object({
 });
 
 export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  // A post to this action that is not the form (a hand-made body) is answered like an empty form, not a 500.
+  if (!(form instanceof FormData)) return { fieldErrors: { login: 'loginRequired', password: 'passwordRequired' } };
   const parsed = loginSchema.safeParse({ login: form.get('login'), password: form.get('password'), next: form.get('next') ?? undefined });
   const login = typeof form.get('login') === 'string' ? String(form.get('login')) : '';
   if (!parsed.success) {
@@ -38,13 +41,22 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   }
   // A login writes (its attempt, its session): while the import pool's worker holds the write lock, wait for
   // it here without holding the server, rather than inside SQLite (decision 032). Past the wait, SQLite's own.
-  await importPool().whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS);
-  const result = await logIn(getDb(), {
-    login: parsed.data.login,
-    password: parsed.data.password,
-    ip: await clientAddress(),
-    userAgent: (await headers()).get('user-agent'),
-  });
+  // Past the wait the lock is still taken (a big import): say so at once rather than wait again inside SQLite,
+  // holding the server; a lock taken by another process runs out as SQLite's own wait and is said alike.
+  const busy: LoginState = { error: 'dbBusy', retryAfterSeconds: retryAfterSeconds(env().FENGHUO_DB_BUSY_TIMEOUT_MS), login };
+  if (!(await importPool().whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS))) return busy;
+  let result: Awaited<ReturnType<typeof logIn>>;
+  try {
+    result = await logIn(getDb(), {
+      login: parsed.data.login,
+      password: parsed.data.password,
+      ip: await clientAddress(),
+      userAgent: (await headers()).get('user-agent'),
+    });
+  } catch (error) {
+    if (isDatabaseBusy(error)) return busy;
+    throw error;
+  }
   if (!result.ok)
     return result.reason === 'invalid'
       ? { error: 'invalid', login }
