@@ -1,6 +1,6 @@
 import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '@/lib/worker/ts-worker';
 import { ImportFileError } from '@/lib/import/read-table';
 import { TextBudget } from '@/lib/import/text-budget';
 import type { ImportPhase } from './import';
@@ -48,14 +48,6 @@ export const DEFAULT_POOL: ImportPoolOptions = {
   textBudgetBytes: 96 * MB,
   retryAfterSeconds: 30,
 };
-
-// Workers run the TypeScript sources through tsx's require hook, as `npm start` runs the server: the file
-// is found at run time from the project root, so Next's bundler never sees (or rewrites) it.
-const BOOT = `const { createRequire } = require('node:module');
-const { workerData } = require('node:worker_threads');
-const load = createRequire(workerData.root + '/package.json');
-load('tsx/cjs/api').register();
-load(workerData.entry);`;
 
 type OnPhase = (phase: ImportPhase, detail: { rows?: number }) => void;
 
@@ -221,19 +213,14 @@ export class ImportPool {
   }
 
   private spawn(): Slot {
-    const root = process.cwd();
-    const setup: WorkerSetup & { root: string; entry: string } = {
-      root,
-      entry: path.join(root, 'lib', 'intake', 'import-worker.ts'),
-      budget: this.budget.shared,
-      budgetBytes: this.options.textBudgetBytes,
-    };
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: setup,
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
-    });
+    const setup: WorkerSetup = { budget: this.budget.shared, budgetBytes: this.options.textBudgetBytes };
+    const worker = startTsWorker(
+      'lib/intake/import-worker.ts',
+      { ...setup },
+      {
+        resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
+      },
+    );
     const slot: Slot = { worker };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'phase') {

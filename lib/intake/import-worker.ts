@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, openReadOnly, type Db } from '@/db/client';
 import { isDatabaseBusy } from '@/lib/db/busy';
+import { lowerThreadPriority } from '@/lib/worker/ts-worker';
 import { ImportFileError } from '@/lib/import/read-table';
 import { TextBudget } from '@/lib/import/text-budget';
 import { checkImport, emptyReport, importColumns, parseImport } from './import';
@@ -16,18 +15,8 @@ import { submitRecords, SubmissionRefused } from './submit';
 // database connections of its own (one that only reads for previews; one that writes, with the server's
 // settings, for writes: decision 032).
 
-/**
- * Reading an upload is background work: on Linux a thread has a niceness of its own (setpriority on its
- * thread id), so this thread gives way to the event loop that answers requests whenever both want a core.
- */
-function yieldToRequests(): void {
-  try {
-    os.setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), 10);
-  } catch {
-    // not Linux: the worker keeps the server's priority
-  }
-}
-yieldToRequests();
+// Reading an upload is background work: it gives way to the event loop that answers requests.
+lowerThreadPriority();
 
 const setup = workerData as WorkerSetup;
 const budget = new TextBudget(setup.budgetBytes, setup.budget);

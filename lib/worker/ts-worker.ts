@@ -5,7 +5,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 // Worker threads that run the TypeScript sources through tsx's require hook, as `npm start` runs the server:
 // the entry is found at run time from the project root, so Next's bundler never sees (or rewrites) it. The
-// same technique as the import pool's (lib/intake/import-pool.ts, decision 024), which keeps its own copy.
+// import pool (decision 024) and the job thread (decision 031) both start their workers here.
 const BOOT = `const { createRequire } = require('node:module');
 const { workerData } = require('node:worker_threads');
 const load = createRequire(workerData.root + '/package.json');
