@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { env } from '@/lib/env';
-import { cameOverHttps } from '@/lib/security/request-trust';
-import { newNonce, securityHeaders } from '@/lib/security/headers';
-import { isSameOrigin } from '@/lib/api/same-origin';
+import { env } from '@/server/env';
+import { cameOverHttps } from '@/server/security/request-trust';
+import { newNonce, securityHeaders } from '@/server/security/headers';
+import { isSameOrigin } from '@/server/api/same-origin';
 
 // Runs before every request, pages, API, files and server actions alike (no matcher on purpose), to put
 // the security headers on every answer. It authorises nothing: each page, action and route checks its

@@ -2,7 +2,7 @@ import type { Config } from 'tailwindcss';
 import colors from 'tailwindcss/colors';
 import forms from '@tailwindcss/forms';
 import headlessui from '@headlessui/tailwindcss';
-import { allDomainColours } from './lib/reference/domain-colours';
+import { allDomainColours } from './domain/reference/domain-colours';
 
 // Tremor builds some class names at run time (chart fills, legend dots). Tailwind cannot see them in the
 // source, so the colours the product uses are safelisted; a blanket safelist would add ~400 KB of CSS.
@@ -28,7 +28,13 @@ const shades = '(?:50|100|200|300|400|500|600|700|800|900|950)';
 const colourGroup = `(?:${chartColours.join('|')})`;
 
 const config: Config = {
-  content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}', './lib/**/*.{ts,tsx}', './node_modules/@tremor/**/*.{js,ts,jsx,tsx}'],
+  content: [
+    './app/**/*.{ts,tsx}',
+    './components/**/*.{ts,tsx}',
+    './features/**/*.{ts,tsx}',
+    './domain/**/*.{ts,tsx}',
+    './node_modules/@tremor/**/*.{js,ts,jsx,tsx}',
+  ],
   theme: {
     transparent: 'transparent',
     current: 'currentColor',

@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'jobs/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'domain/**/*.test.ts',
+      'features/**/*.test.ts',
+      'platform/**/*.test.ts',
+      'server/**/*.test.ts',
+      'db/**/*.test.ts',
+      'jobs/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
     exclude: ['node_modules/**', 'tests/e2e/**', '.tmp/**'],
     environment: 'node',
     pool: 'forks',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { clientMessages } from '@/lib/i18n/client-namespaces';
+import { clientMessages } from '@/domain/i18n/client-namespaces';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { importSpreadsheet } from '@/lib/intake/import';
-import { ImportPool, DEFAULT_POOL } from '@/lib/intake/import-pool';
-import { submitRecords } from '@/lib/intake/submit';
-import { submitBatch } from '@/lib/intake/submit-off-thread';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { importSpreadsheet } from '@/features/import/import';
+import { ImportPool, DEFAULT_POOL } from '@/features/import/import-pool';
+import { submitRecords } from '@/features/records/submit';
+import { submitBatch } from '@/features/records/submit-off-thread';
 import { describeLag, lagDuring } from '../tests/setup/loop-lag';
 
 const ROWS = Number(process.env.BENCH_BIG_ROWS ?? 100_000);

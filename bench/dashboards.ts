@@ -23,15 +23,15 @@ import {
   levelDistribution,
   levelRises,
 } from '@/db/queries/overview';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
-import { createUser } from '@/lib/auth/users';
-import { logIn } from '@/lib/auth/login';
-import { SESSION_COOKIE } from '@/lib/auth/session-policy';
-import { ensureYearRatings } from '@/lib/rating/year-ratings';
-import { clearMemo } from '@/lib/dashboards/memo';
-import { instituteDomainHeatmap } from '@/lib/dashboards/institute-heatmap';
-import { lastMonths, yearWindow } from '@/lib/dashboards/filters';
-import { shanghaiDate, shanghaiYear, yearStart } from '@/lib/time';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { createUser } from '@/features/auth/users';
+import { logIn } from '@/features/auth/login';
+import { SESSION_COOKIE } from '@/domain/auth/session-policy';
+import { ensureYearRatings } from '@/features/rating/year-ratings';
+import { clearMemo } from '@/features/dashboards/memo';
+import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
+import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
+import { shanghaiDate, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);

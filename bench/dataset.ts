@@ -1,7 +1,7 @@
 // The synthetic academy the benchmarks run on: 20 branches, N institutes, incidents and hazards spread
 // evenly over a span of time, deterministic so every run measures the same data.
 import type { Db } from '@/db/client';
-import { DAY_MS } from '@/lib/time';
+import { DAY_MS } from '@/domain/time/shanghai';
 
 export interface DatasetShape {
   institutes: number;

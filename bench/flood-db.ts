@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { shanghaiYear } from '@/lib/time';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { shanghaiYear } from '@/domain/time/shanghai';
 
 export const FLOOD_UNIT = 'BJ01';
 export const FLOOD_DOMAIN = 'ai';

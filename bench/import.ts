@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '@/db/client';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { importSpreadsheet } from '@/lib/intake/import';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { importSpreadsheet } from '@/features/import/import';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 const dir = path.resolve('.tmp/bench');

@@ -7,11 +7,11 @@ import { openDatabase, type Db } from '@/db/client';
 import { loadRatingInputs } from '@/db/queries/rating-inputs';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { storeRatings } from '@/db/queries/ratings';
-import { runAlerts } from '@/lib/alerts/run-alerts';
-import { evaluate, evaluationInstant } from '@/lib/rating/evaluate';
-import { refreshProvisionalRatings } from '@/lib/rating/refresh';
+import { runAlerts } from '@/features/alerts/run-alerts';
+import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { catchUpBulletins } from '@/jobs/bulletin';
-import { shanghaiYear, yearStart } from '@/lib/time';
+import { shanghaiYear, yearStart } from '@/domain/time/shanghai';
 import { buildFloodDb, FLOOD_UNIT } from './flood-db';
 
 const HAZARDS = Number(process.env.BENCH_HAZARDS ?? 150_000);

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
-import { DEMO_PASSWORD } from '@/lib/bootstrap';
-import { logIn } from '@/lib/auth/login';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import { SESSION_COOKIE } from '@/lib/auth/session-policy';
-import { shanghaiYear } from '@/lib/time';
+import { DEMO_PASSWORD } from '@/server/startup/bootstrap';
+import { logIn } from '@/features/auth/login';
+import { createApiToken } from '@/features/auth/api-tokens';
+import { SESSION_COOKIE } from '@/domain/auth/session-policy';
+import { shanghaiYear } from '@/domain/time/shanghai';
 import { buildFloodDb, FLOOD_DOMAIN, FLOOD_UNIT, startJobsDone } from './flood-db';
 import { startServer, type OwnServer } from './server-process';
 

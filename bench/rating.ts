@@ -5,9 +5,9 @@ import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { rateInstitutes } from '@/lib/rating/rate-institutes';
-import { yearStart } from '@/lib/time';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { rateInstitutes } from '@/features/rating/rate-institutes';
+import { yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { DEMO_PASSWORD } from '@/lib/bootstrap';
-import { demoUsers } from '@/lib/demo/demo-users';
+import { DEMO_PASSWORD } from '@/server/startup/bootstrap';
+import { demoUsers } from '@/features/demo/demo-users';
 
 /**
  * On a demo installation the login page says so and names the demo logins: a visitor otherwise has no way

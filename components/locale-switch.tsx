@@ -3,8 +3,8 @@
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { setLocaleAction } from '@/lib/actions/locale';
-import { locales } from '@/lib/i18n/locales';
+import { setLocaleAction } from '@/server/actions/locale';
+import { locales } from '@/domain/i18n/locales';
 
 export function LocaleSwitch() {
   const t = useTranslations('locale');

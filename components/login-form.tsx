@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { loginAction, type LoginState } from '@/lib/actions/auth';
+import { loginAction, type LoginState } from '@/server/actions/auth';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export function LoginForm({ next }: { next?: string }) {

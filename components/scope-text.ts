@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Actor } from '@/lib/auth/scope-types';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import { localName, toLocale } from '@/domain/i18n/locales';
 
 /** "Whole academy" or "<unit> and its units", in the reader's language. */
 export async function scopeText(actor: Actor): Promise<string> {

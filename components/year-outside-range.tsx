@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ratedYearRange, ratedYears, yearInAddress } from '@/lib/intake/date-range';
+import { ratedYearRange, ratedYears, yearInAddress } from '@/domain/records/date-range';
 import { PageHeader } from '@/components/page-header';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
-import { env } from '@/lib/env';
+import { env } from '@/server/env';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -16,7 +16,7 @@ export function openDatabase(file: string, busyTimeoutMs = env().FENGHUO_DB_BUSY
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // A writer waits this long for another's lock, then fails with SQLITE_BUSY, which every edge answers as
-  // "busy, try again" (lib/db/busy.ts).
+  // "busy, try again" (db/busy.ts).
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   return drizzle(sqlite, { schema }) as Db;
 }

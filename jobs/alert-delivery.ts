@@ -9,11 +9,11 @@ import {
   type AlertRow,
 } from '@/db/queries/deliveries';
 import type { DeliveryChannel } from '@/db/schema';
-import { seesWholeAcademy } from '@/lib/auth/roles';
-import { deliveryConfigFromEnv, emailConfigured, webhookConfigured, type DeliveryConfig } from '@/lib/delivery/config';
-import { deliveryRoutes, rolesReceiving } from '@/lib/delivery/routes';
-import { sendAlertEmail, sendAlertWebhook } from '@/lib/delivery/send';
-import { DAY_MS } from '@/lib/time';
+import { seesWholeAcademy } from '@/domain/auth/roles';
+import { deliveryConfigFromEnv, emailConfigured, webhookConfigured, type DeliveryConfig } from '@/platform/delivery/config';
+import { deliveryRoutes, rolesReceiving } from '@/features/delivery/routes';
+import { sendAlertEmail, sendAlertWebhook } from '@/platform/delivery/send';
+import { DAY_MS } from '@/domain/time/shanghai';
 
 // Every minute: queue notifications for new alerts, then send what is due. Safe to run in several
 // processes at once and to repeat: queueing is idempotent per (alert, channel, recipient) and a row is

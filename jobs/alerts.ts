@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { runAlerts } from '@/lib/alerts/run-alerts';
-import { formatDate, HOUR_MS } from '@/lib/time';
+import { runAlerts } from '@/features/alerts/run-alerts';
+import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
 import { runClaimed } from './run-claimed';
 
 /** The daily run's hour, Asia/Shanghai (the schedule in start-jobs.ts says the same). */

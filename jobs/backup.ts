@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Db } from '@/db/client';
-import { env } from '@/lib/env';
-import { backupDatabase, backupDir, backupFileName, pruneBackups } from '@/lib/backup/backup';
-import { formatDate, HOUR_MS } from '@/lib/time';
+import { env } from '@/server/env';
+import { backupDatabase, backupDir, backupFileName, pruneBackups } from '@/platform/backup/backup';
+import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
 import { runClaimed } from './run-claimed';
 
 /** The nightly backup is due at 03:00 Asia/Shanghai; its period is the local day whose 03:00 last passed. */

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/queries/bulletins';
 import { jobRunDone, reopenDoneJobRun } from '@/db/queries/job-runs';
-import { buildBulletinBody } from '@/lib/bulletins/build';
-import { addMonths, latestDueMonth, monthRange } from '@/lib/bulletins/months';
+import { buildBulletinBody } from '@/features/bulletins/build';
+import { addMonths, latestDueMonth, monthRange } from '@/domain/time/months';
 import { runClaimed } from './run-claimed';
 
 export const BULLETIN_JOB = 'monthly-bulletin';

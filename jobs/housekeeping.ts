@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import { purgeExpired } from '@/db/queries/housekeeping';
-import { DAY_MS, formatDate } from '@/lib/time';
+import { DAY_MS, formatDate } from '@/domain/time/shanghai';
 import { runClaimed } from './run-claimed';
-import { purgeStaged } from '@/lib/intake/staging';
+import { purgeStaged } from '@/features/import/staging';
 
 /** Daily: drop ended sessions and login attempts older than a day (the throttle looks back 15 minutes). */
 export function housekeeping(db: Db, now = new Date()) {

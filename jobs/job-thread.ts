@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import { setProvisionalRefresher } from '@/lib/rating/refresh-delegate';
-import { startTsWorker } from '@/lib/worker/ts-worker';
+import { setProvisionalRefresher } from '@/features/rating/refresh-delegate';
+import { startTsWorker } from '@/platform/worker/ts-worker';
 import type { JobThreadMessage, JobThreadRequest } from './job-worker';
 
 // The server's scheduled jobs run in a worker thread of their own (jobs/job-worker.ts), on a connection of

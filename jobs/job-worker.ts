@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@/db/client';
-import { refreshProvisionalRatings } from '@/lib/rating/refresh';
-import { lowerThreadPriority } from '@/lib/worker/ts-worker';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
+import { lowerThreadPriority } from '@/platform/worker/ts-worker';
 import { startJobs } from './start-jobs';
 
 // The job thread (jobs/job-thread.ts, decision 031): the scheduled jobs and their start-up catch-up, and the

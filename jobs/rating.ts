@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { computeAndStoreRatings, refreshProvisionalRatings } from '@/lib/rating/refresh';
-import { shanghaiDate, shanghaiYear } from '@/lib/time';
+import { computeAndStoreRatings, refreshProvisionalRatings } from '@/features/rating/refresh';
+import { shanghaiDate, shanghaiYear } from '@/domain/time/shanghai';
 import { runClaimed } from './run-claimed';
 
 /**

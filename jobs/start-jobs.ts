@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import type { Db } from '@/db/client';
-import { ZONE } from '@/lib/time';
+import { ZONE } from '@/domain/time/shanghai';
 import { housekeeping } from './housekeeping';
 import { annualRating, provisionalRating } from './rating';
 import { dailyAlerts } from './alerts';

@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 80;
-const ROOTS = ['app', 'components', 'lib', 'db', 'jobs', 'cli', 'server', 'scripts', 'domain', 'features', 'platform'];
+const ROOTS = ['app', 'components', 'db', 'jobs', 'cli', 'server', 'scripts', 'domain', 'features', 'platform'];
 const SKIP = [/^db\/migrations\//, /\.d\.ts$/];
 const KNOWN_FILE = path.join('scripts', 'size-known.json');
 

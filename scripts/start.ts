@@ -3,17 +3,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseEnv } from '@/lib/env';
+import { ConfigError, parseEnv } from '@/server/env';
 import { openDatabase } from '@/db/client';
-import { bootstrap } from '@/lib/bootstrap';
+import { bootstrap } from '@/server/startup/bootstrap';
 import { printReport } from '@/server/prepare-server';
 
 const root = process.cwd();
 const sourceEntries = [
   'app',
   'components',
-  'lib',
   'domain',
+  'features',
+  'platform',
   'db',
   'jobs',
   // server/prepare-server.ts is reached through instrumentation.ts, so it is part of the build.

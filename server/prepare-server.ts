@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
-import { env } from '@/lib/env';
-import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/lib/bootstrap';
+import { env } from '@/server/env';
+import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/server/startup/bootstrap';
 import { startJobs } from '@/jobs/start-jobs';
 import { startJobThread } from '@/jobs/job-thread';
 

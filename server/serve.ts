@@ -8,10 +8,10 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 async function main(): Promise<void> {
   // Before Next and React are loaded: they choose their production builds by it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
-  const { env } = await import('@/lib/env');
+  const { env } = await import('@/server/env');
   const { openDatabase } = await import('@/db/client');
-  const { PageStore } = await import('@/lib/page-cache/store');
-  const { withPageCache } = await import('./page-cache');
+  const { PageStore } = await import('@/server/page-cache/store');
+  const { withPageCache } = await import('@/server/page-cache/handler');
   const { default: next } = await import('next');
 
   const config = env();

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
 

@@ -1,8 +1,8 @@
 import { AppShell } from '@/components/shell/app-shell';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { DEMO_DATA_SETTING } from '@/db/queries/insert-dataset';
+import { DEMO_DATA_SETTING } from '@/features/demo/insert-dataset';
 
 // Every page below reads the live database for the person asking; nothing is cached across users.
 export const dynamic = 'force-dynamic';

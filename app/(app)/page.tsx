@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/lib/auth/current-actor';
-import { shanghaiYear } from '@/lib/time';
+import { requireActor } from '@/server/auth/current-actor';
+import { shanghaiYear } from '@/domain/time/shanghai';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { CardSkeleton } from '@/components/overview/card-skeleton';

@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/login-form';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { BeaconMark } from '@/components/shell/beacon-mark';
-import { currentActor } from '@/lib/auth/current-actor';
+import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
-import { DEMO_DATA_SETTING } from '@/db/queries/insert-dataset';
+import { DEMO_DATA_SETTING } from '@/features/demo/insert-dataset';
 import { DemoLogins } from '@/components/demo-logins';
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changePasswordAction } from '@/lib/actions/account';
+import { changePasswordAction } from '@/server/actions/account';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export function ChangePasswordForm() {

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createTokenAction } from '@/lib/actions/admin';
+import { createTokenAction } from '@/server/actions/admin';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export function CreateTokenForm({ logins }: { logins: { login: string; label: string }[] }) {

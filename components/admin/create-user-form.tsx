@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createUserAction } from '@/lib/actions/admin';
-import { roles } from '@/lib/reference/roles';
+import { createUserAction } from '@/server/actions/admin';
+import { roles } from '@/domain/reference/roles';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export interface UnitOption {

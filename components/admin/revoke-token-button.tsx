@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { revokeTokenAction } from '@/lib/actions/admin';
+import { revokeTokenAction } from '@/server/actions/admin';
 
 // Revoking is immediate and cannot be undone, so it asks once more, inline.
 export function RevokeTokenButton({ tokenId }: { tokenId: number }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AlertLink } from '@/lib/alerts/types';
+import type { AlertLink } from '@/domain/alerts/types';
 
 export interface LinkLabels {
   kind: (recordKind: string) => string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateAlertRuleSetAction } from '@/lib/actions/alerts';
+import { updateAlertRuleSetAction } from '@/server/actions/alerts';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export interface AlertRuleFormField {

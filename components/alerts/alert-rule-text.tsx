@@ -1,4 +1,4 @@
-import type { AlertRuleLine } from '@/lib/alerts/rule-set-form';
+import type { AlertRuleLine } from '@/domain/rule-sets/alert-texts';
 
 /** The alert rules in plain language, one per line, with those switched off marked. */
 export function AlertRuleTextView({ lines, offLabel }: { lines: AlertRuleLine[]; offLabel: string }) {

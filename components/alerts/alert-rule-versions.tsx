@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAlertRuleSets } from '@/db/queries/alert-rule-sets';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { DataTable } from '@/components/data-table';
 import { CopyAlertRuleSetForm } from './copy-alert-rule-set-form';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect } from 'react';
-import { markAllAlertsReadAction } from '@/lib/actions/alerts';
+import { markAllAlertsReadAction } from '@/server/actions/alerts';
 import { SESSION_INFO_CHANGED } from '@/components/shell/session-info';
 
 /** "Mark all read" for the viewer's inbox; says how many were marked. */

@@ -1,14 +1,14 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { domainColour } from '@/lib/reference/domain-colours';
+import { domainColour } from '@/domain/reference/domain-colours';
 
 export interface TrendSeries {
   code: string;
   label: string;
 }
 
-// Each domain in its own colour (lib/reference/domain-colours.ts, the same in every chart) plus dash
+// Each domain in its own colour (domain/reference/domain-colours.ts, the same in every chart) plus dash
 // patterns, so lines stay apart without relying on colour alone; the table below gives every number in words.
 const dashes = ['', '6 3', '2 2', '8 3 2 3'];
 

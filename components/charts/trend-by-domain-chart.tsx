@@ -2,7 +2,7 @@
 
 import { BarChart } from '@tremor/react';
 
-// Each domain in its own colour (lib/reference/domain-colours.ts: clear of the four level colours, so a trend
+// Each domain in its own colour (domain/reference/domain-colours.ts: clear of the four level colours, so a trend
 // is never read as a warning level, and the same in every chart); the legend names every domain.
 export function TrendByDomainChart({
   data,

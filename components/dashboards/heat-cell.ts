@@ -1,4 +1,4 @@
-import type { HeatCell } from '@/lib/dashboards/institute-heatmap';
+import type { HeatCell } from '@/features/dashboards/institute-heatmap';
 import type { CountedKind } from '@/db/queries/heatmaps';
 import { bandClass, countClass, noDataClass, noneClass, zeroClass } from './heat-scale';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { levels, type Level } from '@/domain/reference/level-codes';
-import { levelFills } from '@/lib/pdf/colors';
+import { levelFills } from '@/platform/pdf/colors';
 import { LevelBadge } from '@/components/level-badge';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveDeliveryRoutesAction } from '@/lib/actions/delivery';
+import { saveDeliveryRoutesAction } from '@/server/actions/delivery';
 import { FormAlert } from '@/components/forms/field';
 import type { Level } from '@/domain/reference/level-codes';
 

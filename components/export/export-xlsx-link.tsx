@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 
 /**
- * "Export XLSX" for a table registered in lib/dashboards/export-registry.ts; the page passes its own
+ * "Export XLSX" for a table registered in features/dashboards/export-registry.ts; the page passes its own
  * URL filters so that the file holds the rows on screen.
  */
 export async function ExportXlsxLink({ table, params = {} }: { table: string; params?: Record<string, string | string[] | undefined> }) {

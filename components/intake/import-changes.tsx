@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { CHANGE_DETAIL_LIMIT, visibleText } from '@/lib/intake/change-values';
+import { CHANGE_DETAIL_LIMIT, visibleText } from '@/features/import/change-values';
 
-/** The preview's change list as the upload route sends it (lib/intake/change-list-present.ts). */
+/** The preview's change list as the upload route sends it (features/import/change-list-present.ts). */
 export interface PreviewChanges {
   updated: { row: number; externalId: string; fields: { field: string; label: string; from: string | null; to: string | null }[] }[];
   created: { row: number; externalId: string }[];

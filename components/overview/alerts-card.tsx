@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/auth/scope-types';
-import { newestAlerts } from '@/lib/dashboards/overview';
-import { toLocale } from '@/lib/i18n/locales';
-import { formatDateTime } from '@/lib/time';
+import type { Actor } from '@/domain/auth/actor';
+import { newestAlerts } from '@/features/dashboards/overview';
+import { toLocale } from '@/domain/i18n/locales';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { LevelBadge } from '@/components/level-badge';
 import { nextTurn } from './card-skeleton';
 

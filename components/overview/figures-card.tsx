@@ -5,10 +5,10 @@ import { getDb } from '@/db/client';
 import { listDomains } from '@/db/queries/reference';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { unitKinds } from '@/db/schema';
-import type { Actor } from '@/lib/auth/scope-types';
-import { incidentsYearToDate, hazardsOpenAndOverdue, recordAndUnitCounts } from '@/lib/dashboards/overview';
+import type { Actor } from '@/domain/auth/actor';
+import { incidentsYearToDate, hazardsOpenAndOverdue, recordAndUnitCounts } from '@/features/dashboards/overview';
 import { nextTurn } from './card-skeleton';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { localName, toLocale } from '@/domain/i18n/locales';
 
 import { IncidentsByDomainChart } from '@/components/charts/incidents-by-domain-chart';
 

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/auth/scope-types';
-import { levelsThisAndLastYear } from '@/lib/dashboards/overview';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import { levelsThisAndLastYear } from '@/features/dashboards/overview';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import { bandClass } from '@/components/dashboards/heat-scale';
 import { LevelBadge } from '@/components/level-badge';

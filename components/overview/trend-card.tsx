@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listDomains } from '@/db/queries/reference';
-import type { Actor } from '@/lib/auth/scope-types';
-import { monthlyTrend } from '@/lib/dashboards/overview';
-import { localName, toLocale } from '@/lib/i18n/locales';
-import { domainColour, restColour } from '@/lib/reference/domain-colours';
+import type { Actor } from '@/domain/auth/actor';
+import { monthlyTrend } from '@/features/dashboards/overview';
+import { localName, toLocale } from '@/domain/i18n/locales';
+import { domainColour, restColour } from '@/domain/reference/domain-colours';
 import { ChartCard } from '@/components/export/chart-card';
 import { TrendByDomainChart } from '@/components/charts/trend-by-domain-chart';
 import { nextTurn } from './card-skeleton';

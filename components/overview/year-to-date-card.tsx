@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/auth/scope-types';
-import { hazardsOpenAndOverdue, hazardsYearToDate, incidentsYearToDate, samePeriodLastYear } from '@/lib/dashboards/overview';
-import { yearWindow } from '@/lib/dashboards/filters';
-import { shanghaiYear } from '@/lib/time';
+import type { Actor } from '@/domain/auth/actor';
+import { hazardsOpenAndOverdue, hazardsYearToDate, incidentsYearToDate, samePeriodLastYear } from '@/features/dashboards/overview';
+import { yearWindow } from '@/domain/dashboards/filters';
+import { shanghaiYear } from '@/domain/time/shanghai';
 import { nextTurn } from './card-skeleton';
 
 /** Incidents by tier and hazards by severity this year to date, beside the same stretch of last year. */

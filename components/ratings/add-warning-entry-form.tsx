@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addEntryAction } from '@/lib/actions/warning-list';
+import { addEntryAction } from '@/server/actions/warning-list';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 /** The office adds a unit, or a named person of it, with a reason. */

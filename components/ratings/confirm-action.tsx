@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import type { ActionResult } from '@/lib/actions/safe-action';
+import type { ActionResult } from '@/server/actions/safe-action';
 
 const tone = {
   primary: 'bg-gray-900 text-white hover:bg-gray-700',

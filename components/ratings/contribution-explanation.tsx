@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@/domain/i18n/locales';
 import type { Level } from '@/domain/reference/level-codes';
 import type { RuleGroup, RulePage } from '@/domain/rating/contribution-groups';
-import { ruleName, type ExplainedLine } from '@/lib/rating/explain';
+import { ruleName, type ExplainedLine } from '@/domain/rating/explain';
 import { LevelBadge } from '@/components/level-badge';
 import { Pagination } from '@/components/pagination';
 import { ExplainedLineText } from './explained-line';

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
-import { copyRuleSetAction } from '@/lib/actions/rule-sets';
+import { copyRuleSetAction } from '@/server/actions/rule-sets';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 /** Copies a version to a new name and opens the copy, where its numbers can be edited. */

@@ -1,6 +1,6 @@
 import type { getTranslations } from 'next-intl/server';
-import type { RatingsFreshness } from '@/lib/rating/year-ratings';
-import { formatDateTime } from '@/lib/time';
+import type { RatingsFreshness } from '@/features/rating/year-ratings';
+import { formatDateTime } from '@/domain/time/shanghai';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateRuleSetAction } from '@/lib/actions/rule-sets';
+import { updateRuleSetAction } from '@/server/actions/rule-sets';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export interface RuleSetFormField {

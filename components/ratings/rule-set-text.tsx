@@ -1,4 +1,4 @@
-import type { RuleSetSection } from '@/lib/rating/rule-set-text';
+import type { RuleSetSection } from '@/domain/rule-sets/rating-texts';
 
 /** A rule set in plain language, section by section. */
 export function RuleSetTextView({ sections, testId }: { sections: RuleSetSection[]; testId?: string }) {

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listRatingRuleSets } from '@/db/queries/rule-sets';
-import type { Scope } from '@/lib/auth/scope-types';
-import { formatDateTime } from '@/lib/time';
+import type { Scope } from '@/domain/auth/actor';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { DataTable } from '@/components/data-table';
 import { CopyRuleSetForm } from './copy-rule-set-form';
 

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { WarningEntry } from '@/db/queries/warning-list';
-import { confirmEntryAction, liftEntryAction } from '@/lib/actions/warning-list';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { confirmEntryAction, liftEntryAction } from '@/server/actions/warning-list';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { warningReasonText } from '@/domain/rating/proposed-reason';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { DataTable } from '@/components/data-table';
 import { ConfirmAction } from './confirm-action';
 

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { decideAssessmentAction, submitAssessmentAction } from '@/lib/actions/workflow';
-import { formatDateTime } from '@/lib/time';
+import { decideAssessmentAction, submitAssessmentAction } from '@/server/actions/workflow';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { Panel, Notice } from './panel';
 import { ProgressLine } from './progress-line';
 import { StepForm } from './step-form';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { CorrectionRow } from '@/db/queries/corrections';
-import { decideCorrectionAction } from '@/lib/actions/corrections';
-import { formatDateTime } from '@/lib/time';
+import { decideCorrectionAction } from '@/server/actions/corrections';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { StepForm } from './step-form';
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;

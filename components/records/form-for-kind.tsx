@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import type { FilingUnit, ProjectOption } from '@/db/queries/records';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { AssessmentForm } from './assessment-form';
 import { projectChoices, uiFields, unitChoices } from './form-props';
 import { RecordForm } from './record-form';

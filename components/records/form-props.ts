@@ -1,7 +1,7 @@
 import type { RecordKind } from '@/db/queries/record-kinds';
 import type { FilingUnit, ProjectOption } from '@/db/queries/records';
-import { formFields, formText, type FormField } from '@/lib/actions/record-form-spec';
-import { localName, type Locale } from '@/lib/i18n/locales';
+import { formFields, formText, type FormField } from '@/features/records/form-spec';
+import { localName, type Locale } from '@/domain/i18n/locales';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
 
 type T = ((key: string, params?: Record<string, string | number>) => string) & { has: (key: string) => boolean };

@@ -1,4 +1,4 @@
-import type { InputKind } from '@/lib/actions/record-form-spec';
+import type { InputKind } from '@/features/records/form-spec';
 
 // What a server page hands a record form: fields already labelled in the reader's language.
 export interface UiOption {

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { rectifyHazardAction, verifyHazardAction } from '@/lib/actions/workflow';
-import { formatDate } from '@/lib/time';
+import { rectifyHazardAction, verifyHazardAction } from '@/server/actions/workflow';
+import { formatDate } from '@/domain/time/shanghai';
 import { Notice, Panel } from './panel';
 import { ProgressLine } from './progress-line';
 import { StepForm } from './step-form';

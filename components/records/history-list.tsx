@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { HistoryEntry } from '@/db/queries/records';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime } from '@/domain/time/shanghai';
 
 // What the record went through, from the audit log: who did which step when, and what they wrote.
 const noteKeys = ['note', 'reason', 'reviewComment'] as const;

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { advanceIncidentAction, concealIncidentAction } from '@/lib/actions/workflow';
-import { impliedTier, isTier, reportTiming } from '@/lib/intake/incident-tier';
-import { formatDateTime } from '@/lib/time';
+import { advanceIncidentAction, concealIncidentAction } from '@/server/actions/workflow';
+import { impliedTier, isTier, reportTiming } from '@/domain/incidents/report-timing';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { Notice, Panel } from './panel';
 import { ProgressLine } from './progress-line';
 import { StepForm } from './step-form';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { effectiveTier, impliedTier, isTier, reportTiming, type TierReason } from '@/lib/intake/incident-tier';
-import { formatDateTime } from '@/lib/time';
+import { effectiveTier, impliedTier, isTier, reportTiming, type TierReason } from '@/domain/incidents/report-timing';
+import { formatDateTime } from '@/domain/time/shanghai';
 
 const count = (text: string | undefined) => (text && /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0);
 // A `datetime-local` value is Beijing time, as the server reads it.

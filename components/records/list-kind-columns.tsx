@@ -1,9 +1,9 @@
 import type { RecordListRow } from '@/db/queries/records';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { dueText } from '@/lib/dashboards/domain-tables';
-import { daysOverdue } from '@/lib/dashboards/domain-view';
-import { localName, type Locale } from '@/lib/i18n/locales';
-import { formatDate } from '@/lib/time';
+import { dueText } from '@/features/dashboards/domain-tables';
+import { daysOverdue } from '@/features/dashboards/domain-view';
+import { localName, type Locale } from '@/domain/i18n/locales';
+import { formatDate } from '@/domain/time/shanghai';
 
 // The columns only some kinds have: what a reader of that list needs to see without opening each record
 // (an incident's tier, a hazard's severity and deadline).

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { majorChangeAction, resumeProjectAction, startProjectAction } from '@/lib/actions/workflow';
-import type { Reassessment, WorkflowProblem } from '@/lib/intake/workflow';
-import { formatDate } from '@/lib/time';
+import { majorChangeAction, resumeProjectAction, startProjectAction } from '@/server/actions/workflow';
+import type { Reassessment, WorkflowProblem } from '@/features/records/workflow';
+import { formatDate } from '@/domain/time/shanghai';
 import { Notice, Panel } from './panel';
 import { StatusBadge } from '@/components/status-badge';
 import { StepForm } from './step-form';

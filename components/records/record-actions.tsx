@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { withdrawRecordAction } from '@/lib/actions/workflow';
+import { withdrawRecordAction } from '@/server/actions/workflow';
 import { StepForm } from './step-form';
 
 /** Edit and withdraw, for those who may; withdrawing asks first and takes a reason. */

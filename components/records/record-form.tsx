@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { FormAlert } from '@/components/forms/field';
-import { saveRecordAction } from '@/lib/actions/records';
+import { saveRecordAction } from '@/server/actions/records';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';

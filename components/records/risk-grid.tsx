@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { defaultRiskBands, riskLevel } from '@/lib/reference/risk-matrix';
+import { defaultRiskBands, riskLevel } from '@/domain/reference/risk-matrix';
 import { levelCell } from './level-style';
 
 const SCALE = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { riskLevel } from '@/lib/reference/risk-matrix';
+import { riskLevel } from '@/domain/reference/risk-matrix';
 import { levelCell } from './level-style';
 import { RiskLegend } from './risk-grid';
 

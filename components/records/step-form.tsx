@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
-import type { ActionResult } from '@/lib/actions/safe-action';
+import type { ActionResult } from '@/server/actions/safe-action';
 import { withUnplaced } from './unplaced';
 
 export interface StepField {

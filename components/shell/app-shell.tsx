@@ -3,9 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { BeaconMark } from './beacon-mark';
 import { NavLink } from './nav-link';
 import { LocaleSwitch } from '@/components/locale-switch';
-import { logoutAction } from '@/lib/actions/auth';
-import type { Actor } from '@/lib/auth/scope-types';
-import { canManageUsers, canReadAudit } from '@/lib/auth/roles';
+import { logoutAction } from '@/server/actions/auth';
+import type { Actor } from '@/domain/auth/actor';
+import { canManageUsers, canReadAudit } from '@/domain/auth/roles';
 import { actorUnitName, scopeText } from '@/components/scope-text';
 import { CurrentUserName, SessionInfoProvider, UnreadAlertsLink, UnreadBadge } from './session-info';
 

@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { domains, units } from '../schema';
-import type { AlertFacts, RatingFact, UnitInfo } from '@/lib/alerts/types';
-import type { AlertRuleSet } from '@/lib/alerts/rule-set';
-import type { Tier } from '@/lib/rating/types';
-import { addMonths } from '@/lib/alerts/rules/domain-surge';
-import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/lib/time';
+import type { AlertFacts, RatingFact, UnitInfo } from '@/domain/alerts/types';
+import type { AlertRuleSet } from '@/domain/alerts/rule-set';
+import type { Tier } from '@/domain/rating/types';
+import { addMonths } from '@/domain/alerts/rules/domain-surge';
+import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Db | Tx;

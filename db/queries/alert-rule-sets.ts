@@ -1,13 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ruleSets, users } from '../schema';
-import type { Actor } from '@/lib/auth/scope-types';
-import { FieldProblem } from '@/lib/errors';
-import { DEFAULT_ALERT_RULES } from '@/lib/alerts/default-rule-set';
-import { alertRuleSetSchema, type AlertRuleSet } from '@/lib/alerts/rule-set';
-import type { AlertRules } from '@/lib/alerts/types';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { canManageRatings } from '@/lib/rating/permissions';
+import type { Actor } from '@/domain/auth/actor';
+import { FieldProblem } from '@/domain/errors';
+import { DEFAULT_ALERT_RULES } from '@/domain/alerts/default-rule-set';
+import { alertRuleSetSchema, type AlertRuleSet } from '@/domain/alerts/rule-set';
+import type { AlertRules } from '@/domain/alerts/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import { appendAudit } from './audit';
 

@@ -1,9 +1,9 @@
 import { and, count, desc, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alerts } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import { levels, type Level } from '@/domain/reference/level-codes';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 
 // Red 3 … blue 0. One run of the rules stores all its alerts at one instant, so time alone leaves the
 // order among hundreds of alerts to their ids; severity decides it instead.

@@ -2,13 +2,13 @@ import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { alertReads, alerts, units, users } from '../schema';
-import type { Actor, Scope } from '@/lib/auth/scope-types';
-import type { AlertLink, CandidateAlert } from '@/lib/alerts/types';
+import type { Actor, Scope } from '@/domain/auth/actor';
+import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
-import { FieldProblem } from '@/lib/errors';
-import { canAcknowledgeAlerts } from '@/lib/alerts/permissions';
+import { FieldProblem } from '@/domain/errors';
+import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
 import { appendAudit } from './audit';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog } from '../schema';
-import { entryHash, type AuditContent } from '@/lib/audit/chain';
+import { entryHash, type AuditContent } from '@/db/audit/chain';
 import { putSetting, RECORDS_CHANGED_SETTING } from './settings';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -5,8 +5,8 @@ import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Level } from '@/domain/reference/level-codes';
 import { effectiveTierSql } from './effective-tier';
 
-// Reads for the monthly bulletin (lib/bulletins/build.ts) and its archive. The bulletin is built
-// academy-wide, per institute; scoping happens when it is viewed (lib/bulletins/view.ts).
+// Reads for the monthly bulletin (features/bulletins/build.ts) and its archive. The bulletin is built
+// academy-wide, per institute; scoping happens when it is viewed (domain/bulletins/view.ts).
 
 export interface StoredBulletin {
   id: number;

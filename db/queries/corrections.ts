@@ -2,8 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { recordCorrections, units, users } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
-import { inScope } from './scope-filter';
+import type { Scope } from '@/domain/auth/actor';
+import { inScope } from '@/db/scope';
 
 // Corrections of sealed records, read within the viewer's scope (the record's unit decides, as for records).
 

@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alertDeliveries, alertDeliveryAttempts, alertDispatch, alerts, units, users, type DeliveryChannel } from '../schema';
-import type { Role } from '@/lib/reference/roles';
+import type { Role } from '@/domain/reference/roles';
 
-// The alert outbox (lib/delivery, jobs/alert-delivery.ts). Every statement that decides who sends what is
+// The alert outbox (platform/delivery, jobs/alert-delivery.ts). Every statement that decides who sends what is
 // a single conditional write, so several processes can run the delivery job at once.
 
 export type AlertRow = typeof alerts.$inferSelect & { unitCode: string | null; unitPath: string | null };

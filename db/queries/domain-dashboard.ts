@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL 
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assessments, hazards, incidents, units } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
-import { defaultRiskBands } from '@/lib/reference/risk-matrix';
+import { defaultRiskBands } from '@/domain/reference/risk-matrix';
 import type { Level } from '@/domain/reference/level-codes';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 import { effectiveTierSql } from './effective-tier';
 import { assessmentScoreSql, inDomain } from './records';
 

@@ -5,7 +5,7 @@ import type { RatingRuleSet } from '@/domain/rating/rule-set';
 /**
  * An incident's effective tier in SQL: the more serious of the tier set on it and the tier its figures
  * imply under the rule set's thresholds (RATING.md §3), so dashboards count what the rating counts.
- * The same rule as lib/rating/incident-tier.ts, for grouping inside the database.
+ * The same rule as domain/incidents/effective-tier.ts, for grouping inside the database.
  */
 export function effectiveTierSql(ruleSet: RatingRuleSet): SQL<number> {
   const t = ruleSet.incidents.tierThresholds;

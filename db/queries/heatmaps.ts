@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
 
 // The dashboards' aggregates, one SQL statement each, grouped by the unit a record was filed in (so that

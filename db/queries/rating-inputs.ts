@@ -1,7 +1,7 @@
 import type { Db } from '../client';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
-import type { RatingRecords, Tier } from '@/lib/rating/types';
-import { DAY_MS } from '@/lib/time';
+import type { RatingRecords, Tier } from '@/domain/rating/types';
+import { DAY_MS } from '@/domain/time/shanghai';
 
 export interface RatedInstitute {
   id: number;

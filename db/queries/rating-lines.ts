@@ -7,7 +7,7 @@ import type { Level } from '@/domain/reference/level-codes';
 // A stored rating's lines read by rule in SQL, for the rating page of an institute with hundreds of
 // thousands of them (decision 031): reading all 307,508 lines of 150,000 overdue hazards into JavaScript
 // held the serving thread for seconds per view; grouping them in SQLite and reading only the lines shown
-// costs a fraction of it. The same groups and pages as lib/rating/contribution-groups.ts gives in memory.
+// costs a fraction of it. The same groups and pages as domain/rating/contribution-groups.ts gives in memory.
 
 type Line = StoredRating['contributions'][number];
 const COLUMNS = 'rule, record_kind AS recordKind, record_id AS recordId, record_external_id AS recordExternalId, floor, points';

@@ -3,10 +3,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
 import { ratingContributions, ratings, units, users, warningListEntries } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
-import type { InstituteRating } from '@/lib/rating/rate-institutes';
+import type { Scope } from '@/domain/auth/actor';
+import type { InstituteRating } from '@/features/rating/rate-institutes';
 import type { Level } from '@/domain/reference/level-codes';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 import { proposedReason } from '@/domain/rating/proposed-reason';
 
 export type StoredStatus = 'provisional' | 'final' | 'published';

@@ -2,10 +2,10 @@ import { and, asc, eq, gt, gte, inArray, like, lt, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assessmentDimensions, projects, units } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
-import type { BaseInput, KindDef } from '@/lib/intake/kind-def';
+import type { Scope } from '@/domain/auth/actor';
+import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import { recordKinds } from './record-kinds';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 
 export interface RecordQuery {
   /** Only records of this unit and the units below it. */

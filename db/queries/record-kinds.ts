@@ -1,4 +1,5 @@
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { RecordKind } from '@/domain/records/kinds';
 import { assessments, ethicsActivities, ethicsAnnualReports, ethicsCommittees, hazards, incidents, inspections, projects } from '../schema';
 
 // The record kinds units submit, each with the columns the generic list and detail views need.
@@ -31,7 +32,7 @@ export const recordKinds = {
     domain: null,
   },
 } satisfies Record<
-  string,
+  RecordKind,
   {
     table: { id: SQLiteColumn; unitId: SQLiteColumn };
     date: SQLiteColumn;
@@ -41,9 +42,4 @@ export const recordKinds = {
   }
 >;
 
-export type RecordKind = keyof typeof recordKinds;
-export const recordKindCodes = Object.keys(recordKinds) as RecordKind[];
-
-export function isRecordKind(value: string): value is RecordKind {
-  return Object.hasOwn(recordKinds, value);
-}
+export { isRecordKind, recordKindCodes, type RecordKind } from '@/domain/records/kinds';

@@ -17,10 +17,10 @@ import {
   units,
   users,
 } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
-import { defaultRiskBands } from '@/lib/reference/risk-matrix';
-import { inScope } from './scope-filter';
+import { defaultRiskBands } from '@/domain/reference/risk-matrix';
+import { inScope } from '@/db/scope';
 import { effectiveTierSql } from './effective-tier';
 import { activeRatingRuleSet } from './rule-sets';
 import { recordKinds, type RecordKind } from './record-kinds';

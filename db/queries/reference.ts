@@ -1,8 +1,8 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../client';
 import { domains, riskDimensions } from '../schema';
-import { defaultDomains } from '@/lib/reference/domains';
-import { defaultDimensions } from '@/lib/reference/dimensions';
+import { defaultDomains } from '@/domain/reference/domains';
+import { defaultDimensions } from '@/domain/reference/dimensions';
 import { ensureDefaultRuleSets } from './rule-sets';
 import { ensureDefaultAlertRuleSet } from './alert-rule-sets';
 

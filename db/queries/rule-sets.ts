@@ -1,10 +1,10 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ratings, ruleSets, users } from '../schema';
-import type { Actor, Scope } from '@/lib/auth/scope-types';
-import { FieldProblem } from '@/lib/errors';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { canManageRatings } from '@/lib/rating/permissions';
+import type { Actor, Scope } from '@/domain/auth/actor';
+import { FieldProblem } from '@/domain/errors';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 import { appendAudit, type AuditEntry } from './audit';
 import { ratingsPerRuleSetVersion } from './ratings';

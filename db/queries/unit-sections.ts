@@ -10,9 +10,9 @@ import {
   ratings,
   units,
 } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 import { assessmentScoreSql } from './records';
 import type { StoredStatus } from './ratings';
 

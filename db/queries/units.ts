@@ -2,8 +2,8 @@ import { and, asc, eq, gt, like, sql, count } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { units, type UnitKind } from '../schema';
-import type { Scope } from '@/lib/auth/scope-types';
-import { inScope } from './scope-filter';
+import type { Scope } from '@/domain/auth/actor';
+import { inScope } from '@/db/scope';
 
 export type UnitRow = typeof units.$inferSelect;
 

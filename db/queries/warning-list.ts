@@ -2,11 +2,11 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { auditLog, ratings, units, users, warningListEntries } from '../schema';
-import type { Actor, Scope } from '@/lib/auth/scope-types';
-import { FieldProblem } from '@/lib/errors';
-import { canManageRatings } from '@/lib/rating/permissions';
+import type { Actor, Scope } from '@/domain/auth/actor';
+import { FieldProblem } from '@/domain/errors';
+import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { appendAudit, type AuditEntry } from './audit';
-import { inScope } from './scope-filter';
+import { inScope } from '@/db/scope';
 
 // The warning list (警示名录, DOMAIN.md §8): units, or named people of a unit, with a reason. Entries are
 // proposed (by a published red rating) or added by the office, confirmed, and lifted; never deleted. Who

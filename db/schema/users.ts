@@ -2,9 +2,9 @@ import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { instant, flag, timestamps } from './columns';
 import { units } from './units';
 
-import { roles } from '@/lib/reference/roles';
+import { roles } from '@/domain/reference/roles';
 
-export { roles, type Role } from '@/lib/reference/roles';
+export { roles, type Role } from '@/domain/reference/roles';
 
 export const users = sqliteTable(
   'users',
@@ -18,7 +18,7 @@ export const users = sqliteTable(
       .notNull()
       .references(() => units.id),
     active: flag('active').notNull().default(true),
-    // Where alert e-mails go (optional); see lib/delivery and docs/decisions/014-alert-delivery.md.
+    // Where alert e-mails go (optional); see platform/delivery and docs/decisions/014-alert-delivery.md.
     email: text('email'),
     passwordChangedAt: instant('password_changed_at'),
     ...timestamps,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
-import { shanghaiYear, yearStart } from '../../lib/time';
+import { shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 // Domain and unit pages on the demo academy: every number opens a list with as many rows, scope holds,
 // tables download as XLSX with the rows on screen, charts as PNG.

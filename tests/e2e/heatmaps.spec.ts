@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { type Locator, type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
-import { shanghaiYear, yearStart } from '../../lib/time';
+import { shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 // Every heatmap's promise: a number in a cell is the number of records in the list it opens, for the
 // viewer's scope; "no data" is not drawn as zero; a branch officer sees its branch only.

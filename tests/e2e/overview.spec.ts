@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
-import { shanghaiYear, yearStart } from '../../lib/time';
+import { shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 async function kpi(page: Page, id: string): Promise<number> {
   const text = await page.getByTestId(id).locator('p').nth(1).innerText();

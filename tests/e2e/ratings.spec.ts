@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { type Page } from '@playwright/test';
 import { logIn, one, readDb, subtree } from './helpers';
-import { shanghaiYear } from '../../lib/time';
+import { shanghaiYear } from '@/domain/time/shanghai';
 
 // The annual rating pages on the demo academy: last year's ratings (final until the office publishes them,
 // which the last test does, so the tests of this file run in order).

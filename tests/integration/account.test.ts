@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
 
 // Changing one's password through the real server action (safeAction: sign-in, validation, messages in the
 // reader's language) on a real migrated SQLite file; only the request (who is asking, its cookies and
@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-account-'));
 process.env.FENGHUO_DB = path.join(dir, 'account.db');
 
 const req = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale, jar: new Map<string, string>() }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => req.actor, requireActor: async () => req.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => req.actor, requireActor: async () => req.actor }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => req.locale }));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'user-agent': 'vitest' }),
@@ -27,11 +27,11 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser, TEST_PASSWORD } = await import('../setup/small-org');
-const { logIn } = await import('@/lib/auth/login');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { SESSION_COOKIE } = await import('@/lib/auth/session-policy');
-const { changePasswordAction } = await import('@/lib/actions/account');
+const { logIn } = await import('@/features/auth/login');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { SESSION_COOKIE } = await import('@/domain/auth/session-policy');
+const { changePasswordAction } = await import('@/server/actions/account');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 const db = getDb();

@@ -10,9 +10,9 @@ import { alertDeliveries, alerts } from '@/db/schema';
 import { attemptsOf } from '@/db/queries/deliveries';
 import { setUserEmail } from '@/db/queries/users-email';
 import { alertDelivery, backoffMs } from '@/jobs/alert-delivery';
-import { verifySignature } from '@/lib/delivery/sign';
-import type { DeliveryConfig } from '@/lib/delivery/config';
-import { updateDeliveryRoutes, defaultDeliveryRoutes } from '@/lib/delivery/routes';
+import { verifySignature } from '@/platform/delivery/sign';
+import type { DeliveryConfig } from '@/platform/delivery/config';
+import { updateDeliveryRoutes, defaultDeliveryRoutes } from '@/features/delivery/routes';
 
 // Delivery end to end: a real SMTP server and a real HTTP receiver, both started here.
 const SECRET = 'a-webhook-secret-for-tests';
@@ -201,7 +201,7 @@ describe('alert delivery', () => {
 
 describe('routes', () => {
   it('the office’s change of who receives what is stored and audited, and decides the next alert’s recipients', async () => {
-    const { updateDeliveryRoutes, deliveryRoutes } = await import('@/lib/delivery/routes');
+    const { updateDeliveryRoutes, deliveryRoutes } = await import('@/features/delivery/routes');
     const { auditLog } = await import('@/db/schema');
     const office = (await import('@/db/queries/auth')).userByLogin(t.db, 'd.office')!;
     updateDeliveryRoutes(t.db, office.id, { roles: { leader: ['blue'] }, webhook: [] }, now);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { insertDataset } from '@/db/queries/insert-dataset';
-import { buildHazard, buildUnit } from '@/lib/demo/factories';
-import { runAlerts } from '@/lib/alerts/run-alerts';
-import { refreshProvisionalRatings } from '@/lib/rating/refresh';
+import { insertDataset } from '@/features/demo/insert-dataset';
+import { buildHazard, buildUnit } from '@/features/demo/factories';
+import { runAlerts } from '@/features/alerts/run-alerts';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { enqueueAlertDeliveries } from '@/jobs/alert-delivery';
-import * as overdue from '@/lib/alerts/rules/hazard-overdue';
+import * as overdue from '@/domain/alerts/rules/hazard-overdue';
 
 // Issue 13: one institute files a flood of hazards, all overdue. The alerts run (and the delivery queue it
 // feeds) must stay bounded by the cap, not by what the institute filed (decision 030). Real migrated SQLite.

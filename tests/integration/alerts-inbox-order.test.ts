@@ -3,9 +3,9 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { alerts } from '@/db/schema';
 import { latestAlerts, listAlerts } from '@/db/queries/alerts';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Actor } from '@/lib/auth/scope-types';
-import { inboxFilters, inboxQuerySchema } from '@/lib/alerts/inbox-query';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
+import { inboxFilters, inboxQuerySchema } from '@/features/alerts/views/inbox';
 import type { Level } from '@/domain/reference/level-codes';
 
 // Issue 14 item 12: one run of the rules stores every alert with the same instant, so "newest first"

@@ -12,13 +12,13 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { openApiDocument } = await import('@/lib/api/openapi');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { openApiDocument } = await import('@/server/api/openapi');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const projectsRoute = await import('@/app/api/v1/projects/route');
 const assessmentsRoute = await import('@/app/api/v1/assessments/route');
-const { importSpreadsheet } = await import('@/lib/intake/import');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
+const { importSpreadsheet } = await import('@/features/import/import');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
 
 let token = '';
 const noParams = { params: Promise.resolve({}) } as never;

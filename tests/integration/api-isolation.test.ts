@@ -12,7 +12,7 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { createApiToken } = await import('@/features/auth/api-tokens');
 
 type Route = { GET: (r: Request, c: never) => Promise<Response>; POST: (r: Request, c: never) => Promise<Response> };
 const routes: Record<string, Route> = {

@@ -13,7 +13,7 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { createApiToken } = await import('@/features/auth/api-tokens');
 const me = await import('@/app/api/v1/me/route');
 const incidents = await import('@/app/api/v1/incidents/route');
 

@@ -8,11 +8,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-ratings-'));
 process.env.FENGHUO_DB = path.join(dir, 'api.db');
 
 const { getDb } = await import('@/db/client');
-const { shanghaiYear } = await import('@/lib/time');
+const { shanghaiYear } = await import('@/domain/time/shanghai');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { createApiToken } = await import('@/features/auth/api-tokens');
 const routes = {
   units: await import('@/app/api/v1/units/route'),
   incidents: await import('@/app/api/v1/incidents/route'),

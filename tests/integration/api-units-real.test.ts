@@ -12,9 +12,9 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { createApiToken } = await import('@/features/auth/api-tokens');
 const unitsRoute = await import('@/app/api/v1/units/route');
-const { parentsFirst } = await import('@/lib/intake/units');
+const { parentsFirst } = await import('@/features/units/submit-units');
 
 let office = '';
 const noParams = { params: Promise.resolve({}) } as never;
@@ -123,7 +123,7 @@ describe('headquarters bureaus and institutes attached to the academy', () => {
   });
 
   it('names the heatmap group of attached institutes as such, not "no branch"', async () => {
-    const { translate } = await import('@/lib/i18n/translate');
+    const { translate } = await import('@/domain/i18n/translate');
     expect(translate('zh-CN', 'heatmaps.noBranch')).toBe('院直属单位');
     expect(translate('en', 'heatmaps.noBranch')).toBe('Directly under the academy');
   });

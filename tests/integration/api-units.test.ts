@@ -11,7 +11,7 @@ const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { verifyAuditChain } = await import('@/db/queries/audit');
 const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
+const { createApiToken } = await import('@/features/auth/api-tokens');
 const unitsRoute = await import('@/app/api/v1/units/route');
 
 const tokens = {} as { office: string; reporter: string };

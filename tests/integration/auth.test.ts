@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD } from '../setup/small-org';
-import { logIn, logOut } from '@/lib/auth/login';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import { hashApiToken } from '@/lib/auth/tokens';
+import { logIn, logOut } from '@/features/auth/login';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import { hashApiToken } from '@/features/auth/tokens';
 import {
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
@@ -14,7 +14,7 @@ import {
   THROTTLE_MAX_PER_IP,
   THROTTLE_PAIR_CAP_MS,
   THROTTLE_WINDOW_MS,
-} from '@/lib/auth/session-policy';
+} from '@/domain/auth/session-policy';
 import { apiTokens, loginAttempts, sessions, users } from '@/db/schema';
 
 let t: TestDb;

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Actor } from '@/lib/auth/scope-types';
-import { importColumns, importSpreadsheet } from '@/lib/intake/import';
-import { buildTemplate } from '@/lib/import/template';
-import { warningNoticeXlsx, type WarningNotice } from '@/lib/rating/warning-notice';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
+import { importColumns, importSpreadsheet } from '@/features/import/import';
+import { buildTemplate } from '@/platform/spreadsheets/template';
+import { warningNoticeXlsx, type WarningNotice } from '@/features/rating/views/warning-notice';
 import { deflateRepeated, sharedStringsXml, sheetXml, workbookParts, zipOf } from '../unit/import/helpers';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
@@ -202,7 +202,7 @@ describe('every spreadsheet the product writes escapes cells that would start a 
   });
 
   it('no source file writes a spreadsheet or CSV without escapeCell', () => {
-    const roots = ['app', 'lib', 'components', 'jobs', 'cli', 'db'];
+    const roots = ['app', 'domain', 'features', 'platform', 'server', 'components', 'jobs', 'cli', 'db'];
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -15,8 +15,8 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { MAX_BODY_BYTES } = await import('@/lib/api/body');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { MAX_BODY_BYTES } = await import('@/server/api/body');
 const routes = {
   projects: await import('@/app/api/v1/projects/route'),
   assessments: await import('@/app/api/v1/assessments/route'),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 
 // Issue 13 (items 5 and 9, the part decision 024 left): confirming a 100,000-row import and posting
 // 5,000-item API batches must not hold the server's event loop. Measured as a client polling the health
@@ -15,9 +15,9 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { importPool } = await import('@/lib/intake/import-pool');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { importPool } = await import('@/features/import/import-pool');
 const { incidentCsv } = await import('../setup/hostile-uploads');
 const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
 const { lagDuring, describeLag } = await import('../setup/loop-lag');

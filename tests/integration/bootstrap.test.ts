@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap, DEMO_PASSWORD } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { logIn } from '@/lib/auth/login';
+import { bootstrap, DEMO_PASSWORD } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { logIn } from '@/features/auth/login';
 import { isMigrated } from '@/db/migrate';
-import { demoUsers } from '@/lib/demo/demo-users';
-import { generateDemo } from '@/lib/demo/generate-demo';
+import { demoUsers } from '@/features/demo/demo-users';
+import { generateDemo } from '@/features/demo/generate-demo';
 import { getSetting } from '@/db/queries/settings';
-import { DEMO_DATA_SETTING, insertDemo } from '@/db/queries/insert-dataset';
+import { DEMO_DATA_SETTING, insertDemo } from '@/features/demo/insert-dataset';
 
 let t: TestDb | undefined;
 afterEach(() => t?.close());

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD } from '../setup/small-org';
-import { changePassword } from '@/lib/auth/change-password';
-import { logIn } from '@/lib/auth/login';
-import { FieldProblem } from '@/lib/errors';
+import { changePassword } from '@/features/auth/change-password';
+import { logIn } from '@/features/auth/login';
+import { FieldProblem } from '@/domain/errors';
 import { auditLog } from '@/db/schema';
 
 // Issue 13, item 12: with a stolen session, 40 wrong current passwords in 1.2 s were all checked, and the
@@ -74,8 +74,8 @@ describe('changing a password cannot be used to guess the current one', () => {
 
 describe('a full password gate is said as busy, not as failed attempts', () => {
   it('a change refused because the gate is full names the wait and counts no failure', async () => {
-    const { passwordGate } = await import('@/lib/auth/verify-gate');
-    const { VERIFY_CONCURRENCY, VERIFY_QUEUE } = await import('@/lib/auth/session-policy');
+    const { passwordGate } = await import('@/domain/auth/verify-gate');
+    const { VERIFY_CONCURRENCY, VERIFY_QUEUE } = await import('@/domain/auth/session-policy');
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     // Fill every place and the whole line with work that waits until released.

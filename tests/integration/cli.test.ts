@@ -5,10 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { submitUnits } from '@/lib/intake/units';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { submitUnits } from '@/features/units/submit-units';
 
 // The command line as a person runs it: a separate process on a real database file.
 const run = promisify(execFile);

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
 import { bulletinByMonth, listBulletins } from '@/db/queries/bulletins';
 import { unreadAlertCount } from '@/db/queries/alerts';
-import { insertDemo } from '@/db/queries/insert-dataset';
-import { bulletinView } from '@/lib/bulletins/view';
-import { bulletinDueAt } from '@/lib/bulletins/months';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { generateDemo, DEMO_SEED } from '@/lib/demo/generate-demo';
-import { demoUsers } from '@/lib/demo/demo-users';
-import { seedDemoHistory } from '@/lib/demo/demo-history';
+import { insertDemo } from '@/features/demo/insert-dataset';
+import { bulletinView } from '@/domain/bulletins/view';
+import { bulletinDueAt } from '@/domain/time/months';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { generateDemo, DEMO_SEED } from '@/features/demo/generate-demo';
+import { demoUsers } from '@/features/demo/demo-users';
+import { seedDemoHistory } from '@/features/demo/demo-history';
 import { catchUpBulletins } from '@/jobs/bulletin';
-import { DAY_MS } from '@/lib/time';
+import { DAY_MS } from '@/domain/time/shanghai';
 
 // Issue 14 item 13: the demo's only bulletin said "0 alerts this month" while 255 alerts were unread. A
 // freshly seeded demo now holds a year of alerts (acknowledged and read as in use) and a bulletin per month.

@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
-import { insertDataset } from '@/db/queries/insert-dataset';
+import { insertDataset } from '@/features/demo/insert-dataset';
 import { listRecords, type RecordFilters } from '@/db/queries/records';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Actor } from '@/lib/auth/scope-types';
-import { exportableTables } from '@/lib/dashboards/export-registry';
-import { tableXlsx } from '@/lib/export/table-xlsx';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
+import { exportableTables } from '@/features/dashboards/export-registry';
+import { tableXlsx } from '@/platform/spreadsheets/table-xlsx';
 import {
   daysOverdue,
   domainView,
@@ -20,7 +20,7 @@ import {
   loadDomainRanking,
   loadDomainSerious,
   loadDomainTrend,
-} from '@/lib/dashboards/domain-view';
+} from '@/features/dashboards/domain-view';
 import {
   loadUnitEthics,
   loadUnitIncidents,
@@ -29,9 +29,9 @@ import {
   loadUnitRatings,
   ratingSummary,
   unitView,
-} from '@/lib/dashboards/unit-view';
-import { recordsHref } from '@/lib/dashboards/drill';
-import { ensureYearRatings } from '@/lib/rating/year-ratings';
+} from '@/features/dashboards/unit-view';
+import { recordsHref } from '@/domain/dashboards/drill';
+import { ensureYearRatings } from '@/features/rating/year-ratings';
 import {
   buildAssessment,
   buildAssessmentDimension,
@@ -39,10 +39,10 @@ import {
   buildHazard,
   buildIncident,
   buildProject,
-} from '@/lib/demo/factories';
-import { DAY_MS, shanghaiDate, yearStart } from '@/lib/time';
+} from '@/features/demo/factories';
+import { DAY_MS, shanghaiDate, yearStart } from '@/domain/time/shanghai';
 import { listQuerySchema } from '@/components/records/list-query';
-import { parseInstant } from '@/lib/intake/instant';
+import { parseInstant } from '@/domain/records/instant';
 import { listUnitsInScope } from '@/db/queries/units';
 
 // The domain and unit pages' figures from a small known dataset on a real migrated SQLite file, and the

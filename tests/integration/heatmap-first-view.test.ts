@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
-import { instituteDomainHeatmap } from '@/lib/dashboards/institute-heatmap';
-import { clearMemo } from '@/lib/dashboards/memo';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
+import { clearMemo } from '@/features/dashboards/memo';
 
 // Issue 14 item 14: at academy scale the institutes × domains heatmap opens with its branches collapsed,
 // so the branch rows must carry the heat themselves (each domain's worst institute), and a real zero must

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { ALL_UNITS, type Scope } from '@/lib/auth/scope-types';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import { submitRecords } from '@/lib/intake/submit';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { ALL_UNITS, type Scope } from '@/domain/auth/actor';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import { submitRecords } from '@/features/records/submit';
 import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
 import { listRecords } from '@/db/queries/records';
 import { matrixCounts, domainDimensionCounts, monthDomainCounts } from '@/db/queries/heatmaps';
-import { instituteDomainHeatmap, type InstituteHeatmap } from '@/lib/dashboards/institute-heatmap';
-import { clearMemo } from '@/lib/dashboards/memo';
-import { lastMonths, yearWindow } from '@/lib/dashboards/filters';
-import { samePeriodLastYear } from '@/lib/dashboards/overview';
+import { instituteDomainHeatmap, type InstituteHeatmap } from '@/features/dashboards/institute-heatmap';
+import { clearMemo } from '@/features/dashboards/memo';
+import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
+import { samePeriodLastYear } from '@/features/dashboards/overview';
 
 const cellOf = (h: InstituteHeatmap, code: string, domain: string) => {
   const row = h.groups.flatMap((g) => g.rows).find((r) => r.institute.code === code)!;

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { importSpreadsheet } from '@/lib/intake/import';
-import { submitRecords } from '@/lib/intake/submit';
-import { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS } from '@/lib/intake/change-list';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import type { Actor } from '@/lib/auth/scope-types';
+import { importSpreadsheet } from '@/features/import/import';
+import { submitRecords } from '@/features/records/submit';
+import { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS } from '@/features/import/change-list';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import type { Actor } from '@/domain/auth/actor';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { importColumns, importSpreadsheet } from '@/lib/intake/import';
-import { buildTemplate } from '@/lib/import/template';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import type { Actor } from '@/lib/auth/scope-types';
+import { importColumns, importSpreadsheet } from '@/features/import/import';
+import { buildTemplate } from '@/platform/spreadsheets/template';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import type { Actor } from '@/domain/auth/actor';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 
 // The import pool behind the upload (issue 13, item 4) on a real migrated SQLite file: beyond its queue an
 // upload is refused with 503, Retry-After and a message in the reader's language; a read that exhausts its
@@ -15,9 +15,9 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { ImportPool, DEFAULT_POOL } = await import('@/lib/intake/import-pool');
-const { TextBudget } = await import('@/lib/import/text-budget');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { ImportPool, DEFAULT_POOL } = await import('@/features/import/import-pool');
+const { TextBudget } = await import('@/platform/spreadsheets/read/text-budget');
 const { incidentCsv } = await import('../setup/hostile-uploads');
 const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 
 // The preview as the browser receives it (issue 14 item 6): read and checked in the import pool's worker,
 // its change list crosses back by structured clone and is answered with each field labelled in the
@@ -14,10 +14,10 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { ImportPool, DEFAULT_POOL } = await import('@/lib/intake/import-pool');
-const { submitRecords } = await import('@/lib/intake/submit');
-const { CHANGE_DETAIL_LIMIT } = await import('@/lib/intake/change-list');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { ImportPool, DEFAULT_POOL } = await import('@/features/import/import-pool');
+const { submitRecords } = await import('@/features/records/submit');
+const { CHANGE_DETAIL_LIMIT } = await import('@/features/import/change-list');
 const { incidentCsv } = await import('../setup/hostile-uploads');
 const { previewOf, upload } = await import('../setup/upload-request');
 

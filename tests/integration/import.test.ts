@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { importSpreadsheet } from '@/lib/intake/import';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import type { Actor } from '@/lib/auth/scope-types';
+import { importSpreadsheet } from '@/features/import/import';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import type { Actor } from '@/domain/auth/actor';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';

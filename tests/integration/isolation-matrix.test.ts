@@ -4,8 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { getTableName } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
 
 // The cross-unit isolation matrix, generated: every record kind × {list, read, create, update, withdraw,
 // export} × {interface, API} × {reporter, unit manager of an institute; branch officer}, each against
@@ -21,7 +21,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-iso-matrix-'));
 process.env.FENGHUO_DB = path.join(dir, 'matrix.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
@@ -29,9 +29,9 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { canReadAudit } = await import('@/lib/auth/roles');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { canReadAudit } = await import('@/domain/auth/roles');
 const { recordKindCodes, recordKinds } = await import('@/db/queries/record-kinds');
 const { listRecords, readRecord, projectOptions, filingUnits, recordHistory, projectAssessments } = await import('@/db/queries/records');
 const { countRecordsByKind, hazardStatus, incidentsByDomainAndTier } = await import('@/db/queries/overview');
@@ -39,13 +39,13 @@ const { countUnitsByKind, listUnitsInScope } = await import('@/db/queries/units'
 const { listWarningEntries } = await import('@/db/queries/warning-list');
 const { listRatingRuleSets } = await import('@/db/queries/rule-sets');
 const { ratingTableRows } = await import('@/db/queries/ratings');
-const { ensureYearRatings } = await import('@/lib/rating/year-ratings');
-const { submitRecords } = await import('@/lib/intake/submit');
+const { ensureYearRatings } = await import('@/features/rating/year-ratings');
+const { submitRecords } = await import('@/features/records/submit');
 const { appendAudit } = await import('@/db/queries/audit');
-const { shanghaiYear, yearStart } = await import('@/lib/time');
-const { ALL_UNITS } = await import('@/lib/auth/scope-types');
-const { saveRecordAction } = await import('@/lib/actions/records');
-const wf = await import('@/lib/actions/workflow');
+const { shanghaiYear, yearStart } = await import('@/domain/time/shanghai');
+const { ALL_UNITS } = await import('@/domain/auth/actor');
+const { saveRecordAction } = await import('@/server/actions/records');
+const wf = await import('@/server/actions/workflow');
 const notice = await import('@/app/(app)/ratings/notice/route');
 const ratingsApi = await import('@/app/api/v1/ratings/route');
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD } from '../setup/small-org';
-import { logIn, type LoginResult } from '@/lib/auth/login';
-import { THROTTLE_LOGIN_CAP_MS, VERIFY_CONCURRENCY, VERIFY_QUEUE } from '@/lib/auth/session-policy';
+import { logIn, type LoginResult } from '@/features/auth/login';
+import { THROTTLE_LOGIN_CAP_MS, VERIFY_CONCURRENCY, VERIFY_QUEUE } from '@/domain/auth/session-policy';
 import { loginAttempts } from '@/db/schema';
 
 // Issue 13, item 11: a guesser sending a wrong password every half second kept the owner's right password

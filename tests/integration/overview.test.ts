@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
 import { hazardStatus, incidentsByDomainAndTier } from '@/db/queries/overview';
 import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
-import { yearStart } from '@/lib/time';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
+import { yearStart } from '@/domain/time/shanghai';
+import { ALL_UNITS } from '@/domain/auth/actor';
 
 // The overview's figures against hand-written SQL over the same demo database.
 let t: TestDb;

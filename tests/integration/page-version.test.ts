@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser } from '../setup/small-org';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
-import { submitRecords } from '@/lib/intake/submit';
-import { ensureYearRatings } from '@/lib/rating/year-ratings';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
+import { submitRecords } from '@/features/records/submit';
+import { ensureYearRatings } from '@/features/rating/year-ratings';
 import { dailyAlerts } from '@/jobs/alerts';
-import { pageVersion } from '@/lib/page-cache/version';
-import { dataVersion } from '@/lib/dashboards/memo';
+import { pageVersion } from '@/server/page-cache/version';
+import { dataVersion } from '@/features/dashboards/memo';
 
 // A kept page is answered only while its version holds (decision 021): the version must move with
 // everything the dashboards show, and only with that.

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobRuns } from '@/db/schema';
 import { storedRatings, publishRatings } from '@/db/queries/ratings';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
-import { submitRecords } from '@/lib/intake/submit';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { createApiToken } from '@/lib/auth/api-tokens';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { submitRecords } from '@/features/records/submit';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { createApiToken } from '@/features/auth/api-tokens';
 import { annualRating, provisionalRating } from '@/jobs/rating';
-import { refreshProvisionalRatings } from '@/lib/rating/refresh';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { createTestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 

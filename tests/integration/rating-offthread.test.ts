@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { appendAudit } from '@/db/queries/audit';
-import { insertDataset } from '@/db/queries/insert-dataset';
+import { insertDataset } from '@/features/demo/insert-dataset';
 import { storedRatings } from '@/db/queries/ratings';
 import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
-import { buildHazard, buildUnit } from '@/lib/demo/factories';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { buildHazard, buildUnit } from '@/features/demo/factories';
 import { groupByRule, rulePage } from '@/domain/rating/contribution-groups';
-import { refreshProvisionalRatings } from '@/lib/rating/refresh';
-import { setProvisionalRefresher } from '@/lib/rating/refresh-delegate';
-import { awaitProvisionalRatings, ensureYearRatings, INLINE_REFRESH_RECORDS } from '@/lib/rating/year-ratings';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
+import { setProvisionalRefresher } from '@/features/rating/refresh-delegate';
+import { awaitProvisionalRatings, ensureYearRatings, INLINE_REFRESH_RECORDS } from '@/features/rating/year-ratings';
 
 // Decision 031: a huge institute's rating is stored cheaply, read by rule in SQL, and rated again in the job
 // thread rather than inside a request, while a normal institute is still rated inline (a write shows on the

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
 
 // Issue 13, item 8: one institute with 20,000 hazards (posted by its own reporter) must not make its rating
 // page render megabytes. The real page component renders on a real migrated SQLite file; only who is
@@ -13,12 +13,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-rating-page-'));
 process.env.FENGHUO_DB = path.join(dir, 'rating-page.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
 vi.mock('next-intl/server', async () => {
   const { createTranslator } = await import('next-intl');
   const messages = {
-    'zh-CN': (await import('@/lib/i18n/messages/zh-CN.json')).default,
-    en: (await import('@/lib/i18n/messages/en.json')).default,
+    'zh-CN': (await import('@/domain/i18n/messages/zh-CN.json')).default,
+    en: (await import('@/domain/i18n/messages/en.json')).default,
   };
   return {
     getLocale: async () => who.locale,
@@ -30,12 +30,12 @@ vi.mock('next-intl/server', async () => {
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
-const { insertDataset } = await import('@/db/queries/insert-dataset');
+const { insertDataset } = await import('@/features/demo/insert-dataset');
 const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { buildHazard, buildIncident } = await import('@/lib/demo/factories');
-const { shanghaiYear } = await import('@/lib/time');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { buildHazard, buildIncident } = await import('@/features/demo/factories');
+const { shanghaiYear } = await import('@/domain/time/shanghai');
 const { RULE_PAGE_SIZE } = await import('@/domain/rating/contribution-groups');
 const { default: UnitRatingPage } = await import('@/app/(decided)/ratings/[year]/[unitCode]/page');
 

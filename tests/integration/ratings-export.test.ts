@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
-import { insertDataset } from '@/db/queries/insert-dataset';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Actor } from '@/lib/auth/scope-types';
-import { exportableTables } from '@/lib/dashboards/export-registry';
-import { tableXlsx } from '@/lib/export/table-xlsx';
-import { buildIncident } from '@/lib/demo/factories';
-import { loadRatingsTable } from '@/lib/rating/ratings-table';
+import { insertDataset } from '@/features/demo/insert-dataset';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
+import { exportableTables } from '@/features/dashboards/export-registry';
+import { tableXlsx } from '@/platform/spreadsheets/table-xlsx';
+import { buildIncident } from '@/features/demo/factories';
+import { loadRatingsTable } from '@/features/rating/views/ratings-table';
 
 // Issue 14 item 17: the ratings table exports as XLSX like every other table, with exactly the rows the
 // page shows (same scope, year, branch, level and sort), on a real migrated SQLite file.

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
 
 // The office's actions behind the ratings pages, through the real server actions (safeAction: role, form
 // validation, field errors in the reader's language) on a real migrated SQLite file. Only who is asking and
@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-ratings-ui-'));
 process.env.FENGHUO_DB = path.join(dir, 'ratings-ui.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
@@ -20,21 +20,21 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { submitRecords } = await import('@/lib/intake/submit');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { submitRecords } = await import('@/features/records/submit');
 const { storedRatings } = await import('@/db/queries/ratings');
 const { activeRatingRuleSet, ratingRuleSetByVersion } = await import('@/db/queries/rule-sets');
 const { listWarningEntries, confirmWarningEntry, addWarningEntry } = await import('@/db/queries/warning-list');
-const { ensureYearRatings, levelCounts, countsFingerprint } = await import('@/lib/rating/year-ratings');
-const { recheckStoredRating } = await import('@/lib/rating/recheck');
-const { ruleSetFormValues } = await import('@/lib/rating/rule-set-text');
-const { CAS_2019_V1 } = await import('@/lib/rating/default-rule-set');
-const { ALL_UNITS } = await import('@/lib/auth/scope-types');
-const { shanghaiYear } = await import('@/lib/time');
-const { publishYearAction } = await import('@/lib/actions/ratings');
-const { copyRuleSetAction, updateRuleSetAction, activateRuleSetAction } = await import('@/lib/actions/rule-sets');
-const { confirmEntryAction, liftEntryAction, addEntryAction } = await import('@/lib/actions/warning-list');
+const { ensureYearRatings, levelCounts, countsFingerprint } = await import('@/features/rating/year-ratings');
+const { recheckStoredRating } = await import('@/features/rating/recheck');
+const { ruleSetFormValues } = await import('@/domain/rule-sets/rating-texts');
+const { CAS_2019_V1 } = await import('@/domain/rating/default-rule-set');
+const { ALL_UNITS } = await import('@/domain/auth/actor');
+const { shanghaiYear } = await import('@/domain/time/shanghai');
+const { publishYearAction } = await import('@/server/actions/ratings');
+const { copyRuleSetAction, updateRuleSetAction, activateRuleSetAction } = await import('@/server/actions/rule-sets');
+const { confirmEntryAction, liftEntryAction, addEntryAction } = await import('@/server/actions/warning-list');
 
 const db = getDb();
 const now = new Date();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { org, seedSmallOrg, type RecordIds } from '../setup/small-org';
-import { insertDataset } from '@/db/queries/insert-dataset';
+import { insertDataset } from '@/features/demo/insert-dataset';
 import { listRecords } from '@/db/queries/records';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
-import { buildHazard, buildIncident } from '@/lib/demo/factories';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { buildHazard, buildIncident } from '@/features/demo/factories';
 
 // Issue 14 item 16: a record list names a department's institute beside it, lists incidents with their
 // effective tier (as the rating counts them) and hazards with severity and deadline. Real SQLite file.

@@ -18,11 +18,11 @@ const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { verifyAuditChain } = await import('@/db/queries/audit');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { importSpreadsheet } = await import('@/lib/intake/import');
-const { rateInstitutes } = await import('@/lib/rating/rate-institutes');
-const { CAS_2019_V1 } = await import('@/lib/rating/default-rule-set');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { importSpreadsheet } = await import('@/features/import/import');
+const { rateInstitutes } = await import('@/features/rating/rate-institutes');
+const { CAS_2019_V1 } = await import('@/domain/rating/default-rule-set');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 const db = getDb();

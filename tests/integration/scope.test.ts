@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD, type RecordIds } from '../setup/small-org';
-import { logIn } from '@/lib/auth/login';
-import { resolveActor } from '@/lib/auth/resolve-actor';
+import { logIn } from '@/features/auth/login';
+import { resolveActor } from '@/features/auth/resolve-actor';
 import { listRecords, readRecord } from '@/db/queries/records';
 import { countRecordsByKind } from '@/db/queries/overview';
 import { countUnitsByKind } from '@/db/queries/units';
 import { recordKindCodes } from '@/db/queries/record-kinds';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 
 // For every record kind and role: a user sees exactly the records of its own subtree, and reading any

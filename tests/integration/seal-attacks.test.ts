@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
 
 // Issue 13, items 1-3: the attacks a reporter of BJ01 made to lower its own rating after review, each
 // replayed through the channel it used, on an institute made red by a closed tier II incident as BJ01 is
@@ -13,7 +13,7 @@ process.env.FENGHUO_DB = path.join(dir, 'attacks.db');
 process.env.FENGHUO_API_RATE = '0';
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
@@ -21,15 +21,15 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { submitRecords } = await import('@/lib/intake/submit');
-const { advanceIncident, setIncidentConcealed, decideAssessment, verifyHazard } = await import('@/lib/intake/workflow');
-const { saveRecordAction } = await import('@/lib/actions/records');
-const { withdrawRecordAction } = await import('@/lib/actions/workflow');
-const { ensureYearRatings } = await import('@/lib/rating/year-ratings');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { submitRecords } = await import('@/features/records/submit');
+const { advanceIncident, setIncidentConcealed, decideAssessment, verifyHazard } = await import('@/features/records/workflow');
+const { saveRecordAction } = await import('@/server/actions/records');
+const { withdrawRecordAction } = await import('@/server/actions/workflow');
+const { ensureYearRatings } = await import('@/features/rating/year-ratings');
 const { ratingTableRows } = await import('@/db/queries/ratings');
-const { ALL_UNITS } = await import('@/lib/auth/scope-types');
+const { ALL_UNITS } = await import('@/domain/auth/actor');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const hazardsRoute = await import('@/app/api/v1/hazards/route');
 const assessmentsRoute = await import('@/app/api/v1/assessments/route');

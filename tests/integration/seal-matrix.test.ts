@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
-import type { Role } from '@/lib/reference/roles';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
+import type { Role } from '@/domain/reference/roles';
 
-// Generated from the seal table (lib/intake/seal-rules.ts), as the isolation matrix is from the kinds: every
+// Generated from the seal table (domain/records/seal-rules.ts), as the isolation matrix is from the kinds: every
 // record kind × sealing state × role × channel (API route handler, spreadsheet import, record form server
 // action; for withdrawal the form's withdraw action) × operation (change each field the table names,
 // withdraw, resend unchanged). The expected answer is read from the table's data — sealed fields and
@@ -20,7 +20,7 @@ process.env.FENGHUO_DB = path.join(dir, 'seal.db');
 process.env.FENGHUO_API_RATE = '0';
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
-vi.mock('@/lib/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
+vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
 vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
@@ -28,14 +28,14 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { recordKindCodes, recordKinds } = await import('@/db/queries/record-kinds');
-const { submitRecords } = await import('@/lib/intake/submit');
-const { importSpreadsheet } = await import('@/lib/intake/import');
-const { sealTable, reviewsAt } = await import('@/lib/intake/seal-rules');
-const { saveRecordAction } = await import('@/lib/actions/records');
-const { withdrawRecordAction } = await import('@/lib/actions/workflow');
+const { submitRecords } = await import('@/features/records/submit');
+const { importSpreadsheet } = await import('@/features/import/import');
+const { sealTable, reviewsAt } = await import('@/domain/records/seal-rules');
+const { saveRecordAction } = await import('@/server/actions/records');
+const { withdrawRecordAction } = await import('@/server/actions/workflow');
 const fx = await import('../setup/seal-fixtures');
 
 type Kind = (typeof recordKindCodes)[number];
@@ -211,7 +211,7 @@ afterAll(() => {
 });
 
 it('the review fields no channel can send (who decided) are written only by the workflow steps', async () => {
-  const { kindDefs } = await import('@/lib/intake/kinds');
+  const { kindDefs } = await import('@/features/records/kinds');
   for (const kind of recordKindCodes)
     for (const field of Object.keys(sealTable[kind].reviewFields).filter((f) => fx.withChange(kind, {}, f) === null)) {
       expect(kindDefs[kind].plain, `${kind}.${field}`).not.toContain(field);

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // first needs it (opening a database reads the busy timeout): so it is set before anything is imported.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-staging-'));
 process.env.FENGHUO_DB = path.join(root, 'fenghuo.db');
-let staging: typeof import('@/lib/intake/staging');
+let staging: typeof import('@/features/import/staging');
 const MB = 1024 * 1024;
 const meta = (userId: number) => ({ userId, kind: 'incidents', format: 'csv' as const, name: 'a.csv' });
 const bytesIn = (dir: string) =>
   fs.existsSync(dir) ? fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0) : 0;
 
 beforeAll(async () => {
-  staging = await import('@/lib/intake/staging');
+  staging = await import('@/features/import/staging');
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -77,7 +77,7 @@ describe('staged uploads', () => {
   });
 
   it('take their bounds from the configuration by default', async () => {
-    const { env } = await import('@/lib/env');
+    const { env } = await import('@/server/env');
     expect(staging.stagingBounds()).toEqual({
       perUserBytes: env().FENGHUO_STAGED_MB_PER_USER * MB,
       totalBytes: env().FENGHUO_STAGED_MB_TOTAL * MB,

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 
-// Issue 13, items 4 and 5, through the upload's own logic (lib/intake/import-upload.ts) on a real migrated
+// Issue 13, items 4 and 5, through the upload's own logic (features/import/import-upload.ts) on a real migrated
 // SQLite file: a shared-strings bomb under the zip-bomb checks is refused in bounded memory, however many
 // arrive at once; a 100,000-row preview leaves the event loop free; a failed preview leaves no staged file.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-upload-mem-'));
@@ -15,8 +15,8 @@ const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/queries/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { readTable, ImportFileError } = await import('@/lib/import/read-table');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { readTable, ImportFileError } = await import('@/platform/spreadsheets/read/read-table');
 const { previewOf, upload } = await import('../setup/upload-request');
 const { sharedStringsBomb, incidentCsv } = await import('../setup/hostile-uploads');
 const { COLUMNS } = await import('../unit/import/helpers');

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { bootstrap } from '@/lib/bootstrap';
-import { parseEnv } from '@/lib/env';
-import { ALL_UNITS } from '@/lib/auth/scope-types';
+import { bootstrap } from '@/server/startup/bootstrap';
+import { parseEnv } from '@/server/env';
+import { ALL_UNITS } from '@/domain/auth/actor';
 import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
-import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/lib/rating/warning-notice';
+import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/features/rating/views/warning-notice';
 import { extractPages } from '../unit/pdf/extract-text';
 import { createTestDb } from '../setup/test-db';
 

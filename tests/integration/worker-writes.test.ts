@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/scope-types';
+import type { Actor } from '@/domain/auth/actor';
 import type { Db } from '@/db/client';
 
 // Decision 032: a large batch is stored by the import pool's worker, on a connection of its own, through the
@@ -23,18 +23,18 @@ const { verifyAuditChain } = await import('@/db/queries/audit');
 const { latestChanges } = await import('@/db/queries/latest-changes');
 const { auditedSince } = await import('@/db/queries/rating-changes');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/lib/auth/resolve-actor');
-const { createApiToken } = await import('@/lib/auth/api-tokens');
-const { submitRecords, SubmissionRefused } = await import('@/lib/intake/submit');
-const { submitBatch, INLINE_BATCH_MAX } = await import('@/lib/intake/submit-off-thread');
-const { importPool } = await import('@/lib/intake/import-pool');
-const { pageVersion } = await import('@/lib/page-cache/version');
-const { dataVersion, memo } = await import('@/lib/dashboards/memo');
+const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { createApiToken } = await import('@/features/auth/api-tokens');
+const { submitRecords, SubmissionRefused } = await import('@/features/records/submit');
+const { submitBatch, INLINE_BATCH_MAX } = await import('@/features/records/submit-off-thread');
+const { importPool } = await import('@/features/import/import-pool');
+const { pageVersion } = await import('@/server/page-cache/version');
+const { dataVersion, memo } = await import('@/features/dashboards/memo');
 const { lagDuring } = await import('../setup/loop-lag');
-const { handleImportUpload } = await import('@/lib/intake/import-upload');
+const { handleImportUpload } = await import('@/features/import/import-upload');
 const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
 const { incidentCsv } = await import('../setup/hostile-uploads');
-const { openSession } = await import('@/lib/auth/login');
+const { openSession } = await import('@/features/auth/login');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 // `worker`: the server's database (getDb), written by the pool; `inline`: its twin, written on this thread.
@@ -139,7 +139,7 @@ describe('a batch written by the worker and the same batch written inline', () =
     const outside = await both(incidents(size, 'R', (i) => (i === 4 ? { unitCode: 'SH01' } : {})));
     expect(outside.worker).toEqual(outside.inline);
     expect(outside.worker).toMatchObject({ reason: 'forbidden' });
-    // A closed incident's tier is the reviewer's (lib/intake/seal-rules.ts).
+    // A closed incident's tier is the reviewer's (domain/records/seal-rules.ts).
     for (const db of [inline, worker]) db.$client.prepare("UPDATE incidents SET status = 'closed' WHERE external_id = 'W-1'").run();
     const sealed = await both(incidents(size, 'W', (i) => (i === 1 ? { tier: 3 } : {})));
     expect(sealed.worker).toEqual(sealed.inline);

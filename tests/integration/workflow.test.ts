@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD, type RecordIds } from '../setup/small-org';
-import { logIn } from '@/lib/auth/login';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import type { Actor } from '@/lib/auth/scope-types';
+import { logIn } from '@/features/auth/login';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { hazardStatus } from '@/db/queries/overview';
 import { listRecords, recordHistory } from '@/db/queries/records';
-import { submitRecords } from '@/lib/intake/submit';
+import { submitRecords } from '@/features/records/submit';
 import {
   advanceIncident,
   decideAssessment,
@@ -24,9 +24,9 @@ import {
   verifyHazard,
   withdrawRecord,
   WorkflowRefused,
-} from '@/lib/intake/workflow';
-import { itemFromForm, withBeijingOffset } from '@/lib/actions/record-form-spec';
-import { defaultTierThresholds, effectiveTier, impliedTier, reportTiming, type TierThresholds } from '@/lib/intake/incident-tier';
+} from '@/features/records/workflow';
+import { itemFromForm, withBeijingOffset } from '@/features/records/form-spec';
+import { defaultTierThresholds, effectiveTier, impliedTier, reportTiming, type TierThresholds } from '@/domain/incidents/report-timing';
 
 // The CAS workflow the interface offers, on a real migrated SQLite file: who may do each step, the gates
 // before a project starts, and that every step is scoped, audited and keeps the audit chain intact.
@@ -90,7 +90,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('incident tier implied by the figures (lib/intake/incident-tier.ts)', () => {
+describe('incident tier implied by the figures (domain/incidents/report-timing.ts)', () => {
   const cases: [string, { deaths?: number; seriousInjuries?: number; directLossCny?: number }, number][] = [
     ['no casualties', {}, 4],
     ['2 deaths', { deaths: 2 }, 4],
@@ -449,7 +449,7 @@ describe('a user of another institute cannot act on a BJ01 record', () => {
   });
 });
 
-describe('form text to the submitted item (lib/actions/record-form-spec.ts)', () => {
+describe('form text to the submitted item (features/records/form-spec.ts)', () => {
   it('reads datetime-local values as Beijing time and tiers as numbers', () => {
     expect(withBeijingOffset('2026-03-04T09:30')).toBe('2026-03-04T09:30+08:00');
     expect(withBeijingOffset('2026-03-04')).toBe('2026-03-04');

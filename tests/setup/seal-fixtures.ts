@@ -1,6 +1,6 @@
 import type { RecordKind } from '@/db/queries/record-kinds';
-import { formFields } from '@/lib/actions/record-form-spec';
-import { kindDefs } from '@/lib/intake/kinds';
+import { formFields } from '@/features/records/form-spec';
+import { kindDefs } from '@/features/records/kinds';
 
 // Records in every state the seal table names, as the API item the office files, plus a changed value for
 // every field the table speaks of; and the same item as a spreadsheet (CSV) and as the record form posts

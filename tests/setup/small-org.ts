@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { insertDataset } from '@/db/queries/insert-dataset';
-import { createUser } from '@/lib/auth/users';
+import { insertDataset } from '@/features/demo/insert-dataset';
+import { createUser } from '@/features/auth/users';
 import type { Role } from '@/db/schema';
 import {
   buildAssessment,
@@ -13,7 +13,7 @@ import {
   buildInspection,
   buildProject,
   buildUnit,
-} from '@/lib/demo/factories';
+} from '@/features/demo/factories';
 import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
 
 // A small academy for integration tests: two branches, three institutes, one department.

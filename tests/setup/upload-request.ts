@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/scope-types';
-import type { Locale } from '@/lib/i18n/locales';
-import { handleImportUpload } from '@/lib/intake/import-upload';
-import type { ImportPool } from '@/lib/intake/import-pool';
+import type { Actor } from '@/domain/auth/actor';
+import type { Locale } from '@/domain/i18n/locales';
+import { handleImportUpload } from '@/features/import/import-upload';
+import type { ImportPool } from '@/features/import/import-pool';
 
 export interface UploadAnswer {
   status: number;

@@ -4,8 +4,8 @@
 // node --import tsx tests/setup/write-load.ts FILE LOGIN MS PREFIX STOP
 import fs from 'node:fs';
 import { openDatabase } from '@/db/client';
-import { resolveActor } from '@/lib/auth/resolve-actor';
-import { submitRecords } from '@/lib/intake/submit';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import { submitRecords } from '@/features/records/submit';
 
 const [file, login, ms, prefix, stop] = process.argv.slice(2) as [string, string, string, string, string];
 const db = openDatabase(file);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '@/lib/api/body';
-import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/import/limits';
+import { MAX_BODY_BYTES } from '@/server/api/body';
+import { MAX_UPLOAD_REQUEST_BYTES } from '@/platform/spreadsheets/read/limits';
 
 // Next buffers every request body for proxy.ts up to experimental.proxyClientMaxBodySize and silently cuts
 // what passes it (issue 13 item 10). Its value lives in next.config.js, which cannot import the routes'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shorten, VALUE_DISPLAY_CHARS, visibleText } from '@/lib/intake/change-values';
+import { shorten, VALUE_DISPLAY_CHARS, visibleText } from '@/features/import/change-values';
 
 describe('change list values', () => {
   it('shortens to VALUE_DISPLAY_CHARS code points, never splitting a surrogate pair', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { clientNamespaces } from '@/lib/i18n/client-namespaces';
-import zh from '@/lib/i18n/messages/zh-CN.json';
+import { clientNamespaces } from '@/domain/i18n/client-namespaces';
+import zh from '@/domain/i18n/messages/zh-CN.json';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -16,7 +16,7 @@ function files(dir: string): string[] {
 // root translator, must be listed (and exist).
 it('every namespace client components read is sent to the browser', () => {
   const used = new Set<string>();
-  for (const file of ['app', 'components', 'lib'].flatMap((d) => files(path.resolve(d)))) {
+  for (const file of ['app', 'components', 'domain', 'features', 'platform', 'server'].flatMap((d) => files(path.resolve(d)))) {
     const text = fs.readFileSync(file, 'utf8');
     if (!/^['"]use client['"]/m.test(text)) continue;
     for (const m of text.matchAll(/useTranslations\(['"]([A-Za-z]+)/g)) used.add(m[1]!);

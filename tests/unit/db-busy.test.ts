@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseBusy, retryAfterSeconds } from '@/lib/db/busy';
+import { isDatabaseBusy, retryAfterSeconds } from '@/db/busy';
 
 describe('isDatabaseBusy', () => {
   it('recognises the driver’s lock errors, also wrapped, and nothing else', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/lib/env';
+import { ConfigError, parseEnv } from '@/server/env';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '@/lib/demo/generate-demo';
-import { DAY_MS, HOUR_MS, yearStart } from '@/lib/time';
+import { generateDemo } from '@/features/demo/generate-demo';
+import { DAY_MS, HOUR_MS, yearStart } from '@/domain/time/shanghai';
 
 const now = new Date('2026-11-23T10:00:00+08:00');
 const demo = generateDemo(now);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import zh from '@/lib/i18n/messages/zh-CN.json';
-import en from '@/lib/i18n/messages/en.json';
+import zh from '@/domain/i18n/messages/zh-CN.json';
+import en from '@/domain/i18n/messages/en.json';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMultipart, readBody } from '@/lib/intake/multipart';
+import { parseMultipart, readBody } from '@/platform/http/multipart';
 
 // The upload's multipart reader against bodies written by the platform's own FormData encoder (what browsers
 // and Playwright send), and against broken ones.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isCacheablePageRequest, pageCacheKey } from '@/lib/page-cache/policy';
-import { acceptsGzip } from '@/server/page-cache';
-import { gzippedWithNonce, PageStore, toCachedPage, withNonce } from '@/lib/page-cache/store';
+import { isCacheablePageRequest, pageCacheKey } from '@/server/page-cache/policy';
+import { acceptsGzip } from '@/server/page-cache/handler';
+import { gzippedWithNonce, PageStore, toCachedPage, withNonce } from '@/server/page-cache/store';
 
 const request = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({
   method,

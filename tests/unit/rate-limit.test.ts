@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucketLimiter } from '@/lib/api/rate-limit';
+import { TokenBucketLimiter } from '@/server/api/rate-limit';
 
 describe('TokenBucketLimiter', () => {
   it('lets a burst through, then refills at the rate and says when to retry', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { safeNext } from '@/lib/auth/safe-next';
+import { safeNext } from '@/domain/auth/safe-next';
 
 it.each([
   ['/records/incidents?page=2', '/records/incidents?page=2'],

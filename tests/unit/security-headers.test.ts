@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NON_PAGE_CSP, newNonce, pageCsp, securityHeaders } from '@/lib/security/headers';
-import { cameOverHttps, clientAddressFrom, secureCookieFor } from '@/lib/security/request-trust';
-import { isSameOrigin } from '@/lib/api/same-origin';
+import { NON_PAGE_CSP, newNonce, pageCsp, securityHeaders } from '@/server/security/headers';
+import { cameOverHttps, clientAddressFrom, secureCookieFor } from '@/server/security/request-trust';
+import { isSameOrigin } from '@/server/api/same-origin';
 
 const h = (values: Record<string, string>) => new Headers(values);
 

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, shanghaiDate, shanghaiMonth, shanghaiYear, ZONE } from '@/lib/time';
+import { formatDate, formatDateTime, shanghaiDate, shanghaiMonth, shanghaiYear, ZONE } from '@/domain/time/shanghai';
 
-// lib/time.ts computes Beijing dates by a fixed UTC+8 shift (no time-zone lookup per call): it must agree with
+// domain/time/shanghai.ts computes Beijing dates by a fixed UTC+8 shift (no time-zone lookup per call): it must agree with
 // the time-zone database for every instant the product handles.
 describe('Beijing dates by fixed offset', () => {
   it('agree with the tz database from 1992 to 2100, at every hour boundary sampled', () => {

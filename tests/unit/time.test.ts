@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatDateTime, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/lib/time';
+import { formatDateTime, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 it('puts year and month boundaries at Asia/Shanghai midnight', () => {
   expect(yearStart(2026).toISOString()).toBe('2025-12-31T16:00:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrors } from '@/lib/i18n/validation';
-import { newUserSchema } from '@/lib/auth/users';
+import { fieldErrors } from '@/domain/i18n/validation';
+import { newUserSchema } from '@/features/auth/users';
 
 const problems = (input: Record<string, unknown>, locale: 'zh-CN' | 'en') => {
   const r = newUserSchema.safeParse(input);

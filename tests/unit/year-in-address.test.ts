@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ratedYearRange, ratedYears, yearInAddress } from '@/lib/intake/date-range';
-import { shanghaiDate } from '@/lib/time';
+import { ratedYearRange, ratedYears, yearInAddress } from '@/domain/records/date-range';
+import { shanghaiDate } from '@/domain/time/shanghai';
 
 // Issue 14, item 7: one range of years for the API, the pages and their pickers, from 2000 to this year
 // (Beijing time); a year outside it in an address is said, not replaced.

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 

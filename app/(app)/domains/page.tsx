@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/current-actor';
-import { recordsHref } from '@/lib/dashboards/drill';
-import { domainView, loadDomainIndex } from '@/lib/dashboards/domain-view';
-import { toSearchParams } from '@/lib/dashboards/scope';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { requireActor } from '@/server/auth/current-actor';
+import { recordsHref } from '@/domain/dashboards/drill';
+import { domainView, loadDomainIndex } from '@/features/dashboards/domain-view';
+import { toSearchParams } from '@/domain/auth/narrow-scope';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';

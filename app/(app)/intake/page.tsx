@@ -3,9 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { countRecordsByKind } from '@/db/queries/overview';
 import { recordKindCodes } from '@/db/queries/record-kinds';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
-import { canSubmitRecords } from '@/lib/auth/roles';
+import { canSubmitRecords } from '@/domain/auth/roles';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('intake'))('title') };

@@ -3,11 +3,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { ratingYearSummary } from '@/db/queries/ratings';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { publishYearAction, recomputeYearAction } from '@/lib/actions/ratings';
-import { requireActor } from '@/lib/auth/current-actor';
-import { localName, toLocale } from '@/lib/i18n/locales';
-import { ruleName } from '@/lib/rating/explain';
-import { canManageRatings } from '@/lib/rating/permissions';
+import { publishYearAction, recomputeYearAction } from '@/server/actions/ratings';
+import { requireActor } from '@/server/auth/current-actor';
+import { localName, toLocale } from '@/domain/i18n/locales';
+import { ruleName } from '@/domain/rating/explain';
+import { canManageRatings } from '@/domain/auth/rating-permissions';
 import {
   distinctFloors,
   levelChange,
@@ -15,11 +15,11 @@ import {
   ratingsQuerySchema,
   ratingsTableYear,
   type LevelChange,
-} from '@/lib/rating/ratings-table';
-import { awaitProvisionalRatings, countsFingerprint, levelCounts } from '@/lib/rating/year-ratings';
-import { ratedYears } from '@/lib/intake/date-range';
+} from '@/features/rating/views/ratings-table';
+import { awaitProvisionalRatings, countsFingerprint, levelCounts } from '@/features/rating/year-ratings';
+import { ratedYears } from '@/domain/records/date-range';
 import { levels, type Level } from '@/domain/reference/level-codes';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime } from '@/domain/time/shanghai';
 import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';

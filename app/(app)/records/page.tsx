@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { countRecordsByKind } from '@/db/queries/overview';
 import { pendingCorrections } from '@/db/queries/corrections';
 import { recordKindCodes } from '@/db/queries/record-kinds';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
 
 export async function generateMetadata() {

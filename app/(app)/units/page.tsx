@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUnitsInScope } from '@/db/queries/units';
-import { requireActor } from '@/lib/auth/current-actor';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { requireActor } from '@/server/auth/current-actor';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { PageHeader } from '@/components/page-header';
 import { DataTable } from '@/components/data-table';
 

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { currentActor } from '@/lib/auth/current-actor';
+import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
 import { unreadAlertCount } from '@/db/queries/alerts';
 

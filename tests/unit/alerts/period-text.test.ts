@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alertPeriodText } from '@/lib/alerts/period-text';
-import type { Locale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
+import { alertPeriodText } from '@/domain/alerts/period-text';
+import type { Locale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
 
 // Issue 14, item 19: the alert page showed its period as the stored key ("tier-II", "2026:red", an ISO
 // instant). Each rule's period is said in words, in both languages.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_RULES } from '@/lib/alerts/default-rule-set';
-import { evaluateAlerts } from '@/lib/alerts/evaluate';
-import { alertRuleSetSchema, type AlertRuleSet } from '@/lib/alerts/rule-set';
-import { addMonths, domainSurge } from '@/lib/alerts/rules/domain-surge';
-import { ethicsDeadline } from '@/lib/alerts/rules/ethics-deadline';
-import { HAZARD_OVERDUE_CAP, hazardOverdue } from '@/lib/alerts/rules/hazard-overdue';
-import { incidentSerious } from '@/lib/alerts/rules/incident-serious';
-import { ratingNear, ratingRise } from '@/lib/alerts/rules/rating-rules';
-import { reviewStale } from '@/lib/alerts/rules/review-stale';
-import type { AlertFacts, AlertRules, IncidentFact } from '@/lib/alerts/types';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
+import { DEFAULT_ALERT_RULES } from '@/domain/alerts/default-rule-set';
+import { evaluateAlerts } from '@/domain/alerts/evaluate';
+import { alertRuleSetSchema, type AlertRuleSet } from '@/domain/alerts/rule-set';
+import { addMonths, domainSurge } from '@/domain/alerts/rules/domain-surge';
+import { ethicsDeadline } from '@/domain/alerts/rules/ethics-deadline';
+import { HAZARD_OVERDUE_CAP, hazardOverdue } from '@/domain/alerts/rules/hazard-overdue';
+import { incidentSerious } from '@/domain/alerts/rules/incident-serious';
+import { ratingNear, ratingRise } from '@/domain/alerts/rules/rating-rules';
+import { reviewStale } from '@/domain/alerts/rules/review-stale';
+import type { AlertFacts, AlertRules, IncidentFact } from '@/domain/alerts/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 
 const DAY = 86_400_000;
 const T = new Date('2026-06-15T12:00:00+08:00');
@@ -298,7 +298,7 @@ describe('evaluateAlerts', () => {
 
 describe('the alert rule form', () => {
   it('turns form values into a rule set, an unticked box switching a rule off', async () => {
-    const { alertRuleFormSchema, alertRuleFormValues } = await import('@/lib/alerts/rule-set-form');
+    const { alertRuleFormSchema, alertRuleFormValues } = await import('@/domain/rule-sets/alert-texts');
     const values: Record<string, string> = { ...alertRuleFormValues(DEFAULT_ALERT_RULES), version: 'v2' };
     delete values['review.stale.enabled'];
     values['domain.surge.factor'] = '2.5';
@@ -309,8 +309,8 @@ describe('the alert rule form', () => {
   });
 
   it("names each field at fault, in the reader's language", async () => {
-    const { alertRuleFormSchema, alertRuleFormValues } = await import('@/lib/alerts/rule-set-form');
-    const { fieldErrors } = await import('@/lib/i18n/validation');
+    const { alertRuleFormSchema, alertRuleFormValues } = await import('@/domain/rule-sets/alert-texts');
+    const { fieldErrors } = await import('@/domain/i18n/validation');
     const raw = {
       ...alertRuleFormValues(DEFAULT_ALERT_RULES),
       'rating.near.percent': '100',

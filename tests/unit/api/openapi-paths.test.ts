@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '@/lib/api/openapi';
+import { openApiDocument } from '@/server/api/openapi';
 
 // Every route under app/api/v1 is part of the published contract (shared/API.md): an integrator who
 // generates a client from /api/v1/openapi.json must find each one there, and nothing that does not exist.

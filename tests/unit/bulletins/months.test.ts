@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, bulletinDueAt, isMonth, latestDueMonth, monthEnd, monthRange, monthStart } from '@/lib/bulletins/months';
+import { addMonths, bulletinDueAt, isMonth, latestDueMonth, monthEnd, monthRange, monthStart } from '@/domain/time/months';
 
 describe('bulletin months (Asia/Shanghai)', () => {
   it('bounds a month in Beijing time', () => {

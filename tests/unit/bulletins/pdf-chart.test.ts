@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bulletinPdf } from '@/lib/bulletins/pdf';
-import type { BulletinView } from '@/lib/bulletins/view';
-import { defaultDomains } from '@/lib/reference/domains';
-import { domainColours } from '@/lib/reference/domain-colours';
+import { bulletinPdf } from '@/features/bulletins/pdf';
+import type { BulletinView } from '@/domain/bulletins/view';
+import { defaultDomains } from '@/domain/reference/domains';
+import { domainColours } from '@/domain/reference/domain-colours';
 import { extractPages } from '../pdf/extract-text';
 import { countColour, rasterisePage } from '../pdf/rasterise';
 

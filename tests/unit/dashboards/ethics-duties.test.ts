@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { daysOverdue } from '@/lib/dashboards/domain-view';
-import { ethicsDuties } from '@/lib/dashboards/unit-view';
-import { DAY_MS, HOUR_MS, shanghaiDate } from '@/lib/time';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { daysOverdue } from '@/features/dashboards/domain-view';
+import { ethicsDuties } from '@/features/dashboards/unit-view';
+import { DAY_MS, HOUR_MS, shanghaiDate } from '@/domain/time/shanghai';
 
 const now = shanghaiDate(2026, 11, 23, 10);
 const committee = (id: number, establishedAt: Date, registeredAt: Date | null = null, dissolvedAt: Date | null = null) => ({

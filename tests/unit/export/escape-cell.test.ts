@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell } from '@/lib/export/escape-cell';
+import { escapeCell } from '@/platform/spreadsheets/escape-cell';
 
 describe('escapeCell', () => {
   it('prefixes an apostrophe to strings a spreadsheet would run as a formula', () => {

@@ -1,13 +1,13 @@
 import { describe, it } from 'vitest';
-import type { RawCell } from '@/lib/import/cells';
-import { decodeCsv, readCsvRows } from '@/lib/import/csv-reader';
-import { isDateFormat, parseTextDate, plainNumber } from '@/lib/import/excel-values';
-import { mapHeader } from '@/lib/import/headers';
-import { normalizeCell } from '@/lib/import/normalize-cell';
-import { readTable } from '@/lib/import/read-table';
-import { decodeOoxmlEscapes } from '@/lib/import/xml';
-import { typedFromText } from '@/lib/intake/fields';
-import { kindDefs } from '@/lib/intake/kinds';
+import type { RawCell } from '@/platform/spreadsheets/read/cells';
+import { decodeCsv, readCsvRows } from '@/platform/spreadsheets/read/csv-reader';
+import { isDateFormat, parseTextDate, plainNumber } from '@/platform/spreadsheets/read/excel-values';
+import { mapHeader } from '@/platform/spreadsheets/read/headers';
+import { normalizeCell } from '@/platform/spreadsheets/read/normalize-cell';
+import { readTable } from '@/platform/spreadsheets/read/read-table';
+import { decodeOoxmlEscapes } from '@/platform/spreadsheets/read/xml';
+import { typedFromText } from '@/domain/records/fields';
+import { kindDefs } from '@/features/records/kinds';
 import { COLUMNS, sharedStringsXml, sheetXml, workbookParts, zipOf } from '../import/helpers';
 import { budgetMs, expectWithinBudget, fuzzTime } from './time-bound';
 

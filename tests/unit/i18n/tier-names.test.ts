@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/lib/i18n/messages/en.json';
+import en from '@/domain/i18n/messages/en.json';
 
 // Issue 14 item 19: English names the incident tiers as the national standard's English does: I "especially
 // major", II "major", III "relatively large", IV "general" ("Tier III large" read oddly for 较大).

@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
-import type { ColumnSpec } from '@/lib/import/columns';
-import { columnLetter } from '@/lib/import/cells';
+import type { ColumnSpec } from '@/platform/spreadsheets/read/columns';
+import { columnLetter } from '@/platform/spreadsheets/read/cells';
 import { COLUMNS, sharedStringsXml, workbookParts, zipOf } from './helpers';
 export const ROWS = 100_000;
 const EXTRA: ColumnSpec[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, readTable } from '@/lib/import/read-table';
+import { ImportFileError, readTable } from '@/platform/spreadsheets/read/read-table';
 import { COLUMNS, HEADER_ZH } from './helpers';
 
 /** A GBK encoder built from the decoder Node has, since Node ships none. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, parseTextDate, plainNumber, serialToWallClock, wallDateTime } from '@/lib/import/excel-values';
+import { isDateFormat, parseTextDate, plainNumber, serialToWallClock, wallDateTime } from '@/platform/spreadsheets/read/excel-values';
 
 describe('Excel values', () => {
   it('writes numbers plainly with at most Excel’s 15 significant digits', () => {

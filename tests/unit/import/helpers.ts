@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
-import type { ColumnSpec } from '@/lib/import/columns';
+import type { ColumnSpec } from '@/platform/spreadsheets/read/columns';
 
 /** An incident-like record kind covering every column type. */
 export const COLUMNS: ColumnSpec[] = [

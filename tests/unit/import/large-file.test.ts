@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { readTable } from '@/lib/import/read-table';
+import { readTable } from '@/platform/spreadsheets/read/read-table';
 import { ALL, bigWorkbook, ROWS } from './big-workbook';
 
 it('reads 100,000 rows × 15 columns in bounded time and memory', async () => {

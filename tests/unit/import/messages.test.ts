@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { translate } from '@/lib/i18n/translate';
+import { translate } from '@/domain/i18n/translate';
 
 it('every import.* message key the import code uses exists in both languages', () => {
-  const dir = path.resolve(__dirname, '../../../lib/import');
+  const dir = path.resolve(__dirname, '../../../platform/spreadsheets/read');
   const source = readdirSync(dir)
     .filter((name) => name.endsWith('.ts'))
     .map((name) => readFileSync(path.join(dir, name), 'utf8'))

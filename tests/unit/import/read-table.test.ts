@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, readTable } from '@/lib/import/read-table';
+import { ImportFileError, readTable } from '@/platform/spreadsheets/read/read-table';
 import { COLUMNS, HEADER_ZH, xlsxOf } from './helpers';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '@/lib/import/read-table';
-import { buildTemplate, TEMPLATE_VALIDATION_ROWS } from '@/lib/import/template';
-import type { ColumnSpec } from '@/lib/import/columns';
+import { readTable } from '@/platform/spreadsheets/read/read-table';
+import { buildTemplate, TEMPLATE_VALIDATION_ROWS } from '@/platform/spreadsheets/template';
+import type { ColumnSpec } from '@/platform/spreadsheets/read/columns';
 import { COLUMNS, HEADER_ZH } from './helpers';
 
 const KIND = { zh: '安全事件', en: 'Incidents' };

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { readTable } from '@/lib/import/read-table';
-import type { ColumnSpec } from '@/lib/import/columns';
+import { readTable } from '@/platform/spreadsheets/read/read-table';
+import type { ColumnSpec } from '@/platform/spreadsheets/read/columns';
 import { zipOf } from './helpers';
 
 const COLUMNS: ColumnSpec[] = [

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImportFileError, readTable } from '@/lib/import/read-table';
-import type { ColumnSpec } from '@/lib/import/columns';
+import { ImportFileError, readTable } from '@/platform/spreadsheets/read/read-table';
+import type { ColumnSpec } from '@/platform/spreadsheets/read/columns';
 import { deflateRepeated, sharedStringsXml, sheetXml, workbookParts, xlsxOf, zipOf, type ZipInput } from './helpers';
 
 const COLUMNS: ColumnSpec[] = [{ code: 'name', labelZh: '名称', labelEn: 'Name', required: true, type: 'string', example: '' }];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pngSize } from '@/lib/pdf/draw-blocks';
-import { columnWidths } from '@/lib/pdf/draw-table';
-import { renderPdf } from '@/lib/pdf/render-pdf';
-import type { Block, TableCell } from '@/lib/pdf/types';
+import { pngSize } from '@/platform/pdf/draw-blocks';
+import { columnWidths } from '@/platform/pdf/draw-table';
+import { renderPdf } from '@/platform/pdf/render-pdf';
+import type { Block, TableCell } from '@/platform/pdf/types';
 import { extractPages } from './extract-text';
 import { barChartPng } from './sample-document';
 

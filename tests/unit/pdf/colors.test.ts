@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, levelFills, normalizeHex, TEXT_DARK, TEXT_LIGHT, textColorOn } from '@/lib/pdf/colors';
+import { contrastRatio, levelFills, normalizeHex, TEXT_DARK, TEXT_LIGHT, textColorOn } from '@/platform/pdf/colors';
 import { levels } from '@/domain/reference/level-codes';
 
 describe('cell colours', () => {

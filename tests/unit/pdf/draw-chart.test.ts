@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CATEGORIES, MAX_SERIES, niceStep } from '@/lib/pdf/draw-chart';
-import { renderPdf } from '@/lib/pdf/render-pdf';
-import { domainColours } from '@/lib/reference/domain-colours';
-import { levelFills } from '@/lib/pdf/colors';
+import { MAX_CATEGORIES, MAX_SERIES, niceStep } from '@/platform/pdf/draw-chart';
+import { renderPdf } from '@/platform/pdf/render-pdf';
+import { domainColours } from '@/domain/reference/domain-colours';
+import { levelFills } from '@/platform/pdf/colors';
 import { extractPages } from './extract-text';
 import { countColour, rasterisePage } from './rasterise';
 

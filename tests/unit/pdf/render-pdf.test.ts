@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '@/lib/pdf/render-pdf';
+import { renderPdf } from '@/platform/pdf/render-pdf';
 import { extractPages } from './extract-text';
 import { buildSampleDocument } from './sample-document';
 

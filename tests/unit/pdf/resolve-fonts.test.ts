@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '@/lib/pdf/render-pdf';
-import { findFontPackage, parseFontSpec, PdfFontError, resolvePdfFonts, SYSTEM_FONT_CANDIDATES } from '@/lib/pdf/resolve-fonts';
+import { renderPdf } from '@/platform/pdf/render-pdf';
+import { findFontPackage, parseFontSpec, PdfFontError, resolvePdfFonts, SYSTEM_FONT_CANDIDATES } from '@/platform/pdf/resolve-fonts';
 import { extractPages } from './extract-text';
 
 const DEBIAN_TTC = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import { levelFills } from '@/lib/pdf/colors';
-import type { PdfDocument, TableCell } from '@/lib/pdf/types';
+import { levelFills } from '@/platform/pdf/colors';
+import type { PdfDocument, TableCell } from '@/platform/pdf/types';
 import { levels, type Level } from '@/domain/reference/level-codes';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -7,7 +7,7 @@ import type {
   IncidentRecord,
   ProjectRecord,
   RatingRecords,
-} from '@/lib/rating/types';
+} from '@/domain/rating/types';
 
 // Evaluator inputs with harmless defaults: each test overrides only the fields its rule looks at.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import type { AssessmentRecord, ProjectRecord } from '@/lib/rating/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import type { AssessmentRecord, ProjectRecord } from '@/domain/rating/types';
 import { DAY, END_2025, SECOND, assessedProject, assessment, at, plus, project, records } from './builders';
 
 const rate = (projects: ProjectRecord[], assessments: AssessmentRecord[] = [], asOf = END_2025) =>

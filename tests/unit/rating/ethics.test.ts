@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import type { RatingRecords } from '@/lib/rating/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import type { RatingRecords } from '@/domain/rating/types';
 import { DAY, END_2025, SECOND, activity, annualReport, at, committee, plus, records } from './builders';
 
 const rate = (parts: Partial<RatingRecords>, asOf = END_2025) => evaluate(records(parts), CAS_2019_V1, 2025, asOf);

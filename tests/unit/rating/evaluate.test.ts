@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate, evaluationInstant, levelByPoints, worseLevel } from '@/lib/rating/evaluate';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate, evaluationInstant, levelByPoints, worseLevel } from '@/domain/rating/evaluate';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import {
   DAY,

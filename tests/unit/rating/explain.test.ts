@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import { explainContribution, explainStored, explainStoredContribution, effectText } from '@/lib/rating/explain';
-import { ratingRuleIds } from '@/lib/rating/rule-ids';
-import type { Locale } from '@/lib/i18n/locales';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import { explainContribution, explainStored, explainStoredContribution, effectText } from '@/domain/rating/explain';
+import { ratingRuleIds } from '@/domain/rating/rule-ids';
+import type { Locale } from '@/domain/i18n/locales';
 import { END_2025, at, assessment, committee, activity, hazard, incident, project, records } from './builders';
 
 // One record per rule, with instants given in UTC where the local (Asia/Shanghai) date differs from the

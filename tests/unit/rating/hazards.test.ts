@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import type { HazardRecord } from '@/lib/rating/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import type { HazardRecord } from '@/domain/rating/types';
 import { DAY, END_2025, SECOND, at, hazard, plus, records } from './builders';
 
 const rate = (hazards: HazardRecord[], asOf = END_2025) => evaluate(records({ hazards }), CAS_2019_V1, 2025, asOf);

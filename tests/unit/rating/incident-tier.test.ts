@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { effectiveTier, impliedTier } from '@/lib/rating/evaluate';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { effectiveTier, impliedTier } from '@/domain/rating/evaluate';
 
 const none = { deaths: 0, seriousInjuries: 0, directLossCny: 0 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import type { Tier } from '@/lib/rating/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import type { Tier } from '@/domain/rating/types';
 import { END_2025, HOUR, SECOND, at, incident, plus, records } from './builders';
 
 const rate = (...incidents: ReturnType<typeof incident>[]) => evaluate(records({ incidents }), CAS_2019_V1, 2025, END_2025);

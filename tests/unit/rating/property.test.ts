@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { levels } from '@/domain/reference/level-codes';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate, levelByPoints, worseLevel } from '@/lib/rating/evaluate';
-import type { RatingRecords, Tier } from '@/lib/rating/types';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate, levelByPoints, worseLevel } from '@/domain/rating/evaluate';
+import type { RatingRecords, Tier } from '@/domain/rating/types';
 import { reversed } from './builders';
 
 // Instants from the start of 2023 to the end of 2026 local time, so records fall before, in and after

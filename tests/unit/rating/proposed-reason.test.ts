@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposedReason, warningReasonText } from '@/domain/rating/proposed-reason';
-import { translate } from '@/lib/i18n/translate';
+import { translate } from '@/domain/i18n/translate';
 
 // Issue 14, item 19: a warning-list entry proposed by a published red rating kept its Chinese reason in
 // English. It is stored in Chinese and said in the reader's language.

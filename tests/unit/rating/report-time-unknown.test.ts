@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
-import { evaluate } from '@/lib/rating/evaluate';
-import { explainContribution } from '@/lib/rating/explain';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
+import { evaluate } from '@/domain/rating/evaluate';
+import { explainContribution } from '@/domain/rating/explain';
 import { END_2025, at, incident, records } from './builders';
 
 // Issue 14 item 4 (decision 033): history loaded without a report time. Its stored reportedAt is only the

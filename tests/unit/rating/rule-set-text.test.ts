@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
-import { fieldLabel, ruleSetBodyFromForm, ruleSetFields, ruleSetFormValues, ruleSetText } from '@/lib/rating/rule-set-text';
+import { fieldLabel, ruleSetBodyFromForm, ruleSetFields, ruleSetFormValues, ruleSetText } from '@/domain/rule-sets/rating-texts';
 
 describe('the rule set in plain language', () => {
   it('says the default numbers in Chinese and English', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CAS_2019_V1 } from '@/lib/rating/default-rule-set';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 
 // A deep copy the tests can break one field at a time.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allDomainColours, domainColour, domainColours } from '@/lib/reference/domain-colours';
-import { defaultDomains } from '@/lib/reference/domains';
-import { levelFills } from '@/lib/pdf/colors';
+import { allDomainColours, domainColour, domainColours } from '@/domain/reference/domain-colours';
+import { defaultDomains } from '@/domain/reference/domains';
+import { levelFills } from '@/platform/pdf/colors';
 
 // Issue 14, item 19: the bulletin's domain colours repeated (two greens, two violets). Every colour a chart
 // may give a domain must be told apart from every other, and from the four level colours, by CIE76 ΔE.

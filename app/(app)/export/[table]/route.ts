@@ -1,11 +1,11 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { currentActor } from '@/lib/auth/current-actor';
-import { exportableTables } from '@/lib/dashboards/export-registry';
-import { toLocale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
-import { downloadResponse, MAX_EXPORT_ROWS, tableXlsx, XLSX_TYPE } from '@/lib/export/table-xlsx';
-import { ratedYearRange, yearInAddress } from '@/lib/intake/date-range';
+import { currentActor } from '@/server/auth/current-actor';
+import { exportableTables } from '@/features/dashboards/export-registry';
+import { toLocale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
+import { downloadResponse, MAX_EXPORT_ROWS, tableXlsx, XLSX_TYPE } from '@/platform/spreadsheets/table-xlsx';
+import { ratedYearRange, yearInAddress } from '@/domain/records/date-range';
 
 export const dynamic = 'force-dynamic';
 

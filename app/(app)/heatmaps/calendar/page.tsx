@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/current-actor';
-import { dashboardQuerySchema } from '@/lib/dashboards/filters';
-import { calendarView } from '@/lib/dashboards/grid-views';
-import { unitChoices } from '@/lib/dashboards/institute-rows';
-import { localName, toLocale } from '@/lib/i18n/locales';
+import { requireActor } from '@/server/auth/current-actor';
+import { dashboardQuerySchema } from '@/domain/dashboards/filters';
+import { calendarView } from '@/features/dashboards/grid-views';
+import { unitChoices } from '@/features/dashboards/institute-rows';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
 import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { requireActor } from '@/lib/auth/current-actor';
-import { apiPaths, openApiDocument } from '@/lib/api/openapi';
-import { describeFields, type FieldRow } from '@/lib/api/describe-fields';
-import { kindDefs } from '@/lib/intake/kinds';
+import { requireActor } from '@/server/auth/current-actor';
+import { apiPaths, openApiDocument } from '@/server/api/openapi';
+import { describeFields, type FieldRow } from '@/server/api/describe-fields';
+import { kindDefs } from '@/features/records/kinds';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { PageHeader } from '@/components/page-header';
 

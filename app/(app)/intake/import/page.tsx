@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { recordKindCodes } from '@/db/queries/record-kinds';
-import { requireActor } from '@/lib/auth/current-actor';
-import { canSubmitRecords } from '@/lib/auth/roles';
-import { DEFAULT_LIMITS } from '@/lib/import/read-table';
+import { requireActor } from '@/server/auth/current-actor';
+import { canSubmitRecords } from '@/domain/auth/roles';
+import { DEFAULT_LIMITS } from '@/platform/spreadsheets/read/read-table';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { ImportPanel } from '@/components/intake/import-panel';

@@ -1,10 +1,10 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { currentActor } from '@/lib/auth/current-actor';
-import { toLocale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
-import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/lib/rating/warning-notice';
-import { ratedYears } from '@/lib/intake/date-range';
+import { currentActor } from '@/server/auth/current-actor';
+import { toLocale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
+import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/features/rating/views/warning-notice';
+import { ratedYears } from '@/domain/records/date-range';
 
 export const dynamic = 'force-dynamic';
 

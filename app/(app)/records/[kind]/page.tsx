@@ -6,11 +6,11 @@ import { kindFilters, kindStatuses, listRecords, type SortKey } from '@/db/queri
 import { isRecordKind, recordKinds } from '@/db/queries/record-kinds';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { listUnitsInScope } from '@/db/queries/units';
-import { requireActor } from '@/lib/auth/current-actor';
-import { canSubmitRecords } from '@/lib/auth/roles';
-import { localName, toLocale } from '@/lib/i18n/locales';
-import { DAY_MS, formatDateTime } from '@/lib/time';
-import { parseInstant } from '@/lib/intake/instant';
+import { requireActor } from '@/server/auth/current-actor';
+import { canSubmitRecords } from '@/domain/auth/roles';
+import { localName, toLocale } from '@/domain/i18n/locales';
+import { DAY_MS, formatDateTime } from '@/domain/time/shanghai';
+import { parseInstant } from '@/domain/records/instant';
 import { levels } from '@/domain/reference/level-codes';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';

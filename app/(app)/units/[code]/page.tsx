@@ -3,13 +3,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listDomains } from '@/db/queries/reference';
 import { listWarningEntries } from '@/db/queries/warning-list';
-import { requireActor } from '@/lib/auth/current-actor';
-import { localName, toLocale } from '@/lib/i18n/locales';
-import { canManageRatings } from '@/lib/rating/permissions';
-import { recordsHref } from '@/lib/dashboards/drill';
-import { dueText } from '@/lib/dashboards/domain-tables';
-import { daysOverdue } from '@/lib/dashboards/domain-view';
-import { dutyStateText } from '@/lib/dashboards/unit-tables';
+import { requireActor } from '@/server/auth/current-actor';
+import { localName, toLocale } from '@/domain/i18n/locales';
+import { canManageRatings } from '@/domain/auth/rating-permissions';
+import { recordsHref } from '@/domain/dashboards/drill';
+import { dueText } from '@/features/dashboards/domain-tables';
+import { daysOverdue } from '@/features/dashboards/domain-view';
+import { dutyStateText } from '@/features/dashboards/unit-tables';
 import {
   loadUnitEthics,
   loadUnitIncidents,
@@ -19,9 +19,9 @@ import {
   ratingSummary,
   unitView,
   type DutyState,
-} from '@/lib/dashboards/unit-view';
-import { overallRiskLevel } from '@/lib/reference/risk-matrix';
-import { formatDate, formatDateTime } from '@/lib/time';
+} from '@/features/dashboards/unit-view';
+import { overallRiskLevel } from '@/domain/reference/risk-matrix';
+import { formatDate, formatDateTime } from '@/domain/time/shanghai';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { StatusBadge } from '@/components/status-badge';
 import { DataTable } from '@/components/data-table';

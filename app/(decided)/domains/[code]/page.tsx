@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/current-actor';
-import { recordsHref } from '@/lib/dashboards/drill';
-import { dueText } from '@/lib/dashboards/domain-tables';
+import { requireActor } from '@/server/auth/current-actor';
+import { recordsHref } from '@/domain/dashboards/drill';
+import { dueText } from '@/features/dashboards/domain-tables';
 import {
   daysOverdue,
   domainView,
@@ -15,11 +15,11 @@ import {
   loadDomainRanking,
   loadDomainSerious,
   loadDomainTrend,
-} from '@/lib/dashboards/domain-view';
-import { toSearchParams } from '@/lib/dashboards/scope';
-import { localName, toLocale } from '@/lib/i18n/locales';
+} from '@/features/dashboards/domain-view';
+import { toSearchParams } from '@/domain/auth/narrow-scope';
+import { localName, toLocale } from '@/domain/i18n/locales';
 import { levels, type Level } from '@/domain/reference/level-codes';
-import { formatDate, formatDateTime } from '@/lib/time';
+import { formatDate, formatDateTime } from '@/domain/time/shanghai';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';

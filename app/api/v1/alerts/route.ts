@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiRoute } from '@/lib/api/route';
-import { instantParam } from '@/lib/api/record-routes';
+import { apiRoute } from '@/server/api/route';
+import { instantParam } from '@/server/api/record-routes';
 import { alertsForApi } from '@/db/queries/alerts';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { recordListRoute, recordWriteRoute } from '@/lib/api/record-routes';
+import { recordListRoute, recordWriteRoute } from '@/server/api/record-routes';
 
 export const dynamic = 'force-dynamic';
 

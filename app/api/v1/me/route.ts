@@ -1,4 +1,4 @@
-import { apiRoute } from '@/lib/api/route';
+import { apiRoute } from '@/server/api/route';
 
 export const dynamic = 'force-dynamic';
 

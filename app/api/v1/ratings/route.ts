@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { apiRoute } from '@/lib/api/route';
-import { instantParam } from '@/lib/api/record-routes';
+import { apiRoute } from '@/server/api/route';
+import { instantParam } from '@/server/api/record-routes';
 import { unitByCode } from '@/db/queries/units';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { storedRatings } from '@/db/queries/ratings';
-import { rateInstitutes, yearHasEnded } from '@/lib/rating/rate-institutes';
-import { liveRatingToApi, storedRatingToApi } from '@/lib/rating/api-shape';
-import { evaluationInstant } from '@/lib/rating/evaluate';
-import { ratedYearSchema } from '@/lib/intake/date-range';
-import { yearStart } from '@/lib/time';
+import { rateInstitutes, yearHasEnded } from '@/features/rating/rate-institutes';
+import { liveRatingToApi, storedRatingToApi } from '@/features/rating/api-shape';
+import { evaluationInstant } from '@/domain/rating/evaluate';
+import { ratedYearSchema } from '@/domain/records/date-range';
+import { yearStart } from '@/domain/time/shanghai';
 
 export const dynamic = 'force-dynamic';
 
-// The year is checked against the one range the pages and their pickers use (lib/intake/date-range.ts).
+// The year is checked against the one range the pages and their pickers use (domain/records/date-range.ts).
 const query = (now: Date) =>
   z
     .object({

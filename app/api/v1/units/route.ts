@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { apiRoute } from '@/lib/api/route';
+import { apiRoute } from '@/server/api/route';
 import { listUnitsPage } from '@/db/queries/units';
 import { unitKinds } from '@/db/schema';
-import { readJsonBody } from '@/lib/api/body';
-import { apiLocale } from '@/lib/api/locale';
-import { asItems, refusalToApiError } from '@/lib/api/refusal';
-import { MAX_BATCH } from '@/lib/api/record-routes';
-import { submitUnits } from '@/lib/intake/units';
+import { readJsonBody } from '@/server/api/body';
+import { apiLocale } from '@/server/api/locale';
+import { asItems, refusalToApiError } from '@/server/api/refusal';
+import { MAX_BATCH } from '@/server/api/record-routes';
+import { submitUnits } from '@/features/units/submit-units';
 
 export const dynamic = 'force-dynamic';
 

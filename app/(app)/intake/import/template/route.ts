@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { isRecordKind } from '@/db/queries/record-kinds';
-import { currentActor } from '@/lib/auth/current-actor';
-import { toLocale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
-import { buildTemplate } from '@/lib/import/template';
-import { importColumns } from '@/lib/intake/import';
+import { currentActor } from '@/server/auth/current-actor';
+import { toLocale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
+import { buildTemplate } from '@/platform/spreadsheets/template';
+import { importColumns } from '@/features/import/import';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,15 +1,15 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { isSameOrigin } from '@/lib/api/same-origin';
-import { currentActor } from '@/lib/auth/current-actor';
-import { canSubmitRecords } from '@/lib/auth/roles';
-import { toLocale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
-import { handleImportUpload } from '@/lib/intake/import-upload';
+import { isSameOrigin } from '@/server/api/same-origin';
+import { currentActor } from '@/server/auth/current-actor';
+import { canSubmitRecords } from '@/domain/auth/roles';
+import { toLocale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
+import { handleImportUpload } from '@/features/import/import-upload';
 
 export const dynamic = 'force-dynamic';
 
-/** The spreadsheet import's preview and confirm steps (lib/intake/import-upload.ts), for signed-in submitters of this site. */
+/** The spreadsheet import's preview and confirm steps (features/import/import-upload.ts), for signed-in submitters of this site. */
 export async function POST(req: Request): Promise<Response> {
   const locale = toLocale(await getLocale());
   const fail = (status: number, key: string) => Response.json({ error: translate(locale, key) }, { status });

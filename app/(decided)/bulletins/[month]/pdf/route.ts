@@ -1,12 +1,12 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { bulletinByMonth } from '@/db/queries/bulletins';
-import { currentActor } from '@/lib/auth/current-actor';
-import { isMonth } from '@/lib/bulletins/months';
-import { bulletinPdf } from '@/lib/bulletins/pdf';
-import { bulletinView } from '@/lib/bulletins/view';
-import { localName, toLocale } from '@/lib/i18n/locales';
-import { translate } from '@/lib/i18n/translate';
+import { currentActor } from '@/server/auth/current-actor';
+import { isMonth } from '@/domain/time/months';
+import { bulletinPdf } from '@/features/bulletins/pdf';
+import { bulletinView } from '@/domain/bulletins/view';
+import { localName, toLocale } from '@/domain/i18n/locales';
+import { translate } from '@/domain/i18n/translate';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { readRecord } from '@/db/queries/records';
 import { isRecordKind } from '@/db/queries/record-kinds';
-import { requireActor } from '@/lib/auth/current-actor';
+import { requireActor } from '@/server/auth/current-actor';
 
 // A record's pages (view, edit, correct) end with forbidden() for a record outside the reader's scope (and,
 // for a reader with a scope, a missing one: no id's existence is given away) and notFound() for a missing one

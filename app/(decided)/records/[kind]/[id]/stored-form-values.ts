@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { filingUnits, projectExternalIdOf, type RecordAccess } from '@/db/queries/records';
 import type { RecordKind } from '@/db/queries/record-kinds';
-import type { Scope } from '@/lib/auth/scope-types';
+import type { Scope } from '@/domain/auth/actor';
 import { dimensionText, recordText } from '@/components/records/form-props';
 
 /**

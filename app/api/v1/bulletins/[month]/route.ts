@@ -1,9 +1,9 @@
-import { apiRoute } from '@/lib/api/route';
-import { ApiError } from '@/lib/api/errors';
+import { apiRoute } from '@/server/api/route';
+import { ApiError } from '@/server/api/errors';
 import { bulletinByMonth } from '@/db/queries/bulletins';
-import { isMonth } from '@/lib/bulletins/months';
-import { bulletinView } from '@/lib/bulletins/view';
-import { bulletinToApi } from '@/lib/bulletins/api-shape';
+import { isMonth } from '@/domain/time/months';
+import { bulletinView } from '@/domain/bulletins/view';
+import { bulletinToApi } from '@/domain/bulletins/api-shape';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { projectOptions } from '@/db/queries/records';
 import { listDimensions, listDomains } from '@/db/queries/reference';
-import { canSubmitRecords } from '@/lib/auth/roles';
+import { canSubmitRecords } from '@/domain/auth/roles';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';

@@ -1,0 +1,41 @@
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
+import type { EffectiveTier, FigureHit, ImpliedTier, IncidentFigure, IncidentRecord, Tier } from '@/domain/rating/types';
+
+// The national four-tier scale (DOMAIN.md §6): any one figure at or above a tier's threshold makes the
+// incident at least that tier; the reporter may set a more serious tier, never a less serious one. The
+// intake form uses these too, to raise a tier and say which figure raised it.
+
+const tierKeys = ['I', 'II', 'III', 'IV'] as const;
+export type TierKey = (typeof tierKeys)[number];
+
+/** The rule set's key for a tier: 1 → 'I' … 4 → 'IV'. */
+export function tierKey(tier: Tier): TierKey {
+  return tierKeys[tier - 1]!;
+}
+
+const figures: readonly IncidentFigure[] = ['deaths', 'seriousInjuries', 'directLossCny'];
+const thresholdTiers = [
+  [1, 'I'],
+  [2, 'II'],
+  [3, 'III'],
+] as const;
+
+/** The most serious tier the figures reach, with every figure that reaches it. */
+export function impliedTier(incident: Pick<IncidentRecord, IncidentFigure>, ruleSet: RatingRuleSet): ImpliedTier {
+  for (const [tier, key] of thresholdTiers) {
+    const thresholds = ruleSet.incidents.tierThresholds[key];
+    let by: FigureHit[] | null = null;
+    for (const figure of figures) {
+      if (incident[figure] >= thresholds[figure]) (by ??= []).push({ figure, value: incident[figure], threshold: thresholds[figure] });
+    }
+    if (by) return { tier, by };
+  }
+  return { tier: 4, by: [] };
+}
+
+/** The more serious of the reporter's tier and the figures' tier. */
+export function effectiveTier(incident: Pick<IncidentRecord, 'tier' | IncidentFigure>, ruleSet: RatingRuleSet): EffectiveTier {
+  const implied = impliedTier(incident, ruleSet);
+  const raised = implied.tier < incident.tier;
+  return { tier: raised ? implied.tier : incident.tier, setTier: incident.tier, implied, raised };
+}

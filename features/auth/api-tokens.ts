@@ -1,0 +1,18 @@
+import type { Db } from '@/db/client';
+import { insertApiToken } from '@/db/queries/auth';
+import { hashApiToken, newSecretToken } from '@/features/auth/tokens';
+
+export const API_TOKEN_PREFIX = 'fh_';
+
+/** Creates a token for a user; the plain token is returned once and only its hash is stored. */
+export function createApiToken(db: Db, userId: number, name: string, now = new Date()): { id: number; token: string } {
+  const token = newSecretToken(API_TOKEN_PREFIX);
+  const id = insertApiToken(db, {
+    userId,
+    name,
+    tokenHash: hashApiToken(token),
+    prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    createdAt: now,
+  });
+  return { id, token };
+}

@@ -1,0 +1,169 @@
+import type { Db } from '@/db/client';
+import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDomains, type CountedKind } from '@/db/queries/heatmaps';
+import { listDomains } from '@/db/queries/reference';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import type { Scope } from '@/domain/auth/actor';
+import { levelByPoints } from '@/domain/rating/level';
+import { ensureYearRatings } from '@/features/rating/year-ratings';
+import { ratedYears } from '@/domain/records/date-range';
+import type { Level } from '@/domain/reference/level-codes';
+import { yearWindow, type Window } from '@/domain/dashboards/filters';
+import { institutesForScope, instituteOfUnit, type InstituteRow } from '@/features/dashboards/institute-rows';
+import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
+
+/**
+ * What a cell shows. `value`: a number (0 is a real zero: the unit filed records here and they carry no
+ * risk). `nodata`: the unit works in the domain (it has live projects there) but filed nothing this year,
+ * which must not look safe. `none`: the unit neither works nor filed anything in the domain.
+ */
+export type CellState = 'value' | 'nodata' | 'none';
+
+export interface HeatCell {
+  domain: string;
+  value: number;
+  state: CellState;
+  /** Points mode: the level band the points fall in. */
+  band?: Level;
+}
+
+export interface HeatRow {
+  institute: InstituteRow;
+  cells: HeatCell[];
+  total: number;
+  /** The institute's rating level that year, when one is stored. */
+  level?: Level;
+}
+
+export interface HeatGroup {
+  branchCode: string;
+  branchName: string;
+  branchNameEn: string | null;
+  rows: HeatRow[];
+  totals: number[];
+  total: number;
+  /** Per domain, the group's worst cell: what a collapsed branch row shows as its heat. */
+  worst: HeatCell[];
+}
+
+export interface InstituteHeatmap {
+  mode: 'points' | 'counts';
+  kind: CountedKind;
+  window: Window;
+  ratingStatus: string | null;
+  domains: string[];
+  groups: HeatGroup[];
+  thresholds: { yellow: number; orange: number; red: number };
+}
+
+export interface InstituteHeatmapQuery {
+  year: number;
+  mode: 'points' | 'counts';
+  kind: CountedKind;
+  branch?: string;
+  level?: Level;
+}
+
+const kinds: CountedKind[] = ['incidents', 'hazards', 'assessments'];
+
+/** Institutes × domains for a caller: cells, groups by branch academy, totals. Sorting is the page's. */
+export function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date): InstituteHeatmap {
+  // Stored ratings first (this year's are refreshed if records changed): the points and levels come from
+  // them. Only for the years the product offers: a viewer's address must not make the server rate 2001.
+  const ratingStatus = (q.mode === 'points' || q.level) && ratedYears(now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
+  const key = `institute-heatmap|${scopeKey(scope)}|${q.year}|${q.mode}|${q.kind}|${q.branch ?? ''}|${q.level ?? ''}`;
+  // Windows end with today: the value moves with the day, not the minute.
+  return memo(key, dataVersion(db, now, 'day'), () => build(db, scope, q, now, ratingStatus));
+}
+
+function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, ratingStatus: string | null): InstituteHeatmap {
+  const window = yearWindow(q.year, now);
+  const domains = listDomains(db).map((d) => d.code);
+  const ruleSet = activeRatingRuleSet(db);
+  const instOf = instituteOfUnit(db);
+  const cellKey = (institute: number, domain: string) => `${institute}|${domain}`;
+
+  // Whether anything was filed, per institute and domain (any kind), and the counts of the kind shown.
+  const filed = new Map<string, number>();
+  const counted = new Map<string, number>();
+  for (const kind of kinds) {
+    for (const r of unitDomainCounts(db, scope, kind, window.from, window.to)) {
+      const inst = instOf.get(r.unitId);
+      if (inst === undefined) continue;
+      const k = cellKey(inst, r.domain);
+      filed.set(k, (filed.get(k) ?? 0) + r.n);
+      if (kind === q.kind) counted.set(k, (counted.get(k) ?? 0) + r.n);
+    }
+  }
+  const working = new Set<string>();
+  for (const r of unitWorkingDomains(db, scope, window.from, window.to)) {
+    const inst = instOf.get(r.unitId);
+    if (inst !== undefined) working.add(cellKey(inst, r.domain));
+  }
+  const points = new Map<string, number>();
+  const levelOf = new Map<number, Level>();
+  if (ratingStatus) {
+    if (q.mode === 'points')
+      for (const r of instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
+    for (const r of instituteLevels(db, scope, q.year, ratingStatus)) levelOf.set(r.instituteId, r.level);
+  }
+
+  const groups = new Map<string, HeatGroup>();
+  for (const institute of institutesForScope(db, scope)) {
+    if (q.branch && institute.branchCode !== q.branch) continue;
+    const level = levelOf.get(institute.id);
+    if (q.level && level !== q.level) continue;
+    const cells = domains.map((domain): HeatCell => {
+      const k = cellKey(institute.id, domain);
+      const value = q.mode === 'points' ? (points.get(k) ?? 0) : (counted.get(k) ?? 0);
+      const state: CellState = value > 0 || filed.has(k) ? 'value' : working.has(k) ? 'nodata' : 'none';
+      // Zero points carry no band: painted blue, a real zero looked as hot as a red cell on a glance.
+      return { domain, value, state, band: q.mode === 'points' && value > 0 ? levelByPoints(value, ruleSet) : undefined };
+    });
+    const row: HeatRow = { institute, cells, total: cells.reduce((s, c) => s + c.value, 0), level };
+    const gk = institute.branchCode ?? '';
+    let group = groups.get(gk);
+    if (!group) {
+      group = {
+        branchCode: gk,
+        branchName: institute.branchName ?? '',
+        branchNameEn: institute.branchNameEn,
+        rows: [],
+        totals: domains.map(() => 0),
+        total: 0,
+        worst: domains.map((domain): HeatCell => ({ domain, value: 0, state: 'none' })),
+      };
+      groups.set(gk, group);
+    }
+    group.rows.push(row);
+    cells.forEach((c, i) => {
+      group.totals[i]! += c.value;
+      if (isWorse(c, group.worst[i]!)) group.worst[i] = c;
+    });
+    group.total += row.total;
+  }
+  return {
+    mode: q.mode,
+    kind: q.kind,
+    window,
+    ratingStatus,
+    domains,
+    groups: [...groups.values()],
+    thresholds: ruleSet.levelThresholds,
+  };
+}
+
+const stateRank: Record<CellState, number> = { none: 0, nodata: 1, value: 2 };
+
+// The higher value wins; at equal values a number beats "no data", which beats "not involved".
+function isWorse(a: HeatCell, b: HeatCell): boolean {
+  return a.value !== b.value ? a.value > b.value : stateRank[a.state] > stateRank[b.state];
+}
+
+/** Rows and groups ordered by total (worst first) or by code. */
+export function sortHeatmap(groups: readonly HeatGroup[], sort: 'total' | 'name'): HeatGroup[] {
+  const byTotal = <T extends { total: number }>(a: T, b: T) => b.total - a.total;
+  if (sort === 'name') return [...groups];
+  return [...groups]
+    .sort(byTotal)
+    .map((g) => ({ ...g, rows: [...g.rows].sort((a, b) => byTotal(a, b) || a.institute.code.localeCompare(b.institute.code)) }));
+}

@@ -1,0 +1,79 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import * as s from '@/db/schema';
+import type { DemoDataset } from '@/features/demo/generate-demo';
+import type { Role } from '@/domain/reference/roles';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Set when the demo academy was loaded; the interface then shows that this is a demo installation. */
+export const DEMO_DATA_SETTING = 'demo_data_loaded_at';
+type Rows = Omit<DemoDataset, 'users'>;
+
+// SQLite limits the bound variables of one statement; 200 rows of ~20 columns stays well inside it.
+const CHUNK = 200;
+
+function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+}
+
+function insertRows(tx: Tx, data: Rows): void {
+  insertChunked(data.units, (c) => tx.insert(s.units).values(c).run());
+  insertChunked(data.projects, (c) => tx.insert(s.projects).values(c).run());
+  insertChunked(data.assessments, (c) => tx.insert(s.assessments).values(c).run());
+  insertChunked(data.assessmentDimensions, (c) => tx.insert(s.assessmentDimensions).values(c).run());
+  insertChunked(data.hazards, (c) => tx.insert(s.hazards).values(c).run());
+  insertChunked(data.incidents, (c) => tx.insert(s.incidents).values(c).run());
+  insertChunked(data.inspections, (c) => tx.insert(s.inspections).values(c).run());
+  insertChunked(data.ethicsCommittees, (c) => tx.insert(s.ethicsCommittees).values(c).run());
+  insertChunked(data.ethicsActivities, (c) => tx.insert(s.ethicsActivities).values(c).run());
+  insertChunked(data.ethicsAnnualReports, (c) => tx.insert(s.ethicsAnnualReports).values(c).run());
+}
+
+/** Writes an organisation and its records in one transaction: all of it or none. */
+export function insertDataset(db: Db, data: Rows): void {
+  db.transaction((tx) => insertRows(tx, data));
+}
+
+export interface SeedAccount {
+  login: string;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  passwordHash: string;
+}
+
+/**
+ * Loads the demo academy with its accounts into an empty database, in one IMMEDIATE transaction that
+ * first re-checks that no unit exists: a crash leaves nothing half-loaded, and of two processes starting
+ * at once exactly one seeds. `history` runs last, inside the same transaction (the demo's past alerts and
+ * bulletins, features/demo/demo-history.ts), so it too is stored whole or not at all. Returns false when the
+ * database was not empty.
+ */
+export function insertDemo(db: Db, data: Rows, accounts: SeedAccount[], now: Date, history?: () => void): boolean {
+  return db.transaction(
+    (tx) => {
+      if ((tx.select({ n: count() }).from(s.units).get()?.n ?? 0) > 0) return false;
+      insertRows(tx, data);
+      const unitIdByCode = new Map(data.units.map((u) => [u.code, u.id!]));
+      tx.insert(s.users)
+        .values(
+          accounts.map((a) => ({
+            login: a.login,
+            displayName: a.displayName,
+            passwordHash: a.passwordHash,
+            role: a.role,
+            unitId: unitIdByCode.get(a.unitCode)!,
+            passwordChangedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .run();
+      tx.insert(s.settings).values({ key: DEMO_DATA_SETTING, value: now.toISOString() }).run();
+      history?.();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,63 @@
+import type { Db } from '@/db/client';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import type { Actor } from '@/domain/auth/actor';
+import { env } from '@/server/env';
+import { importPool, WorkerWriteBusy, type ImportPool } from '@/features/import/import-pool';
+import { fromPlainRefusal } from '@/features/records/submission-plain';
+import { submitRecords, type SubmissionResult, type SubmitOptions } from '@/features/records/submit';
+
+// Decision 032: a large batch costs the write path about a millisecond of CPU per item (5,000 incidents:
+// ~4 s on the two-core machines measured), all of it on the thread that answers everyone if written here.
+// So batches above INLINE_BATCH_MAX items are written by the import pool's worker, on its own connection,
+// through the same submitRecords; smaller ones (forms, typical integrations) stay on this thread, after any
+// write a worker holds, so that this thread never waits for the lock inside SQLite.
+
+/** Items a batch may hold and still be written on the serving thread (a few hundred milliseconds at most). */
+export const INLINE_BATCH_MAX = 200;
+
+/** The pool is full (workers busy, queue at its bound): the caller is told to retry after this long. */
+export class WritePoolFull extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the import pool is full');
+  }
+}
+
+/**
+ * Waits, without holding the event loop, until no worker of the pool holds the database's write lock; past
+ * the configured busy wait (FENGHUO_DB_BUSY_TIMEOUT_MS) it fails as a busy database does (db/busy.ts),
+ * so every edge answers "busy, try again" as it would for another process's lock.
+ */
+export async function awaitWriteTurn(pool: ImportPool = importPool()): Promise<void> {
+  if (!(await pool.whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS))) throw new WorkerWriteBusy();
+}
+
+/**
+ * submitRecords for a batch that may be large: the same result, the same SubmissionRefused, the same busy
+ * error, whichever thread wrote it. A database in memory cannot be shared with a worker: written here.
+ */
+export async function submitBatch(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind,
+  items: unknown[],
+  opts: { now: Date; source: SubmitOptions['source'] },
+  pool: ImportPool = importPool(),
+): Promise<SubmissionResult> {
+  if (items.length <= INLINE_BATCH_MAX || db.$client.memory) {
+    await awaitWriteTurn(pool);
+    return submitRecords(db, actor, kind, items, opts);
+  }
+  const ticket = pool.admit();
+  if (!ticket) throw new WritePoolFull(pool.options.retryAfterSeconds);
+  const answer = await ticket.run({
+    mode: 'batch',
+    dbFile: db.$client.name,
+    actor,
+    kind,
+    items,
+    now: opts.now.getTime(),
+    source: opts.source,
+  });
+  if ('refused' in answer) throw fromPlainRefusal(answer.refused);
+  return answer.result;
+}

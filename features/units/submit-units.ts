@@ -1,0 +1,252 @@
+import { eq, like, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { units, unitKinds, type UnitKind } from '@/db/schema';
+import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { recordKinds } from '@/db/queries/record-kinds';
+import { canManageUnits } from '@/domain/auth/roles';
+import type { Actor } from '@/domain/auth/actor';
+import { auditValues } from '@/db/audit/chain';
+import { issueMessage } from '@/domain/i18n/validation';
+import { instant, opt, shortText, unitCode } from '@/domain/records/schema-parts';
+import { keyed, same, SubmissionRefused, type Problem, type SubmissionResult } from '@/features/records/submit';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const unitInput = z.object({
+  code: unitCode.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'validation.unitCodeFormat'),
+  name: z.string().trim().min(1).max(200),
+  nameEn: opt(shortText),
+  kind: z.enum(unitKinds),
+  parentCode: opt(unitCode),
+  activeFrom: opt(instant),
+  activeTo: opt(instant),
+});
+export type UnitInput = z.output<typeof unitInput>;
+
+// Which kind may sit under which (DOMAIN.md §2): academy → branch → institute → department. Real academies
+// also have headquarters bureaus (机关局) and institutes attached straight to the academy: a bureau sits
+// under the academy beside the branches, is not rated and files no records (only institutes do), and may
+// have offices of its own; an institute under the academy needs no invented branch.
+const allowedParents: Record<UnitKind, readonly (UnitKind | null)[]> = {
+  academy: [null],
+  branch: ['academy'],
+  bureau: ['academy'],
+  institute: ['branch', 'academy'],
+  department: ['institute', 'department', 'bureau'],
+};
+
+type UnitRow = typeof units.$inferSelect;
+
+/**
+ * Creates or updates units by code, in order (a parent may come earlier in the same batch), all or
+ * nothing. Moving a unit rewrites the materialised path of its whole subtree and, when it changes
+ * institute, the rated institute of the records filed below it: in the same transaction.
+ */
+export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now: Date): SubmissionResult {
+  if (!canManageUnits(actor.role))
+    throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.officeOnly') }]);
+  const problems: Problem[] = [];
+  const inputs: UnitInput[] = [];
+  items.forEach((item, index) => {
+    const r = unitInput.safeParse(item);
+    if (r.success) inputs[index] = r.data;
+    else
+      for (const issue of r.error.issues)
+        problems.push({ index, field: issue.path.join('.') || '(item)', say: (l) => issueMessage(issue, l) });
+  });
+  if (problems.length) throw new SubmissionRefused('invalid', problems);
+
+  return db.transaction(
+    (tx) => {
+      const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+      const audit: AuditEntry[] = [];
+      for (const index of parentsFirst(inputs)) {
+        const input = inputs[index]!;
+        const fail = (field: string, key: string, params: Record<string, string | number> = {}) =>
+          problems.push({ index, field, say: keyed(key, params) });
+        const before = tx.select().from(units).where(eq(units.code, input.code)).get();
+        const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
+        if (input.parentCode && !parent) {
+          fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
+          continue;
+        }
+        const refusal = placementRefusal(tx, input, before, parent);
+        if (refusal) {
+          fail(refusal.field, refusal.key, refusal.params);
+          continue;
+        }
+
+        const instituteId = input.kind === 'institute' ? (before?.id ?? null) : input.kind === 'department' ? parent!.instituteId : null;
+        const values = {
+          name: input.name,
+          ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+          kind: input.kind,
+          parentId: parent?.id ?? null,
+          ...(input.activeFrom !== undefined ? { activeFrom: input.activeFrom } : {}),
+          ...(input.activeTo !== undefined ? { activeTo: input.activeTo } : {}),
+        };
+        if (!before) {
+          const row = tx
+            .insert(units)
+            .values({ ...values, code: input.code, path: '/', instituteId })
+            .returning()
+            .get();
+          const path = `${parent?.path ?? '/'}${row.id}/`;
+          tx.update(units)
+            .set({ path, instituteId: input.kind === 'institute' ? row.id : instituteId })
+            .where(eq(units.id, row.id))
+            .run();
+          result.created++;
+          result.ids[index] = row.id;
+          result.outcomes[index] = 'created';
+          audit.push({
+            actorUserId: actor.userId,
+            action: 'units.create',
+            entityKind: 'units',
+            entityId: row.id,
+            unitId: row.id,
+            before: null,
+            after: auditValues({ ...values, code: input.code }),
+          });
+          continue;
+        }
+        const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
+        if (changed.length === 0) {
+          result.unchanged++;
+          result.ids[index] = before.id;
+          result.outcomes[index] = 'unchanged';
+          continue;
+        }
+        // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
+        const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
+        tx.update(units)
+          .set({ ...values, ...kindChange })
+          .where(eq(units.id, before.id))
+          .run();
+        if (before.parentId !== (parent?.id ?? null)) {
+          const moved = moveSubtree(
+            tx,
+            before,
+            `${parent?.path ?? '/'}${before.id}/`,
+            input.kind === 'institute' ? before.id : instituteId,
+          );
+          if (moved) fail('parentCode', moved);
+        }
+        result.updated++;
+        result.ids[index] = before.id;
+        result.outcomes[index] = 'updated';
+        audit.push({
+          actorUserId: actor.userId,
+          action: 'units.update',
+          entityKind: 'units',
+          entityId: before.id,
+          unitId: before.id,
+          before: auditValues(Object.fromEntries(changed.map(([k]) => [k, (before as Record<string, unknown>)[k]]))),
+          after: auditValues(Object.fromEntries(changed)),
+        });
+      }
+      // Throwing rolls the whole batch back.
+      if (problems.length) throw new SubmissionRefused('invalid', problems);
+      appendAudit(tx, audit, now);
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * The order to store a batch in: a unit whose parent is also in the batch comes after it, whatever order
+ * it was sent in (a unit list exported from another system is rarely sorted by depth). Otherwise the
+ * order sent; a cycle inside the batch is left as sent and refused by the checks.
+ */
+export function parentsFirst(inputs: readonly Pick<UnitInput, 'code' | 'parentCode'>[]): number[] {
+  const byCode = new Map(inputs.map((u, i) => [u.code, i]));
+  const order: number[] = [];
+  const state = new Map<number, 'visiting' | 'done'>();
+  const visit = (i: number) => {
+    if (state.get(i)) return;
+    state.set(i, 'visiting');
+    const parent = inputs[i]!.parentCode ? byCode.get(inputs[i]!.parentCode!) : undefined;
+    if (parent !== undefined && parent !== i && !state.get(parent)) visit(parent);
+    state.set(i, 'done');
+    order.push(i);
+  };
+  inputs.forEach((_, i) => visit(i));
+  return order;
+}
+
+/** Why a unit cannot sit where the batch puts it, if it cannot. */
+function placementRefusal(
+  tx: Tx,
+  input: UnitInput,
+  before: UnitRow | undefined,
+  parent: UnitRow | undefined,
+): { field: string; key: string; params?: Record<string, string> } | null {
+  if (!allowedParents[input.kind].includes(parent?.kind ?? null))
+    return { field: 'parentCode', key: 'validation.wrongParentKind', params: { kind: input.kind } };
+  if (before && parent && `${parent.path}`.startsWith(before.path)) return { field: 'parentCode', key: 'validation.cycle' };
+  if (before && before.kind !== input.kind && hasChildrenOrRecords(tx, before)) return { field: 'kind', key: 'validation.kindLocked' };
+  if (!before) {
+    // Codes are case-sensitive; a code that differs from an existing one only in case is almost always a typo.
+    const twin = tx
+      .select({ code: units.code })
+      .from(units)
+      .where(sql`lower(${units.code}) = lower(${input.code})`)
+      .get();
+    if (twin) return { field: 'code', key: 'validation.unitCodeCase', params: { code: twin.code } };
+  }
+  return null;
+}
+
+function hasChildrenOrRecords(tx: Tx, unit: UnitRow): boolean {
+  if (tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id)).limit(1).get()) return true;
+  return Object.values(recordKinds).some((k) =>
+    tx.select({ id: k.table.id }).from(k.table).where(eq(k.table.unitId, unit.id)).limit(1).get(),
+  );
+}
+
+/**
+ * Rewrites the paths below a moved unit and, if the subtree now rolls up to another institute, the
+ * records filed in it. Returns a message key when the move would merge two institutes' externalIds.
+ */
+function moveSubtree(tx: Tx, unit: UnitRow, newPath: string, newInstituteId: number | null): string | null {
+  const oldPath = unit.path;
+  tx.update(units)
+    .set({ path: sql`${newPath} || substr(${units.path}, ${oldPath.length + 1})` })
+    .where(like(units.path, `${oldPath}%`))
+    .run();
+  if (unit.kind !== 'department' || newInstituteId === unit.instituteId) return null;
+  const subtree = tx
+    .select({ id: units.id })
+    .from(units)
+    .where(like(units.path, `${newPath}%`))
+    .all()
+    .map((u) => u.id);
+  tx.update(units)
+    .set({ instituteId: newInstituteId })
+    .where(
+      sql`${units.id} IN (${sql.join(
+        subtree.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    )
+    .run();
+  for (const k of Object.values(recordKinds)) {
+    try {
+      tx.update(k.table)
+        .set({ instituteId: newInstituteId } as never)
+        .where(
+          sql`${k.table.unitId} IN (${sql.join(
+            subtree.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        )
+        .run();
+    } catch (error) {
+      if (String(error).includes('UNIQUE')) return 'validation.moveClash';
+      throw error;
+    }
+  }
+  return null;
+}

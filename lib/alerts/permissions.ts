@@ -1,6 +1,0 @@
-import type { Role } from '@/db/schema';
-
-/** Everyone who sees an alert may acknowledge it, except leadership, which reads only. */
-export function canAcknowledgeAlerts(role: Role): boolean {
-  return role !== 'leader';
-}

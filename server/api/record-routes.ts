@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { RecordKind } from '@/db/queries/record-kinds';
+import { listRecordsForApi } from '@/db/queries/record-api';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { withEffectiveTier } from '@/features/records/api-shape';
+import { unitByCode } from '@/db/queries/units';
+import { kindDefs } from '@/features/records/kinds';
+import { lateByDefaultWarning } from '@/domain/incidents/late-by-default';
+import { submitBatch, WritePoolFull } from '@/features/records/submit-off-thread';
+import { translate } from '@/domain/i18n/translate';
+import type { Locale } from '@/domain/i18n/locales';
+import { parseInstant } from '@/domain/records/instant';
+import { readJsonBody } from '@/server/api/body';
+import { apiLocale } from '@/server/api/locale';
+import { apiRoute } from '@/server/api/route';
+import { asItems, refusalToApiError } from '@/server/api/refusal';
+import { ApiError } from '@/server/api/errors';
+
+/** API.md: one object or an array of up to 5,000. */
+export const MAX_BATCH = 5000;
+
+/**
+ * `POST /api/v1/{kind}`: validates everything, then stores all of it or nothing. A large batch is written
+ * off this thread by the import pool (decision 032); past the pool's queue the answer is 503 with Retry-After.
+ */
+export function recordWriteRoute(kind: RecordKind) {
+  return apiRoute(async ({ req, actor, db }) => {
+    const body = await readJsonBody(req);
+    const items = asItems(body, MAX_BATCH);
+    try {
+      const result = await submitBatch(db, actor, kind, items, { now: new Date(), source: 'api' });
+      const answer = { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+      // Added only when there is something to say, so every other answer stays exactly as API.md shows it.
+      const late = result.lateByDefault ?? [];
+      return late.length ? { ...answer, warnings: late.map((w) => lateByDefaultWarning(w, apiLocale(req))) } : answer;
+    } catch (error) {
+      if (error instanceof WritePoolFull) throw poolFull(error.retryAfterSeconds, apiLocale(req));
+      throw refusalToApiError(error, apiLocale(req));
+    }
+  });
+}
+
+/** The pool's queue is full: nothing was stored; the caller retries, as after a busy database (code `busy`). */
+function poolFull(seconds: number, locale: Locale): ApiError {
+  const message = translate(locale, 'api.writesBusy', { seconds });
+  return new ApiError('busy', message, [{ field: '(server)', message }], { 'retry-after': String(seconds) });
+}
+
+/** An optional instant in a query string (`from`, `to`, `asOf`), by the same rules as request bodies. */
+export const instantParam = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined || text === '') return undefined;
+    const parsed = parseInstant(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: 'must be a date YYYY-MM-DD or an ISO timestamp with an offset' });
+    return z.NEVER;
+  });
+
+const listQuery = z.object({
+  unit: z.string().max(64).optional(),
+  from: instantParam,
+  to: instantParam,
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** `GET /api/v1/{kind}?unit=&from=&to=&cursor=`: records in the caller's scope, paginated. */
+export function recordListRoute(kind: RecordKind) {
+  return apiRoute(({ req, actor, db }) => {
+    const q = listQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+    let unitPath: string | undefined;
+    if (q.unit) {
+      const unit = unitByCode(db, q.unit);
+      // An unknown unit and one outside the scope answer alike: an empty page, nothing to probe.
+      if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return { data: [], nextCursor: null };
+      unitPath = unit.path;
+    }
+    const page = listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });
+    if (kind !== 'incidents') return page;
+    const ruleSet = activeRatingRuleSet(db);
+    return { ...page, data: page.data.map((r) => withEffectiveTier(r, ruleSet)) };
+  });
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import { resolveActor } from '@/features/auth/resolve-actor';
+import type { Actor } from '@/domain/auth/actor';
+import { env } from '@/server/env';
+import { translate } from '@/domain/i18n/translate';
+import { ApiError, errorResponse } from '@/server/api/errors';
+import { apiLocale } from '@/server/api/locale';
+import { TokenBucketLimiter } from '@/server/api/rate-limit';
+
+export interface ApiContext<P> {
+  req: Request;
+  actor: Actor;
+  db: Db;
+  params: P;
+}
+
+function bearerToken(req: Request): string | null {
+  const header = req.headers.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+// One limiter per process (kept on globalThis so that development reloads share it).
+const globalForLimiter = globalThis as unknown as { fenghuoApiLimiter?: TokenBucketLimiter };
+
+function apiLimiter(): TokenBucketLimiter {
+  const { FENGHUO_API_RATE, FENGHUO_API_BURST } = env();
+  globalForLimiter.fenghuoApiLimiter ??= new TokenBucketLimiter(FENGHUO_API_RATE, FENGHUO_API_BURST);
+  return globalForLimiter.fenghuoApiLimiter;
+}
+
+/** Refuses the request with 429 and `Retry-After` when this token's bucket is empty. */
+function enforceRateLimit(token: string): void {
+  const key = createHash('sha256').update(token).digest('base64url');
+  const verdict = apiLimiter().take(key);
+  if (!verdict.ok)
+    throw new ApiError(
+      'rate_limited',
+      (l) => translate(l, 'api.rateLimited', { s: verdict.retryAfterSec }),
+      [{ field: '(token)', message: `rate limit ${env().FENGHUO_API_RATE}/s, burst ${env().FENGHUO_API_BURST}` }],
+      { 'retry-after': String(verdict.retryAfterSec) },
+    );
+}
+
+/**
+ * The one wrapper for v1 route handlers: it authenticates the bearer token (through resolveActor),
+ * limits each token's request rate (429 with Retry-After), runs the handler with the caller's scope, and
+ * turns every failure into the documented error body.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const db = getDb();
+      const token = bearerToken(req);
+      if (!token) throw new ApiError('unauthorized', (l) => translate(l, 'api.noToken'));
+      const actor = resolveActor(db, { bearerToken: token });
+      if (!actor) throw new ApiError('unauthorized', (l) => translate(l, 'api.badToken'));
+      enforceRateLimit(token);
+      const result = await handler({ req, actor, db, params: await context.params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error, apiLocale(req));
+    }
+  };
+}

@@ -1,0 +1,77 @@
+import type { Db } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { ensureReferenceData } from '@/db/queries/reference';
+import { academyRoot, countUnits, insertAcademyRoot } from '@/db/queries/units';
+import { countUsers, userByLogin } from '@/db/queries/auth';
+import { insertDemo } from '@/features/demo/insert-dataset';
+import { DEMO_SEED, generateDemo } from '@/features/demo/generate-demo';
+import { seedDemoHistory } from '@/features/demo/demo-history';
+import { academy } from '@/features/demo/org-names';
+import { demoUsers } from '@/features/demo/demo-users';
+import { createUser } from '@/features/auth/users';
+import { hashPassword } from '@/features/auth/password';
+import { sessionSecret } from '@/features/auth/secret';
+import type { Env } from '@/server/env';
+
+export const DEMO_PASSWORD = 'fenghuo-demo';
+const EMPTY_ROOT = { code: 'ACADEMY', name: '本院', nameEn: 'Academy' };
+const DEMO_ADMIN = { login: 'admin', displayName: '系统管理员', role: 'admin' as const, unitCode: academy.code };
+
+export interface BootstrapReport {
+  seeded: boolean;
+  demoLogins: { login: string; role: string; unit: string }[];
+  adminCreated: string | null;
+  warnings: string[];
+}
+
+/**
+ * Brings a database to a usable state; every step is idempotent, so it runs on every start:
+ * migrations, reference data, the session secret, demo data on an empty database (unless disabled),
+ * and the first administrator from FENGHUO_ADMIN_LOGIN / FENGHUO_ADMIN_PASSWORD.
+ */
+export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<BootstrapReport> {
+  const report: BootstrapReport = { seeded: false, demoLogins: [], adminCreated: null, warnings: [] };
+  migrateDatabase(db);
+  ensureReferenceData(db);
+  sessionSecret(db);
+
+  // Without FENGHUO_ADMIN_LOGIN the demo brings its own administrator, `admin`.
+  const demoAccounts = config.FENGHUO_ADMIN_LOGIN ? demoUsers : [DEMO_ADMIN, ...demoUsers];
+  if (config.FENGHUO_SEED_DEMO && countUnits(db) === 0) {
+    const demo = generateDemo(now);
+    const accounts = await Promise.all(demoAccounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+    // With a year of alerts and monthly bulletins, as a running installation would have (issue 14 item 13).
+    report.seeded = insertDemo(db, demo, accounts, now, () => seedDemoHistory(db, now, DEMO_SEED));
+  }
+
+  // Without demo data the administrator still needs a unit to belong to: a neutral academy root, which the
+  // academy renames to itself (the units API upserts by code).
+  if (countUnits(db) === 0 && config.FENGHUO_ADMIN_LOGIN) insertAcademyRoot(db, EMPTY_ROOT);
+
+  if (config.FENGHUO_ADMIN_LOGIN && config.FENGHUO_ADMIN_PASSWORD && !userByLogin(db, config.FENGHUO_ADMIN_LOGIN)) {
+    const root = academyRoot(db);
+    if (root) {
+      await createUser(db, {
+        login: config.FENGHUO_ADMIN_LOGIN,
+        password: config.FENGHUO_ADMIN_PASSWORD,
+        role: 'admin',
+        unitCode: root.code,
+        displayName: '系统管理员',
+      });
+      report.adminCreated = config.FENGHUO_ADMIN_LOGIN;
+    }
+  }
+
+  if (config.FENGHUO_SEED_DEMO) {
+    for (const a of demoAccounts) if (userByLogin(db, a.login)) report.demoLogins.push({ login: a.login, role: a.role, unit: a.unitCode });
+  }
+  if (report.demoLogins.length > 0) {
+    report.warnings.push(
+      `Demo accounts with the public password "${DEMO_PASSWORD}" exist. For real use start on a new database with FENGHUO_SEED_DEMO=false.`,
+    );
+  }
+  if (countUsers(db) === 0) {
+    report.warnings.push('No user exists yet: set FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD, or run `npm run cli -- user create`.');
+  }
+  return report;
+}
