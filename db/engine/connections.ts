@@ -100,13 +100,14 @@ export class Connections {
       if (ctx.lane.writes && /^begin\b/i.test(text)) return takeWriteLock(ctx.lane.connection, ctx.deadline);
       // drizzle rolls back after any error; SQLite may already have (SQLITE_FULL, an interrupt).
       if (/^rollback$/i.test(text) && !ctx.lane.connection.inTransaction) return { rows: [] };
-      return runStatement(ctx.lane.statements, text, params, method);
+      return runStatement(ctx.lane.statements.get(text), params, method);
     }
-    if (this.reader.get(text).readonly) {
-      const read = async () => runStatement(this.reader, text, params, method);
+    const statement = this.reader.get(text);
+    if (statement.readonly) {
+      const read = async () => runStatement(statement, params, method);
       return this.single ? this.inLane(this.writer, read) : read();
     }
-    return alone(async () => runStatement(this.writer.statements, text, params, method));
+    return alone(async () => runStatement(this.writer.statements.get(text), params, method));
   }
 
   /** Prepared statements held per connection. */

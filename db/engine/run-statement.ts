@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StatementCache } from './statement-cache';
+import type Database from 'better-sqlite3';
 
 /** What the drizzle proxy asks for: rows of a query, one row, or a write's outcome. */
 export type Method = 'run' | 'all' | 'values' | 'get';
@@ -17,9 +17,8 @@ export interface ProxyResult {
  */
 export const objectRows = new AsyncLocalStorage<true>();
 
-/** Runs one statement (prepared once per connection and text) and shapes its result for drizzle. */
-export function runStatement(cache: StatementCache, text: string, params: unknown[], method: Method): ProxyResult {
-  const statement = cache.get(text);
+/** Runs one prepared statement and shapes its result for drizzle. */
+export function runStatement(statement: Database.Statement, params: unknown[], method: Method): ProxyResult {
   if (method === 'run' || !statement.reader) {
     const { changes, lastInsertRowid } = statement.run(...params);
     return { rows: method === 'get' ? undefined : [], changes, lastInsertRowid };
