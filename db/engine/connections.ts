@@ -110,6 +110,21 @@ export class Connections {
     return alone(async () => runStatement(this.writer.statements.get(text), params, method));
   }
 
+  /**
+   * Runs synchronous work on the writer connection itself (migrations at start), holding the write queue;
+   * SQLite's own busy_timeout applies meanwhile, since nothing else can run until it returns anyway.
+   */
+  async withWriter<T>(work: (connection: Database.Database) => T): Promise<T> {
+    return this.inLane(this.writer, async () => {
+      this.writer.connection.pragma(`busy_timeout = ${Math.trunc(this.busyMs)}`);
+      try {
+        return work(this.writer.connection);
+      } finally {
+        this.writer.connection.pragma('busy_timeout = 0');
+      }
+    });
+  }
+
   /** Prepared statements held per connection. */
   sizes(): Record<string, number> {
     const lanes = [this.writer, ...(this.snapshots && this.snapshots !== this.writer ? [this.snapshots] : [])];

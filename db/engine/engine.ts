@@ -1,6 +1,9 @@
+import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { drizzle, type AsyncRemoteCallback } from 'drizzle-orm/sqlite-proxy';
 import * as schema from '../schema';
+import type { Db as SyncDb } from '../client';
 import { dbConfig } from '../config';
+import { migrateDatabase } from '../migrate';
 import type { Db, Tx } from '../tx';
 import { Connections } from './connections';
 import type { Method } from './run-statement';
@@ -66,9 +69,18 @@ export function openEngine(file: string, options: EngineOptions = {}): Db {
   return db;
 }
 
-/** Prepared statements held per connection (tests check the cache stays bounded). */
-export function cachedStatements(db: Db): Record<string, number> {
+function connectionsOf(db: Db): Connections {
   const connections = engines.get(db);
   if (!connections) throw new Error('not an engine database');
-  return connections.sizes();
+  return connections;
+}
+
+/** Applies every committed migration not yet applied (db/migrate.ts), on the writer, holding the write queue. */
+export function migrateEngine(db: Db): Promise<void> {
+  return connectionsOf(db).withWriter((connection) => migrateDatabase(syncDrizzle(connection, { schema }) as SyncDb));
+}
+
+/** Prepared statements held per connection (tests check the cache stays bounded). */
+export function cachedStatements(db: Db): Record<string, number> {
+  return connectionsOf(db).sizes();
 }

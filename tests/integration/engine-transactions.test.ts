@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
 import { settings } from '@/db/schema';
@@ -228,5 +229,31 @@ describe('busy', () => {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
     }
+  });
+
+  it('a writer in another process holding the lock past the busy timeout makes a transaction fail with SQLITE_BUSY', async () => {
+    const script = `
+      const db = new (require('better-sqlite3'))(process.argv[1]);
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      process.stdin.on('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
+    `;
+    const child = spawn(process.execPath, ['-e', script, base.file], { stdio: 'pipe' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
+        child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
+      });
+      const started = Date.now();
+      const error = await engine.transaction((tx) => tx.insert(settings).values({ key: 'process', value: '1' })).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(WAIT_MS - 5);
+      expect(isDatabaseBusy(error)).toBe(true);
+    } finally {
+      child.stdin.write('go\n');
+      await exited;
+    }
+    await engine.transaction((tx) => tx.insert(settings).values({ key: 'process', value: '2' }));
+    expect(await valueOf(engine, 'process')).toBe('2');
   });
 });

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { hazards, settings, units } from '@/db/schema';
-import { cachedStatements, first, openEngine, rawAll, rawGet, rawRun } from '@/db/engine';
+import { cachedStatements, first, migrateEngine, openEngine, rawAll, rawGet, rawRun } from '@/db/engine';
 import type { Db } from '@/db/tx';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { org, seedSmallOrg } from '../setup/small-org';
@@ -124,6 +127,26 @@ describe('the statement cache', () => {
       expect(await rawGet<{ n: number }>(small, sql`SELECT 39 AS n`)).toEqual({ n: 39 });
     } finally {
       small.close();
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('a new file is created and migrated through the engine, and migrating again changes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-engine-'));
+    const fresh = openEngine(path.join(dir, 'new.db'), { busyTimeoutMs: 2000 });
+    try {
+      await migrateEngine(fresh);
+      await migrateEngine(fresh);
+      const tables = await rawAll<{ name: string }>(fresh, sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
+      expect(tables.map((t) => t.name)).toEqual(
+        base.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((t) => t.name),
+      );
+      await fresh.insert(settings).values({ key: 'fresh', value: '1' });
+      expect(await fresh.select().from(settings)).toEqual([{ key: 'fresh', value: '1' }]);
+    } finally {
+      fresh.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
