@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
+import { busyError } from '../busy';
 import { openConnection } from '../client';
 import type { Tx } from '../tx';
 import { Mutex } from './mutex';
@@ -52,9 +53,9 @@ export class Connections {
     private readonly busyMs: number,
     private readonly cacheSize: number,
   ) {
-    // busy_timeout 0: the writer never sleeps inside SQLite (which would stop the whole event loop); waits
-    // for another process's lock happen in takeWriteLock, between awaits.
-    this.writer = lane('write', openConnection(file, 0), cacheSize, true);
+    // The engine's own transactions wait for another process's lock in takeWriteLock, between awaits; the
+    // busy_timeout set here serves synchronous work on the writer (migrations, the legacy bridge).
+    this.writer = lane('write', openConnection(file, busyMs), cacheSize, true);
     this.readOnly = this.single ? undefined : openReader(file, busyMs);
     this.reader = this.readOnly ? new StatementCache(this.readOnly, cacheSize) : this.writer.statements;
   }
@@ -110,22 +111,33 @@ export class Connections {
     return alone(async () => runStatement(this.writer.statements.get(text), params, method));
   }
 
-  /**
-   * Runs synchronous work on the writer connection itself (migrations at start), holding the write queue;
-   * SQLite's own busy_timeout applies meanwhile, since nothing else can run until it returns anyway.
-   */
+  /** Runs synchronous work on the writer connection itself (migrations at start), holding the write queue. */
   async withWriter<T>(work: (connection: Database.Database) => T): Promise<T> {
-    return this.inLane(this.writer, async () => {
-      this.writer.connection.pragma(`busy_timeout = ${Math.trunc(this.busyMs)}`);
-      try {
-        return work(this.writer.connection);
-      } finally {
-        this.writer.connection.pragma('busy_timeout = 0');
-      }
-    });
+    return this.inLane(this.writer, async () => work(this.writer.connection));
   }
 
-  /** Prepared statements held per connection. */
+  /**
+   * A statement for the synchronous layer (legacy.ts), fresh as drizzle's better-sqlite3 driver expects.
+   * Inside this context's transaction: on the writer, joining it. While another context holds the write
+   * queue, its transaction is open on the writer: a read goes to the reader (no dirty read), a write is
+   * refused at once with SQLITE_BUSY instead of silently joining that transaction. Otherwise the writer.
+   */
+  legacyStatement(text: string): Database.Statement {
+    const writer = this.writer.connection;
+    if (this.current()?.lane === this.writer || !this.writer.queue.busy) return writer.prepare(text);
+    const statement = this.readOnly?.prepare(text);
+    if (statement?.readonly) return statement;
+    throw busyError('a synchronous write while an async transaction holds the writer');
+  }
+
+  /** Refuses synchronous work that writes while another context's transaction holds the writer. */
+  legacyWrite(): void {
+    if (this.current()?.lane !== this.writer && this.writer.queue.busy) {
+      throw busyError('a synchronous write while an async transaction holds the writer');
+    }
+  }
+
+  /** Prepared statements held per connection. */ /** Prepared statements held per connection. */
   sizes(): Record<string, number> {
     const lanes = [this.writer, ...(this.snapshots && this.snapshots !== this.writer ? [this.snapshots] : [])];
     return Object.fromEntries([['read', this.reader.size], ...lanes.map((l) => [l.name, l.statements.size])]);

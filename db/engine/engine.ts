@@ -6,6 +6,7 @@ import { dbConfig } from '../config';
 import { migrateDatabase } from '../migrate';
 import type { Db, Tx } from '../tx';
 import { Connections } from './connections';
+import { legacyOf } from './legacy';
 import type { Method } from './run-statement';
 
 // The async data engine (docs/decisions/040-async-engine.md): drizzle's sqlite-proxy driver, so every query
@@ -78,6 +79,14 @@ function connectionsOf(db: Db): Connections {
 /** Applies every committed migration not yet applied (db/migrate.ts), on the writer, holding the write queue. */
 export function migrateEngine(db: Db): Promise<void> {
   return connectionsOf(db).withWriter((connection) => migrateDatabase(syncDrizzle(connection, { schema }) as SyncDb));
+}
+
+/**
+ * Today's synchronous drizzle over this engine's writer, for code not converted yet (legacy.ts): it joins
+ * the async transaction of the calling context, and refuses to write while another context holds one.
+ */
+export function legacyDb(db: Db): SyncDb {
+  return legacyOf(connectionsOf(db));
 }
 
 /** Prepared statements held per connection (tests check the cache stays bounded). */

@@ -29,6 +29,11 @@ export class Mutex {
     });
   }
 
+  /** Whether someone holds the lock now. */
+  get busy(): boolean {
+    return this.held;
+  }
+
   /** How many are waiting (for tests and diagnostics). */
   get waiting(): number {
     return this.queue.length;
