@@ -75,6 +75,13 @@ describe('the engine reads what synchronous drizzle reads', () => {
     );
     expect(await rawGet(engine, sql`SELECT 1 AS one WHERE 0`)).toBeUndefined();
   });
+
+  it('counts and bare values', async () => {
+    expect(await engine.$count(units, eq(units.kind, 'institute'))).toBe(await base.db.$count(units, eq(units.kind, 'institute')));
+    expect(await engine.select({ code: units.code }).from(units).orderBy(asc(units.id)).values()).toEqual(
+      base.db.select({ code: units.code }).from(units).orderBy(asc(units.id)).values(),
+    );
+  });
 });
 
 describe('the engine writes what synchronous drizzle writes', () => {
