@@ -76,10 +76,10 @@ export class Connections {
     return this.snapshots;
   }
 
-  /** Runs `body` holding a lane's queue, as the current async context; waits at most the busy timeout. */
-  async inLane<T>(target: Lane, body: (ctx: Context) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.busyMs;
-    const release = await target.queue.acquire(this.busyMs, `database ${target.name} queue`);
+  /** Runs `body` holding a lane's queue, as the current async context; waits at most `waitMs` (the busy timeout). */
+  async inLane<T>(target: Lane, body: (ctx: Context) => Promise<T>, waitMs = this.busyMs): Promise<T> {
+    const deadline = Date.now() + waitMs;
+    const release = await target.queue.acquire(waitMs, `database ${target.name} queue`);
     const ctx: Context = { lane: target, deadline, open: true };
     try {
       return await this.context.run(ctx, () => body(ctx));

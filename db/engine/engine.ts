@@ -2,6 +2,7 @@ import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
 import { drizzle, type AsyncRemoteCallback } from 'drizzle-orm/sqlite-proxy';
 import * as schema from '../schema';
 import type { Db as SyncDb } from '../client';
+import { isDatabaseBusy } from '../busy';
 import { dbConfig } from '../config';
 import { migrateDatabase } from '../migrate';
 import type { Db, Tx } from '../tx';
@@ -26,7 +27,10 @@ class Rollback {
   constructor(readonly value: unknown) {}
 }
 
-const engines = new WeakMap<object, Connections>();
+/** A write transaction that waits at most `waitMs` for its turn (default: the busy timeout). */
+type Write = <T>(fn: (tx: Tx) => Promise<T>, waitMs?: number) => Promise<T>;
+
+const engines = new WeakMap<object, { connections: Connections; write: Write }>();
 
 /** Opens the engine on a SQLite file (created if missing, as the synchronous layer does). */
 export function openEngine(file: string, options: EngineOptions = {}): Db {
@@ -42,12 +46,13 @@ export function openEngine(file: string, options: EngineOptions = {}): Db {
   const begin = proxy.transaction.bind(proxy) as unknown as Db['transaction'];
   const db = proxy as unknown as Db;
 
-  db.transaction = (fn) => {
+  const write: Write = (fn, waitMs) => {
     // Nested inside a transaction of this context: a savepoint, as better-sqlite3 nests them today.
     const ctx = connections.current();
     if (ctx?.tx) return ctx.tx.transaction(fn);
-    return connections.inLane(connections.writer, (c) => begin((tx) => fn((c.tx = tx)), { behavior: 'immediate' }));
+    return connections.inLane(connections.writer, (c) => begin((tx) => fn((c.tx = tx)), { behavior: 'immediate' }), waitMs);
   };
+  db.transaction = (fn) => write(fn);
 
   db.snapshot = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     const undo = async (tx: Tx) => {
@@ -66,14 +71,31 @@ export function openEngine(file: string, options: EngineOptions = {}): Db {
 
   db.close = () => connections.close();
   Object.defineProperty(db, 'file', { value: file });
-  engines.set(db, connections);
+  engines.set(db, { connections, write });
   return db;
 }
 
-function connectionsOf(db: Db): Connections {
-  const connections = engines.get(db);
-  if (!connections) throw new Error('not an engine database');
-  return connections;
+function engineOf(db: Db): { connections: Connections; write: Write } {
+  const found = engines.get(db);
+  if (!found) throw new Error('not an engine database');
+  return found;
+}
+
+const connectionsOf = (db: Db) => engineOf(db).connections;
+
+/**
+ * Runs a write that may be left for later (the last-use mark of a session or token) only if the writer is
+ * free now, without waiting (decision 032); answers whether it was written. The async twin of
+ * db/busy.ts writeIfFree, which goes with the synchronous layer.
+ */
+export async function writeIfFree(db: Db, work: (tx: Tx) => Promise<void>): Promise<boolean> {
+  try {
+    await engineOf(db).write(work, 0);
+    return true;
+  } catch (error) {
+    if (isDatabaseBusy(error)) return false;
+    throw error;
+  }
 }
 
 /** Applies every committed migration not yet applied (db/migrate.ts), on the writer, holding the write queue. */

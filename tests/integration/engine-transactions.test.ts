@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like, sql } from 'drizzle-orm';
 import { settings } from '@/db/schema';
-import { first, openEngine, rawGet } from '@/db/engine';
-import type { Db, Queryable } from '@/db/tx';
+import { first, openEngine, rawGet, writeIfFree } from '@/db/engine';
+import type { Db, Queryable, Tx } from '@/db/tx';
 import { isDatabaseBusy } from '@/db/busy';
 import { createTestDb, type TestDb } from '../setup/test-db';
 
@@ -255,5 +255,23 @@ describe('busy', () => {
     }
     await engine.transaction((tx) => tx.insert(settings).values({ key: 'process', value: '2' }));
     expect(await valueOf(engine, 'process')).toBe('2');
+  });
+
+  it('writeIfFree writes when the writer is free and gives up at once when it is not', async () => {
+    const mark = (value: string) => (tx: Tx) =>
+      tx
+        .insert(settings)
+        .values({ key: 'mark', value })
+        .onConflictDoUpdate({ target: settings.key, set: { value } })
+        .then(() => undefined);
+    expect(await writeIfFree(engine, mark('free'))).toBe(true);
+    const finish = gate();
+    const holding = engine.transaction(() => finish.passed);
+    const started = Date.now();
+    expect(await writeIfFree(engine, mark('busy'))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(WAIT_MS / 2);
+    finish.open();
+    await holding;
+    expect(await valueOf(engine, 'mark')).toBe('free');
   });
 });
