@@ -137,7 +137,7 @@ export class Connections {
     }
   }
 
-  /** Prepared statements held per connection. */ /** Prepared statements held per connection. */
+  /** Prepared statements held per connection. */
   sizes(): Record<string, number> {
     const lanes = [this.writer, ...(this.snapshots && this.snapshots !== this.writer ? [this.snapshots] : [])];
     return Object.fromEntries([['read', this.reader.size], ...lanes.map((l) => [l.name, l.statements.size])]);
