@@ -14,6 +14,14 @@ export function isDatabaseBusy(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The error a wait that ran out throws when SQLite itself did not say so: the async engine's write queue
+ * (db/engine) fails this way, so isDatabaseBusy and every edge treat it exactly like SQLite's own.
+ */
+export function busyError(message: string): Error & { code: 'SQLITE_BUSY' } {
+  return Object.assign(new Error(message), { code: 'SQLITE_BUSY' as const });
+}
+
 /** Seconds a caller should wait before trying again: the configured wait, rounded up, at least one. */
 export function retryAfterSeconds(busyTimeoutMs: number): number {
   return Math.max(1, Math.ceil(busyTimeoutMs / 1000));

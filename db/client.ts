@@ -3,12 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
-import { env } from '@/server/env';
+import { dbConfig } from './config';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens a SQLite file with the settings the product relies on (see docs/decisions/001-sqlite-driver.md). */
-export function openDatabase(file: string, busyTimeoutMs = env().FENGHUO_DB_BUSY_TIMEOUT_MS): Db {
+/**
+ * Opens a SQLite connection with the settings the product relies on (see docs/decisions/001-sqlite-driver.md):
+ * the synchronous layer's one connection, and the async engine's writer (db/engine).
+ */
+export function openConnection(file: string, busyTimeoutMs = dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -18,7 +21,12 @@ export function openDatabase(file: string, busyTimeoutMs = env().FENGHUO_DB_BUSY
   // A writer waits this long for another's lock, then fails with SQLITE_BUSY, which every edge answers as
   // "busy, try again" (db/busy.ts).
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-  return drizzle(sqlite, { schema }) as Db;
+  return sqlite;
+}
+
+/** The synchronous drizzle layer over one connection (see openConnection). */
+export function openDatabase(file: string, busyTimeoutMs = dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS): Db {
+  return drizzle(openConnection(file, busyTimeoutMs), { schema }) as Db;
 }
 
 /**
@@ -35,7 +43,7 @@ export function openReadOnly(file: string): Db {
 const globalForDb = globalThis as unknown as { fenghuoDb?: { file: string; db: Db } };
 
 export function getDb(): Db {
-  const file = env().FENGHUO_DB;
+  const file = dbConfig().FENGHUO_DB;
   if (!globalForDb.fenghuoDb || globalForDb.fenghuoDb.file !== file) {
     globalForDb.fenghuoDb = { file, db: openDatabase(file) };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError, dbEnvShape, parseConfig } from '@/db/config';
 import { DEFAULT_LIMITS } from '@/platform/spreadsheets/read/limits';
 
 const STAGED_MIN_MB = Math.ceil(DEFAULT_LIMITS.maxBytes / 1024 / 1024);
@@ -10,7 +11,8 @@ const booleanString = z
 
 export const envSchema = z
   .object({
-    FENGHUO_DB: z.string().trim().min(1, 'must be a file path').default('./data/fenghuo.db'),
+    // FENGHUO_DB and FENGHUO_DB_BUSY_TIMEOUT_MS: db/ checks them itself (db/config.ts), with these rules.
+    ...dbEnvShape,
     PORT: z.coerce
       .number({ message: 'must be a whole number' })
       .int('must be a whole number')
@@ -69,14 +71,6 @@ export const envSchema = z
       .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
       .max(10_000_000)
       .default(1000),
-    // How long a writer waits for another's lock (SQLite's busy_timeout) before answering "busy, try
-    // again" (503 with Retry-After, a plain CLI message); issue 13, decision 026.
-    FENGHUO_DB_BUSY_TIMEOUT_MS: z.coerce
-      .number({ message: 'must be a whole number of milliseconds' })
-      .int('must be a whole number of milliseconds')
-      .min(0, 'must be 0 (fail at once) or more')
-      .max(600_000, 'must be at most 600000 (10 minutes)')
-      .default(5000),
     // How long a page or API read waits for a provisional re-rating running in the job thread before it
     // answers from the stored ratings, saying they are being recomputed (decision 031).
     FENGHUO_RATING_WAIT_MS: z.coerce
@@ -116,17 +110,10 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // An empty variable means "not set", as a shell's `X= npm start` would suggest.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  return parseConfig(envSchema, source);
 }
 
 let cached: Env | undefined;

@@ -1,14 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { SyncQueryable as Reader } from '../tx';
 import { domains, units } from '../schema';
 import type { AlertFacts, RatingFact, UnitInfo } from '@/domain/alerts/types';
 import type { AlertRuleSet } from '@/domain/alerts/rule-set';
 import type { Tier } from '@/domain/rating/types';
 import { addMonths } from '@/domain/alerts/rules/domain-surge';
 import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/domain/time/shanghai';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Reader = Db | Tx;
 
 const d = (ms: number | null) => (ms === null ? null : new Date(ms));
 

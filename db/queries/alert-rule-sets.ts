@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { SyncQueryable as Reader } from '../tx';
 import { ruleSets, users } from '../schema';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
@@ -10,9 +11,6 @@ import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
 import { appendAudit } from './audit';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Reader = Db | Tx;
 
 // The alert rule set's versions, in `rule_sets` with kind 'alerts', kept exactly like the rating's
 // (db/queries/rule-sets.ts): copy to a new inactive version, edit it while inactive, activate it. Alerts

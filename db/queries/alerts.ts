@@ -1,6 +1,7 @@
 import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
+import type { SyncTx as Tx } from '../tx';
 import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
@@ -10,8 +11,6 @@ import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
 import { appendAudit } from './audit';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Stores candidate alerts; the unique index on (rule, subject_kind, subject_key, period) makes each fire

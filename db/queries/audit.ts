@@ -1,10 +1,10 @@
 import { desc } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { SyncTx as Tx } from '../tx';
 import { auditLog } from '../schema';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
 import { putSetting, RECORDS_CHANGED_SETTING } from './settings';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AuditEntry = Omit<AuditContent, 'at'>;
 
 /**

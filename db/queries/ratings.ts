@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
+import type { SyncTx as Tx } from '../tx';
 import { ratingContributions, ratings, units, users, warningListEntries } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { InstituteRating } from '@/features/rating/rate-institutes';
@@ -22,7 +23,7 @@ export function storeRatings(
   results: InstituteRating[],
   computedAt: Date,
   /** Runs in the same transaction first (checks that may refuse) and can append the audit entry. */
-  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => void,
+  within?: (tx: Tx) => void,
 ): void {
   db.transaction(
     (tx) => {
@@ -167,7 +168,6 @@ export function storedRatings(
   return rows.map(({ r, unitCode }) => ({ ...r, unitCode, contributions: byRating.get(r.id) ?? [] }));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface PublishResult {
   published: number;
   proposed: number;

@@ -1,5 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { SyncTx as Tx } from '../tx';
 import { ratings, ruleSets, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
@@ -8,8 +9,6 @@ import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
 import { appendAudit, type AuditEntry } from './audit';
 import { ratingsPerRuleSetVersion } from './ratings';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Installs the default rating rule set as the active one when there is none; never touches an office's versions. */
 export function ensureDefaultRuleSets(db: Db, now = new Date()): void {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
+import type { SyncTx as Tx } from '../tx';
 import { auditLog, ratings, units, users, warningListEntries } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
@@ -98,8 +99,6 @@ function firstActors(db: Db, ids: number[]): Map<number, string> {
   }
   return out;
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 function entryAudit(actor: Actor, action: string, entry: { id: number; unitId: number }, before: unknown, after: unknown): AuditEntry {
   return { actorUserId: actor.userId, action, entityKind: ENTRY_KIND, entityId: entry.id, unitId: entry.unitId, before, after };

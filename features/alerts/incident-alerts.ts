@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { domainNames, unitInfos } from '@/db/queries/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { storeAlerts } from '@/db/queries/alerts';
@@ -6,8 +6,6 @@ import { effectiveTier } from '@/domain/incidents/effective-tier';
 import type { Tier } from '@/domain/rating/types';
 import { seriousIncidentAlert } from '@/domain/alerts/rules/incident-serious';
 import type { IncidentFact } from '@/domain/alerts/types';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** An incident as the write path stored it, and (for an update) its values before. */
 export interface WrittenIncident {

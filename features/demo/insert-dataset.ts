@@ -1,10 +1,9 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import * as s from '@/db/schema';
 import type { DemoDataset } from '@/features/demo/generate-demo';
 import type { Role } from '@/domain/reference/roles';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Set when the demo academy was loaded; the interface then shows that this is a demo installation. */
 export const DEMO_DATA_SETTING = 'demo_data_loaded_at';

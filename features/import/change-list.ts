@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { projects, units } from '@/db/schema';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { dimensionKey, dimensionRows, type DimensionInput } from '@/features/records/assessment-dimensions';
@@ -10,8 +10,6 @@ export { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS, visibleText } from '@/feature
 // What a dry run would do to each record, beyond the counts (issue 14 item 6): which records would be
 // created, and for each record that would be updated, which fields from what to what. Plain data (it
 // crosses from the import pool's worker by structured clone) and bounded whatever the batch's size.
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** One field that would change, both values as display text (null: empty). */
 export interface FieldChange {

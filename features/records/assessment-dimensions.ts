@@ -1,11 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { assessmentDimensions } from '@/db/schema';
 
 // An assessment's risk dimensions as submitRecords compares and stores them: one key per set of
 // dimensions, so a resend in another order is unchanged.
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DimensionInput = {
   dimension: string;

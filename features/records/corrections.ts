@@ -8,7 +8,8 @@ import type { Actor } from '@/domain/auth/actor';
 import { dimensionRows } from '@/features/records/assessment-dimensions';
 import { correctionLevel, proposable, reviewsAt, sealOf } from '@/domain/records/seal-rules';
 import { planEdit, submitWithin } from '@/features/records/submit';
-import { blank, entry, loadRecord, refuse, requireRole, step, type Tx } from '@/features/records/workflow-step';
+import { blank, entry, loadRecord, refuse, requireRole, step } from '@/features/records/workflow-step';
+import type { SyncTx as Tx } from '@/db/tx';
 
 // Corrections to sealed records (decision 023): the submitting unit proposes, a reviewer of the seal's
 // level (never the proposer) accepts — the change then goes through submitRecords as the reviewer, in

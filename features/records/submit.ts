@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import type { RecordKind } from '@/db/queries/record-kinds';
@@ -18,8 +19,6 @@ import { judgeChange, type Change } from '@/domain/records/seal-rules';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { lateByDefault, type LateByDefault } from '@/domain/incidents/late-by-default';
 import { listChanges, type ChangeList } from '@/features/import/change-list';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** One problem with one item of a submission, said in the reader's language when it is shown. */
 export interface Problem {

@@ -14,9 +14,9 @@ import {
   requireRole,
   step,
   WorkflowRefused,
-  type Tx,
   type WorkflowProblem,
 } from '@/features/records/workflow-step';
+import type { SyncTx as Tx } from '@/db/tx';
 
 // The project steps of the CAS workflow (CAS §5): the gates before the start, a major change reopening
 // assessment (and maybe pausing the project), and resuming once the re-assessment is approved.

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
@@ -10,8 +11,6 @@ import { judgeChange, type Change } from '@/domain/records/seal-rules';
 
 // What every workflow step shares: its refusal, the role and scope checks, the IMMEDIATE transaction and
 // the audit entry with the values before and after.
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface WorkflowProblem {
   field: string;

@@ -1,6 +1,7 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import { recordKinds } from '@/db/queries/record-kinds';
@@ -10,8 +11,6 @@ import { auditValues } from '@/db/audit/chain';
 import { issueMessage } from '@/domain/i18n/validation';
 import { instant, opt, shortText, unitCode } from '@/domain/records/schema-parts';
 import { keyed, same, SubmissionRefused, type Problem, type SubmissionResult } from '@/features/records/submit';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export const unitInput = z.object({
   code: unitCode.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'validation.unitCodeFormat'),

@@ -1,0 +1,151 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import { busyError } from '../busy';
+import { openConnection } from '../client';
+import type { Tx } from '../tx';
+import { Mutex } from './mutex';
+import { runStatement, type Method, type ProxyResult } from './run-statement';
+import { StatementCache } from './statement-cache';
+import { takeWriteLock } from './write-lock';
+
+/** A connection, the queue in front of it, and whether its transactions take SQLite's write lock. */
+export interface Lane {
+  name: string;
+  connection: Database.Database;
+  statements: StatementCache;
+  queue: Mutex;
+  writes: boolean;
+}
+
+/** The transaction (or snapshot) an async context is inside; `open` turns false when it ends. */
+export interface Context {
+  lane: Lane;
+  deadline: number;
+  open: boolean;
+  tx?: Tx;
+}
+
+function lane(name: string, connection: Database.Database, cacheSize: number, writes: boolean): Lane {
+  return { name, connection, statements: new StatementCache(connection, cacheSize), queue: new Mutex(), writes };
+}
+
+function openReader(file: string, busyTimeoutMs: number): Database.Database {
+  const connection = new Database(file, { readonly: true, fileMustExist: true });
+  connection.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  return connection;
+}
+
+/**
+ * The engine's connections to one file and which of them a statement runs on: the transaction (or
+ * snapshot) of the current async context if there is one, else the read-only connection for a statement
+ * that only reads, else the writer, as a transaction of its own. `:memory:` has no second connection to
+ * read from, so there every statement outside a transaction waits for the write queue.
+ */
+export class Connections {
+  readonly writer: Lane;
+  readonly reader: StatementCache;
+  private readonly readOnly?: Database.Database;
+  private snapshots?: Lane;
+  private readonly context = new AsyncLocalStorage<Context>();
+
+  constructor(
+    private readonly file: string,
+    private readonly busyMs: number,
+    private readonly cacheSize: number,
+  ) {
+    // The engine's own transactions wait for another process's lock in takeWriteLock, between awaits; the
+    // busy_timeout set here serves synchronous work on the writer (migrations, the legacy bridge).
+    this.writer = lane('write', openConnection(file, busyMs), cacheSize, true);
+    this.readOnly = this.single ? undefined : openReader(file, busyMs);
+    this.reader = this.readOnly ? new StatementCache(this.readOnly, cacheSize) : this.writer.statements;
+  }
+
+  private get single(): boolean {
+    return this.file === ':memory:' || this.file === '';
+  }
+
+  /** The open transaction of the current async context, if any. */
+  current(): Context | undefined {
+    const ctx = this.context.getStore();
+    return ctx?.open ? ctx : undefined;
+  }
+
+  /** Snapshots read on a read-only connection of their own, so they neither wait for nor hold up anyone. */
+  snapshotLane(): Lane {
+    this.snapshots ??= this.single ? this.writer : lane('snapshot', openReader(this.file, this.busyMs), this.cacheSize, false);
+    return this.snapshots;
+  }
+
+  /** Runs `body` holding a lane's queue, as the current async context; waits at most `waitMs` (the busy timeout). */
+  async inLane<T>(target: Lane, body: (ctx: Context) => Promise<T>, waitMs = this.busyMs): Promise<T> {
+    const deadline = Date.now() + waitMs;
+    const release = await target.queue.acquire(waitMs, `database ${target.name} queue`);
+    const ctx: Context = { lane: target, deadline, open: true };
+    try {
+      return await this.context.run(ctx, () => body(ctx));
+    } finally {
+      ctx.open = false;
+      // A failed COMMIT leaves the transaction open: the next owner must not find itself inside it.
+      if (target.connection.inTransaction) target.connection.exec('ROLLBACK');
+      release();
+    }
+  }
+
+  /**
+   * drizzle's proxy callback. `alone` runs a write outside any transaction as a transaction of its own
+   * (the engine passes drizzle's own transaction, so it waits for the queue like any other).
+   */
+  async exec(text: string, params: unknown[], method: Method, alone: (run: () => Promise<ProxyResult>) => Promise<ProxyResult>) {
+    const ctx = this.current();
+    if (ctx) {
+      if (ctx.lane.writes && /^begin\b/i.test(text)) return takeWriteLock(ctx.lane.connection, ctx.deadline);
+      // drizzle rolls back after any error; SQLite may already have (SQLITE_FULL, an interrupt).
+      if (/^rollback$/i.test(text) && !ctx.lane.connection.inTransaction) return { rows: [] };
+      return runStatement(ctx.lane.statements.get(text), params, method);
+    }
+    const statement = this.reader.get(text);
+    if (statement.readonly) {
+      const read = async () => runStatement(statement, params, method);
+      return this.single ? this.inLane(this.writer, read) : read();
+    }
+    return alone(async () => runStatement(this.writer.statements.get(text), params, method));
+  }
+
+  /** Runs synchronous work on the writer connection itself (migrations at start), holding the write queue. */
+  async withWriter<T>(work: (connection: Database.Database) => T): Promise<T> {
+    return this.inLane(this.writer, async () => work(this.writer.connection));
+  }
+
+  /**
+   * A statement for the synchronous layer (legacy.ts), fresh as drizzle's better-sqlite3 driver expects.
+   * Inside this context's transaction: on the writer, joining it. While another context holds the write
+   * queue, its transaction is open on the writer: a read goes to the reader (no dirty read), a write is
+   * refused at once with SQLITE_BUSY instead of silently joining that transaction. Otherwise the writer.
+   */
+  legacyStatement(text: string): Database.Statement {
+    const writer = this.writer.connection;
+    if (this.current()?.lane === this.writer || !this.writer.queue.busy) return writer.prepare(text);
+    const statement = this.readOnly?.prepare(text);
+    if (statement?.readonly) return statement;
+    throw busyError('a synchronous write while an async transaction holds the writer');
+  }
+
+  /** Refuses synchronous work that writes while another context's transaction holds the writer. */
+  legacyWrite(): void {
+    if (this.current()?.lane !== this.writer && this.writer.queue.busy) {
+      throw busyError('a synchronous write while an async transaction holds the writer');
+    }
+  }
+
+  /** Prepared statements held per connection. */
+  sizes(): Record<string, number> {
+    const lanes = [this.writer, ...(this.snapshots && this.snapshots !== this.writer ? [this.snapshots] : [])];
+    return Object.fromEntries([['read', this.reader.size], ...lanes.map((l) => [l.name, l.statements.size])]);
+  }
+
+  close(): void {
+    this.writer.connection.close();
+    this.readOnly?.close();
+    if (this.snapshots && this.snapshots !== this.writer) this.snapshots.connection.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type Database from 'better-sqlite3';
+
+/** What the drizzle proxy asks for: rows of a query, one row, or a write's outcome. */
+export type Method = 'run' | 'all' | 'values' | 'get';
+
+/** drizzle's sqlite-proxy reads `rows`; a write also answers what better-sqlite3's run() answers. */
+export interface ProxyResult {
+  rows: unknown;
+  changes?: number;
+  lastInsertRowid?: number | bigint;
+}
+
+/**
+ * Set by the raw helpers (raw.ts) around their call: drizzle maps query-builder rows from arrays by
+ * position, but hands raw `sql` rows back untouched, so raw callers are given objects keyed by column name.
+ */
+export const objectRows = new AsyncLocalStorage<true>();
+
+/** Runs one prepared statement and shapes its result for drizzle. */
+export function runStatement(statement: Database.Statement, params: unknown[], method: Method): ProxyResult {
+  if (method === 'run' || !statement.reader) {
+    const { changes, lastInsertRowid } = statement.run(...params);
+    return { rows: method === 'get' ? undefined : [], changes, lastInsertRowid };
+  }
+  statement.raw(objectRows.getStore() !== true);
+  if (method === 'get') return { rows: statement.get(...params) };
+  return { rows: statement.all(...params) };
+}
