@@ -1,5 +1,5 @@
 import { withDb, type Command } from '@/cli/command';
-import { verifyAuditChain } from '@/db/queries/audit';
+import { verifyAuditChain } from '@/db/audit/audit-log';
 
 export const auditVerify: Command = {
   name: 'audit verify',

@@ -9,7 +9,7 @@ import type { AlertRules } from '@/domain/alerts/types';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
-import { appendAudit } from './audit';
+import { appendAudit } from '@/db/audit/audit-log';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Db | Tx;

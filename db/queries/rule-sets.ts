@@ -6,7 +6,7 @@ import { FieldProblem } from '@/domain/errors';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
-import { appendAudit, type AuditEntry } from './audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { ratingsPerRuleSetVersion } from './ratings';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

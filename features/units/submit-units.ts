@@ -2,7 +2,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
-import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { recordKinds } from '@/db/queries/record-kinds';
 import { canManageUnits } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';

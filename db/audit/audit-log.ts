@@ -1,8 +1,8 @@
 import { desc } from 'drizzle-orm';
-import type { Db } from '../client';
-import { auditLog } from '../schema';
+import type { Db } from '@/db/client';
+import { auditLog } from '@/db/schema';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
-import { putSetting, RECORDS_CHANGED_SETTING } from './settings';
+import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type AuditEntry = Omit<AuditContent, 'at'>;
