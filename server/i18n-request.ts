@@ -6,6 +6,6 @@ import { LOCALE_COOKIE, toLocale } from '@/domain/i18n/locales';
 // so shared links open in the reader's own language.
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = (await import(`../domain/i18n/messages/${locale}.json`)).default;
   return { locale, messages, timeZone: 'Asia/Shanghai' };
 });
