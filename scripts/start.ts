@@ -1,12 +1,15 @@
 // `npm start`: check the configuration, build if the sources changed since the last build, migrate and
-// seed the database, then serve the production build. Each step says what it does.
+// seed the database, then serve the production build. Each step says what it does. The whole path:
+//   scripts/start.ts -> server/serve.ts (page cache) -> Next -> instrumentation.ts
+//     -> server/startup/prepare-server.ts -> jobs
+// The database is brought up here, before the server, so that the logins are printed and a failing
+// migration stops the start before anything listens; prepare-server's own bootstrap then finds nothing to do.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '@/server/env';
 import { openDatabase } from '@/db/client';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { printReport } from '@/server/prepare-server';
+import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
 
 const root = process.cwd();
 const sourceEntries = [
@@ -17,7 +20,7 @@ const sourceEntries = [
   'platform',
   'db',
   'jobs',
-  // server/prepare-server.ts is reached through instrumentation.ts, so it is part of the build.
+  // server/startup/prepare-server.ts is reached through instrumentation.ts, so it is part of the build.
   'server',
   'public',
   'instrumentation.ts',
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
 
   console.log(`[fenghuo] Database: ${path.resolve(config.FENGHUO_DB)}`);
   const db = openDatabase(config.FENGHUO_DB);
-  printReport(await bootstrap(db, config));
+  printBootstrapReport(await bootstrap(db, config));
   db.$client.close();
 
   console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);

@@ -9,16 +9,14 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A whole number read from a variable's text, refused in the same words for a word and for a fraction. */
+const wholeNumber = (what: string) => z.coerce.number({ message: `must be ${what}` }).int(`must be ${what}`);
+
 export const envSchema = z
   .object({
     // FENGHUO_DB and FENGHUO_DB_BUSY_TIMEOUT_MS: db/ checks them itself (db/config.ts), with these rules.
     ...dbEnvShape,
-    PORT: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .default(3000),
+    PORT: wholeNumber('a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(3000),
     FENGHUO_SEED_DEMO: booleanString.default(true),
     FENGHUO_ADMIN_LOGIN: z
       .string()
@@ -42,48 +40,30 @@ export const envSchema = z
     // Nightly backups (docs/decisions/015): the folder (default: `backups` beside the database) and how
     // many to keep (0 turns the nightly backup off).
     FENGHUO_BACKUP_DIR: z.string().trim().min(1, 'must be a folder path').optional(),
-    FENGHUO_BACKUP_KEEP: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(0, 'must be 0 (off) or more')
-      .max(1000, 'must be at most 1000')
-      .default(7),
+    FENGHUO_BACKUP_KEEP: wholeNumber('a whole number').min(0, 'must be 0 (off) or more').max(1000, 'must be at most 1000').default(7),
     // API rate limit per token: a bucket of FENGHUO_API_BURST requests refilled at FENGHUO_API_RATE per
     // second (0 turns the limit off).
     FENGHUO_API_RATE: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0 (off) or more').max(100_000).default(50),
-    FENGHUO_API_BURST: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(1_000_000)
-      .default(200),
+    FENGHUO_API_BURST: wholeNumber('a whole number').min(1, 'must be at least 1').max(1_000_000).default(200),
     // Uploads staged between their preview and its confirmation, in MB (decision 025): per user, and in
     // total. A user's bound holds at least one file of the 20 MB upload limit.
-    FENGHUO_STAGED_MB_PER_USER: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
+    FENGHUO_STAGED_MB_PER_USER: wholeNumber('a whole number')
       .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
       .max(1_000_000)
       .default(100),
-    FENGHUO_STAGED_MB_TOTAL: z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
+    FENGHUO_STAGED_MB_TOTAL: wholeNumber('a whole number')
       .min(STAGED_MIN_MB, `must be at least ${STAGED_MIN_MB} (one file of the upload limit)`)
       .max(10_000_000)
       .default(1000),
     // How long a page or API read waits for a provisional re-rating running in the job thread before it
     // answers from the stored ratings, saying they are being recomputed (decision 031).
-    FENGHUO_RATING_WAIT_MS: z.coerce
-      .number({ message: 'must be a whole number of milliseconds' })
-      .int('must be a whole number of milliseconds')
+    FENGHUO_RATING_WAIT_MS: wholeNumber('a whole number of milliseconds')
       .min(0, 'must be 0 (never wait) or more')
       .max(60_000, 'must be at most 60000 (1 minute)')
       .default(1500),
     // How long the server waits at start for the job thread's catch-up (ratings, alerts, bulletin) before it
     // serves: a usual installation's first pages then show today's jobs; 0 serves at once (decision 031).
-    FENGHUO_START_WAIT_MS: z.coerce
-      .number({ message: 'must be a whole number of milliseconds' })
-      .int('must be a whole number of milliseconds')
+    FENGHUO_START_WAIT_MS: wholeNumber('a whole number of milliseconds')
       .min(0, 'must be 0 (serve at once) or more')
       .max(600_000, 'must be at most 600000 (10 minutes)')
       .default(10_000),

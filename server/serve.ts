@@ -1,6 +1,6 @@
-// The production server: Next's request handler behind the page cache (decision 021). `npm start` runs it
-// once it has built, migrated and seeded; the crash-safety and load tests and the benchmarks start it
-// directly (bench/server-process.ts). Usage: node --import tsx server/serve.ts [--hostname H]
+// The production server: Next's request handler behind the page cache (decision 021), the second step of
+// the start-up path (README "Quick start"). `npm start` runs it once it has built, migrated and seeded; the
+// crash-safety and load tests and the benchmarks start it directly (bench/server-process.ts). Usage: node --import tsx server/serve.ts [--hostname H]
 import http from 'node:http';
 
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { getSetting } from '@/db/queries/settings';
 import { DEMO_DATA_SETTING } from '@/features/demo/insert-dataset';
 import { DemoLogins } from '@/components/demo-logins';
+import { DEMO_PASSWORD } from '@/server/startup/bootstrap';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('login'))('title') };
@@ -36,7 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t('login.loggedOut')}
           </p>
         ) : null}
-        {getSetting(getDb(), DEMO_DATA_SETTING) !== undefined ? <DemoLogins /> : null}
+        {getSetting(getDb(), DEMO_DATA_SETTING) !== undefined ? <DemoLogins password={DEMO_PASSWORD} /> : null}
         <LoginForm next={params.next} />
         <div className="mt-6 flex justify-center">
           <LocaleSwitch />

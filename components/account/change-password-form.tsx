@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changePasswordAction } from '@/server/actions/account';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { SubmitButton } from '@/components/submit-button';
 
 export function ChangePasswordForm() {
   const t = useTranslations('security');
@@ -45,13 +46,7 @@ export function ChangePasswordForm() {
           {...invalid('confirmPassword')}
         />
       </Field>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-      >
-        {t('submitChangePassword')}
-      </button>
+      <SubmitButton pending={pending}>{t('submitChangePassword')}</SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createTokenAction } from '@/server/actions/admin';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { SubmitButton } from '@/components/submit-button';
 
 export function CreateTokenForm({ logins }: { logins: { login: string; label: string }[] }) {
   const t = useTranslations('admin');
@@ -52,13 +53,7 @@ export function CreateTokenForm({ logins }: { logins: { login: string; label: st
           <input id="token-name" name="name" defaultValue={v.name} className={inputClass} aria-invalid={Boolean(err.name)} />
         </Field>
         <div className="sm:pb-5">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-          >
-            {t('submitCreateToken')}
-          </button>
+          <SubmitButton pending={pending}>{t('submitCreateToken')}</SubmitButton>
         </div>
       </form>
     </div>

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { createUserAction } from '@/server/actions/admin';
 import { roles } from '@/domain/reference/roles';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { SubmitButton } from '@/components/submit-button';
 
 export interface UnitOption {
   code: string;
@@ -60,13 +61,7 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-        >
-          {t('admin.submitCreateUser')}
-        </button>
+        <SubmitButton pending={pending}>{t('admin.submitCreateUser')}</SubmitButton>
       </div>
     </form>
   );

@@ -10,7 +10,7 @@ import type { AlertRules } from '@/domain/alerts/types';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema } from '@/domain/rating/rule-set';
-import { appendAudit } from './audit';
+import { appendAudit } from '@/db/audit/audit-log';
 
 // The alert rule set's versions, in `rule_sets` with kind 'alerts', kept exactly like the rating's
 // (db/queries/rule-sets.ts): copy to a new inactive version, edit it while inactive, activate it. Alerts

@@ -8,7 +8,7 @@ import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
 import { FieldProblem } from '@/domain/errors';
 import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
-import { appendAudit } from './audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
 

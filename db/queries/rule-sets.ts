@@ -7,7 +7,7 @@ import { FieldProblem } from '@/domain/errors';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
-import { appendAudit, type AuditEntry } from './audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { ratingsPerRuleSetVersion } from './ratings';
 
 /** Installs the default rating rule set as the active one when there is none; never touches an office's versions. */

@@ -6,7 +6,7 @@ import { auditLog, ratings, units, users, warningListEntries } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
-import { appendAudit, type AuditEntry } from './audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { inScope } from '@/db/scope';
 
 // The warning list (警示名录, DOMAIN.md §8): units, or named people of a unit, with a reason. Entries are

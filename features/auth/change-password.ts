@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import { PASSWORD_CHANGE_FAILED, passwordChangeFailures, replacePassword, userById, type UserRow } from '@/db/queries/auth';
 import { FieldProblem } from '@/domain/errors';
 import { backOffUntil, openSession } from '@/features/auth/login';

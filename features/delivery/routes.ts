@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { roles, type Role } from '@/domain/reference/roles';
 import { levels, type Level } from '@/domain/reference/level-codes';

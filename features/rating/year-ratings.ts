@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import {
   proposalsOfYear,
   publishRatings,

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import { assessmentDimensions, domains, projects, riskDimensions, units } from '@/db/schema';
-import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';

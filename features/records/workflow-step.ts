@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
-import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';

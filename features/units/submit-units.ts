@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
-import { appendAudit, type AuditEntry } from '@/db/queries/audit';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { recordKinds } from '@/db/queries/record-kinds';
 import { canManageUnits } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';

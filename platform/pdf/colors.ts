@@ -16,10 +16,6 @@ export const levelFills: Record<Level, string> = {
 
 const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-export function isHexColor(value: string): boolean {
-  return HEX.test(value.trim());
-}
-
 /** '#abc' or 'aabbcc' → '#AABBCC'; throws on anything else. */
 export function normalizeHex(value: string): string {
   const match = HEX.exec(value.trim());

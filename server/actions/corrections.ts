@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { canReview } from '@/domain/auth/roles';
 import { acceptCorrection, refuseCorrection, type Decided } from '@/features/records/corrections';
-import { recordAction } from '@/server/actions/form-action';
+import { recordAction } from '@/server/actions/safe-action';
 
 // A reviewer's decision on a proposed correction (decision 023). The role is checked here so leadership
 // and reporters are refused before anything runs; the seal's level, the proposer and the scope are

@@ -15,7 +15,7 @@ import { WorkflowRefused } from '@/features/records/workflow';
 import type { Db } from '@/db/client';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
-import { recordAction } from '@/server/actions/form-action';
+import { recordAction } from '@/server/actions/safe-action';
 import { formFields, itemFromForm } from '@/features/records/form-spec';
 import { parseInstant } from '@/domain/records/instant';
 

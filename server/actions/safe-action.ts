@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { currentActor } from '@/server/auth/current-actor';
 import type { Actor } from '@/domain/auth/actor';
-import { FieldProblem } from '@/domain/errors';
-import { isDatabaseBusy } from '@/db/busy';
 import { toLocale, type Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { fieldErrors } from '@/domain/i18n/validation';
 import { awaitWriteTurn } from '@/features/records/submit-off-thread';
+import { actionFailure } from '@/server/errors';
 
 // `at` changes with every answer, so a form can remount with the values it keeps (React resets a form
 // after its action, and a <select> would otherwise fall back to its first default).
@@ -25,7 +24,8 @@ export interface ActionContext {
 /**
  * The one wrapper for server actions: it finds who is asking (through resolveActor), checks the role,
  * validates the form with zod and only then runs the body. Every refusal comes back in the reader's
- * language with the field it concerns; an unexpected error is logged and answered generically.
+ * language with the field it concerns (server/errors.ts); an unexpected error is logged and answered
+ * generically. Record forms and workflow steps use it too: their refusals show beside their fields.
  */
 export function safeAction<S extends z.ZodType, T>(
   config: { schema: S; allow: (actor: Actor) => boolean },
@@ -63,11 +63,15 @@ export function safeAction<S extends z.ZodType, T>(
       await awaitWriteTurn();
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
     } catch (error) {
-      if (error instanceof FieldProblem) return fail(translate(locale, 'actions.invalid'), { [error.field]: error.localized(locale) });
-      // Another process held the database past the configured wait: nothing was stored, what was typed is kept.
-      if (isDatabaseBusy(error)) return fail(translate(locale, 'actions.busy'));
-      console.error('[action] unexpected error', error);
-      return fail(translate(locale, 'actions.unexpected'));
+      // Refusals (a field, a submission, a workflow step, a busy database) are said by the one error mapper.
+      const failure = actionFailure(error, locale);
+      return fail(failure.error, failure.fields);
     }
   };
 }
+
+/**
+ * The name record forms and workflow steps were written with; since the one error mapper shows their
+ * refusals beside their fields, it is safeAction itself.
+ */
+export const recordAction = safeAction;

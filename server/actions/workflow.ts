@@ -19,7 +19,7 @@ import {
   verifyHazard,
   withdrawRecord,
 } from '@/features/records/workflow';
-import { recordAction } from '@/server/actions/form-action';
+import { recordAction } from '@/server/actions/safe-action';
 
 // The workflow steps as server actions: each checks the role here (so leadership's posts are refused
 // before anything runs) and again, with the record's scope and state, in features/records/workflow.ts.

@@ -1,5 +1,5 @@
 import { translate } from '@/domain/i18n/translate';
-import { ApiError } from '@/server/api/errors';
+import { ApiError } from '@/server/errors';
 import { apiLocale } from '@/server/api/locale';
 
 /** The largest request body the API reads: 5,000 assessments with all their dimensions fit well inside. */
@@ -70,4 +70,13 @@ function nestingDepth(text: string): number {
     else if (c === 125 || c === 93) depth--;
   }
   return max;
+}
+
+/** API.md: a POST takes one object or an array of up to `max`. */
+export function asItems(body: unknown, max: number): unknown[] {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0)
+    throw new ApiError('validation_failed', 'The array is empty; send at least one item.', [{ field: '(body)', message: 'is empty' }]);
+  if (items.length > max) throw bodyError('payload_too_large', `An array holds at most ${max} items; this one has ${items.length}.`);
+  return items;
 }

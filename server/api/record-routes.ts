@@ -6,15 +6,12 @@ import { withEffectiveTier } from '@/features/records/api-shape';
 import { unitByCode } from '@/db/queries/units';
 import { kindDefs } from '@/features/records/kinds';
 import { lateByDefaultWarning } from '@/domain/incidents/late-by-default';
-import { submitBatch, WritePoolFull } from '@/features/records/submit-off-thread';
-import { translate } from '@/domain/i18n/translate';
-import type { Locale } from '@/domain/i18n/locales';
+import { submitBatch } from '@/features/records/submit-off-thread';
+import { canSubmitRecords } from '@/domain/auth/roles';
 import { parseInstant } from '@/domain/records/instant';
-import { readJsonBody } from '@/server/api/body';
+import { asItems, readJsonBody } from '@/server/api/body';
 import { apiLocale } from '@/server/api/locale';
 import { apiRoute } from '@/server/api/route';
-import { asItems, refusalToApiError } from '@/server/api/refusal';
-import { ApiError } from '@/server/api/errors';
 
 /** API.md: one object or an array of up to 5,000. */
 export const MAX_BATCH = 5000;
@@ -24,26 +21,16 @@ export const MAX_BATCH = 5000;
  * off this thread by the import pool (decision 032); past the pool's queue the answer is 503 with Retry-After.
  */
 export function recordWriteRoute(kind: RecordKind) {
-  return apiRoute(async ({ req, actor, db }) => {
+  return apiRoute({ allow: canSubmitRecords, refusal: 'validation.readOnlyRole' }, async ({ req, actor, db }) => {
     const body = await readJsonBody(req);
     const items = asItems(body, MAX_BATCH);
-    try {
-      const result = await submitBatch(db, actor, kind, items, { now: new Date(), source: 'api' });
-      const answer = { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
-      // Added only when there is something to say, so every other answer stays exactly as API.md shows it.
-      const late = result.lateByDefault ?? [];
-      return late.length ? { ...answer, warnings: late.map((w) => lateByDefaultWarning(w, apiLocale(req))) } : answer;
-    } catch (error) {
-      if (error instanceof WritePoolFull) throw poolFull(error.retryAfterSeconds, apiLocale(req));
-      throw refusalToApiError(error, apiLocale(req));
-    }
+    // A refusal, a full pool (503 with Retry-After) or a busy database is answered by server/errors.ts.
+    const result = await submitBatch(db, actor, kind, items, { now: new Date(), source: 'api' });
+    const answer = { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
+    // Added only when there is something to say, so every other answer stays exactly as API.md shows it.
+    const late = result.lateByDefault ?? [];
+    return late.length ? { ...answer, warnings: late.map((w) => lateByDefaultWarning(w, apiLocale(req))) } : answer;
   });
-}
-
-/** The pool's queue is full: nothing was stored; the caller retries, as after a busy database (code `busy`). */
-function poolFull(seconds: number, locale: Locale): ApiError {
-  const message = translate(locale, 'api.writesBusy', { seconds });
-  return new ApiError('busy', message, [{ field: '(server)', message }], { 'retry-after': String(seconds) });
 }
 
 /** An optional instant in a query string (`from`, `to`, `asOf`), by the same rules as request bodies. */

@@ -3,9 +3,11 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import type { Actor } from '@/domain/auth/actor';
+import { Refusal } from '@/domain/errors';
+import type { Role } from '@/domain/reference/roles';
 import { env } from '@/server/env';
 import { translate } from '@/domain/i18n/translate';
-import { ApiError, errorResponse } from '@/server/api/errors';
+import { ApiError, errorResponse } from '@/server/errors';
 import { apiLocale } from '@/server/api/locale';
 import { TokenBucketLimiter } from '@/server/api/rate-limit';
 
@@ -45,12 +47,28 @@ function enforceRateLimit(token: string): void {
 }
 
 /**
- * The one wrapper for v1 route handlers: it authenticates the bearer token (through resolveActor),
- * limits each token's request rate (429 with Retry-After), runs the handler with the caller's scope, and
- * turns every failure into the documented error body.
+ * Who may call a route: a role rule from domain/auth and the message a refused caller reads beside `(role)`
+ * (403, before the body is read). The feature the route calls checks the same rule again, for the forms,
+ * the import and the CLI that reach it without this wrapper.
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<unknown> | unknown) {
-  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+export interface RouteAccess {
+  allow: (role: Role) => boolean;
+  refusal: string;
+}
+
+type Handler<P> = (ctx: ApiContext<P>) => Promise<unknown> | unknown;
+
+/**
+ * The one wrapper for v1 route handlers: it authenticates the bearer token (through resolveActor),
+ * limits each token's request rate (429 with Retry-After), refuses a role the route does not allow, runs
+ * the handler with the caller's scope, and turns every failure into the documented error body
+ * (server/errors.ts). `apiRoute(handler)` is open to every role; `apiRoute({allow, refusal}, handler)` is not.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>): RouteHandler<P>;
+export function apiRoute<P = Record<string, never>>(access: RouteAccess, handler: Handler<P>): RouteHandler<P>;
+export function apiRoute<P>(first: RouteAccess | Handler<P>, second?: Handler<P>): RouteHandler<P> {
+  const [access, handler] = typeof first === 'function' ? [null, first] : [first, second!];
+  return async (req, context) => {
     try {
       const db = getDb();
       const token = bearerToken(req);
@@ -58,6 +76,7 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       const actor = resolveActor(db, { bearerToken: token });
       if (!actor) throw new ApiError('unauthorized', (l) => translate(l, 'api.badToken'));
       enforceRateLimit(token);
+      if (access && !access.allow(actor.role)) throw new Refusal('forbidden', [{ index: 0, field: '(role)', key: access.refusal }]);
       const result = await handler({ req, actor, db, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
@@ -65,3 +84,5 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
     }
   };
 }
+
+type RouteHandler<P> = (req: Request, context: { params: Promise<P> }) => Promise<Response>;

@@ -75,3 +75,13 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
   }
   return report;
 }
+
+/** The report on the console: the demo logins, a new administrator, and what to change before real use. */
+export function printBootstrapReport(report: BootstrapReport): void {
+  if (report.demoLogins.length > 0) {
+    console.log(`[fenghuo] ${report.seeded ? 'Demo data loaded. ' : ''}Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const l of report.demoLogins) console.log(`[fenghuo]   ${l.login.padEnd(15)} ${l.role.padEnd(15)} ${l.unit}`);
+  }
+  if (report.adminCreated && !report.seeded) console.log(`[fenghuo] Administrator ${report.adminCreated} created.`);
+  for (const w of report.warnings) console.warn(`[fenghuo] ${w}`);
+}

@@ -1,18 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
 
 // What a client that knows only shared/API.md met (issue 14): the assessment dimensions rule, the
 // effective tier beside the tier sent, text that a resend must not rewrite.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-contract-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-contract');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const { openApiDocument } = await import('@/server/api/openapi');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const projectsRoute = await import('@/app/api/v1/projects/route');
@@ -21,38 +14,18 @@ const { importSpreadsheet } = await import('@/features/import/import');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 
 let token = '';
-const noParams = { params: Promise.resolve({}) } as never;
-type Handler = (req: Request, ctx: never) => Promise<Response>;
 
-async function post(handler: Handler, body: unknown, lang = 'en') {
-  const res = await handler(
-    new Request('http://localhost/api/v1/x', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': lang },
-    }),
-    noParams,
-  );
-  return { status: res.status, body: await res.json() };
-}
-async function get(handler: Handler, query = '') {
-  const res = await handler(new Request(`http://localhost/api/v1/x${query}`, { headers: { authorization: `Bearer ${token}` } }), noParams);
-  return { status: res.status, body: await res.json() };
-}
+const post = (handler: Handler, body: unknown, lang = 'en') =>
+  callJson(handler, apiRequest('/api/v1/x', { token, body, headers: { 'content-type': 'application/json', 'accept-language': lang } }));
+const get = (handler: Handler, query = '') => callJson(handler, apiRequest(`/api/v1/x${query}`, { token }));
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  token = createApiToken(db, await addUser(db, 'c.rep', 'reporter', 'BJ01'), 'test').token;
+  await testbed.setUp();
+  token = await testbed.token('c.rep', 'reporter', 'BJ01', 'test');
   const project = { externalId: 'PRJ-C-1', unitCode: 'BJ01', title: '无人机项目', domain: 'drones' };
   expect((await post(projectsRoute.POST, project)).status).toBe(200);
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('an assessment lists all seven risk dimensions unless it is a draft (decision 029)', () => {
   const assessment = (status: string) => ({

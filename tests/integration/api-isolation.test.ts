@@ -1,20 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
 
 // Every record kind through the v1 API: a reporter of one institute can neither write another institute's
 // records (403, nothing stored) nor read them (filtered out), while writing its own works.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-iso-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-iso');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 
-type Route = { GET: (r: Request, c: never) => Promise<Response>; POST: (r: Request, c: never) => Promise<Response> };
+type Route = { GET: Handler; POST: Handler };
 const routes: Record<string, Route> = {
   projects: await import('@/app/api/v1/projects/route'),
   assessments: await import('@/app/api/v1/assessments/route'),
@@ -59,32 +52,21 @@ const item = (kind: string, unitCode: string, ref: string): Record<string, unkno
   })[kind]!;
 
 const tokens = {} as { bj: string; sh: string };
-const noParams = { params: Promise.resolve({}) } as never;
-const post = (kind: string, body: unknown, token: string) =>
-  routes[kind]!.POST(
-    new Request('http://localhost/x', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } }),
-    noParams,
-  );
+const post = (kind: string, body: unknown, token: string) => routes[kind]!.POST(apiRequest('/x', { token, body }), noParams);
 const get = async (kind: string, query: string, token: string) =>
-  (await routes[kind]!.GET(new Request(`http://localhost/x${query}`, { headers: { authorization: `Bearer ${token}` } }), noParams)).json();
+  (await callJson(routes[kind]!.GET, apiRequest(`/x${query}`, { token }))).body;
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  tokens.bj = createApiToken(db, await addUser(db, 'iso.bj', 'reporter', 'BJ01'), 't').token;
-  tokens.sh = createApiToken(db, await addUser(db, 'iso.sh', 'reporter', 'SH01'), 't').token;
+  await testbed.setUp();
+  tokens.bj = await testbed.token('iso.bj', 'reporter', 'BJ01');
+  tokens.sh = await testbed.token('iso.sh', 'reporter', 'SH01');
   for (const [code, token] of [
     ['BJ01', tokens.bj],
     ['SH01', tokens.sh],
   ] as const)
     expect((await post('projects', item('projects', code, `P-${code}`), token)).status).toBe(200);
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe.each(Object.keys(routes))('%s', (kind) => {
   it('a reporter writes its own institute, is refused another (403, nothing stored), and never reads it', async () => {

@@ -1,40 +1,24 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiTestbed, noParams } from '../setup/api-client';
 
 // A small limit for this file's process: 3 requests at once, one more per second.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-rate-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
-process.env.FENGHUO_API_RATE = '1';
-process.env.FENGHUO_API_BURST = '3';
+const testbed = await apiTestbed('rate', { FENGHUO_API_RATE: '1', FENGHUO_API_BURST: '3' });
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const me = await import('@/app/api/v1/me/route');
 const incidents = await import('@/app/api/v1/incidents/route');
 
-const noParams = { params: Promise.resolve({}) } as never;
 let a = '';
 let b = '';
 const call = (handler: typeof me.GET, token: string, init: RequestInit = {}) =>
   handler(new Request('http://localhost/api/v1/x', { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } }), noParams);
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  a = createApiToken(db, await addUser(db, 'rl.a', 'reporter', 'BJ01'), 'a').token;
-  b = createApiToken(db, await addUser(db, 'rl.b', 'reporter', 'BJ01'), 'b').token;
+  await testbed.setUp();
+  a = await testbed.token('rl.a', 'reporter', 'BJ01', 'a');
+  b = await testbed.token('rl.b', 'reporter', 'BJ01', 'b');
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 it('answers 429 with Retry-After and the documented error once a token spends its burst; others are unaffected', async () => {
   for (let i = 0; i < 3; i++) expect((await call(me.GET, a)).status).toBe(200);

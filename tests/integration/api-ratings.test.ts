@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
 
 // Records pushed through the v1 API, then rated through it: the answer must be what RATING.md prescribes.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-ratings-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-ratings');
 
-const { getDb } = await import('@/db/client');
 const { shanghaiYear } = await import('@/domain/time/shanghai');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const routes = {
   units: await import('@/app/api/v1/units/route'),
   incidents: await import('@/app/api/v1/incidents/route'),
@@ -22,29 +14,15 @@ const routes = {
 };
 
 const tokens = {} as { office: string; rt1: string };
-const noParams = { params: Promise.resolve({}) } as never;
 async function post(route: keyof typeof routes, body: unknown, token = tokens.office) {
-  const handler = (routes[route] as { POST: (r: Request, c: never) => Promise<Response> }).POST;
-  const res = await handler(
-    new Request('http://localhost/x', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } }),
-    noParams,
-  );
-  expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
+  const res = await callJson((routes[route] as { POST: Handler }).POST, apiRequest('/x', { token, body }));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
-async function ratings(query: string, token = tokens.office) {
-  const res = await routes.ratings.GET(
-    new Request(`http://localhost/api/v1/ratings${query}`, { headers: { authorization: `Bearer ${token}` } }),
-    noParams,
-  );
-  return { status: res.status, body: await res.json() };
-}
+const ratings = (query: string, token = tokens.office) => callJson(routes.ratings.GET, apiRequest(`/api/v1/ratings${query}`, { token }));
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  tokens.office = createApiToken(db, await addUser(db, 'r.office', 'office', 'HX'), 't').token;
+  await testbed.setUp();
+  tokens.office = await testbed.token('r.office', 'office', 'HX');
   await post('units', [
     { code: 'RT', name: '评估测试分院', kind: 'branch', parentCode: 'HX' },
     { code: 'RT1', name: '测试一所', kind: 'institute', parentCode: 'RT' },
@@ -52,7 +30,7 @@ beforeAll(async () => {
     { code: 'RT3', name: '测试三所', kind: 'institute', parentCode: 'RT' },
     { code: 'RT1-A', name: '一所一室', kind: 'department', parentCode: 'RT1' },
   ]);
-  tokens.rt1 = createApiToken(db, await addUser(db, 'r.rt1', 'reporter', 'RT1'), 't').token;
+  tokens.rt1 = await testbed.token('r.rt1', 'reporter', 'RT1');
   // RT1: a tier-IV report whose 3 deaths make it tier III (20, floor orange), reported 24 h + 1 s after
   // discovery (late for tier III: +5), filed by a department; a general hazard rectified exactly at its due
   // instant (+1, not overdue).
@@ -106,10 +84,7 @@ beforeAll(async () => {
     status: 'withdrawn',
   });
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('GET /api/v1/ratings', () => {
   it('rates a past year at its end, unit by unit, as RATING.md prescribes', async () => {

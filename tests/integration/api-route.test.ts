@@ -1,38 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, noParams } from '../setup/api-client';
 
 // Route handlers read FENGHUO_DB through the validated configuration; point it at this file's database
 // before anything opens it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api');
 
-const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const units = await import('@/app/api/v1/units/route');
 const me = await import('@/app/api/v1/me/route');
 const health = await import('@/app/api/health/route');
 
 let reporterToken: string;
-const noParams = { params: Promise.resolve({}) } as never;
-const get = (handler: typeof units.GET, url: string, token?: string) =>
-  handler(new Request(`http://localhost${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), noParams);
+const get = (handler: typeof units.GET, url: string, token?: string) => handler(apiRequest(url, { token }), noParams);
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  reporterToken = createApiToken(db, await addUser(db, 'api.rep', 'reporter', 'BJ01'), 'test').token;
+  await testbed.setUp();
+  reporterToken = await testbed.token('api.rep', 'reporter', 'BJ01', 'test');
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('v1 API wrapper', () => {
   it('health answers ok once migrated', async () => {

@@ -1,46 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, callJson } from '../setup/api-client';
 
 // A real academy's unit list, as it arrives from another system (issue 14 item 9): unsorted, with
 // headquarters bureaus and institutes attached straight to the academy, read by a Chinese client.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-units-real-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-units-real');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const unitsRoute = await import('@/app/api/v1/units/route');
 const { parentsFirst } = await import('@/features/units/submit-units');
 
 let office = '';
-const noParams = { params: Promise.resolve({}) } as never;
-async function post(body: unknown, lang?: string) {
-  const res = await unitsRoute.POST(
-    new Request('http://localhost/api/v1/units', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { authorization: `Bearer ${office}`, ...(lang ? { 'accept-language': lang } : {}) },
-    }),
-    noParams,
-  );
-  return { status: res.status, body: await res.json() };
-}
+const post = (body: unknown, lang?: string) =>
+  callJson(unitsRoute.POST, apiRequest('/api/v1/units', { token: office, body, headers: lang ? { 'accept-language': lang } : {} }));
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  office = createApiToken(db, await addUser(db, 'ur.office', 'office', 'HX'), 't').token;
+  await testbed.setUp();
+  office = await testbed.token('ur.office', 'office', 'HX');
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('a unit batch sent children first', () => {
   it('is stored parents first, answering ids in the order sent', async () => {

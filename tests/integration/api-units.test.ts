@@ -1,30 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, noParams } from '../setup/api-client';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-units-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-units');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { verifyAuditChain } = await import('@/db/queries/audit');
-const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
+const { verifyAuditChain } = await import('@/db/audit/audit-log');
+const { org } = await import('../setup/small-org');
 const unitsRoute = await import('@/app/api/v1/units/route');
 
 const tokens = {} as { office: string; reporter: string };
-const noParams = { params: Promise.resolve({}) } as never;
-const post = (body: unknown, token: string) =>
-  unitsRoute.POST(
-    new Request('http://localhost/api/v1/units', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { authorization: `Bearer ${token}` },
-    }),
-    noParams,
-  );
+const post = (body: unknown, token: string) => unitsRoute.POST(apiRequest('/api/v1/units', { token, body }), noParams);
 const unit = (code: string) =>
   getDb().$client.prepare('SELECT id, path, institute_id AS instituteId, parent_id AS parentId FROM units WHERE code = ?').get(code) as {
     id: number;
@@ -34,17 +19,11 @@ const unit = (code: string) =>
   };
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  tokens.office = createApiToken(db, await addUser(db, 'u.office', 'office', 'HX'), 't').token;
-  tokens.reporter = createApiToken(db, await addUser(db, 'u.rep', 'reporter', 'BJ01'), 't').token;
+  await testbed.setUp();
+  tokens.office = await testbed.token('u.office', 'office', 'HX');
+  tokens.reporter = await testbed.token('u.rep', 'reporter', 'BJ01');
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('POST /api/v1/units', () => {
   it('creates units in order, a parent earlier in the same batch, and is idempotent by code', async () => {

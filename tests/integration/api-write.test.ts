@@ -1,18 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
 
 // The v1 write and read endpoints, called as Next calls them, on a real migrated SQLite file.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-write-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const testbed = await apiTestbed('api-write');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { verifyAuditChain } = await import('@/db/queries/audit');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
+const { verifyAuditChain } = await import('@/db/audit/audit-log');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const hazardsRoute = await import('@/app/api/v1/hazards/route');
 const projectsRoute = await import('@/app/api/v1/projects/route');
@@ -22,24 +15,11 @@ const committeesRoute = await import('@/app/api/v1/ethics/committees/route');
 const activitiesRoute = await import('@/app/api/v1/ethics/activities/route');
 
 const tokens: Record<string, string> = {};
-const noParams = { params: Promise.resolve({}) } as never;
-type Handler = (req: Request, ctx: never) => Promise<Response>;
 
 function post(handler: Handler, body: unknown, token: string | null = tokens.reporter!, headers: Record<string, string> = {}) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return handler(
-    new Request('http://localhost/api/v1/x', {
-      method: 'POST',
-      body: text,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    }),
-    noParams,
-  );
+  return handler(apiRequest('/api/v1/x', { token, body, headers: { 'content-type': 'application/json', ...headers } }), noParams);
 }
-async function get(handler: Handler, query = '', token = tokens.reporter!) {
-  const res = await handler(new Request(`http://localhost/api/v1/x${query}`, { headers: { authorization: `Bearer ${token}` } }), noParams);
-  return { status: res.status, body: await res.json() };
-}
+const get = (handler: Handler, query = '', token = tokens.reporter!) => callJson(handler, apiRequest(`/api/v1/x${query}`, { token }));
 
 const incident = (overrides: Record<string, unknown> = {}) => ({
   externalId: 'INC-T-1',
@@ -62,24 +42,15 @@ const allDimensions = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'op
 }));
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  const users = {
-    reporter: await addUser(db, 'w.rep', 'reporter', 'BJ01'),
-    deptReporter: await addUser(db, 'w.dept', 'reporter', 'BJ01-D1'),
-    manager: await addUser(db, 'w.mgr', 'unit_manager', 'BJ01'),
-    leader: await addUser(db, 'w.lead', 'leader', 'HX'),
-    office: await addUser(db, 'w.office', 'office', 'HX'),
-    shReporter: await addUser(db, 'w.sh', 'reporter', 'SH01'),
-  };
-  for (const [name, id] of Object.entries(users)) tokens[name] = createApiToken(db, id, 'test').token;
+  await testbed.setUp();
+  tokens.reporter = await testbed.token('w.rep', 'reporter', 'BJ01', 'test');
+  tokens.deptReporter = await testbed.token('w.dept', 'reporter', 'BJ01-D1', 'test');
+  tokens.manager = await testbed.token('w.mgr', 'unit_manager', 'BJ01', 'test');
+  tokens.leader = await testbed.token('w.lead', 'leader', 'HX', 'test');
+  tokens.office = await testbed.token('w.office', 'office', 'HX', 'test');
+  tokens.shReporter = await testbed.token('w.sh', 'reporter', 'SH01', 'test');
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('POST /api/v1/incidents', () => {
   it('stores a valid incident and reads it back with the fields it was written with, in UTC', async () => {

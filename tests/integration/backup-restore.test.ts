@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
-import { verifyAuditChain } from '@/db/queries/audit';
+import { verifyAuditChain } from '@/db/audit/audit-log';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { submitRecords } from '@/features/records/submit';

@@ -1,21 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest, apiTestbed, noParams, type Handler } from '../setup/api-client';
 
 // The bad-input corpus (issue 7 part 4): every v1 endpoint, called as Next calls it, gets malformed JSON,
 // wrong types, missing fields, out-of-range numbers, dates without offsets, unknown codes, 10 MB strings,
 // deep nesting and bodies over the limit. Every answer must be a 4xx naming the field, never a 5xx, never a
 // hang, and the process's memory must stay bounded.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-bad-input-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
-process.env.FENGHUO_API_RATE = '0';
+const testbed = await apiTestbed('bad-input', { FENGHUO_API_RATE: '0' });
 
-const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
 const { MAX_BODY_BYTES } = await import('@/server/api/body');
 const routes = {
   projects: await import('@/app/api/v1/projects/route'),
@@ -32,8 +23,6 @@ const ratings = await import('@/app/api/v1/ratings/route');
 const me = await import('@/app/api/v1/me/route');
 const openapi = await import('@/app/api/v1/openapi.json/route');
 
-type Handler = (req: Request, ctx: never) => Promise<Response>;
-const noParams = { params: Promise.resolve({}) } as never;
 let office = '';
 let reporter = '';
 
@@ -133,7 +122,7 @@ function post(route: keyof typeof routes, body: string | Uint8Array, token = off
   );
 }
 function get(handler: Handler, url: string, token = office) {
-  return call(handler, new Request(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } }));
+  return call(handler, apiRequest(url, { token }));
 }
 
 /** The answer is a client error in the documented body, naming `field` (or, without one, some field). */
@@ -156,12 +145,9 @@ const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const rss: number[] = [];
 
 beforeAll(async () => {
-  const db = getDb();
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  office = createApiToken(db, await addUser(db, 'bad.office', 'office', 'HX'), 'test').token;
-  reporter = createApiToken(db, await addUser(db, 'bad.rep', 'reporter', 'BJ01'), 'test').token;
+  await testbed.setUp();
+  office = await testbed.token('bad.office', 'office', 'HX', 'test');
+  reporter = await testbed.token('bad.rep', 'reporter', 'BJ01', 'test');
   // The valid items really are valid (so each refusal below is the mutation's doing).
   for (const route of Object.keys(valid) as (keyof typeof routes)[]) {
     const a = await post(route, JSON.stringify(valid[route].item));
@@ -170,10 +156,7 @@ beforeAll(async () => {
   rss.length = 0;
   rss.push(process.memoryUsage().rss);
 });
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(testbed.tearDown);
 
 describe('bad-input corpus against every v1 endpoint', () => {
   const writable = Object.keys(valid) as (keyof typeof routes)[];

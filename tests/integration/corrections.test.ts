@@ -4,7 +4,7 @@ import type { Actor } from '@/domain/auth/actor';
 import { createApiToken } from '@/features/auth/api-tokens';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { ALL_UNITS } from '@/domain/auth/actor';
-import { verifyAuditChain } from '@/db/queries/audit';
+import { verifyAuditChain } from '@/db/audit/audit-log';
 import { correctionsOfRecord, pendingCorrections } from '@/db/queries/corrections';
 import { ratingTableRows } from '@/db/queries/ratings';
 import { ensureYearRatings } from '@/features/rating/year-ratings';

@@ -5,7 +5,7 @@ import { importSpreadsheet } from '@/features/import/import';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { createApiToken } from '@/features/auth/api-tokens';
 import type { Actor } from '@/domain/auth/actor';
-import { verifyAuditChain } from '@/db/queries/audit';
+import { verifyAuditChain } from '@/db/audit/audit-log';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import { storedRatings } from '@/db/queries/ratings';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { ALL_UNITS } from '@/domain/auth/actor';

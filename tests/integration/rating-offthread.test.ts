@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit } from '@/db/audit/audit-log';
 import { insertDataset } from '@/features/demo/insert-dataset';
 import { storedRatings } from '@/db/queries/ratings';
 import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';

@@ -7,7 +7,7 @@ import { resolveActor } from '@/features/auth/resolve-actor';
 import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
-import { verifyAuditChain } from '@/db/queries/audit';
+import { verifyAuditChain } from '@/db/audit/audit-log';
 import { hazardStatus } from '@/db/queries/overview';
 import { listRecords, recordHistory } from '@/db/queries/records';
 import { submitRecords } from '@/features/records/submit';

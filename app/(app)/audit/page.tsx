@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { auditFacets, listAudit, verifyAuditChain } from '@/db/queries/audit';
+import { auditFacets, listAudit, verifyAuditChain } from '@/db/audit/audit-log';
 import { isRecordKind } from '@/db/queries/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { canReadAudit } from '@/domain/auth/roles';
@@ -54,73 +54,95 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       >
         {chain.ok ? `✓ ${t('audit.intact', { n: chain.entries })}` : `✗ ${t('audit.broken', { id: chain.brokenAt!.id })}`}
       </p>
-      <form className="flex flex-wrap items-end gap-3 text-sm">
-        <select name="kind" defaultValue={entityKind ?? ''} className="rounded border-gray-300 text-sm">
-          <option value="">{t('audit.allKinds')}</option>
-          {facets.entityKinds.map((k) => (
-            <option key={k} value={k}>
-              {isRecordKind(k) ? t(`kinds.${k}`) : k}
-            </option>
-          ))}
-        </select>
-        <select name="action" defaultValue={action ?? ''} className="rounded border-gray-300 text-sm">
-          <option value="">{t('audit.allActions')}</option>
-          {facets.actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="rounded border border-gray-300 bg-white px-3 py-1.5">
-          {t('audit.filter')}
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-gray-200 bg-white p-6 text-sm text-gray-600">{t('audit.empty')}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="audit-list">
-            <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
-              <tr>
-                <th className="px-3 py-2 font-medium">#</th>
-                <th className="px-3 py-2 font-medium">{t('audit.at')}</th>
-                <th className="px-3 py-2 font-medium">{t('audit.actor')}</th>
-                <th className="px-3 py-2 font-medium">{t('audit.action')}</th>
-                <th className="px-3 py-2 font-medium">{t('audit.entity')}</th>
-                <th className="px-3 py-2 font-medium">{t('audit.unit')}</th>
-                <th className="px-3 py-2 font-medium">{t('audit.change')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {rows.map((r) => (
-                <tr key={r.id} className="align-top">
-                  <td className="px-3 py-2 tabular-nums text-gray-500">{r.id}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(r.at)}</td>
-                  <td className="px-3 py-2">{r.actorLogin ?? '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                  <td className="px-3 py-2">
-                    {isRecordKind(r.entityKind) && r.entityId ? (
-                      <Link href={`/records/${r.entityKind}/${r.entityId}`} className="text-blue-700 hover:underline">
-                        {t(`kinds.${r.entityKind}`)} #{r.entityId}
-                      </Link>
-                    ) : (
-                      `${r.entityKind}${r.entityId ? ` #${r.entityId}` : ''}`
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{r.unitCode ?? '—'}</td>
-                  <td className="max-w-md break-words px-3 py-2 text-xs text-gray-700">{changeText(r.before, r.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AuditFilters facets={facets} entityKind={entityKind} action={action} />
+      <AuditTable rows={rows} />
       <Pagination
         page={page}
         pages={pages}
         hrefFor={href}
         labels={{ previous: t('audit.previous'), next: t('audit.next'), showing: t('audit.showing', { total, page, pages }) }}
       />
+    </div>
+  );
+}
+
+/** Filters by what was changed and how: only the kinds and actions the log holds. */
+async function AuditFilters({
+  facets,
+  entityKind,
+  action,
+}: {
+  facets: ReturnType<typeof auditFacets>;
+  entityKind?: string;
+  action?: string;
+}) {
+  const t = await getTranslations();
+  return (
+    <form className="flex flex-wrap items-end gap-3 text-sm">
+      <select name="kind" defaultValue={entityKind ?? ''} className="rounded border-gray-300 text-sm">
+        <option value="">{t('audit.allKinds')}</option>
+        {facets.entityKinds.map((k) => (
+          <option key={k} value={k}>
+            {isRecordKind(k) ? t(`kinds.${k}`) : k}
+          </option>
+        ))}
+      </select>
+      <select name="action" defaultValue={action ?? ''} className="rounded border-gray-300 text-sm">
+        <option value="">{t('audit.allActions')}</option>
+        {facets.actions.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="rounded border border-gray-300 bg-white px-3 py-1.5">
+        {t('audit.filter')}
+      </button>
+    </form>
+  );
+}
+
+/** One row per entry: when, who, what, on which record or unit, and the fields it changed. */
+async function AuditTable({ rows }: { rows: ReturnType<typeof listAudit>['rows'] }) {
+  const t = await getTranslations();
+  return rows.length === 0 ? (
+    <p className="rounded-lg border border-gray-200 bg-white p-6 text-sm text-gray-600">{t('audit.empty')}</p>
+  ) : (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <table className="w-full text-left text-sm" data-testid="audit-list">
+        <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
+          <tr>
+            <th className="px-3 py-2 font-medium">#</th>
+            <th className="px-3 py-2 font-medium">{t('audit.at')}</th>
+            <th className="px-3 py-2 font-medium">{t('audit.actor')}</th>
+            <th className="px-3 py-2 font-medium">{t('audit.action')}</th>
+            <th className="px-3 py-2 font-medium">{t('audit.entity')}</th>
+            <th className="px-3 py-2 font-medium">{t('audit.unit')}</th>
+            <th className="px-3 py-2 font-medium">{t('audit.change')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {rows.map((r) => (
+            <tr key={r.id} className="align-top">
+              <td className="px-3 py-2 tabular-nums text-gray-500">{r.id}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(r.at)}</td>
+              <td className="px-3 py-2">{r.actorLogin ?? '—'}</td>
+              <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
+              <td className="px-3 py-2">
+                {isRecordKind(r.entityKind) && r.entityId ? (
+                  <Link href={`/records/${r.entityKind}/${r.entityId}`} className="text-blue-700 hover:underline">
+                    {t(`kinds.${r.entityKind}`)} #{r.entityId}
+                  </Link>
+                ) : (
+                  `${r.entityKind}${r.entityId ? ` #${r.entityId}` : ''}`
+                )}
+              </td>
+              <td className="px-3 py-2">{r.unitCode ?? '—'}</td>
+              <td className="max-w-md break-words px-3 py-2 text-xs text-gray-700">{changeText(r.before, r.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

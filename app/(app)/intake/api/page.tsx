@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/server/auth/current-actor';
-import { apiPaths, openApiDocument } from '@/server/api/openapi';
+import { openApiDocument } from '@/server/api/openapi';
+import { apiPaths } from '@/server/api/openapi-records';
 import { describeFields, type FieldRow } from '@/server/api/describe-fields';
 import { kindDefs } from '@/features/records/kinds';
 import { recordKindCodes } from '@/db/queries/record-kinds';

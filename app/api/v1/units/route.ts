@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { apiRoute } from '@/server/api/route';
 import { listUnitsPage } from '@/db/queries/units';
 import { unitKinds } from '@/db/schema';
-import { readJsonBody } from '@/server/api/body';
-import { apiLocale } from '@/server/api/locale';
-import { asItems, refusalToApiError } from '@/server/api/refusal';
+import { asItems, readJsonBody } from '@/server/api/body';
+import { canManageUnits } from '@/domain/auth/roles';
 import { MAX_BATCH } from '@/server/api/record-routes';
 import { submitUnits } from '@/features/units/submit-units';
 
@@ -35,12 +34,8 @@ export const GET = apiRoute(({ req, actor, db }) => {
 });
 
 /** Creates or updates units by code (office and administrators), all or nothing. */
-export const POST = apiRoute(async ({ req, actor, db }) => {
+export const POST = apiRoute({ allow: canManageUnits, refusal: 'validation.officeOnly' }, async ({ req, actor, db }) => {
   const items = asItems(await readJsonBody(req), MAX_BATCH);
-  try {
-    const result = submitUnits(db, actor, items, new Date());
-    return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
-  } catch (error) {
-    throw refusalToApiError(error, apiLocale(req));
-  }
+  const result = submitUnits(db, actor, items, new Date());
+  return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
 });

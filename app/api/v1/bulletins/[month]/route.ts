@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/api/route';
-import { ApiError } from '@/server/api/errors';
+import { ApiError } from '@/server/errors';
 import { bulletinByMonth } from '@/db/queries/bulletins';
 import { isMonth } from '@/domain/time/months';
 import { bulletinView } from '@/domain/bulletins/view';

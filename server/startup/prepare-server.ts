@@ -1,10 +1,14 @@
 import { getDb } from '@/db/client';
 import { env } from '@/server/env';
-import { bootstrap, DEMO_PASSWORD, type BootstrapReport } from '@/server/startup/bootstrap';
+import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
 import { startJobs } from '@/jobs/start-jobs';
 import { startJobThread } from '@/jobs/job-thread';
 
 const state = globalThis as unknown as { fenghuoStarted?: Promise<void> };
+
+// The last step of the start-up path (README "Quick start"): `npm start` (scripts/start.ts) -> server/serve.ts
+// (the page cache in front of Next) -> Next -> instrumentation.ts -> here -> the jobs. `next dev` and the
+// tests and benchmarks that start server/serve.ts directly enter at Next and reach here the same way.
 
 /**
  * Migrates, seeds if empty, and schedules the jobs, in a thread of their own (decision 031; a database in
@@ -14,7 +18,7 @@ export function prepareServer(): Promise<void> {
   state.fenghuoStarted ??= (async () => {
     const report = await bootstrap(getDb(), env());
     // `npm start` prints the report itself before the server starts; print here only what is new.
-    if (report.seeded) printReport(report);
+    if (report.seeded) printBootstrapReport(report);
     const file = env().FENGHUO_DB;
     if (file === ':memory:') await startJobs(getDb());
     else await startedUpOrLater(startJobThread(file).startedUp);
@@ -31,13 +35,4 @@ function startedUpOrLater(startedUp: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const later = new Promise<void>((resolve) => (timer = setTimeout(resolve, env().FENGHUO_START_WAIT_MS)));
   return Promise.race([startedUp, later]).finally(() => clearTimeout(timer));
-}
-
-export function printReport(report: BootstrapReport): void {
-  if (report.demoLogins.length > 0) {
-    console.log(`[fenghuo] ${report.seeded ? 'Demo data loaded. ' : ''}Demo logins (password "${DEMO_PASSWORD}"):`);
-    for (const l of report.demoLogins) console.log(`[fenghuo]   ${l.login.padEnd(15)} ${l.role.padEnd(15)} ${l.unit}`);
-  }
-  if (report.adminCreated && !report.seeded) console.log(`[fenghuo] Administrator ${report.adminCreated} created.`);
-  for (const w of report.warnings) console.warn(`[fenghuo] ${w}`);
 }

@@ -1,9 +1,9 @@
 import { desc } from 'drizzle-orm';
-import type { Db } from '../client';
-import type { SyncTx as Tx } from '../tx';
-import { auditLog } from '../schema';
+import type { Db } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import type { SyncTx as Tx } from '@/db/tx';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
-import { putSetting, RECORDS_CHANGED_SETTING } from './settings';
+import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
 
 export type AuditEntry = Omit<AuditContent, 'at'>;
 

@@ -1,0 +1,12 @@
+/** A form's main button, dimmed and disabled while its action runs (`pending` from useActionState). */
+export function SubmitButton({ pending, children }: { pending: boolean; children: React.ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}
