@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
-import type { DemoDataset } from '@/features/demo/generate-demo';
+import type { DemoDataset } from '@/features/demo/demo-dataset';
 import type { Role } from '@/domain/reference/roles';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
