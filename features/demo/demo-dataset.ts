@@ -26,3 +26,20 @@ export interface DemoDataset {
   ethicsAnnualReports: EthicsAnnualReportInsert[];
   users: { login: string; displayName: string; role: Role; unitCode: string }[];
 }
+
+/** A dataset with no rows yet, to be filled kind by kind. */
+export function emptyDataset(): DemoDataset {
+  return {
+    units: [],
+    projects: [],
+    assessments: [],
+    assessmentDimensions: [],
+    hazards: [],
+    incidents: [],
+    inspections: [],
+    ethicsCommittees: [],
+    ethicsActivities: [],
+    ethicsAnnualReports: [],
+    users: [],
+  };
+}

@@ -1,5 +1,5 @@
 import { DAY_MS, HOUR_MS, shanghaiDate } from '@/domain/time/shanghai';
-import type { DemoDataset } from '@/features/demo/demo-dataset';
+import { emptyDataset, type DemoDataset } from '@/features/demo/demo-dataset';
 import { demoDraws, fractionOfYear, monthOf, type DemoDraws } from '@/features/demo/demo-draws';
 import { addEthics } from '@/features/demo/demo-ethics';
 import { buildOrganisation, type DemoInstitute } from '@/features/demo/demo-organisation';
@@ -19,19 +19,7 @@ export const DEMO_SEED = 20_190_701;
  */
 export function generateDemo(now: Date, seed = DEMO_SEED): DemoDataset {
   const rng = new Random(seed);
-  const data: DemoDataset = {
-    units: [],
-    projects: [],
-    assessments: [],
-    assessmentDimensions: [],
-    hazards: [],
-    incidents: [],
-    inspections: [],
-    ethicsCommittees: [],
-    ethicsActivities: [],
-    ethicsAnnualReports: [],
-    users: [],
-  };
+  const data = emptyDataset();
   const d = demoDraws(rng, now);
   const { currentYear } = d;
   const years = [currentYear - 2, currentYear - 1, currentYear];

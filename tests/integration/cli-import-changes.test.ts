@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
 import { openDatabase } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
-import { submitUnits } from '@/features/units/submit-units';
 
 // `cli import --dry-run` names the records that would change and their fields (issue 14 item 6).
-const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-changes-'));
 const file = path.join(dir, 'cli.db');
-const tsx = path.resolve('node_modules/.bin/tsx');
-
-function cli(...args: string[]) {
-  return run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: file }, cwd: process.cwd() }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
-}
+const cli = cliOn(file);
 
 const header =
   '事件编号 (externalId),单位代码 (unitCode),领域 (domain),风险维度 (dimension),事件等级 (tier),发生时间 (occurredAt),报告时间 (reportedAt),事件概述 (summary)';
@@ -34,18 +22,9 @@ function csv(name: string, lines: string[]): string {
 }
 
 beforeAll(async () => {
+  await bootstrapRootDb(file);
   const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
-  const actor = resolveActor(db, { cliLogin: 'root' })!;
-  submitUnits(
-    db,
-    actor,
-    [
-      { code: 'B1', name: '分院', kind: 'branch', parentCode: 'ACADEMY' },
-      { code: 'I1', name: '所', kind: 'institute', parentCode: 'B1' },
-    ],
-    new Date(),
-  );
+  addBranchB1(db, resolveActor(db, { cliLogin: 'root' })!);
   db.$client.close();
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,33 +1,17 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
 import { openDatabase } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
-import { submitUnits } from '@/features/units/submit-units';
 
 // The command line as a person runs it: a separate process on a real database file.
-const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-'));
 const file = path.join(dir, 'cli.db');
-const tsx = path.resolve('node_modules/.bin/tsx');
+const cli = cliOn(file);
 
-function cli(...args: string[]) {
-  return run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: file }, cwd: process.cwd() }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
-}
-
-beforeAll(async () => {
-  const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
-  db.$client.close();
-});
+beforeAll(() => bootstrapRootDb(file));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run cli', () => {
@@ -78,15 +62,7 @@ describe('npm run cli', () => {
   it('audit verify passes an intact chain and names the first altered entry', async () => {
     const db = openDatabase(file);
     const actor = resolveActor(db, { bearerToken: (await cli('token', 'create', '--user', 'root')).stdout.trim() })!;
-    submitUnits(
-      db,
-      actor,
-      [
-        { code: 'B1', name: '分院', kind: 'branch', parentCode: 'ACADEMY' },
-        { code: 'I1', name: '所', kind: 'institute', parentCode: 'B1' },
-      ],
-      new Date(),
-    );
+    addBranchB1(db, actor);
     db.$client.close();
     const ok = await cli('audit', 'verify');
     expect(ok).toMatchObject({ code: 0 });

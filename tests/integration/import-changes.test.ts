@@ -1,25 +1,15 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importSpreadsheet } from '@/features/import/import';
 import { submitRecords } from '@/features/records/submit';
 import { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS } from '@/features/import/change-list';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { createApiToken } from '@/features/auth/api-tokens';
-import type { Actor } from '@/domain/auth/actor';
-import { createTestDb } from '../setup/test-db';
-import { addUser, seedSmallOrg } from '../setup/small-org';
+import { addUser } from '../setup/small-org';
+import { smallOrgWithReporter } from '../setup/reporter';
 
 // Issue 14 item 6: a dry run says which records would change and which fields, not only how many.
 
-let db: Db;
-let close: () => void;
-let reporter: Actor;
-beforeAll(async () => {
-  ({ db, close } = createTestDb());
-  await seedSmallOrg(db);
-  reporter = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, 'chg.rep', 'reporter', 'BJ01'), 't').token })!;
-});
+const { db, close, reporter } = await smallOrgWithReporter('chg.rep');
 afterAll(() => close());
 
 const HEADER = [

@@ -1,22 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importSpreadsheet } from '@/features/import/import';
-import { resolveActor } from '@/features/auth/resolve-actor';
-import { createApiToken } from '@/features/auth/api-tokens';
-import type { Actor } from '@/domain/auth/actor';
 import { verifyAuditChain } from '@/db/queries/audit';
-import { createTestDb } from '../setup/test-db';
-import { addUser, seedSmallOrg } from '../setup/small-org';
+import { smallOrgWithReporter } from '../setup/reporter';
 
-let db: Db;
-let close: () => void;
-let reporter: Actor;
-beforeAll(async () => {
-  ({ db, close } = createTestDb());
-  await seedSmallOrg(db);
-  reporter = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, 'imp.rep', 'reporter', 'BJ01'), 't').token })!;
-});
+const { db, close, reporter } = await smallOrgWithReporter('imp.rep');
 afterAll(() => close());
 
 const HEADER = [
