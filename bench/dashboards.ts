@@ -14,15 +14,6 @@ import autocannon from 'autocannon';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
-import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/queries/heatmaps';
-import {
-  countRecordsByKind,
-  hazardsBySeverity,
-  hazardStatus,
-  incidentsByDomainAndTier,
-  levelDistribution,
-  levelRises,
-} from '@/db/queries/overview';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { createUser } from '@/features/auth/users';
 import { logIn } from '@/features/auth/login';
@@ -30,9 +21,10 @@ import { SESSION_COOKIE } from '@/domain/auth/session-policy';
 import { ensureYearRatings } from '@/features/rating/year-ratings';
 import { clearMemo } from '@/features/dashboards/memo';
 import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
-import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
 import { shanghaiDate, shanghaiYear, yearStart } from '@/domain/time/shanghai';
+import { aggregatePairs } from './dashboards-pairs';
 import { buildDataset } from './dataset';
+import { median, percentile, time } from './measure';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
@@ -44,141 +36,6 @@ const now = new Date();
 const year = shanghaiYear(now);
 const month = now.toISOString().slice(0, 7);
 const file = path.resolve(`.tmp/bench/dashboards-${INSTITUTES}-${INCIDENTS + HAZARDS}-${month}.db`);
-
-function time<T>(work: () => T): { ms: number; result: T } {
-  const t0 = performance.now();
-  const result = work();
-  return { ms: performance.now() - t0, result };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
-
-/** Each aggregate: the product's function and one bare statement computing the same numbers. */
-function pairs(db: Db) {
-  const c = db.$client;
-  const w = yearWindow(year, now);
-  const m = lastMonths(now, 12);
-  const from = w.from.getTime();
-  const to = w.to.getTime();
-  const rows =
-    (s: string, ...p: unknown[]) =>
-    () =>
-      c
-        .prepare(s)
-        .raw()
-        .all(...p).length;
-  return [
-    {
-      name: 'incidents per unit and domain, year to date',
-      product: () => unitDomainCounts(db, ALL_UNITS, 'incidents', w.from, w.to).length,
-      raw: rows(
-        "SELECT unit_id, domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
-        from,
-        to,
-      ),
-    },
-    {
-      name: 'hazards per unit and domain, year to date',
-      product: () => unitDomainCounts(db, ALL_UNITS, 'hazards', w.from, w.to).length,
-      raw: rows(
-        "SELECT unit_id, domain, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
-        from,
-        to,
-      ),
-    },
-    {
-      name: 'domains each unit works in',
-      product: () => unitWorkingDomains(db, ALL_UNITS, w.from, w.to).length,
-      raw: rows(
-        "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?) AND coalesce(started_at, created_at) < ?",
-        from,
-        to,
-      ),
-    },
-    {
-      name: 'rating points per institute and domain',
-      product: () => instituteDomainPoints(db, ALL_UNITS, year, 'provisional').length,
-      raw: rows(
-        `SELECT r.institute_id, coalesce(i.domain, h.domain, p.domain), sum(c.points) FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
-         LEFT JOIN incidents i ON c.record_kind = 'incidents' AND i.id = c.record_id LEFT JOIN hazards h ON c.record_kind = 'hazards' AND h.id = c.record_id
-         LEFT JOIN projects p ON c.record_kind = 'projects' AND p.id = c.record_id
-         WHERE r.year = ? AND r.status = 'provisional' AND coalesce(i.domain, h.domain, p.domain) IS NOT NULL GROUP BY 1, 2`,
-        year,
-      ),
-    },
-    {
-      name: 'incidents by domain and effective tier, year to date',
-      product: () => incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to).length,
-      raw: rows(
-        `SELECT domain, CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
-           WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
-           WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END AS t, count(*)
-         FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2`,
-        from,
-        to,
-      ),
-    },
-    {
-      name: 'hazards by severity, year to date',
-      product: () => Object.keys(hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
-      raw: rows(
-        "SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1",
-        from,
-        to,
-      ),
-    },
-    {
-      name: 'open and overdue hazards',
-      product: () => hazardStatus(db, ALL_UNITS, now).open,
-      raw: rows(
-        "SELECT count(*), sum(due_at < ?), sum(due_at < ? AND severity = 'major') FROM hazards WHERE rectified_at IS NULL AND status = 'open'",
-        now.getTime(),
-        now.getTime(),
-      ),
-    },
-    {
-      name: 'level distribution and rises',
-      product: () =>
-        Object.keys(levelDistribution(db, ALL_UNITS, year, 'provisional')).length +
-        levelRises(db, ALL_UNITS, year, 'provisional', 'final').length,
-      raw: () =>
-        rows("SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
-        rows(
-          `SELECT u.code, u.name, u.name_en, b.level, a.level, a.points FROM ratings a
-           JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final' JOIN units u ON u.id = a.institute_id
-           WHERE a.year = ? AND a.status = 'provisional' AND (CASE a.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END) > (CASE b.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END)
-           ORDER BY (CASE a.level WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END) DESC, a.points DESC, u.code`,
-          year - 1,
-          year,
-        )(),
-    },
-    {
-      name: 'incidents per month and domain, 12 months',
-      product: () => monthDomainCounts(db, ALL_UNITS, 'incidents', m[0]!.from, m[11]!.to).length,
-      raw: rows(
-        "SELECT strftime('%Y-%m', occurred_at / 1000 + 28800, 'unixepoch'), domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
-        m[0]!.from.getTime(),
-        m[11]!.to.getTime(),
-      ),
-    },
-    {
-      name: 'records of every kind',
-      product: () => Object.keys(countRecordsByKind(db, ALL_UNITS)).length,
-      raw: () =>
-        [
-          'projects',
-          'assessments',
-          'hazards',
-          'incidents',
-          'inspections',
-          'ethics_committees',
-          'ethics_activities',
-          'ethics_annual_reports',
-        ].reduce((n, t) => n + rows(`SELECT count(*) FROM ${t}`)(), 0),
-    },
-  ];
-}
 
 async function serverUp(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -259,10 +116,8 @@ async function signIn(db: Db, n: number, role: 'office' | 'reporter', units: str
   return cookies;
 }
 
-async function main(): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fresh = !fs.existsSync(file);
-  const db = openDatabase(file);
+/** The bench database: built on the first run of the month, with both years' ratings stored. */
+function prepareDatabase(db: Db, fresh: boolean): void {
   migrateDatabase(db);
   ensureReferenceData(db);
   if (fresh) {
@@ -283,11 +138,14 @@ async function main(): Promise<void> {
     const r = time(() => ensureYearRatings(db, y, now));
     if (r.ms > 100) console.log(`  stored the ${y} ratings in ${(r.ms / 1000).toFixed(1)} s`);
   }
+}
 
+/** Part 1: each aggregate, product beside raw, then the whole heatmap cold. */
+function compareAggregates(db: Db): void {
   console.log(`\n1. Aggregates, product (cold) beside the same aggregate in bare SQLite; median of 5, alternating:`);
-  for (const p of pairs(db)) p.raw();
+  for (const p of aggregatePairs(db, year, now)) p.raw();
   let worst = 0;
-  for (const p of pairs(db)) {
+  for (const p of aggregatePairs(db, year, now)) {
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -307,17 +165,26 @@ async function main(): Promise<void> {
     cold.push(time(() => instituteDomainHeatmap(db, ALL_UNITS, { year, mode: 'points', kind: 'incidents' }, now)).ms);
   }
   console.log(`  whole institutes × domains heatmap, cold (every aggregate above it needs, shaped): median ${median(cold).toFixed(0)} ms`);
+}
 
-  // Who looks: the office's coordination group (50 people of one role and unit, who share each rendering:
-  // the page cache, decision 021), and reporters of 50 different institutes (who share nothing).
+/**
+ * Who looks: the office's coordination group (50 people of one role and unit, who share each rendering:
+ * the page cache, decision 021), and reporters of 50 different institutes (who share nothing).
+ */
+async function audiences(db: Db): Promise<{ name: string; cookies: string[] }[]> {
   const office = await signIn(db, CONNECTIONS, 'office', ['ACADEMY']);
   const instituteCodes = (
     db.$client.prepare("SELECT code FROM units WHERE kind = 'institute' ORDER BY code LIMIT ?").all(CONNECTIONS) as { code: string }[]
   ).map((r) => r.code);
   const reporters = await signIn(db, CONNECTIONS, 'reporter', instituteCodes);
-  db.$client.close();
+  return [
+    { name: `${CONNECTIONS} office staff`, cookies: office },
+    { name: `${CONNECTIONS} institutes' reporters`, cookies: reporters },
+  ];
+}
 
-  if (process.env.BENCH_SERVER === '0') return;
+/** Part 2: the production server answering each page to each audience. */
+async function measurePages(audiences: { name: string; cookies: string[] }[]): Promise<void> {
   console.log(
     `\n2. Pages rendered by the production server, ${CONNECTIONS} connections for ${SECONDS} s each (npm start; builds if needed)…`,
   );
@@ -337,29 +204,41 @@ async function main(): Promise<void> {
   try {
     await serverUp(PORT, server);
     await startJobsSettled();
-    const audiences = [
-      { name: `${CONNECTIONS} office staff`, cookies: office },
-      { name: `${CONNECTIONS} institutes' reporters`, cookies: reporters },
-    ];
     for (const page of ['/', `/heatmaps?year=${year}`, `/heatmaps?year=${year}&mode=counts&kind=hazards`]) {
-      const url = `http://127.0.0.1:${PORT}${page}`;
-      // The first rendering of the page (its aggregates computed cold), as the first viewer after a change waits.
-      const t0 = performance.now();
-      const res = await fetch(url, { headers: { cookie: office[0]!, 'accept-encoding': 'gzip' } });
-      const body = await res.text();
-      const first = performance.now() - t0;
-      if (!res.ok || body.includes('/login')) throw new Error(`${page}: HTTP ${res.status}; not logged in?`);
-      console.log(`  ${page}: first rendering ${first.toFixed(0)} ms`);
-      for (const audience of audiences) {
-        const r = await load(url, audience.cookies);
-        console.log(
-          `    ${audience.name.padEnd(26)} p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   ${r.rps.toFixed(0).padStart(4)} req/s   ${r.n} answers, ${r.errors} errors, ${r.non2xx} non-2xx   (target: p95 < 200 ms)`,
-        );
-      }
+      await measurePage(page, audiences);
     }
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
   }
+}
+
+/** One page: its first rendering (its aggregates computed cold, as the first viewer after a change waits), then each audience's load. */
+async function measurePage(page: string, audiences: { name: string; cookies: string[] }[]): Promise<void> {
+  const url = `http://127.0.0.1:${PORT}${page}`;
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie: audiences[0]!.cookies[0]!, 'accept-encoding': 'gzip' } });
+  const body = await res.text();
+  const first = performance.now() - t0;
+  if (!res.ok || body.includes('/login')) throw new Error(`${page}: HTTP ${res.status}; not logged in?`);
+  console.log(`  ${page}: first rendering ${first.toFixed(0)} ms`);
+  for (const audience of audiences) {
+    const r = await load(url, audience.cookies);
+    console.log(
+      `    ${audience.name.padEnd(26)} p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   ${r.rps.toFixed(0).padStart(4)} req/s   ${r.n} answers, ${r.errors} errors, ${r.non2xx} non-2xx   (target: p95 < 200 ms)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fresh = !fs.existsSync(file);
+  const db = openDatabase(file);
+  prepareDatabase(db, fresh);
+  compareAggregates(db);
+  const who = await audiences(db);
+  db.$client.close();
+  if (process.env.BENCH_SERVER === '0') return;
+  await measurePages(who);
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@
 // node:http with one keep-alive socket per client, and no client-side timeouts: fetch's 10 s connect
 // timeout would count a slow accept on a saturated machine as a failed request.
 import http from 'node:http';
+import { percentile } from './measure';
 
 interface Answer {
   status: number;
@@ -57,13 +58,17 @@ export interface LoadResult {
   missingRetryAfter: number;
 }
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What the writers and readers of one run share: the options, the tally, the deadline, the sockets. */
+interface Run {
+  o: LoadOptions;
+  result: LoadResult;
+  until: number;
+  agent: http.Agent;
+  /** Keeps the first few unexpected answers for the failure message. */
+  fail: (what: string) => void;
+}
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = {
@@ -75,87 +80,101 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     missingRetryAfter: 0,
   };
   const started = performance.now();
-  const until = started + o.durationMs;
-  const fail = (what: string) => result.failures.length < 20 && result.failures.push(what);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.writers + o.readers });
-
-  async function writer(i: number) {
-    const token = o.writerTokens[i % o.writerTokens.length]!;
-    let seq = 0;
-    while (performance.now() < until) {
-      const externalId = `${o.prefix}-${i}-${seq}`;
-      const day = String(1 + (seq % 28)).padStart(2, '0');
-      const body = JSON.stringify({
-        externalId,
-        unitCode: o.unitCodes[i % o.unitCodes.length],
-        domain: 'drones',
-        dimension: 'loss',
-        tier: 4,
-        occurredAt: `2026-02-${day}T09:30:00+08:00`,
-        summary: `load writer ${i} item ${seq}`,
-      });
-      const t = performance.now();
-      try {
-        const res = await request(agent, `${o.baseUrl}/api/v1/incidents`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body,
-        });
-        const text = res.text;
-        result.writes.latencies.push(performance.now() - t);
-        if (res.status === 200) {
-          const answer = JSON.parse(text) as { created: number; updated: number; unchanged: number };
-          if (answer.created + answer.updated + answer.unchanged !== 1) fail(`write ${externalId}: ${text}`);
-          result.acknowledged.add(externalId);
-          result.writes.ok++;
-          seq++;
-        } else if (res.status === 429) {
-          result.writes.rateLimited++;
-          const retry = Number(res.headers['retry-after']);
-          if (!retry) result.missingRetryAfter++;
-          // Back off as told (capped, so a short run still ends on time), then resend the same item.
-          await sleep(Math.min(retry * 1000 || 1000, 1000));
-        } else {
-          result.writes.failed++;
-          fail(`write ${externalId}: ${res.status} ${text.slice(0, 200)}`);
-          seq++;
-        }
-      } catch (error) {
-        result.writes.failed++;
-        fail(`write ${externalId}: ${describeError(error)}`);
-        seq++;
-      }
-    }
-  }
-
-  async function reader(i: number) {
-    while (performance.now() < until) {
-      const t = performance.now();
-      try {
-        const res = await request(agent, `${o.baseUrl}/api/v1/incidents?limit=50&unit=${o.unitCodes[i % o.unitCodes.length]}`, {
-          headers: { authorization: `Bearer ${o.readerToken}` },
-        });
-        const text = res.text;
-        result.reads.latencies.push(performance.now() - t);
-        if (res.status === 200 && Array.isArray((JSON.parse(text) as { data: unknown }).data)) result.reads.ok++;
-        else if (res.status === 429) {
-          result.reads.rateLimited++;
-          await sleep(200);
-        } else {
-          result.reads.failed++;
-          fail(`read: ${res.status} ${text.slice(0, 200)}`);
-        }
-      } catch (error) {
-        result.reads.failed++;
-        fail(`read: ${describeError(error)}`);
-      }
-    }
-  }
-
-  await Promise.all([...Array.from({ length: o.writers }, (_, i) => writer(i)), ...Array.from({ length: o.readers }, (_, i) => reader(i))]);
+  const run: Run = {
+    o,
+    result,
+    until: started + o.durationMs,
+    agent: new http.Agent({ keepAlive: true, maxSockets: o.writers + o.readers }),
+    fail: (what) => result.failures.length < 20 && result.failures.push(what),
+  };
+  await Promise.all([
+    ...Array.from({ length: o.writers }, (_, i) => writer(run, i)),
+    ...Array.from({ length: o.readers }, (_, i) => reader(run, i)),
+  ]);
   result.durationMs = performance.now() - started;
-  agent.destroy();
+  run.agent.destroy();
   return result;
+}
+
+/** Writer `i` posts one new incident after another until the deadline, resending an item that was rate-limited. */
+async function writer(run: Run, i: number) {
+  const token = run.o.writerTokens[i % run.o.writerTokens.length]!;
+  let seq = 0;
+  while (performance.now() < run.until) {
+    if (await writeOne(run, token, i, seq)) seq++;
+  }
+}
+
+/** One POST; whether the writer moves on to its next item (false: rate-limited, resend it). */
+async function writeOne(run: Run, token: string, i: number, seq: number): Promise<boolean> {
+  const { o, result, fail } = run;
+  const externalId = `${o.prefix}-${i}-${seq}`;
+  const day = String(1 + (seq % 28)).padStart(2, '0');
+  const body = JSON.stringify({
+    externalId,
+    unitCode: o.unitCodes[i % o.unitCodes.length],
+    domain: 'drones',
+    dimension: 'loss',
+    tier: 4,
+    occurredAt: `2026-02-${day}T09:30:00+08:00`,
+    summary: `load writer ${i} item ${seq}`,
+  });
+  const t = performance.now();
+  try {
+    const res = await request(run.agent, `${o.baseUrl}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    });
+    const text = res.text;
+    result.writes.latencies.push(performance.now() - t);
+    if (res.status === 200) {
+      const answer = JSON.parse(text) as { created: number; updated: number; unchanged: number };
+      if (answer.created + answer.updated + answer.unchanged !== 1) fail(`write ${externalId}: ${text}`);
+      result.acknowledged.add(externalId);
+      result.writes.ok++;
+      return true;
+    }
+    if (res.status === 429) {
+      result.writes.rateLimited++;
+      const retry = Number(res.headers['retry-after']);
+      if (!retry) result.missingRetryAfter++;
+      // Back off as told (capped, so a short run still ends on time), then resend the same item.
+      await sleep(Math.min(retry * 1000 || 1000, 1000));
+      return false;
+    }
+    result.writes.failed++;
+    fail(`write ${externalId}: ${res.status} ${text.slice(0, 200)}`);
+  } catch (error) {
+    result.writes.failed++;
+    fail(`write ${externalId}: ${describeError(error)}`);
+  }
+  return true;
+}
+
+/** Reader `i` lists an institute's incidents again and again until the deadline. */
+async function reader({ o, result, until, agent, fail }: Run, i: number) {
+  while (performance.now() < until) {
+    const t = performance.now();
+    try {
+      const res = await request(agent, `${o.baseUrl}/api/v1/incidents?limit=50&unit=${o.unitCodes[i % o.unitCodes.length]}`, {
+        headers: { authorization: `Bearer ${o.readerToken}` },
+      });
+      const text = res.text;
+      result.reads.latencies.push(performance.now() - t);
+      if (res.status === 200 && Array.isArray((JSON.parse(text) as { data: unknown }).data)) result.reads.ok++;
+      else if (res.status === 429) {
+        result.reads.rateLimited++;
+        await sleep(200);
+      } else {
+        result.reads.failed++;
+        fail(`read: ${res.status} ${text.slice(0, 200)}`);
+      }
+    } catch (error) {
+      result.reads.failed++;
+      fail(`read: ${describeError(error)}`);
+    }
+  }
 }
 
 export function describeLoad(r: LoadResult): string {

@@ -43,20 +43,28 @@ interface Target {
   raw: (db: Database.Database) => unknown;
 }
 
+const unitId = (db: Database.Database) => (db.prepare('SELECT id FROM units WHERE code = ?').get(UNIT) as { id: number }).id;
+const ratingId = (db: Database.Database, year: number) =>
+  (
+    db.prepare("SELECT id FROM ratings WHERE institute_id = ? AND year = ? AND status = 'provisional'").get(unitId(db), year) as {
+      id: number;
+    }
+  ).id;
+
+/** Everything timed, in the order printed: the pages, then the exports and the API. */
 function targets(year: number): Target[] {
-  const unitId = (db: Database.Database) => (db.prepare('SELECT id FROM units WHERE code = ?').get(UNIT) as { id: number }).id;
-  const ratingId = (db: Database.Database) =>
-    (
-      db.prepare("SELECT id FROM ratings WHERE institute_id = ? AND year = ? AND status = 'provisional'").get(unitId(db), year) as {
-        id: number;
-      }
-    ).id;
+  return [...pageTargets(year), ...exportAndApiTargets(year)];
+}
+
+function pageTargets(year: number): Target[] {
   return [
     {
       name: 'rating page',
       url: `/ratings/${year}/${UNIT}`,
       raw: (db) =>
-        db.prepare('SELECT rule, count(*), sum(points) FROM rating_contributions WHERE rating_id = ? GROUP BY rule').all(ratingId(db)),
+        db
+          .prepare('SELECT rule, count(*), sum(points) FROM rating_contributions WHERE rating_id = ? GROUP BY rule')
+          .all(ratingId(db, year)),
     },
     {
       name: 'rating page, one rule, page 100',
@@ -64,7 +72,7 @@ function targets(year: number): Target[] {
       raw: (db) =>
         db
           .prepare("SELECT * FROM rating_contributions WHERE rating_id = ? AND rule = 'hazard.general' ORDER BY id LIMIT 50 OFFSET 4950")
-          .all(ratingId(db)),
+          .all(ratingId(db, year)),
     },
     {
       name: 'unit page',
@@ -100,6 +108,11 @@ function targets(year: number): Target[] {
           .prepare("SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND status <> 'withdrawn' GROUP BY severity")
           .all(Date.parse(`${year}-01-01T00:00:00+08:00`)),
     },
+  ];
+}
+
+function exportAndApiTargets(year: number): Target[] {
+  return [
     {
       name: 'export: unit open hazards',
       url: `/export/unit-open-hazards?unit=${UNIT}`,
@@ -116,7 +129,7 @@ function targets(year: number): Target[] {
     {
       name: 'API ratings ?unit=',
       url: `/api/v1/ratings?year=${year}&unit=${UNIT}`,
-      raw: (db) => db.prepare('SELECT * FROM rating_contributions WHERE rating_id = ? ORDER BY id').all(ratingId(db)),
+      raw: (db) => db.prepare('SELECT * FROM rating_contributions WHERE rating_id = ? ORDER BY id').all(ratingId(db, year)),
     },
     {
       name: 'API hazards ?unit=',

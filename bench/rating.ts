@@ -9,6 +9,7 @@ import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
+import { median, time } from './measure';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
@@ -48,17 +49,6 @@ function rawRead(db: Db): number {
     .iterate(start, asOf))
     rows++;
   return rows;
-}
-
-function time<T>(work: () => T): { ms: number; result: T } {
-  const t0 = performance.now();
-  const result = work();
-  return { ms: performance.now() - t0, result };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function main(): void {

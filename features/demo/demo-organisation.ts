@@ -11,6 +11,16 @@ export interface DemoInstitute {
   risk: number;
 }
 
+/** Where units go and the next unit id: ids are handed out in the order units are made, parents first. */
+interface Units {
+  rows: UnitInsert[];
+  nextId: () => number;
+  founded: Date;
+}
+
+type Branch = (typeof branches)[number];
+type Discipline = (typeof disciplines)[number];
+
 /**
  * The demo academy's units: the academy, 12 branches of 7–10 institutes each (one discipline and its
  * domains each), and up to three departments per institute. Pushes the units; returns the institutes with
@@ -18,7 +28,8 @@ export interface DemoInstitute {
  */
 export function buildOrganisation(rng: Random, units: UnitInsert[], founded: Date): DemoInstitute[] {
   let unitId = 0;
-  const academyId = ++unitId;
+  const u: Units = { rows: units, nextId: () => ++unitId, founded };
+  const academyId = u.nextId();
   units.push(
     buildUnit({
       id: academyId,
@@ -32,7 +43,7 @@ export function buildOrganisation(rng: Random, units: UnitInsert[], founded: Dat
   );
   const institutes: DemoInstitute[] = [];
   for (const branch of branches) {
-    const branchId = ++unitId;
+    const branchId = u.nextId();
     const branchPath = `/${academyId}/${branchId}/`;
     units.push(
       buildUnit({
@@ -50,59 +61,72 @@ export function buildOrganisation(rng: Random, units: UnitInsert[], founded: Dat
     const offset = rng.int(0, disciplines.length - 1);
     for (let i = 0; i < count; i++) {
       const discipline = disciplines[(offset + i * 3) % disciplines.length]!;
-      const id = ++unitId;
-      const code = `${branch.code}${String(i + 1).padStart(2, '0')}`;
-      const path = `${branchPath}${id}/`;
-      units.push(
-        buildUnit({
-          id,
-          code,
-          name: `${branch.city}${discipline.zh}研究所`,
-          nameEn: `${branch.cityEn} Institute of ${discipline.en}`,
-          kind: 'institute',
-          parentId: branchId,
-          path,
-          instituteId: id,
-          activeFrom: founded,
-        }),
-      );
-      const departments: number[] = [];
-      const depCount = rng.weighted([
-        [0, 3],
-        [1, 3],
-        [2, 2],
-        [3, 1],
-      ] as const);
-      for (let d = 0; d < depCount; d++) {
-        const depId = ++unitId;
-        const dep = departmentNames[d]!;
-        units.push(
-          buildUnit({
-            id: depId,
-            code: `${code}-D${d + 1}`,
-            name: dep.zh,
-            nameEn: dep.en,
-            kind: 'department',
-            parentId: id,
-            path: `${path}${depId}/`,
-            instituteId: id,
-            activeFrom: founded,
-          }),
-        );
-        departments.push(depId);
-      }
-      institutes.push({
-        id,
-        code,
-        domains: discipline.domains,
-        departments,
-        risk: rng.weighted([
-          [0.4, 3],
-          [1, 5],
-          [1.8, 2],
-        ] as const),
-      });
+      institutes.push(addInstitute(rng, u, { branch, branchId, branchPath }, discipline, i));
     }
   }
   return institutes;
+}
+
+/** The `i`-th institute of a branch, its departments, and the risk its records are drawn with. */
+function addInstitute(
+  rng: Random,
+  u: Units,
+  parent: { branch: Branch; branchId: number; branchPath: string },
+  discipline: Discipline,
+  i: number,
+): DemoInstitute {
+  const { branch } = parent;
+  const id = u.nextId();
+  const code = `${branch.code}${String(i + 1).padStart(2, '0')}`;
+  const path = `${parent.branchPath}${id}/`;
+  u.rows.push(
+    buildUnit({
+      id,
+      code,
+      name: `${branch.city}${discipline.zh}研究所`,
+      nameEn: `${branch.cityEn} Institute of ${discipline.en}`,
+      kind: 'institute',
+      parentId: parent.branchId,
+      path,
+      instituteId: id,
+      activeFrom: u.founded,
+    }),
+  );
+  const departments = addDepartments(rng, u, { id, code, path });
+  const risk = rng.weighted([
+    [0.4, 3],
+    [1, 5],
+    [1.8, 2],
+  ] as const);
+  return { id, code, domains: discipline.domains, departments, risk };
+}
+
+/** None to three departments under an institute; their ids. */
+function addDepartments(rng: Random, u: Units, institute: { id: number; code: string; path: string }): number[] {
+  const departments: number[] = [];
+  const depCount = rng.weighted([
+    [0, 3],
+    [1, 3],
+    [2, 2],
+    [3, 1],
+  ] as const);
+  for (let d = 0; d < depCount; d++) {
+    const depId = u.nextId();
+    const dep = departmentNames[d]!;
+    u.rows.push(
+      buildUnit({
+        id: depId,
+        code: `${institute.code}-D${d + 1}`,
+        name: dep.zh,
+        nameEn: dep.en,
+        kind: 'department',
+        parentId: institute.id,
+        path: `${institute.path}${depId}/`,
+        instituteId: institute.id,
+        activeFrom: u.founded,
+      }),
+    );
+    departments.push(depId);
+  }
+  return departments;
 }

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import * as s from '@/db/schema';
-import type { DemoDataset } from '@/features/demo/generate-demo';
+import type { DemoDataset } from '@/features/demo/demo-dataset';
 import type { Role } from '@/domain/reference/roles';
 
 /** Set when the demo academy was loaded; the interface then shows that this is a demo installation. */
@@ -16,21 +16,22 @@ function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
   for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
 }
 
-function insertRows(tx: Tx, data: Rows): void {
-  insertChunked(data.units, (c) => tx.insert(s.units).values(c).run());
-  insertChunked(data.projects, (c) => tx.insert(s.projects).values(c).run());
-  insertChunked(data.assessments, (c) => tx.insert(s.assessments).values(c).run());
-  insertChunked(data.assessmentDimensions, (c) => tx.insert(s.assessmentDimensions).values(c).run());
-  insertChunked(data.hazards, (c) => tx.insert(s.hazards).values(c).run());
-  insertChunked(data.incidents, (c) => tx.insert(s.incidents).values(c).run());
-  insertChunked(data.inspections, (c) => tx.insert(s.inspections).values(c).run());
-  insertChunked(data.ethicsCommittees, (c) => tx.insert(s.ethicsCommittees).values(c).run());
-  insertChunked(data.ethicsActivities, (c) => tx.insert(s.ethicsActivities).values(c).run());
-  insertChunked(data.ethicsAnnualReports, (c) => tx.insert(s.ethicsAnnualReports).values(c).run());
+/** Each table's rows, in the order their references need; a kind left out has none. */
+function insertRows(tx: Tx, data: Partial<Rows>): void {
+  insertChunked(data.units ?? [], (c) => tx.insert(s.units).values(c).run());
+  insertChunked(data.projects ?? [], (c) => tx.insert(s.projects).values(c).run());
+  insertChunked(data.assessments ?? [], (c) => tx.insert(s.assessments).values(c).run());
+  insertChunked(data.assessmentDimensions ?? [], (c) => tx.insert(s.assessmentDimensions).values(c).run());
+  insertChunked(data.hazards ?? [], (c) => tx.insert(s.hazards).values(c).run());
+  insertChunked(data.incidents ?? [], (c) => tx.insert(s.incidents).values(c).run());
+  insertChunked(data.inspections ?? [], (c) => tx.insert(s.inspections).values(c).run());
+  insertChunked(data.ethicsCommittees ?? [], (c) => tx.insert(s.ethicsCommittees).values(c).run());
+  insertChunked(data.ethicsActivities ?? [], (c) => tx.insert(s.ethicsActivities).values(c).run());
+  insertChunked(data.ethicsAnnualReports ?? [], (c) => tx.insert(s.ethicsAnnualReports).values(c).run());
 }
 
-/** Writes an organisation and its records in one transaction: all of it or none. */
-export function insertDataset(db: Db, data: Rows): void {
+/** Writes an organisation and its records in one transaction: all of it or none. Kinds left out have no rows. */
+export function insertDataset(db: Db, data: Partial<Rows>): void {
   db.transaction((tx) => insertRows(tx, data));
 }
 

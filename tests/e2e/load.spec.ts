@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { cli, startServer, type OwnServer } from '../../bench/server-process';
-import { describeLoad, percentile, runLoad } from '../../bench/load-driver';
+import { describeLoad, runLoad } from '../../bench/load-driver';
+import { percentile } from '../../bench/measure';
 
 // Load (issue 7 part 6), bounded: 100 concurrent API writers on four tokens and four readers for 8 s against
 // a production server of its own. No request fails other than by the rate limit (429 with Retry-After),

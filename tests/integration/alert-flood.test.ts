@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { insertDataset } from '@/features/demo/insert-dataset';
-import { buildHazard, buildUnit } from '@/features/demo/factories';
+import { buildHazard } from '@/features/demo/factories';
+import { oneBranchUnits } from '../setup/one-branch';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { enqueueAlertDeliveries } from '@/jobs/alert-delivery';
@@ -41,20 +42,7 @@ const cpuSeconds = (f: () => void) => {
 beforeAll(() => {
   t = createTestDb();
   insertDataset(t.db, {
-    units: [
-      buildUnit({ id: 1, code: 'HX', kind: 'academy', path: '/1/' }),
-      buildUnit({ id: 2, code: 'BJ', kind: 'branch', parentId: 1, path: '/1/2/' }),
-      buildUnit({ id: 4, code: 'BJ01', kind: 'institute', parentId: 2, path: '/1/2/4/', instituteId: 4 }),
-      buildUnit({ id: 5, code: 'BJ02', kind: 'institute', parentId: 2, path: '/1/2/5/', instituteId: 5 }),
-    ],
-    projects: [],
-    assessments: [],
-    assessmentDimensions: [],
-    incidents: [],
-    inspections: [],
-    ethicsCommittees: [],
-    ethicsActivities: [],
-    ethicsAnnualReports: [],
+    units: oneBranchUnits(),
     hazards: [
       // The flood: every one overdue at NOW, one in 20 major.
       ...Array.from({ length: FLOOD }, (_, i) => {

@@ -2,20 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addBranchAndInstitute, runCli } from '../setup/cli-process';
+import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
+import { incidentHeader } from '../setup/incident-sheet';
 import { openDatabase } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
 
 // `cli import --dry-run` names the records that would change and their fields (issue 14 item 6).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-changes-'));
 const file = path.join(dir, 'cli.db');
+const cli = cliOn(file);
 
-const cli = (...args: string[]) => runCli(file, ...args);
-
-const header =
-  '事件编号 (externalId),单位代码 (unitCode),领域 (domain),风险维度 (dimension),事件等级 (tier),发生时间 (occurredAt),报告时间 (reportedAt),事件概述 (summary)';
+const header = incidentHeader('externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurredAt', 'reportedAt', 'summary').join(',');
 const line = (i: number, tier = 4, summary = `Summary ${i}`) =>
   `INC-CLI-${i},I1,ai,data,${tier},2026-03-04T09:30:00+08:00,2026-03-04T10:30:00+08:00,"${summary}"`;
 function csv(name: string, lines: string[]): string {
@@ -25,10 +22,9 @@ function csv(name: string, lines: string[]): string {
 }
 
 beforeAll(async () => {
+  await bootstrapRootDb(file);
   const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
-  const actor = resolveActor(db, { cliLogin: 'root' })!;
-  addBranchAndInstitute(db, actor);
+  addBranchB1(db, resolveActor(db, { cliLogin: 'root' })!);
   db.$client.close();
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,23 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addBranchAndInstitute, runCli } from '../setup/cli-process';
+import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
 import { openDatabase } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
 
 // The command line as a person runs it: a separate process on a real database file.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-'));
 const file = path.join(dir, 'cli.db');
+const cli = cliOn(file);
 
-const cli = (...args: string[]) => runCli(file, ...args);
-
-beforeAll(async () => {
-  const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
-  db.$client.close();
-});
+beforeAll(() => bootstrapRootDb(file));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run cli', () => {
@@ -69,7 +62,7 @@ describe('npm run cli', () => {
   it('audit verify passes an intact chain and names the first altered entry', async () => {
     const db = openDatabase(file);
     const actor = resolveActor(db, { bearerToken: (await cli('token', 'create', '--user', 'root')).stdout.trim() })!;
-    addBranchAndInstitute(db, actor);
+    addBranchB1(db, actor);
     db.$client.close();
     const ok = await cli('audit', 'verify');
     expect(ok).toMatchObject({ code: 0 });

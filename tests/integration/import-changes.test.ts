@@ -1,38 +1,18 @@
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importSpreadsheet } from '@/features/import/import';
 import { submitRecords } from '@/features/records/submit';
 import { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS } from '@/features/import/change-list';
 import { resolveActor } from '@/features/auth/resolve-actor';
-import { createApiToken } from '@/features/auth/api-tokens';
-import type { Actor } from '@/domain/auth/actor';
-import { createTestDb } from '../setup/test-db';
-import { addUser, seedSmallOrg } from '../setup/small-org';
+import { addUser } from '../setup/small-org';
+import { smallOrgWithReporter } from '../setup/reporter';
+import { incidentHeader, incidentXlsx } from '../setup/incident-sheet';
 
 // Issue 14 item 6: a dry run says which records would change and which fields, not only how many.
 
-let db: Db;
-let close: () => void;
-let reporter: Actor;
-beforeAll(async () => {
-  ({ db, close } = createTestDb());
-  await seedSmallOrg(db);
-  reporter = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, 'chg.rep', 'reporter', 'BJ01'), 't').token })!;
-});
+const { db, close, reporter } = await smallOrgWithReporter('chg.rep');
 afterAll(() => close());
 
-const HEADER = [
-  '事件编号 (externalId)',
-  '单位代码 (unitCode)',
-  '领域 (domain)',
-  '风险维度 (dimension)',
-  '事件等级 (tier)',
-  '发生时间 (occurredAt)',
-  '报告时间 (reportedAt)',
-  '死亡人数 (deaths)',
-  '事件概述 (summary)',
-];
+const HEADER = incidentHeader('externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurredAt', 'reportedAt', 'deaths', 'summary');
 const row = (i: number, over: Partial<Record<number, unknown>> = {}) => {
   const r: unknown[] = [
     `INC-CHG-${i}`,
@@ -48,13 +28,7 @@ const row = (i: number, over: Partial<Record<number, unknown>> = {}) => {
   for (const [k, v] of Object.entries(over)) r[Number(k)] = v;
   return r;
 };
-async function xlsx(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('事件');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: unknown[][]) => incidentXlsx(HEADER, rows);
 const auditCount = () => (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 const now = new Date('2026-11-23T10:00:00+08:00');
 

@@ -1,24 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importColumns, importSpreadsheet } from '@/features/import/import';
 import { buildTemplate } from '@/platform/spreadsheets/template';
-import { resolveActor } from '@/features/auth/resolve-actor';
-import { createApiToken } from '@/features/auth/api-tokens';
-import type { Actor } from '@/domain/auth/actor';
-import { createTestDb } from '../setup/test-db';
-import { addUser, seedSmallOrg } from '../setup/small-org';
+import { smallOrgWithReporter } from '../setup/reporter';
 
 // Spreadsheets filled in by people (issue 14 item 8): coded columns typed as the labels they read on
 // screen, in Chinese or English; a wrong value is repeated back in its row's error.
-let db: Db;
-let close: () => void;
-let reporter: Actor;
-beforeAll(async () => {
-  ({ db, close } = createTestDb());
-  await seedSmallOrg(db);
-  reporter = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, 'lab.rep', 'reporter', 'BJ01'), 't').token })!;
-});
+const { db, close, reporter } = await smallOrgWithReporter('lab.rep');
 afterAll(() => close());
 
 const header = ['externalId', 'unitCode', 'domain', 'dimension', 'severity', 'source', 'foundAt', 'dueAt', 'status'];

@@ -1,21 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
+import { serverDbFile } from '../setup/server-db-file';
 
 // The import pool behind the upload (issue 13, item 4) on a real migrated SQLite file: beyond its queue an
 // upload is refused with 503, Retry-After and a message in the reader's language; a read that exhausts its
 // worker's heap ends that worker only, the user is told why, and the next upload is read by a fresh one;
 // a confirmed preview is stored by this thread in one transaction.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-import-pool-'));
-process.env.FENGHUO_DB = path.join(dir, 'pool.db');
+const { dir, remove } = serverDbFile('fenghuo-import-pool-', 'pool.db');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { seedServerDb } = await import('../setup/reporter');
 const { ImportPool, DEFAULT_POOL } = await import('@/features/import/import-pool');
 const { TextBudget } = await import('@/platform/spreadsheets/read/text-budget');
 const { incidentCsv } = await import('../setup/hostile-uploads');
@@ -31,15 +27,11 @@ const poolOf = (o: Partial<typeof DEFAULT_POOL>) => {
 };
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  await addUser(db, 'pool.rep', 'reporter', 'BJ01');
-  actor = resolveActor(db, { cliLogin: 'pool.rep' })!;
+  actor = await seedServerDb(db, 'pool.rep');
 });
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('the import pool', () => {

@@ -1,20 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
+import { serverDbFile } from '../setup/server-db-file';
 
 // The preview as the browser receives it (issue 14 item 6): read and checked in the import pool's worker,
 // its change list crosses back by structured clone and is answered with each field labelled in the
 // reader's language, bounded like the rest of the report.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-preview-changes-'));
-process.env.FENGHUO_DB = path.join(dir, 'preview.db');
+const { remove } = serverDbFile('fenghuo-preview-changes-', 'preview.db');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { seedServerDb } = await import('../setup/reporter');
 const { ImportPool, DEFAULT_POOL } = await import('@/features/import/import-pool');
 const { submitRecords } = await import('@/features/records/submit');
 const { CHANGE_DETAIL_LIMIT } = await import('@/features/import/change-list');
@@ -31,15 +25,11 @@ type Changes = {
 };
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  await addUser(db, 'prev.rep', 'reporter', 'BJ01');
-  actor = resolveActor(db, { cliLogin: 'prev.rep' })!;
+  actor = await seedServerDb(db, 'prev.rep');
 });
 afterAll(async () => {
   await pool.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('the import preview', () => {

@@ -1,46 +1,19 @@
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importSpreadsheet } from '@/features/import/import';
-import { resolveActor } from '@/features/auth/resolve-actor';
-import { createApiToken } from '@/features/auth/api-tokens';
-import type { Actor } from '@/domain/auth/actor';
 import { verifyAuditChain } from '@/db/audit/audit-log';
-import { createTestDb } from '../setup/test-db';
-import { addUser, seedSmallOrg } from '../setup/small-org';
+import { smallOrgWithReporter } from '../setup/reporter';
+import { incidentHeader, incidentXlsx } from '../setup/incident-sheet';
 
-let db: Db;
-let close: () => void;
-let reporter: Actor;
-beforeAll(async () => {
-  ({ db, close } = createTestDb());
-  await seedSmallOrg(db);
-  reporter = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, 'imp.rep', 'reporter', 'BJ01'), 't').token })!;
-});
+const { db, close, reporter } = await smallOrgWithReporter('imp.rep');
 afterAll(() => close());
 
-const HEADER = [
-  '事件编号 (externalId)',
-  '单位代码 (unitCode)',
-  '领域 (domain)',
-  '风险维度 (dimension)',
-  '事件等级 (tier)',
-  '发生时间 (occurredAt)',
-  '报告时间 (reportedAt)',
-  '死亡人数 (deaths)',
-];
+const HEADER = incidentHeader('externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurredAt', 'reportedAt', 'deaths');
 const row = (i: number, over: Partial<Record<number, unknown>> = {}) => {
   const r: unknown[] = [`INC-IMP-${i}`, 'BJ01', 'ai', 'data', 4, '2026-03-04T09:30:00+08:00', '2026-03-04T10:30:00+08:00', 0];
   for (const [k, v] of Object.entries(over)) r[Number(k)] = v;
   return r;
 };
-async function xlsx(rows: unknown[][], header = HEADER): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('事件');
-  ws.addRow(header);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (rows: unknown[][], header = HEADER) => incidentXlsx(header, rows);
 const csv = (rows: unknown[][], header = HEADER) =>
   Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n'));
 const count = (prefix: string) =>

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Staged uploads wait beside the database for their confirmation; issue 13 item 7 filled the disk with
 // them (30 refused uploads of 9.9 MB left 297 MB). Here: the bounds per user and in total, on real files
 // beside a real migrated database.
 // The staging folder is beside the configured database, and the configuration is read once, by whatever
 // first needs it (opening a database reads the busy timeout): so it is set before anything is imported.
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-staging-'));
-process.env.FENGHUO_DB = path.join(root, 'fenghuo.db');
+const { dir: root, remove } = serverDbFile('fenghuo-staging-');
 let staging: typeof import('@/features/import/staging');
 const MB = 1024 * 1024;
 const meta = (userId: number) => ({ userId, kind: 'incidents', format: 'csv' as const, name: 'a.csv' });
@@ -19,7 +18,7 @@ const bytesIn = (dir: string) =>
 beforeAll(async () => {
   staging = await import('@/features/import/staging');
 });
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe('staged uploads', () => {
   const dir = () => path.join(root, 'imports');

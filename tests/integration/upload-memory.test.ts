@@ -1,21 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13, items 4 and 5, through the upload's own logic (features/import/import-upload.ts) on a real migrated
 // SQLite file: a shared-strings bomb under the zip-bomb checks is refused in bounded memory, however many
 // arrive at once; a 100,000-row preview leaves the event loop free; a failed preview leaves no staged file.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-upload-mem-'));
-process.env.FENGHUO_DB = path.join(dir, 'upload.db');
+const { dir, remove } = serverDbFile('fenghuo-upload-mem-', 'upload.db');
 const stagedDir = path.join(dir, 'imports');
 
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { seedServerDb } = await import('../setup/reporter');
 const { readTable, ImportFileError } = await import('@/platform/spreadsheets/read/read-table');
 const { previewOf, upload } = await import('../setup/upload-request');
 const { sharedStringsBomb, incidentCsv } = await import('../setup/hostile-uploads');
@@ -27,14 +23,10 @@ let actor: Actor;
 let bomb: Buffer;
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  await seedSmallOrg(db);
-  await addUser(db, 'up.rep', 'reporter', 'BJ01');
-  actor = resolveActor(db, { cliLogin: 'up.rep' })!;
+  actor = await seedServerDb(db, 'up.rep');
   bomb = await sharedStringsBomb();
 }, 120_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const preview = async (file: Buffer | (() => Request), name: string) =>
   upload(typeof file === 'function' ? file : await previewOf(file, name), { db, actor });

@@ -2,31 +2,41 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Db } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import type { Actor } from '@/domain/auth/actor';
 import { submitUnits } from '@/features/units/submit-units';
+import { parseEnv } from '@/server/env';
+import { bootstrap } from '@/server/startup/bootstrap';
 
-// The command line as a person runs it: a separate process on a real database file, its exit code and
-// both of its streams.
+// The command line as a person runs it: a separate process on a real database file.
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
 
-export interface CliOutcome {
+export interface CliAnswer {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-/** `npm run cli -- ...args` on the database `file`; a failing exit is an outcome, not a throw. */
-export function runCli(file: string, ...args: string[]): Promise<CliOutcome> {
-  return run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: file }, cwd: process.cwd() }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+/** `npm run cli -- …` on the database `file`: its exit code and output (a failing command answers, never throws). */
+export function cliOn(file: string): (...args: string[]) => Promise<CliAnswer> {
+  return (...args) =>
+    run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: file }, cwd: process.cwd() }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
 }
 
-/** A branch B1 under the academy root and its institute I1: the smallest tree a record can be filed in. */
-export function addBranchAndInstitute(db: Db, actor: Actor): void {
+/** A fresh installation on `file` as `npm start` makes it without the demo: the academy and one administrator, root. */
+export async function bootstrapRootDb(file: string): Promise<void> {
+  const db = openDatabase(file);
+  await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
+  db.$client.close();
+}
+
+/** Branch B1 under the academy and its institute I1, filed by `actor`. */
+export function addBranchB1(db: Db, actor: Actor): void {
   submitUnits(
     db,
     actor,

@@ -1,5 +1,4 @@
-import { createDeflateRaw, crc32 } from 'node:zlib';
-import { sheetXml, workbookParts, zipOf } from '../unit/import/helpers';
+import { deflateStream, sheetXml, workbookParts, zipOf } from '../unit/import/helpers';
 
 // The uploads of the independent attack (issue 13, items 4 and 5), shared by the integration tests and the
 // upload storm in the browser suite.
@@ -12,33 +11,21 @@ const HEADER = ['externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurr
  * by a few, which compresses about 150:1, under the zip-bomb ratio (200:1) and total (200 MB) checks.
  */
 export async function sharedStringsBomb(totalBytes = 185 * MB): Promise<Buffer> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
-  let crc = 0;
-  let size = 0;
-  const write = async (text: string) => {
-    const part = Buffer.from(text);
-    crc = crc32(part, crc);
-    size += part.length;
-    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
-  };
-  await write('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
-  const pad = 'A'.repeat(1200);
-  for (let i = 0; size < totalBytes;) {
-    let block = '';
-    for (let n = 0; n < 500; n++, i++) block += `<si><t>${pad}${((i * 2654435761) >>> 0).toString(36)}</t></si>`;
-    await write(block);
-  }
-  await write('</sst>');
-  deflate.end();
-  await done;
+  const strings = await deflateStream(async (write) => {
+    let size = await write('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+    const pad = 'A'.repeat(1200);
+    for (let i = 0; size < totalBytes;) {
+      let block = '';
+      for (let n = 0; n < 500; n++, i++) block += `<si><t>${pad}${((i * 2654435761) >>> 0).toString(36)}</t></si>`;
+      size = await write(block);
+    }
+    await write('</sst>');
+  });
   const header = HEADER.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('');
   return zipOf(
     workbookParts(
       { name: 'xl/worksheets/sheet1.xml', data: sheetXml(`<row r="1">${header}</row><row r="2"><c r="G2" t="s"><v>0</v></c></row>`) },
-      { name: 'xl/sharedStrings.xml', data: Buffer.alloc(0), deflated: { data: Buffer.concat(out), size, crc } },
+      { name: 'xl/sharedStrings.xml', data: Buffer.alloc(0), deflated: strings },
     ),
   );
 }

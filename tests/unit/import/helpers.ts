@@ -150,6 +150,31 @@ export function sharedStringsXml(strings: string[]): Buffer {
 }
 
 /**
+ * Deflated zip entry data as `produce` writes it, streaming: its inflated size and CRC counted on the way.
+ * `write` answers the inflated size so far.
+ */
+export async function deflateStream(
+  produce: (write: (part: Buffer | string) => Promise<number>) => Promise<void>,
+): Promise<NonNullable<ZipInput['deflated']>> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  let crc = 0;
+  let size = 0;
+  await produce(async (input) => {
+    const part = typeof input === 'string' ? Buffer.from(input) : input;
+    crc = crc32(part, crc);
+    size += part.length;
+    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
+    return size;
+  });
+  deflate.end();
+  await done;
+  return { data: Buffer.concat(out), size, crc };
+}
+
+/**
  * Deflates about `total` bytes made of `head`, `unit` repeated and `tail`, streaming, so the test never holds
  * the inflated text: this is how a zip bomb's entry is made.
  */
@@ -158,18 +183,7 @@ export async function deflateRepeated(head: string, unit: string, total: number,
   const block = Buffer.alloc(Math.floor((1 << 20) / unitBuf.length) * unitBuf.length);
   for (let at = 0; at < block.length; at += unitBuf.length) unitBuf.copy(block, at);
   const parts = [Buffer.from(head), ...Array.from({ length: Math.ceil(total / block.length) }, () => block), Buffer.from(tail)];
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => out.push(chunk));
-  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
-  let crc = 0;
-  let size = 0;
-  for (const part of parts) {
-    crc = crc32(part, crc);
-    size += part.length;
-    if (!deflate.write(part)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  return { data: Buffer.concat(out), size, crc };
+  return deflateStream(async (write) => {
+    for (const part of parts) await write(part);
+  });
 }

@@ -1,0 +1,175 @@
+// The aggregates the overview and the institutes × domains heatmap read, each as the product computes it
+// beside one bare SQLite statement computing the same numbers (bench/dashboards.ts times them in turn).
+import type { Db } from '@/db/client';
+import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/queries/heatmaps';
+import {
+  countRecordsByKind,
+  hazardsBySeverity,
+  hazardStatus,
+  incidentsByDomainAndTier,
+  levelDistribution,
+  levelRises,
+} from '@/db/queries/overview';
+import { ALL_UNITS } from '@/domain/auth/actor';
+import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
+
+export interface AggregatePair {
+  name: string;
+  /** The product's function; answers a count so that nothing is optimised away. */
+  product: () => number;
+  raw: () => number;
+}
+
+/** A bare statement's rows, as arrays (no mapping), counted. */
+const rawRows =
+  (db: Db, sql: string, ...params: unknown[]) =>
+  () =>
+    db.$client
+      .prepare(sql)
+      .raw()
+      .all(...params).length;
+
+/** A rating level as a number, in SQL: blue 0 … red 3. */
+const levelRank = (column: string) => `(CASE ${column} WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END)`;
+
+const RECORD_TABLES = [
+  'projects',
+  'assessments',
+  'hazards',
+  'incidents',
+  'inspections',
+  'ethics_committees',
+  'ethics_activities',
+  'ethics_annual_reports',
+];
+
+/** Every aggregate of the two pages for `year` as of `now`. */
+export function aggregatePairs(db: Db, year: number, now: Date): AggregatePair[] {
+  return [...heatmapPairs(db, year, now), ...overviewPairs(db, year, now)];
+}
+
+/** What the institutes × domains heatmap reads: records per unit and domain, the domains units work in, rating points. */
+function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
+  const w = yearWindow(year, now);
+  const from = w.from.getTime();
+  const to = w.to.getTime();
+  return [
+    {
+      name: 'incidents per unit and domain, year to date',
+      product: () => unitDomainCounts(db, ALL_UNITS, 'incidents', w.from, w.to).length,
+      raw: rawRows(
+        db,
+        "SELECT unit_id, domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
+        from,
+        to,
+      ),
+    },
+    {
+      name: 'hazards per unit and domain, year to date',
+      product: () => unitDomainCounts(db, ALL_UNITS, 'hazards', w.from, w.to).length,
+      raw: rawRows(
+        db,
+        "SELECT unit_id, domain, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
+        from,
+        to,
+      ),
+    },
+    {
+      name: 'domains each unit works in',
+      product: () => unitWorkingDomains(db, ALL_UNITS, w.from, w.to).length,
+      raw: rawRows(
+        db,
+        "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?) AND coalesce(started_at, created_at) < ?",
+        from,
+        to,
+      ),
+    },
+    {
+      name: 'rating points per institute and domain',
+      product: () => instituteDomainPoints(db, ALL_UNITS, year, 'provisional').length,
+      raw: rawRows(
+        db,
+        `SELECT r.institute_id, coalesce(i.domain, h.domain, p.domain), sum(c.points) FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
+         LEFT JOIN incidents i ON c.record_kind = 'incidents' AND i.id = c.record_id LEFT JOIN hazards h ON c.record_kind = 'hazards' AND h.id = c.record_id
+         LEFT JOIN projects p ON c.record_kind = 'projects' AND p.id = c.record_id
+         WHERE r.year = ? AND r.status = 'provisional' AND coalesce(i.domain, h.domain, p.domain) IS NOT NULL GROUP BY 1, 2`,
+        year,
+      ),
+    },
+  ];
+}
+
+/** What the overview's cards read: incidents by tier, hazards by severity and state, levels, the 12-month trend, record counts. */
+function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
+  const w = yearWindow(year, now);
+  const m = lastMonths(now, 12);
+  const from = w.from.getTime();
+  const to = w.to.getTime();
+  return [
+    {
+      name: 'incidents by domain and effective tier, year to date',
+      product: () => incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to).length,
+      raw: rawRows(
+        db,
+        `SELECT domain, CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
+           WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
+           WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END AS t, count(*)
+         FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2`,
+        from,
+        to,
+      ),
+    },
+    {
+      name: 'hazards by severity, year to date',
+      product: () => Object.keys(hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
+      raw: rawRows(
+        db,
+        "SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1",
+        from,
+        to,
+      ),
+    },
+    {
+      name: 'open and overdue hazards',
+      product: () => hazardStatus(db, ALL_UNITS, now).open,
+      raw: rawRows(
+        db,
+        "SELECT count(*), sum(due_at < ?), sum(due_at < ? AND severity = 'major') FROM hazards WHERE rectified_at IS NULL AND status = 'open'",
+        now.getTime(),
+        now.getTime(),
+      ),
+    },
+    {
+      name: 'level distribution and rises',
+      product: () =>
+        Object.keys(levelDistribution(db, ALL_UNITS, year, 'provisional')).length +
+        levelRises(db, ALL_UNITS, year, 'provisional', 'final').length,
+      raw: () =>
+        rawRows(db, "SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
+        rawRows(
+          db,
+          `SELECT u.code, u.name, u.name_en, b.level, a.level, a.points FROM ratings a
+           JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final' JOIN units u ON u.id = a.institute_id
+           WHERE a.year = ? AND a.status = 'provisional' AND ${levelRank('a.level')} > ${levelRank('b.level')}
+           ORDER BY ${levelRank('a.level')} DESC, a.points DESC, u.code`,
+          year - 1,
+          year,
+        )(),
+    },
+    {
+      name: 'incidents per month and domain, 12 months',
+      product: () => monthDomainCounts(db, ALL_UNITS, 'incidents', m[0]!.from, m[11]!.to).length,
+      raw: rawRows(
+        db,
+        "SELECT strftime('%Y-%m', occurred_at / 1000 + 28800, 'unixepoch'), domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
+        m[0]!.from.getTime(),
+        m[11]!.to.getTime(),
+      ),
+    },
+    {
+      name: 'records of every kind',
+      product: () => Object.keys(countRecordsByKind(db, ALL_UNITS)).length,
+      raw: () => RECORD_TABLES.reduce((n, t) => n + rawRows(db, `SELECT count(*) FROM ${t}`)(), 0),
+    },
+  ];
+}
