@@ -49,3 +49,45 @@ export function storedRulePage(db: Db, ratingId: number, rule: string, total: nu
 export function storedLineCount(db: Db, ratingId: number): number {
   return (db.$client.prepare('SELECT count(*) AS n FROM rating_contributions WHERE rating_id = ?').get(ratingId) as { n: number }).n;
 }
+
+/** A stored rating's lines counted by rule and record kind (GET /api/v1/ratings' `contributionGroups`). */
+export interface LineGroup {
+  rule: string;
+  kind: string;
+  count: number;
+  points: number;
+}
+
+/**
+ * Each rating's lines counted by rule and kind in one grouping query, in the order each group first appears
+ * (by line id): the API says how many lines a rating has without reading them (decision 039).
+ */
+export function storedLineGroups(db: Db, ratingIds: readonly number[]): Map<number, LineGroup[]> {
+  const out = new Map<number, LineGroup[]>();
+  for (let i = 0; i < ratingIds.length; i += 500) {
+    const chunk = ratingIds.slice(i, i + 500);
+    const rows = db.$client
+      .prepare(
+        `SELECT rating_id AS ratingId, rule, record_kind AS kind, count(*) AS count, sum(points) AS points, min(id) AS firstId
+         FROM rating_contributions WHERE rating_id IN (${chunk.map(() => '?').join(',')})
+         GROUP BY rating_id, rule, record_kind ORDER BY rating_id, firstId`,
+      )
+      .all(...chunk) as (LineGroup & { ratingId: number; firstId: number })[];
+    for (const { ratingId, firstId: _first, ...g } of rows) {
+      const list = out.get(ratingId);
+      if (list) list.push(g);
+      else out.set(ratingId, [g]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Up to `limit` lines of a rating after line id `after` (0: from the start), in stored order, with their ids:
+ * a range of the rating's index, so every page costs the same however deep it lies.
+ */
+export function storedLinesAfter(db: Db, ratingId: number, after: number, limit: number): (Line & { id: number })[] {
+  return db.$client
+    .prepare(`SELECT id, ${COLUMNS} FROM rating_contributions WHERE rating_id = ? AND id > ? ORDER BY id LIMIT ?`)
+    .all(ratingId, after, limit) as (Line & { id: number })[];
+}
