@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ratings, units } from '../schema';
-import type { StoredRating, StoredStatus } from './ratings';
+import { ratingFigures, ratingsOf, type StoredRating, type StoredStatus } from './ratings';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
 
@@ -31,27 +31,13 @@ export function storedRatingHeads(
       id: ratings.id,
       instituteId: ratings.instituteId,
       unitCode: units.code,
-      year: ratings.year,
-      asOf: ratings.asOf,
-      ruleSetVersion: ratings.ruleSetVersion,
-      status: ratings.status,
-      points: ratings.points,
-      levelByPoints: ratings.levelByPoints,
-      level: ratings.level,
+      ...ratingFigures,
       floors: sql<string>`(SELECT json_group_array(json(value)) FROM (SELECT value FROM json_each(${ratings.floors}) LIMIT ${opts.floorsLimit}))`,
       floorsTotal: sql<number>`json_array_length(${ratings.floors})`,
     })
     .from(ratings)
     .innerJoin(units, eq(units.id, ratings.instituteId))
-    .where(
-      and(
-        eq(ratings.year, year),
-        eq(ratings.status, status),
-        inScope(ratings.instituteId, scope),
-        opts.only ? inArray(ratings.instituteId, [...opts.only]) : undefined,
-        opts.after !== undefined ? gt(units.code, opts.after) : undefined,
-      ),
-    )
+    .where(and(ratingsOf(year, status, scope, opts.only), opts.after !== undefined ? gt(units.code, opts.after) : undefined))
     .orderBy(asc(units.code))
     .limit(opts.limit)
     .all();

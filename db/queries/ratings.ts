@@ -119,6 +119,16 @@ export interface StoredRating {
   }[];
 }
 
+/** The WHERE of year Y's stored ratings of one status in scope (and, if given, of only these institutes). */
+export function ratingsOf(year: number, status: StoredStatus, scope: Scope, only?: readonly number[]) {
+  return and(
+    eq(ratings.year, year),
+    eq(ratings.status, status),
+    inScope(ratings.instituteId, scope),
+    only ? inArray(ratings.instituteId, [...only]) : undefined,
+  );
+}
+
 /**
  * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
  * for a page that reads them by rule in SQL, db/queries/rating-lines.ts).
@@ -135,14 +145,7 @@ export function storedRatings(
     .select({ r: ratings, unitCode: units.code })
     .from(ratings)
     .innerJoin(units, eq(units.id, ratings.instituteId))
-    .where(
-      and(
-        eq(ratings.year, year),
-        eq(ratings.status, status),
-        inScope(ratings.instituteId, scope),
-        only ? inArray(ratings.instituteId, [...only]) : undefined,
-      ),
-    )
+    .where(ratingsOf(year, status, scope, only))
     .orderBy(asc(units.code))
     .all();
   const byRating = new Map<number, StoredRating['contributions']>();
@@ -288,6 +291,17 @@ export interface RatingTableRow {
   computedAt: Date;
 }
 
+/** What a stored rating says, as every list of them selects it (the table, the API's heads). */
+export const ratingFigures = {
+  year: ratings.year,
+  asOf: ratings.asOf,
+  ruleSetVersion: ratings.ruleSetVersion,
+  status: ratings.status,
+  points: ratings.points,
+  levelByPoints: ratings.levelByPoints,
+  level: ratings.level,
+};
+
 /** Stored ratings of a year and status in scope, with unit and branch names, without contributions. */
 export function ratingTableRows(db: Db, scope: Scope, year: number, status: StoredStatus): RatingTableRow[] {
   const branch = alias(units, 'branch');
@@ -301,13 +315,7 @@ export function ratingTableRows(db: Db, scope: Scope, year: number, status: Stor
       branchCode: branch.code,
       branchName: branch.name,
       branchNameEn: branch.nameEn,
-      year: ratings.year,
-      asOf: ratings.asOf,
-      ruleSetVersion: ratings.ruleSetVersion,
-      status: ratings.status,
-      points: ratings.points,
-      levelByPoints: ratings.levelByPoints,
-      level: ratings.level,
+      ...ratingFigures,
       floors: ratings.floors,
       computedAt: ratings.computedAt,
     })
