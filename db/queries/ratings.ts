@@ -125,24 +125,13 @@ export function ratingYearSummary(db: Db, year: number): YearSummary {
   };
 }
 
-export interface RatingTableRow {
-  id: number;
-  instituteId: number;
-  unitCode: string;
+/** A row of the ratings table: a stored rating without its lines, with its unit's and branch's names. */
+export interface RatingTableRow extends Omit<StoredRating, 'contributions' | 'publishedAt'> {
   unitName: string;
   unitNameEn: string | null;
   branchCode: string | null;
   branchName: string | null;
   branchNameEn: string | null;
-  year: number;
-  asOf: Date;
-  ruleSetVersion: string;
-  status: StoredStatus;
-  points: number;
-  levelByPoints: Level;
-  level: Level;
-  floors: StoredRating['floors'];
-  computedAt: Date;
 }
 
 /** What a stored rating says, as every list of them selects it (the table, the API's heads). */
