@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { loadRatingInputs } from '@/db/queries/rating-inputs';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { storeRatings } from '@/db/queries/ratings';
+import { storeRatings } from '@/db/queries/rating-store';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';

@@ -1,100 +1,15 @@
 import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
-import type { SyncTx as Tx } from '../tx';
-import { ratingContributions, ratings, units, users, warningListEntries } from '../schema';
+import { ratings, units, users } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
-import type { InstituteRating } from '@/features/rating/rate-institutes';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
-import { proposedReason } from '@/domain/rating/proposed-reason';
+
+// Reading stored ratings. Storing them is rating-store.ts, publishing them rating-publish.ts; the API's
+// bounded reads are rating-api.ts and rating-lines.ts.
 
 export type StoredStatus = 'provisional' | 'final' | 'published';
-
-/**
- * Replaces the stored provisional or final ratings of year Y with freshly computed ones, in one
- * transaction. Published ratings are separate rows and are never touched here: publishing freezes them.
- */
-export function storeRatings(
-  db: Db,
-  year: number,
-  status: 'provisional' | 'final',
-  results: InstituteRating[],
-  computedAt: Date,
-  /** Runs in the same transaction first (checks that may refuse) and can append the audit entry. */
-  within?: (tx: Tx) => void,
-): void {
-  db.transaction(
-    (tx) => {
-      within?.(tx);
-      const ids = results.map((r) => r.institute.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        tx.delete(ratings)
-          .where(and(eq(ratings.year, year), eq(ratings.status, status), inArray(ratings.instituteId, ids.slice(i, i + 500))))
-          .run();
-      }
-      for (const { institute, rating } of results) {
-        const row = tx
-          .insert(ratings)
-          .values({
-            instituteId: institute.id,
-            year,
-            asOf: rating.asOf,
-            ruleSetVersion: rating.ruleSetVersion,
-            status,
-            points: rating.points,
-            levelByPoints: rating.levelByPoints,
-            level: rating.level,
-            floors: rating.floors.map((f) => ({
-              floor: f.floor,
-              rule: f.rule,
-              recordKind: f.kind,
-              recordId: f.recordId,
-              recordExternalId: f.externalId,
-            })),
-            computedAt,
-          })
-          .returning({ id: ratings.id })
-          .get();
-        insertContributions(db, row.id, rating.contributions);
-      }
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-/** Contribution rows per INSERT statement: 7 parameters each, well under SQLite's 32,766. */
-const LINES_PER_INSERT = 100;
-const insertLines = new WeakMap<Db['$client'], Map<number, Statement<unknown[]>>>();
-
-/**
- * Stores a rating's contributions through statements prepared once per connection. One institute may have
- * hundreds of thousands of lines (issue 13: 307,508 for 150,000 overdue hazards), which the query builder
- * took 4.7 s of CPU to build and insert; bare statements take a fraction of it (decision 031).
- */
-function insertContributions(db: Db, ratingId: number, lines: InstituteRating['rating']['contributions']): void {
-  let byCount = insertLines.get(db.$client);
-  if (!byCount) insertLines.set(db.$client, (byCount = new Map()));
-  const statement = (n: number) => {
-    let s = byCount.get(n);
-    if (!s) {
-      const values = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-      s = db.$client.prepare<unknown[]>(
-        `INSERT INTO rating_contributions (rating_id, rule, record_kind, record_id, record_external_id, floor, points) VALUES ${values}`,
-      );
-      byCount.set(n, s);
-    }
-    return s;
-  };
-  const params: unknown[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
-    const chunk = lines.slice(i, i + LINES_PER_INSERT);
-    params.length = 0;
-    for (const c of chunk) params.push(ratingId, c.rule, c.kind, c.recordId, c.externalId, c.floor, c.points);
-    statement(chunk.length).run(...params);
-  }
-}
 
 export interface StoredRating {
   id: number;
@@ -120,6 +35,16 @@ export interface StoredRating {
   }[];
 }
 
+/** The WHERE of year Y's stored ratings of one status in scope (and, if given, of only these institutes). */
+export function ratingsOf(year: number, status: StoredStatus, scope: Scope, only?: readonly number[]) {
+  return and(
+    eq(ratings.year, year),
+    eq(ratings.status, status),
+    inScope(ratings.instituteId, scope),
+    only ? inArray(ratings.instituteId, [...only]) : undefined,
+  );
+}
+
 /**
  * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
  * for a page that reads them by rule in SQL, db/queries/rating-lines.ts).
@@ -136,14 +61,7 @@ export function storedRatings(
     .select({ r: ratings, unitCode: units.code })
     .from(ratings)
     .innerJoin(units, eq(units.id, ratings.instituteId))
-    .where(
-      and(
-        eq(ratings.year, year),
-        eq(ratings.status, status),
-        inScope(ratings.instituteId, scope),
-        only ? inArray(ratings.instituteId, [...only]) : undefined,
-      ),
-    )
+    .where(ratingsOf(year, status, scope, only))
     .orderBy(asc(units.code))
     .all();
   const byRating = new Map<number, StoredRating['contributions']>();
@@ -166,67 +84,6 @@ export function storedRatings(
     }
   }
   return rows.map(({ r, unitCode }) => ({ ...r, unitCode, contributions: byRating.get(r.id) ?? [] }));
-}
-
-export interface PublishResult {
-  published: number;
-  proposed: number;
-}
-
-/**
- * Publishes the final ratings of year Y: each becomes a frozen `published` row (a copy, so a later
- * recomputation of `final` can be compared with it), and every red one proposes its unit for the warning
- * list. Returns how many were published; a year already published is left as it is. `afterPublish` runs in
- * the same transaction (the audit entries of the office's action), so both are stored or neither.
- */
-export function publishRatings(
-  db: Db,
-  year: number,
-  userId: number,
-  now: Date,
-  afterPublish?: (tx: Tx, result: PublishResult) => void,
-): PublishResult {
-  return db.transaction(
-    (tx) => {
-      const already = tx
-        .select({ id: ratings.id })
-        .from(ratings)
-        .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
-        .limit(1)
-        .get();
-      if (already) return { published: 0, proposed: 0 };
-      const finals = tx
-        .select()
-        .from(ratings)
-        .where(and(eq(ratings.year, year), eq(ratings.status, 'final')))
-        .all();
-      let proposed = 0;
-      for (const f of finals) {
-        const { id: finalId, ...rest } = f;
-        const copy = tx
-          .insert(ratings)
-          .values({ ...rest, status: 'published', publishedAt: now, publishedBy: userId })
-          .returning({ id: ratings.id })
-          .get();
-        const contributions = tx.select().from(ratingContributions).where(eq(ratingContributions.ratingId, finalId)).all();
-        for (let i = 0; i < contributions.length; i += 200) {
-          tx.insert(ratingContributions)
-            .values(contributions.slice(i, i + 200).map(({ id: _id, ...c }) => ({ ...c, ratingId: copy.id })))
-            .run();
-        }
-        if (f.level === 'red') {
-          tx.insert(warningListEntries)
-            .values({ unitId: f.instituteId, reason: proposedReason(year), ratingId: copy.id, status: 'proposed' })
-            .run();
-          proposed++;
-        }
-      }
-      const result = { published: finals.length, proposed };
-      if (finals.length > 0) afterPublish?.(tx, result);
-      return result;
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 /** The oldest computation time of year Y's stored provisional ratings, or null when none are stored. */
@@ -268,25 +125,25 @@ export function ratingYearSummary(db: Db, year: number): YearSummary {
   };
 }
 
-export interface RatingTableRow {
-  id: number;
-  instituteId: number;
-  unitCode: string;
+/** A row of the ratings table: a stored rating without its lines, with its unit's and branch's names. */
+export interface RatingTableRow extends Omit<StoredRating, 'contributions' | 'publishedAt'> {
   unitName: string;
   unitNameEn: string | null;
   branchCode: string | null;
   branchName: string | null;
   branchNameEn: string | null;
-  year: number;
-  asOf: Date;
-  ruleSetVersion: string;
-  status: StoredStatus;
-  points: number;
-  levelByPoints: Level;
-  level: Level;
-  floors: StoredRating['floors'];
-  computedAt: Date;
 }
+
+/** What a stored rating says, as every list of them selects it (the table, the API's heads). */
+export const ratingFigures = {
+  year: ratings.year,
+  asOf: ratings.asOf,
+  ruleSetVersion: ratings.ruleSetVersion,
+  status: ratings.status,
+  points: ratings.points,
+  levelByPoints: ratings.levelByPoints,
+  level: ratings.level,
+};
 
 /** Stored ratings of a year and status in scope, with unit and branch names, without contributions. */
 export function ratingTableRows(db: Db, scope: Scope, year: number, status: StoredStatus): RatingTableRow[] {
@@ -301,13 +158,7 @@ export function ratingTableRows(db: Db, scope: Scope, year: number, status: Stor
       branchCode: branch.code,
       branchName: branch.name,
       branchNameEn: branch.nameEn,
-      year: ratings.year,
-      asOf: ratings.asOf,
-      ruleSetVersion: ratings.ruleSetVersion,
-      status: ratings.status,
-      points: ratings.points,
-      levelByPoints: ratings.levelByPoints,
-      level: ratings.level,
+      ...ratingFigures,
       floors: ratings.floors,
       computedAt: ratings.computedAt,
     })
@@ -374,14 +225,4 @@ export function ratingsPerRuleSetVersion(db: Db, scope: Scope = { all: true }): 
     .groupBy(ratings.ruleSetVersion)
     .all();
   return new Map(rows.map((r) => [r.version, r.n]));
-}
-
-/** Ids of the warning-list entries proposed by the published ratings of a year (for their audit entries). */
-export function proposalsOfYear(tx: Tx | Db, year: number): { id: number; unitId: number }[] {
-  return tx
-    .select({ id: warningListEntries.id, unitId: warningListEntries.unitId })
-    .from(warningListEntries)
-    .innerJoin(ratings, eq(ratings.id, warningListEntries.ratingId))
-    .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
-    .all();
 }

@@ -1,8 +1,49 @@
-import type { StoredRating } from '@/db/queries/ratings';
+import type { RatingHead } from '@/db/queries/rating-api';
+import type { LineGroup } from '@/db/queries/rating-lines';
 import type { InstituteRating } from '@/features/rating/rate-institutes';
 
-/** One rated unit as GET /api/v1/ratings answers it (API.md), from a live evaluation. */
-export function liveRatingToApi({ institute, rating }: InstituteRating, status: 'provisional' | 'final') {
+// One rated unit as GET /api/v1/ratings answers it (API.md): the promised fields, then what says how much of
+// a bounded list is shown (decision 039). `contributions` holds one page of lines, `contributionsNext` the
+// cursor of the next (null on the last); `floors` the first floors, `floorsTotal` how many there are.
+
+export interface ApiFloor {
+  floor: string;
+  rule: string;
+  kind: string;
+  externalId: string;
+}
+export interface ApiContribution {
+  rule: string;
+  kind: string;
+  externalId: string | null;
+  points: number;
+}
+export interface ApiRating {
+  unitCode: string;
+  year: number;
+  asOf: string;
+  ruleSet: string;
+  level: string;
+  levelByPoints: string;
+  points: number;
+  floors: ApiFloor[];
+  contributions: ApiContribution[];
+  status: 'provisional' | 'final' | 'published';
+  floorsTotal: number;
+  contributionsTotal: number;
+  contributionGroups: LineGroup[];
+  contributionsNext: string | null;
+}
+
+/** One page of a stored rating's lines, with the rating's groups and the cursor of the next page. */
+export interface LinesPage {
+  lines: ApiContribution[];
+  groups: LineGroup[];
+  next: string | null;
+}
+
+/** The promised fields of a live evaluation before its lists (the lists are complete or paged by the caller). */
+function liveHead({ institute, rating }: InstituteRating) {
   return {
     unitCode: institute.code,
     year: rating.year,
@@ -11,14 +52,66 @@ export function liveRatingToApi({ institute, rating }: InstituteRating, status: 
     level: rating.level,
     levelByPoints: rating.levelByPoints,
     points: rating.points,
-    floors: rating.floors.map((f) => ({ floor: f.floor, rule: f.rule, kind: f.kind, externalId: f.externalId })),
-    contributions: rating.contributions.map((c) => ({ rule: c.rule, kind: c.kind, externalId: c.externalId, points: c.points })),
+  };
+}
+
+const liveFloor = (f: InstituteRating['rating']['floors'][number]): ApiFloor => ({
+  floor: f.floor,
+  rule: f.rule,
+  kind: f.kind,
+  externalId: f.externalId,
+});
+const liveLine = (c: InstituteRating['rating']['contributions'][number]): ApiContribution => ({
+  rule: c.rule,
+  kind: c.kind,
+  externalId: c.externalId,
+  points: c.points,
+});
+
+/** A live evaluation with every floor and line, as API.md first promised (the command line prints this). */
+export function liveRatingToApi(r: InstituteRating, status: 'provisional' | 'final') {
+  return {
+    ...liveHead(r),
+    floors: r.rating.floors.map(liveFloor),
+    contributions: r.rating.contributions.map(liveLine),
     status,
   };
 }
 
-/** The same shape from a stored (e.g. published, frozen) rating. */
-export function storedRatingToApi(r: StoredRating) {
+/**
+ * A live evaluation (with asOf) as the bounded API answers it: the first `floorsShown` floors, and the lines
+ * from `offset` on, `perPage` of them, with the rating's groups and the cursor of the next page.
+ */
+export function livePageToApi(
+  r: InstituteRating,
+  status: 'provisional' | 'final',
+  opts: { offset: number; perPage: number; floorsShown: number },
+): ApiRating {
+  const lines = r.rating.contributions;
+  const end = opts.offset + opts.perPage;
+  const groups = new Map<string, LineGroup>();
+  for (const c of lines) {
+    const key = `${c.rule}|${c.kind}`;
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      g.points += c.points;
+    } else groups.set(key, { rule: c.rule, kind: c.kind, count: 1, points: c.points });
+  }
+  return {
+    ...liveHead(r),
+    floors: r.rating.floors.slice(0, opts.floorsShown).map(liveFloor),
+    contributions: lines.slice(opts.offset, end).map(liveLine),
+    status,
+    floorsTotal: r.rating.floors.length,
+    contributionsTotal: lines.length,
+    contributionGroups: [...groups.values()],
+    contributionsNext: end < lines.length ? `o${end}` : null,
+  };
+}
+
+/** A stored rating (provisional, final or published), its floors already cut in SQL. */
+export function storedRatingToApi(r: RatingHead, page: LinesPage): ApiRating {
   return {
     unitCode: r.unitCode,
     year: r.year,
@@ -28,7 +121,11 @@ export function storedRatingToApi(r: StoredRating) {
     levelByPoints: r.levelByPoints,
     points: r.points,
     floors: r.floors.map((f) => ({ floor: f.floor, rule: f.rule, kind: f.recordKind, externalId: f.recordExternalId })),
-    contributions: r.contributions.map((c) => ({ rule: c.rule, kind: c.recordKind, externalId: c.recordExternalId, points: c.points })),
+    contributions: page.lines,
     status: r.status,
+    floorsTotal: r.floorsTotal,
+    contributionsTotal: page.groups.reduce((n, g) => n + g.count, 0),
+    contributionGroups: page.groups,
+    contributionsNext: page.next,
   };
 }

@@ -1,13 +1,7 @@
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/audit/audit-log';
-import {
-  proposalsOfYear,
-  publishRatings,
-  ratingTableRows,
-  ratingYearSummary,
-  type PublishResult,
-  type StoredStatus,
-} from '@/db/queries/ratings';
+import { ratingTableRows, ratingYearSummary, type StoredStatus } from '@/db/queries/ratings';
+import { proposalsOfYear, publishRatings, type PublishResult } from '@/db/queries/rating-publish';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { proposalAudits } from '@/db/queries/warning-list';
 import { ALL_UNITS, type Actor } from '@/domain/auth/actor';

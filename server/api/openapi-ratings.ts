@@ -1,6 +1,14 @@
 import { FIRST_RATED_YEAR } from '@/domain/records/date-range';
+import {
+  AS_OF_RECORDS,
+  CONTRIBUTIONS_PER_PAGE,
+  FLOORS_SHOWN,
+  LINES_PER_ANSWER,
+  MAX_UNITS_PER_PAGE,
+  UNITS_PER_PAGE,
+} from '@/features/rating/api-ratings';
 // GET /api/v1/ratings (shared/API.md "Read"): the endpoint integrators read most, described for the
-// OpenAPI document beside the record kinds.
+// OpenAPI document beside the record kinds. Its bounds come from the feature that applies them (decision 039).
 
 const level = { type: 'string', enum: ['blue', 'yellow', 'orange', 'red'] };
 
@@ -13,7 +21,8 @@ export const ratingSchema = {
     asOf: {
       type: 'string',
       format: 'date-time',
-      description: 'The evaluation instant: the end of the year, or now for a year in progress',
+      description:
+        'The evaluation instant: the end of a past year; for the year in progress, when its stored provisional rating was computed (at asOf when asked)',
     },
     ruleSet: { type: 'string', description: 'The rating rule-set version it was computed with' },
     level: { ...level, description: 'The worse of the level by points and the highest floor' },
@@ -21,6 +30,7 @@ export const ratingSchema = {
     points: { type: 'integer' },
     floors: {
       type: 'array',
+      description: `The first ${FLOORS_SHOWN} floors reached (floorsTotal counts them all; each is also one of the contributions)`,
       items: {
         type: 'object',
         properties: {
@@ -33,6 +43,7 @@ export const ratingSchema = {
     },
     contributions: {
       type: 'array',
+      description: `One page of the lines behind the points, at most ${CONTRIBUTIONS_PER_PAGE}, in the rating's order; contributionsNext reads the next`,
       items: {
         type: 'object',
         properties: {
@@ -44,6 +55,26 @@ export const ratingSchema = {
       },
     },
     status: { type: 'string', enum: ['provisional', 'final', 'published'] },
+    floorsTotal: { type: 'integer', description: 'How many floors the rating reached' },
+    contributionsTotal: { type: 'integer', description: 'How many contribution lines the rating has, on every page' },
+    contributionGroups: {
+      type: 'array',
+      description: 'Every line counted by rule and record kind, in the order each first appears',
+      items: {
+        type: 'object',
+        properties: {
+          rule: { type: 'string' },
+          kind: { type: 'string' },
+          count: { type: 'integer' },
+          points: { type: 'integer' },
+        },
+      },
+    },
+    contributionsNext: {
+      type: ['string', 'null'],
+      description:
+        'Pass as contributionsCursor (with the same year, unit and asOf) for the next page of contributions; null on the last page',
+    },
   },
 };
 
@@ -51,7 +82,7 @@ export function ratingsPath(errors: Record<string, unknown>) {
   return {
     get: {
       summary:
-        "One entry per rated institute in the caller's scope. A published year answers its frozen ratings; otherwise a past year is evaluated at its end and the current year at now (or at asOf).",
+        "One entry per rated institute in the caller's scope, a bounded page at a time. Without asOf: the stored ratings the ratings page shows (published, else final for a past year; provisional for the current year). With asOf: evaluated at that instant.",
       parameters: [
         {
           name: 'year',
@@ -64,9 +95,28 @@ export function ratingsPath(errors: Record<string, unknown>) {
           name: 'asOf',
           in: 'query',
           schema: { type: 'string', format: 'date-time' },
-          description: 'Evaluate at this instant (ISO 8601 with an offset) instead',
+          description: `Evaluate at this instant (ISO 8601 with an offset) with the active rule set, instead of reading the stored ratings. At most ${AS_OF_RECORDS.toLocaleString('en')} hazards, incidents and projects are rated per request: a larger institute asked alone is refused with 422 and named in notEvaluated in a list; a page ends before the institute that would pass the bound`,
         },
         { name: 'unit', in: 'query', schema: { type: 'string' }, description: 'Only this institute (by unit code)' },
+        {
+          name: 'cursor',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'The nextCursor of the previous page: the page starts after this unit code',
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1, maximum: MAX_UNITS_PER_PAGE, default: UNITS_PER_PAGE },
+          description: `Units per page; a page also ends before the unit that would take its contributions and floors past ${LINES_PER_ANSWER.toLocaleString('en')}`,
+        },
+        {
+          name: 'contributionsCursor',
+          in: 'query',
+          schema: { type: 'string' },
+          description:
+            "A unit's contributionsNext: the next page of that unit's contributions (with unit, and with asOf exactly when the first page had it). A cursor of a stored rating recomputed since is refused with 409: start again from the first page",
+        },
       ],
       responses: {
         '200': {
@@ -77,7 +127,15 @@ export function ratingsPath(errors: Record<string, unknown>) {
                 type: 'object',
                 properties: {
                   data: { type: 'array', items: { $ref: '#/components/schemas/Rating' } },
-                  nextCursor: { type: 'null' },
+                  nextCursor: {
+                    type: ['string', 'null'],
+                    description: 'Pass as cursor for the next page of units; null on the last',
+                  },
+                  notEvaluated: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description: `With asOf: unit codes in this page's range holding more than ${AS_OF_RECORDS.toLocaleString('en')} records, not rated at the instant (read their stored rating without asOf)`,
+                  },
                 },
               },
             },

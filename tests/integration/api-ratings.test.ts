@@ -106,6 +106,15 @@ describe('GET /api/v1/ratings', () => {
         { rule: 'hazard.general', kind: 'hazards', externalId: 'HZ-RT1-1', points: 1 },
       ],
       status: 'final',
+      // Decision 039: what says how much of each list is shown (here all of it).
+      floorsTotal: 1,
+      contributionsTotal: 3,
+      contributionGroups: [
+        { rule: 'incident.tier3', kind: 'incidents', count: 1, points: 20 },
+        { rule: 'incident.late', kind: 'incidents', count: 1, points: 5 },
+        { rule: 'hazard.general', kind: 'hazards', count: 1, points: 1 },
+      ],
+      contributionsNext: null,
     });
     expect(by.RT2).toMatchObject({
       level: 'yellow',

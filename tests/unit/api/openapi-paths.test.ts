@@ -34,6 +34,6 @@ describe('the OpenAPI document', () => {
 
   it('describes GET /api/v1/ratings with its parameters and entry shape', () => {
     const ratings = (openApiDocument().paths as Record<string, { get?: { parameters?: { name: string }[] } }>)['/api/v1/ratings'];
-    expect(ratings?.get?.parameters?.map((p) => p.name).sort()).toEqual(['asOf', 'unit', 'year']);
+    expect(ratings?.get?.parameters?.map((p) => p.name).sort()).toEqual(['asOf', 'contributionsCursor', 'cursor', 'limit', 'unit', 'year']);
   });
 });

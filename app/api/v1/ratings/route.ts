@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/api/route';
+import { ApiError } from '@/server/errors';
+import { apiLocale } from '@/server/api/locale';
 import { instantParam } from '@/server/api/record-routes';
-import { unitByCode } from '@/db/queries/units';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { storedRatings } from '@/db/queries/ratings';
-import { rateInstitutes, yearHasEnded } from '@/features/rating/rate-institutes';
-import { liveRatingToApi, storedRatingToApi } from '@/features/rating/api-shape';
+import { MAX_UNITS_PER_PAGE, ratingsForApi, UNITS_PER_PAGE } from '@/features/rating/api-ratings';
+import { FieldProblem } from '@/domain/errors';
+import { translate } from '@/domain/i18n/translate';
 import { evaluationInstant } from '@/domain/rating/evaluate';
 import { ratedYearSchema } from '@/domain/records/date-range';
 import { yearStart } from '@/domain/time/shanghai';
@@ -19,35 +19,35 @@ const query = (now: Date) =>
       year: ratedYearSchema(now),
       asOf: instantParam,
       unit: z.string().max(64).optional(),
+      cursor: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(MAX_UNITS_PER_PAGE).default(UNITS_PER_PAGE),
+      contributionsCursor: z
+        .string()
+        .regex(/^(r\d{1,15}\.\d{1,15}|o\d{1,15})$/)
+        .optional(),
     })
     .superRefine((q, ctx) => {
       if (q.asOf && evaluationInstant(q.year, q.asOf).getTime() < yearStart(q.year).getTime())
         ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'validation.asOfBeforeYear', params: { year: q.year } });
+      // A stored rating's cursor ("r…") pages the answer without asOf, a live one's ("o…") the answer with it.
+      if (q.contributionsCursor && (!q.unit || q.contributionsCursor.startsWith('o') !== Boolean(q.asOf)))
+        ctx.addIssue({ code: 'custom', path: ['contributionsCursor'], message: 'validation.contributionsCursorAlone' });
     });
 
 /**
- * GET /api/v1/ratings?year=Y[&asOf=ISO][&unit=CODE]: one entry per rated unit in the caller's scope.
- * A published year answers its frozen ratings; otherwise (or with asOf) the ratings are evaluated now from
- * the records, at the end of a past year or at the current instant.
+ * GET /api/v1/ratings?year=Y[&asOf=ISO][&unit=CODE][&cursor=][&limit=][&contributionsCursor=]: a bounded page
+ * of the ratings in the caller's scope (decision 039). Without asOf, the stored ratings the ratings page
+ * shows; with asOf, evaluated at that instant.
  */
-export const GET = apiRoute(({ req, actor, db }) => {
+export const GET = apiRoute(async ({ req, actor, db }) => {
   const now = new Date();
   const q = query(now).parse(Object.fromEntries(new URL(req.url).searchParams));
-  const T = evaluationInstant(q.year, q.asOf ?? now);
-  let only: number[] | undefined;
-  if (q.unit) {
-    const unit = unitByCode(db, q.unit);
-    if (!unit || unit.kind !== 'institute' || !(actor.scope.all || actor.scope.unitIds.includes(unit.id)))
-      return { data: [], nextCursor: null };
-    only = [unit.id];
-  } else if (!actor.scope.all) {
-    only = [...actor.scope.unitIds];
+  try {
+    return await ratingsForApi(db, actor, q, now);
+  } catch (error) {
+    if (!(error instanceof FieldProblem)) throw error;
+    const locale = apiLocale(req);
+    const code = error.key === 'validation.ratingRecomputed' ? 'conflict' : 'validation_failed';
+    throw new ApiError(code, (l) => translate(l, 'api.invalidRequest'), [{ field: error.field, message: error.localized(locale) }]);
   }
-  if (!q.asOf) {
-    const published = storedRatings(db, actor.scope, q.year, 'published', only);
-    if (published.length) return { data: published.map(storedRatingToApi), nextCursor: null };
-  }
-  const status = yearHasEnded(q.year, T) ? 'final' : 'provisional';
-  const rated = rateInstitutes(db, activeRatingRuleSet(db), q.year, { asOf: T, only });
-  return { data: rated.map((r) => liveRatingToApi(r, status)), nextCursor: null };
 });
