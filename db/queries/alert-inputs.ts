@@ -2,10 +2,8 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { domains, units } from '../schema';
 import type { AlertFacts, RatingFact, UnitInfo } from '@/domain/alerts/types';
-import type { AlertRuleSet } from '@/domain/alerts/rule-set';
 import type { Tier } from '@/domain/rating/types';
-import { addMonths } from '@/domain/alerts/rules/domain-surge';
-import { DAY_MS, shanghaiDate, shanghaiMonth, shanghaiYear, yearStart } from '@/domain/time/shanghai';
+import { DAY_MS, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Db | Tx;
@@ -40,10 +38,11 @@ export function provisionalRatingFacts(db: Db, year: number): RatingFact[] {
 /**
  * What the alert rules look at, as of instant T: incidents of T's year (and any recorded in the last 30
  * days), hazards past due and not rectified at T, assessments waiting for review, unfinished ethics
- * registrations, last year's annual reports, and the incidents + hazards of the months domain.surge compares.
- * Ratings come from the caller (stored provisional ones, or computed at T).
+ * registrations, last year's annual reports, and the incidents + hazards from `eventsFrom` (the months
+ * domain.surge compares: `surgeEventsFrom` in domain/alerts/rules/domain-surge.ts). Ratings come from the
+ * caller (stored provisional ones, or computed at T).
  */
-export function loadAlertFacts(db: Db, asOf: Date, rules: AlertRuleSet, ratings: RatingFact[]): AlertFacts {
+export function loadAlertFacts(db: Db, asOf: Date, eventsFrom: Date, ratings: RatingFact[]): AlertFacts {
   const c = db.$client;
   const t = asOf.getTime();
   const year = shanghaiYear(asOf);
@@ -140,10 +139,7 @@ export function loadAlertFacts(db: Db, asOf: Date, rules: AlertRuleSet, ratings:
       .all(year - 1) as [number, number, number][]
   ).map((r) => ({ instituteId: r[0], year: r[1], submittedAt: new Date(r[2]), withdrawn: false }));
 
-  // domain.surge judges this month and last, each against the `months` months before it.
-  const first = addMonths(shanghaiMonth(asOf), -1 - rules['domain.surge'].months);
-  const [fy, fm] = first.split('-').map(Number) as [number, number];
-  const from = shanghaiDate(fy, fm, 1).getTime();
+  const from = eventsFrom.getTime();
   const events = (
     c
       .prepare(

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { loadAlertFacts } from '@/db/queries/alert-inputs';
+import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { acknowledgeAlert, markAlertRead, storeAlerts } from '@/db/queries/alerts';
 import { alertsFiredBetween, insertBulletin } from '@/db/queries/bulletins';
@@ -83,7 +84,7 @@ function replayAlertRuns(db: Db, instants: readonly Date[]): number {
       ratings = ratingFactsAt(db, rules.rating, at);
       ratedMonth = shanghaiMonth(at);
     }
-    const fresh = evaluateAlerts(loadAlertFacts(db, at, rules.alerts, ratings), rules, at).filter((c) => {
+    const fresh = evaluateAlerts(loadAlertFacts(db, at, surgeEventsFrom(at, rules.alerts), ratings), rules, at).filter((c) => {
       const key = `${c.rule}|${c.subjectKind}|${c.subjectKey}|${c.period}`;
       return !stored.has(key) && Boolean(stored.add(key));
     });

@@ -27,6 +27,7 @@ const alertsRoute = await import('@/app/api/v1/alerts/route');
 const { activeAlertRules } = await import('@/db/queries/alert-rule-sets');
 const { loadAlertFacts, provisionalRatingFacts } = await import('@/db/queries/alert-inputs');
 const { evaluateAlerts } = await import('@/domain/alerts/evaluate');
+const { surgeEventsFrom } = await import('@/domain/alerts/rules/domain-surge');
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -188,7 +189,7 @@ describe('the daily alerts job', () => {
     const [a, b] = [openDatabase(file), openDatabase(file)];
     const evaluateOn = (db: typeof a) => {
       const rules = activeAlertRules(db);
-      return evaluateAlerts(loadAlertFacts(db, when, rules.alerts, provisionalRatingFacts(db, 2026)), rules, when);
+      return evaluateAlerts(loadAlertFacts(db, when, surgeEventsFrom(when, rules.alerts), provisionalRatingFacts(db, 2026)), rules, when);
     };
     const [ca, cb] = [evaluateOn(a), evaluateOn(b)];
     expect(ca).toEqual(cb);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES } from '@/domain/alerts/default-rule-set';
 import { evaluateAlerts } from '@/domain/alerts/evaluate';
 import { alertRuleSetSchema, type AlertRuleSet } from '@/domain/alerts/rule-set';
-import { addMonths, domainSurge } from '@/domain/alerts/rules/domain-surge';
+import { domainSurge, surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { ethicsDeadline } from '@/domain/alerts/rules/ethics-deadline';
 import { HAZARD_OVERDUE_CAP, hazardOverdue } from '@/domain/alerts/rules/hazard-overdue';
 import { incidentSerious } from '@/domain/alerts/rules/incident-serious';
@@ -215,10 +215,9 @@ describe('domain.surge', () => {
     expect(domainSurge(facts({ events: later }), rules, T)).toEqual([]);
   });
 
-  it('adds months across years', () => {
-    expect(addMonths('2026-01', -1)).toBe('2025-12');
-    expect(addMonths('2025-12', 1)).toBe('2026-01');
-    expect(addMonths('2026-06', -7)).toBe('2025-11');
+  it('reads events from the start of the oldest month it compares (Beijing time)', () => {
+    // June and May are judged, each against the 6 months before: from 1 November 2025, 00:00 in Beijing.
+    expect(surgeEventsFrom(T, rules.alerts).toISOString()).toBe('2025-10-31T16:00:00.000Z');
   });
 });
 
