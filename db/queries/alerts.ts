@@ -5,9 +5,6 @@ import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
-import { FieldProblem } from '@/domain/errors';
-import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
-import { appendAudit } from './audit';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
 
@@ -225,58 +222,26 @@ export function markAlertRead(db: Db, userId: number, alertId: number, now: Date
 
 /** Marks every alert in scope read for the user; returns how many were unread. */
 export function markAllAlertsRead(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): number {
-  const scope = viewer.scope;
-  const filter = scope.all
-    ? sql`1 = 1`
-    : scope.unitIds.length
-      ? sql`a.unit_id IN (${sql.join(
-          scope.unitIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql`0 = 1`;
+  const filter = inScope(alerts.unitId, viewer.scope) ?? sql`1 = 1`;
   return db.run(
     sql`INSERT INTO alert_reads (user_id, alert_id, read_at)
-        SELECT ${viewer.userId}, a.id, ${now.getTime()} FROM alerts a WHERE ${filter}
-        AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = a.id AND r.user_id = ${viewer.userId})`,
+        SELECT ${viewer.userId}, ${alerts.id}, ${now.getTime()} FROM ${alerts} WHERE ${filter}
+        AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = ${alerts.id} AND r.user_id = ${viewer.userId})`,
   ).changes;
 }
 
-/**
- * Acknowledges an alert in the actor's scope (who, when, comment), audited in the same transaction. An alert
- * outside the scope is refused exactly like a missing one. Acknowledging twice is refused: the first
- * acknowledgement stands. Alerts are never deleted.
- */
-export function acknowledgeAlert(db: Db, actor: Actor, alertId: number, comment: string | null, now: Date): void {
-  if (!canAcknowledgeAlerts(actor.role)) throw new FieldProblem('(form)', 'validation.readOnlyRole');
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
-        .from(alerts)
-        .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, actor.scope)))
-        .get();
-      if (!row) throw new FieldProblem('id', 'alerts.validation.unknownAlert');
-      if (row.acknowledgedAt) throw new FieldProblem('id', 'alerts.validation.alreadyAcknowledged');
-      tx.update(alerts)
-        .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, acknowledgeComment: comment })
-        .where(eq(alerts.id, alertId))
-        .run();
-      appendAudit(
-        tx,
-        [
-          {
-            actorUserId: actor.userId,
-            action: 'alert.acknowledge',
-            entityKind: 'alert',
-            entityId: alertId,
-            unitId: row.unitId,
-            before: null,
-            after: { acknowledgedAt: now.toISOString(), comment },
-          },
-        ],
-        now,
-      );
-    },
-    { behavior: 'immediate' },
-  );
+/** The alert's acknowledgement state if it lies in the scope; undefined otherwise (or if there is none), alike. */
+export function acknowledgementInScope(db: Db | Tx, alertId: number, scope: Scope) {
+  return db
+    .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
+    .from(alerts)
+    .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, scope)))
+    .get();
+}
+
+export function setAcknowledged(db: Db | Tx, alertId: number, by: { userId: number; comment: string | null }, now: Date): void {
+  db.update(alerts)
+    .set({ acknowledgedAt: now, acknowledgedBy: by.userId, acknowledgeComment: by.comment })
+    .where(eq(alerts.id, alertId))
+    .run();
 }

@@ -22,6 +22,7 @@ const { submitRecords, SubmissionRefused } = await import('@/features/records/su
 const { runAlerts } = await import('@/features/alerts/run-alerts');
 const { dailyAlerts, alertsPeriod } = await import('@/jobs/alerts');
 const q = await import('@/db/queries/alerts');
+const { acknowledgeAlert } = await import('@/features/alerts/acknowledge');
 const f = await import('@/features/demo/factories');
 const alertsRoute = await import('@/app/api/v1/alerts/route');
 const { activeAlertRules } = await import('@/db/queries/alert-rule-sets');
@@ -374,18 +375,18 @@ describe('scope: inbox, acknowledgement and API', () => {
     const sh = actors['a.sh01']!;
     expect(q.alertInScope(getDb(), sh, bjAlert.id)).toBeNull();
     expect(q.listAlerts(getDb(), sh, {}, { page: 1, pageSize: 1000 }).rows.some((r) => r.id === bjAlert.id)).toBe(false);
-    expect(() => q.acknowledgeAlert(getDb(), sh, bjAlert.id, 'not mine', NOW)).toThrow(/outside your scope/);
+    expect(() => acknowledgeAlert(getDb(), sh, bjAlert.id, 'not mine', NOW)).toThrow(/outside your scope/);
     expect((await api(tokens['a.sh01']!, '?limit=1000')).data.some((a: { id: number }) => a.id === bjAlert.id)).toBe(false);
     // The domain surge is academy-wide: not in an institute's scope.
     expect(q.listAlerts(getDb(), sh, { rule: 'domain.surge' }, { page: 1, pageSize: 10 }).total).toBe(0);
 
     const mine = actors['a.bj01']!;
     expect(q.alertInScope(getDb(), mine, bjAlert.id)).not.toBeNull();
-    expect(() => q.acknowledgeAlert(getDb(), actors['a.leader']!, bjAlert.id, null, NOW)).toThrow();
-    q.acknowledgeAlert(getDb(), mine, bjAlert.id, '已安排整改', NOW);
+    expect(() => acknowledgeAlert(getDb(), actors['a.leader']!, bjAlert.id, null, NOW)).toThrow();
+    acknowledgeAlert(getDb(), mine, bjAlert.id, '已安排整改', NOW);
     const acked = q.alertInScope(getDb(), actors.office!, bjAlert.id)!;
     expect(acked).toMatchObject({ acknowledgeComment: '已安排整改', acknowledgedAt: NOW });
-    expect(() => q.acknowledgeAlert(getDb(), mine, bjAlert.id, 'again', NOW)).toThrow(/already acknowledged/);
+    expect(() => acknowledgeAlert(getDb(), mine, bjAlert.id, 'again', NOW)).toThrow(/already acknowledged/);
     const audit = getDb()
       .$client.prepare(`SELECT actor_user_id AS who FROM audit_log WHERE action = 'alert.acknowledge' AND entity_id = ?`)
       .all(bjAlert.id);
