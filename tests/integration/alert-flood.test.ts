@@ -4,7 +4,7 @@ import { insertDataset } from '@/features/demo/insert-dataset';
 import { buildHazard, buildUnit } from '@/features/demo/factories';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
-import { enqueueAlertDeliveries } from '@/jobs/alert-delivery';
+import { enqueueAlertDeliveries } from '@/features/delivery/deliver';
 import * as overdue from '@/domain/alerts/rules/hazard-overdue';
 
 // Issue 13: one institute files a flood of hazards, all overdue. The alerts run (and the delivery queue it
