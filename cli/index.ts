@@ -24,7 +24,7 @@ import { translate } from '@/domain/i18n/translate';
 import { computeAndStoreRatings } from '@/features/rating/refresh';
 import { liveRatingToApi } from '@/features/rating/api-shape';
 import { shanghaiMonth, yearStart } from '@/domain/time/shanghai';
-import { generateBulletin } from '@/jobs/bulletin';
+import { generateBulletin } from '@/features/bulletins/due-bulletins';
 import { isMonth } from '@/domain/time/months';
 import { setUserEmail } from '@/db/queries/users-email';
 import { runAlerts } from '@/features/alerts/run-alerts';

@@ -11,7 +11,7 @@ import { resolveActor } from '@/features/auth/resolve-actor';
 import { generateDemo, DEMO_SEED } from '@/features/demo/generate-demo';
 import { demoUsers } from '@/features/demo/demo-users';
 import { seedDemoHistory } from '@/features/demo/demo-history';
-import { catchUpBulletins } from '@/jobs/bulletin';
+import { catchUpBulletins } from '@/features/bulletins/due-bulletins';
 import { DAY_MS } from '@/domain/time/shanghai';
 
 // Issue 14 item 13: the demo's only bulletin said "0 alerts this month" while 255 alerts were unread. A
