@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { domainNames, unitInfos } from '@/db/queries/alert-inputs';
+import { domainNames, unitInfos } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { storeAlerts } from '@/db/queries/alerts';
 import { effectiveTier } from '@/domain/incidents/effective-tier';

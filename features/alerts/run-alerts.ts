@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { loadAlertFacts, provisionalRatingFacts } from '@/db/queries/alert-inputs';
+import { loadAlertFacts, provisionalRatingFacts } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { storeAlerts } from '@/db/queries/alerts';
 import { rateInstitutes } from '@/features/rating/rate-institutes';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { loadAlertFacts } from '@/db/queries/alert-inputs';
+import { loadAlertFacts } from '@/db/alerts/alert-inputs';
 import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { markAlertRead, storeAlerts } from '@/db/queries/alerts';

@@ -26,7 +26,7 @@ const { acknowledgeAlert } = await import('@/features/alerts/acknowledge');
 const f = await import('@/features/demo/factories');
 const alertsRoute = await import('@/app/api/v1/alerts/route');
 const { activeAlertRules } = await import('@/db/queries/alert-rule-sets');
-const { loadAlertFacts, provisionalRatingFacts } = await import('@/db/queries/alert-inputs');
+const { loadAlertFacts, provisionalRatingFacts } = await import('@/db/alerts/alert-inputs');
 const { evaluateAlerts } = await import('@/domain/alerts/evaluate');
 const { surgeEventsFrom } = await import('@/domain/alerts/rules/domain-surge');
 

@@ -3,7 +3,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { alertInScope, markAlertRead } from '@/db/queries/alerts';
-import { domainNames } from '@/db/queries/alert-inputs';
+import { domainNames } from '@/db/alerts/alert-inputs';
 import { acknowledgeAlertAction } from '@/server/actions/alerts';
 import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
 import { alertPeriodText, type Translate } from '@/domain/alerts/period-text';
