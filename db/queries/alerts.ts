@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
-import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
+import type { AlertLink, AlertView, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
@@ -26,29 +26,6 @@ export function storeAlerts(db: Db | Tx, candidates: readonly CandidateAlert[], 
       .run().changes;
   }
   return stored;
-}
-
-export interface AlertRow {
-  id: number;
-  rule: string;
-  colour: Level;
-  subjectKind: string;
-  subjectKey: string;
-  period: string;
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  unitNameEn: string | null;
-  domain: string | null;
-  messageZh: string;
-  messageEn: string;
-  links: AlertLink[];
-  firedAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  acknowledgeComment: string | null;
-  /** Whether the viewer has opened it (or marked all read). */
-  read: boolean;
 }
 
 export interface AlertFilters {
@@ -108,7 +85,7 @@ function select(db: Db, userId: number) {
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof select>['all']>>[number];
-const toRow = ({ details, readId, ...r }: Selected): AlertRow => ({
+const toRow = ({ details, readId, ...r }: Selected): AlertView => ({
   ...r,
   links: ((details as { links?: AlertLink[] } | null)?.links ?? []) as AlertLink[],
   read: readId !== null,
@@ -121,7 +98,7 @@ export function listAlerts(
   filters: AlertFilters,
   page: { page: number; pageSize: number },
   order: AlertOrder = 'action',
-): { total: number; rows: AlertRow[] } {
+): { total: number; rows: AlertView[] } {
   const where = whereOf(viewer.scope, filters);
   const total = db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
   const rows = select(db, viewer.userId)
@@ -134,7 +111,7 @@ export function listAlerts(
 }
 
 /** The newest alerts in scope (for the overview's "latest alerts"). */
-export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertRow[] {
+export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertView[] {
   return select(db, userId)
     .where(inScope(alerts.unitId, scope))
     .orderBy(...orderOf('newest'))
@@ -144,12 +121,12 @@ export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): A
 }
 
 /** Alerts in scope fired in [from, to), oldest first (the monthly bulletin's "the month's alerts"). */
-export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertRow[] {
+export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertView[] {
   return select(db, userId).where(whereOf(scope, { from, to })).orderBy(alerts.firedAt, alerts.id).all().map(toRow);
 }
 
 /** One alert if it lies in the viewer's scope; otherwise (or if there is none) null, alike. */
-export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertRow | null {
+export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertView | null {
   const row = select(db, viewer.userId)
     .where(and(eq(alerts.id, id), inScope(alerts.unitId, viewer.scope)))
     .get();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { levels } from '@/domain/reference/level-codes';
-import { shanghaiDate } from '@/domain/time/shanghai';
+import { monthEnd, monthStart } from '@/domain/time/months';
 import type { AlertFilters } from '@/db/queries/alerts';
 import { alertOrders } from '@/db/queries/alert-triage';
 import { alertRuleIds } from '@/domain/alerts/rule-set';
@@ -25,13 +25,8 @@ export type InboxQuery = z.output<typeof inboxQuerySchema>;
 
 /** The query's filters for listAlerts: `period` is the local month the alert fired in. */
 export function inboxFilters(q: InboxQuery): AlertFilters {
-  let from: Date | undefined;
-  let to: Date | undefined;
-  if (q.period) {
-    const [y, m] = q.period.split('-').map(Number) as [number, number];
-    from = shanghaiDate(y, m, 1);
-    to = m === 12 ? shanghaiDate(y + 1, 1, 1) : shanghaiDate(y, m + 1, 1);
-  }
+  const from = q.period ? monthStart(q.period) : undefined;
+  const to = q.period ? monthEnd(q.period) : undefined;
   return {
     rule: q.rule,
     colour: q.colour,
