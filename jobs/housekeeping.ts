@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { purgeExpired } from '@/db/queries/housekeeping';
+import { purgeExpired } from '@/db/jobs/housekeeping';
 import { DAY_MS, formatDate } from '@/domain/time/shanghai';
 import { purgeStaged } from '@/features/import/staging';
 import { runJob, type Job } from './runner';

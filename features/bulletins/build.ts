@@ -6,7 +6,7 @@ import {
   incidentsByInstituteAndTier,
   institutesWithBranch,
   overdueHazardsAt,
-} from '@/db/queries/bulletins';
+} from '@/db/bulletins/bulletins';
 import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { rateInstitutes } from '@/features/rating/rate-institutes';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/queries/bulletins';
-import { jobRunDone, reopenDoneJobRun } from '@/db/queries/job-runs';
+import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/bulletins/bulletins';
+import { jobRunDone, reopenDoneJobRun } from '@/db/jobs/job-runs';
 import { buildBulletinBody } from '@/features/bulletins/build';
 import { addMonths, latestDueMonth, monthRange } from '@/domain/time/months';
 import { runClaimed } from '@/features/jobs/run-claimed';

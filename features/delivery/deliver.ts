@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { alertForDelivery, alertsNotDispatched, claimDueDeliveries, enqueueAlert, recordAttempt } from '@/db/queries/deliveries';
+import { alertForDelivery, alertsNotDispatched, claimDueDeliveries, enqueueAlert, recordAttempt } from '@/db/delivery/deliveries';
 import { DAY_MS } from '@/domain/time/shanghai';
 import { deliveryConfigFromEnv } from '@/platform/delivery/config';
 import { sendAlertEmail, sendAlertWebhook } from '@/platform/delivery/send';

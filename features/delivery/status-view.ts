@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { deliveryCounts, recentDeliveries } from '@/db/queries/deliveries';
+import { deliveryCounts, recentDeliveries } from '@/db/delivery/deliveries';
 
 export type DeliveryStatusRow = ReturnType<typeof recentDeliveries>[number];
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { mailRecipients, type AlertRow } from '@/db/queries/deliveries';
+import { mailRecipients, type AlertRow } from '@/db/delivery/deliveries';
 import type { DeliveryChannel } from '@/db/schema';
 import { seesWholeAcademy } from '@/domain/auth/roles';
 import { roles } from '@/domain/reference/roles';

@@ -4,7 +4,7 @@ import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
 import { markAlertRead, storeAlerts } from '@/db/queries/alerts';
 import { acknowledgeAlert } from '@/features/alerts/acknowledge';
-import { alertsFiredBetween, insertBulletin } from '@/db/queries/bulletins';
+import { alertsFiredBetween, insertBulletin } from '@/db/bulletins/bulletins';
 import { evaluateAlerts } from '@/domain/alerts/evaluate';
 import { ratingFactsAt } from '@/features/alerts/run-alerts';
 import type { RatingFact } from '@/domain/alerts/types';

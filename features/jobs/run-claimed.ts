@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { claimJobRun, finishJobRun, type JobClaim } from '@/db/queries/job-runs';
+import { claimJobRun, finishJobRun, type JobClaim } from '@/db/jobs/job-runs';
 
 export type ClaimOutcome = 'ran' | 'skipped' | 'failed';
 

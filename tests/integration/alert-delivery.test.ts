@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { openDatabase } from '@/db/client';
 import { alertDeliveries, alerts } from '@/db/schema';
-import { attemptsOf } from '@/db/queries/deliveries';
+import { attemptsOf } from '@/db/delivery/deliveries';
 import { setUserEmail } from '@/db/queries/users-email';
 import { alertDelivery } from '@/jobs/alert-delivery';
 import { backoffMs } from '@/features/delivery/deliver';
@@ -188,7 +188,7 @@ describe('alert delivery', () => {
     updateDeliveryRoutes(t.db, officeId, defaultDeliveryRoutes, new Date());
     const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
     const { enqueueAlertDeliveries } = await import('@/features/delivery/deliver');
-    const { claimDueDeliveries } = await import('@/db/queries/deliveries');
+    const { claimDueDeliveries } = await import('@/db/delivery/deliveries');
     const t1 = new Date(now.getTime() + 7_200_000);
     enqueueAlertDeliveries(t.db, t1, config);
     // A process claims the rows and dies before sending.

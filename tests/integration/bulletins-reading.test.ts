@@ -5,7 +5,7 @@ import { api, at, db, tokens, withBulletinsDatabase } from './bulletins-fixture'
 // generation: bulletins.test.ts.
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { generateBulletin } = await import('@/features/bulletins/due-bulletins');
-const { bulletinByMonth } = await import('@/db/queries/bulletins');
+const { bulletinByMonth } = await import('@/db/bulletins/bulletins');
 const { bulletinView } = await import('@/domain/bulletins/view');
 const { bulletinPdf } = await import('@/features/bulletins/pdf');
 const { attentionFirst, needsAttention } = await import('@/domain/bulletins/attention');

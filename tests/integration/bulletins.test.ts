@@ -7,7 +7,7 @@ import { addAlert, at, db, openDatabase, org, withBulletinsDatabase } from './bu
 const { bulletins, incidents, jobRuns } = await import('@/db/schema');
 const { buildIncident } = await import('@/features/demo/factories');
 const { catchUpBulletins, generateBulletin } = await import('@/features/bulletins/due-bulletins');
-const { bulletinByMonth } = await import('@/db/queries/bulletins');
+const { bulletinByMonth } = await import('@/db/bulletins/bulletins');
 const { bulletinView } = await import('@/domain/bulletins/view');
 
 withBulletinsDatabase();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
-import { bulletinByMonth, listBulletins } from '@/db/queries/bulletins';
+import { bulletinByMonth, listBulletins } from '@/db/bulletins/bulletins';
 import { unreadAlertCount } from '@/db/queries/alerts';
 import { insertDemo } from '@/features/demo/insert-dataset';
 import { bulletinView } from '@/domain/bulletins/view';

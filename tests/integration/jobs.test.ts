@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { runClaimed } from '@/features/jobs/run-claimed';
 import { housekeeping } from '@/jobs/housekeeping';
 import { jobRuns } from '@/db/schema';
-import { claimJobRun, finishJobRun } from '@/db/queries/job-runs';
+import { claimJobRun, finishJobRun } from '@/db/jobs/job-runs';
 
 let t: TestDb;
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { levels } from '@/domain/reference/level-codes';
 import { monthEnd, monthStart } from '@/domain/time/months';
 import type { AlertFilters } from '@/db/queries/alerts';
-import { alertOrders } from '@/db/queries/alert-triage';
+import { alertOrders } from '@/db/alerts/alert-triage';
 import { alertRuleIds } from '@/domain/alerts/rule-set';
 
 // The inbox's filters and page, kept in the URL; anything malformed is ignored, so an edited address still

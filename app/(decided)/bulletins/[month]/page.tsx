@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { bulletinByMonth } from '@/db/queries/bulletins';
+import { bulletinByMonth } from '@/db/bulletins/bulletins';
 import { requireActor } from '@/server/auth/current-actor';
 import { isMonth } from '@/domain/time/months';
 import { bulletinView } from '@/domain/bulletins/view';

@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { alerts, bulletins, hazards, incidents, units } from '../schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { Level } from '@/domain/reference/level-codes';
-import { effectiveTierSql } from './effective-tier';
+import { effectiveTierSql } from '@/db/queries/effective-tier';
 
 // Reads for the monthly bulletin (features/bulletins/build.ts) and its archive. The bulletin is built
 // academy-wide, per institute; scoping happens when it is viewed (domain/bulletins/view.ts).
