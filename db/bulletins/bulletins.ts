@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../client';
 import { alerts, bulletins, hazards, incidents, units } from '../schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
+import type { InstituteNames } from '@/domain/bulletins/types';
 import type { Level } from '@/domain/reference/level-codes';
 import { effectiveTierSql } from '@/db/queries/effective-tier';
 
@@ -105,16 +106,7 @@ export function institutesWithBranch(db: Db, ids: number[]) {
        FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
        WHERE u.id IN (${ids.map(() => '?').join(',')})`,
     )
-    .all(...ids) as {
-    id: number;
-    code: string;
-    name: string;
-    nameEn: string | null;
-    branchId: number | null;
-    branchCode: string | null;
-    branchName: string | null;
-    branchNameEn: string | null;
-  }[];
+    .all(...ids) as ({ id: number } & InstituteNames)[];
 }
 
 /** Alerts fired in [from, to), oldest first, with their unit's code and names. */

@@ -55,27 +55,32 @@ function whereOf(scope: Scope, f: AlertFilters): SQL | undefined {
   );
 }
 
+/** What every alert listing reads: the alert, its unit's code, and when and why it was acknowledged. */
+const listed = {
+  id: alerts.id,
+  rule: alerts.rule,
+  colour: alerts.colour,
+  subjectKind: alerts.subjectKind,
+  subjectKey: alerts.subjectKey,
+  period: alerts.period,
+  unitCode: units.code,
+  domain: alerts.domain,
+  messageZh: alerts.messageZh,
+  messageEn: alerts.messageEn,
+  details: alerts.details,
+  firedAt: alerts.firedAt,
+  acknowledgedAt: alerts.acknowledgedAt,
+  acknowledgeComment: alerts.acknowledgeComment,
+};
+
 function select(db: Db, userId: number) {
   return db
     .select({
-      id: alerts.id,
-      rule: alerts.rule,
-      colour: alerts.colour,
-      subjectKind: alerts.subjectKind,
-      subjectKey: alerts.subjectKey,
-      period: alerts.period,
+      ...listed,
       unitId: alerts.unitId,
-      unitCode: units.code,
       unitName: units.name,
       unitNameEn: units.nameEn,
-      domain: alerts.domain,
-      messageZh: alerts.messageZh,
-      messageEn: alerts.messageEn,
-      details: alerts.details,
-      firedAt: alerts.firedAt,
-      acknowledgedAt: alerts.acknowledgedAt,
       acknowledgedBy: ackUser.displayName,
-      acknowledgeComment: alerts.acknowledgeComment,
       readId: alertReads.id,
     })
     .from(alerts)
@@ -136,23 +141,7 @@ export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id
 /** API page: alerts in scope fired in [from, to), by id after `cursor`. */
 export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
   const rows = db
-    .select({
-      id: alerts.id,
-      rule: alerts.rule,
-      colour: alerts.colour,
-      subjectKind: alerts.subjectKind,
-      subjectKey: alerts.subjectKey,
-      period: alerts.period,
-      unitCode: units.code,
-      domain: alerts.domain,
-      messageZh: alerts.messageZh,
-      messageEn: alerts.messageEn,
-      details: alerts.details,
-      firedAt: alerts.firedAt,
-      acknowledgedAt: alerts.acknowledgedAt,
-      acknowledgedBy: ackUser.login,
-      acknowledgeComment: alerts.acknowledgeComment,
-    })
+    .select({ ...listed, acknowledgedBy: ackUser.login })
     .from(alerts)
     .leftJoin(units, eq(units.id, alerts.unitId))
     .leftJoin(ackUser, eq(ackUser.id, alerts.acknowledgedBy))

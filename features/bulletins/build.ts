@@ -11,7 +11,7 @@ import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { addMonths, monthEnd, monthRange, monthStart, monthYear } from '@/domain/time/months';
-import type { BulletinBody, BulletinInstitute } from '@/domain/bulletins/types';
+import type { BulletinBody, BulletinInstitute, InstituteNames } from '@/domain/bulletins/types';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 
 export const TREND_MONTHS = 6;
@@ -45,8 +45,7 @@ function rowOf(rows: Rows, unitId: number): BulletinInstitute {
   return r;
 }
 
-type Named = Pick<BulletinInstitute, 'code' | 'name' | 'nameEn' | 'branchId' | 'branchCode' | 'branchName' | 'branchNameEn'>;
-const names = (u: Named): Named => ({
+const names = (u: InstituteNames): InstituteNames => ({
   code: u.code,
   name: u.name,
   nameEn: u.nameEn,
