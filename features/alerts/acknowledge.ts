@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { acknowledgementInScope, setAcknowledged } from '@/db/queries/alerts';
+import { acknowledgementInScope, setAcknowledged } from '@/db/alerts/alerts';
 import { appendAudit } from '@/db/queries/audit';
 import type { Actor } from '@/domain/auth/actor';
 import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { domainNames, unitInfos } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
-import { storeAlerts } from '@/db/queries/alerts';
+import { storeAlerts } from '@/db/alerts/alerts';
 import { effectiveTier } from '@/domain/incidents/effective-tier';
 import type { Tier } from '@/domain/rating/types';
 import { seriousIncidentAlert } from '@/domain/alerts/rules/incident-serious';

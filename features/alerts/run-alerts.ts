@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { loadAlertFacts, provisionalRatingFacts } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
-import { storeAlerts } from '@/db/queries/alerts';
+import { storeAlerts } from '@/db/alerts/alerts';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { shanghaiYear } from '@/domain/time/shanghai';

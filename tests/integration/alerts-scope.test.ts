@@ -8,7 +8,7 @@ const { createApiToken } = await import('@/features/auth/api-tokens');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { runAlerts } = await import('@/features/alerts/run-alerts');
 const { dailyAlerts } = await import('@/jobs/alerts');
-const q = await import('@/db/queries/alerts');
+const q = await import('@/db/alerts/alerts');
 const { acknowledgeAlert } = await import('@/features/alerts/acknowledge');
 const alertsRoute = await import('@/app/api/v1/alerts/route');
 

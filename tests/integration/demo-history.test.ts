@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { bulletinByMonth, listBulletins } from '@/db/bulletins/bulletins';
-import { unreadAlertCount } from '@/db/queries/alerts';
+import { unreadAlertCount } from '@/db/alerts/alerts';
 import { insertDemo } from '@/features/demo/insert-dataset';
 import { bulletinView } from '@/domain/bulletins/view';
 import { bulletinDueAt } from '@/domain/time/months';

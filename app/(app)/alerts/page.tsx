@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAlerts } from '@/db/queries/alerts';
+import { listAlerts } from '@/db/alerts/alerts';
 import { unacknowledgedByColour } from '@/db/alerts/alert-triage';
 import { requireActor } from '@/server/auth/current-actor';
 import { inboxFilters, inboxHref, inboxQuerySchema } from '@/features/alerts/views/inbox';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { levels } from '@/domain/reference/level-codes';
 import { monthEnd, monthStart } from '@/domain/time/months';
-import type { AlertFilters } from '@/db/queries/alerts';
+import type { AlertFilters } from '@/db/alerts/alerts';
 import { alertOrders } from '@/db/alerts/alert-triage';
 import { alertRuleIds } from '@/domain/alerts/rule-set';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { alertInScope, markAlertRead } from '@/db/queries/alerts';
+import { alertInScope, markAlertRead } from '@/db/alerts/alerts';
 import { domainNames } from '@/db/alerts/alert-inputs';
 import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
 import { ruleKey } from '@/domain/rule-sets/alert-texts';

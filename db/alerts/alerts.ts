@@ -6,7 +6,7 @@ import type { Actor, Scope } from '@/domain/auth/actor';
 import type { AlertLink, AlertView, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
-import { orderOf, type AlertOrder } from '@/db/alerts/alert-triage';
+import { orderOf, type AlertOrder } from './alert-triage';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
