@@ -10,7 +10,7 @@ import { storeRatings } from '@/db/queries/rating-store';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
-import { catchUpBulletins } from '@/jobs/bulletin';
+import { catchUpBulletins } from '@/features/bulletins/due-bulletins';
 import { shanghaiYear, yearStart } from '@/domain/time/shanghai';
 import { buildFloodDb, FLOOD_UNIT } from './flood-db';
 

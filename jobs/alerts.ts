@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
-import { runClaimed } from './run-claimed';
+import { runJob, type Job } from './runner';
 
-/** The daily run's hour, Asia/Shanghai (the schedule in start-jobs.ts says the same). */
+/** The daily run's hour, Asia/Shanghai (the job's schedule below says the same). */
 export const ALERTS_HOUR = 6;
 
 /**
@@ -19,9 +19,15 @@ export function alertsPeriod(now: Date): string {
  * of now. The rules are state-based, so a day missed while the server was down fires its alerts at the next
  * run; the unique index on alerts keeps each alert once even if two processes evaluate at once.
  */
-export async function dailyAlerts(db: Db, now = new Date()) {
-  return runClaimed(db, 'alerts', alertsPeriod(now), () => {
+export const alertsJob: Job = {
+  name: 'alerts',
+  schedule: `0 ${ALERTS_HOUR} * * *`,
+  claim: 'period',
+  period: alertsPeriod,
+  run(db, _day, now) {
     const r = runAlerts(db, { now });
     if (r.stored) console.log(`[jobs] alerts: ${r.stored} new of ${r.candidates} evaluated`);
-  });
-}
+  },
+};
+
+export const dailyAlerts = (db: Db, now = new Date()) => runJob(db, alertsJob, now);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Db } from '@/db/client';
-import { env } from '@/server/env';
+import { env, type Env } from '@/server/env';
 import { backupDatabase, backupDir, backupFileName, pruneBackups } from '@/platform/backup/backup';
 import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
-import { runClaimed } from './run-claimed';
+import { runJob, type Job } from './runner';
 
 /** The nightly backup is due at 03:00 Asia/Shanghai; its period is the local day whose 03:00 last passed. */
 export const BACKUP_HOUR = 3;
@@ -16,17 +16,26 @@ export function backupPeriod(now: Date): string {
 /**
  * Nightly: an online backup of the database into FENGHUO_BACKUP_DIR (default `backups/` beside it), then
  * only the newest FENGHUO_BACKUP_KEEP are kept. FENGHUO_BACKUP_KEEP=0 turns it off. A server that was down
- * at 03:00 makes the missed backup at start (the period is claimed, so once).
+ * at 03:00 makes the missed backup at start (the period is claimed, so once). The settings are read at
+ * each run unless given.
  */
-export async function nightlyBackup(db: Db, now = new Date(), config = env()) {
-  if (config.FENGHUO_BACKUP_KEEP === 0 || config.FENGHUO_DB === ':memory:') return 'skipped' as const;
-  return runClaimed(db, 'backup', backupPeriod(now), () => {
-    const dir = backupDir(config);
-    const result = backupDatabase(db, path.join(dir, backupFileName(now)));
-    const removed = pruneBackups(dir, config.FENGHUO_BACKUP_KEEP);
-    console.log(
-      `[jobs] backup ${path.basename(result.file)}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(result.ms)} ms` +
-        (removed.length ? `; removed ${removed.length} older` : ''),
-    );
-  });
+export function backupJob(given?: Env): Job {
+  const config = () => given ?? env();
+  return {
+    name: 'backup',
+    schedule: `0 ${BACKUP_HOUR} * * *`,
+    claim: 'period',
+    period: (now) => (config().FENGHUO_BACKUP_KEEP === 0 || config().FENGHUO_DB === ':memory:' ? null : backupPeriod(now)),
+    run(db, _day, now) {
+      const dir = backupDir(config());
+      const result = backupDatabase(db, path.join(dir, backupFileName(now)));
+      const removed = pruneBackups(dir, config().FENGHUO_BACKUP_KEEP);
+      console.log(
+        `[jobs] backup ${path.basename(result.file)}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(result.ms)} ms` +
+          (removed.length ? `; removed ${removed.length} older` : ''),
+      );
+    },
+  };
 }
+
+export const nightlyBackup = (db: Db, now = new Date(), config?: Env) => runJob(db, backupJob(config), now);

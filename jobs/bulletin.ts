@@ -1,62 +1,15 @@
-import type { Db } from '@/db/client';
-import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/queries/bulletins';
-import { jobRunDone, reopenDoneJobRun } from '@/db/queries/job-runs';
-import { buildBulletinBody } from '@/features/bulletins/build';
-import { addMonths, latestDueMonth, monthRange } from '@/domain/time/months';
-import { runClaimed } from './run-claimed';
-
-export const BULLETIN_JOB = 'monthly-bulletin';
+import { BULLETIN_JOB, catchUpBulletins } from '@/features/bulletins/due-bulletins';
+import { latestDueMonth } from '@/domain/time/months';
+import type { Job } from './runner';
 
 /**
- * Generates month M's bulletin once: claimed as (monthly-bulletin, M) so two processes or a repeated call
- * never build it twice, and stored with INSERT … ON CONFLICT DO NOTHING so a stored bulletin is never
- * replaced. Returns 'exists' when it was already stored.
+ * 08:00 on the 1st, Asia/Shanghai: last month's bulletin; at start, every month missed while the server was
+ * down. Its period is the latest due month; each month it owes is claimed on its own as it is generated.
  */
-export async function generateBulletin(db: Db, month: string, now = new Date()): Promise<'generated' | 'exists' | 'skipped' | 'failed'> {
-  if (bulletinByMonth(db, month)) return 'exists';
-  // Done before, yet not stored (deleted to be regenerated): reopen the period. The unique month still
-  // guarantees a single stored bulletin if two processes get here at once.
-  if (jobRunDone(db, BULLETIN_JOB, month)) reopenDoneJobRun(db, BULLETIN_JOB, month, 'bulletin missing; regenerated', now);
-  let stored = false;
-  const outcome = await runClaimed(
-    db,
-    BULLETIN_JOB,
-    month,
-    () => {
-      stored = insertBulletin(db, month, buildBulletinBody(db, month), now);
-    },
-    { now },
-  );
-  if (outcome === 'ran') return stored ? 'generated' : 'exists';
-  return outcome === 'skipped' && bulletinByMonth(db, month) ? 'exists' : outcome;
-}
-
-/**
- * Every bulletin that is due and missing: from the month after the last stored one (on a database with
- * none, only the latest due month) up to the latest due month (the previous month, from 08:00 on the 1st).
- * Called at start and by the schedule, so a server that was down over month ends catches up.
- */
-export async function catchUpBulletins(db: Db, now = new Date()): Promise<string[]> {
-  const due = latestDueMonth(now);
-  const last = latestBulletinMonth(db);
-  const from = last ? addMonths(last, 1) : due;
-  const generated: string[] = [];
-  for (const month of monthRange(from, due)) {
-    const outcome = await generateBulletin(db, month, now);
-    if (outcome === 'generated') generated.push(month);
-    // Months stay in order: after a failure (or a month another process holds) stop, so the next run
-    // starts from the missing month rather than past it.
-    if (outcome === 'failed' || outcome === 'skipped') break;
-  }
-  return generated;
-}
-
-/** The scheduled job (08:00 on the 1st, Asia/Shanghai) and its start-up catch-up; logs a failure, never throws. */
-export async function monthlyBulletin(db: Db, now = new Date()) {
-  try {
-    return await catchUpBulletins(db, now);
-  } catch (error) {
-    console.error('[jobs] monthly-bulletin failed', error);
-    return [];
-  }
-}
+export const bulletinJob: Job = {
+  name: BULLETIN_JOB,
+  schedule: '0 8 1 * *',
+  claim: 'inside',
+  period: latestDueMonth,
+  run: (db, _due, now) => catchUpBulletins(db, now),
+};

@@ -1,13 +1,19 @@
 import type { Db } from '@/db/client';
-import { purgeExpired } from '@/db/queries/housekeeping';
+import { purgeExpired } from '@/db/jobs/housekeeping';
 import { DAY_MS, formatDate } from '@/domain/time/shanghai';
-import { runClaimed } from './run-claimed';
 import { purgeStaged } from '@/features/import/staging';
+import { runJob, type Job } from './runner';
 
 /** Daily: drop ended sessions and login attempts older than a day (the throttle looks back 15 minutes). */
-export function housekeeping(db: Db, now = new Date()) {
-  return runClaimed(db, 'housekeeping', formatDate(now), () => {
+export const housekeepingJob: Job = {
+  name: 'housekeeping',
+  schedule: '15 3 * * *',
+  claim: 'period',
+  period: (now) => formatDate(now),
+  run(db, _day, now) {
     purgeExpired(db, now, new Date(now.getTime() - DAY_MS));
     purgeStaged(now.getTime());
-  });
-}
+  },
+};
+
+export const housekeeping = (db: Db, now = new Date()) => runJob(db, housekeepingJob, now);

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@/db/client';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { lowerThreadPriority } from '@/platform/worker/ts-worker';
-import { startJobs } from './start-jobs';
+import { startJobs } from './registry';
 
 // The job thread (jobs/job-thread.ts, decision 031): the scheduled jobs and their start-up catch-up, and the
 // provisional refreshes too large for a request, on a connection of its own (WAL: the server's connection

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { required, UsageError, withDb, type Command } from '@/cli/command';
 import { isMonth } from '@/domain/time/months';
 import { shanghaiMonth } from '@/domain/time/shanghai';
-import { generateBulletin } from '@/jobs/bulletin';
+import { generateBulletin } from '@/features/bulletins/due-bulletins';
 
 export const bulletin: Command = {
   name: 'bulletin',

@@ -125,3 +125,27 @@ export interface CandidateAlert {
   messageEn: string;
   details: { links: AlertLink[] } & Record<string, unknown>;
 }
+
+/** A stored alert as its reader sees it (the inbox, its page, the overview): with its unit and read state. */
+export interface AlertView {
+  id: number;
+  rule: string;
+  colour: Level;
+  subjectKind: string;
+  subjectKey: string;
+  period: string;
+  unitId: number | null;
+  unitCode: string | null;
+  unitName: string | null;
+  unitNameEn: string | null;
+  domain: string | null;
+  messageZh: string;
+  messageEn: string;
+  links: AlertLink[];
+  firedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  acknowledgeComment: string | null;
+  /** Whether the viewer has opened it (or marked all read). */
+  read: boolean;
+}

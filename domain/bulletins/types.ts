@@ -1,3 +1,4 @@
+import type { AlertView } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
 
 // The stored body of a monthly bulletin (月度预警简报). It is academy-wide and kept unchanged once generated;
@@ -11,8 +12,8 @@ export interface BulletinTrendCell {
   hazards: number;
 }
 
-export interface BulletinInstitute {
-  unitId: number;
+/** An institute's code and names, and its branch's (null for an institute directly under the academy). */
+export interface InstituteNames {
   code: string;
   name: string;
   nameEn: string | null;
@@ -20,6 +21,10 @@ export interface BulletinInstitute {
   branchCode: string | null;
   branchName: string | null;
   branchNameEn: string | null;
+}
+
+export interface BulletinInstitute extends InstituteNames {
+  unitId: number;
   /** New incidents that occurred in the month, by effective tier I…IV (index 0 = tier I). */
   incidentsByTier: [number, number, number, number];
   /** New hazards found in the month, by severity. */
@@ -35,20 +40,11 @@ export interface BulletinInstitute {
   trend: BulletinTrendCell[];
 }
 
-export interface BulletinAlert {
-  id: number;
-  rule: string;
-  colour: Level;
-  /** The alert's unit (null for an academy-wide alert, which only academy-wide viewers see). */
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  unitNameEn: string | null;
-  domain: string | null;
-  messageZh: string;
-  messageEn: string;
-  firedAt: string;
-}
+/** A month's alert as stored: its unit is null for an academy-wide alert, which only academy-wide viewers see. */
+export type BulletinAlert = Pick<
+  AlertView,
+  'id' | 'rule' | 'colour' | 'unitId' | 'unitCode' | 'unitName' | 'unitNameEn' | 'domain' | 'messageZh' | 'messageEn'
+> & { firedAt: string };
 
 export interface BulletinBody {
   version: 1;

@@ -1,7 +1,7 @@
 import type { SyncTx as Tx } from '@/db/tx';
-import { domainNames, unitInfos } from '@/db/queries/alert-inputs';
+import { domainNames, unitInfos } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
-import { storeAlerts } from '@/db/queries/alerts';
+import { storeAlerts } from '@/db/alerts/alerts';
 import { effectiveTier } from '@/domain/incidents/effective-tier';
 import type { Tier } from '@/domain/rating/types';
 import { seriousIncidentAlert } from '@/domain/alerts/rules/incident-serious';

@@ -1,11 +1,12 @@
 import type { Db } from '@/db/client';
-import { loadAlertFacts, provisionalRatingFacts } from '@/db/queries/alert-inputs';
+import { loadAlertFacts, provisionalRatingFacts } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
-import { storeAlerts } from '@/db/queries/alerts';
+import { storeAlerts } from '@/db/alerts/alerts';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { shanghaiYear } from '@/domain/time/shanghai';
 import { evaluateAlerts } from '@/domain/alerts/evaluate';
+import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingFact } from '@/domain/alerts/types';
 
@@ -45,7 +46,7 @@ export function runAlerts(db: Db, opts: { now?: Date; asOf?: Date } = {}): Alert
   } else {
     ratings = ratingFactsAt(db, rules.rating, asOf);
   }
-  const facts = loadAlertFacts(db, asOf, rules.alerts, ratings);
+  const facts = loadAlertFacts(db, asOf, surgeEventsFrom(asOf, rules.alerts), ratings);
   const candidates = evaluateAlerts(facts, rules, asOf);
   const stored = db.transaction((tx) => storeAlerts(tx, candidates, now), { behavior: 'immediate' });
   const byRule: Record<string, number> = {};

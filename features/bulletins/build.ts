@@ -6,14 +6,104 @@ import {
   incidentsByInstituteAndTier,
   institutesWithBranch,
   overdueHazardsAt,
-} from '@/db/queries/bulletins';
+} from '@/db/bulletins/bulletins';
 import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { addMonths, monthEnd, monthRange, monthStart, monthYear } from '@/domain/time/months';
-import type { BulletinBody, BulletinInstitute } from '@/domain/bulletins/types';
+import type { BulletinBody, BulletinInstitute, InstituteNames } from '@/domain/bulletins/types';
+import type { RatingRuleSet } from '@/domain/rating/rule-set';
 
 export const TREND_MONTHS = 6;
+
+type Rows = Map<number, BulletinInstitute>;
+
+/** The institute's row, started blank the first time any figure of it is added. */
+function rowOf(rows: Rows, unitId: number): BulletinInstitute {
+  let r = rows.get(unitId);
+  if (!r) {
+    r = {
+      unitId,
+      code: '',
+      name: '',
+      nameEn: null,
+      branchId: null,
+      branchCode: null,
+      branchName: null,
+      branchNameEn: null,
+      incidentsByTier: [0, 0, 0, 0],
+      hazards: { general: 0, major: 0 },
+      overdueAtEnd: { general: 0, major: 0 },
+      levelStart: null,
+      pointsStart: null,
+      levelEnd: null,
+      pointsEnd: null,
+      trend: [],
+    };
+    rows.set(unitId, r);
+  }
+  return r;
+}
+
+const names = (u: InstituteNames): InstituteNames => ({
+  code: u.code,
+  name: u.name,
+  nameEn: u.nameEn,
+  branchId: u.branchId,
+  branchCode: u.branchCode,
+  branchName: u.branchName,
+  branchNameEn: u.branchNameEn,
+});
+
+/** Every institute's provisional, year-to-date level at the month's start and end (nothing stored). */
+function addLevels(db: Db, rows: Rows, ruleSet: RatingRuleSet, month: string): void {
+  const year = monthYear(month);
+  // Year-to-date levels: at 1 January a new year's provisional rating starts from nothing (decision 013).
+  const atEnd = rateInstitutes(db, ruleSet, year, { asOf: monthEnd(month) });
+  const atStart = new Map(rateInstitutes(db, ruleSet, year, { asOf: monthStart(month) }).map((r) => [r.institute.id, r.rating]));
+  for (const { institute: u, rating } of atEnd) {
+    const r = rowOf(rows, u.id);
+    Object.assign(r, names(u), { levelEnd: rating.level, pointsEnd: rating.points });
+    const before = atStart.get(u.id);
+    if (before) {
+      r.levelStart = before.level;
+      r.pointsStart = before.points;
+    }
+  }
+}
+
+/** New incidents by tier and new hazards by severity in [start, end), and hazards overdue at its end. */
+function addCounts(db: Db, rows: Rows, ruleSet: RatingRuleSet, start: Date, end: Date): void {
+  for (const c of incidentsByInstituteAndTier(db, ruleSet, start, end)) {
+    const tiers = rowOf(rows, c.instituteId).incidentsByTier;
+    const i = Math.min(Math.max(Number(c.tier), 1), 4) - 1;
+    tiers[i] = (tiers[i] ?? 0) + c.n;
+  }
+  for (const c of hazardsByInstituteAndSeverity(db, start, end)) rowOf(rows, c.instituteId).hazards[c.severity] += c.n;
+  for (const c of overdueHazardsAt(db, end)) rowOf(rows, c.instituteId).overdueAtEnd[c.severity] += c.n;
+}
+
+/** Incidents and hazards per institute and domain, month by month. */
+function addTrend(db: Db, rows: Rows, trendMonths: readonly string[]): void {
+  for (const m of trendMonths) {
+    const counts = domainCountsByInstitute(db, monthStart(m), monthEnd(m));
+    const cells = new Map<string, { instituteId: number; domain: string; incidents: number; hazards: number }>();
+    const cell = (instituteId: number, domain: string) => {
+      const key = `${instituteId}|${domain}`;
+      return cells.get(key) ?? cells.set(key, { instituteId, domain, incidents: 0, hazards: 0 }).get(key)!;
+    };
+    for (const c of counts.incidents) cell(c.instituteId, c.domain).incidents += c.n;
+    for (const c of counts.hazards) cell(c.instituteId, c.domain).hazards += c.n;
+    for (const c of cells.values())
+      rowOf(rows, c.instituteId).trend.push({ month: m, domain: c.domain, incidents: c.incidents, hazards: c.hazards });
+  }
+}
+
+/** Institutes that were not rated (e.g. inactive this year) but have records still need their names. */
+function nameUnrated(db: Db, rows: Rows): void {
+  const unnamed = [...rows.values()].filter((r) => !r.code).map((r) => r.unitId);
+  for (const u of institutesWithBranch(db, unnamed)) Object.assign(rowOf(rows, u.id), names(u));
+}
 
 /**
  * Builds month M's bulletin from the records as they are now (RATING.md §7): new incidents by tier and new
@@ -25,87 +115,12 @@ export function buildBulletinBody(db: Db, month: string): BulletinBody {
   const start = monthStart(month);
   const end = monthEnd(month);
   const ruleSet = activeRatingRuleSet(db);
-  const year = monthYear(month);
-  // Year-to-date levels: at 1 January a new year's provisional rating starts from nothing (decision 013).
-  const atEnd = rateInstitutes(db, ruleSet, year, { asOf: end });
-  const atStart = new Map(rateInstitutes(db, ruleSet, year, { asOf: start }).map((r) => [r.institute.id, r.rating]));
-
-  const rows = new Map<number, BulletinInstitute>();
-  const blank = (unitId: number): BulletinInstitute => ({
-    unitId,
-    code: '',
-    name: '',
-    nameEn: null,
-    branchId: null,
-    branchCode: null,
-    branchName: null,
-    branchNameEn: null,
-    incidentsByTier: [0, 0, 0, 0],
-    hazards: { general: 0, major: 0 },
-    overdueAtEnd: { general: 0, major: 0 },
-    levelStart: null,
-    pointsStart: null,
-    levelEnd: null,
-    pointsEnd: null,
-    trend: [],
-  });
-  const row = (id: number) => rows.get(id) ?? rows.set(id, blank(id)).get(id)!;
-
-  for (const { institute: u, rating } of atEnd) {
-    const r = row(u.id);
-    Object.assign(r, {
-      code: u.code,
-      name: u.name,
-      nameEn: u.nameEn,
-      branchId: u.branchId,
-      branchCode: u.branchCode,
-      branchName: u.branchName,
-      branchNameEn: u.branchNameEn,
-      levelEnd: rating.level,
-      pointsEnd: rating.points,
-    });
-    const before = atStart.get(u.id);
-    if (before) {
-      r.levelStart = before.level;
-      r.pointsStart = before.points;
-    }
-  }
-  for (const c of incidentsByInstituteAndTier(db, ruleSet, start, end)) {
-    const tiers = row(c.instituteId).incidentsByTier;
-    const i = Math.min(Math.max(Number(c.tier), 1), 4) - 1;
-    tiers[i] = (tiers[i] ?? 0) + c.n;
-  }
-  for (const c of hazardsByInstituteAndSeverity(db, start, end)) row(c.instituteId).hazards[c.severity] += c.n;
-  for (const c of overdueHazardsAt(db, end)) row(c.instituteId).overdueAtEnd[c.severity] += c.n;
-
   const trendMonths = monthRange(addMonths(month, 1 - TREND_MONTHS), month);
-  for (const m of trendMonths) {
-    const counts = domainCountsByInstitute(db, monthStart(m), monthEnd(m));
-    const cells = new Map<string, { instituteId: number; domain: string; incidents: number; hazards: number }>();
-    const cell = (instituteId: number, domain: string) => {
-      const key = `${instituteId}|${domain}`;
-      return cells.get(key) ?? cells.set(key, { instituteId, domain, incidents: 0, hazards: 0 }).get(key)!;
-    };
-    for (const c of counts.incidents) cell(c.instituteId, c.domain).incidents += c.n;
-    for (const c of counts.hazards) cell(c.instituteId, c.domain).hazards += c.n;
-    for (const c of cells.values())
-      row(c.instituteId).trend.push({ month: m, domain: c.domain, incidents: c.incidents, hazards: c.hazards });
-  }
-
-  // Institutes that were not rated (e.g. inactive this year) but have records still need their names.
-  const unnamed = [...rows.values()].filter((r) => !r.code).map((r) => r.unitId);
-  for (const u of institutesWithBranch(db, unnamed)) {
-    Object.assign(row(u.id), {
-      code: u.code,
-      name: u.name,
-      nameEn: u.nameEn,
-      branchId: u.branchId,
-      branchCode: u.branchCode,
-      branchName: u.branchName,
-      branchNameEn: u.branchNameEn,
-    });
-  }
-
+  const rows: Rows = new Map();
+  addLevels(db, rows, ruleSet, month);
+  addCounts(db, rows, ruleSet, start, end);
+  addTrend(db, rows, trendMonths);
+  nameUnrated(db, rows);
   return {
     version: 1,
     month,

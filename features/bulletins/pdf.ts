@@ -18,18 +18,40 @@ import { BULLETIN_ALERT_LINES, levelChange, type BulletinView } from '@/domain/b
 
 const TIERS = ['1', '2', '3', '4'] as const;
 
-export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string): Promise<Buffer> {
+/** What every section writes with: the view, its language and its ways of naming things. */
+interface Pen {
+  v: BulletinView;
+  locale: Locale;
+  t: (key: string, params?: Record<string, string | number>) => string;
+  level: (l: (typeof levels)[number] | null) => TableCell;
+  name: (row: { name: string | null; nameEn: string | null }) => string;
+  domainName: (code: string) => string;
+  /** The list separator and a parenthesis, in the reader's language. */
+  sep: string;
+  paren: (text: string) => string;
+}
+
+function penFor(v: BulletinView, locale: Locale): Pen {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
-  const level = (l: (typeof levels)[number] | null): TableCell => (l ? { text: t(`levels.${l}`), fill: levelFills[l] } : '—');
-  const name = (row: { name: string | null; nameEn: string | null }) => localName(locale, { name: row.name, nameEn: row.nameEn });
-  const domainName = (code: string) => {
-    const d = v.domains.find((x) => x.code === code);
-    return d ? localName(locale, d) : code;
+  return {
+    v,
+    locale,
+    t,
+    level: (l) => (l ? { text: t(`levels.${l}`), fill: levelFills[l] } : '—'),
+    name: (row) => localName(locale, { name: row.name, nameEn: row.nameEn }),
+    domainName: (code) => {
+      const d = v.domains.find((x) => x.code === code);
+      return d ? localName(locale, d) : code;
+    },
+    sep: locale === 'en' ? ', ' : '，',
+    paren: (text) => (locale === 'en' ? ` (${text})` : `（${text}）`),
   };
+}
+
+/** The scope line and the month's totals. */
+function summaryBlocks({ v, t, sep, paren }: Pen, scopeLabel: string): Block[] {
   const tot = v.totals;
-  const sep = locale === 'en' ? ', ' : '，';
-  const paren = (text: string) => (locale === 'en' ? ` (${text})` : `（${text}）`);
-  const blocks: Block[] = [
+  return [
     { type: 'paragraph', text: v.wholeAcademy ? t('bulletins.scopeAll') : t('bulletins.scopePartial', { scope: scopeLabel }) },
     { type: 'heading', level: 2, text: t('bulletins.summary') },
     {
@@ -52,9 +74,11 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
         { label: t('bulletins.alertsTotal'), value: levels.map((l) => `${t(`levels.${l}`)} ${tot.alertsByColour[l]}`).join(sep) },
       ],
     },
-    { type: 'heading', level: 2, text: t('bulletins.levelsSection') },
   ];
-  const instituteTable = (rows: BulletinInstitute[]): Block => ({
+}
+
+function instituteTable({ t, level, name, paren }: Pen, rows: BulletinInstitute[]): Block {
+  return {
     type: 'table',
     columns: [
       { label: t('bulletins.unit'), width: 115 },
@@ -77,53 +101,69 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
       String(r.hazards.general + r.hazards.major),
       String(r.overdueAtEnd.general + r.overdueAtEnd.major),
     ]),
-  });
-  if (v.institutes.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noInstitutes') });
-  else {
-    const attention = attentionFirst(v.institutes).filter(needsAttention);
-    const others = attentionFirst(v.institutes).filter((r) => !needsAttention(r));
-    blocks.push({ type: 'heading', level: 3, text: t('bulletins.attentionSection', { n: attention.length }) });
-    blocks.push(attention.length ? instituteTable(attention) : { type: 'paragraph', text: t('bulletins.attentionNone') });
-    if (others.length) {
-      blocks.push({ type: 'heading', level: 3, text: t('bulletins.othersSection', { n: others.length }) });
-      blocks.push(instituteTable(others));
-    }
+  };
+}
+
+/** The institutes' levels: those that need attention first, then the others. */
+function levelBlocks(pen: Pen): Block[] {
+  const { v, t } = pen;
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: t('bulletins.levelsSection') }];
+  if (v.institutes.length === 0) return [...blocks, { type: 'paragraph', text: t('bulletins.noInstitutes') }];
+  const attention = attentionFirst(v.institutes).filter(needsAttention);
+  const others = attentionFirst(v.institutes).filter((r) => !needsAttention(r));
+  blocks.push({ type: 'heading', level: 3, text: t('bulletins.attentionSection', { n: attention.length }) });
+  blocks.push(attention.length ? instituteTable(pen, attention) : { type: 'paragraph', text: t('bulletins.attentionNone') });
+  if (others.length) {
+    blocks.push({ type: 'heading', level: 3, text: t('bulletins.othersSection', { n: others.length }) });
+    blocks.push(instituteTable(pen, others));
   }
-  blocks.push({ type: 'heading', level: 2, text: t('bulletins.alertsSection') });
-  if (v.alerts.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noAlerts') });
-  else
-    blocks.push({
-      type: 'table',
-      columns: [
-        { label: t('bulletins.alertColour'), width: 45, align: 'center' },
-        { label: t('bulletins.alertTime'), width: 70 },
-        { label: t('bulletins.unit'), width: 90 },
-        { label: t('bulletins.alertMessage') },
-      ],
-      rows: v.alerts
-        .slice(0, BULLETIN_ALERT_LINES)
-        .map((a) => [
-          level(a.colour),
-          formatDate(new Date(a.firedAt)),
-          a.unitCode ? `${localName(locale, { name: a.unitName, nameEn: a.unitNameEn })}${paren(a.unitCode)}` : t('bulletins.academyWide'),
-          locale === 'en' ? a.messageEn : a.messageZh,
-        ]),
-    });
+  return blocks;
+}
+
+/** The month's alerts, the first BULLETIN_ALERT_LINES of them. */
+function alertBlocks({ v, t, level, locale, paren }: Pen): Block[] {
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: t('bulletins.alertsSection') }];
+  if (v.alerts.length === 0) return [...blocks, { type: 'paragraph', text: t('bulletins.noAlerts') }];
+  blocks.push({
+    type: 'table',
+    columns: [
+      { label: t('bulletins.alertColour'), width: 45, align: 'center' },
+      { label: t('bulletins.alertTime'), width: 70 },
+      { label: t('bulletins.unit'), width: 90 },
+      { label: t('bulletins.alertMessage') },
+    ],
+    rows: v.alerts
+      .slice(0, BULLETIN_ALERT_LINES)
+      .map((a) => [
+        level(a.colour),
+        formatDate(new Date(a.firedAt)),
+        a.unitCode ? `${localName(locale, { name: a.unitName, nameEn: a.unitNameEn })}${paren(a.unitCode)}` : t('bulletins.academyWide'),
+        locale === 'en' ? a.messageEn : a.messageZh,
+      ]),
+  });
   if (v.alerts.length > BULLETIN_ALERT_LINES)
     blocks.push({ type: 'paragraph', text: t('bulletins.alertsMorePdf', { shown: BULLETIN_ALERT_LINES, total: v.alerts.length }) });
-  blocks.push({ type: 'heading', level: 2, text: t('bulletins.trendSection') });
-  const shown = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
-  if (shown.length === 0) blocks.push({ type: 'paragraph', text: t('bulletins.noTrend') });
-  else {
-    blocks.push(trendChart(v, shown, domainName, t));
-    if (shown.length > MAX_SERIES) blocks.push({ type: 'paragraph', text: t('bulletins.chartTopDomains', { n: MAX_SERIES }) });
-    blocks.push({
-      type: 'table',
-      columns: [{ label: t('bulletins.domain'), width: 110 }, ...v.trendMonths.map((m) => ({ label: m, align: 'right' as const }))],
-      rows: shown.map((d) => [domainName(d.code), ...v.trend.map((m) => String(m.counts[d.code] ?? 0))]),
-    });
-  }
+  return blocks;
+}
 
+/** The domain trend: a bar chart of the busiest domains, then every domain with records as a table. */
+function trendBlocks({ v, t, domainName }: Pen): Block[] {
+  const blocks: Block[] = [{ type: 'heading', level: 2, text: t('bulletins.trendSection') }];
+  const shown = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
+  if (shown.length === 0) return [...blocks, { type: 'paragraph', text: t('bulletins.noTrend') }];
+  blocks.push(trendChart(v, shown, domainName, t));
+  if (shown.length > MAX_SERIES) blocks.push({ type: 'paragraph', text: t('bulletins.chartTopDomains', { n: MAX_SERIES }) });
+  blocks.push({
+    type: 'table',
+    columns: [{ label: t('bulletins.domain'), width: 110 }, ...v.trendMonths.map((m) => ({ label: m, align: 'right' as const }))],
+    rows: shown.map((d) => [domainName(d.code), ...v.trend.map((m) => String(m.counts[d.code] ?? 0))]),
+  });
+  return blocks;
+}
+
+export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string): Promise<Buffer> {
+  const pen = penFor(v, locale);
+  const { t } = pen;
   const title = t('bulletins.title', { month: v.month });
   return renderPdf({
     title,
@@ -137,7 +177,7 @@ export function bulletinPdf(v: BulletinView, locale: Locale, scopeLabel: string)
     footer: t('bulletins.footer', { generated: formatDateTime(v.generatedAt) }),
     pageNumber: t('pdf.pageNumber'),
     createdAt: v.generatedAt,
-    blocks,
+    blocks: [...summaryBlocks(pen, scopeLabel), ...levelBlocks(pen), ...alertBlocks(pen), ...trendBlocks(pen)],
   });
 }
 

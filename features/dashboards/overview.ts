@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { latestAlerts } from '@/db/queries/alerts';
+import { latestAlerts } from '@/db/alerts/alerts';
 import { monthDomainCounts } from '@/db/queries/heatmaps';
 import {
   countRecordsByKind,

@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
-import { loadAlertFacts } from '@/db/queries/alert-inputs';
+import { loadAlertFacts } from '@/db/alerts/alert-inputs';
+import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { activeAlertRules } from '@/db/queries/alert-rule-sets';
-import { acknowledgeAlert, markAlertRead, storeAlerts } from '@/db/queries/alerts';
-import { alertsFiredBetween, insertBulletin } from '@/db/queries/bulletins';
+import { markAlertRead, storeAlerts } from '@/db/alerts/alerts';
+import { acknowledgeAlert } from '@/features/alerts/acknowledge';
+import { alertsFiredBetween, insertBulletin } from '@/db/bulletins/bulletins';
 import { evaluateAlerts } from '@/domain/alerts/evaluate';
 import { ratingFactsAt } from '@/features/alerts/run-alerts';
 import type { RatingFact } from '@/domain/alerts/types';
@@ -83,7 +85,7 @@ function replayAlertRuns(db: Db, instants: readonly Date[]): number {
       ratings = ratingFactsAt(db, rules.rating, at);
       ratedMonth = shanghaiMonth(at);
     }
-    const fresh = evaluateAlerts(loadAlertFacts(db, at, rules.alerts, ratings), rules, at).filter((c) => {
+    const fresh = evaluateAlerts(loadAlertFacts(db, at, surgeEventsFrom(at, rules.alerts), ratings), rules, at).filter((c) => {
       const key = `${c.rule}|${c.subjectKind}|${c.subjectKey}|${c.period}`;
       return !stored.has(key) && Boolean(stored.add(key));
     });

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { activateAlertRuleSet, copyAlertRuleSet, updateAlertRuleSet } from '@/db/queries/alert-rule-sets';
-import { acknowledgeAlert, markAllAlertsRead } from '@/db/queries/alerts';
+import { markAllAlertsRead } from '@/db/alerts/alerts';
+import { acknowledgeAlert } from '@/features/alerts/acknowledge';
 import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
 import { alertRuleFormSchema } from '@/domain/rule-sets/alert-texts';
 import type { Actor } from '@/domain/auth/actor';

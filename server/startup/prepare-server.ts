@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { env } from '@/server/env';
 import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
-import { startJobs } from '@/jobs/start-jobs';
+import { startJobs } from '@/jobs/registry';
 import { startJobThread } from '@/jobs/job-thread';
 
 const state = globalThis as unknown as { fenghuoStarted?: Promise<void> };

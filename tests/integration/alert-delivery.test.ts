@@ -7,9 +7,10 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { openDatabase } from '@/db/client';
 import { alertDeliveries, alerts } from '@/db/schema';
-import { attemptsOf } from '@/db/queries/deliveries';
+import { attemptsOf } from '@/db/delivery/deliveries';
 import { setUserEmail } from '@/db/queries/users-email';
-import { alertDelivery, backoffMs } from '@/jobs/alert-delivery';
+import { alertDelivery } from '@/jobs/alert-delivery';
+import { backoffMs } from '@/features/delivery/deliver';
 import { verifySignature } from '@/platform/delivery/sign';
 import type { DeliveryConfig } from '@/platform/delivery/config';
 import { updateDeliveryRoutes, defaultDeliveryRoutes } from '@/features/delivery/routes';
@@ -186,8 +187,8 @@ describe('alert delivery', () => {
   it('a send claimed by a process that died is retried after its lease, once', async () => {
     updateDeliveryRoutes(t.db, officeId, defaultDeliveryRoutes, new Date());
     const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
-    const { enqueueAlertDeliveries } = await import('@/jobs/alert-delivery');
-    const { claimDueDeliveries } = await import('@/db/queries/deliveries');
+    const { enqueueAlertDeliveries } = await import('@/features/delivery/deliver');
+    const { claimDueDeliveries } = await import('@/db/delivery/deliveries');
     const t1 = new Date(now.getTime() + 7_200_000);
     enqueueAlertDeliveries(t.db, t1, config);
     // A process claims the rows and dies before sending.

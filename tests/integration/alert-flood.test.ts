@@ -5,7 +5,7 @@ import { buildHazard } from '@/features/demo/factories';
 import { oneBranchUnits } from '../setup/one-branch';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';
-import { enqueueAlertDeliveries } from '@/jobs/alert-delivery';
+import { enqueueAlertDeliveries } from '@/features/delivery/deliver';
 import * as overdue from '@/domain/alerts/rules/hazard-overdue';
 
 // Issue 13: one institute files a flood of hazards, all overdue. The alerts run (and the delivery queue it

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { alerts } from '@/db/schema';
-import { latestAlerts, listAlerts } from '@/db/queries/alerts';
+import { latestAlerts, listAlerts } from '@/db/alerts/alerts';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import type { Actor } from '@/domain/auth/actor';
 import { inboxFilters, inboxQuerySchema } from '@/features/alerts/views/inbox';

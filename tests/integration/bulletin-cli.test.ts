@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
-import { bulletinByMonth } from '@/db/queries/bulletins';
+import { bulletinByMonth } from '@/db/bulletins/bulletins';
 import { seedSmallOrg } from '../setup/small-org';
 
 // `npm run cli -- bulletin --month M` as a person runs it: generates once, then says it exists.

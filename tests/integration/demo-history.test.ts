@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
-import { bulletinByMonth, listBulletins } from '@/db/queries/bulletins';
-import { unreadAlertCount } from '@/db/queries/alerts';
+import { bulletinByMonth, listBulletins } from '@/db/bulletins/bulletins';
+import { unreadAlertCount } from '@/db/alerts/alerts';
 import { insertDemo } from '@/features/demo/insert-dataset';
 import { bulletinView } from '@/domain/bulletins/view';
 import { bulletinDueAt } from '@/domain/time/months';
@@ -11,7 +11,7 @@ import { resolveActor } from '@/features/auth/resolve-actor';
 import { generateDemo, DEMO_SEED } from '@/features/demo/generate-demo';
 import { demoUsers } from '@/features/demo/demo-users';
 import { seedDemoHistory } from '@/features/demo/demo-history';
-import { catchUpBulletins } from '@/jobs/bulletin';
+import { catchUpBulletins } from '@/features/bulletins/due-bulletins';
 import { DAY_MS } from '@/domain/time/shanghai';
 
 // Issue 14 item 13: the demo's only bulletin said "0 alerts this month" while 255 alerts were unread. A

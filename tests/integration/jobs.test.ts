@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
-import { runClaimed } from '@/jobs/run-claimed';
+import { runClaimed } from '@/features/jobs/run-claimed';
 import { housekeeping } from '@/jobs/housekeeping';
 import { jobRuns } from '@/db/schema';
-import { claimJobRun, finishJobRun } from '@/db/queries/job-runs';
+import { claimJobRun, finishJobRun } from '@/db/jobs/job-runs';
 
 let t: TestDb;
 beforeAll(() => {

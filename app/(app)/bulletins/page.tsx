@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { listBulletins } from '@/db/queries/bulletins';
+import { listBulletins } from '@/db/bulletins/bulletins';
 import { requireActor } from '@/server/auth/current-actor';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { DataTable } from '@/components/data-table';

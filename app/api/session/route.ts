@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
-import { unreadAlertCount } from '@/db/queries/alerts';
+import { unreadAlertCount } from '@/db/alerts/alerts';
 
 export const dynamic = 'force-dynamic';
 

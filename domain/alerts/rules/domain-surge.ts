@@ -1,18 +1,16 @@
-import { shanghaiDate, shanghaiMonth } from '@/domain/time/shanghai';
+import { shanghaiMonth } from '@/domain/time/shanghai';
+import { addMonths, monthStart } from '@/domain/time/months';
 import { say, domainName } from '@/domain/alerts/say';
+import type { AlertRuleSet } from '@/domain/alerts/rule-set';
 import type { AlertFacts, AlertRules, CandidateAlert } from '@/domain/alerts/types';
 
-/** 'YYYY-MM' shifted by `n` months. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+/**
+ * The first instant whose incidents and hazards domain.surge counts at `asOf`: it judges this month and
+ * the last, each against the `months` months before it. The facts loader reads events from here on.
+ */
+export function surgeEventsFrom(asOf: Date, rules: AlertRuleSet): Date {
+  return monthStart(addMonths(shanghaiMonth(asOf), -1 - rules['domain.surge'].months));
 }
-
-const monthStart = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return shanghaiDate(y, m, 1);
-};
 
 /** The local date range of a month, first and last day, for a list's from/to filter. */
 function monthDays(month: string): { from: string; to: string } {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { levels } from '@/domain/reference/level-codes';
-import { shanghaiDate } from '@/domain/time/shanghai';
-import type { AlertFilters } from '@/db/queries/alerts';
-import { alertOrders } from '@/db/queries/alert-triage';
+import { monthEnd, monthStart } from '@/domain/time/months';
+import type { AlertFilters } from '@/db/alerts/alerts';
+import { alertOrders } from '@/db/alerts/alert-triage';
 import { alertRuleIds } from '@/domain/alerts/rule-set';
 
 // The inbox's filters and page, kept in the URL; anything malformed is ignored, so an edited address still
@@ -25,13 +25,8 @@ export type InboxQuery = z.output<typeof inboxQuerySchema>;
 
 /** The query's filters for listAlerts: `period` is the local month the alert fired in. */
 export function inboxFilters(q: InboxQuery): AlertFilters {
-  let from: Date | undefined;
-  let to: Date | undefined;
-  if (q.period) {
-    const [y, m] = q.period.split('-').map(Number) as [number, number];
-    from = shanghaiDate(y, m, 1);
-    to = m === 12 ? shanghaiDate(y + 1, 1, 1) : shanghaiDate(y, m + 1, 1);
-  }
+  const from = q.period ? monthStart(q.period) : undefined;
+  const to = q.period ? monthEnd(q.period) : undefined;
   return {
     rule: q.rule,
     colour: q.colour,

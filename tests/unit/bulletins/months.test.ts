@@ -11,6 +11,7 @@ describe('bulletin months (Asia/Shanghai)', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2025-12', 1)).toBe('2026-01');
     expect(addMonths('2026-03', -14)).toBe('2025-01');
+    expect(addMonths('2026-06', -7)).toBe('2025-11');
     expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthRange('2026-03', '2026-02')).toEqual([]);
   });

@@ -1,19 +1,17 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { deliveryCounts, recentDeliveries } from '@/db/queries/deliveries';
 import { requireActor } from '@/server/auth/current-actor';
 import { deliveryConfigFromEnv, emailConfigured, webhookConfigured } from '@/platform/delivery/config';
 import { deliveryRoutes } from '@/features/delivery/routes';
+import { deliveryStatus } from '@/features/delivery/status-view';
 import { toLocale } from '@/domain/i18n/locales';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { levels } from '@/domain/reference/level-codes';
 import { roles } from '@/domain/reference/roles';
-import { formatDateTime } from '@/domain/time/shanghai';
-import { DataTable } from '@/components/data-table';
-import { LevelBadge } from '@/components/level-badge';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { DeliveryRoutesForm } from '@/components/delivery/routes-form';
+import { DeliveryStatus } from '@/components/delivery/delivery-status';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('delivery'))('title') };
@@ -29,8 +27,7 @@ export default async function DeliveryPage() {
   const db = getDb();
   const routes = deliveryRoutes(db);
   const config = deliveryConfigFromEnv();
-  const counts = deliveryCounts(db);
-  const rows = recentDeliveries(db, 100);
+  const { counts, rows } = deliveryStatus(db, 100);
   const channel = (ok: boolean, vars: string) => (ok ? t('delivery.configured') : t('delivery.notConfigured', { vars }));
 
   return (
@@ -58,46 +55,7 @@ export default async function DeliveryPage() {
           labels={{ row: t('delivery.role'), save: t('delivery.save'), saved: t('delivery.saved'), legend: t('delivery.rolesField') }}
         />
       </section>
-      <section>
-        <h2 className="mb-1 text-lg font-semibold text-gray-900">{t('delivery.status')}</h2>
-        <p className="mb-2 text-sm text-gray-600" data-testid="delivery-counts">
-          {t('delivery.statusCounts', counts)}
-        </p>
-        {rows.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-sm text-gray-500">{t('delivery.empty')}</p>
-        ) : (
-          <DataTable
-            compact
-            testId="delivery-table"
-            columns={[
-              { label: t('delivery.alert') },
-              { label: t('delivery.channel') },
-              { label: t('delivery.recipient') },
-              { label: t('delivery.state') },
-              { label: t('delivery.attempts'), align: 'right' },
-              { label: t('delivery.nextAttempt') },
-              { label: t('delivery.deliveredAt') },
-              { label: t('delivery.lastError') },
-            ]}
-          >
-            {rows.map((d) => (
-              <tr key={d.id} className="border-t border-gray-100 align-top" data-status={d.status}>
-                <td className="px-3 py-2">
-                  <LevelBadge level={d.colour} label={t(`levels.${d.colour}`)} />{' '}
-                  <span className="text-gray-800">{locale === 'en' ? d.messageEn : d.messageZh}</span>
-                </td>
-                <td className="px-3 py-2">{t(`delivery.${d.channel}`)}</td>
-                <td className="px-3 py-2 font-mono text-xs">{d.recipient}</td>
-                <td className="px-3 py-2">{t(`delivery.states.${d.status}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{d.attempts}</td>
-                <td className="px-3 py-2 text-gray-600">{d.status === 'delivered' ? '' : formatDateTime(d.nextAttemptAt)}</td>
-                <td className="px-3 py-2 text-gray-600">{formatDateTime(d.deliveredAt)}</td>
-                <td className="max-w-xs px-3 py-2 text-xs text-red-700">{d.lastError ?? ''}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <DeliveryStatus counts={counts} rows={rows} locale={locale} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/api/route';
 import { instantParam } from '@/server/api/record-routes';
-import { alertsForApi } from '@/db/queries/alerts';
+import { alertsForApi } from '@/db/alerts/alerts';
 
 export const dynamic = 'force-dynamic';
 

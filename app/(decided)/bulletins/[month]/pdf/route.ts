@@ -1,6 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { bulletinByMonth } from '@/db/queries/bulletins';
+import { bulletinByMonth } from '@/db/bulletins/bulletins';
 import { currentActor } from '@/server/auth/current-actor';
 import { isMonth } from '@/domain/time/months';
 import { bulletinPdf } from '@/features/bulletins/pdf';

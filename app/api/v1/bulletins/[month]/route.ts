@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/api/route';
 import { ApiError } from '@/server/errors';
-import { bulletinByMonth } from '@/db/queries/bulletins';
+import { bulletinByMonth } from '@/db/bulletins/bulletins';
 import { isMonth } from '@/domain/time/months';
 import { bulletinView } from '@/domain/bulletins/view';
 import { bulletinToApi } from '@/domain/bulletins/api-shape';

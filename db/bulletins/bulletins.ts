@@ -2,8 +2,9 @@ import { and, count, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../client';
 import { alerts, bulletins, hazards, incidents, units } from '../schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
+import type { InstituteNames } from '@/domain/bulletins/types';
 import type { Level } from '@/domain/reference/level-codes';
-import { effectiveTierSql } from './effective-tier';
+import { effectiveTierSql } from '@/db/queries/effective-tier';
 
 // Reads for the monthly bulletin (features/bulletins/build.ts) and its archive. The bulletin is built
 // academy-wide, per institute; scoping happens when it is viewed (domain/bulletins/view.ts).
@@ -105,16 +106,7 @@ export function institutesWithBranch(db: Db, ids: number[]) {
        FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
        WHERE u.id IN (${ids.map(() => '?').join(',')})`,
     )
-    .all(...ids) as {
-    id: number;
-    code: string;
-    name: string;
-    nameEn: string | null;
-    branchId: number | null;
-    branchCode: string | null;
-    branchName: string | null;
-    branchNameEn: string | null;
-  }[];
+    .all(...ids) as ({ id: number } & InstituteNames)[];
 }
 
 /** Alerts fired in [from, to), oldest first, with their unit's code and names. */

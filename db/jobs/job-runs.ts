@@ -3,7 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { jobRuns } from '../schema';
 
-/** How long a claim holds before another process may take it over (a run that outlives it renews it). */
+/**
+ * How long a claim holds before another process may take it over. Nothing renews a lease: every period's
+ * work is far shorter than this; a run that outlived it could be taken over by another process.
+ */
 export const DEFAULT_LEASE_MS = 30 * 60_000;
 
 export interface JobClaim {
@@ -41,18 +44,6 @@ export function claimJobRun(db: Db, job: string, period: string, now = new Date(
     })
     .run();
   return result.changes === 1 ? { job, period, owner } : null;
-}
-
-/** Extends a held lease (for a long run); false if another process has taken the claim over. */
-export function renewJobLease(db: Db, claim: JobClaim, now = new Date(), leaseMs = DEFAULT_LEASE_MS): boolean {
-  const result = db
-    .update(jobRuns)
-    .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(
-      and(eq(jobRuns.job, claim.job), eq(jobRuns.period, claim.period), eq(jobRuns.leaseOwner, claim.owner), eq(jobRuns.status, 'running')),
-    )
-    .run();
-  return result.changes === 1;
 }
 
 /** Records the outcome of a claimed run; only the holder of the claim can finish it. */

@@ -4,11 +4,8 @@ import type { Db } from '../client';
 import type { SyncTx as Tx } from '../tx';
 import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
-import type { AlertLink, CandidateAlert } from '@/domain/alerts/types';
+import type { AlertLink, AlertView, CandidateAlert } from '@/domain/alerts/types';
 import type { Level } from '@/domain/reference/level-codes';
-import { FieldProblem } from '@/domain/errors';
-import { canAcknowledgeAlerts } from '@/domain/auth/alert-permissions';
-import { appendAudit } from '@/db/audit/audit-log';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
 
@@ -28,29 +25,6 @@ export function storeAlerts(db: Db | Tx, candidates: readonly CandidateAlert[], 
       .run().changes;
   }
   return stored;
-}
-
-export interface AlertRow {
-  id: number;
-  rule: string;
-  colour: Level;
-  subjectKind: string;
-  subjectKey: string;
-  period: string;
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  unitNameEn: string | null;
-  domain: string | null;
-  messageZh: string;
-  messageEn: string;
-  links: AlertLink[];
-  firedAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  acknowledgeComment: string | null;
-  /** Whether the viewer has opened it (or marked all read). */
-  read: boolean;
 }
 
 export interface AlertFilters {
@@ -80,27 +54,32 @@ function whereOf(scope: Scope, f: AlertFilters): SQL | undefined {
   );
 }
 
+/** What every alert listing reads: the alert, its unit's code, and when and why it was acknowledged. */
+const listed = {
+  id: alerts.id,
+  rule: alerts.rule,
+  colour: alerts.colour,
+  subjectKind: alerts.subjectKind,
+  subjectKey: alerts.subjectKey,
+  period: alerts.period,
+  unitCode: units.code,
+  domain: alerts.domain,
+  messageZh: alerts.messageZh,
+  messageEn: alerts.messageEn,
+  details: alerts.details,
+  firedAt: alerts.firedAt,
+  acknowledgedAt: alerts.acknowledgedAt,
+  acknowledgeComment: alerts.acknowledgeComment,
+};
+
 function select(db: Db, userId: number) {
   return db
     .select({
-      id: alerts.id,
-      rule: alerts.rule,
-      colour: alerts.colour,
-      subjectKind: alerts.subjectKind,
-      subjectKey: alerts.subjectKey,
-      period: alerts.period,
+      ...listed,
       unitId: alerts.unitId,
-      unitCode: units.code,
       unitName: units.name,
       unitNameEn: units.nameEn,
-      domain: alerts.domain,
-      messageZh: alerts.messageZh,
-      messageEn: alerts.messageEn,
-      details: alerts.details,
-      firedAt: alerts.firedAt,
-      acknowledgedAt: alerts.acknowledgedAt,
       acknowledgedBy: ackUser.displayName,
-      acknowledgeComment: alerts.acknowledgeComment,
       readId: alertReads.id,
     })
     .from(alerts)
@@ -110,7 +89,7 @@ function select(db: Db, userId: number) {
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof select>['all']>>[number];
-const toRow = ({ details, readId, ...r }: Selected): AlertRow => ({
+const toRow = ({ details, readId, ...r }: Selected): AlertView => ({
   ...r,
   links: ((details as { links?: AlertLink[] } | null)?.links ?? []) as AlertLink[],
   read: readId !== null,
@@ -123,7 +102,7 @@ export function listAlerts(
   filters: AlertFilters,
   page: { page: number; pageSize: number },
   order: AlertOrder = 'action',
-): { total: number; rows: AlertRow[] } {
+): { total: number; rows: AlertView[] } {
   const where = whereOf(viewer.scope, filters);
   const total = db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
   const rows = select(db, viewer.userId)
@@ -136,7 +115,7 @@ export function listAlerts(
 }
 
 /** The newest alerts in scope (for the overview's "latest alerts"). */
-export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertRow[] {
+export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertView[] {
   return select(db, userId)
     .where(inScope(alerts.unitId, scope))
     .orderBy(...orderOf('newest'))
@@ -146,12 +125,12 @@ export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): A
 }
 
 /** Alerts in scope fired in [from, to), oldest first (the monthly bulletin's "the month's alerts"). */
-export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertRow[] {
+export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertView[] {
   return select(db, userId).where(whereOf(scope, { from, to })).orderBy(alerts.firedAt, alerts.id).all().map(toRow);
 }
 
 /** One alert if it lies in the viewer's scope; otherwise (or if there is none) null, alike. */
-export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertRow | null {
+export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertView | null {
   const row = select(db, viewer.userId)
     .where(and(eq(alerts.id, id), inScope(alerts.unitId, viewer.scope)))
     .get();
@@ -161,23 +140,7 @@ export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id
 /** API page: alerts in scope fired in [from, to), by id after `cursor`. */
 export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
   const rows = db
-    .select({
-      id: alerts.id,
-      rule: alerts.rule,
-      colour: alerts.colour,
-      subjectKind: alerts.subjectKind,
-      subjectKey: alerts.subjectKey,
-      period: alerts.period,
-      unitCode: units.code,
-      domain: alerts.domain,
-      messageZh: alerts.messageZh,
-      messageEn: alerts.messageEn,
-      details: alerts.details,
-      firedAt: alerts.firedAt,
-      acknowledgedAt: alerts.acknowledgedAt,
-      acknowledgedBy: ackUser.login,
-      acknowledgeComment: alerts.acknowledgeComment,
-    })
+    .select({ ...listed, acknowledgedBy: ackUser.login })
     .from(alerts)
     .leftJoin(units, eq(units.id, alerts.unitId))
     .leftJoin(ackUser, eq(ackUser.id, alerts.acknowledgedBy))
@@ -224,58 +187,26 @@ export function markAlertRead(db: Db, userId: number, alertId: number, now: Date
 
 /** Marks every alert in scope read for the user; returns how many were unread. */
 export function markAllAlertsRead(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): number {
-  const scope = viewer.scope;
-  const filter = scope.all
-    ? sql`1 = 1`
-    : scope.unitIds.length
-      ? sql`a.unit_id IN (${sql.join(
-          scope.unitIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql`0 = 1`;
+  const filter = inScope(alerts.unitId, viewer.scope) ?? sql`1 = 1`;
   return db.run(
     sql`INSERT INTO alert_reads (user_id, alert_id, read_at)
-        SELECT ${viewer.userId}, a.id, ${now.getTime()} FROM alerts a WHERE ${filter}
-        AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = a.id AND r.user_id = ${viewer.userId})`,
+        SELECT ${viewer.userId}, ${alerts.id}, ${now.getTime()} FROM ${alerts} WHERE ${filter}
+        AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = ${alerts.id} AND r.user_id = ${viewer.userId})`,
   ).changes;
 }
 
-/**
- * Acknowledges an alert in the actor's scope (who, when, comment), audited in the same transaction. An alert
- * outside the scope is refused exactly like a missing one. Acknowledging twice is refused: the first
- * acknowledgement stands. Alerts are never deleted.
- */
-export function acknowledgeAlert(db: Db, actor: Actor, alertId: number, comment: string | null, now: Date): void {
-  if (!canAcknowledgeAlerts(actor.role)) throw new FieldProblem('(form)', 'validation.readOnlyRole');
-  db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
-        .from(alerts)
-        .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, actor.scope)))
-        .get();
-      if (!row) throw new FieldProblem('id', 'alerts.validation.unknownAlert');
-      if (row.acknowledgedAt) throw new FieldProblem('id', 'alerts.validation.alreadyAcknowledged');
-      tx.update(alerts)
-        .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, acknowledgeComment: comment })
-        .where(eq(alerts.id, alertId))
-        .run();
-      appendAudit(
-        tx,
-        [
-          {
-            actorUserId: actor.userId,
-            action: 'alert.acknowledge',
-            entityKind: 'alert',
-            entityId: alertId,
-            unitId: row.unitId,
-            before: null,
-            after: { acknowledgedAt: now.toISOString(), comment },
-          },
-        ],
-        now,
-      );
-    },
-    { behavior: 'immediate' },
-  );
+/** The alert's acknowledgement state if it lies in the scope; undefined otherwise (or if there is none), alike. */
+export function acknowledgementInScope(db: Db | Tx, alertId: number, scope: Scope) {
+  return db
+    .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
+    .from(alerts)
+    .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, scope)))
+    .get();
+}
+
+export function setAcknowledged(db: Db | Tx, alertId: number, by: { userId: number; comment: string | null }, now: Date): void {
+  db.update(alerts)
+    .set({ acknowledgedAt: now, acknowledgedBy: by.userId, acknowledgeComment: by.comment })
+    .where(eq(alerts.id, alertId))
+    .run();
 }

@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { alertDeliveries, alertDeliveryAttempts, alertDispatch, alerts, units, users, type DeliveryChannel } from '../schema';
 import type { Role } from '@/domain/reference/roles';
 
-// The alert outbox (platform/delivery, jobs/alert-delivery.ts). Every statement that decides who sends what is
+// The alert outbox (features/delivery/deliver.ts). Every statement that decides who sends what is
 // a single conditional write, so several processes can run the delivery job at once.
 
 export type AlertRow = typeof alerts.$inferSelect & { unitCode: string | null; unitPath: string | null };
@@ -26,15 +26,25 @@ export function alertsNotDispatched(db: Db, limit: number, afterId = 0): AlertRo
     .map((r) => ({ ...r.alert, unitCode: r.unitCode, unitPath: r.unitPath }));
 }
 
-/** Active users with an e-mail address in the given roles, with the path of their unit. */
-export function mailRecipients(db: Db, roleList: Role[]) {
+/**
+ * Active users with an e-mail address in the given roles whose scope holds a unit at `unitPath`: every
+ * user of an academy-wide role, and the others whose unit's subtree contains it (the scope resolve-actor
+ * gives them: their unit's path is a prefix of the unit's). A null path (an academy-wide alert) reaches
+ * academy-wide roles only.
+ */
+export function mailRecipients(db: Db, roleList: readonly Role[], reach: { academyWide: readonly Role[]; unitPath: string | null }) {
   if (roleList.length === 0) return [];
+  const sees = or(
+    reach.academyWide.length ? inArray(users.role, [...reach.academyWide]) : undefined,
+    reach.unitPath === null ? undefined : sql`${reach.unitPath} LIKE ${units.path} || '%'`,
+  );
+  if (!sees) return [];
   return db
-    .select({ id: users.id, email: users.email, role: users.role, unitPath: units.path })
+    .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.active, true), isNotNull(users.email), inArray(users.role, roleList)))
-    .all() as { id: number; email: string; role: Role; unitPath: string }[];
+    .where(and(eq(users.active, true), isNotNull(users.email), inArray(users.role, [...roleList]), sees))
+    .all() as { id: number; email: string; role: Role }[];
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { Db } from '@/db/client';
-import { claimJobRun, finishJobRun, type JobClaim } from '@/db/queries/job-runs';
+import { claimJobRun, finishJobRun, type JobClaim } from '@/db/jobs/job-runs';
+
+export type ClaimOutcome = 'ran' | 'skipped' | 'failed';
 
 /**
  * Runs `work` for (job, period) only if this process wins the claim; records success or failure. A failed
  * period is retried by the next call; a claim whose process died is taken over once its lease expires; a
- * period that succeeded never runs again (docs/decisions/013-job-leases-and-bulletins.md).
+ * period that succeeded never runs again (docs/decisions/013-job-leases-and-bulletins.md). The jobs' runner
+ * (jobs/runner.ts) claims every period through here, and so does a bulletin generated from the command line.
  */
 export async function runClaimed(
   db: Db,
@@ -12,7 +15,7 @@ export async function runClaimed(
   period: string,
   work: (claim: JobClaim) => Promise<void> | void,
   opts: { now?: Date; leaseMs?: number } = {},
-): Promise<'ran' | 'skipped' | 'failed'> {
+): Promise<ClaimOutcome> {
   const claim = claimJobRun(db, job, period, opts.now ?? new Date(), opts.leaseMs);
   if (!claim) return 'skipped';
   try {

@@ -1,0 +1,47 @@
+import type { Db } from '@/db/client';
+import { mailRecipients, type AlertRow } from '@/db/delivery/deliveries';
+import type { DeliveryChannel } from '@/db/schema';
+import { seesWholeAcademy } from '@/domain/auth/roles';
+import { roles } from '@/domain/reference/roles';
+import { emailConfigured, webhookConfigured, type DeliveryConfig } from '@/platform/delivery/config';
+import { deliveryRoutes, rolesReceiving, type DeliveryRoutes } from './routes';
+
+export interface DeliveryTarget {
+  channel: DeliveryChannel;
+  recipient: string;
+}
+
+const academyWide = roles.filter(seesWholeAcademy);
+
+/**
+ * Who is told of an alert: by e-mail, the users whose role receives its colour (the office's routes) and
+ * whose scope holds its unit, each address once; by webhook, when the routes send its colour there. One
+ * enqueuing pass reuses the recipients of a (colour, unit) it has already looked up: a flood's alerts share
+ * a few units, so it costs a few queries, not one per alert (decision 030).
+ */
+export function deliveryTargets(db: Db, config: DeliveryConfig): (alert: AlertRow) => DeliveryTarget[] {
+  const routes: DeliveryRoutes = deliveryRoutes(db);
+  const looked = new Map<string, ReturnType<typeof mailRecipients>>();
+  const recipients = (alert: AlertRow) => {
+    const key = `${alert.colour}|${alert.unitPath ?? ''}`;
+    let r = looked.get(key);
+    if (!r) looked.set(key, (r = mailRecipients(db, rolesReceiving(routes, alert.colour), { academyWide, unitPath: alert.unitPath })));
+    return r;
+  };
+  return (alert) => {
+    const targets: DeliveryTarget[] = [];
+    if (emailConfigured(config)) {
+      const seen = new Set<string>();
+      for (const u of recipients(alert)) {
+        const email = u.email.trim().toLowerCase();
+        if (email && !seen.has(email)) {
+          seen.add(email);
+          targets.push({ channel: 'email', recipient: email });
+        }
+      }
+    }
+    if (webhookConfigured(config) && routes.webhook.includes(alert.colour))
+      targets.push({ channel: 'webhook', recipient: config.webhookUrl! });
+    return targets;
+  };
+}
