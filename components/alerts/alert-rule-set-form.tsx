@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateAlertRuleSetAction } from '@/server/actions/alerts';
+import { updateAlertRuleSetAction } from '@/server/actions/rule-sets';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 export interface AlertRuleFormField {

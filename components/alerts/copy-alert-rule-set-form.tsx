@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
-import { copyAlertRuleSetAction } from '@/server/actions/alerts';
+import { copyAlertRuleSetAction } from '@/server/actions/rule-sets';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 
 /** Copies an alert rule version to a new name and opens the copy for editing. */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { activeAlertRules, alertRuleSetByVersion, listAlertRuleSets } from '@/db/queries/alert-rule-sets';
-import { activateAlertRuleSetAction } from '@/server/actions/alerts';
+import { activeAlertRules, alertRuleSetByVersion, listRuleSetVersions } from '@/db/rule-sets/read';
+import { activateAlertRuleSetAction } from '@/server/actions/rule-sets';
 import { alertRuleIds } from '@/domain/alerts/rule-set';
 import { alertFieldLabel, alertRuleFields, alertRuleFormValues, alertRuleText, ruleKey } from '@/domain/rule-sets/alert-texts';
 import { requireActor } from '@/server/auth/current-actor';
@@ -44,7 +44,7 @@ export default async function AlertRuleVersionPage({ params }: { params: Promise
   }
   const current = activeAlertRules(db);
   const active = current.alerts.version;
-  const row = listAlertRuleSets(db).find((v) => v.version === version);
+  const row = listRuleSetVersions(db, 'alerts').find((v) => v.version === version);
   const manage = canManageRatings(actor.role);
   const editable = Boolean(row && !row.active);
   return (
