@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { WarningEntry } from '@/db/queries/warning-list';
+import type { WarningEntry } from '@/domain/rating/warning-list';
 import { confirmEntryAction, liftEntryAction } from '@/server/actions/warning-list';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { warningReasonText } from '@/domain/rating/proposed-reason';

@@ -9,7 +9,7 @@ import {
   type StoredStatus,
 } from '@/db/queries/ratings';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { proposalAudits } from '@/db/queries/warning-list';
+import { proposalAudits } from '@/features/rating/warning-list';
 import { ALL_UNITS, type Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
 import { levels, type Level } from '@/domain/reference/level-codes';
