@@ -2,10 +2,8 @@
 // set's reads, now in db/rule-sets/read.ts (one store for both kinds). Copy, update and activate are in
 // features/rule-sets/service.ts.
 import type { Db } from '../client';
-import { ensureDefaultRuleSet, listRuleSetVersions } from '../rule-sets/read';
+import { ensureDefaultRuleSet } from '../rule-sets/read';
 
 export { activeAlertRules, activeAlertRuleSet, alertRuleSetByVersion } from '../rule-sets/read';
 
 export const ensureDefaultAlertRuleSet = (db: Db, now = new Date()): void => ensureDefaultRuleSet(db, 'alerts', now);
-
-export const listAlertRuleSets = (db: Db) => listRuleSetVersions(db, 'alerts');
