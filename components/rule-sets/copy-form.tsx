@@ -4,6 +4,7 @@ import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/actions/safe-action';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { SubmitButton } from './submit-button';
 
 type CopyAction = (prev: ActionResult<{ version: string }> | null, form: FormData) => Promise<ActionResult<{ version: string }>>;
 
@@ -61,13 +62,7 @@ export function CopyRuleSetForm({
         />
       </Field>
       <div className="sm:pt-6">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-        >
-          {labels.submit}
-        </button>
+        <SubmitButton pending={pending}>{labels.submit}</SubmitButton>
       </div>
     </form>
   );

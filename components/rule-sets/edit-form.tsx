@@ -5,6 +5,7 @@ import type { FormFieldView } from '@/domain/rule-sets/form-kit';
 import type { ActionResult } from '@/server/actions/safe-action';
 import { FormAlert } from '@/components/forms/field';
 import { RuleFieldInput } from './field-input';
+import { SubmitButton } from './submit-button';
 
 type UpdateAction = (prev: ActionResult<{ version: string }> | null, form: FormData) => Promise<ActionResult<{ version: string }>>;
 
@@ -74,13 +75,7 @@ export function RuleSetEditForm({
           </div>
         </fieldset>
       ))}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-      >
-        {labels.save}
-      </button>
+      <SubmitButton pending={pending}>{labels.save}</SubmitButton>
     </form>
   );
 }

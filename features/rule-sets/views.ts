@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { activeRuleSet, listRuleSetVersions, ruleSetByVersion } from '@/db/rule-sets/read';
+import { activeRuleSet, listRuleSetVersions, ruleSetByVersion, type RuleSetVersionRow } from '@/db/rule-sets/read';
 import type { Actor } from '@/domain/auth/actor';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import type { Locale } from '@/domain/i18n/locales';
@@ -11,16 +11,8 @@ import { ruleSetFormValues, ruleSetFormView, ruleSetText, type RuleSetSection } 
 // What the rule-set pages of either kind show: the version's rules in plain language, the versions table
 // and, for the office, the edit form of an unlocked version. Loaded here so the components only draw.
 
-export interface RuleSetVersionView {
-  id: number;
-  version: string;
-  active: boolean;
-  activatedAt: Date | null;
-  createdAt: Date;
-  createdBy: string | null;
-  /** Ratings in the viewer's scope computed with it; null for alert versions, which nothing records. */
-  usedBy: number | null;
-}
+/** A row of the versions table; `usedBy` counts ratings in the viewer's scope, null for alert versions (nothing records them). */
+export type RuleSetVersionView = Omit<RuleSetVersionRow, 'usedBy'> & { usedBy: number | null };
 
 /** A version's rules in plain language: rating sections, or one line per alert rule. */
 export type RuleTextView = { kind: 'rating'; sections: RuleSetSection[] } | { kind: 'alerts'; lines: AlertRuleLine[] };
