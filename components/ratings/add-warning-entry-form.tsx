@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { addEntryAction } from '@/server/actions/warning-list';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { SubmitButton } from '@/components/rule-sets/submit-button';
 
 /** The office adds a unit, or a named person of it, with a reason. */
 export function AddWarningEntryForm({
@@ -43,13 +44,7 @@ export function AddWarningEntryForm({
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-        >
-          {labels.submit}
-        </button>
+        <SubmitButton pending={pending}>{labels.submit}</SubmitButton>
       </div>
     </form>
   );

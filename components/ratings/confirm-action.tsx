@@ -73,24 +73,41 @@ export function ConfirmAction<T>({
               {refusal}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm hover:bg-gray-100"
-            >
-              {cancelLabel}
-            </button>
-            <button
-              type="submit"
-              disabled={pending}
-              className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${tone[variant === 'quiet' ? 'primary' : variant]}`}
-            >
-              {confirmLabel}
-            </button>
-          </div>
+          <DialogButtons
+            cancelLabel={cancelLabel}
+            confirmLabel={confirmLabel}
+            pending={pending}
+            confirmTone={tone[variant === 'quiet' ? 'primary' : variant]}
+            onCancel={() => dialog.current?.close()}
+          />
         </form>
       </dialog>
+    </div>
+  );
+}
+
+/** The dialog's two buttons: cancel closes it, confirm submits the action (disabled while it runs). */
+function DialogButtons({
+  cancelLabel,
+  confirmLabel,
+  pending,
+  confirmTone,
+  onCancel,
+}: {
+  cancelLabel: string;
+  confirmLabel: string;
+  pending: boolean;
+  confirmTone: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <button type="button" onClick={onCancel} className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm hover:bg-gray-100">
+        {cancelLabel}
+      </button>
+      <button type="submit" disabled={pending} className={`rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${confirmTone}`}>
+        {confirmLabel}
+      </button>
     </div>
   );
 }

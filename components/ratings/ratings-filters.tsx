@@ -3,6 +3,11 @@ import { levels, type Level } from '@/domain/reference/level-codes';
 
 const select = 'rounded-md border-gray-300 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600';
 
+type Labels = Record<
+  'legend' | 'year' | 'branch' | 'allBranches' | 'level' | 'allLevels' | 'sort' | 'sortPoints' | 'sortCode' | 'apply' | 'reset',
+  string
+>;
+
 /** The ratings table's filters as a plain GET form: every choice lives in the URL, so a view can be shared. */
 export function RatingsFilters({
   years,
@@ -21,10 +26,7 @@ export function RatingsFilters({
   level: Level | undefined;
   sort: 'points' | 'code';
   levelLabels: Record<Level, string>;
-  labels: Record<
-    'legend' | 'year' | 'branch' | 'allBranches' | 'level' | 'allLevels' | 'sort' | 'sortPoints' | 'sortCode' | 'apply' | 'reset',
-    string
-  >;
+  labels: Labels;
 }) {
   return (
     <form
@@ -35,55 +37,30 @@ export function RatingsFilters({
     >
       <fieldset className="contents">
         <legend className="sr-only">{labels.legend}</legend>
-        <div className="text-sm text-gray-700">
-          <label htmlFor="filter-year" className="mb-1 block">
-            {labels.year}
-          </label>
-          <select id="filter-year" name="year" defaultValue={year} className={select}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="year" label={labels.year} value={year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         {branches.length > 1 ? (
-          <div className="text-sm text-gray-700">
-            <label htmlFor="filter-branch" className="mb-1 block">
-              {labels.branch}
-            </label>
-            <select id="filter-branch" name="branch" defaultValue={branch ?? ''} className={select}>
-              <option value="">{labels.allBranches}</option>
-              {branches.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="branch"
+            label={labels.branch}
+            value={branch ?? ''}
+            options={[{ value: '', label: labels.allBranches }, ...branches.map((b) => ({ value: b.code, label: b.label }))]}
+          />
         ) : null}
-        <div className="text-sm text-gray-700">
-          <label htmlFor="filter-level" className="mb-1 block">
-            {labels.level}
-          </label>
-          <select id="filter-level" name="level" defaultValue={level ?? ''} className={select}>
-            <option value="">{labels.allLevels}</option>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {levelLabels[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="text-sm text-gray-700">
-          <label htmlFor="filter-sort" className="mb-1 block">
-            {labels.sort}
-          </label>
-          <select id="filter-sort" name="sort" defaultValue={sort} className={select}>
-            <option value="points">{labels.sortPoints}</option>
-            <option value="code">{labels.sortCode}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="level"
+          label={labels.level}
+          value={level ?? ''}
+          options={[{ value: '', label: labels.allLevels }, ...levels.map((l) => ({ value: l, label: levelLabels[l] }))]}
+        />
+        <FilterSelect
+          name="sort"
+          label={labels.sort}
+          value={sort}
+          options={[
+            { value: 'points', label: labels.sortPoints },
+            { value: 'code', label: labels.sortCode },
+          ]}
+        />
         <button type="submit" className="rounded-md bg-gray-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-gray-700">
           {labels.apply}
         </button>
@@ -92,5 +69,33 @@ export function RatingsFilters({
         </Link>
       </fieldset>
     </form>
+  );
+}
+
+/** One labelled choice of the form; its input is `filter-<name>`. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | number;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="text-sm text-gray-700">
+      <label htmlFor={`filter-${name}`} className="mb-1 block">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value} className={select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

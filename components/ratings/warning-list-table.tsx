@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { WarningEntry } from '@/db/queries/warning-list';
+import type { WarningEntry } from '@/domain/rating/warning-list';
 import { confirmEntryAction, liftEntryAction } from '@/server/actions/warning-list';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { warningReasonText } from '@/domain/rating/proposed-reason';
@@ -63,42 +63,49 @@ export async function WarningListTable({ entries, manage, testId }: { entries: W
             <td className="px-4 py-2 text-xs tabular-nums">{byAt(e.createdAt, e.createdBy)}</td>
             <td className="px-4 py-2 text-xs tabular-nums">{byAt(e.confirmedAt, e.confirmedBy)}</td>
             <td className="px-4 py-2 text-xs tabular-nums">{byAt(e.liftedAt, e.liftedBy)}</td>
-            {manage ? (
-              <td className="px-4 py-2">
-                <div className="flex flex-wrap gap-2">
-                  {e.status === 'proposed' ? (
-                    <ConfirmAction
-                      testId={`confirm-${e.id}`}
-                      action={confirmEntryAction}
-                      fields={{ id: e.id }}
-                      small
-                      label={t('confirm')}
-                      title={t('confirmTitle', { subject })}
-                      body={t('confirmBody', { reason })}
-                      confirmLabel={t('confirm')}
-                      cancelLabel={t('cancel')}
-                    />
-                  ) : null}
-                  {e.status !== 'lifted' ? (
-                    <ConfirmAction
-                      testId={`lift-${e.id}`}
-                      action={liftEntryAction}
-                      fields={{ id: e.id }}
-                      small
-                      variant="quiet"
-                      label={t('lift')}
-                      title={t('liftTitle', { subject })}
-                      body={t('liftBody')}
-                      confirmLabel={t('lift')}
-                      cancelLabel={t('cancel')}
-                    />
-                  ) : null}
-                </div>
-              </td>
-            ) : null}
+            {manage ? <EntryActions entry={e} subject={subject} reason={reason} t={t} /> : null}
           </tr>
         );
       })}
     </DataTable>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations<'warningList'>>>;
+
+/** The office's buttons on one entry: confirm a proposal, lift an entry not yet lifted. */
+function EntryActions({ entry: e, subject, reason, t }: { entry: WarningEntry; subject: string; reason: string; t: T }) {
+  return (
+    <td className="px-4 py-2">
+      <div className="flex flex-wrap gap-2">
+        {e.status === 'proposed' ? (
+          <ConfirmAction
+            testId={`confirm-${e.id}`}
+            action={confirmEntryAction}
+            fields={{ id: e.id }}
+            small
+            label={t('confirm')}
+            title={t('confirmTitle', { subject })}
+            body={t('confirmBody', { reason })}
+            confirmLabel={t('confirm')}
+            cancelLabel={t('cancel')}
+          />
+        ) : null}
+        {e.status !== 'lifted' ? (
+          <ConfirmAction
+            testId={`lift-${e.id}`}
+            action={liftEntryAction}
+            fields={{ id: e.id }}
+            small
+            variant="quiet"
+            label={t('lift')}
+            title={t('liftTitle', { subject })}
+            body={t('liftBody')}
+            confirmLabel={t('lift')}
+            cancelLabel={t('cancel')}
+          />
+        ) : null}
+      </div>
+    </td>
   );
 }

@@ -21,51 +21,30 @@ type Buckets = Map<number, Mutable<RatingRecords>>;
 // same SQL the benchmark compares against, so the product adds only the mapping to the evaluator's shape.
 const d = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/**
- * The institutes rated for year Y (RATING.md §2: active at any time in the year up to T) and, for each, the
- * records the rules of year Y at instant T can look at: incidents of the year, hazards found in it or
- * overdue during it, projects started in it with their assessments, ethics duties falling due in it.
- * Records filed against departments come with their institute (institute_id).
- */
-export function loadRatingInputs(
-  db: Db,
-  year: { start: Date; asOf: Date },
-  ruleSet: RatingRuleSet,
-  only?: readonly number[],
-): { institutes: RatedInstitute[]; records: Buckets } {
-  const c = db.$client;
-  const start = year.start.getTime();
-  const asOf = year.asOf.getTime();
-  const onlySet = only ? new Set(only) : null;
-  // Rating a few institutes again (after writes to their records) reads only their records, through the
-  // (institute, date) indexes; ids are integers, checked, so inlining them is safe.
-  if (only && !only.every((id) => Number.isSafeInteger(id))) throw new TypeError('institute ids must be integers');
-  const of = (column: string) => (only ? ` AND ${column} IN (${only.join(',') || 'NULL'})` : '');
-  const institutes = (
-    c
-      .prepare(
-        `SELECT u.id, u.code, u.name, u.name_en AS nameEn, b.id AS branchId, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
-         FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
-         WHERE u.kind = 'institute' AND (u.active_from IS NULL OR u.active_from < ?) AND (u.active_to IS NULL OR u.active_to >= ?)
-         ORDER BY u.code`,
-      )
-      .all(asOf, start) as RatedInstitute[]
-  ).filter((u) => !onlySet || onlySet.has(u.id));
+type Client = Db['$client'];
 
-  const records: Buckets = new Map();
-  for (const u of institutes) {
-    records.set(u.id, {
-      incidents: [],
-      hazards: [],
-      projects: [],
-      assessments: [],
-      ethicsCommittees: [],
-      ethicsActivities: [],
-      annualReports: [],
-    });
-  }
-  const bucket = (instituteId: number) => records.get(instituteId);
+/** What every loader reads by: the year's window in ms, and the institutes' buckets to fill. */
+interface Load {
+  c: Client;
+  start: number;
+  asOf: number;
+  /** ` AND <column> IN (…)` when rating a few institutes again, else nothing. */
+  of: (column: string) => string;
+  bucket: (instituteId: number) => Mutable<RatingRecords> | undefined;
+}
 
+function ratedInstitutes(c: Client, start: number, asOf: number): RatedInstitute[] {
+  return c
+    .prepare(
+      `SELECT u.id, u.code, u.name, u.name_en AS nameEn, b.id AS branchId, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
+       FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
+       WHERE u.kind = 'institute' AND (u.active_from IS NULL OR u.active_from < ?) AND (u.active_to IS NULL OR u.active_to >= ?)
+       ORDER BY u.code`,
+    )
+    .all(asOf, start) as RatedInstitute[];
+}
+
+function loadIncidents({ c, start, asOf, of, bucket }: Load): void {
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status, report_time_unknown
@@ -90,9 +69,11 @@ export function loadRatingInputs(
       reportTimeUnknown: r[12] === 1,
     });
   }
+}
 
-  // Found in the year, or found before it and overdue at some point of it (due before T, not rectified by
-  // the year's start): three disjoint index ranges rather than one OR, which SQLite would answer by a scan.
+// Found in the year, or found before it and overdue at some point of it (due before T, not rectified by
+// the year's start): three disjoint index ranges rather than one OR, which SQLite would answer by a scan.
+function loadHazards({ c, start, asOf, of, bucket }: Load): void {
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
@@ -118,7 +99,10 @@ export function loadRatingInputs(
       withdrawn: r[7] === 'withdrawn',
     });
   }
+}
 
+/** Projects started in the year, with their approvals (only an approval can satisfy the start rule). */
+function loadProjects({ c, start, asOf, of, bucket }: Load): void {
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status
@@ -137,7 +121,6 @@ export function loadRatingInputs(
       withdrawn: r[8] === 'withdrawn',
     });
   }
-  // Only approvals matter to the start rule; other statuses cannot satisfy it.
   for (const r of c
     .prepare(
       `SELECT a.id, a.external_id, a.institute_id, a.project_id, a.status, a.decided_at FROM assessments a JOIN projects p ON p.id = a.project_id
@@ -147,8 +130,10 @@ export function loadRatingInputs(
     .iterate(start, asOf) as IterableIterator<[number, string, number, number, 'approved', number | null]>) {
     bucket(r[2])?.assessments.push({ id: r[0], externalId: r[1], projectId: r[3], status: r[4], decidedAt: d(r[5]) });
   }
+}
 
-  // Committees: few per institute, and both the registration and the annual-report rule look at them.
+// Committees: few per institute, and both the registration and the annual-report rule look at them.
+function loadCommittees({ c, asOf, of, bucket }: Load): void {
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, established_at, registered_at, dissolved_at, status FROM ethics_committees WHERE established_at < ?${of('institute_id')}`,
@@ -164,13 +149,16 @@ export function loadRatingInputs(
       withdrawn: r[6] === 'withdrawn',
     });
   }
-  const activityFrom = start - ruleSet.ethics.activityRegistrationDays * DAY_MS;
+}
+
+/** Activities approved early enough that their registration falls due in the year (the rule set says how early). */
+function loadActivities({ c, start, asOf, of, bucket }: Load, registrationDays: number): void {
   for (const r of c
     .prepare(
       `SELECT id, external_id, institute_id, approved_at, registered_at, status FROM ethics_activities WHERE approved_at >= ? AND approved_at < ?${of('institute_id')}`,
     )
     .raw()
-    .iterate(activityFrom, asOf) as IterableIterator<[number, string, number, number, number | null, string]>) {
+    .iterate(start - registrationDays * DAY_MS, asOf) as IterableIterator<[number, string, number, number, number | null, string]>) {
     bucket(r[2])?.ethicsActivities.push({
       id: r[0],
       externalId: r[1],
@@ -179,6 +167,10 @@ export function loadRatingInputs(
       withdrawn: r[5] === 'withdrawn',
     });
   }
+}
+
+/** The annual reports on the year before (due in this one). */
+function loadAnnualReports({ c, start, of, bucket }: Load): void {
   const reportYear = new Date(start + 15 * DAY_MS).getUTCFullYear() - 1;
   for (const r of c
     .prepare(
@@ -194,6 +186,48 @@ export function loadRatingInputs(
       withdrawn: r[5] === 'withdrawn',
     });
   }
+}
+
+/**
+ * The institutes rated for year Y (RATING.md §2: active at any time in the year up to T) and, for each, the
+ * records the rules of year Y at instant T can look at: incidents of the year, hazards found in it or
+ * overdue during it, projects started in it with their assessments, ethics duties falling due in it.
+ * Records filed against departments come with their institute (institute_id).
+ */
+export function loadRatingInputs(
+  db: Db,
+  year: { start: Date; asOf: Date },
+  ruleSet: RatingRuleSet,
+  only?: readonly number[],
+): { institutes: RatedInstitute[]; records: Buckets } {
+  const c = db.$client;
+  const start = year.start.getTime();
+  const asOf = year.asOf.getTime();
+  const onlySet = only ? new Set(only) : null;
+  // Rating a few institutes again (after writes to their records) reads only their records, through the
+  // (institute, date) indexes; ids are integers, checked, so inlining them is safe.
+  if (only && !only.every((id) => Number.isSafeInteger(id))) throw new TypeError('institute ids must be integers');
+  const of = (column: string) => (only ? ` AND ${column} IN (${only.join(',') || 'NULL'})` : '');
+  const institutes = ratedInstitutes(c, start, asOf).filter((u) => !onlySet || onlySet.has(u.id));
+  const records: Buckets = new Map();
+  for (const u of institutes) {
+    records.set(u.id, {
+      incidents: [],
+      hazards: [],
+      projects: [],
+      assessments: [],
+      ethicsCommittees: [],
+      ethicsActivities: [],
+      annualReports: [],
+    });
+  }
+  const load: Load = { c, start, asOf, of, bucket: (instituteId) => records.get(instituteId) };
+  loadIncidents(load);
+  loadHazards(load);
+  loadProjects(load);
+  loadCommittees(load);
+  loadActivities(load, ruleSet.ethics.activityRegistrationDays);
+  loadAnnualReports(load);
   return { institutes, records };
 }
 

@@ -184,38 +184,6 @@ export function settledLevels(db: Db, scope: Scope, year: number): Map<number, L
   return out;
 }
 
-export interface RatingHistoryRow {
-  year: number;
-  status: StoredStatus;
-  level: Level;
-  points: number;
-  ruleSetVersion: string;
-  asOf: Date;
-}
-
-const statusRank: Record<StoredStatus, number> = { provisional: 0, final: 1, published: 2 };
-
-/** One line per year for an institute: the published rating, else the final, else the provisional one. */
-export function ratingHistory(db: Db, instituteId: number): RatingHistoryRow[] {
-  const best = new Map<number, RatingHistoryRow>();
-  for (const r of db
-    .select({
-      year: ratings.year,
-      status: ratings.status,
-      level: ratings.level,
-      points: ratings.points,
-      ruleSetVersion: ratings.ruleSetVersion,
-      asOf: ratings.asOf,
-    })
-    .from(ratings)
-    .where(eq(ratings.instituteId, instituteId))
-    .all()) {
-    const known = best.get(r.year);
-    if (!known || statusRank[r.status] > statusRank[known.status]) best.set(r.year, r);
-  }
-  return [...best.values()].sort((a, b) => b.year - a.year);
-}
-
 /** How many stored ratings were computed with each rule-set version. */
 export function ratingsPerRuleSetVersion(db: Db, scope: Scope = { all: true }): Map<string, number> {
   const rows = db

@@ -1,38 +1,16 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import type { SyncTx as Tx } from '../tx';
 import { auditLog, ratings, units, users, warningListEntries } from '../schema';
-import type { Actor, Scope } from '@/domain/auth/actor';
-import { FieldProblem } from '@/domain/errors';
-import { canManageRatings } from '@/domain/auth/rating-permissions';
-import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
+import type { Scope } from '@/domain/auth/actor';
+import { WARNING_ENTRY_KIND, type WarningEntry, type WarningStatus } from '@/domain/rating/warning-list';
 import { inScope } from '@/db/scope';
+import type { SyncTx as Tx } from '@/db/tx';
 
-// The warning list (警示名录, DOMAIN.md §8): units, or named people of a unit, with a reason. Entries are
-// proposed (by a published red rating) or added by the office, confirmed, and lifted; never deleted. Who
-// proposed or added an entry is the actor of its first audit entry, so the chain is the one source of it.
+// The warning list's SQL (domain/rating/warning-list.ts says what an entry is). Who may change an entry,
+// and the audit entries a change leaves, are decided in features/rating/warning-list.ts.
 
-export type WarningStatus = 'proposed' | 'confirmed' | 'lifted';
-export const ENTRY_KIND = 'warning_list_entry';
-
-export interface WarningEntry {
-  id: number;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  personName: string | null;
-  reason: string;
-  ratingYear: number | null;
-  status: WarningStatus;
-  createdAt: Date;
-  createdBy: string | null;
-  confirmedAt: Date | null;
-  confirmedBy: string | null;
-  liftedAt: Date | null;
-  liftedBy: string | null;
-}
+export type { WarningEntry, WarningStatus } from '@/domain/rating/warning-list';
 
 /** Entries on units in scope (optionally one unit or one status), open ones first, newest first. */
 export function listWarningEntries(
@@ -91,7 +69,7 @@ function firstActors(db: Db, ids: number[]): Map<number, string> {
       .select({ id: auditLog.entityId, name: users.displayName })
       .from(auditLog)
       .innerJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(and(eq(auditLog.entityKind, ENTRY_KIND), inArray(auditLog.entityId, ids.slice(i, i + 500))))
+      .where(and(eq(auditLog.entityKind, WARNING_ENTRY_KIND), inArray(auditLog.entityId, ids.slice(i, i + 500))))
       .orderBy(asc(auditLog.id))
       .all()) {
       if (r.id !== null && !out.has(r.id)) out.set(r.id, r.name);
@@ -100,105 +78,49 @@ function firstActors(db: Db, ids: number[]): Map<number, string> {
   return out;
 }
 
-function entryAudit(actor: Actor, action: string, entry: { id: number; unitId: number }, before: unknown, after: unknown): AuditEntry {
-  return { actorUserId: actor.userId, action, entityKind: ENTRY_KIND, entityId: entry.id, unitId: entry.unitId, before, after };
-}
+type Queryable = Db | Tx;
 
-/** Audit entries for proposals made by publishing (the publisher proposed them). */
-export function proposalAudits(actor: Actor, entries: readonly { id: number; unitId: number }[]): AuditEntry[] {
-  return entries.map((e) => entryAudit(actor, 'warning_list.propose', e, null, { status: 'proposed' }));
-}
-
-// An entry the actor may change: the office only, and within its scope (an entry outside it is refused
-// as if it did not exist, like records).
-function entryForChange(tx: Tx, actor: Actor, id: number) {
-  if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
-  const entry = tx
+/** An entry with its unit's code, in any scope (the caller checks the scope, to say why it refuses). */
+export function entryWithUnit(q: Queryable, id: number) {
+  return q
     .select({ e: warningListEntries, unitCode: units.code })
     .from(warningListEntries)
     .innerJoin(units, eq(units.id, warningListEntries.unitId))
     .where(eq(warningListEntries.id, id))
     .get();
-  if (!entry) throw new FieldProblem('id', 'validation.unknownEntry');
-  if (!actor.scope.all && !actor.scope.unitIds.includes(entry.e.unitId))
-    throw new FieldProblem('id', 'validation.outsideScope', { code: entry.unitCode });
-  return entry.e;
 }
 
-/** Confirms a proposed entry. */
-export function confirmWarningEntry(db: Db, actor: Actor, id: number, now: Date): void {
-  db.transaction(
-    (tx) => {
-      const e = entryForChange(tx, actor, id);
-      if (e.status !== 'proposed') throw new FieldProblem('id', 'validation.entryNotProposed');
-      tx.update(warningListEntries)
-        .set({ status: 'confirmed', confirmedAt: now, confirmedBy: actor.userId, updatedAt: now })
-        .where(eq(warningListEntries.id, id))
-        .run();
-      appendAudit(tx, [entryAudit(actor, 'warning_list.confirm', e, { status: e.status }, { status: 'confirmed' })], now);
-    },
-    { behavior: 'immediate' },
-  );
+export function unitByCodeForEntry(q: Queryable, code: string) {
+  return q.select({ id: units.id, code: units.code, kind: units.kind }).from(units).where(eq(units.code, code)).get();
 }
 
-/** Lifts a proposed or confirmed entry; it stays on record as lifted. */
-export function liftWarningEntry(db: Db, actor: Actor, id: number, now: Date): void {
-  db.transaction(
-    (tx) => {
-      const e = entryForChange(tx, actor, id);
-      if (e.status === 'lifted') throw new FieldProblem('id', 'validation.entryLifted');
-      tx.update(warningListEntries)
-        .set({ status: 'lifted', liftedAt: now, liftedBy: actor.userId, updatedAt: now })
-        .where(eq(warningListEntries.id, id))
-        .run();
-      appendAudit(tx, [entryAudit(actor, 'warning_list.lift', e, { status: e.status }, { status: 'lifted' })], now);
-    },
-    { behavior: 'immediate' },
-  );
+/** Moves an entry on: confirmed or lifted, by whom and when. */
+export function setEntryStatus(q: Queryable, id: number, status: 'confirmed' | 'lifted', by: number, now: Date): void {
+  const change =
+    status === 'confirmed'
+      ? { status, confirmedAt: now, confirmedBy: by, updatedAt: now }
+      : { status, liftedAt: now, liftedBy: by, updatedAt: now };
+  q.update(warningListEntries).set(change).where(eq(warningListEntries.id, id)).run();
 }
 
-export interface NewWarningEntry {
-  unitCode: string;
-  personName?: string | undefined;
-  reason: string;
-}
-
-/**
- * Adds a unit (an institute or a department), or a named person of it, to the list with a reason. The
- * office's own decision, so it is confirmed at once.
- */
-export function addWarningEntry(db: Db, actor: Actor, input: NewWarningEntry, now: Date): number {
-  if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
-  return db.transaction(
-    (tx) => {
-      const unit = tx.select().from(units).where(eq(units.code, input.unitCode)).get();
-      if (!unit) throw new FieldProblem('unitCode', 'validation.unknownUnit', { code: input.unitCode });
-      if (!actor.scope.all && !actor.scope.unitIds.includes(unit.id))
-        throw new FieldProblem('unitCode', 'validation.outsideScope', { code: unit.code });
-      if (unit.kind !== 'institute' && unit.kind !== 'department')
-        throw new FieldProblem('unitCode', 'validation.notWarnableUnit', { code: unit.code });
-      const personName = input.personName?.trim() || null;
-      const row = tx
-        .insert(warningListEntries)
-        .values({
-          unitId: unit.id,
-          personName,
-          reason: input.reason.trim(),
-          status: 'confirmed',
-          confirmedAt: now,
-          confirmedBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: warningListEntries.id })
-        .get();
-      appendAudit(
-        tx,
-        [entryAudit(actor, 'warning_list.add', { id: row.id, unitId: unit.id }, null, { personName, reason: input.reason.trim() })],
-        now,
-      );
-      return row.id;
-    },
-    { behavior: 'immediate' },
-  );
+/** Stores an entry the office decided on, confirmed at once; returns its id. */
+export function insertConfirmedEntry(
+  q: Queryable,
+  e: { unitId: number; personName: string | null; reason: string; by: number },
+  now: Date,
+): number {
+  return q
+    .insert(warningListEntries)
+    .values({
+      unitId: e.unitId,
+      personName: e.personName,
+      reason: e.reason,
+      status: 'confirmed',
+      confirmedAt: now,
+      confirmedBy: e.by,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: warningListEntries.id })
+    .get().id;
 }

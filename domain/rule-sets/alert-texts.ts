@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { DEFAULT_ALERT_RULES } from '@/domain/alerts/default-rule-set';
 import { alertRuleIds, alertRuleSetSchema, type AlertRuleId, type AlertRuleSet } from '@/domain/alerts/rule-set';
+import { fieldNamedSchema, formValues, leafValue, NONE, type FormFieldKind, type FormFieldView } from './form-kit';
 
 // The alert rule set as plain language and as a flat form (one input per parameter, named
 // "<rule>.<parameter>", e.g. "domain.surge.factor"), validated by the rule-set schema with every problem
@@ -11,7 +11,7 @@ import { alertRuleIds, alertRuleSetSchema, type AlertRuleId, type AlertRuleSet }
 /** The message key segment of a rule: 'incident.serious' → 'incidentSerious'. */
 export const ruleKey = (rule: string) => rule.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
 
-export type AlertFieldKind = 'boolean' | 'number' | 'level' | 'levelOrNone';
+export type AlertFieldKind = FormFieldKind;
 
 export interface AlertRuleField {
   name: string;
@@ -35,59 +35,39 @@ export const alertRuleFields: readonly AlertRuleField[] = alertRuleIds.flatMap((
   })),
 );
 
-export const NONE = 'none';
+export { NONE };
 const byName = new Map(alertRuleFields.map((f) => [f.name, f]));
+const formFields = alertRuleFields.map((f) => ({ name: f.name, keys: [f.rule, f.param] }));
+const decimal = /^-?\d+(\.\d+)?$/;
 
 export function alertRuleFormValues(rules: AlertRuleSet): Record<string, string> {
-  const values: Record<string, string> = { version: rules.version };
-  for (const f of alertRuleFields) {
-    const v = (rules[f.rule] as Record<string, unknown>)[f.param];
-    values[f.name] = v === null ? NONE : String(v);
-  }
-  return values;
+  return formValues(rules, formFields);
 }
 
 /** Flat form values to a rule-set body. An unticked box is absent from a form: the rule is off. */
 export function alertRuleBodyFromForm(raw: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, Record<string, unknown> | unknown> = { version: raw.version };
   for (const rule of alertRuleIds) body[rule] = {};
-  for (const f of alertRuleFields) {
-    const value = raw[f.name];
-    const text = typeof value === 'string' ? value.trim() : value;
-    let parsed: unknown = text;
-    if (f.kind === 'boolean') parsed = text === 'on' || text === 'true';
-    else if (text === '' || text === undefined) parsed = undefined;
-    else if (f.kind === 'number' && typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text)) parsed = Number(text);
-    else if (f.kind === 'levelOrNone') parsed = text === NONE ? null : text;
-    (body[f.rule] as Record<string, unknown>)[f.param] = parsed;
-  }
+  for (const f of alertRuleFields) (body[f.rule] as Record<string, unknown>)[f.param] = leafValue(f.kind, raw[f.name], decimal);
   // Anything else sent stays in, so the strict schema refuses it rather than ignoring it.
   for (const [k, v] of Object.entries(raw)) if (k !== 'version' && !byName.has(k)) body[k] = v;
   return body;
 }
 
-export const alertRuleFormSchema = z.record(z.string(), z.unknown()).transform((raw, ctx): AlertRuleSet => {
-  const body = alertRuleBodyFromForm(raw);
-  const parsed = alertRuleSetSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.map(String).join('.') || '(form)';
-    const kind = byName.get(field)?.kind;
-    const input = raw[field];
-    if (issue.code === 'invalid_type' && kind === 'number' && input !== undefined && input !== '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: field.endsWith('factor') ? 'validation.invalid' : 'validation.wholeNumber',
-        input,
-      });
-    } else {
-      const { message: _english, path: _path, ...rest } = issue;
-      ctx.addIssue({ ...rest, path: [field] } as Parameters<typeof ctx.addIssue>[0]);
-    }
-  }
-  return z.NEVER;
+export const alertRuleFormSchema = fieldNamedSchema(alertRuleSetSchema, alertRuleBodyFromForm, (issue, field, _body, raw) => {
+  const input = raw[field];
+  if (issue.code === 'invalid_type' && byName.get(field)?.kind === 'number' && input !== undefined && input !== '')
+    return { code: 'custom', path: [field], message: field.endsWith('factor') ? 'validation.invalid' : 'validation.wholeNumber', input };
+  return undefined;
 });
+
+/** The form's fields, grouped by rule, in the reader's language; each rule's title carries its id. */
+export function alertRuleFormView(locale: Locale): { fields: FormFieldView[]; groups: { key: string; title: string; tag: string }[] } {
+  return {
+    fields: alertRuleFields.map((f) => ({ name: f.name, kind: f.kind, group: f.rule, label: alertFieldLabel(f, locale) })),
+    groups: alertRuleIds.map((rule) => ({ key: rule, title: translate(locale, `alerts.ruleNames.${ruleKey(rule)}`), tag: rule })),
+  };
+}
 
 export function alertFieldLabel(f: AlertRuleField, locale: Locale): string {
   return f.kind === 'boolean' ? translate(locale, 'alerts.enabled') : translate(locale, `alerts.fields.${f.param}`);

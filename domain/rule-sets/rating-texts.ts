@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import type { Level } from '@/domain/reference/level-codes';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { ratingRuleSetSchema, type RatingRuleSet } from '@/domain/rating/rule-set';
+import { fieldNamedSchema, formValues, leafValue, NONE, setAt, valueAt, type FormFieldView, type FormIssue } from './form-kit';
 
 // The rule set in plain language (RATING.md: "transparent, explainable"), and the flat form an office edits
 // it in. The sentences follow the schema's sections; every number comes from the version shown, so two
@@ -108,7 +108,8 @@ export interface RuleSetField {
   path: string;
   /** The keys of the path (a floor's key has dots of its own: ["floors", "incident.tier1"]). */
   keys: readonly string[];
-  kind: 'number' | 'level';
+  /** A number, or a floor (a level or none). */
+  kind: 'number' | 'levelOrNone';
   /** The top-level section it belongs to, for grouping. */
   section: string;
 }
@@ -122,7 +123,7 @@ export const ruleSetFields: readonly RuleSetField[] = (() => {
       return;
     }
     if (path[0] === 'version') return;
-    out.push({ path: path.join('.'), keys: path, kind: path[0] === 'floors' ? 'level' : 'number', section: path[0]! });
+    out.push({ path: path.join('.'), keys: path, kind: path[0] === 'floors' ? 'levelOrNone' : 'number', section: path[0]! });
   };
   walk(CAS_2019_V1, []);
   return out;
@@ -134,44 +135,43 @@ export function fieldLabel(path: string, locale: Locale): string {
 }
 
 /** The floor choice that means "no floor". */
-export const NO_FLOOR = 'none';
+export const NO_FLOOR = NONE;
+
+const formFields = ruleSetFields.map((f) => ({ name: f.path, keys: f.keys }));
 
 /** A rule set as the form's values: path → text. */
 export function ruleSetFormValues(rules: RatingRuleSet): Record<string, string> {
-  const values: Record<string, string> = { version: rules.version };
-  for (const f of ruleSetFields) {
-    const v = valueAt(rules, f.keys);
-    values[f.path] = v === null ? NO_FLOOR : String(v);
-  }
-  return values;
+  return formValues(rules, formFields);
 }
 
-function valueAt(node: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), node);
+/** The edit form's sections: the schema's, with the level thresholds and the floors apart. */
+export const ruleSetFormSections = ['incidents', 'hazards', 'controls', 'ethics', 'levelThresholds', 'floors'] as const;
+
+/** The form's fields and sections in the reader's language. */
+export function ruleSetFormView(locale: Locale): { fields: FormFieldView[]; groups: { key: string; title: string }[] } {
+  const title = (key: (typeof ruleSetFormSections)[number]) =>
+    key === 'levelThresholds'
+      ? translate(locale, 'ruleText.sections.levels')
+      : key === 'floors'
+        ? translate(locale, 'ratings.floors')
+        : translate(locale, `ruleText.sections.${key}`);
+  return {
+    fields: ruleSetFields.map((f) => ({ name: f.path, kind: f.kind, group: f.section, label: fieldLabel(f.path, locale) })),
+    groups: ruleSetFormSections.map((key) => ({ key, title: title(key) })),
+  };
 }
 
 const fieldKinds = new Map(ruleSetFields.map((f) => [f.path, f.kind]));
 const fieldKeys = new Map(ruleSetFields.map((f) => [f.path, f.keys]));
+const wholeNumber = /^-?\d+$/;
 
 /** Flat form values to a rule-set body: whole numbers become numbers, "none" a null floor, blanks missing. */
 export function ruleSetBodyFromForm(raw: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const kind = key === 'version' ? 'text' : fieldKinds.get(key);
-    if (!kind) {
-      // An unknown field stays in, so the strict schema refuses it rather than ignoring it.
-      body[key] = value;
-      continue;
-    }
-    const text = typeof value === 'string' ? value.trim() : value;
-    let parsed: unknown = text;
-    if (text === '') parsed = undefined;
-    else if (kind === 'number' && typeof text === 'string' && /^-?\d+$/.test(text)) parsed = Number(text);
-    else if (kind === 'level') parsed = text === NO_FLOOR ? null : text;
-    const path = fieldKeys.get(key) ?? [key];
-    let node = body;
-    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]!] = parsed;
+    // The version is text; an unknown field stays in as sent, so the strict schema refuses it rather than ignoring it.
+    const kind = key === 'version' ? 'level' : fieldKinds.get(key);
+    setAt(body, fieldKeys.get(key) ?? [key], kind ? leafValue(kind, value, wholeNumber) : value);
   }
   return body;
 }
@@ -181,33 +181,20 @@ export function ruleSetBodyFromForm(raw: Record<string, unknown>): Record<string
  * its input (the dotted path) and said through `validation.*` messages, so the wrapper can put it in the
  * reader's language. The cross-field checks of the schema become bounds the office can act on.
  */
-export const ruleSetFormSchema = z.record(z.string(), z.unknown()).transform((raw, ctx): RatingRuleSet => {
-  const parsed = ratingRuleSetSchema.safeParse(ruleSetBodyFromForm(raw));
-  if (parsed.success) return parsed.data;
-  const body = ruleSetBodyFromForm(raw);
+export const ruleSetFormSchema = fieldNamedSchema(ratingRuleSetSchema, ruleSetBodyFromForm, (issue, field, body) => {
   // Refinements across fields (thresholds in order) run only once every field is valid on its own, so an
   // office fixing several problems may see the cross-field ones on its next attempt.
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.map(String).join('.') || '(form)';
-    const input = valueAt(body, issue.path.map(String));
-    if (issue.code === 'custom') {
-      ctx.addIssue(crossFieldIssue(field, body, input));
-    } else if (issue.code === 'invalid_type' && fieldKinds.get(field) === 'number' && input !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [field], message: 'validation.wholeNumber', input });
-    } else {
-      const { message: _english, path: _path, ...rest } = issue;
-      ctx.addIssue({ ...rest, path: [field] } as Parameters<typeof ctx.addIssue>[0]);
-    }
-  }
-  return z.NEVER;
+  const input = valueAt(body, issue.path.map(String));
+  if (issue.code === 'custom') return crossFieldIssue(field, body, input);
+  if (issue.code === 'invalid_type' && fieldKinds.get(field) === 'number' && input !== undefined)
+    return { code: 'custom', path: [field], message: 'validation.wholeNumber', input };
+  return undefined;
 });
 
-type Issue = Exclude<Parameters<z.core.$RefinementCtx['addIssue']>[0], string>;
-
 // The schema's superRefine checks (rule-set.ts), restated as bounds with the number that limits them.
-function crossFieldIssue(field: string, body: Record<string, unknown>, input: unknown): Issue {
+function crossFieldIssue(field: string, body: Record<string, unknown>, input: unknown): FormIssue {
   const num = (path: string) => Number(valueAt(body, path.split('.')));
-  const bound = (code: 'too_big' | 'too_small', limit: number, key: string): Issue =>
+  const bound = (code: 'too_big' | 'too_small', limit: number, key: string): FormIssue =>
     code === 'too_big'
       ? { code, origin: 'number', maximum: limit, path: [field], message: key, input }
       : { code, origin: 'number', minimum: limit, path: [field], message: key, input };

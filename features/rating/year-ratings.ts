@@ -3,7 +3,7 @@ import { appendAudit } from '@/db/audit/audit-log';
 import { ratingTableRows, ratingYearSummary, type StoredStatus } from '@/db/queries/ratings';
 import { proposalsOfYear, publishRatings, type PublishResult } from '@/db/queries/rating-publish';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { proposalAudits } from '@/db/queries/warning-list';
+import { proposalAudits } from '@/features/rating/warning-list';
 import { ALL_UNITS, type Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
 import { levels, type Level } from '@/domain/reference/level-codes';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addWarningEntry, confirmWarningEntry, liftWarningEntry } from '@/db/queries/warning-list';
+import { addWarningEntry, confirmWarningEntry, liftWarningEntry } from '@/features/rating/warning-list';
 import type { Actor } from '@/domain/auth/actor';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { safeAction } from '@/server/actions/safe-action';

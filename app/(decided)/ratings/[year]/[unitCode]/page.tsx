@@ -1,31 +1,31 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
+import { getDb, type Db } from '@/db/client';
+import { ratingYearSummary, storedRatings, type StoredStatus } from '@/db/queries/ratings';
 import { unitByCode } from '@/db/queries/units';
 import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
 import { contributionDomains } from '@/db/queries/heatmaps';
 import { listDomains } from '@/db/queries/reference';
+import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';
 import { requireActor } from '@/server/auth/current-actor';
-import { localName, toLocale } from '@/domain/i18n/locales';
+import type { Scope } from '@/domain/auth/actor';
+import { localName, toLocale, type Locale } from '@/domain/i18n/locales';
+import { FIRST_LINES_PER_RULE, groupByRule, RULE_PAGE_SIZE, rulePage } from '@/domain/rating/contribution-groups';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
-import { effectText, explainContribution, explainStored, explainStoredContribution, ruleName } from '@/domain/rating/explain';
-import { recheckStoredRating } from '@/features/rating/recheck';
-import { awaitProvisionalRatings, ensureYearRatings } from '@/features/rating/year-ratings';
+import { explainStored, type ExplainOptions } from '@/domain/rating/explain';
+import type { Contribution } from '@/domain/rating/types';
 import { ratedYears } from '@/domain/records/date-range';
-import type { Level } from '@/domain/reference/level-codes';
-import { formatDateTime, yearStart } from '@/domain/time/shanghai';
-import { LevelBadge } from '@/components/level-badge';
+import { recheckStoredRating } from '@/features/rating/recheck';
+import { awaitProvisionalRatings, ensureYearRatings, type RatingsFreshness } from '@/features/rating/year-ratings';
 import { PageHeader } from '@/components/page-header';
 import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 import { RuleGroups, RuleLines, type ShownLine } from '@/components/ratings/contribution-explanation';
+import { ContributionsSection } from '@/components/ratings/contributions-section';
+import { RatingRecheck } from '@/components/ratings/rating-recheck';
+import { RatingSummary } from '@/components/ratings/rating-summary';
 import { RecomputingNotice } from '@/components/ratings/recomputing-notice';
-import { FIRST_LINES_PER_RULE, groupByRule, RULE_PAGE_SIZE, rulePage } from '@/domain/rating/contribution-groups';
-import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';
 
-/** Lines of each kind of difference shown before the rest are counted (issue 13: pages stay bounded). */
-const DIFFERENCE_LINES = 20;
 /**
  * A provisional rating with more lines than this is grouped and paged in SQL and not recomputed per view to
  * give its sentences their detail: at 150,000 hazards (307,508 lines) reading every line and recomputing
@@ -33,8 +33,6 @@ const DIFFERENCE_LINES = 20;
  * points); final and published ratings, and a domain's lines, are still read whole and rechecked.
  */
 const RECHECK_PROVISIONAL_LINES = 50_000;
-/** Floors named in the summary; the rest are counted (each is also a line of its rule below). */
-const FLOOR_LINES = 5;
 
 /**
  * The unit the address names, in the reader's scope. Like records: outside the scope an existing and a
@@ -77,63 +75,19 @@ export default async function UnitRatingPage({
   // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
   const domainParam = search.domain;
   const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
-  const head = status ? storedRatings(db, actor.scope, year, status, [unit.id], false)[0] : undefined;
-  const lineCount = head ? storedLineCount(db, head.id) : 0;
-  // A huge provisional rating is grouped and paged in SQL, its lines never all read (decision 031).
-  const inSql = !domain && head?.status === 'provisional' && lineCount > RECHECK_PROVISIONAL_LINES;
-  const stored = head && !inSql ? storedRatings(db, actor.scope, year, head.status, [unit.id])[0] : head;
+  const { stored, inSql, lineCount } = loadStored(db, actor.scope, unit.id, year, status, Boolean(domain));
   const back = (
     <Link href={`/ratings?year=${year}`} className="text-sm text-blue-700 hover:underline">
       ← {t('ratingDetail.back', { year })}
     </Link>
   );
-  if (!stored) {
-    return (
-      <div className="max-w-4xl">
-        {back}
-        <PageHeader title={t('ratingDetail.title', { unit: name, year: yearText })} />
-        <RecomputingNotice freshness={freshness} t={t} />
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-gray-700" data-testid="not-rated">
-          {t('ratingDetail.notRated', { unit: name, year: yearText })}
-        </p>
-      </div>
-    );
-  }
+  if (!stored) return <NotRated back={back} unit={name} year={yearText} freshness={freshness} t={t} />;
 
-  const recheck = inSql
-    ? { ruleSet: ratingRuleSetByVersion(db, stored.ruleSetVersion), recomputed: null, difference: null }
-    : recheckStoredRating(db, stored);
-  const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
-  const domainOf = domain ? contributionDomains(db, stored.contributions) : null;
-  const shown = domainOf
-    ? stored.contributions.filter((c) => domainOf.get(`${c.recordKind}|${c.recordId}`) === domain!.code)
-    : stored.contributions;
-  // Only the lines on the page are turned into sentences: an institute may have a hundred thousand.
-  const explain = (cs: readonly (typeof shown)[number][]): ShownLine[] =>
-    explainStored(cs, recheck.recomputed?.contributions ?? null, opts).map((line, i) => ({ line, reference: cs[i]!.recordExternalId }));
-  const groups = inSql ? storedRuleGroups(db, stored.id, FIRST_LINES_PER_RULE) : groupByRule(shown);
-  const ruleParam = typeof search.rule === 'string' ? search.rule : undefined;
-  const ruleGroup = groups.find((g) => g.rule === ruleParam);
-  const pageNo = Number(typeof search.page === 'string' ? search.page : '1');
-  const rulePageOf = !ruleGroup
-    ? null
-    : inSql
-      ? storedRulePage(db, stored.id, ruleGroup.rule, ruleGroup.count, pageNo, RULE_PAGE_SIZE)
-      : rulePage(shown, ruleGroup.rule, pageNo);
+  const { recheck, opts, shown } = recheckAndNarrow(db, stored, inSql, domain?.code, locale);
+  const shownPoints = shown.reduce((sum, c) => sum + c.points, 0);
   const baseHref = `/ratings/${year}/${encodeURIComponent(unit.code)}`;
-  const withParams = (more: Record<string, string>) => {
-    const query = new URLSearchParams({ ...(domain ? { domain: domain.code } : {}), ...more }).toString();
-    return query ? `${baseHref}?${query}` : baseHref;
-  };
-  const difference = stored.status === 'provisional' ? null : recheck.difference;
-  const moreDifferences = difference
-    ? [difference.added, difference.removed, difference.changed].reduce((n, l) => n + Math.max(0, l.length - DIFFERENCE_LINES), 0)
-    : 0;
-  const word = (l: Level) => t(`levels.${l}`);
-  const summary = stored.status === 'published' ? ratingYearSummary(db, year) : null;
-  const floors = stored.floors
-    .slice(0, FLOOR_LINES + 1)
-    .map((f) => t('ratingDetail.floorLine', { level: word(f.floor), rule: ruleName(f.rule, locale), ref: f.recordExternalId }));
+  const withParams = (more: Record<string, string>) => withQuery(baseHref, { ...(domain ? { domain: domain.code } : {}), ...more });
+  const summary = stored.status === 'published' ? ratingYearSummary(db, year) : undefined;
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -148,159 +102,151 @@ export default async function UnitRatingPage({
       </PageHeader>
       <RecomputingNotice freshness={freshness} t={t} />
 
-      <dl
-        className="grid grid-cols-1 gap-x-6 rounded-lg border border-gray-200 bg-white p-6 sm:grid-cols-2 lg:grid-cols-3"
-        data-testid="rating-summary"
+      <RatingSummary stored={stored} year={year} publishedBy={summary?.publishedBy} locale={locale} t={t} />
+      <RatingRecheck status={stored.status} version={stored.ruleSetVersion} recheck={recheck} opts={opts} t={t} />
+
+      <ContributionsSection
+        domain={domain ? { name: localName(locale, domain), n: shown.length, points: shownPoints, allHref: baseHref } : null}
+        empty={(inSql ? lineCount : shown.length) === 0}
+        t={t}
       >
-        <Item label={t('ratingDetail.level')}>
-          <span className="text-base">
-            <LevelBadge level={stored.level} label={word(stored.level)} />
-          </span>
-        </Item>
-        <Item label={t('ratingDetail.points')}>
-          <span data-testid="rating-points">{t('ratingDetail.pointsValue', { points: stored.points })}</span>
-        </Item>
-        <Item label={t('ratingDetail.levelByPoints')}>{word(stored.levelByPoints)}</Item>
-        <Item label={t('ratingDetail.floors')}>
-          {floors.length ? (
-            <ul className="space-y-0.5">
-              {floors.slice(0, FLOOR_LINES).map((f, i) => (
-                <li key={i} data-testid="floor-line">
-                  {f}
-                </li>
-              ))}
-              {stored.floors.length > FLOOR_LINES ? (
-                <li className="text-gray-600">{t('ratingDetail.floorsMore', { n: stored.floors.length - FLOOR_LINES })}</li>
-              ) : null}
-            </ul>
-          ) : (
-            t('ratings.none')
-          )}
-        </Item>
-        <Item label={t('ratingDetail.ruleSet')}>
-          <Link href={`/ratings/rules/${encodeURIComponent(stored.ruleSetVersion)}`} className="font-mono text-blue-700 hover:underline">
-            {stored.ruleSetVersion}
-          </Link>
-        </Item>
-        <Item label={t('ratingDetail.asOf')}>
-          {stored.asOf.getTime() === yearStart(year + 1).getTime()
-            ? t('ratingDetail.asOfEnd', { year, at: formatDateTime(stored.asOf) })
-            : formatDateTime(stored.asOf)}
-        </Item>
-        <Item label={t('ratingDetail.status')}>{t(`ratings.statusWord.${stored.status}`)}</Item>
-        <Item label={t('ratingDetail.computedAt')}>{formatDateTime(stored.computedAt)}</Item>
-        {summary ? (
-          <Item label={t('ratingDetail.publishedAt')}>
-            {t('ratingDetail.publishedByAt', { at: formatDateTime(stored.publishedAt), by: summary.publishedBy ?? '—' })}
-          </Item>
-        ) : null}
-      </dl>
-
-      {stored.status !== 'provisional' ? (
-        !recheck.ruleSet ? (
-          <p className="text-sm text-gray-600">{t('ratingDetail.cannotRecheck', { version: stored.ruleSetVersion })}</p>
-        ) : difference ? (
-          <section
-            role="alert"
-            className="rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950"
-            data-testid="rating-differs"
-          >
-            <h2 className="font-semibold">⚠ {t('ratingDetail.differsTitle')}</h2>
-            <p className="mt-1">
-              {t(stored.status === 'published' ? 'ratingDetail.differsPublished' : 'ratingDetail.differsFinal', {
-                version: stored.ruleSetVersion,
-              })}
-            </p>
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {difference.noLongerRated ? <li>{t('ratingDetail.differsNoLongerRated')}</li> : null}
-              {difference.level ? (
-                <li>{t('ratingDetail.differsLevel', { now: word(difference.level.now), then: word(difference.level.then) })}</li>
-              ) : null}
-              {difference.points ? <li>{t('ratingDetail.differsPoints', difference.points)}</li> : null}
-              {difference.added.slice(0, DIFFERENCE_LINES).map((c, i) => (
-                <li key={`a${i}`}>{t('ratingDetail.differsAdded', { line: explainContribution(c, opts) })}</li>
-              ))}
-              {difference.removed.slice(0, DIFFERENCE_LINES).map((c, i) => (
-                <li key={`r${i}`}>{t('ratingDetail.differsRemoved', { line: explainStoredContribution(c, locale) })}</li>
-              ))}
-              {difference.changed.slice(0, DIFFERENCE_LINES).map(({ now: c, then }, i) => (
-                <li key={`c${i}`}>
-                  {t('ratingDetail.differsChanged', {
-                    line: explainContribution(c, opts),
-                    then: effectText(then.points, then.floor, locale),
-                  })}
-                </li>
-              ))}
-              {moreDifferences > 0 ? <li data-testid="differs-more">{t('ratingDetail.differsMore', { n: moreDifferences })}</li> : null}
-            </ul>
-          </section>
-        ) : (
-          <p className="text-sm text-gray-600" data-testid="rating-same">
-            ✓ {t('ratingDetail.sameAsRecords')}
-          </p>
-        )
-      ) : null}
-
-      <section aria-labelledby="contributions-heading">
-        <h2 id="contributions-heading" className="text-lg font-semibold">
-          {t('ratingDetail.contributions')}
-        </h2>
-        <p className="mb-3 text-sm text-gray-500">{t('ratingDetail.contributionsHint')}</p>
-        {domain ? (
-          <p
-            className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-950"
-            data-testid="domain-filter"
-          >
-            <span>
-              {t('ratingDetail.domainOnly', {
-                domain: localName(locale, domain),
-                n: shown.length,
-                points: shown.reduce((sum, c) => sum + c.points, 0),
-              })}
-            </span>
-            <Link href={baseHref} className="text-blue-700 hover:underline">
-              {t('ratingDetail.domainAll')}
-            </Link>
-          </p>
-        ) : null}
-        {(inSql ? lineCount : shown.length) === 0 ? (
-          <p
-            className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-gray-700"
-            data-testid="no-contributions"
-          >
-            {t('ratingDetail.noContributions')}
-          </p>
-        ) : ruleGroup && rulePageOf ? (
-          <RuleLines
-            rule={ruleGroup.rule}
-            points={ruleGroup.points}
-            floor={ruleGroup.floor}
-            page={{ ...rulePageOf, items: explain(rulePageOf.items) }}
-            hrefForPage={(p) => withParams({ rule: ruleGroup.rule, page: String(p) })}
-            backHref={withParams({})}
-            locale={locale}
-            t={t}
-          />
-        ) : (
-          <RuleGroups
-            groups={groups.map((g) => ({ ...g, first: explain(g.first) }))}
-            // Narrowed to a domain, the footer sums what is listed, as the filter line above it does.
-            total={domain ? shown.reduce((sum, c) => sum + c.points, 0) : stored.points}
-            hrefForRule={(rule) => withParams({ rule, page: '1' })}
-            locale={locale}
-            t={t}
-          />
-        )}
-      </section>
+        <RatingLines
+          db={db}
+          stored={stored}
+          inSql={inSql}
+          shown={shown}
+          shownPoints={domain ? shownPoints : null}
+          recomputed={recheck.recomputed?.contributions ?? null}
+          opts={opts}
+          search={search}
+          withParams={withParams}
+          t={t}
+        />
+      </ContributionsSection>
     </div>
   );
 }
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
+/** The page of a unit without a stored rating for the year (not an institute, not rated yet, or not active). */
+function NotRated({
+  back,
+  unit,
+  year,
+  freshness,
+  t,
+}: {
+  back: React.ReactNode;
+  unit: string;
+  year: string;
+  freshness: RatingsFreshness | null;
+  t: T;
+}) {
   return (
-    <div className="border-b border-gray-100 py-2">
-      <dt className="text-xs text-gray-500">{label}</dt>
-      <dd className="mt-0.5 text-sm">{children}</dd>
+    <div className="max-w-4xl">
+      {back}
+      <PageHeader title={t('ratingDetail.title', { unit, year })} />
+      <RecomputingNotice freshness={freshness} t={t} />
+      <p className="rounded-lg border border-dashed border-gray-300 bg-white p-8 text-center text-gray-700" data-testid="not-rated">
+        {t('ratingDetail.notRated', { unit, year })}
+      </p>
     </div>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+const withQuery = (href: string, query: Record<string, string>) => {
+  const text = new URLSearchParams(query).toString();
+  return text ? `${href}?${text}` : href;
+};
+
+/**
+ * The rating rechecked against today's records with its own version (not when its lines are paged in SQL:
+ * only the version is read then), and the lines shown: all, or those of one domain's records.
+ */
+function recheckAndNarrow(db: Db, stored: Stored, inSql: boolean, domainCode: string | undefined, locale: Locale) {
+  const recheck = inSql
+    ? { ruleSet: ratingRuleSetByVersion(db, stored.ruleSetVersion), recomputed: null, difference: null }
+    : recheckStoredRating(db, stored);
+  const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
+  const domainOf = domainCode ? contributionDomains(db, stored.contributions) : null;
+  const shown = domainOf
+    ? stored.contributions.filter((c) => domainOf.get(`${c.recordKind}|${c.recordId}`) === domainCode)
+    : stored.contributions;
+  return { recheck, opts, shown };
+}
+
+type Stored = NonNullable<ReturnType<typeof storedRatings>[number]>;
+
+/**
+ * The stored rating of the unit for the year, if any. A huge provisional rating is grouped and paged in SQL,
+ * its lines never all read (decision 031): then `stored` comes without its lines.
+ */
+function loadStored(db: Db, scope: Scope, unitId: number, year: number, status: StoredStatus | null, narrowed: boolean) {
+  const head = status ? storedRatings(db, scope, year, status, [unitId], false)[0] : undefined;
+  const lineCount = head ? storedLineCount(db, head.id) : 0;
+  const inSql = !narrowed && head?.status === 'provisional' && lineCount > RECHECK_PROVISIONAL_LINES;
+  const stored = head && !inSql ? storedRatings(db, scope, year, head.status, [unitId])[0] : head;
+  return { stored, inSql, lineCount };
+}
+
+/** The contributions by rule (first lines of each), or one rule's lines page by page (`?rule=&page=`). */
+function RatingLines({
+  db,
+  stored,
+  inSql,
+  shown,
+  shownPoints,
+  recomputed,
+  opts,
+  search,
+  withParams,
+  t,
+}: {
+  db: Db;
+  stored: Stored;
+  inSql: boolean;
+  shown: Stored['contributions'];
+  /** The sum of the lines listed when narrowed to a domain; null shows the rating's points. */
+  shownPoints: number | null;
+  recomputed: Contribution[] | null;
+  opts: ExplainOptions;
+  search: Record<string, string | string[] | undefined>;
+  withParams: (more: Record<string, string>) => string;
+  t: T;
+}) {
+  const { locale } = opts;
+  // Only the lines on the page are turned into sentences: an institute may have a hundred thousand.
+  const explain = (cs: readonly (typeof shown)[number][]): ShownLine[] =>
+    explainStored(cs, recomputed, opts).map((line, i) => ({ line, reference: cs[i]!.recordExternalId }));
+  const groups = inSql ? storedRuleGroups(db, stored.id, FIRST_LINES_PER_RULE) : groupByRule(shown);
+  const ruleParam = typeof search.rule === 'string' ? search.rule : undefined;
+  const ruleGroup = groups.find((g) => g.rule === ruleParam);
+  const pageNo = Number(typeof search.page === 'string' ? search.page : '1');
+  const rulePageOf = !ruleGroup
+    ? null
+    : inSql
+      ? storedRulePage(db, stored.id, ruleGroup.rule, ruleGroup.count, pageNo, RULE_PAGE_SIZE)
+      : rulePage(shown, ruleGroup.rule, pageNo);
+  return ruleGroup && rulePageOf ? (
+    <RuleLines
+      rule={ruleGroup.rule}
+      points={ruleGroup.points}
+      floor={ruleGroup.floor}
+      page={{ ...rulePageOf, items: explain(rulePageOf.items) }}
+      hrefForPage={(p) => withParams({ rule: ruleGroup.rule, page: String(p) })}
+      backHref={withParams({})}
+      locale={locale}
+      t={t}
+    />
+  ) : (
+    <RuleGroups
+      groups={groups.map((g) => ({ ...g, first: explain(g.first) }))}
+      // Narrowed to a domain, the footer sums what is listed, as the filter line above it does.
+      total={shownPoints ?? stored.points}
+      hrefForRule={(rule) => withParams({ rule, page: '1' })}
+      locale={locale}
+      t={t}
+    />
   );
 }
