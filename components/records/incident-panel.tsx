@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { advanceIncidentAction, concealIncidentAction } from '@/server/actions/workflow';
-import { impliedTier, isTier, reportTiming } from '@/domain/incidents/report-timing';
+import { impliedTier, tierRules, type TierThresholds } from '@/domain/incidents/effective-tier';
+import { isTier, reportTiming } from '@/domain/incidents/report-timing';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { Notice, Panel } from './panel';
 import { ProgressLine } from './progress-line';
@@ -10,6 +11,7 @@ import { StepForm } from './step-form';
 export async function IncidentPanel({
   record,
   raisedFrom,
+  thresholds,
   mayWrite,
   mayReview,
   mayConceal,
@@ -27,14 +29,16 @@ export async function IncidentPanel({
     concealed: boolean;
   };
   raisedFrom: number | null;
+  /** The active rule set's: why the tier is what it is is said against them. */
+  thresholds: TierThresholds;
   mayWrite: boolean;
   mayReview: boolean;
   mayConceal: boolean;
 }) {
   const t = await getTranslations();
-  const implied = impliedTier(record);
-  const reasons = implied.reasons.map((r) =>
-    t(`incidentTier.reason.${r.criterion}`, { value: r.value.toLocaleString('en-US'), threshold: r.threshold.toLocaleString('en-US') }),
+  const implied = impliedTier(record, tierRules(thresholds));
+  const reasons = implied.by.map((r) =>
+    t(`incidentTier.reason.${r.figure}`, { value: r.value.toLocaleString('en-US'), threshold: r.threshold.toLocaleString('en-US') }),
   );
   const tier = isTier(record.tier) ? record.tier : 4;
   const timing = reportTiming(tier, record.discoveredAt, record.reportedAt);

@@ -8,7 +8,9 @@ import { listDimensions } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
-import { effectiveTier, isTier } from '@/domain/incidents/report-timing';
+import { effectiveTier } from '@/domain/incidents/effective-tier';
+import { isTier } from '@/domain/incidents/report-timing';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { proposeCorrection } from '@/features/records/corrections';
 import { submitRecords, SubmissionRefused, type ItemOutcome } from '@/features/records/submit';
 import { WorkflowRefused } from '@/features/records/workflow';
@@ -147,16 +149,19 @@ export const saveRecordAction = recordAction(
       }
     }
 
-    // The tier is never lower than the figures imply (DOMAIN.md §6): raised here, before it is stored.
+    // The tier is never lower than the figures imply under the active rule set (DOMAIN.md §6): raised
+    // here, before it is stored, with the thresholds the rating will count it by.
     let raisedFrom: number | undefined;
     if (kind === 'incidents' && isTier(item.tier)) {
-      const tier = effectiveTier(item.tier, {
+      const incident = {
+        tier: item.tier,
         deaths: figure(item.deaths, existing?.deaths),
         seriousInjuries: figure(item.seriousInjuries, existing?.seriousInjuries),
         directLossCny: figure(item.directLossCny, existing?.directLossCny),
-      });
+      };
+      const tier = effectiveTier(incident, activeRatingRuleSet(db));
       if (tier.raised) {
-        raisedFrom = tier.chosen;
+        raisedFrom = tier.setTier;
         item.tier = tier.tier;
       }
     }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { displayNameOf, projectAssessments, readRecord, recordHistory } from '@/db/queries/records';
 import { listDimensions, listDomains } from '@/db/queries/reference';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { projects } from '@/db/schema';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/domain/auth/roles';
 import { localName, toLocale } from '@/domain/i18n/locales';
@@ -141,6 +142,7 @@ export default async function RecordDetailPage({
       <IncidentPanel
         record={record as never}
         raisedFrom={raisedFrom}
+        thresholds={activeRatingRuleSet(db).incidents.tierThresholds}
         mayWrite={mayWrite}
         mayReview={mayReview}
         mayConceal={canMarkConcealed(actor.role)}

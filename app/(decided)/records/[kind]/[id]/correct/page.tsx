@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions } from '@/db/queries/records';
-import { listDimensions, listDomains } from '@/db/queries/reference';
+import { recordFormChoices } from '@/features/records/views/form-choices';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { sealOf } from '@/domain/records/seal-rules';
 import { PageHeader } from '@/components/page-header';
@@ -41,9 +40,7 @@ export default async function ProposeCorrectionPage({ params }: { params: Promis
             id={Number(id)}
             initial={initial}
             units={units}
-            projects={projectOptions(db, actor.scope)}
-            domains={listDomains(db)}
-            dimensions={listDimensions(db)}
+            {...recordFormChoices(db, actor.scope)}
             cancelHref={back}
             propose
           />

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions } from '@/db/queries/records';
-import { listDimensions, listDomains } from '@/db/queries/reference';
+import { recordFormChoices } from '@/features/records/views/form-choices';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
@@ -48,9 +47,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ kin
             id={Number(id)}
             initial={initial}
             units={units}
-            projects={projectOptions(db, actor.scope)}
-            domains={listDomains(db)}
-            dimensions={listDimensions(db)}
+            {...recordFormChoices(db, actor.scope)}
             cancelHref={back}
             submitted={record.status === 'submitted'}
           />
