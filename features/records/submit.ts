@@ -4,7 +4,7 @@ import { assessmentDimensions, domains, projects, riskDimensions, units } from '
 import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import { canSubmitRecords } from '@/domain/auth/roles';
-import type { Actor } from '@/domain/auth/actor';
+import { canSee, type Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
@@ -249,7 +249,6 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
   const forbidden: Problem[] = [];
   const invalid: Problem[] = [];
   const refs = loadReferenceCodes(tx);
-  const inScope = (unitId: number) => actor.scope.all || actor.scope.unitIds.includes(unitId);
 
   const codes = [...new Set(inputs.map((i) => i.unitCode))];
   const unitByCode = new Map<string, { id: number; kind: string; instituteId: number | null }>();
@@ -269,7 +268,7 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
     if (!unit) return invalid.push({ index, field: 'unitCode', say: keyed('validation.unknownUnit', { code: input.unitCode }) });
     if (!unit.instituteId)
       return invalid.push({ index, field: 'unitCode', say: keyed('validation.notRecordUnit', { code: input.unitCode }) });
-    if (!inScope(unit.id))
+    if (!canSee(actor.scope, unit.id))
       return forbidden.push({ index, field: 'unitCode', say: keyed('validation.outsideScope', { code: input.unitCode }) });
     for (const [field, table] of Object.entries(def.codes)) {
       const value = (input as unknown as Record<string, unknown>)[field];
@@ -340,7 +339,7 @@ function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
   for (const p of placed) {
     const before = existing.get(`${p.unit.instituteId}\u0000${p.input.externalId}`);
     // A record filed against a unit outside the caller's subtree stays out of reach even by its externalId.
-    if (before && !inScope(before.unitId)) {
+    if (before && !canSee(actor.scope, before.unitId)) {
       forbidden.push({ index: p.index, field: 'externalId', say: keyed('validation.outsideScope', { code: p.input.externalId }) });
       continue;
     }

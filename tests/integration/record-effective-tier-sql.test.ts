@@ -38,7 +38,7 @@ beforeAll(async () => {
   await seedSmallOrg(t.db);
   t.db.delete(incidents).run();
   const [deaths, injuries, losses] = figures.map(valuesOf) as [number[], number[], number[]];
-  const rows = [];
+  const rows: ReturnType<typeof buildIncident>[] = [];
   for (const tier of tiers)
     for (const d of deaths)
       for (const s of injuries)
