@@ -9,7 +9,8 @@ import type { Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
 import { issueMessage } from '@/domain/i18n/validation';
 import { instant, opt, shortText, unitCode } from '@/domain/records/schema-parts';
-import { keyed, same, SubmissionRefused, type Problem, type SubmissionResult } from '@/features/records/submit';
+import { keyed, same, SubmissionRefused, type Problem } from '@/domain/records/submission';
+import type { SubmissionResult } from '@/features/records/submit';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
