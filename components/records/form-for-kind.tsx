@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { RecordKind } from '@/db/queries/record-kinds';
-import type { FilingUnit, ProjectOption } from '@/db/queries/records';
+import type { RecordKind } from '@/domain/records/kinds';
+import type { FilingUnit, ProjectOption } from '@/domain/records/views';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import type { TierThresholds } from '@/domain/incidents/effective-tier';
 import { AssessmentForm } from './assessment-form';

@@ -1,5 +1,5 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
-import type { FilingUnit, ProjectOption } from '@/db/queries/records';
+import type { RecordKind } from '@/domain/records/kinds';
+import type { FilingUnit, ProjectOption } from '@/domain/records/views';
 import { formFields, formText, type FormField } from '@/features/records/form-spec';
 import { localName, type Locale } from '@/domain/i18n/locales';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { FormAlert } from '@/components/forms/field';
 import { saveRecordAction } from '@/server/actions/records';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/domain/records/kinds';
 import type { TierThresholds } from '@/domain/incidents/effective-tier';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';

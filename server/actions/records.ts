@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { readRecord } from '@/db/queries/records';
+import { readRecord } from '@/db/records/read';
 import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
 import { listDimensions } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';

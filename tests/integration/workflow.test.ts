@@ -9,7 +9,8 @@ import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
 import { verifyAuditChain } from '@/db/queries/audit';
 import { hazardStatus } from '@/db/queries/overview';
-import { listRecords, recordHistory } from '@/db/queries/records';
+import { listRecords } from '@/db/records/list';
+import { recordHistory } from '@/db/records/read';
 import { submitRecords } from '@/features/records/submit';
 import {
   advanceIncident,

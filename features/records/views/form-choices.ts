@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { projectOptions } from '@/db/queries/records';
+import { projectOptions } from '@/db/records/read';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/domain/auth/actor';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { displayNameOf, projectAssessments, readRecord, recordHistory } from '@/db/queries/records';
+import { displayNameOf, projectAssessments, readRecord, recordHistory } from '@/db/records/read';
 import { listDimensions, listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { projects } from '@/db/schema';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { filingUnits } from '@/db/queries/records';
+import { filingUnits } from '@/db/records/read';
 import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { canSubmitRecords } from '@/domain/auth/roles';
