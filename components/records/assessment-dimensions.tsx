@@ -3,17 +3,10 @@ import { DataTable } from '@/components/data-table';
 import { LevelBadge } from '@/components/level-badge';
 import type { Level } from '@/domain/reference/level-codes';
 import { riskLevel } from '@/domain/reference/risk-matrix';
+import type { AssessedDimension } from '@/domain/records/views';
 import { RiskMatrixView } from './risk-matrix-view';
 
-interface AssessedDimension {
-  id: number;
-  dimension: string;
-  likelihood: number;
-  impact: number;
-  riskPoints: string | null;
-  consequences: string | null;
-  measures: string | null;
-}
+type Stored = AssessedDimension & { id: number };
 
 /** A level as words: "高风险（橙）". */
 export async function levelWordsOf() {
@@ -26,7 +19,7 @@ export async function AssessmentDimensions({
   dims,
   reference,
 }: {
-  dims: AssessedDimension[];
+  dims: Stored[];
   /** Every dimension in reference order, named in the reader's language. */
   reference: { code: string; label: string }[];
 }) {
@@ -34,7 +27,7 @@ export async function AssessmentDimensions({
   const levelWords = await levelWordsOf();
   const numbered = reference
     .map((ref) => ({ ref, d: dims.find((d) => d.dimension === ref.code) }))
-    .filter((x): x is { ref: (typeof reference)[number]; d: AssessedDimension } => Boolean(x.d))
+    .filter((x): x is { ref: (typeof reference)[number]; d: Stored } => Boolean(x.d))
     .map(({ ref, d }, i) => ({ ...d, n: i + 1, label: ref.label }));
   return (
     <section className="mt-6 space-y-4">

@@ -76,3 +76,13 @@ export interface CorrectionRow {
   decidedAt: Date | null;
   decisionComment: string | null;
 }
+
+/** One dimension of an assessment as stored: its cell on the 5×5 matrix and what the assessment says of it. */
+export interface AssessedDimension {
+  dimension: string;
+  likelihood: number;
+  impact: number;
+  riskPoints: string | null;
+  consequences: string | null;
+  measures: string | null;
+}

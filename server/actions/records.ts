@@ -8,9 +8,7 @@ import { listDimensions } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
-import { effectiveTier } from '@/domain/incidents/effective-tier';
-import { isTier } from '@/domain/incidents/report-timing';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { raiseFormTier } from '@/features/records/form-tier';
 import { proposeCorrection } from '@/features/records/corrections';
 import { submitRecords } from '@/features/records/submit';
 import { SubmissionRefused, type ItemOutcome } from '@/domain/records/submission';
@@ -120,8 +118,6 @@ function keepStoredSeconds(kind: RecordKind, item: Record<string, unknown>, exis
   }
 }
 
-const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typeof stored === 'number' ? stored : 0);
-
 /** Creates or edits one record of any kind through the same write path as the API and imports. */
 export const saveRecordAction = recordAction(
   { schema: saveSchema, allow: (actor) => canSubmitRecords(actor.role) },
@@ -150,22 +146,7 @@ export const saveRecordAction = recordAction(
       }
     }
 
-    // The tier is never lower than the figures imply under the active rule set (DOMAIN.md §6): raised
-    // here, before it is stored, with the thresholds the rating will count it by.
-    let raisedFrom: number | undefined;
-    if (kind === 'incidents' && isTier(item.tier)) {
-      const incident = {
-        tier: item.tier,
-        deaths: figure(item.deaths, existing?.deaths),
-        seriousInjuries: figure(item.seriousInjuries, existing?.seriousInjuries),
-        directLossCny: figure(item.directLossCny, existing?.directLossCny),
-      };
-      const tier = effectiveTier(incident, activeRatingRuleSet(db));
-      if (tier.raised) {
-        raisedFrom = tier.setTier;
-        item.tier = tier.tier;
-      }
-    }
+    const raisedFrom = kind === 'incidents' ? raiseFormTier(db, item, existing) : undefined;
 
     if (proposing) {
       try {
