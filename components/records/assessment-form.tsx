@@ -117,7 +117,6 @@ function AssessmentBody({
   values: Record<string, string>;
   errors: Record<string, string>;
 }) {
-  const tAll = useTranslations();
   const t = useTranslations('recordForms');
   const [unitCode, setUnitCode] = useState(values.unitCode ?? '');
   const [stage, setStage] = useState(values.stage ?? '');
@@ -163,69 +162,104 @@ function AssessmentBody({
       </div>
 
       <section aria-labelledby="dims-heading" className="space-y-4">
-        <div className="sticky top-0 z-20 flex flex-wrap items-center justify-between gap-3 rounded-md border border-gray-200 bg-white px-4 py-3 shadow-sm">
-          <h2 id="dims-heading" className="text-lg font-semibold">
-            {tAll('records.dimensions')}
-          </h2>
-          <p className="text-sm" data-testid="live-overall" aria-live="polite">
-            {tAll('records.overall')}
-            {t('colon')}
-            {overall ? (
-              <>
-                <LevelBadge
-                  level={overall.level}
-                  label={tAll('records.levelWords', { risk: tAll(`riskLevels.${overall.level}`), colour: tAll(`levels.${overall.level}`) })}
-                  detail={`R=${overall.score}`}
-                />{' '}
-                <span className="text-xs text-gray-600">{t('worstDimension', { dimensions: worst.map((d) => d.label).join('、') })}</span>
-              </>
-            ) : (
-              <span className="text-gray-500">{t('noCellsYet')}</span>
-            )}
-          </p>
-          <div className="w-full">
-            <RiskLegend />
-          </div>
-        </div>
+        <LiveOverall overall={overall} worst={worst.map((d) => d.label)} />
         {errors.dimensions ? <FormAlert ok={false}>{errors.dimensions}</FormAlert> : null}
         <p className="text-sm text-gray-600">{t('dimensionsHint')}</p>
-        {shown.map((d) => {
-          const c = cells[d.code] ?? { likelihood: null, impact: null };
-          const name = `dim.${d.code}`;
-          return (
-            <fieldset key={d.code} className="rounded-lg border border-gray-200 bg-white p-4" data-dimension={d.code}>
-              <legend className="px-1 font-medium text-gray-900">
-                {d.label}
-                {d.stage === 'output' ? <span className="ml-2 text-xs font-normal text-gray-500">{t('outputStageOnly')}</span> : null}
-              </legend>
-              <div className="grid gap-4 lg:grid-cols-[17rem_1fr]">
-                <RiskGrid
-                  name={name}
-                  label={d.label}
-                  likelihood={c.likelihood}
-                  impact={c.impact}
-                  error={errors[`${name}.likelihood`] ?? errors[`${name}.impact`]}
-                  onPick={(likelihood, impact) => setCells((all) => ({ ...all, [d.code]: { likelihood, impact } }))}
-                />
-                <div className="grid gap-3">
-                  {parts.map((p) => (
-                    <Field key={p} id={`${name}.${p}`} label={t(`dimension.${p}`)} error={errors[`${name}.${p}`]}>
-                      <textarea
-                        id={`${name}.${p}`}
-                        name={`${name}.${p}`}
-                        rows={2}
-                        defaultValue={values[`${name}.${p}`]}
-                        className={inputClass}
-                        aria-invalid={Boolean(errors[`${name}.${p}`])}
-                      />
-                    </Field>
-                  ))}
-                </div>
-              </div>
-            </fieldset>
-          );
-        })}
+        {shown.map((d) => (
+          <DimensionFieldset
+            key={d.code}
+            dimension={d}
+            cell={cells[d.code] ?? { likelihood: null, impact: null }}
+            values={values}
+            errors={errors}
+            onPick={(likelihood, impact) => setCells((all) => ({ ...all, [d.code]: { likelihood, impact } }))}
+          />
+        ))}
       </section>
     </>
+  );
+}
+
+/** The overall level as the reporter picks cells, with the dimensions that make it, and the bands. */
+function LiveOverall({ overall, worst }: { overall: ReturnType<typeof overallRisk>; worst: string[] }) {
+  const tAll = useTranslations();
+  const t = useTranslations('recordForms');
+  return (
+    <div className="sticky top-0 z-20 flex flex-wrap items-center justify-between gap-3 rounded-md border border-gray-200 bg-white px-4 py-3 shadow-sm">
+      <h2 id="dims-heading" className="text-lg font-semibold">
+        {tAll('records.dimensions')}
+      </h2>
+      <p className="text-sm" data-testid="live-overall" aria-live="polite">
+        {tAll('records.overall')}
+        {t('colon')}
+        {overall ? (
+          <>
+            <LevelBadge
+              level={overall.level}
+              label={tAll('records.levelWords', { risk: tAll(`riskLevels.${overall.level}`), colour: tAll(`levels.${overall.level}`) })}
+              detail={`R=${overall.score}`}
+            />{' '}
+            <span className="text-xs text-gray-600">{t('worstDimension', { dimensions: worst.join('、') })}</span>
+          </>
+        ) : (
+          <span className="text-gray-500">{t('noCellsYet')}</span>
+        )}
+      </p>
+      <div className="w-full">
+        <RiskLegend />
+      </div>
+    </div>
+  );
+}
+
+type Cell = { likelihood: number | null; impact: number | null };
+
+/** One dimension: its 5×5 picker and what the assessment says about its risk. */
+function DimensionFieldset({
+  dimension: d,
+  cell: c,
+  values,
+  errors,
+  onPick,
+}: {
+  dimension: DimensionChoice;
+  cell: Cell;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  onPick: (likelihood: number | null, impact: number | null) => void;
+}) {
+  const t = useTranslations('recordForms');
+  const name = `dim.${d.code}`;
+  return (
+    <fieldset className="rounded-lg border border-gray-200 bg-white p-4" data-dimension={d.code}>
+      <legend className="px-1 font-medium text-gray-900">
+        {d.label}
+        {d.stage === 'output' ? <span className="ml-2 text-xs font-normal text-gray-500">{t('outputStageOnly')}</span> : null}
+      </legend>
+      <div className="grid gap-4 lg:grid-cols-[17rem_1fr]">
+        <RiskGrid
+          name={name}
+          label={d.label}
+          likelihood={c.likelihood}
+          impact={c.impact}
+          error={errors[`${name}.likelihood`] ?? errors[`${name}.impact`]}
+          onPick={onPick}
+        />
+        <div className="grid gap-3">
+          {parts.map((p) => (
+            <Field key={p} id={`${name}.${p}`} label={t(`dimension.${p}`)} error={errors[`${name}.${p}`]}>
+              <textarea
+                id={`${name}.${p}`}
+                name={`${name}.${p}`}
+                rows={2}
+                defaultValue={values[`${name}.${p}`]}
+                className={inputClass}
+                aria-invalid={Boolean(errors[`${name}.${p}`])}
+              />
+            </Field>
+          ))}
+        </div>
+      </div>
+    </fieldset>
   );
 }

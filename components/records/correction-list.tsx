@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { CorrectionRow } from '@/db/queries/corrections';
+import type { CorrectionRow } from '@/domain/records/views';
 import { decideCorrectionAction } from '@/server/actions/corrections';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { StepForm } from './step-form';

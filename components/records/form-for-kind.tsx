@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { RecordKind } from '@/db/queries/record-kinds';
-import type { FilingUnit, ProjectOption } from '@/db/queries/records';
+import type { RecordKind } from '@/domain/records/kinds';
+import type { FilingUnit, ProjectOption } from '@/domain/records/views';
 import { localName, toLocale } from '@/domain/i18n/locales';
+import type { TierThresholds } from '@/domain/incidents/effective-tier';
 import { AssessmentForm } from './assessment-form';
 import { projectChoices, uiFields, unitChoices } from './form-props';
 import { RecordForm } from './record-form';
@@ -21,6 +22,7 @@ export async function FormForKind({
   projects,
   domains,
   dimensions,
+  tierThresholds,
   cancelHref,
   submitted = false,
   propose = false,
@@ -32,6 +34,8 @@ export async function FormForKind({
   projects: ProjectOption[];
   domains: Named[];
   dimensions: (Named & { stage: 'all' | 'output' })[];
+  /** The active rule set's: an incident form raises its tier live with them. */
+  tierThresholds: TierThresholds;
   cancelHref: string;
   submitted?: boolean;
   /** Propose a correction of a sealed record instead of saving. */
@@ -49,5 +53,5 @@ export async function FormForKind({
         dimensions={dimensions.map((d) => ({ code: d.code, label: localName(locale, d), stage: d.stage }))}
       />
     );
-  return <RecordForm kind={kind} {...common} />;
+  return <RecordForm kind={kind} {...common} tierThresholds={tierThresholds} />;
 }

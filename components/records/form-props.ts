@@ -1,5 +1,5 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
-import type { FilingUnit, ProjectOption } from '@/db/queries/records';
+import type { RecordKind } from '@/domain/records/kinds';
+import type { AssessedDimension, FilingUnit, ProjectOption } from '@/domain/records/views';
 import { formFields, formText, type FormField } from '@/features/records/form-spec';
 import { localName, type Locale } from '@/domain/i18n/locales';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
@@ -80,16 +80,7 @@ export function recordText(
 }
 
 /** Assessment dimensions as the form's `dim.<code>.<field>` text. */
-export function dimensionText(
-  dims: {
-    dimension: string;
-    likelihood: number;
-    impact: number;
-    riskPoints: string | null;
-    consequences: string | null;
-    measures: string | null;
-  }[],
-) {
+export function dimensionText(dims: AssessedDimension[]) {
   const out: Record<string, string> = {};
   for (const d of dims) {
     out[`dim.${d.dimension}.likelihood`] = String(d.likelihood);

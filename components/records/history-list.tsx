@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { HistoryEntry } from '@/db/queries/records';
+import type { HistoryEntry } from '@/domain/records/views';
 import { formatDateTime } from '@/domain/time/shanghai';
 
 // What the record went through, from the audit log: who did which step when, and what they wrote.

@@ -1,7 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { effectiveTier, impliedTier, isTier, reportTiming, type TierReason } from '@/domain/incidents/report-timing';
+import { effectiveTier, impliedTier, tierRules, type TierThresholds } from '@/domain/incidents/effective-tier';
+import { isTier, reportTiming } from '@/domain/incidents/report-timing';
+import type { FigureHit } from '@/domain/rating/types';
 import { formatDateTime } from '@/domain/time/shanghai';
 
 const count = (text: string | undefined) => (text && /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0);
@@ -15,17 +17,15 @@ const instant = (text: string | undefined) => {
 /** Why a tier is what it is, one figure per line: "死亡 3 人（较大事件标准：≥ 3 人）". */
 export function useTierReasons() {
   const t = useTranslations('incidentTier');
-  return (reasons: TierReason[]) =>
-    reasons.map((r) =>
-      t(`reason.${r.criterion}`, { value: r.value.toLocaleString('en-US'), threshold: r.threshold.toLocaleString('en-US') }),
-    );
+  return (reasons: FigureHit[]) =>
+    reasons.map((r) => t(`reason.${r.figure}`, { value: r.value.toLocaleString('en-US'), threshold: r.threshold.toLocaleString('en-US') }));
 }
 
 /**
  * Live, as the reporter types: the tier the figures imply and why, whether the chosen tier will be raised
- * to it on saving, and the report deadline after discovery with whether the report time meets it.
+ * to it on saving (with the active rule set's thresholds, as the page passes them), and the report deadline after discovery with whether the report time meets it.
  */
-export function IncidentTierPanel({ values }: { values: Record<string, string> }) {
+export function IncidentTierPanel({ values, thresholds }: { values: Record<string, string>; thresholds: TierThresholds }) {
   const t = useTranslations();
   const say = useTierReasons();
   const chosen = Number(values.tier);
@@ -34,8 +34,9 @@ export function IncidentTierPanel({ values }: { values: Record<string, string> }
     seriousInjuries: count(values.seriousInjuries),
     directLossCny: count(values.directLossCny),
   };
-  const tier = isTier(chosen) ? effectiveTier(chosen, figures) : null;
-  const implied = impliedTier(figures);
+  const rules = tierRules(thresholds);
+  const tier = isTier(chosen) ? effectiveTier({ tier: chosen, ...figures }, rules) : null;
+  const implied = impliedTier(figures, rules);
   const discovered = instant(values.discoveredAt) ?? instant(values.occurredAt);
   const reported = instant(values.reportedAt);
   const timing = tier && discovered ? reportTiming(tier.tier, discovered, reported) : null;
@@ -48,19 +49,19 @@ export function IncidentTierPanel({ values }: { values: Record<string, string> }
           data-testid="tier-raised"
         >
           <p className="font-semibold">
-            ⬆ {t('incidentTier.willRaise', { chosen: t(`tiers.${tier.chosen}`), tier: t(`tiers.${tier.tier}`) })}
+            ⬆ {t('incidentTier.willRaise', { chosen: t(`tiers.${tier.setTier}`), tier: t(`tiers.${tier.tier}`) })}
           </p>
           <ul className="mt-1 list-disc pl-5">
-            {say(tier.reasons).map((line) => (
+            {say(tier.implied.by).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
         </div>
-      ) : tier && implied.tier > tier.chosen ? (
+      ) : tier && implied.tier > tier.setTier ? (
         <p className="text-sm text-gray-600">{t('incidentTier.higherThanFigures', { implied: t(`tiers.${implied.tier}`) })}</p>
-      ) : tier && tier.reasons.length ? (
+      ) : tier && tier.implied.by.length ? (
         <p className="text-sm text-gray-700">
-          {t('incidentTier.matches', { tier: t(`tiers.${tier.tier}`) })} {say(tier.reasons).join(t('incidentTier.sep'))}
+          {t('incidentTier.matches', { tier: t(`tiers.${tier.tier}`) })} {say(tier.implied.by).join(t('incidentTier.sep'))}
         </p>
       ) : null}
       {timing ? (

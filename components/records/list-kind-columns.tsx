@@ -1,5 +1,5 @@
-import type { RecordListRow } from '@/db/queries/records';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordListRow } from '@/domain/records/views';
+import type { RecordKind } from '@/domain/records/kinds';
 import { dueText } from '@/features/dashboards/domain-tables';
 import { daysOverdue } from '@/features/dashboards/domain-view';
 import { localName, type Locale } from '@/domain/i18n/locales';

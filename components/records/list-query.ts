@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordStates, sortKeys, type SortKey } from '@/db/queries/records';
+import { recordStates, sortKeys, type SortKey } from '@/domain/records/list-options';
 import { levels } from '@/domain/reference/level-codes';
 
 // The list's filters, sort and page, all kept in the URL so a filtered list can be shared and reloaded.

@@ -51,46 +51,9 @@ export async function ProjectPanel({
   mayWrite: boolean;
 }) {
   const t = await getTranslations();
-  const approved = assessments.find((a) => a.status === 'approved' && a.decidedAt);
-  const gate = (ok: boolean, text: string, key: string) => (
-    <li className="flex items-start gap-2" data-gate={key} data-ok={ok}>
-      <span aria-hidden="true" className={`font-bold ${ok ? 'text-emerald-700' : 'text-red-700'}`}>
-        {ok ? '✓' : '✗'}
-      </span>
-      <span>
-        <span className="sr-only">{ok ? t('recordWorkflow.gateMet') : t('recordWorkflow.gateMissing')}</span>
-        {text}
-      </span>
-    </li>
-  );
-  const running = project.status === 'active' || project.status === 'paused';
   return (
     <Panel title={t('recordWorkflow.gates')} testId="workflow">
-      <ul className="space-y-1 text-sm" data-testid="gates">
-        {gate(
-          Boolean(approved),
-          approved
-            ? t('recordWorkflow.gateApprovalOk', { ref: approved.externalId, date: formatDate(approved.decidedAt) })
-            : t('recordWorkflow.gateApprovalNo'),
-          'approval',
-        )}
-        {project.requiresPermit
-          ? gate(
-              Boolean(project.permitAt),
-              project.permitAt
-                ? t('recordWorkflow.gatePermitOk', { date: formatDate(project.permitAt) })
-                : t('recordWorkflow.gatePermitNo'),
-              'permit',
-            )
-          : null}
-        {project.requiresFiling
-          ? gate(
-              Boolean(project.filedAt),
-              project.filedAt ? t('recordWorkflow.gateFilingOk', { date: formatDate(project.filedAt) }) : t('recordWorkflow.gateFilingNo'),
-              'filing',
-            )
-          : null}
-      </ul>
+      <ProjectGates project={project} assessments={assessments} />
       {project.startedAt ? (
         <p className="text-sm text-gray-700">{t('recordWorkflow.startedOn', { date: formatDate(project.startedAt) })}</p>
       ) : null}
@@ -121,7 +84,72 @@ export async function ProjectPanel({
         </Notice>
       ) : null}
 
-      {mayWrite && project.status === 'planned' ? (
+      {mayWrite ? <ProjectSteps project={project} gatesNow={gatesNow} reassessment={reassessment} now={now} /> : null}
+
+      <ProjectAssessments project={project} assessments={assessments} mayWrite={mayWrite} />
+    </Panel>
+  );
+}
+
+/** The gates before a start: an approved assessment, and the permit and filing when required. */
+async function ProjectGates({ project, assessments }: { project: ProjectRow; assessments: AssessmentRow[] }) {
+  const t = await getTranslations();
+  const approved = assessments.find((a) => a.status === 'approved' && a.decidedAt);
+  const gate = (ok: boolean, text: string, key: string) => (
+    <li className="flex items-start gap-2" data-gate={key} data-ok={ok}>
+      <span aria-hidden="true" className={`font-bold ${ok ? 'text-emerald-700' : 'text-red-700'}`}>
+        {ok ? '✓' : '✗'}
+      </span>
+      <span>
+        <span className="sr-only">{ok ? t('recordWorkflow.gateMet') : t('recordWorkflow.gateMissing')}</span>
+        {text}
+      </span>
+    </li>
+  );
+  return (
+    <ul className="space-y-1 text-sm" data-testid="gates">
+      {gate(
+        Boolean(approved),
+        approved
+          ? t('recordWorkflow.gateApprovalOk', { ref: approved.externalId, date: formatDate(approved.decidedAt) })
+          : t('recordWorkflow.gateApprovalNo'),
+        'approval',
+      )}
+      {project.requiresPermit
+        ? gate(
+            Boolean(project.permitAt),
+            project.permitAt ? t('recordWorkflow.gatePermitOk', { date: formatDate(project.permitAt) }) : t('recordWorkflow.gatePermitNo'),
+            'permit',
+          )
+        : null}
+      {project.requiresFiling
+        ? gate(
+            Boolean(project.filedAt),
+            project.filedAt ? t('recordWorkflow.gateFilingOk', { date: formatDate(project.filedAt) }) : t('recordWorkflow.gateFilingNo'),
+            'filing',
+          )
+        : null}
+    </ul>
+  );
+}
+
+/** What the viewer may do next: start a planned project, resume a paused one, record a major change. */
+async function ProjectSteps({
+  project,
+  gatesNow,
+  reassessment,
+  now,
+}: {
+  project: ProjectRow;
+  gatesNow: WorkflowProblem[];
+  reassessment: Reassessment;
+  now: Date;
+}) {
+  const t = await getTranslations();
+  const running = project.status === 'active' || project.status === 'paused';
+  return (
+    <>
+      {project.status === 'planned' ? (
         <div className="rounded-md border border-gray-200 p-4">
           <h3 className="mb-2 text-sm font-semibold">{t('recordWorkflow.markStarted')}</h3>
           {gatesNow.length ? <p className="mb-2 text-sm text-amber-900">{t('recordWorkflow.startBlocked')}</p> : null}
@@ -134,7 +162,7 @@ export async function ProjectPanel({
           />
         </div>
       ) : null}
-      {mayWrite && project.status === 'paused' && !reassessment.required ? (
+      {project.status === 'paused' && !reassessment.required ? (
         <StepForm
           action={resumeProjectAction}
           hidden={{ id: project.id }}
@@ -142,7 +170,7 @@ export async function ProjectPanel({
           testId="resume-project"
         />
       ) : null}
-      {mayWrite && running ? (
+      {running ? (
         <details className="rounded-md border border-gray-200 p-4">
           <summary className="cursor-pointer text-sm font-semibold">{t('recordWorkflow.majorChange')}</summary>
           <p className="my-2 text-sm text-gray-600">{t('recordWorkflow.majorChangeHint')}</p>
@@ -162,33 +190,47 @@ export async function ProjectPanel({
           />
         </details>
       ) : null}
+    </>
+  );
+}
 
-      <div>
-        <div className="mb-2 flex items-center justify-between">
-          <h3 className="text-sm font-semibold">{t('kinds.assessments')}</h3>
-          {mayWrite && project.status !== 'withdrawn' ? (
-            <Link href={`/records/assessments/new?project=${project.id}`} className="text-sm text-blue-700 hover:underline">
-              + {t('recordWorkflow.newAssessment')}
-            </Link>
-          ) : null}
-        </div>
-        {assessments.length === 0 ? (
-          <p className="text-sm text-gray-500">{t('recordWorkflow.noAssessments')}</p>
-        ) : (
-          <ul className="divide-y divide-gray-100 text-sm">
-            {assessments.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center gap-3 py-1.5">
-                <Link href={`/records/assessments/${a.id}`} className="font-mono text-xs text-blue-700 hover:underline">
-                  {a.externalId}
-                </Link>
-                <span>{t(`stages.${a.stage}` as 'stages.initiation')}</span>
-                <StatusBadge status={a.status} label={t(`status.${a.status}` as 'status.open')} />
-                {a.decidedAt ? <span className="text-xs text-gray-500">{formatDate(a.decidedAt)}</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+/** The project's assessments, with a link to file a new one. */
+async function ProjectAssessments({
+  project,
+  assessments,
+  mayWrite,
+}: {
+  project: ProjectRow;
+  assessments: AssessmentRow[];
+  mayWrite: boolean;
+}) {
+  const t = await getTranslations();
+  return (
+    <div>
+      <div className="mb-2 flex items-center justify-between">
+        <h3 className="text-sm font-semibold">{t('kinds.assessments')}</h3>
+        {mayWrite && project.status !== 'withdrawn' ? (
+          <Link href={`/records/assessments/new?project=${project.id}`} className="text-sm text-blue-700 hover:underline">
+            + {t('recordWorkflow.newAssessment')}
+          </Link>
+        ) : null}
       </div>
-    </Panel>
+      {assessments.length === 0 ? (
+        <p className="text-sm text-gray-500">{t('recordWorkflow.noAssessments')}</p>
+      ) : (
+        <ul className="divide-y divide-gray-100 text-sm">
+          {assessments.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3 py-1.5">
+              <Link href={`/records/assessments/${a.id}`} className="font-mono text-xs text-blue-700 hover:underline">
+                {a.externalId}
+              </Link>
+              <span>{t(`stages.${a.stage}` as 'stages.initiation')}</span>
+              <StatusBadge status={a.status} label={t(`status.${a.status}` as 'status.open')} />
+              {a.decidedAt ? <span className="text-xs text-gray-500">{formatDate(a.decidedAt)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/domain/records/kinds';
 import { withdrawRecordAction } from '@/server/actions/workflow';
 import { StepForm } from './step-form';
 

@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { FormAlert } from '@/components/forms/field';
 import { saveRecordAction } from '@/server/actions/records';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/domain/records/kinds';
+import type { TierThresholds } from '@/domain/incidents/effective-tier';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
 import { withUnplaced } from './unplaced';
@@ -22,6 +23,8 @@ export interface RecordFormProps {
   units: UnitChoice[];
   projects: ProjectChoice[];
   cancelHref: string;
+  /** The active rule set's, for the live tier panel of an incident. */
+  tierThresholds: TierThresholds;
   /** The record is sealed: the form proposes a correction instead of saving (decision 023). */
   propose?: boolean;
 }
@@ -80,6 +83,7 @@ function FormBody({
   fields,
   units,
   projects,
+  tierThresholds,
   values,
   errors,
 }: RecordFormProps & { values: Record<string, string>; errors: Record<string, string> }) {
@@ -105,7 +109,7 @@ function FormBody({
           </div>
           {kind === 'incidents' && f.code === 'tier' ? (
             <div className="sm:col-span-2">
-              <IncidentTierPanel values={now} />
+              <IncidentTierPanel values={now} thresholds={tierThresholds} />
             </div>
           ) : null}
         </Fragment>

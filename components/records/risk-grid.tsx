@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { defaultRiskBands, riskLevel } from '@/domain/reference/risk-matrix';
 import { levelCell } from './level-style';
-
-const SCALE = [1, 2, 3, 4, 5] as const;
+import { MatrixRows, SCALE } from './matrix-rows';
 
 /**
  * The 5×5 likelihood × impact picker of one risk dimension (R = L × I). Every cell shows its score and
@@ -59,53 +58,16 @@ export function RiskGrid({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {[...SCALE].reverse().map((l) => (
-              <tr key={l}>
-                <th scope="row" className="text-xs font-medium text-gray-600">
-                  {l}
-                </th>
-                {SCALE.map((i) => {
-                  const score = l * i;
-                  const selected = likelihood === l && impact === i;
-                  return (
-                    <td key={i} className="p-0">
-                      <button
-                        type="button"
-                        role="radio"
-                        aria-checked={selected}
-                        aria-label={t('matrix.cell', { likelihood: l, impact: i, score, level: words(score) })}
-                        title={t('matrix.cell', { likelihood: l, impact: i, score, level: words(score) })}
-                        onClick={() => onPick(l, i)}
-                        className={`h-8 w-9 rounded text-xs tabular-nums ${levelCell[riskLevel(score)]} ${
-                          selected
-                            ? 'relative z-10 scale-110 font-bold shadow-md outline outline-[3px] outline-offset-1 outline-gray-900'
-                            : 'opacity-80 hover:opacity-100'
-                        }`}
-                        data-cell={`${l}x${i}`}
-                      >
-                        {selected ? `✓${score}` : score}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
+          <MatrixRows
+            cell={(l, i, score) => (
+              <td key={i} className="p-0">
+                <GridCell likelihood={l} impact={i} selected={likelihood === l && impact === i} words={words(score)} onPick={onPick} />
+              </td>
+            )}
+          />
         </table>
       </div>
-      <p className="mt-1 text-xs text-gray-700" data-testid={`${name}-choice`}>
-        {chosen ? (
-          <>
-            {t('matrix.chosen', { likelihood: likelihood!, impact: impact!, score: chosen })} <strong>{words(chosen)}</strong>{' '}
-            <button type="button" className="ml-1 text-blue-700 underline" onClick={() => onPick(null, null)}>
-              {t('matrix.clear')}
-            </button>
-          </>
-        ) : (
-          <span className="text-gray-500">{t('matrix.notChosen')}</span>
-        )}
-      </p>
+      <ChoiceLine name={name} likelihood={likelihood} impact={impact} words={chosen ? words(chosen) : ''} onPick={onPick} />
       {error ? (
         <p className="mt-1 text-sm text-red-700" role="alert">
           {error}
@@ -128,5 +90,73 @@ export function RiskLegend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** One cell of the picker: its score in its band colour; the chosen one ticked and outlined. */
+function GridCell({
+  likelihood: l,
+  impact: i,
+  selected,
+  words,
+  onPick,
+}: {
+  likelihood: number;
+  impact: number;
+  selected: boolean;
+  words: string;
+  onPick: (likelihood: number | null, impact: number | null) => void;
+}) {
+  const t = useTranslations();
+  const score = l * i;
+  return (
+    <button
+      type="button"
+      role="radio"
+      aria-checked={selected}
+      aria-label={t('matrix.cell', { likelihood: l, impact: i, score, level: words })}
+      title={t('matrix.cell', { likelihood: l, impact: i, score, level: words })}
+      onClick={() => onPick(l, i)}
+      className={`h-8 w-9 rounded text-xs tabular-nums ${levelCell[riskLevel(score)]} ${
+        selected
+          ? 'relative z-10 scale-110 font-bold shadow-md outline outline-[3px] outline-offset-1 outline-gray-900'
+          : 'opacity-80 hover:opacity-100'
+      }`}
+      data-cell={`${l}x${i}`}
+    >
+      {selected ? `✓${score}` : score}
+    </button>
+  );
+}
+
+/** The choice in words under the picker, with a way to clear it. */
+function ChoiceLine({
+  name,
+  likelihood,
+  impact,
+  words,
+  onPick,
+}: {
+  name: string;
+  likelihood: number | null;
+  impact: number | null;
+  words: string;
+  onPick: (likelihood: number | null, impact: number | null) => void;
+}) {
+  const t = useTranslations();
+  const chosen = likelihood && impact ? likelihood * impact : null;
+  return (
+    <p className="mt-1 text-xs text-gray-700" data-testid={`${name}-choice`}>
+      {chosen ? (
+        <>
+          {t('matrix.chosen', { likelihood: likelihood!, impact: impact!, score: chosen })} <strong>{words}</strong>{' '}
+          <button type="button" className="ml-1 text-blue-700 underline" onClick={() => onPick(null, null)}>
+            {t('matrix.clear')}
+          </button>
+        </>
+      ) : (
+        <span className="text-gray-500">{t('matrix.notChosen')}</span>
+      )}
+    </p>
   );
 }

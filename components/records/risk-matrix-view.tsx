@@ -1,9 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { riskLevel } from '@/domain/reference/risk-matrix';
 import { levelCell } from './level-style';
+import { MatrixRows, SCALE } from './matrix-rows';
 import { RiskLegend } from './risk-grid';
-
-const SCALE = [1, 2, 3, 4, 5] as const;
 
 /**
  * An assessment's dimensions placed on the 5×5 matrix, read only: each cell shows its score and colour,
@@ -31,38 +30,30 @@ export async function RiskMatrixView({ placed }: { placed: { n: number; label: s
             ))}
           </tr>
         </thead>
-        <tbody>
-          {[...SCALE].reverse().map((l) => (
-            <tr key={l}>
-              <th scope="row" className="text-xs font-medium text-gray-600">
-                {l}
-              </th>
-              {SCALE.map((i) => {
-                const score = l * i;
-                const here = placed.filter((p) => p.likelihood === l && p.impact === i);
-                return (
-                  <td
-                    key={i}
-                    className={`h-12 w-14 rounded align-top text-xs ${levelCell[riskLevel(score)]} ${here.length ? 'outline outline-[3px] outline-offset-1 outline-gray-900' : 'opacity-70'}`}
-                    title={`${t('matrix.cell', { likelihood: l, impact: i, score, level: words(score) })}${here.length ? ` — ${here.map((p) => p.label).join('、')}` : ''}`}
-                    data-cell={`${l}x${i}`}
-                  >
-                    <span className="block px-1 tabular-nums opacity-90">{score}</span>
-                    {here.length ? (
-                      <span className="flex flex-wrap gap-0.5 px-1">
-                        {here.map((p) => (
-                          <span key={p.n} className="rounded-full bg-white px-1 text-[10px] font-bold leading-4 text-gray-900">
-                            {p.n}
-                          </span>
-                        ))}
+        <MatrixRows
+          cell={(l, i, score) => {
+            const here = placed.filter((p) => p.likelihood === l && p.impact === i);
+            return (
+              <td
+                key={i}
+                className={`h-12 w-14 rounded align-top text-xs ${levelCell[riskLevel(score)]} ${here.length ? 'outline outline-[3px] outline-offset-1 outline-gray-900' : 'opacity-70'}`}
+                title={`${t('matrix.cell', { likelihood: l, impact: i, score, level: words(score) })}${here.length ? ` — ${here.map((p) => p.label).join('、')}` : ''}`}
+                data-cell={`${l}x${i}`}
+              >
+                <span className="block px-1 tabular-nums opacity-90">{score}</span>
+                {here.length ? (
+                  <span className="flex flex-wrap gap-0.5 px-1">
+                    {here.map((p) => (
+                      <span key={p.n} className="rounded-full bg-white px-1 text-[10px] font-bold leading-4 text-gray-900">
+                        {p.n}
                       </span>
-                    ) : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+                    ))}
+                  </span>
+                ) : null}
+              </td>
+            );
+          }}
+        />
       </table>
       <div className="mt-3">
         <RiskLegend />

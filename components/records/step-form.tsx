@@ -51,7 +51,6 @@ export function StepForm<T>({
   /** Said after the step went through (when the page itself does not show the change). */
   done?: string;
 }) {
-  const t = useTranslations('recordForms');
   const [state, run, pending] = useActionState(action, null);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -68,62 +67,10 @@ export function StepForm<T>({
         <FormAlert ok={false}>{withUnplaced(state.error, err, (k) => fields.some((f) => f.name === k))}</FormAlert>
       ) : null}
       {state?.ok && done ? <FormAlert ok>{done}</FormAlert> : null}
-      {fields.map((f) => {
-        const id = `${testId ?? 'step'}-${f.name}`;
-        const a11y = {
-          id,
-          name: f.name,
-          'aria-invalid': Boolean(err[f.name]),
-          'aria-describedby': err[f.name] ? `${id}-error` : undefined,
-        };
-        if (f.type === 'checkbox')
-          return (
-            <div key={f.name} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                value="true"
-                defaultChecked={(v[f.name] ?? f.defaultValue) === 'true'}
-                className="mt-0.5 rounded"
-                {...a11y}
-              />
-              <label htmlFor={id} className="text-sm text-gray-800">
-                {f.label}
-              </label>
-            </div>
-          );
-        return (
-          <Field key={f.name} id={id} label={f.required ? `${f.label} *` : f.label} error={err[f.name]} hint={f.hint}>
-            {f.type === 'textarea' ? (
-              <textarea rows={2} defaultValue={v[f.name] ?? f.defaultValue} className={inputClass} {...a11y} />
-            ) : (
-              <input type="date" defaultValue={v[f.name] ?? f.defaultValue} className={inputClass} {...a11y} />
-            )}
-          </Field>
-        );
-      })}
-      <div className="flex flex-wrap gap-2">
-        {buttons.map((b) => (
-          <button
-            key={b.label}
-            type="submit"
-            name={b.name}
-            value={b.value}
-            disabled={pending}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${tones[b.tone ?? 'primary']}`}
-          >
-            {b.label}
-          </button>
-        ))}
-        {confirm ? (
-          <button
-            type="button"
-            onClick={() => dialog.current?.close()}
-            className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm text-gray-800 hover:bg-gray-100"
-          >
-            {t('cancel')}
-          </button>
-        ) : null}
-      </div>
+      {fields.map((f) => (
+        <StepInput key={f.name} field={f} idPrefix={testId ?? 'step'} error={err[f.name]} value={v[f.name]} />
+      ))}
+      <StepButtons buttons={buttons} pending={pending} onCancel={confirm ? () => dialog.current?.close() : undefined} />
     </form>
   );
   if (!confirm) return form;
@@ -146,5 +93,64 @@ export function StepForm<T>({
         </div>
       </dialog>
     </>
+  );
+}
+
+/** One input of a step, with the value sent last time after a refusal. */
+function StepInput({ field: f, idPrefix, error, value }: { field: StepField; idPrefix: string; error?: string; value?: string }) {
+  const id = `${idPrefix}-${f.name}`;
+  const a11y = {
+    id,
+    name: f.name,
+    'aria-invalid': Boolean(error),
+    'aria-describedby': error ? `${id}-error` : undefined,
+  };
+  if (f.type === 'checkbox')
+    return (
+      <div className="flex items-start gap-2">
+        <input type="checkbox" value="true" defaultChecked={(value ?? f.defaultValue) === 'true'} className="mt-0.5 rounded" {...a11y} />
+        <label htmlFor={id} className="text-sm text-gray-800">
+          {f.label}
+        </label>
+      </div>
+    );
+  return (
+    <Field id={id} label={f.required ? `${f.label} *` : f.label} error={error} hint={f.hint}>
+      {f.type === 'textarea' ? (
+        <textarea rows={2} defaultValue={value ?? f.defaultValue} className={inputClass} {...a11y} />
+      ) : (
+        <input type="date" defaultValue={value ?? f.defaultValue} className={inputClass} {...a11y} />
+      )}
+    </Field>
+  );
+}
+
+/** The step's buttons; in a confirmation dialog, a cancel button that closes it. */
+function StepButtons({ buttons, pending, onCancel }: { buttons: StepButton[]; pending: boolean; onCancel?: () => void }) {
+  const t = useTranslations('recordForms');
+  return (
+    <div className="flex flex-wrap gap-2">
+      {buttons.map((b) => (
+        <button
+          key={b.label}
+          type="submit"
+          name={b.name}
+          value={b.value}
+          disabled={pending}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${tones[b.tone ?? 'primary']}`}
+        >
+          {b.label}
+        </button>
+      ))}
+      {onCancel ? (
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-gray-300 bg-white px-3 py-1.5 text-sm text-gray-800 hover:bg-gray-100"
+        >
+          {t('cancel')}
+        </button>
+      ) : null}
+    </div>
   );
 }

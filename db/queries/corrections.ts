@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { recordCorrections, units, users } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
+import type { CorrectionRow } from '@/domain/records/views';
 
 // Corrections of sealed records, read within the viewer's scope (the record's unit decides, as for records).
 
@@ -37,7 +38,7 @@ function selectCorrections(db: Db) {
 }
 
 /** A record's corrections, newest first. */
-export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number) {
+export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number): CorrectionRow[] {
   return selectCorrections(db)
     .where(and(eq(recordCorrections.kind, kind), eq(recordCorrections.recordId, recordId), inScope(recordCorrections.unitId, scope)))
     .orderBy(desc(recordCorrections.id))
@@ -45,12 +46,10 @@ export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId
 }
 
 /** Corrections waiting for a decision in the viewer's scope, oldest first (the reviewers' queue). */
-export function pendingCorrections(db: Db, scope: Scope, limit = 200) {
+export function pendingCorrections(db: Db, scope: Scope, limit = 200): CorrectionRow[] {
   return selectCorrections(db)
     .where(and(eq(recordCorrections.status, 'proposed'), inScope(recordCorrections.unitId, scope)))
     .orderBy(recordCorrections.id)
     .limit(limit)
     .all();
 }
-
-export type CorrectionRow = ReturnType<typeof pendingCorrections>[number];

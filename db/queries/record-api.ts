@@ -3,9 +3,19 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assessmentDimensions, projects, units } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
-import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
-import { recordKinds } from './record-kinds';
+import { recordKinds, type RecordKind, type RecordTable } from './record-kinds';
 import { inScope } from '@/db/scope';
+
+/**
+ * What the API's page needs of a kind (a KindDef fits): its table, and the columns the API names as they
+ * are stored (`plain`), the project reference and the kind (an assessment's dimensions).
+ */
+export interface ApiColumns {
+  kind: RecordKind;
+  table: RecordTable;
+  plain: readonly string[];
+  project: 'none' | 'optional' | 'required';
+}
 
 export interface RecordQuery {
   /** Only records of this unit and the units below it. */
@@ -20,7 +30,7 @@ export interface RecordQuery {
  * A page of a kind's records in the caller's scope in the API's shape (the fields they were written with,
  * plus id and timestamps), ordered by id; the cursor is the last id of the previous page.
  */
-export function listRecordsForApi(db: Db, scope: Scope, def: KindDef<BaseInput>, q: RecordQuery) {
+export function listRecordsForApi(db: Db, scope: Scope, def: ApiColumns, q: RecordQuery) {
   const table = def.table;
   const date = recordKinds[def.kind].date;
   const project = alias(projects, 'ref_project');
@@ -89,7 +99,7 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
 
 /** A stored record as the API returns it: timestamps in UTC `Z` form. */
 export function recordToApi(
-  def: KindDef<BaseInput>,
+  def: ApiColumns,
   row: Record<string, unknown> & { id: number },
   unitCode: string,
   projectExternalId: string | null,

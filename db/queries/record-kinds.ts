@@ -1,6 +1,14 @@
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordKind } from '@/domain/records/kinds';
 import { assessments, ethicsActivities, ethicsAnnualReports, ethicsCommittees, hazards, incidents, inspections, projects } from '../schema';
+
+/** A record table: the shared record columns (see db/schema/record-columns.ts) plus its own. */
+export type RecordTable = SQLiteTable & {
+  id: SQLiteColumn;
+  externalId: SQLiteColumn;
+  unitId: SQLiteColumn;
+  instituteId: SQLiteColumn;
+};
 
 // The record kinds units submit, each with the columns the generic list and detail views need.
 // The kind codes are the API's collection names (ethics ones hyphenated in URLs).

@@ -18,3 +18,11 @@ export interface Actor {
 }
 
 export const ALL_UNITS: Scope = { all: true };
+
+/**
+ * Whether a unit is in the scope: the one in-memory scope check, for a unit already loaded (queries filter
+ * with `inScope` in db/scope.ts instead).
+ */
+export function canSee(scope: Scope, unitId: number): boolean {
+  return scope.all || scope.unitIds.includes(unitId);
+}

@@ -3,7 +3,9 @@ import type { EffectiveTier, FigureHit, ImpliedTier, IncidentFigure, IncidentRec
 
 // The national four-tier scale (DOMAIN.md §6): any one figure at or above a tier's threshold makes the
 // incident at least that tier; the reporter may set a more serious tier, never a less serious one. The
-// intake form uses these too, to raise a tier and say which figure raised it.
+// one implementation: the rating, the alerts, the API and the record form (server action and the live
+// panel in the browser) all call it with the active rule set's thresholds; db/queries/effective-tier.ts
+// renders the same rule in SQL.
 
 const tierKeys = ['I', 'II', 'III', 'IV'] as const;
 export type TierKey = (typeof tierKeys)[number];
@@ -13,6 +15,15 @@ export function tierKey(tier: Tier): TierKey {
   return tierKeys[tier - 1]!;
 }
 
+/** The figures that make an incident at least tier I, II or III. */
+export type TierThresholds = RatingRuleSet['incidents']['tierThresholds'];
+/** What the tier rule reads from a rule set: a whole rule set fits, and the browser gets only the thresholds. */
+export interface TierRules {
+  incidents: { tierThresholds: TierThresholds };
+}
+/** The rule set shape of bare thresholds, for a client component that receives them as a prop. */
+export const tierRules = (tierThresholds: TierThresholds): TierRules => ({ incidents: { tierThresholds } });
+
 const figures: readonly IncidentFigure[] = ['deaths', 'seriousInjuries', 'directLossCny'];
 const thresholdTiers = [
   [1, 'I'],
@@ -21,7 +32,7 @@ const thresholdTiers = [
 ] as const;
 
 /** The most serious tier the figures reach, with every figure that reaches it. */
-export function impliedTier(incident: Pick<IncidentRecord, IncidentFigure>, ruleSet: RatingRuleSet): ImpliedTier {
+export function impliedTier(incident: Pick<IncidentRecord, IncidentFigure>, ruleSet: TierRules): ImpliedTier {
   for (const [tier, key] of thresholdTiers) {
     const thresholds = ruleSet.incidents.tierThresholds[key];
     let by: FigureHit[] | null = null;
@@ -34,7 +45,7 @@ export function impliedTier(incident: Pick<IncidentRecord, IncidentFigure>, rule
 }
 
 /** The more serious of the reporter's tier and the figures' tier. */
-export function effectiveTier(incident: Pick<IncidentRecord, 'tier' | IncidentFigure>, ruleSet: RatingRuleSet): EffectiveTier {
+export function effectiveTier(incident: Pick<IncidentRecord, 'tier' | IncidentFigure>, ruleSet: TierRules): EffectiveTier {
   const implied = impliedTier(incident, ruleSet);
   const raised = implied.tier < incident.tier;
   return { tier: raised ? implied.tier : incident.tier, setTier: incident.tier, implied, raised };

@@ -1,3 +1,4 @@
+import { defaultReportDeadlines } from '@/domain/incidents/report-timing';
 import { coreDimensionCodes, type DimensionCode } from '@/domain/reference/dimensions';
 import type { DomainCode } from '@/domain/reference/domains';
 import { DAY_MS, HOUR_MS } from '@/domain/time/shanghai';
@@ -119,7 +120,7 @@ export function incidentRow(
             : { deaths: 0, seriousInjuries: rng.int(10, 14), directLossCny: rng.int(1, 9) * 1_000_000 }
           : { deaths: 0, seriousInjuries: rng.int(0, 2), directLossCny: rng.int(0, 50) * 10_000 };
   let discoveredAt = new Date(occurredAt.getTime() + rng.int(0, 36) * HOUR_MS);
-  const deadlineHours = tier <= 2 ? 2 : tier === 3 ? 24 : 72;
+  const deadlineHours = defaultReportDeadlines[tier];
   const late = rng.chance(0.1);
   let reportedAt = new Date(
     discoveredAt.getTime() + (late ? deadlineHours + rng.int(1, 48) : rng.int(0, deadlineHours * 60 - 1) / 60) * HOUR_MS,

@@ -1,5 +1,5 @@
 import { textsOf, type Texts } from '@/features/import/import-report-plain';
-import { SubmissionRefused } from '@/features/records/submit';
+import { SubmissionRefused } from '@/domain/records/submission';
 
 // A refused submission as plain data, so that a refusal found by the import pool's worker (a large batch
 // written off the serving thread) reaches the caller as the same SubmissionRefused the inline path throws:

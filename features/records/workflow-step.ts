@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
-import type { Actor } from '@/domain/auth/actor';
+import { canSee, type Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
@@ -40,10 +40,6 @@ export function requireRole(allowed: boolean, key: string): void {
   if (!allowed) refuse('forbidden', '(role)', key);
 }
 
-function inActorScope(actor: Actor, unitId: number): boolean {
-  return actor.scope.all || actor.scope.unitIds.includes(unitId);
-}
-
 /**
  * A record for a step, or a refusal. Outside the caller's scope it is refused; to a caller limited to
  * part of the academy a missing id looks the same (as readRecord does), so ids cannot be probed.
@@ -54,7 +50,7 @@ export function loadRecord(tx: Tx, actor: Actor, kind: RecordKind, id: number): 
     (Record<string, unknown> & { id: number; unitId: number }) | undefined;
   if (!row)
     return actor.scope.all ? refuse('invalid', '(record)', 'workflow.notFound') : refuse('forbidden', '(record)', 'workflow.outsideScope');
-  if (!inActorScope(actor, row.unitId)) refuse('forbidden', '(record)', 'workflow.outsideScope');
+  if (!canSee(actor.scope, row.unitId)) refuse('forbidden', '(record)', 'workflow.outsideScope');
   return row;
 }
 

@@ -10,7 +10,8 @@ import type { Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
 import { issueMessage } from '@/domain/i18n/validation';
 import { instant, opt, shortText, unitCode } from '@/domain/records/schema-parts';
-import { keyed, same, SubmissionRefused, type Problem, type SubmissionResult } from '@/features/records/submit';
+import { keyed, same, SubmissionRefused, type ItemOutcome, type Problem } from '@/domain/records/submission';
+import type { SubmissionResult } from '@/features/records/submit';
 
 export const unitInput = z.object({
   code: unitCode.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'validation.unitCodeFormat'),
@@ -45,6 +46,34 @@ type UnitRow = typeof units.$inferSelect;
 export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now: Date): SubmissionResult {
   if (!canManageUnits(actor.role))
     throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.officeOnly') }]);
+  const inputs = parseUnits(items);
+  return db.transaction(
+    (tx) => {
+      const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+      const audit: AuditEntry[] = [];
+      const problems: Problem[] = [];
+      for (const index of parentsFirst(inputs)) {
+        const fail: Fail = (field, key, params = {}) => problems.push({ index, field, say: keyed(key, params) });
+        const stored = storeUnit(tx, actor, inputs[index]!, fail);
+        if (!stored) continue;
+        result[stored.outcome]++;
+        result.ids[index] = stored.id;
+        result.outcomes[index] = stored.outcome;
+        if (stored.audit) audit.push(stored.audit);
+      }
+      // Throwing rolls the whole batch back.
+      if (problems.length) throw new SubmissionRefused('invalid', problems);
+      appendAudit(tx, audit, now);
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+type Fail = (field: string, key: string, params?: Record<string, string | number>) => void;
+type Stored = { id: number; outcome: ItemOutcome; audit?: AuditEntry };
+
+function parseUnits(items: readonly unknown[]): UnitInput[] {
   const problems: Problem[] = [];
   const inputs: UnitInput[] = [];
   items.forEach((item, index) => {
@@ -55,103 +84,96 @@ export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now
         problems.push({ index, field: issue.path.join('.') || '(item)', say: (l) => issueMessage(issue, l) });
   });
   if (problems.length) throw new SubmissionRefused('invalid', problems);
+  return inputs;
+}
 
-  return db.transaction(
-    (tx) => {
-      const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
-      const audit: AuditEntry[] = [];
-      for (const index of parentsFirst(inputs)) {
-        const input = inputs[index]!;
-        const fail = (field: string, key: string, params: Record<string, string | number> = {}) =>
-          problems.push({ index, field, say: keyed(key, params) });
-        const before = tx.select().from(units).where(eq(units.code, input.code)).get();
-        const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
-        if (input.parentCode && !parent) {
-          fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
-          continue;
-        }
-        const refusal = placementRefusal(tx, input, before, parent);
-        if (refusal) {
-          fail(refusal.field, refusal.key, refusal.params);
-          continue;
-        }
+/** One unit of the batch, placed under its parent, created or updated; null when it cannot sit there. */
+function storeUnit(tx: Tx, actor: Actor, input: UnitInput, fail: Fail): Stored | null {
+  const before = tx.select().from(units).where(eq(units.code, input.code)).get();
+  const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
+  if (input.parentCode && !parent) {
+    fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
+    return null;
+  }
+  const refusal = placementRefusal(tx, input, before, parent);
+  if (refusal) {
+    fail(refusal.field, refusal.key, refusal.params);
+    return null;
+  }
+  const instituteId = input.kind === 'institute' ? (before?.id ?? null) : input.kind === 'department' ? parent!.instituteId : null;
+  const values = {
+    name: input.name,
+    ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+    kind: input.kind,
+    parentId: parent?.id ?? null,
+    ...(input.activeFrom !== undefined ? { activeFrom: input.activeFrom } : {}),
+    ...(input.activeTo !== undefined ? { activeTo: input.activeTo } : {}),
+  };
+  return before
+    ? updateUnit(tx, actor, { input, before, parent, instituteId, values }, fail)
+    : createUnit(tx, actor, { input, parent, instituteId, values });
+}
 
-        const instituteId = input.kind === 'institute' ? (before?.id ?? null) : input.kind === 'department' ? parent!.instituteId : null;
-        const values = {
-          name: input.name,
-          ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
-          kind: input.kind,
-          parentId: parent?.id ?? null,
-          ...(input.activeFrom !== undefined ? { activeFrom: input.activeFrom } : {}),
-          ...(input.activeTo !== undefined ? { activeTo: input.activeTo } : {}),
-        };
-        if (!before) {
-          const row = tx
-            .insert(units)
-            .values({ ...values, code: input.code, path: '/', instituteId })
-            .returning()
-            .get();
-          const path = `${parent?.path ?? '/'}${row.id}/`;
-          tx.update(units)
-            .set({ path, instituteId: input.kind === 'institute' ? row.id : instituteId })
-            .where(eq(units.id, row.id))
-            .run();
-          result.created++;
-          result.ids[index] = row.id;
-          result.outcomes[index] = 'created';
-          audit.push({
-            actorUserId: actor.userId,
-            action: 'units.create',
-            entityKind: 'units',
-            entityId: row.id,
-            unitId: row.id,
-            before: null,
-            after: auditValues({ ...values, code: input.code }),
-          });
-          continue;
-        }
-        const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
-        if (changed.length === 0) {
-          result.unchanged++;
-          result.ids[index] = before.id;
-          result.outcomes[index] = 'unchanged';
-          continue;
-        }
-        // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
-        const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
-        tx.update(units)
-          .set({ ...values, ...kindChange })
-          .where(eq(units.id, before.id))
-          .run();
-        if (before.parentId !== (parent?.id ?? null)) {
-          const moved = moveSubtree(
-            tx,
-            before,
-            `${parent?.path ?? '/'}${before.id}/`,
-            input.kind === 'institute' ? before.id : instituteId,
-          );
-          if (moved) fail('parentCode', moved);
-        }
-        result.updated++;
-        result.ids[index] = before.id;
-        result.outcomes[index] = 'updated';
-        audit.push({
-          actorUserId: actor.userId,
-          action: 'units.update',
-          entityKind: 'units',
-          entityId: before.id,
-          unitId: before.id,
-          before: auditValues(Object.fromEntries(changed.map(([k]) => [k, (before as Record<string, unknown>)[k]]))),
-          after: auditValues(Object.fromEntries(changed)),
-        });
-      }
-      // Throwing rolls the whole batch back.
-      if (problems.length) throw new SubmissionRefused('invalid', problems);
-      appendAudit(tx, audit, now);
-      return result;
+interface Placement {
+  input: UnitInput;
+  parent: UnitRow | undefined;
+  instituteId: number | null;
+  values: Record<string, unknown> & { name: string; kind: UnitKind; parentId: number | null };
+}
+
+function createUnit(tx: Tx, actor: Actor, { input, parent, instituteId, values }: Placement): Stored {
+  const row = tx
+    .insert(units)
+    .values({ ...values, code: input.code, path: '/', instituteId })
+    .returning()
+    .get();
+  const path = `${parent?.path ?? '/'}${row.id}/`;
+  tx.update(units)
+    .set({ path, instituteId: input.kind === 'institute' ? row.id : instituteId })
+    .where(eq(units.id, row.id))
+    .run();
+  return {
+    id: row.id,
+    outcome: 'created',
+    audit: {
+      actorUserId: actor.userId,
+      action: 'units.create',
+      entityKind: 'units',
+      entityId: row.id,
+      unitId: row.id,
+      before: null,
+      after: auditValues({ ...values, code: input.code }),
     },
-    { behavior: 'immediate' },
-  );
+  };
+}
+
+function updateUnit(tx: Tx, actor: Actor, p: Placement & { before: UnitRow }, fail: Fail): Stored {
+  const { input, before, parent, instituteId, values } = p;
+  const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
+  if (changed.length === 0) return { id: before.id, outcome: 'unchanged' };
+  // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
+  const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
+  tx.update(units)
+    .set({ ...values, ...kindChange })
+    .where(eq(units.id, before.id))
+    .run();
+  if (before.parentId !== (parent?.id ?? null)) {
+    const moved = moveSubtree(tx, before, `${parent?.path ?? '/'}${before.id}/`, input.kind === 'institute' ? before.id : instituteId);
+    if (moved) fail('parentCode', moved);
+  }
+  return {
+    id: before.id,
+    outcome: 'updated',
+    audit: {
+      actorUserId: actor.userId,
+      action: 'units.update',
+      entityKind: 'units',
+      entityId: before.id,
+      unitId: before.id,
+      before: auditValues(Object.fromEntries(changed.map(([k]) => [k, (before as Record<string, unknown>)[k]]))),
+      after: auditValues(Object.fromEntries(changed)),
+    },
+  };
 }
 
 /**

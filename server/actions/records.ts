@@ -2,15 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { readRecord } from '@/db/queries/records';
+import { readRecord } from '@/db/records/read';
 import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
 import { listDimensions } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
-import { effectiveTier, isTier } from '@/domain/incidents/report-timing';
+import { raiseFormTier } from '@/features/records/form-tier';
 import { proposeCorrection } from '@/features/records/corrections';
-import { submitRecords, SubmissionRefused, type ItemOutcome } from '@/features/records/submit';
+import { submitRecords } from '@/features/records/submit';
+import { SubmissionRefused, type ItemOutcome } from '@/domain/records/submission';
 import { WorkflowRefused } from '@/features/records/workflow';
 import type { Db } from '@/db/client';
 import type { Locale } from '@/domain/i18n/locales';
@@ -117,8 +118,6 @@ function keepStoredSeconds(kind: RecordKind, item: Record<string, unknown>, exis
   }
 }
 
-const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typeof stored === 'number' ? stored : 0);
-
 /** Creates or edits one record of any kind through the same write path as the API and imports. */
 export const saveRecordAction = recordAction(
   { schema: saveSchema, allow: (actor) => canSubmitRecords(actor.role) },
@@ -147,19 +146,7 @@ export const saveRecordAction = recordAction(
       }
     }
 
-    // The tier is never lower than the figures imply (DOMAIN.md §6): raised here, before it is stored.
-    let raisedFrom: number | undefined;
-    if (kind === 'incidents' && isTier(item.tier)) {
-      const tier = effectiveTier(item.tier, {
-        deaths: figure(item.deaths, existing?.deaths),
-        seriousInjuries: figure(item.seriousInjuries, existing?.seriousInjuries),
-        directLossCny: figure(item.directLossCny, existing?.directLossCny),
-      });
-      if (tier.raised) {
-        raisedFrom = tier.chosen;
-        item.tier = tier.tier;
-      }
-    }
+    const raisedFrom = kind === 'incidents' ? raiseFormTier(db, item, existing) : undefined;
 
     if (proposing) {
       try {

@@ -4,6 +4,7 @@ import { listRecordsForApi } from '@/db/queries/record-api';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { withEffectiveTier } from '@/features/records/api-shape';
 import { unitByCode } from '@/db/queries/units';
+import { canSee } from '@/domain/auth/actor';
 import { kindDefs } from '@/features/records/kinds';
 import { lateByDefaultWarning } from '@/domain/incidents/late-by-default';
 import { submitBatch } from '@/features/records/submit-off-thread';
@@ -61,7 +62,7 @@ export function recordListRoute(kind: RecordKind) {
     if (q.unit) {
       const unit = unitByCode(db, q.unit);
       // An unknown unit and one outside the scope answer alike: an empty page, nothing to probe.
-      if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return { data: [], nextCursor: null };
+      if (!unit || !canSee(actor.scope, unit.id)) return { data: [], nextCursor: null };
       unitPath = unit.path;
     }
     const page = listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { org, seedSmallOrg, type RecordIds } from '../setup/small-org';
 import { insertDataset } from '@/features/demo/insert-dataset';
-import { listRecords } from '@/db/queries/records';
+import { listRecords } from '@/db/records/list';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { buildHazard, buildIncident } from '@/features/demo/factories';
 

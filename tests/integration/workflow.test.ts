@@ -9,7 +9,8 @@ import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
 import { verifyAuditChain } from '@/db/audit/audit-log';
 import { hazardStatus } from '@/db/queries/overview';
-import { listRecords, recordHistory } from '@/db/queries/records';
+import { listRecords } from '@/db/records/list';
+import { recordHistory } from '@/db/records/read';
 import { submitRecords } from '@/features/records/submit';
 import {
   advanceIncident,
@@ -26,7 +27,9 @@ import {
   WorkflowRefused,
 } from '@/features/records/workflow';
 import { itemFromForm, withBeijingOffset } from '@/features/records/form-spec';
-import { defaultTierThresholds, effectiveTier, impliedTier, reportTiming, type TierThresholds } from '@/domain/incidents/report-timing';
+import { effectiveTier, impliedTier, tierRules, type TierThresholds } from '@/domain/incidents/effective-tier';
+import { reportTiming } from '@/domain/incidents/report-timing';
+import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 
 // The CAS workflow the interface offers, on a real migrated SQLite file: who may do each step, the gates
 // before a project starts, and that every step is scoped, audited and keeps the audit chain intact.
@@ -90,7 +93,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('incident tier implied by the figures (domain/incidents/report-timing.ts)', () => {
+describe('incident tier implied by the figures (domain/incidents/effective-tier.ts, report-timing.ts)', () => {
+  const fig = (f: { deaths?: number; seriousInjuries?: number; directLossCny?: number }) => ({
+    deaths: 0,
+    seriousInjuries: 0,
+    directLossCny: 0,
+    ...f,
+  });
   const cases: [string, { deaths?: number; seriousInjuries?: number; directLossCny?: number }, number][] = [
     ['no casualties', {}, 4],
     ['2 deaths', { deaths: 2 }, 4],
@@ -112,26 +121,27 @@ describe('incident tier implied by the figures (domain/incidents/report-timing.t
     ['loss 100,000,000', { directLossCny: 100_000_000 }, 1],
   ];
   it.each(cases)('%s → tier %i', (_name, figures, tier) => {
-    expect(impliedTier(figures).tier).toBe(tier);
+    expect(impliedTier(fig(figures), CAS_2019_V1).tier).toBe(tier);
   });
 
   it('names every figure that reaches the implied tier, with its threshold', () => {
-    expect(impliedTier({ deaths: 12, seriousInjuries: 60, directLossCny: 1 }).reasons).toEqual([
-      { criterion: 'deaths', value: 12, threshold: 10 },
-      { criterion: 'seriousInjuries', value: 60, threshold: 50 },
+    expect(impliedTier({ deaths: 12, seriousInjuries: 60, directLossCny: 1 }, CAS_2019_V1).by).toEqual([
+      { figure: 'deaths', value: 12, threshold: 10 },
+      { figure: 'seriousInjuries', value: 60, threshold: 50 },
     ]);
   });
 
   it('raises a chosen tier the figures exceed, and keeps a more serious one the reporter chose', () => {
-    expect(effectiveTier(4, { deaths: 3 })).toMatchObject({ tier: 3, chosen: 4, raised: true });
-    expect(effectiveTier(2, { deaths: 3 })).toMatchObject({ tier: 2, chosen: 2, raised: false });
-    expect(effectiveTier(3, { deaths: 3 })).toMatchObject({ tier: 3, raised: false });
+    expect(effectiveTier({ tier: 4, ...fig({ deaths: 3 }) }, CAS_2019_V1)).toMatchObject({ tier: 3, setTier: 4, raised: true });
+    expect(effectiveTier({ tier: 2, ...fig({ deaths: 3 }) }, CAS_2019_V1)).toMatchObject({ tier: 2, setTier: 2, raised: false });
+    expect(effectiveTier({ tier: 3, ...fig({ deaths: 3 }) }, CAS_2019_V1)).toMatchObject({ tier: 3, raised: false });
   });
 
   it('takes the thresholds as a parameter, so a rule set can supply its own', () => {
-    const strict: TierThresholds = { ...defaultTierThresholds, 3: { deaths: 1, seriousInjuries: 5, directLossCny: 1_000_000 } };
-    expect(impliedTier({ deaths: 1 }, strict).tier).toBe(3);
-    expect(impliedTier({ deaths: 1 }).tier).toBe(4);
+    const defaults = CAS_2019_V1.incidents.tierThresholds;
+    const strict: TierThresholds = { ...defaults, III: { deaths: 1, seriousInjuries: 5, directLossCny: 1_000_000 } };
+    expect(impliedTier(fig({ deaths: 1 }), tierRules(strict)).tier).toBe(3);
+    expect(impliedTier(fig({ deaths: 1 }), CAS_2019_V1).tier).toBe(4);
   });
 
   it('gives the report deadline after discovery by tier, and whether it was met', () => {

@@ -1,15 +1,6 @@
 import type { z } from 'zod';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind, RecordTable } from '@/db/queries/record-kinds';
 import type { FieldSpec } from '@/domain/records/fields';
-
-/** A record table: the shared record columns (see db/schema/record-columns.ts) plus its own. */
-export type RecordTable = SQLiteTable & {
-  id: SQLiteColumn;
-  externalId: SQLiteColumn;
-  unitId: SQLiteColumn;
-  instituteId: SQLiteColumn;
-};
 
 /** The reference tables' codes, loaded once per submission. */
 export interface ReferenceCodes {

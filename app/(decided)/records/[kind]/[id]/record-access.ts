@@ -1,6 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { readRecord } from '@/db/queries/records';
+import { readRecord } from '@/db/records/read';
 import { isRecordKind } from '@/db/queries/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 

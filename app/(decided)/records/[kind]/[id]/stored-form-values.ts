@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { filingUnits, projectExternalIdOf, type RecordAccess } from '@/db/queries/records';
+import { filingUnits, projectExternalIdOf, type RecordAccess } from '@/db/records/read';
 import type { RecordKind } from '@/db/queries/record-kinds';
 import type { Scope } from '@/domain/auth/actor';
 import { dimensionText, recordText } from '@/components/records/form-props';

@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { filingUnits, projectOptions } from '@/db/queries/records';
+import { filingUnits } from '@/db/records/read';
 import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
-import { listDimensions, listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/server/auth/current-actor';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { nowText } from '@/features/records/form-spec';
+import { recordFormChoices } from '@/features/records/views/form-choices';
 import { formatDate } from '@/domain/time/shanghai';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
@@ -38,12 +38,12 @@ export default async function NewRecordPage({
   }
   const db = getDb();
   const units = filingUnits(db, actor.scope);
-  const projects = projectOptions(db, actor.scope);
+  const choices = recordFormChoices(db, actor.scope);
   const query = await searchParams;
   const one = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
   // Prefilled: the user's own unit when records may be filed there, today's dates, and a project passed
   // from its page ("new assessment of this project").
-  const project = projects.find((p) => String(p.id) === one('project'));
+  const project = choices.projects.find((p) => String(p.id) === one('project'));
   const ownUnit = units.find((u) => u.id === actor.unitId)?.code ?? (units.length === 1 ? units[0]!.code : '');
   const projectUnit = project ? units.find((u) => u.instituteId === project.instituteId && u.id === project.instituteId)?.code : undefined;
   const now = new Date();
@@ -73,15 +73,7 @@ export default async function NewRecordPage({
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">{t('recordForms.noFilingUnits')}</p>
       ) : (
         <div className="rounded-lg border border-gray-200 bg-white p-6">
-          <FormForKind
-            kind={kind}
-            initial={initial}
-            units={units}
-            projects={projects}
-            domains={listDomains(db)}
-            dimensions={listDimensions(db)}
-            cancelHref={`/records/${kind}`}
-          />
+          <FormForKind kind={kind} initial={initial} units={units} {...choices} cancelHref={`/records/${kind}`} />
         </div>
       )}
     </div>

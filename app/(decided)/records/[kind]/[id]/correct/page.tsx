@@ -1,15 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions } from '@/db/queries/records';
-import { listDimensions, listDomains } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { sealOf } from '@/domain/records/seal-rules';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
-import { FormForKind } from '@/components/records/form-for-kind';
-import { storedFormValues } from '../stored-form-values';
+import { StoredRecordForm } from '../stored-record-form';
 import { accessibleRecord } from '../record-access';
 
 /** A sealed record's form, filled with what is stored, that proposes a correction instead of saving (decision 023). */
@@ -24,7 +21,6 @@ export default async function ProposeCorrectionPage({ params }: { params: Promis
   const record = access.record;
   const back = `/records/${kind}/${id}`;
   const sealed = record.status !== 'withdrawn' && sealOf(kind, record) !== null;
-  const { units, initial } = storedFormValues(db, actor.scope, kind, access);
   return (
     <div className="max-w-5xl">
       <Link href={back} className="text-sm text-blue-700 hover:underline">
@@ -35,19 +31,7 @@ export default async function ProposeCorrectionPage({ params }: { params: Promis
         subtitle={await scopeText(actor)}
       />
       {sealed ? (
-        <div className="rounded-lg border border-gray-200 bg-white p-6">
-          <FormForKind
-            kind={kind}
-            id={Number(id)}
-            initial={initial}
-            units={units}
-            projects={projectOptions(db, actor.scope)}
-            domains={listDomains(db)}
-            dimensions={listDimensions(db)}
-            cancelHref={back}
-            propose
-          />
-        </div>
+        <StoredRecordForm db={db} actor={actor} kind={kind} access={access} back={back} propose />
       ) : (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="not-sealed">
           {t('seal.notSealed')}

@@ -1,14 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { projectOptions } from '@/db/queries/records';
-import { listDimensions, listDomains } from '@/db/queries/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { PageHeader } from '@/components/page-header';
 import { Refusal } from '@/components/refusal';
 import { scopeText } from '@/components/scope-text';
-import { FormForKind } from '@/components/records/form-for-kind';
-import { storedFormValues } from '../stored-form-values';
+import { StoredRecordForm } from '../stored-record-form';
 import { accessibleRecord } from '../record-access';
 
 export default async function EditRecordPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
@@ -30,7 +27,6 @@ export default async function EditRecordPage({ params }: { params: Promise<{ kin
       : kind === 'assessments' && record.status === 'approved'
         ? 'recordForms.lockedDecided'
         : null;
-  const { units, initial } = storedFormValues(db, actor.scope, kind, access);
   return (
     <div className="max-w-5xl">
       <Link href={back} className="text-sm text-blue-700 hover:underline">
@@ -42,19 +38,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ kin
           {t(locked)}
         </p>
       ) : (
-        <div className="rounded-lg border border-gray-200 bg-white p-6">
-          <FormForKind
-            kind={kind}
-            id={Number(id)}
-            initial={initial}
-            units={units}
-            projects={projectOptions(db, actor.scope)}
-            domains={listDomains(db)}
-            dimensions={listDimensions(db)}
-            cancelHref={back}
-            submitted={record.status === 'submitted'}
-          />
-        </div>
+        <StoredRecordForm db={db} actor={actor} kind={kind} access={access} back={back} submitted={record.status === 'submitted'} />
       )}
     </div>
   );

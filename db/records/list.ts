@@ -1,0 +1,89 @@
+import { and, asc, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { hazards, incidents, units } from '../schema';
+import type { Scope } from '@/domain/auth/actor';
+import type { RecordFilters } from '@/domain/records/list-options';
+import type { RecordListRow, RecordPage } from '@/domain/records/views';
+import { inScope } from '@/db/scope';
+import { effectiveTierSql } from '../queries/effective-tier';
+import { activeRatingRuleSet } from '../queries/rule-sets';
+import { recordKinds, type RecordKind } from '../queries/record-kinds';
+import { dashboardFilters } from './filters';
+
+// The text columns the list's search looks in besides the reference (a kind's title, summary or findings).
+const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
+  projects: recordKinds.projects.label,
+  hazards: recordKinds.hazards.label,
+  incidents: recordKinds.incidents.label,
+  inspections: recordKinds.inspections.label,
+  'ethics-committees': recordKinds['ethics-committees'].label,
+  'ethics-activities': recordKinds['ethics-activities'].label,
+};
+
+/** `%words%` for LIKE, with the user's own % and _ taken literally (portable ESCAPE, works on PostgreSQL too). */
+function contains(column: SQLiteColumn, words: string): SQL {
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
+/**
+ * One page of a kind's records in the caller's scope, filtered and sorted (newest first unless asked
+ * otherwise). A record without its date yet (a planned project, a draft assessment) sorts by when it was
+ * entered.
+ */
+export function listRecords(
+  db: Db,
+  scope: Scope,
+  kind: RecordKind,
+  opts: { page?: number; pageSize?: number } & RecordFilters = {},
+): RecordPage {
+  const k = recordKinds[kind];
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
+  const page = Math.max(opts.page ?? 1, 1);
+  // Only projects (start) and assessments (submission) may lack their date; the others sort on the column itself, so its index serves.
+  const when = k.date.notNull ? k.date : sql`coalesce(${k.date}, ${k.table.createdAt})`;
+  const text = searchable[kind];
+  const words = opts.q?.trim();
+  const where = and(
+    inScope(k.table.unitId, scope),
+    opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
+    dashboardFilters(db, kind, opts),
+    opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
+    opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
+    opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,
+    words ? (text ? or(contains(k.table.externalId, words), contains(text, words)) : contains(k.table.externalId, words)) : undefined,
+  );
+  const total = db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where).get()?.n ?? 0;
+  const direction = opts.dir === 'asc' ? asc : desc;
+  const sortColumn = opts.sort === 'externalId' ? k.table.externalId : opts.sort === 'status' ? k.status : when;
+  const institute = alias(units, 'institute');
+  const rows = db
+    .select({
+      id: k.table.id,
+      externalId: k.table.externalId,
+      unitCode: units.code,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      instituteCode: institute.code,
+      instituteName: institute.name,
+      instituteNameEn: institute.nameEn,
+      date: k.date,
+      label: k.label,
+      status: k.status,
+      ...(k.domain ? { domain: k.domain } : {}),
+      ...(kind === 'incidents' ? { tier: effectiveTierSql(activeRatingRuleSet(db)), reportedTier: incidents.tier } : {}),
+      ...(kind === 'hazards' ? { severity: hazards.severity, dueAt: hazards.dueAt } : {}),
+    })
+    .from(k.table)
+    .innerJoin(units, eq(units.id, k.table.unitId))
+    // A department's name alone ("综合办公室") says nothing without its institute.
+    .leftJoin(institute, and(eq(institute.id, units.instituteId), ne(institute.id, units.id)))
+    .where(where)
+    .orderBy(direction(sortColumn), direction(k.table.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => ({ domain: null, ...r }) as RecordListRow);
+  return { rows, total, page, pageSize };
+}

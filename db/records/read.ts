@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { assessmentDimensions, assessments, auditLog, projects, units, users } from '../schema';
+import type { Scope } from '@/domain/auth/actor';
+import type { FilingUnit, HistoryEntry, ProjectOption } from '@/domain/records/views';
+import { inScope } from '@/db/scope';
+import { recordKinds, type RecordKind } from '../queries/record-kinds';
+
+// One record and what its pages and forms show beside it, each read within the caller's scope.
+
+export type RecordAccess =
+  | {
+      status: 'ok';
+      record: Record<string, unknown>;
+      unit: typeof units.$inferSelect;
+      dimensions?: (typeof assessmentDimensions.$inferSelect)[];
+    }
+  | { status: 'forbidden' }
+  | { status: 'missing' };
+
+/**
+ * One record for a caller. A record outside the caller's scope is refused plainly and nothing of it is
+ * read. For a caller limited to part of the academy a missing id is refused the same way, so probing ids
+ * cannot tell which exist elsewhere (ids are sequential: that would leak how many records others have).
+ */
+export function readRecord(db: Db, scope: Scope, kind: RecordKind, id: number): RecordAccess {
+  const k = recordKinds[kind];
+  const found = db
+    .select({ record: k.table, unit: units })
+    .from(k.table)
+    .innerJoin(units, eq(units.id, k.table.unitId))
+    .where(and(eq(k.table.id, id), inScope(k.table.unitId, scope)))
+    .get();
+  if (!found) return scope.all ? { status: 'missing' } : { status: 'forbidden' };
+  const dimensions =
+    kind === 'assessments'
+      ? db.select().from(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).orderBy(assessmentDimensions.id).all()
+      : undefined;
+  return { status: 'ok', record: found.record as Record<string, unknown>, unit: found.unit, dimensions };
+}
+
+/** Units in scope where records may be filed (institutes and their departments), in tree order. */
+export function filingUnits(db: Db, scope: Scope): FilingUnit[] {
+  return db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      nameEn: units.nameEn,
+      kind: units.kind,
+      instituteId: units.instituteId,
+      depth: sql<number>`length(${units.path}) - length(replace(${units.path}, '/', '')) - 1`,
+    })
+    .from(units)
+    .where(and(inScope(units.id, scope), inArray(units.kind, ['institute', 'department'])))
+    .orderBy(asc(units.path))
+    .all()
+    .filter((u): u is FilingUnit => u.instituteId !== null);
+}
+
+/** Projects in scope a record may refer to (withdrawn ones left out), newest first. */
+export function projectOptions(db: Db, scope: Scope): ProjectOption[] {
+  return db
+    .select({
+      id: projects.id,
+      externalId: projects.externalId,
+      title: projects.title,
+      instituteId: projects.instituteId,
+      status: projects.status,
+    })
+    .from(projects)
+    .where(and(inScope(projects.unitId, scope), ne(projects.status, 'withdrawn')))
+    .orderBy(desc(projects.id))
+    .all();
+}
+
+/** A project's assessments in scope, oldest first, for its detail page. */
+export function projectAssessments(db: Db, scope: Scope, projectId: number) {
+  return db
+    .select({
+      id: assessments.id,
+      externalId: assessments.externalId,
+      stage: assessments.stage,
+      status: assessments.status,
+      submittedAt: assessments.submittedAt,
+      decidedAt: assessments.decidedAt,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.projectId, projectId), inScope(assessments.unitId, scope)))
+    .orderBy(asc(assessments.id))
+    .all();
+}
+
+/** What happened to a record, from the audit log, oldest first; nothing for a record outside the scope. */
+export function recordHistory(db: Db, scope: Scope, kind: RecordKind, id: number): HistoryEntry[] {
+  const table = recordKinds[kind].table;
+  const visible = db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), inScope(table.unitId, scope)))
+    .get();
+  if (!visible) return [];
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: users.displayName, after: auditLog.after })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityKind, kind), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id))
+    .all()
+    .map((r) => ({ ...r, after: (r.after ?? null) as Record<string, unknown> | null }));
+}
+
+/** The reference of a record's project, for its edit form (the record itself was read within scope). */
+export function projectExternalIdOf(db: Db, projectId: number): string | null {
+  return db.select({ externalId: projects.externalId }).from(projects).where(eq(projects.id, projectId)).get()?.externalId ?? null;
+}
+
+/** Who a reviewer was, by name, for a record's page. */
+export function displayNameOf(db: Db, userId: number): string | null {
+  return db.select({ name: users.displayName }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}

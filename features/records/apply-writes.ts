@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { assessmentDimensions } from '@/db/schema';
+import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
+import { auditValues } from '@/db/audit/chain';
+import type { Actor } from '@/domain/auth/actor';
+import { chunks, type ItemOutcome } from '@/domain/records/submission';
+import { fireIncidentAlerts, type WrittenIncident } from '@/features/alerts/incident-alerts';
+import { dimensionRows, type DimensionInput } from '@/features/records/assessment-dimensions';
+import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
+import type { Planned } from '@/features/records/plan-writes';
+import type { SyncTx as Tx } from '@/db/tx';
+
+// The second half of a submission: write what planWrites judged may be written, each write in the audit
+// chain, and fire incident alerts in the same transaction.
+
+export interface WriteOptions {
+  now: Date;
+  source: 'api' | 'form' | 'import' | 'correction';
+  auditNote?: Record<string, unknown>;
+}
+
+export function applyWrites(
+  tx: Tx,
+  actor: Actor,
+  def: KindDef<BaseInput>,
+  plan: Planned[],
+  opts: WriteOptions,
+): { outcome: ItemOutcome; id: number }[] {
+  const table = def.table;
+  const audit: AuditEntry[] = [];
+  const createdIds = insertCreated(tx, actor, def, plan, opts.now);
+  const incidents: WrittenIncident[] = [];
+  const results = plan.map((p, i) => {
+    if (p.outcome === 'unchanged') return { outcome: p.outcome, id: p.existing!.id };
+    let id: number;
+    let after: Record<string, unknown>;
+    let before: Record<string, unknown> | null = null;
+    if (p.outcome === 'created') {
+      id = createdIds.get(i)!.id;
+      after = createdIds.get(i)!.row;
+    } else {
+      id = p.existing!.id;
+      const set = Object.fromEntries(p.changed.map((k) => [k, p.values[k]]));
+      if (p.changed.length) tx.update(table).set(set).where(eq(table.id, id)).run();
+      else tx.update(table).set({ updatedAt: opts.now }).where(eq(table.id, id)).run();
+      before = Object.fromEntries(p.changed.map((k) => [k, p.existing![k]]));
+      after = set;
+    }
+    if (def.kind === 'incidents') incidents.push({ id, row: after, before: p.outcome === 'updated' ? p.existing! : null });
+    if (p.dimensionsChanged) {
+      const dims = (p.input as unknown as { dimensions: DimensionInput[] }).dimensions;
+      if (p.outcome === 'updated') {
+        before = { ...before, dimensions: dimensionRows(tx, id) };
+        tx.delete(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).run();
+      }
+      tx.insert(assessmentDimensions)
+        .values(dims.map((d) => ({ assessmentId: id, ...d })))
+        .run();
+      after = { ...after, dimensions: dims };
+    }
+    audit.push({
+      actorUserId: actor.userId,
+      action: `${def.kind}.${p.outcome === 'created' ? 'create' : 'update'}`,
+      entityKind: def.kind,
+      entityId: id,
+      unitId: p.unit.id,
+      before: auditValues(before),
+      after: auditValues({ ...after, source: opts.source, ...opts.auditNote }),
+    });
+    return { outcome: p.outcome, id };
+  });
+  appendAudit(tx, audit, opts.now);
+  // incident.serious fires in this transaction: a submission that rolls back leaves no alert.
+  fireIncidentAlerts(tx, incidents, opts.now);
+  return results;
+}
+
+/**
+ * Inserts the new records in multi-row statements (one per 100 records rather than one per record: a
+ * 50,000-row import spends its time building statements otherwise).
+ */
+function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Planned[], now: Date) {
+  const table = def.table;
+  const out = new Map<number, { id: number; row: Record<string, unknown> }>();
+  const created = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.outcome === 'created');
+  for (const chunk of chunks(created, 100)) {
+    const rows = chunk.map(({ p }) => ({
+      ...def.defaults(p.input, now),
+      ...p.values,
+      externalId: p.input.externalId,
+      createdBy: actor.userId,
+    }));
+    // Rows of one statement need the same columns; defaults differ by kind only, so align them.
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    // RETURNING's row order is not guaranteed, so ids are matched by (institute, externalId), which is unique.
+    const found = tx
+      .insert(table)
+      .values(rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null]))))
+      .returning({ id: table.id, externalId: table.externalId, instituteId: table.instituteId })
+      .all() as { id: number; externalId: string; instituteId: number }[];
+    const idOf = new Map(found.map((f) => [`${f.instituteId}\u0000${f.externalId}`, f.id]));
+    chunk.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { Db } from '@/db/client';
+import { projectOptions } from '@/db/records/read';
+import { listDimensions, listDomains } from '@/db/queries/reference';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import type { Scope } from '@/domain/auth/actor';
+
+/**
+ * What a record form offers besides its values, for a new record, an edit or a correction: the projects in
+ * the reader's scope, the domains and dimensions, and the active rule set's tier thresholds, so that the
+ * live tier panel raises a tier exactly as saving will.
+ */
+export function recordFormChoices(db: Db, scope: Scope) {
+  return {
+    projects: projectOptions(db, scope),
+    domains: listDomains(db),
+    dimensions: listDimensions(db),
+    tierThresholds: activeRatingRuleSet(db).incidents.tierThresholds,
+  };
+}
