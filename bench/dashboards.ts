@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/queries/reference';
-import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/queries/heatmaps';
+import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/dashboards/heatmaps';
 import {
   countRecordsByKind,
   hazardsBySeverity,
@@ -22,7 +22,7 @@ import {
   incidentsByDomainAndTier,
   levelDistribution,
   levelRises,
-} from '@/db/queries/overview';
+} from '@/db/dashboards/overview';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { createUser } from '@/features/auth/users';
 import { logIn } from '@/features/auth/login';

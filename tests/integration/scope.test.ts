@@ -4,7 +4,7 @@ import { addUser, seedSmallOrg, TEST_PASSWORD, type RecordIds } from '../setup/s
 import { logIn } from '@/features/auth/login';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { listRecords, readRecord } from '@/db/queries/records';
-import { countRecordsByKind } from '@/db/queries/overview';
+import { countRecordsByKind } from '@/db/dashboards/overview';
 import { countUnitsByKind } from '@/db/queries/units';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import type { Actor } from '@/domain/auth/actor';

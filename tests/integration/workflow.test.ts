@@ -8,7 +8,7 @@ import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
 import { verifyAuditChain } from '@/db/queries/audit';
-import { hazardStatus } from '@/db/queries/overview';
+import { hazardStatus } from '@/db/dashboards/overview';
 import { listRecords, recordHistory } from '@/db/queries/records';
 import { submitRecords } from '@/features/records/submit';
 import {

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { ratingYearSummary, storedRatings } from '@/db/queries/ratings';
 import { unitByCode } from '@/db/queries/units';
 import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
-import { contributionDomains } from '@/db/queries/heatmaps';
+import { contributionDomains } from '@/db/dashboards/heatmaps';
 import { listDomains } from '@/db/queries/reference';
 import { requireActor } from '@/server/auth/current-actor';
 import { localName, toLocale } from '@/domain/i18n/locales';

@@ -13,8 +13,8 @@ import {
 import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
-import { assessmentScoreSql } from './records';
-import type { StoredStatus } from './ratings';
+import { assessmentScoreSql } from '@/db/queries/records';
+import type { StoredStatus } from '@/db/queries/ratings';
 
 // The sections of a unit's page that are not already shared with the record lists or the domain pages.
 

@@ -1,0 +1,71 @@
+import type { Level } from '@/domain/reference/level-codes';
+import type { Window } from '@/domain/dashboards/filters';
+
+// The shapes the dashboards' views hand to pages and components (components take domain types, never
+// the database's): the institutes heatmap and the rows it is built from.
+
+/** The record kinds the heatmaps count. */
+export type CountedKind = 'incidents' | 'hazards' | 'assessments';
+
+/** An institute a caller's dashboards show, with the branch academy it belongs to (if any). */
+export interface InstituteRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  branchCode: string | null;
+  branchName: string | null;
+  branchNameEn: string | null;
+}
+
+/**
+ * What a cell shows. `value`: a number (0 is a real zero: the unit filed records here and they carry no
+ * risk). `nodata`: the unit works in the domain (it has live projects there) but filed nothing this year,
+ * which must not look safe. `none`: the unit neither works nor filed anything in the domain.
+ */
+export type CellState = 'value' | 'nodata' | 'none';
+
+export interface HeatCell {
+  domain: string;
+  value: number;
+  state: CellState;
+  /** Points mode: the level band the points fall in. */
+  band?: Level;
+}
+
+export interface HeatRow {
+  institute: InstituteRow;
+  cells: HeatCell[];
+  total: number;
+  /** The institute's rating level that year, when one is stored. */
+  level?: Level;
+}
+
+export interface HeatGroup {
+  branchCode: string;
+  branchName: string;
+  branchNameEn: string | null;
+  rows: HeatRow[];
+  totals: number[];
+  total: number;
+  /** Per domain, the group's worst cell: what a collapsed branch row shows as its heat. */
+  worst: HeatCell[];
+}
+
+export interface InstituteHeatmap {
+  mode: 'points' | 'counts';
+  kind: CountedKind;
+  window: Window;
+  ratingStatus: string | null;
+  domains: string[];
+  groups: HeatGroup[];
+  thresholds: { yellow: number; orange: number; red: number };
+}
+
+export interface InstituteHeatmapQuery {
+  year: number;
+  mode: 'points' | 'counts';
+  kind: CountedKind;
+  branch?: string;
+  level?: Level;
+}
