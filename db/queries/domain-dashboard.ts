@@ -3,6 +3,7 @@ import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assessments, hazards, incidents, units } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
+import type { DomainFigures, HazardLine, IncidentLine, UnitInDomain } from '@/domain/dashboards/types';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { defaultRiskBands } from '@/domain/reference/risk-matrix';
 import type { Level } from '@/domain/reference/level-codes';
@@ -35,15 +36,6 @@ const openHazards = (scope: Scope): SQL | undefined =>
   and(inScope(hazards.unitId, scope), eq(hazards.status, 'open'), isNull(hazards.rectifiedAt));
 
 const num = (v: unknown) => Number(v ?? 0);
-
-export interface DomainFigures {
-  incidents: number;
-  serious: number;
-  hazards: number;
-  openMajor: number;
-  overdueMajor: number;
-  units: number;
-}
 
 const emptyFigures = (): DomainFigures => ({ incidents: 0, serious: 0, hazards: 0, openMajor: 0, overdueMajor: 0, units: 0 });
 
@@ -130,23 +122,6 @@ export function domainMonthlyCounts(db: Db, scope: Scope, domain: string, bounds
   return out;
 }
 
-export interface UnitInDomain {
-  instituteId: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  branchCode: string | null;
-  branchName: string | null;
-  branchNameEn: string | null;
-  incidents: number;
-  serious: number;
-  hazards: number;
-  majorHazards: number;
-  openMajor: number;
-  /** The rating's points for this domain's incidents (by effective tier) and hazards found in the window. */
-  points: number;
-}
-
 /** The institutes with incidents or hazards of one domain in the window, with their figures (unsorted). */
 export function domainUnits(db: Db, scope: Scope, domain: string, w: Window, ruleSet: RatingRuleSet): UnitInDomain[] {
   const tier = effectiveTierSql(ruleSet);
@@ -215,19 +190,6 @@ export function domainUnits(db: Db, scope: Scope, domain: string, w: Window, rul
   return names.map(({ id, ...n }) => ({ ...figures.get(id)!, ...n }));
 }
 
-export interface IncidentLine {
-  id: number;
-  externalId: string;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  occurredAt: Date;
-  tier: number;
-  status: string;
-  summary: string | null;
-  concealed: boolean;
-}
-
 /** Incidents of a window, newest first, with their effective tier; `serious` keeps tiers I-III only. */
 export function incidentLines(
   db: Db,
@@ -264,19 +226,6 @@ export function incidentLines(
     .limit(opts.limit)
     .all();
   return { rows: rows.map((r) => ({ ...r, tier: num(r.tier) })), total };
-}
-
-export interface HazardLine {
-  id: number;
-  externalId: string;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  domain: string;
-  severity: 'general' | 'major';
-  foundAt: Date;
-  dueAt: Date;
-  description: string | null;
 }
 
 /** Open hazards (status open, not rectified), the most overdue first. */

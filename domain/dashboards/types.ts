@@ -69,3 +69,77 @@ export interface InstituteHeatmapQuery {
   branch?: string;
   level?: Level;
 }
+
+// The record lines the unit and domain pages list (db/queries/domain-dashboard, db/dashboards/unit-sections).
+
+/** An institute's figures in one domain, for the domain page's ranking. */
+export interface UnitInDomain extends Omit<InstituteRow, 'id'> {
+  instituteId: number;
+  incidents: number;
+  serious: number;
+  hazards: number;
+  majorHazards: number;
+  openMajor: number;
+  /** The rating's points for this domain's incidents (by effective tier) and hazards found in the window. */
+  points: number;
+}
+
+export interface IncidentLine {
+  id: number;
+  externalId: string;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  occurredAt: Date;
+  tier: number;
+  status: string;
+  summary: string | null;
+  concealed: boolean;
+}
+
+export interface HazardLine {
+  id: number;
+  externalId: string;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  domain: string;
+  severity: 'general' | 'major';
+  foundAt: Date;
+  dueAt: Date;
+  description: string | null;
+}
+
+export interface ProjectLine {
+  id: number;
+  externalId: string;
+  title: string;
+  domain: string;
+  status: string;
+  startedAt: Date | null;
+  unitCode: string;
+  unitName: string;
+  unitNameEn: string | null;
+  assessment: { id: number; externalId: string; stage: string; status: string; score: number | null } | null;
+}
+
+export interface RatedYear {
+  id: number;
+  year: number;
+  status: 'provisional' | 'final' | 'published';
+  level: Level;
+  levelByPoints: Level;
+  points: number;
+  floors: { floor: Level; rule: string }[];
+  /** Contributions grouped by rule: how many records and their points, largest first. */
+  reasons: { rule: string; n: number; points: number }[];
+}
+
+export interface DomainFigures {
+  incidents: number;
+  serious: number;
+  hazards: number;
+  openMajor: number;
+  overdueMajor: number;
+  units: number;
+}

@@ -8,12 +8,9 @@ import {
   domainUnits,
   incidentLines,
   openHazardLines,
-  type DomainFigures,
-  type HazardLine,
-  type IncidentLine,
-  type UnitInDomain,
   type Window,
 } from '@/db/queries/domain-dashboard';
+import type { DomainFigures, HazardLine, IncidentLine, UnitInDomain } from '@/domain/dashboards/types';
 import { listDomains, type DomainRow } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';

@@ -1,15 +1,9 @@
 import type { Db } from '@/db/client';
-import { incidentLines, openHazardLines, type HazardLine, type IncidentLine } from '@/db/queries/domain-dashboard';
+import { incidentLines, openHazardLines } from '@/db/queries/domain-dashboard';
+import type { HazardLine, IncidentLine, ProjectLine, RatedYear } from '@/domain/dashboards/types';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { unitProfile, type UnitProfile } from '@/db/dashboards/unit-profile';
-import {
-  ethicsRecords,
-  projectLines,
-  ratedYears,
-  type EthicsRecords,
-  type ProjectLine,
-  type RatedYear,
-} from '@/db/dashboards/unit-sections';
+import { ethicsRecords, projectLines, ratedYears, type EthicsRecords } from '@/db/dashboards/unit-sections';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
