@@ -5,11 +5,7 @@ import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters
 import { dimensionView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
 import { localName, toLocale } from '@/domain/i18n/locales';
-import { ratedYears } from '@/domain/records/date-range';
-import { PageHeader } from '@/components/page-header';
-import { scopeText } from '@/components/scope-text';
-import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
-import { FilterBar } from '@/components/dashboards/filter-bar';
+import { HeatmapShell, kindSelect, unitSelect, yearSelect } from '@/components/dashboards/heatmap-shell';
 import { HeatLegend } from '@/components/dashboards/heat-legend';
 import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { countClass } from '@/components/dashboards/heat-scale';
@@ -50,39 +46,18 @@ export default async function DimensionHeatmapPage({
   const what = v.kind === 'assessments' ? t('heatmaps.assessedDimension') : t(`kinds.${v.kind}`);
 
   return (
-    <div>
-      <PageHeader
-        title={t('heatmaps.title')}
-        subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: w.fromDay, to: w.toDay })}`}
-      />
-      <HeatmapTabs current="dimensions" keep={{ year: query.year?.toString(), unit: v.unit?.code }} />
-      <FilterBar
-        action="/heatmaps/dimensions"
-        selects={[
-          {
-            name: 'year',
-            label: t('dashboards.year'),
-            value: String(v.year),
-            options: ratedYears(now).map((y) => ({ value: String(y), label: String(y) })),
-          },
-          {
-            name: 'unit',
-            label: t('dashboards.unit'),
-            value: v.unit?.code,
-            any: t('dashboards.all'),
-            options: unitChoices(db, actor.scope).map((u) => ({
-              value: u.code,
-              label: `${u.kind === 'institute' ? '　' : ''}${localName(locale, u)}`,
-            })),
-          },
-          {
-            name: 'kind',
-            label: t('dashboards.kind'),
-            value: v.kind,
-            options: (['incidents', 'hazards', 'assessments'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-          },
-        ]}
-      />
+    <HeatmapShell
+      actor={actor}
+      window={w}
+      tab="dimensions"
+      keep={{ year: query.year?.toString(), unit: v.unit?.code }}
+      action="/heatmaps/dimensions"
+      selects={[
+        yearSelect(t, v.year, now),
+        unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)),
+        kindSelect(t, v.kind, ['incidents', 'hazards', 'assessments']),
+      ]}
+    >
       <ChartCard
         title={t('heatmaps.dimensionTitle', { what })}
         subtitle={v.kind === 'assessments' ? t('heatmaps.dimensionAssessHint') : t('heatmaps.dimensionHint')}
@@ -113,6 +88,6 @@ export default async function DimensionHeatmapPage({
           }))}
         />
       </ChartCard>
-    </div>
+    </HeatmapShell>
   );
 }
