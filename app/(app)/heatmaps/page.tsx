@@ -1,11 +1,9 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getTranslations } from 'next-intl/server';
 import { listDomains } from '@/db/queries/reference';
-import { requireActor } from '@/server/auth/current-actor';
-import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters';
+import { dashboardHref } from '@/domain/dashboards/filters';
 import { instituteHeatmapView } from '@/features/dashboards/institute-heatmap-view';
 import { branchesInScope } from '@/features/dashboards/institute-rows';
-import { localName, toLocale } from '@/domain/i18n/locales';
+import { localName } from '@/domain/i18n/locales';
 import { awaitProvisionalRatings } from '@/features/rating/year-ratings';
 import { shanghaiYear } from '@/domain/time/shanghai';
 import { HeatmapShell } from '@/components/dashboards/heatmap-shell';
@@ -14,8 +12,8 @@ import { HeatTableControls, InstituteHeatTable } from '@/components/dashboards/i
 import { HeatLegend } from '@/components/dashboards/heat-legend';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
-import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 import { RecomputingNotice } from '@/components/ratings/recomputing-notice';
+import { heatmapRequest, type HeatmapSearchParams } from './heatmap-request';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps'))('title') };
@@ -23,21 +21,9 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-export default async function InstituteHeatmapPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(raw);
-  const t = await getTranslations();
-  const outside = yearOutside(raw.year);
-  if (outside !== null)
-    return <YearOutsideRange title={t('heatmaps.title')} given={outside} hrefFor={(y) => dashboardHref('/heatmaps', query, { year: y })} />;
-  const locale = toLocale(await getLocale());
-  const db = getDb();
-  const now = new Date();
+export default async function InstituteHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
+  const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps');
+  if (outside) return outside;
   // Points and levels come from the stored ratings: a re-rating too large for this request runs in the job
   // thread, waited for briefly, never blocking.
   const usesRatings = (query.mode ?? 'points') === 'points' || query.level !== undefined;

@@ -1,17 +1,14 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireActor } from '@/server/auth/current-actor';
-import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters';
+import { getTranslations } from 'next-intl/server';
 import { dimensionView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
-import { localName, toLocale } from '@/domain/i18n/locales';
+import { localName } from '@/domain/i18n/locales';
 import { HeatmapShell, kindSelect, unitSelect, yearSelect } from '@/components/dashboards/heatmap-shell';
 import { HeatLegend } from '@/components/dashboards/heat-legend';
 import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { countClass } from '@/components/dashboards/heat-scale';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
-import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
+import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps.tabs'))('dimensions') };
@@ -19,27 +16,9 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-export default async function DimensionHeatmapPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(raw);
-  const t = await getTranslations();
-  const outside = yearOutside(raw.year);
-  if (outside !== null)
-    return (
-      <YearOutsideRange
-        title={t('heatmaps.title')}
-        given={outside}
-        hrefFor={(y) => dashboardHref('/heatmaps/dimensions', query, { year: y })}
-      />
-    );
-  const locale = toLocale(await getLocale());
-  const db = getDb();
-  const now = new Date();
+export default async function DimensionHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
+  const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps/dimensions');
+  if (outside) return outside;
   const v = dimensionView(db, actor, query, now);
   const w = v.window;
   const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';

@@ -1,14 +1,11 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
+import { getTranslations } from 'next-intl/server';
 import { listDomains } from '@/db/queries/reference';
-import { requireActor } from '@/server/auth/current-actor';
-import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters';
 import { matrixView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
-import { localName, toLocale } from '@/domain/i18n/locales';
+import { localName } from '@/domain/i18n/locales';
 import { HeatmapShell, unitSelect, yearSelect } from '@/components/dashboards/heatmap-shell';
 import { RiskMatrixCard } from '@/components/dashboards/risk-matrix-card';
-import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
+import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps.tabs'))('matrix') };
@@ -16,27 +13,9 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-export default async function MatrixHeatmapPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(raw);
-  const t = await getTranslations();
-  const outside = yearOutside(raw.year);
-  if (outside !== null)
-    return (
-      <YearOutsideRange
-        title={t('heatmaps.title')}
-        given={outside}
-        hrefFor={(y) => dashboardHref('/heatmaps/matrix', query, { year: y })}
-      />
-    );
-  const locale = toLocale(await getLocale());
-  const db = getDb();
-  const now = new Date();
+export default async function MatrixHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
+  const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps/matrix');
+  if (outside) return outside;
   const v = matrixView(db, actor, query, now);
   const w = v.window;
   const extra = [
