@@ -70,7 +70,7 @@ export interface InstituteHeatmapQuery {
   level?: Level;
 }
 
-// The record lines the unit and domain pages list (db/queries/domain-dashboard, db/dashboards/unit-sections).
+// The record lines the unit and domain pages list (db/dashboards/domain-lines, db/dashboards/unit-sections).
 
 /** An institute's figures in one domain, for the domain page's ranking. */
 export interface UnitInDomain extends Omit<InstituteRow, 'id'> {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { incidentLines, openHazardLines } from '@/db/queries/domain-dashboard';
+import { incidentLines, openHazardLines } from '@/db/dashboards/domain-lines';
 import type { HazardLine, IncidentLine, ProjectLine, RatedYear } from '@/domain/dashboards/types';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { unitProfile, type UnitProfile } from '@/db/dashboards/unit-profile';
