@@ -17,7 +17,7 @@ import { toSearchParams } from '@/domain/auth/narrow-scope';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { PageHeader } from '@/components/page-header';
 import { scopeText } from '@/components/scope-text';
-import { YearBranchFilter } from '@/components/dashboards/year-branch-filter';
+import { DomainFilter } from '@/components/domains/domain-filter';
 import { YearOutsideRange, withYear, yearOutside } from '@/components/year-outside-range';
 import { DomainFigures } from '@/components/domains/domain-figures';
 import { DomainLevelsCard, DomainTrendCard } from '@/components/domains/domain-charts';
@@ -72,20 +72,12 @@ export default async function DomainPage({
         title={name}
         subtitle={t('domains.subtitle', { year, scope: view.branch ? localName(locale, view.branch) : await scopeText(actor) })}
       />
-      <YearBranchFilter
+      <DomainFilter
         action={`/domains/${encodeURIComponent(domain.code)}`}
         years={view.years}
         year={year}
-        branches={view.branches.map((b) => ({ code: b.code, label: localName(locale, b) }))}
+        branches={view.branches}
         branch={unit}
-        labels={{
-          legend: t('domains.filters'),
-          year: t('domains.year'),
-          branch: t('domains.branch'),
-          allBranches: t('domains.allBranches'),
-          apply: t('domains.apply'),
-          reset: t('domains.reset'),
-        }}
       />
       <DomainFigures where={where} figures={loadDomainFigures(db, view, domain, now)} />
       <DomainTrendCard where={where} name={name} trend={loadDomainTrend(db, view, domain, now)} />
