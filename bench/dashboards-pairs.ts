@@ -1,7 +1,7 @@
 // The aggregates the overview and the institutes × domains heatmap read, each as the product computes it
 // beside one bare SQLite statement computing the same numbers (bench/dashboards.ts times them in turn).
 import type { Db } from '@/db/client';
-import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/queries/heatmaps';
+import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/dashboards/heatmaps';
 import {
   countRecordsByKind,
   hazardsBySeverity,
@@ -9,7 +9,7 @@ import {
   incidentsByDomainAndTier,
   levelDistribution,
   levelRises,
-} from '@/db/queries/overview';
+} from '@/db/dashboards/overview';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
 

@@ -1,5 +1,4 @@
-import type { HeatCell } from '@/features/dashboards/institute-heatmap';
-import type { CountedKind } from '@/db/queries/heatmaps';
+import type { CountedKind, HeatCell } from '@/domain/dashboards/types';
 import { bandClass, countClass, noDataClass, noneClass, zeroClass } from './heat-scale';
 
 export interface HeatCellContext {

@@ -41,23 +41,7 @@ export function HeatGrid({
       ) : null}
       <div className="overflow-x-auto" dir={startAtEnd ? 'rtl' : undefined} data-testid={`${testId}-scroll`}>
         <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid={testId} dir={startAtEnd ? 'ltr' : undefined}>
-          <thead>
-            <tr className="text-xs text-gray-600">
-              <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
-                {corner}
-              </th>
-              {columns.map((c) => (
-                <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
-                  {c}
-                </th>
-              ))}
-              {totals ? (
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  {totals}
-                </th>
-              ) : null}
-            </tr>
-          </thead>
+          <GridHead corner={corner} columns={columns} totals={totals} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.label}>
@@ -65,24 +49,7 @@ export function HeatGrid({
                   {r.label}
                 </th>
                 {r.cells.map((c, i) => (
-                  <td key={i} className={`rounded text-center tabular-nums ${c.cls}`}>
-                    {c.href ? (
-                      <Link
-                        prefetch={false}
-                        href={c.href}
-                        className="block px-1 py-1.5 hover:underline"
-                        title={c.label}
-                        aria-label={c.label}
-                        data-testid="heat-cell"
-                      >
-                        {c.value}
-                      </Link>
-                    ) : (
-                      <span className="block px-1 py-1.5" title={c.label}>
-                        {c.value}
-                      </span>
-                    )}
-                  </td>
+                  <Cell key={i} cell={c} />
                 ))}
                 {r.total !== undefined ? <td className="px-2 py-1 text-right font-medium tabular-nums">{r.total}</td> : null}
               </tr>
@@ -91,5 +58,51 @@ export function HeatGrid({
         </table>
       </div>
     </div>
+  );
+}
+
+function GridHead({ corner, columns, totals }: { corner: string; columns: string[]; totals?: string }) {
+  return (
+    <thead>
+      <tr className="text-xs text-gray-600">
+        <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
+          {corner}
+        </th>
+        {columns.map((c) => (
+          <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
+            {c}
+          </th>
+        ))}
+        {totals ? (
+          <th scope="col" className="px-2 py-1 text-right font-medium">
+            {totals}
+          </th>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}
+
+/** One numbered cell: a link to the records behind it when it has somewhere to go. */
+function Cell({ cell }: { cell: GridCell }) {
+  return (
+    <td className={`rounded text-center tabular-nums ${cell.cls}`}>
+      {cell.href ? (
+        <Link
+          prefetch={false}
+          href={cell.href}
+          className="block px-1 py-1.5 hover:underline"
+          title={cell.label}
+          aria-label={cell.label}
+          data-testid="heat-cell"
+        >
+          {cell.value}
+        </Link>
+      ) : (
+        <span className="block px-1 py-1.5" title={cell.label}>
+          {cell.value}
+        </span>
+      )}
+    </td>
   );
 }

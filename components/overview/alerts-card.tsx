@@ -1,19 +1,15 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import type { Actor } from '@/domain/auth/actor';
-import { newestAlerts } from '@/features/dashboards/overview';
+import type { AlertsView } from '@/features/dashboards/views/overview';
 import { toLocale } from '@/domain/i18n/locales';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { LevelBadge } from '@/components/level-badge';
-import { nextTurn } from './card-skeleton';
 
 /** The newest alerts in the viewer's scope, colour in words, each linking to the inbox. */
-export async function AlertsCard({ actor }: { actor: Actor }) {
-  await nextTurn();
+export async function AlertsCard({ view }: { view: Promise<AlertsView> }) {
+  const alerts = await view;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const alerts = newestAlerts(getDb(), actor.scope, new Date());
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm" data-testid="card-alerts">
       <div className="flex items-baseline justify-between">

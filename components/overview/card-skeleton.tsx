@@ -7,6 +7,3 @@ export function CardSkeleton({ title, height = 'h-40' }: { title: string; height
     </section>
   );
 }
-
-/** Lets the page's shell stream first: a card's synchronous queries start on the next turn. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,144 +1,153 @@
 import Link from 'next/link';
 import { Card, Metric, Text, Title } from '@tremor/react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listDomains } from '@/db/queries/reference';
-import { recordKindCodes } from '@/db/queries/record-kinds';
-import { unitKinds } from '@/db/schema';
-import type { Actor } from '@/domain/auth/actor';
-import { incidentsYearToDate, hazardsOpenAndOverdue, recordAndUnitCounts } from '@/features/dashboards/overview';
-import { nextTurn } from './card-skeleton';
+import type { FiguresView } from '@/features/dashboards/views/overview';
 import { localName, toLocale } from '@/domain/i18n/locales';
 
 import { IncidentsByDomainChart } from '@/components/charts/incidents-by-domain-chart';
 
 const tiers = [1, 2, 3, 4] as const;
 
+interface DomainRow {
+  code: string;
+  name: string;
+  counts: number[];
+  total: number;
+}
+
 /** The figures the overview always had: key numbers, incidents by domain and tier, counts by kind. */
-export async function FiguresCard({ actor }: { actor: Actor }) {
-  await nextTurn();
+export async function FiguresCard({ view: pending }: { view: Promise<FiguresView> }) {
+  const view = await pending;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const db = getDb();
-  const now = new Date();
-
-  const { units: unitCounts, records: recordCounts } = recordAndUnitCounts(db, actor.scope, now);
-  const hazardsNow = hazardsOpenAndOverdue(db, actor.scope, now);
-  const { cells } = incidentsYearToDate(db, actor.scope, now);
-  const domains = listDomains(db);
-
-  const tierLabel = (tier: number) => t(`tiers.${tier}` as 'tiers.1');
-  const byDomain = domains
+  const byDomain: DomainRow[] = view.domains
     .map((d) => {
-      const counts = tiers.map((tier) => cells.find((c) => c.domain === d.code && c.tier === tier)?.n ?? 0);
+      const counts = tiers.map((tier) => view.cells.find((c) => c.domain === d.code && c.tier === tier)?.n ?? 0);
       return { code: d.code, name: localName(locale, d), counts, total: counts.reduce((a, b) => a + b, 0) };
     })
     .filter((d) => d.total > 0);
   const incidentTotal = byDomain.reduce((s, d) => s + d.total, 0);
   const serious = byDomain.reduce((s, d) => s + d.counts[0]! + d.counts[1]! + d.counts[2]!, 0);
-  const chartData = byDomain.map((d) => ({
-    domain: d.name,
-    ...Object.fromEntries(tiers.map((tier, i) => [tierLabel(tier), d.counts[i]!])),
-  }));
 
   return (
     <div className="space-y-6">
       <section className="grid grid-cols-2 gap-4 lg:grid-cols-5" aria-label={t('overview.title')}>
-        <Kpi label={t('overview.kpiInstitutes')} value={unitCounts.institute} testId="kpi-institutes" />
+        <Kpi label={t('overview.kpiInstitutes')} value={view.institutes} testId="kpi-institutes" />
         <Kpi label={t('overview.kpiIncidents')} value={incidentTotal} testId="kpi-incidents" />
         <Kpi label={t('overview.kpiSerious')} value={serious} testId="kpi-serious" accent="text-orange-700" />
-        <Kpi label={t('overview.kpiOpenHazards')} value={hazardsNow.open} testId="kpi-open-hazards" />
+        <Kpi label={t('overview.kpiOpenHazards')} value={view.rectification.open} testId="kpi-open-hazards" />
         <Kpi
           label={t('overview.kpiOverdue')}
-          value={hazardsNow.overdue}
+          value={view.rectification.overdue}
           testId="kpi-overdue"
           accent="text-red-700"
-          note={t('overview.kpiOverdueMajor', { n: hazardsNow.majorOverdue })}
+          note={t('overview.kpiOverdueMajor', { n: view.rectification.majorOverdue })}
         />
       </section>
 
-      <Card>
-        <Title>{t('overview.incidentsByDomain')}</Title>
-        <Text>{t('overview.incidentsByDomainHint')}</Text>
-        {byDomain.length === 0 ? (
-          <p className="mt-6 rounded-md bg-gray-50 p-6 text-center text-sm text-gray-500">{t('overview.noIncidents')}</p>
-        ) : (
-          <>
-            <div className="mt-4">
-              <IncidentsByDomainChart data={chartData} tierLabels={tiers.map(tierLabel)} />
-            </div>
-            <div className="mt-4 overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="incidents-by-domain">
-                <thead>
-                  <tr className="border-b border-gray-200 text-left text-gray-600">
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      {t('overview.domain')}
-                    </th>
-                    {tiers.map((tier) => (
-                      <th key={tier} scope="col" className="px-3 py-2 text-right font-medium">
-                        {tierLabel(tier)}
-                      </th>
-                    ))}
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      {t('overview.total')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {byDomain.map((d) => (
-                    <tr key={d.code} className="border-b border-gray-100" data-domain={d.code}>
-                      <th scope="row" className="py-2 pr-4 text-left font-normal">
-                        {d.name}
-                      </th>
-                      {d.counts.map((n, i) => (
-                        <td key={i} className="px-3 py-2 text-right tabular-nums">
-                          {n}
-                        </td>
-                      ))}
-                      <td className="px-3 py-2 text-right font-semibold tabular-nums">{d.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </Card>
+      <IncidentsByDomain byDomain={byDomain} />
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <Title>{t('overview.recordsByKind')}</Title>
-          <table className="mt-3 min-w-full text-sm" data-testid="records-by-kind">
-            <tbody>
-              {recordKindCodes.map((kind) => (
-                <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
-                  <th scope="row" className="py-2 text-left font-normal">
-                    <Link prefetch={false} href={`/records/${kind}`} className="text-blue-700 hover:underline">
-                      {t(`kinds.${kind}`)}
-                    </Link>
+      <Counts view={view} />
+    </div>
+  );
+}
+
+/** Incidents this year by domain and tier: a stacked chart and the same figures as a table. */
+async function IncidentsByDomain({ byDomain }: { byDomain: DomainRow[] }) {
+  const t = await getTranslations();
+  const tierLabel = (tier: number) => t(`tiers.${tier}` as 'tiers.1');
+  const chartData = byDomain.map((d) => ({
+    domain: d.name,
+    ...Object.fromEntries(tiers.map((tier, i) => [tierLabel(tier), d.counts[i]!])),
+  }));
+  return (
+    <Card>
+      <Title>{t('overview.incidentsByDomain')}</Title>
+      <Text>{t('overview.incidentsByDomainHint')}</Text>
+      {byDomain.length === 0 ? (
+        <p className="mt-6 rounded-md bg-gray-50 p-6 text-center text-sm text-gray-500">{t('overview.noIncidents')}</p>
+      ) : (
+        <>
+          <div className="mt-4">
+            <IncidentsByDomainChart data={chartData} tierLabels={tiers.map(tierLabel)} />
+          </div>
+          <div className="mt-4 overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="incidents-by-domain">
+              <thead>
+                <tr className="border-b border-gray-200 text-left text-gray-600">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    {t('overview.domain')}
                   </th>
-                  <td className="py-2 text-right tabular-nums">{recordCounts[kind]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-        <Card>
-          <Title>{t('overview.unitsByKind')}</Title>
-          <table className="mt-3 min-w-full text-sm" data-testid="units-by-kind">
-            <tbody>
-              {unitKinds.map((kind) => (
-                <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
-                  <th scope="row" className="py-2 text-left font-normal">
-                    {t(`unitKinds.${kind}`)}
+                  {tiers.map((tier) => (
+                    <th key={tier} scope="col" className="px-3 py-2 text-right font-medium">
+                      {tierLabel(tier)}
+                    </th>
+                  ))}
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t('overview.total')}
                   </th>
-                  <td className="py-2 text-right tabular-nums">{unitCounts[kind]}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      </div>
+              </thead>
+              <tbody>
+                {byDomain.map((d) => (
+                  <tr key={d.code} className="border-b border-gray-100" data-domain={d.code}>
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {d.name}
+                    </th>
+                    {d.counts.map((n, i) => (
+                      <td key={i} className="px-3 py-2 text-right tabular-nums">
+                        {n}
+                      </td>
+                    ))}
+                    <td className="px-3 py-2 text-right font-semibold tabular-nums">{d.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** Records by kind (each linking to its list) and units by kind. */
+async function Counts({ view }: { view: FiguresView }) {
+  const t = await getTranslations();
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card>
+        <Title>{t('overview.recordsByKind')}</Title>
+        <table className="mt-3 min-w-full text-sm" data-testid="records-by-kind">
+          <tbody>
+            {view.records.map(({ kind, n }) => (
+              <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
+                <th scope="row" className="py-2 text-left font-normal">
+                  <Link prefetch={false} href={`/records/${kind}`} className="text-blue-700 hover:underline">
+                    {t(`kinds.${kind}`)}
+                  </Link>
+                </th>
+                <td className="py-2 text-right tabular-nums">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card>
+        <Title>{t('overview.unitsByKind')}</Title>
+        <table className="mt-3 min-w-full text-sm" data-testid="units-by-kind">
+          <tbody>
+            {view.units.map(({ kind, n }) => (
+              <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
+                <th scope="row" className="py-2 text-left font-normal">
+                  {t(`unitKinds.${kind}`)}
+                </th>
+                <td className="py-2 text-right tabular-nums">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
     </div>
   );
 }

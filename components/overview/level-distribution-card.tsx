@@ -1,20 +1,16 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import type { Actor } from '@/domain/auth/actor';
-import { levelsThisAndLastYear } from '@/features/dashboards/overview';
+import type { LevelsView } from '@/features/dashboards/views/overview';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import { bandClass } from '@/components/dashboards/heat-scale';
 import { LevelBadge } from '@/components/level-badge';
-import { nextTurn } from './card-skeleton';
 
 /** Institutes per level, this year (provisional) above last year (final), and the units whose level rose. */
-export async function LevelDistributionCard({ actor }: { actor: Actor }) {
-  await nextTurn();
+export async function LevelDistributionCard({ view }: { view: Promise<LevelsView> }) {
+  const d = await view;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const d = levelsThisAndLastYear(getDb(), actor.scope, new Date());
   const bar = (counts: Record<Level, number>, year: number, label: string, testId: string) => {
     const total = levels.reduce((s, l) => s + counts[l], 0);
     return (

@@ -1,25 +1,19 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listDomains } from '@/db/queries/reference';
-import type { Actor } from '@/domain/auth/actor';
-import { monthlyTrend } from '@/features/dashboards/overview';
+import type { TrendView } from '@/features/dashboards/views/overview';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { domainColour, restColour } from '@/domain/reference/domain-colours';
 import { ChartCard } from '@/components/export/chart-card';
 import { TrendByDomainChart } from '@/components/charts/trend-by-domain-chart';
-import { nextTurn } from './card-skeleton';
 import { TrendTable } from './trend-table';
 
 const SHOWN = 5;
 
 /** Incidents and hazards per month over the last year, stacked by domain: the five busiest, then the rest. */
-export async function TrendCard({ actor }: { actor: Actor }) {
-  await nextTurn();
+export async function TrendCard({ view }: { view: Promise<TrendView> }) {
+  const { trend, domains } = await view;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const db = getDb();
-  const trend = monthlyTrend(db, actor.scope, new Date());
-  const names = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
+  const names = new Map(domains.map((d) => [d.code, localName(locale, d)]));
   const totals = new Map<string, number>();
   for (const r of [...trend.incidents, ...trend.hazards]) totals.set(r.domain, (totals.get(r.domain) ?? 0) + r.n);
   const top = [...totals.entries()]

@@ -1,19 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { units } from '@/db/schema';
-import {
-  assessmentLevelMix,
-  domainFigures,
-  domainMonthlyCounts,
-  domainUnits,
-  incidentLines,
-  openHazardLines,
-  type DomainFigures,
-  type HazardLine,
-  type IncidentLine,
-  type UnitInDomain,
-  type Window,
-} from '@/db/queries/domain-dashboard';
+import { assessmentLevelMix, domainFigures, domainMonthlyCounts, domainUnits } from '@/db/dashboards/domain-figures';
+import { incidentLines, openHazardLines } from '@/db/dashboards/domain-lines';
+import type { Window } from '@/db/dashboards/domain-conditions';
+import type { DomainFigures, HazardLine, IncidentLine, UnitInDomain } from '@/domain/dashboards/types';
 import { listDomains, type DomainRow } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';

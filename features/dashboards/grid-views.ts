@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
-import { domainDimensionCounts, matrixCounts, monthDomainCounts, type CountedKind } from '@/db/queries/heatmaps';
+import { domainDimensionCounts, matrixCounts, monthDomainCounts } from '@/db/dashboards/heatmaps';
+import type { CountedKind } from '@/domain/dashboards/types';
 import { listDimensions, listDomains } from '@/db/queries/reference';
-import { unitByCode } from '@/db/queries/units';
+import { unitInScope } from '@/db/dashboards/unit-profile';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { ExportableTable } from '@/features/dashboards/export-tables';
 import type { ExportTable } from '@/platform/spreadsheets/table-xlsx';
@@ -19,8 +20,8 @@ import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 /** A unit filter names a unit the caller can see (its subtree is counted), or nothing. */
 export function unitFilter(db: Db, scope: Scope, code: string | undefined): { code: string; path: string } | undefined {
   if (!code) return undefined;
-  const unit = unitByCode(db, code);
-  if (!unit || !(scope.all || scope.unitIds.includes(unit.id))) return undefined;
+  const unit = unitInScope(db, scope, code);
+  if (!unit) return undefined;
   return { code: unit.code, path: unit.path };
 }
 

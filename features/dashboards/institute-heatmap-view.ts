@@ -7,7 +7,8 @@ import { localName, type Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { shanghaiYear } from '@/domain/time/shanghai';
 import { dashboardQuerySchema, type DashboardQuery } from '@/domain/dashboards/filters';
-import { instituteDomainHeatmap, sortHeatmap, type HeatGroup, type InstituteHeatmap } from '@/features/dashboards/institute-heatmap';
+import { instituteDomainHeatmap, sortHeatmap } from '@/features/dashboards/institute-heatmap';
+import type { HeatGroup, InstituteHeatmap } from '@/domain/dashboards/types';
 
 /** The institutes × domains view a query asks for: the heatmap, its groups sorted, and which are open. */
 export function instituteHeatmapView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDomains, type CountedKind } from '@/db/queries/heatmaps';
+import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDomains } from '@/db/dashboards/heatmaps';
 import { listDomains } from '@/db/queries/reference';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import type { Scope } from '@/domain/auth/actor';
@@ -7,61 +7,18 @@ import { levelByPoints } from '@/domain/rating/level';
 import { ensureYearRatings } from '@/features/rating/year-ratings';
 import { ratedYears } from '@/domain/records/date-range';
 import type { Level } from '@/domain/reference/level-codes';
-import { yearWindow, type Window } from '@/domain/dashboards/filters';
-import { institutesForScope, instituteOfUnit, type InstituteRow } from '@/features/dashboards/institute-rows';
+import { yearWindow } from '@/domain/dashboards/filters';
+import type {
+  CellState,
+  CountedKind,
+  HeatCell,
+  HeatGroup,
+  HeatRow,
+  InstituteHeatmap,
+  InstituteHeatmapQuery,
+} from '@/domain/dashboards/types';
+import { institutesForScope, instituteOfUnit } from '@/db/dashboards/institute-rows';
 import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
-
-/**
- * What a cell shows. `value`: a number (0 is a real zero: the unit filed records here and they carry no
- * risk). `nodata`: the unit works in the domain (it has live projects there) but filed nothing this year,
- * which must not look safe. `none`: the unit neither works nor filed anything in the domain.
- */
-export type CellState = 'value' | 'nodata' | 'none';
-
-export interface HeatCell {
-  domain: string;
-  value: number;
-  state: CellState;
-  /** Points mode: the level band the points fall in. */
-  band?: Level;
-}
-
-export interface HeatRow {
-  institute: InstituteRow;
-  cells: HeatCell[];
-  total: number;
-  /** The institute's rating level that year, when one is stored. */
-  level?: Level;
-}
-
-export interface HeatGroup {
-  branchCode: string;
-  branchName: string;
-  branchNameEn: string | null;
-  rows: HeatRow[];
-  totals: number[];
-  total: number;
-  /** Per domain, the group's worst cell: what a collapsed branch row shows as its heat. */
-  worst: HeatCell[];
-}
-
-export interface InstituteHeatmap {
-  mode: 'points' | 'counts';
-  kind: CountedKind;
-  window: Window;
-  ratingStatus: string | null;
-  domains: string[];
-  groups: HeatGroup[];
-  thresholds: { yellow: number; orange: number; red: number };
-}
-
-export interface InstituteHeatmapQuery {
-  year: number;
-  mode: 'points' | 'counts';
-  kind: CountedKind;
-  branch?: string;
-  level?: Level;
-}
 
 const kinds: CountedKind[] = ['incidents', 'hazards', 'assessments'];
 

@@ -1,50 +1,9 @@
 import type { Db } from '@/db/client';
 import type { Scope } from '@/domain/auth/actor';
+import { institutesForScope } from '@/db/dashboards/institute-rows';
 import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 
-export interface InstituteRow {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  branchCode: string | null;
-  branchName: string | null;
-  branchNameEn: string | null;
-}
-
-/**
- * The institutes a caller's dashboards show: every institute in scope, and the institute of any department
- * in scope (a department's records roll up to its institute's row, counted only for the department).
- */
-export function institutesForScope(db: Db, scope: Scope): InstituteRow[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT i.id, i.code, i.name, i.name_en AS nameEn, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
-       FROM units i LEFT JOIN units b ON b.id = i.parent_id AND b.kind = 'branch'
-       WHERE i.kind = 'institute' ORDER BY b.code, i.code`,
-    )
-    .all() as InstituteRow[];
-  if (scope.all) return rows;
-  const visible = new Set(
-    (
-      db.$client
-        .prepare(
-          `SELECT DISTINCT institute_id AS id FROM units WHERE institute_id IS NOT NULL AND id IN (${scope.unitIds.map(() => '?').join(',') || 'NULL'})`,
-        )
-        .all(...scope.unitIds) as { id: number }[]
-    ).map((r) => r.id),
-  );
-  return rows.filter((r) => visible.has(r.id));
-}
-
-/** Filing unit → the institute it rolls up to (institutes map to themselves). */
-export function instituteOfUnit(db: Db): Map<number, number> {
-  const rows = db.$client.prepare('SELECT id, institute_id AS instituteId FROM units WHERE institute_id IS NOT NULL').all() as {
-    id: number;
-    instituteId: number;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.instituteId]));
-}
+// The units a dashboard's filters offer, from the institutes the caller's dashboards show (db/dashboards).
 
 /** The branch academies the caller's institutes belong to, for the branch filter. */
 export function branchesInScope(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {

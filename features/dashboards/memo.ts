@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Scope } from '@/domain/auth/actor';
-import { latestChanges } from '@/db/queries/latest-changes';
+import { latestChanges } from '@/db/changes/latest-changes';
 import { shanghaiDayNumber } from '@/domain/time/shanghai';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { latestAlerts } from '@/db/alerts/alerts';
-import { monthDomainCounts } from '@/db/queries/heatmaps';
+import { monthDomainCounts } from '@/db/dashboards/heatmaps';
 import {
   countRecordsByKind,
   hazardsBySeverity,
@@ -8,7 +8,8 @@ import {
   incidentsByDomainAndTier,
   levelDistribution,
   levelRises,
-} from '@/db/queries/overview';
+  newestAlertId,
+} from '@/db/dashboards/overview';
 import { ratingYearSummary } from '@/db/queries/ratings';
 import { countUnitsByKind } from '@/db/queries/units';
 import type { Scope } from '@/domain/auth/actor';
@@ -98,7 +99,7 @@ export function monthlyTrend(db: Db, scope: Scope, now: Date) {
 
 export function newestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
   // Alerts are stored by jobs outside the audited write path, so their newest id is part of the key.
-  const newest = (db.$client.prepare('SELECT max(id) AS id FROM alerts').get() as { id: number | null }).id ?? 0;
+  const newest = newestAlertId(db);
   return cached(db, scope, now, `alerts-${limit}-${newest}`, () => latestAlerts(db, scope, limit));
 }
 

@@ -1,8 +1,9 @@
 import type { Db } from '@/db/client';
-import { incidentLines, openHazardLines, type HazardLine, type IncidentLine } from '@/db/queries/domain-dashboard';
+import { incidentLines, openHazardLines } from '@/db/dashboards/domain-lines';
+import type { HazardLine, IncidentLine, ProjectLine, RatedYear } from '@/domain/dashboards/types';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { unitProfile, type UnitProfile } from '@/db/queries/unit-profile';
-import { ethicsRecords, projectLines, ratedYears, type EthicsRecords, type ProjectLine, type RatedYear } from '@/db/queries/unit-sections';
+import { unitProfile, type UnitProfile } from '@/db/dashboards/unit-profile';
+import { ethicsRecords, projectLines, ratedYears, type EthicsRecords } from '@/db/dashboards/unit-sections';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
@@ -26,8 +27,8 @@ export interface UnitView {
 
 /** The unit named by code as the viewer may see it, or null when it does not exist or lies outside the scope. */
 export function unitView(db: Db, actor: Actor, code: string | null): UnitView | null {
-  const profile = code ? unitProfile(db, code) : null;
-  if (!profile || !(actor.scope.all || actor.scope.unitIds.includes(profile.unit.id))) return null;
+  const profile = code ? unitProfile(db, actor.scope, code) : null;
+  if (!profile) return null;
   return { profile, scope: narrowScope(actor.scope, profile.subtree), ruleSet: activeRatingRuleSet(db) };
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { getSetting, putSetting } from '@/db/queries/settings';
 import { provisionalComputedAt } from '@/db/queries/ratings';
 import { storeRatings } from '@/db/queries/rating-store';
-import { latestChanges } from '@/db/queries/latest-changes';
+import { latestChanges } from '@/db/changes/latest-changes';
 import { auditedSince } from '@/db/queries/rating-changes';
 import { activeRatingRuleSet } from '@/db/queries/rule-sets';
 import { shanghaiDayNumber, shanghaiYear } from '@/domain/time/shanghai';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { latestChanges } from '@/db/queries/latest-changes';
+import { latestChanges } from '@/db/changes/latest-changes';
 import { clockTick } from '@/features/dashboards/memo';
 
 /**

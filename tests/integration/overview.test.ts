@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
-import { hazardStatus, incidentsByDomainAndTier } from '@/db/queries/overview';
+import { hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview';
 import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
 import { yearStart } from '@/domain/time/shanghai';
 import { ALL_UNITS } from '@/domain/auth/actor';

@@ -5,7 +5,7 @@ import { logIn } from '@/features/auth/login';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { listRecords } from '@/db/records/list';
 import { readRecord } from '@/db/records/read';
-import { countRecordsByKind } from '@/db/queries/overview';
+import { countRecordsByKind } from '@/db/dashboards/overview';
 import { countUnitsByKind } from '@/db/queries/units';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import type { Actor } from '@/domain/auth/actor';

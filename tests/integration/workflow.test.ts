@@ -8,7 +8,7 @@ import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 import { assessments, auditLog, hazards, incidents, projects } from '@/db/schema';
 import { verifyAuditChain } from '@/db/audit/audit-log';
-import { hazardStatus } from '@/db/queries/overview';
+import { hazardStatus } from '@/db/dashboards/overview';
 import { listRecords } from '@/db/records/list';
 import { recordHistory } from '@/db/records/read';
 import { submitRecords } from '@/features/records/submit';

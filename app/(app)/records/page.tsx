@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { countRecordsByKind } from '@/db/queries/overview';
+import { countRecordsByKind } from '@/db/dashboards/overview';
 import { pendingCorrections } from '@/db/queries/corrections';
 import { recordKindCodes } from '@/db/queries/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';

@@ -1,19 +1,14 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireActor } from '@/server/auth/current-actor';
-import { dashboardQuerySchema } from '@/domain/dashboards/filters';
+import { getTranslations } from 'next-intl/server';
 import { calendarView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
-import { localName, toLocale } from '@/domain/i18n/locales';
-import { PageHeader } from '@/components/page-header';
-import { scopeText } from '@/components/scope-text';
-import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
-import { FilterBar } from '@/components/dashboards/filter-bar';
+import { localName } from '@/domain/i18n/locales';
+import { HeatmapShell, kindSelect, unitSelect } from '@/components/dashboards/heatmap-shell';
 import { HeatLegend } from '@/components/dashboards/heat-legend';
 import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { countClass } from '@/components/dashboards/heat-scale';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
+import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps.tabs'))('calendar') };
@@ -21,50 +16,22 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-export default async function CalendarHeatmapPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(raw);
-  const t = await getTranslations();
-  const locale = toLocale(await getLocale());
-  const db = getDb();
-  const v = calendarView(db, actor, query, new Date());
+export default async function CalendarHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
+  const { actor, raw, query, t, locale, db, now } = await heatmapRequest(searchParams, '/heatmaps/calendar', false);
+  const v = calendarView(db, actor, query, now);
   const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
   const first = v.months[0]!;
   const last = v.months[v.months.length - 1]!;
 
   return (
-    <div>
-      <PageHeader
-        title={t('heatmaps.title')}
-        subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: first.fromDay, to: last.toDay })}`}
-      />
-      <HeatmapTabs current="calendar" keep={{ unit: v.unit?.code }} />
-      <FilterBar
-        action="/heatmaps/calendar"
-        selects={[
-          {
-            name: 'unit',
-            label: t('dashboards.unit'),
-            value: v.unit?.code,
-            any: t('dashboards.all'),
-            options: unitChoices(db, actor.scope).map((u) => ({
-              value: u.code,
-              label: `${u.kind === 'institute' ? '　' : ''}${localName(locale, u)}`,
-            })),
-          },
-          {
-            name: 'kind',
-            label: t('dashboards.kind'),
-            value: v.kind,
-            options: (['incidents', 'hazards'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-          },
-        ]}
-      />
+    <HeatmapShell
+      actor={actor}
+      window={{ fromDay: first.fromDay, toDay: last.toDay }}
+      tab="calendar"
+      keep={{ unit: v.unit?.code }}
+      action="/heatmaps/calendar"
+      selects={[unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)), kindSelect(t, v.kind, ['incidents', 'hazards'])]}
+    >
       <ChartCard
         title={t('heatmaps.calendarTitle', { kind: t(`kinds.${v.kind}`) })}
         subtitle={t('heatmaps.calendarHint')}
@@ -97,6 +64,6 @@ export default async function CalendarHeatmapPage({
           }))}
         />
       </ChartCard>
-    </div>
+    </HeatmapShell>
   );
 }

@@ -1,21 +1,14 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { requireActor } from '@/server/auth/current-actor';
-import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters';
+import { getTranslations } from 'next-intl/server';
 import { dimensionView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
-import { localName, toLocale } from '@/domain/i18n/locales';
-import { ratedYears } from '@/domain/records/date-range';
-import { PageHeader } from '@/components/page-header';
-import { scopeText } from '@/components/scope-text';
-import { HeatmapTabs } from '@/components/dashboards/heatmap-tabs';
-import { FilterBar } from '@/components/dashboards/filter-bar';
+import { localName } from '@/domain/i18n/locales';
+import { HeatmapShell, kindSelect, unitSelect, yearSelect } from '@/components/dashboards/heatmap-shell';
 import { HeatLegend } from '@/components/dashboards/heat-legend';
 import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { countClass } from '@/components/dashboards/heat-scale';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
-import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
+import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('heatmaps.tabs'))('dimensions') };
@@ -23,66 +16,27 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-export default async function DimensionHeatmapPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const query = dashboardQuerySchema.parse(raw);
-  const t = await getTranslations();
-  const outside = yearOutside(raw.year);
-  if (outside !== null)
-    return (
-      <YearOutsideRange
-        title={t('heatmaps.title')}
-        given={outside}
-        hrefFor={(y) => dashboardHref('/heatmaps/dimensions', query, { year: y })}
-      />
-    );
-  const locale = toLocale(await getLocale());
-  const db = getDb();
-  const now = new Date();
+export default async function DimensionHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
+  const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps/dimensions');
+  if (outside) return outside;
   const v = dimensionView(db, actor, query, now);
   const w = v.window;
   const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
   const what = v.kind === 'assessments' ? t('heatmaps.assessedDimension') : t(`kinds.${v.kind}`);
 
   return (
-    <div>
-      <PageHeader
-        title={t('heatmaps.title')}
-        subtitle={`${await scopeText(actor)} · ${t('heatmaps.window', { from: w.fromDay, to: w.toDay })}`}
-      />
-      <HeatmapTabs current="dimensions" keep={{ year: query.year?.toString(), unit: v.unit?.code }} />
-      <FilterBar
-        action="/heatmaps/dimensions"
-        selects={[
-          {
-            name: 'year',
-            label: t('dashboards.year'),
-            value: String(v.year),
-            options: ratedYears(now).map((y) => ({ value: String(y), label: String(y) })),
-          },
-          {
-            name: 'unit',
-            label: t('dashboards.unit'),
-            value: v.unit?.code,
-            any: t('dashboards.all'),
-            options: unitChoices(db, actor.scope).map((u) => ({
-              value: u.code,
-              label: `${u.kind === 'institute' ? '　' : ''}${localName(locale, u)}`,
-            })),
-          },
-          {
-            name: 'kind',
-            label: t('dashboards.kind'),
-            value: v.kind,
-            options: (['incidents', 'hazards', 'assessments'] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
-          },
-        ]}
-      />
+    <HeatmapShell
+      actor={actor}
+      window={w}
+      tab="dimensions"
+      keep={{ year: query.year?.toString(), unit: v.unit?.code }}
+      action="/heatmaps/dimensions"
+      selects={[
+        yearSelect(t, v.year, now),
+        unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)),
+        kindSelect(t, v.kind, ['incidents', 'hazards', 'assessments']),
+      ]}
+    >
       <ChartCard
         title={t('heatmaps.dimensionTitle', { what })}
         subtitle={v.kind === 'assessments' ? t('heatmaps.dimensionAssessHint') : t('heatmaps.dimensionHint')}
@@ -113,6 +67,6 @@ export default async function DimensionHeatmapPage({
           }))}
         />
       </ChartCard>
-    </div>
+    </HeatmapShell>
   );
 }

@@ -5,7 +5,7 @@ import { getDb, type Db } from '@/db/client';
 import { ratingYearSummary, storedRatings, type StoredStatus } from '@/db/queries/ratings';
 import { unitByCode } from '@/db/queries/units';
 import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
-import { contributionDomains } from '@/db/queries/heatmaps';
+import { contributionDomains } from '@/db/dashboards/heatmaps';
 import { listDomains } from '@/db/queries/reference';
 import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/queries/rating-lines';
 import { requireActor } from '@/server/auth/current-actor';

@@ -11,24 +11,12 @@ import {
   units,
 } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
-import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
-import { assessmentScoreSql } from './records';
-import type { StoredStatus } from './ratings';
+import type { ProjectLine, RatedYear } from '@/domain/dashboards/types';
+import { assessmentScoreSql } from '@/db/queries/records';
+import type { StoredStatus } from '@/db/queries/ratings';
 
 // The sections of a unit's page that are not already shared with the record lists or the domain pages.
-
-export interface RatedYear {
-  id: number;
-  year: number;
-  status: StoredStatus;
-  level: Level;
-  levelByPoints: Level;
-  points: number;
-  floors: { floor: Level; rule: string }[];
-  /** Contributions grouped by rule: how many records and their points, largest first. */
-  reasons: { rule: string; n: number; points: number }[];
-}
 
 const statusRank: Record<StoredStatus, number> = { provisional: 0, final: 1, published: 2 };
 
@@ -80,19 +68,6 @@ export function ratedYears(db: Db, instituteId: number): RatedYear[] {
       .map((r) => ({ rule: r.rule, n: r.n, points: Number(r.points) }))
       .sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule)),
   }));
-}
-
-export interface ProjectLine {
-  id: number;
-  externalId: string;
-  title: string;
-  domain: string;
-  status: string;
-  startedAt: Date | null;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  assessment: { id: number; externalId: string; stage: string; status: string; score: number | null } | null;
 }
 
 /** Projects in scope (withdrawn ones left out), newest first, each with its latest assessment that is not withdrawn. */

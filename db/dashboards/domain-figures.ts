@@ -1,49 +1,19 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assessments, hazards, incidents, units } from '../schema';
+import { inScope } from '../scope';
 import type { Scope } from '@/domain/auth/actor';
+import type { DomainFigures, UnitInDomain } from '@/domain/dashboards/types';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { defaultRiskBands } from '@/domain/reference/risk-matrix';
 import type { Level } from '@/domain/reference/level-codes';
-import { inScope } from '@/db/scope';
-import { effectiveTierSql } from './effective-tier';
-import { assessmentScoreSql, inDomain } from './records';
+import { effectiveTierSql } from '@/db/queries/effective-tier';
+import { assessmentScoreSql, inDomain } from '@/db/queries/records';
+import { liveHazards, liveIncidents, num, openHazards, type Window } from './domain-conditions';
 
-// The sensitive-domain dashboards' figures. Every count here uses exactly the conditions of the record
-// list filter it links to (see dashboardFilters in records.ts), so a number and its list agree:
-//   incidents of a year: not withdrawn, occurred in [from, to)
-//   serious: the same, effective tier I-III (as the rating counts it)
-//   hazards of a year: not withdrawn, found in [from, to)
-//   open hazards: status open and no rectification date, whenever found
-
-export interface Window {
-  from: Date;
-  to: Date;
-}
-
-const liveIncidents = (scope: Scope, w: Window): SQL | undefined =>
-  and(
-    inScope(incidents.unitId, scope),
-    gte(incidents.occurredAt, w.from),
-    lt(incidents.occurredAt, w.to),
-    ne(incidents.status, 'withdrawn'),
-  );
-const liveHazards = (scope: Scope, w: Window): SQL | undefined =>
-  and(inScope(hazards.unitId, scope), gte(hazards.foundAt, w.from), lt(hazards.foundAt, w.to), ne(hazards.status, 'withdrawn'));
-const openHazards = (scope: Scope): SQL | undefined =>
-  and(inScope(hazards.unitId, scope), eq(hazards.status, 'open'), isNull(hazards.rectifiedAt));
-
-const num = (v: unknown) => Number(v ?? 0);
-
-export interface DomainFigures {
-  incidents: number;
-  serious: number;
-  hazards: number;
-  openMajor: number;
-  overdueMajor: number;
-  units: number;
-}
+// The domain pages' figures: per-domain counts, months, institutes and assessment levels. Each count uses
+// the conditions of the record list filter it links to (domain-conditions.ts).
 
 const emptyFigures = (): DomainFigures => ({ incidents: 0, serious: 0, hazards: 0, openMajor: 0, overdueMajor: 0, units: 0 });
 
@@ -130,23 +100,6 @@ export function domainMonthlyCounts(db: Db, scope: Scope, domain: string, bounds
   return out;
 }
 
-export interface UnitInDomain {
-  instituteId: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  branchCode: string | null;
-  branchName: string | null;
-  branchNameEn: string | null;
-  incidents: number;
-  serious: number;
-  hazards: number;
-  majorHazards: number;
-  openMajor: number;
-  /** The rating's points for this domain's incidents (by effective tier) and hazards found in the window. */
-  points: number;
-}
-
 /** The institutes with incidents or hazards of one domain in the window, with their figures (unsorted). */
 export function domainUnits(db: Db, scope: Scope, domain: string, w: Window, ruleSet: RatingRuleSet): UnitInDomain[] {
   const tier = effectiveTierSql(ruleSet);
@@ -213,104 +166,6 @@ export function domainUnits(db: Db, scope: Scope, domain: string, w: Window, rul
     .where(inArray(units.id, [...figures.keys()]))
     .all();
   return names.map(({ id, ...n }) => ({ ...figures.get(id)!, ...n }));
-}
-
-export interface IncidentLine {
-  id: number;
-  externalId: string;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  occurredAt: Date;
-  tier: number;
-  status: string;
-  summary: string | null;
-  concealed: boolean;
-}
-
-/** Incidents of a window, newest first, with their effective tier; `serious` keeps tiers I-III only. */
-export function incidentLines(
-  db: Db,
-  scope: Scope,
-  opts: { domain?: string; window?: Window; serious?: boolean; currentOnly?: boolean; limit: number },
-  ruleSet: RatingRuleSet,
-): { rows: IncidentLine[]; total: number } {
-  const tier = effectiveTierSql(ruleSet);
-  const where = and(
-    inScope(incidents.unitId, scope),
-    opts.window ? and(gte(incidents.occurredAt, opts.window.from), lt(incidents.occurredAt, opts.window.to)) : undefined,
-    opts.currentOnly ? ne(incidents.status, 'withdrawn') : undefined,
-    opts.domain ? eq(incidents.domain, opts.domain) : undefined,
-    opts.serious ? sql`${tier} <= 3` : undefined,
-  );
-  const total = db.select({ n: count() }).from(incidents).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: incidents.id,
-      externalId: incidents.externalId,
-      unitCode: units.code,
-      unitName: units.name,
-      unitNameEn: units.nameEn,
-      occurredAt: incidents.occurredAt,
-      tier,
-      status: incidents.status,
-      summary: incidents.summary,
-      concealed: incidents.concealed,
-    })
-    .from(incidents)
-    .innerJoin(units, eq(units.id, incidents.unitId))
-    .where(where)
-    .orderBy(desc(incidents.occurredAt), desc(incidents.id))
-    .limit(opts.limit)
-    .all();
-  return { rows: rows.map((r) => ({ ...r, tier: num(r.tier) })), total };
-}
-
-export interface HazardLine {
-  id: number;
-  externalId: string;
-  unitCode: string;
-  unitName: string;
-  unitNameEn: string | null;
-  domain: string;
-  severity: 'general' | 'major';
-  foundAt: Date;
-  dueAt: Date;
-  description: string | null;
-}
-
-/** Open hazards (status open, not rectified), the most overdue first. */
-export function openHazardLines(
-  db: Db,
-  scope: Scope,
-  opts: { domain?: string; severity?: 'general' | 'major'; limit: number },
-): { rows: HazardLine[]; total: number } {
-  const where = and(
-    openHazards(scope),
-    opts.domain ? eq(hazards.domain, opts.domain) : undefined,
-    opts.severity ? eq(hazards.severity, opts.severity) : undefined,
-  );
-  const total = db.select({ n: count() }).from(hazards).where(where).get()?.n ?? 0;
-  const rows = db
-    .select({
-      id: hazards.id,
-      externalId: hazards.externalId,
-      unitCode: units.code,
-      unitName: units.name,
-      unitNameEn: units.nameEn,
-      domain: hazards.domain,
-      severity: hazards.severity,
-      foundAt: hazards.foundAt,
-      dueAt: hazards.dueAt,
-      description: hazards.description,
-    })
-    .from(hazards)
-    .innerJoin(units, eq(units.id, hazards.unitId))
-    .where(where)
-    .orderBy(asc(hazards.dueAt), asc(hazards.id))
-    .limit(opts.limit)
-    .all();
-  return { rows, total };
 }
 
 /** Approved assessments submitted in the window, of projects in the domain, by overall level. */

@@ -1,7 +1,9 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { units } from '../schema';
-import { subtreeUnitIds, unitByCode, type UnitRow } from './units';
+import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';
+import { inScope } from '../scope';
+import type { Scope } from '@/domain/auth/actor';
 
 export interface UnitProfile {
   unit: UnitRow;
@@ -16,10 +18,11 @@ export interface UnitProfile {
 
 /**
  * A unit with its place in the tree, for the unit page. The names above it are shown even to someone whose
- * scope starts lower: the organisation is not secret, its records are. Null for an unknown code.
+ * scope starts lower: the organisation is not secret, its records are. Null for an unknown code, and for a
+ * unit outside the caller's scope (its page does not exist for them).
  */
-export function unitProfile(db: Db, code: string): UnitProfile | null {
-  const unit = unitByCode(db, code);
+export function unitProfile(db: Db, scope: Scope, code: string): UnitProfile | null {
+  const unit = unitInScope(db, scope, code);
   if (!unit) return null;
   const ids = unit.path.split('/').filter(Boolean).map(Number);
   const chain = new Map(
@@ -38,4 +41,13 @@ export function unitProfile(db: Db, code: string): UnitProfile | null {
     institute: unit.instituteId ? (chain.get(unit.instituteId) ?? null) : null,
     subtree: subtreeUnitIds(db, unit),
   };
+}
+
+/** The unit with this code if the caller's scope holds it; nothing for an unknown code or one outside the scope. */
+export function unitInScope(db: Db, scope: Scope, code: string): UnitRow | undefined {
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.code, code), inScope(units.id, scope)))
+    .get();
 }

@@ -1,12 +1,12 @@
-import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { hazards, incidents } from '../schema';
+import { alerts, hazards, incidents } from '../schema';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import type { Scope } from '@/domain/auth/actor';
-import { inScope } from '@/db/scope';
-import { effectiveTierSql } from './effective-tier';
-import { activeRatingRuleSet } from './rule-sets';
-import { recordKinds, recordKindCodes, type RecordKind } from './record-kinds';
+import { andInScope, inScope } from '../scope';
+import { effectiveTierSql } from '@/db/queries/effective-tier';
+import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { recordKinds, recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
 
 /** How many records of each kind the caller can see. */
 export function countRecordsByKind(db: Db, scope: Scope): Record<RecordKind, number> {
@@ -75,12 +75,10 @@ export function hazardsBySeverity(db: Db, scope: Scope, from: Date, to: Date): {
 
 /** How many institutes in scope stand at each level in a year's stored ratings of one status. */
 export function levelDistribution(db: Db, scope: Scope, year: number, status: string): Record<Level, number> {
-  // One prepared statement: read on every overview, so no query building per view (bench/dashboards.ts).
-  const ids = scope.all ? [] : scope.unitIds;
-  const within = scope.all ? '' : ids.length ? ` AND institute_id IN (${ids.map(() => '?').join(',')})` : ' AND 0 = 1';
-  const rows = db.$client
-    .prepare(`SELECT level, count(*) AS n FROM ratings WHERE year = ? AND status = ?${within} GROUP BY level`)
-    .all(year, status, ...ids) as { level: Level; n: number }[];
+  // One raw statement: read on every overview, so no builder per view (bench/dashboards.ts).
+  const rows = db.all<{ level: Level; n: number }>(
+    sql`SELECT level, count(*) AS n FROM ratings WHERE year = ${year} AND status = ${status}${andInScope(sql`institute_id`, scope)} GROUP BY level`,
+  );
   return Object.fromEntries(levels.map((l) => [l, rows.find((r) => r.level === l)?.n ?? 0])) as Record<Level, number>;
 }
 
@@ -95,15 +93,22 @@ export interface LevelRise {
 
 /** Institutes whose level this year (one status) is worse than last year's (another status), worst first. */
 export function levelRises(db: Db, scope: Scope, year: number, status: string, lastStatus: string): LevelRise[] {
-  const rank = `CASE %s WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END`;
-  const sc = scope.all ? '' : scope.unitIds.length ? ` AND now.institute_id IN (${scope.unitIds.map(() => '?').join(',')})` : ' AND 0 = 1';
-  return db.$client
-    .prepare(
-      `SELECT u.code, u.name, u.name_en AS nameEn, last.level AS "from", now.level AS "to", now.points
-       FROM ratings now JOIN ratings last ON last.institute_id = now.institute_id AND last.year = ? AND last.status = ?
-       JOIN units u ON u.id = now.institute_id
-       WHERE now.year = ? AND now.status = ? AND ${rank.replace('%s', 'now.level')} > ${rank.replace('%s', 'last.level')}${sc}
-       ORDER BY ${rank.replace('%s', 'now.level')} DESC, now.points DESC, u.code`,
-    )
-    .all(year - 1, lastStatus, year, status, ...(scope.all ? [] : scope.unitIds)) as LevelRise[];
+  const rank = (level: SQL) => sql`CASE ${level} WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END`;
+  return db.all<LevelRise>(
+    sql`SELECT u.code, u.name, u.name_en AS nameEn, last.level AS "from", now.level AS "to", now.points
+        FROM ratings now JOIN ratings last ON last.institute_id = now.institute_id AND last.year = ${year - 1} AND last.status = ${lastStatus}
+        JOIN units u ON u.id = now.institute_id
+        WHERE now.year = ${year} AND now.status = ${status} AND ${rank(sql`now.level`)} > ${rank(sql`last.level`)}${andInScope(sql`now.institute_id`, scope)}
+        ORDER BY ${rank(sql`now.level`)} DESC, now.points DESC, u.code`,
+  );
+}
+
+/** The newest alert's id (0 for none): alerts are stored by jobs outside the audited write path, so a memo keys on it. */
+export function newestAlertId(db: Db): number {
+  return (
+    db
+      .select({ id: max(alerts.id) })
+      .from(alerts)
+      .get()?.id ?? 0
+  );
 }

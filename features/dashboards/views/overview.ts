@@ -1,0 +1,112 @@
+import { getDb } from '@/db/client';
+import { listDomains } from '@/db/queries/reference';
+import { unitKinds } from '@/db/schema';
+import type { Actor } from '@/domain/auth/actor';
+import { yearWindow } from '@/domain/dashboards/filters';
+import { recordKindCodes, type RecordKind } from '@/domain/records/kinds';
+import { shanghaiYear } from '@/domain/time/shanghai';
+import {
+  hazardsOpenAndOverdue,
+  hazardsYearToDate,
+  incidentsYearToDate,
+  levelsThisAndLastYear,
+  monthlyTrend,
+  newestAlerts,
+  recordAndUnitCounts,
+  samePeriodLastYear,
+} from '@/features/dashboards/overview';
+
+// What each overview card shows, one promise per card. The page starts them all and hands each to its
+// card, which awaits it inside its own Suspense boundary: the page's frame streams first and one slow card
+// (last year's ratings computed the first time, say) never holds the others.
+
+/** The data layer is synchronous today: start a card's queries on the next turn, after the frame is out. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function view<T>(load: () => T): Promise<T> {
+  await nextTurn();
+  return load();
+}
+
+/** A reference row's code and names, as localName reads them. */
+export interface ReferenceName {
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+}
+
+export type LevelsView = ReturnType<typeof levelsThisAndLastYear>;
+export type AlertsView = ReturnType<typeof newestAlerts>;
+
+export interface YearToDateView {
+  incidents: ReturnType<typeof incidentsYearToDate>;
+  hazards: ReturnType<typeof hazardsYearToDate>;
+  rectification: ReturnType<typeof hazardsOpenAndOverdue>;
+  /** This year's window (the record lists' from/to days). */
+  window: { fromDay: string; toDay: string };
+  /** The last day last year's stretch includes (it ends at the start of the next). */
+  lastTo: string;
+}
+
+export interface TrendView {
+  trend: ReturnType<typeof monthlyTrend>;
+  domains: ReferenceName[];
+}
+
+export interface FiguresView {
+  units: { kind: (typeof unitKinds)[number]; n: number }[];
+  records: { kind: RecordKind; n: number }[];
+  institutes: number;
+  rectification: ReturnType<typeof hazardsOpenAndOverdue>;
+  cells: ReturnType<typeof incidentsYearToDate>['cells'];
+  domains: ReferenceName[];
+}
+
+export interface OverviewViews {
+  levels: Promise<LevelsView>;
+  yearToDate: Promise<YearToDateView>;
+  alerts: Promise<AlertsView>;
+  trend: Promise<TrendView>;
+  figures: Promise<FiguresView>;
+}
+
+/** Starts every card's view for a viewer at `now`. */
+export function overviewViews(actor: Actor, now: Date = new Date()): OverviewViews {
+  const scope = actor.scope;
+  const db = () => getDb();
+  return {
+    levels: view(() => levelsThisAndLastYear(db(), scope, now)),
+    yearToDate: view(() => yearToDateView(actor, now)),
+    alerts: view(() => newestAlerts(db(), scope, now)),
+    trend: view(() => ({ trend: monthlyTrend(db(), scope, now), domains: listDomains(db()) })),
+    figures: view(() => figuresView(actor, now)),
+  };
+}
+
+function yearToDateView(actor: Actor, now: Date): YearToDateView {
+  const db = getDb();
+  const w = yearWindow(shanghaiYear(now), now);
+  const last = samePeriodLastYear(now);
+  return {
+    incidents: incidentsYearToDate(db, actor.scope, now),
+    hazards: hazardsYearToDate(db, actor.scope, now),
+    rectification: hazardsOpenAndOverdue(db, actor.scope, now),
+    window: { fromDay: w.fromDay, toDay: w.toDay },
+    lastTo: new Date(last.to.getTime() - 16 * 3_600_000).toISOString().slice(0, 10),
+  };
+}
+
+function figuresView(actor: Actor, now: Date): FiguresView {
+  const db = getDb();
+  const { units, records } = recordAndUnitCounts(db, actor.scope, now);
+  const rectification = hazardsOpenAndOverdue(db, actor.scope, now);
+  const { cells } = incidentsYearToDate(db, actor.scope, now);
+  return {
+    units: unitKinds.map((kind) => ({ kind, n: units[kind] })),
+    records: recordKindCodes.map((kind) => ({ kind, n: records[kind] })),
+    institutes: units.institute,
+    rectification,
+    cells,
+    domains: listDomains(db),
+  };
+}
