@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { addEntryAction } from '@/server/actions/warning-list';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
-import { SubmitButton } from '@/components/rule-sets/submit-button';
+import { SubmitButton } from '@/components/submit-button';
 
 /** The office adds a unit, or a named person of it, with a reason. */
 export function AddWarningEntryForm({

@@ -4,7 +4,7 @@ import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/actions/safe-action';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
-import { SubmitButton } from './submit-button';
+import { SubmitButton } from '@/components/submit-button';
 
 type CopyAction = (prev: ActionResult<{ version: string }> | null, form: FormData) => Promise<ActionResult<{ version: string }>>;
 

@@ -5,7 +5,7 @@ import type { FormFieldView } from '@/domain/rule-sets/form-kit';
 import type { ActionResult } from '@/server/actions/safe-action';
 import { FormAlert } from '@/components/forms/field';
 import { RuleFieldInput } from './field-input';
-import { SubmitButton } from './submit-button';
+import { SubmitButton } from '@/components/submit-button';
 
 type UpdateAction = (prev: ActionResult<{ version: string }> | null, form: FormData) => Promise<ActionResult<{ version: string }>>;
 
