@@ -13,7 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { createUser } from '@/features/auth/users';
 import { logIn } from '@/features/auth/login';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { openDatabase, type Db as SyncDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import { hazards, incidents, units } from '@/db/schema';
 import { openEngine } from '@/db/engine';
 import type { Db } from '@/db/tx';

@@ -4,9 +4,9 @@
 //   BENCH_HAZARDS (default 150000).
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
-import { loadRatingInputs } from '@/db/queries/rating-inputs';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { storeRatings } from '@/db/queries/rating-store';
+import { loadRatingInputs } from '@/db/rating/rating-inputs';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { storeRatings } from '@/db/rating/rating-store';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';

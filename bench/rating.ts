@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { yearStart } from '@/domain/time/shanghai';

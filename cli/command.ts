@@ -1,6 +1,6 @@
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import { parseInstant } from '@/domain/records/instant';
 import { translate } from '@/domain/i18n/translate';
 import { parseEnv } from '@/server/env';

@@ -1,7 +1,7 @@
 import { AppShell } from '@/components/shell/app-shell';
 import { requireActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
-import { getSetting } from '@/db/queries/settings';
+import { getSetting } from '@/db/settings';
 import { DEMO_DATA_SETTING } from '@/features/demo/insert-dataset';
 
 // Every page below reads the live database for the person asking; nothing is cached across users.

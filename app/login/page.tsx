@@ -5,7 +5,7 @@ import { LocaleSwitch } from '@/components/locale-switch';
 import { BeaconMark } from '@/components/shell/beacon-mark';
 import { currentActor } from '@/server/auth/current-actor';
 import { getDb } from '@/db/client';
-import { getSetting } from '@/db/queries/settings';
+import { getSetting } from '@/db/settings';
 import { DEMO_DATA_SETTING } from '@/features/demo/insert-dataset';
 import { DemoLogins } from '@/components/demo-logins';
 import { DEMO_PASSWORD } from '@/server/startup/bootstrap';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { required, UsageError, withDb, type Command } from '@/cli/command';
-import { firstAdminLogin } from '@/db/queries/auth';
-import { isRecordKind, recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
+import { firstAdminLogin } from '@/db/auth/auth';
+import { isRecordKind, recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 import { FieldProblem } from '@/domain/errors';
 import { lateByDefaultSummary } from '@/domain/incidents/late-by-default';
 import { resolveActor } from '@/features/auth/resolve-actor';

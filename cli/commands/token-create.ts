@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { required, withDb, type Command } from '@/cli/command';
-import { userByLogin } from '@/db/queries/auth';
+import { userByLogin } from '@/db/auth/auth';
 import { FieldProblem } from '@/domain/errors';
 import { createApiToken } from '@/features/auth/api-tokens';
 

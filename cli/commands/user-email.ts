@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { required, UsageError, withDb, type Command } from '@/cli/command';
-import { setUserEmail } from '@/db/queries/users-email';
+import { setUserEmail } from '@/db/auth/users-email';
 
 export const userEmail: Command = {
   name: 'user email',

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { SyncTx as Tx } from '@/db/tx';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
-import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
+import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/settings';
 
 export type AuditEntry = Omit<AuditContent, 'at'>;
 

@@ -4,7 +4,7 @@ import { alerts, bulletins, hazards, incidents, units } from '../schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { InstituteNames } from '@/domain/bulletins/types';
 import type { Level } from '@/domain/reference/level-codes';
-import { effectiveTierSql } from '@/db/queries/effective-tier';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
 
 // Reads for the monthly bulletin (features/bulletins/build.ts) and its archive. The bulletin is built
 // academy-wide, per institute; scoping happens when it is viewed (domain/bulletins/view.ts).

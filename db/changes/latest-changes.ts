@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../client';
-import { RECORDS_CHANGED_SETTING } from '@/db/queries/settings';
+import { RECORDS_CHANGED_SETTING } from '@/db/settings';
 
 export interface LatestChanges {
   /** records_changed_at: set by every write to records. */

@@ -8,8 +8,8 @@ import type { DomainFigures, UnitInDomain } from '@/domain/dashboards/types';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { defaultRiskBands } from '@/domain/reference/risk-matrix';
 import type { Level } from '@/domain/reference/level-codes';
-import { effectiveTierSql } from '@/db/queries/effective-tier';
-import { assessmentScoreSql, inDomain } from '@/db/queries/records';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { assessmentScoreSql, inDomain } from '@/db/records';
 import { liveHazards, liveIncidents, num, openHazards, type Window } from './domain-conditions';
 
 // The domain pages' figures: per-domain counts, months, institutes and assessment levels. Each count uses

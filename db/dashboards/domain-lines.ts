@@ -5,7 +5,7 @@ import { inScope } from '../scope';
 import type { Scope } from '@/domain/auth/actor';
 import type { HazardLine, IncidentLine } from '@/domain/dashboards/types';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
-import { effectiveTierSql } from '@/db/queries/effective-tier';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
 import { num, openHazards, type Window } from './domain-conditions';
 
 // The record lines the domain and unit pages list: incidents with their effective tier, open hazards.

@@ -4,9 +4,9 @@ import { alerts, hazards, incidents } from '../schema';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import type { Scope } from '@/domain/auth/actor';
 import { andInScope, inScope } from '../scope';
-import { effectiveTierSql } from '@/db/queries/effective-tier';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { recordKinds, recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { recordKinds, recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 
 /** How many records of each kind the caller can see. */
 export function countRecordsByKind(db: Db, scope: Scope): Record<RecordKind, number> {

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { units } from '../schema';
-import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';
+import { subtreeUnitIds, type UnitRow } from '@/db/units/units';
 import { inScope } from '../scope';
 import type { Scope } from '@/domain/auth/actor';
 

@@ -13,8 +13,8 @@ import {
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
 import type { ProjectLine, RatedYear } from '@/domain/dashboards/types';
-import { assessmentScoreSql } from '@/db/queries/records';
-import type { StoredStatus } from '@/db/queries/ratings';
+import { assessmentScoreSql } from '@/db/records';
+import type { StoredStatus } from '@/db/rating/ratings';
 
 // The sections of a unit's page that are not already shared with the record lists or the domain pages.
 

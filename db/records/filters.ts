@@ -17,9 +17,9 @@ import {
 import type { Level } from '@/domain/reference/level-codes';
 import { defaultRiskBands } from '@/domain/reference/risk-matrix';
 import { kindFilters, type RecordFilters } from '@/domain/records/list-options';
-import { effectiveTierSql } from '../queries/effective-tier';
-import { activeRatingRuleSet } from '../queries/rule-sets';
-import { recordKinds, type RecordKind } from '../queries/record-kinds';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 
 /** The statuses each kind's records can be in, for the list's filter. */
 export const kindStatuses: Record<RecordKind, readonly string[]> = {

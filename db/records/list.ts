@@ -6,9 +6,9 @@ import type { Scope } from '@/domain/auth/actor';
 import type { RecordFilters } from '@/domain/records/list-options';
 import type { RecordListRow, RecordPage } from '@/domain/records/views';
 import { inScope } from '@/db/scope';
-import { effectiveTierSql } from '../queries/effective-tier';
-import { activeRatingRuleSet } from '../queries/rule-sets';
-import { recordKinds, type RecordKind } from '../queries/record-kinds';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { dashboardFilters } from './filters';
 
 // The text columns the list's search looks in besides the reference (a kind's title, summary or findings).

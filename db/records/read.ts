@@ -4,7 +4,7 @@ import { assessmentDimensions, assessments, auditLog, projects, units, users } f
 import type { Scope } from '@/domain/auth/actor';
 import type { FilingUnit, HistoryEntry, ProjectOption } from '@/domain/records/views';
 import { inScope } from '@/db/scope';
-import { recordKinds, type RecordKind } from '../queries/record-kinds';
+import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 
 // One record and what its pages and forms show beside it, each read within the caller's scope.
 

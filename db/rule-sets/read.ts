@@ -4,7 +4,7 @@ import type { AlertRuleSet } from '@/domain/alerts/rule-set';
 import type { Scope } from '@/domain/auth/actor';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { parseRuleSetBody, ruleSetKindDefs, type RuleSetBodies, type RuleSetKind } from '@/domain/rule-sets/kinds';
-import { ratingsPerRuleSetVersion } from '../queries/ratings';
+import { ratingsPerRuleSetVersion } from '@/db/rating/ratings';
 import { activeBody, byVersion, hasAnyVersion, insertActiveDefault, listVersions, type Queryable, type StoredVersionRow } from './store';
 
 // The rule sets as their domain types: a stored body read through its kind's schema, the shipped default

@@ -41,7 +41,7 @@ export const hazards = sqliteTable(
     index('hazards_institute_found_idx').on(t.instituteId, t.foundAt),
     // Covering the domain pages' reads of hazards found in a period (see incidents_domain_cover_idx).
     index('hazards_domain_cover_idx').on(t.domain, t.foundAt, t.unitId, t.status, t.severity, t.instituteId),
-    // Covering the dashboards' counts per filing unit, domain and dimension over a period (db/queries/heatmaps.ts).
+    // Covering the dashboards' counts per filing unit, domain and dimension over a period (db/dashboards/heatmaps.ts).
     index('hazards_dashboard_cover_idx').on(t.foundAt, t.unitId, t.domain, t.dimension, t.status),
     // The rating's overdue rule reads hazards found earlier and still open, or rectified late, in the year.
     index('hazards_rectified_idx').on(t.rectifiedAt, t.foundAt, t.dueAt, t.instituteId, t.severity, t.status, t.externalId),

@@ -54,7 +54,7 @@ export const incidents = sqliteTable(
     index('incidents_institute_occurred_idx').on(t.instituteId, t.occurredAt),
     // Covering the domain pages' reads (figures, monthly trend, institutes ranked, serious incidents): one
     // domain's incidents of a period come from the index alone, scope and effective tier included.
-    // Covering the dashboards' counts per filing unit, domain and dimension over a period (db/queries/heatmaps.ts).
+    // Covering the dashboards' counts per filing unit, domain and dimension over a period (db/dashboards/heatmaps.ts).
     index('incidents_dashboard_cover_idx').on(t.occurredAt, t.unitId, t.domain, t.dimension, t.status),
     index('incidents_domain_cover_idx').on(
       t.domain,

@@ -4,7 +4,7 @@ import type { EffectiveTier, FigureHit, ImpliedTier, IncidentFigure, IncidentRec
 // The national four-tier scale (DOMAIN.md §6): any one figure at or above a tier's threshold makes the
 // incident at least that tier; the reporter may set a more serious tier, never a less serious one. The
 // one implementation: the rating, the alerts, the API and the record form (server action and the live
-// panel in the browser) all call it with the active rule set's thresholds; db/queries/effective-tier.ts
+// panel in the browser) all call it with the active rule set's thresholds; db/records/effective-tier-sql.ts
 // renders the same rule in SQL.
 
 const tierKeys = ['I', 'II', 'III', 'IV'] as const;

@@ -1,5 +1,5 @@
 // The record kinds units submit. The codes are the API's collection names (ethics ones hyphenated in URLs);
-// db/queries/record-kinds.ts maps each to its table and columns.
+// db/records/record-kinds.ts maps each to its table and columns.
 export const recordKindCodes = [
   'projects',
   'assessments',

@@ -1,6 +1,6 @@
 import type { SyncTx as Tx } from '@/db/tx';
 import { domainNames, unitInfos } from '@/db/alerts/alert-inputs';
-import { activeAlertRules } from '@/db/queries/alert-rule-sets';
+import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
 import { storeAlerts } from '@/db/alerts/alerts';
 import { effectiveTier } from '@/domain/incidents/effective-tier';
 import type { Tier } from '@/domain/rating/types';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { loadAlertFacts, provisionalRatingFacts } from '@/db/alerts/alert-inputs';
-import { activeAlertRules } from '@/db/queries/alert-rule-sets';
+import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
 import { storeAlerts } from '@/db/alerts/alerts';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { refreshProvisionalRatings } from '@/features/rating/refresh';

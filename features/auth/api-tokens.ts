@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { insertApiToken } from '@/db/queries/auth';
+import { insertApiToken } from '@/db/auth/auth';
 import { hashApiToken, newSecretToken } from '@/features/auth/tokens';
 
 export const API_TOKEN_PREFIX = 'fh_';

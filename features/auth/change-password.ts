@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/audit/audit-log';
-import { PASSWORD_CHANGE_FAILED, passwordChangeFailures, replacePassword, userById, type UserRow } from '@/db/queries/auth';
+import { PASSWORD_CHANGE_FAILED, passwordChangeFailures, replacePassword, userById, type UserRow } from '@/db/auth/auth';
 import { FieldProblem } from '@/domain/errors';
 import { backOffUntil, openSession } from '@/features/auth/login';
 import { hashPassword, verifyPassword } from '@/features/auth/password';

@@ -9,7 +9,7 @@ import {
   recordLoginAttempt,
   userByLogin,
   type FailureStats,
-} from '@/db/queries/auth';
+} from '@/db/auth/auth';
 import { burnPasswordCheck, verifyPassword } from '@/features/auth/password';
 import { passwordGate } from '@/domain/auth/verify-gate';
 import { hashSessionToken, newSecretToken } from '@/features/auth/tokens';

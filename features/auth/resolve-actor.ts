@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { loginPrincipal, sessionPrincipal, tokenPrincipal, touchApiToken, touchSession } from '@/db/queries/auth';
-import { subtreeUnitIds } from '@/db/queries/units';
+import { loginPrincipal, sessionPrincipal, tokenPrincipal, touchApiToken, touchSession } from '@/db/auth/auth';
+import { subtreeUnitIds } from '@/db/units/units';
 import { hashApiToken, hashSessionToken } from '@/features/auth/tokens';
 import { sessionSecret } from '@/features/auth/secret';
 import { seesWholeAcademy } from '@/domain/auth/roles';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { putSettingIfAbsent } from '@/db/queries/settings';
+import { putSettingIfAbsent } from '@/db/settings';
 import { env } from '@/server/env';
 
 const KEY = 'session_secret';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { insertUser, userByLogin } from '@/db/queries/auth';
-import { unitByCode } from '@/db/queries/units';
+import { insertUser, userByLogin } from '@/db/auth/auth';
+import { unitByCode } from '@/db/units/units';
 import { roles } from '@/db/schema';
 import { FieldProblem } from '@/domain/errors';
 import { hashPassword } from '@/features/auth/password';

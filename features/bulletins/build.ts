@@ -7,8 +7,8 @@ import {
   institutesWithBranch,
   overdueHazardsAt,
 } from '@/db/bulletins/bulletins';
-import { listDomains } from '@/db/queries/reference';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { listDomains } from '@/db/reference/reference';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { addMonths, monthEnd, monthRange, monthStart, monthYear } from '@/domain/time/months';
 import type { BulletinBody, BulletinInstitute, InstituteNames } from '@/domain/bulletins/types';

@@ -5,9 +5,9 @@ import { assessmentLevelMix, domainFigures, domainMonthlyCounts, domainUnits } f
 import { incidentLines, openHazardLines } from '@/db/dashboards/domain-lines';
 import type { Window } from '@/db/dashboards/domain-conditions';
 import type { DomainFigures, HazardLine, IncidentLine, UnitInDomain } from '@/domain/dashboards/types';
-import { listDomains, type DomainRow } from '@/db/queries/reference';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { subtreeUnitIds, type UnitRow } from '@/db/queries/units';
+import { listDomains, type DomainRow } from '@/db/reference/reference';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { subtreeUnitIds, type UnitRow } from '@/db/units/units';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import { ratedYears } from '@/domain/records/date-range';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';

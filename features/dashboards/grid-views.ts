@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { domainDimensionCounts, matrixCounts, monthDomainCounts } from '@/db/dashboards/heatmaps';
 import type { CountedKind } from '@/domain/dashboards/types';
-import { listDimensions, listDomains } from '@/db/queries/reference';
+import { listDimensions, listDomains } from '@/db/reference/reference';
 import { unitInScope } from '@/db/dashboards/unit-profile';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { ExportableTable } from '@/features/dashboards/export-tables';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { listDomains } from '@/db/queries/reference';
+import { listDomains } from '@/db/reference/reference';
 import type { Actor } from '@/domain/auth/actor';
 import type { ExportTable } from '@/platform/spreadsheets/table-xlsx';
 import type { ExportableTable } from '@/features/dashboards/export-tables';

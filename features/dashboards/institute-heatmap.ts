@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { instituteDomainPoints, instituteLevels, unitDomainCounts, unitWorkingDomains } from '@/db/dashboards/heatmaps';
-import { listDomains } from '@/db/queries/reference';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { listDomains } from '@/db/reference/reference';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import type { Scope } from '@/domain/auth/actor';
 import { levelByPoints } from '@/domain/rating/level';
 import { ensureYearRatings } from '@/features/rating/year-ratings';

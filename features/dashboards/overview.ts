@@ -10,8 +10,8 @@ import {
   levelRises,
   newestAlertId,
 } from '@/db/dashboards/overview';
-import { ratingYearSummary } from '@/db/queries/ratings';
-import { countUnitsByKind } from '@/db/queries/units';
+import { ratingYearSummary } from '@/db/rating/ratings';
+import { countUnitsByKind } from '@/db/units/units';
 import type { Scope } from '@/domain/auth/actor';
 import { ensureYearRatings } from '@/features/rating/year-ratings';
 import { HOUR_MS, shanghaiDate, shanghaiYear, yearStart } from '@/domain/time/shanghai';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { incidentLines, openHazardLines } from '@/db/dashboards/domain-lines';
 import type { HazardLine, IncidentLine, ProjectLine, RatedYear } from '@/domain/dashboards/types';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { unitProfile, type UnitProfile } from '@/db/dashboards/unit-profile';
 import { ethicsRecords, projectLines, ratedYears, type EthicsRecords } from '@/db/dashboards/unit-sections';
 import type { Actor, Scope } from '@/domain/auth/actor';

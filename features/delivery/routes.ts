@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/audit/audit-log';
-import { getSetting, putSetting } from '@/db/queries/settings';
+import { getSetting, putSetting } from '@/db/settings';
 import { roles, type Role } from '@/domain/reference/roles';
 import { levels, type Level } from '@/domain/reference/level-codes';
 

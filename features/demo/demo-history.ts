@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { loadAlertFacts } from '@/db/alerts/alert-inputs';
 import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
-import { activeAlertRules } from '@/db/queries/alert-rule-sets';
+import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
 import { markAlertRead, storeAlerts } from '@/db/alerts/alerts';
 import { acknowledgeAlert } from '@/features/alerts/acknowledge';
 import { alertsFiredBetween, insertBulletin } from '@/db/bulletins/bulletins';

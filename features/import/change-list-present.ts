@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { visibleText } from '@/features/import/change-values';
 import { columnLabeller } from '@/features/import/column-labels';
 import { optionLabels } from '@/domain/records/enum-labels';

@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { Locale } from '@/domain/i18n/locales';
 import { kindDefs } from '@/features/records/kinds';
 

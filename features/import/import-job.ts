@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import type { ImportFormat } from '@/platform/spreadsheets/read/read-table';
 import type { ImportPhase } from '@/features/import/import';

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind, type RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';

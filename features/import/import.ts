@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { listDimensions, listDomains } from '@/db/queries/reference';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import { listDimensions, listDomains } from '@/db/reference/reference';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import { readTable, ImportFileError, type ImportFormat, type ImportProblem, type TableRow } from '@/platform/spreadsheets/read/read-table';
 import type { TextBudget } from '@/platform/spreadsheets/read/text-budget';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
-import { institutesPage, recordCountsUpTo, storedRatingHeads } from '@/db/queries/rating-api';
-import { storedLineGroups, storedLinesAfter } from '@/db/queries/rating-lines';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
-import { unitByCode } from '@/db/queries/units';
+import { institutesPage, recordCountsUpTo, storedRatingHeads } from '@/db/rating/rating-api';
+import { storedLineGroups, storedLinesAfter } from '@/db/rating/rating-lines';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { unitByCode } from '@/db/units/units';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
 import { evaluationInstant } from '@/domain/rating/evaluate';

@@ -1,5 +1,5 @@
-import type { RatingHead } from '@/db/queries/rating-api';
-import type { LineGroup } from '@/db/queries/rating-lines';
+import type { RatingHead } from '@/db/rating/rating-api';
+import type { LineGroup } from '@/db/rating/rating-lines';
 import type { InstituteRating } from '@/features/rating/rate-institutes';
 
 // One rated unit as GET /api/v1/ratings answers it (API.md): the promised fields, then what says how much of

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { loadRatingInputs, type RatedInstitute } from '@/db/queries/rating-inputs';
+import { loadRatingInputs, type RatedInstitute } from '@/db/rating/rating-inputs';
 import { yearStart } from '@/domain/time/shanghai';
 import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import type { StoredRating } from '@/db/queries/ratings';
-import { ratingRuleSetByVersion } from '@/db/queries/rule-sets';
+import type { StoredRating } from '@/db/rating/ratings';
+import { ratingRuleSetByVersion } from '@/db/rule-sets/rating-rule-sets';
 import type { Level } from '@/domain/reference/level-codes';
 import { contributionKey } from '@/domain/rating/explain';
 import { rateInstitutes } from '@/features/rating/rate-institutes';

@@ -1,4 +1,4 @@
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind } from '@/db/records/record-kinds';
 
 // What a change since the provisional ratings were stored requires of them (decision 022). A rating is a
 // function of one institute's own records (loadRatingInputs groups them by institute), the rule set, the

@@ -1,10 +1,10 @@
 import type { Db } from '@/db/client';
-import { getSetting, putSetting } from '@/db/queries/settings';
-import { provisionalComputedAt } from '@/db/queries/ratings';
-import { storeRatings } from '@/db/queries/rating-store';
+import { getSetting, putSetting } from '@/db/settings';
+import { provisionalComputedAt } from '@/db/rating/ratings';
+import { storeRatings } from '@/db/rating/rating-store';
 import { latestChanges } from '@/db/changes/latest-changes';
-import { auditedSince } from '@/db/queries/rating-changes';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { auditedSince } from '@/db/rating/rating-changes';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { shanghaiDayNumber, shanghaiYear } from '@/domain/time/shanghai';
 import { evaluationInstant } from '@/domain/rating/evaluate';
 import { rateInstitutes, yearHasEnded, type InstituteRating } from '@/features/rating/rate-institutes';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
-import { entryWithUnit, insertConfirmedEntry, setEntryStatus, unitByCodeForEntry } from '@/db/queries/warning-list';
+import { entryWithUnit, insertConfirmedEntry, setEntryStatus, unitByCodeForEntry } from '@/db/rating/warning-list';
 import type { Actor } from '@/domain/auth/actor';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { FieldProblem } from '@/domain/errors';

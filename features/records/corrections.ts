@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { recordCorrections } from '@/db/schema';
 import { canReview, canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { assessmentStages, hazardSeverities, hazardSources, inspectionKinds } from '@/db/schema';
 import { typedFromText } from '@/domain/records/fields';
 import { kindDefs } from '@/features/records/kinds';

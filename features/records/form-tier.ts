@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { effectiveTier } from '@/domain/incidents/effective-tier';
 import { isTier } from '@/domain/incidents/report-timing';
 

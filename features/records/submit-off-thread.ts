@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import { env } from '@/server/env';
 import { importPool, WorkerWriteBusy, type ImportPool } from '@/features/import/import-pool';

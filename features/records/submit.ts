@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import type { RecordKind } from '@/db/queries/record-kinds';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import type { RecordKind } from '@/db/records/record-kinds';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import type { Actor } from '@/domain/auth/actor';
 import { lateByDefault, type LateByDefault } from '@/domain/incidents/late-by-default';
 import { SubmissionRefused, type ItemOutcome } from '@/domain/records/submission';

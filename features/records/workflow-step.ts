@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
-import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
+import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { canSee, type Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
 import type { Locale } from '@/domain/i18n/locales';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { assessmentDimensions, assessments, hazards, incidents, riskDimensions } from '@/db/schema';
-import { recordKinds, type RecordKind } from '@/db/queries/record-kinds';
+import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { mayWithdraw } from '@/domain/records/seal-rules';

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { SyncTx as Tx } from '@/db/tx';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
-import { recordKinds } from '@/db/queries/record-kinds';
+import { recordKinds } from '@/db/records/record-kinds';
 import { canManageUnits } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { revokeApiToken, userByLogin } from '@/db/queries/auth';
+import { revokeApiToken, userByLogin } from '@/db/auth/auth';
 import { createApiToken } from '@/features/auth/api-tokens';
 import { canManageUsers } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { readRecord } from '@/db/records/read';
-import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
-import { listDimensions } from '@/db/queries/reference';
+import { recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
+import { listDimensions } from '@/db/reference/reference';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';

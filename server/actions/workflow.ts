@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
+import { recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { instant } from '@/domain/records/instant';

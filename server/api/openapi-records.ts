@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { kindDefs } from '@/features/records/kinds';
 import { MAX_BATCH } from '@/server/api/record-routes';
 import { errors, jsonSchema, listParams, pageOf } from '@/server/api/openapi-parts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { RecordKind } from '@/db/queries/record-kinds';
-import { listRecordsForApi } from '@/db/queries/record-api';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import type { RecordKind } from '@/db/records/record-kinds';
+import { listRecordsForApi } from '@/db/records/api-page';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { withEffectiveTier } from '@/features/records/api-shape';
-import { unitByCode } from '@/db/queries/units';
+import { unitByCode } from '@/db/units/units';
 import { canSee } from '@/domain/auth/actor';
 import { kindDefs } from '@/features/records/kinds';
 import { lateByDefaultWarning } from '@/domain/incidents/late-by-default';

@@ -1,8 +1,8 @@
 import type { Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
-import { academyRoot, countUnits, insertAcademyRoot } from '@/db/queries/units';
-import { countUsers, userByLogin } from '@/db/queries/auth';
+import { ensureReferenceData } from '@/db/reference/reference';
+import { academyRoot, countUnits, insertAcademyRoot } from '@/db/units/units';
+import { countUsers, userByLogin } from '@/db/auth/auth';
 import { insertDemo } from '@/features/demo/insert-dataset';
 import { DEMO_SEED, generateDemo } from '@/features/demo/generate-demo';
 import { seedDemoHistory } from '@/features/demo/demo-history';

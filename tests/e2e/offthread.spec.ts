@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '@/db/client';
-import { storedRatings } from '@/db/queries/ratings';
+import { storedRatings } from '@/db/rating/ratings';
 import { openSession } from '@/features/auth/login';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { SESSION_COOKIE } from '@/domain/auth/session-policy';

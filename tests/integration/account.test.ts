@@ -25,7 +25,7 @@ vi.mock('next/headers', () => ({
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser, TEST_PASSWORD } = await import('../setup/small-org');
 const { logIn } = await import('@/features/auth/login');
 const { resolveActor } = await import('@/features/auth/resolve-actor');

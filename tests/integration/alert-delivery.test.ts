@@ -8,7 +8,7 @@ import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { openDatabase } from '@/db/client';
 import { alertDeliveries, alerts } from '@/db/schema';
 import { attemptsOf } from '@/db/delivery/deliveries';
-import { setUserEmail } from '@/db/queries/users-email';
+import { setUserEmail } from '@/db/auth/users-email';
 import { alertDelivery } from '@/jobs/alert-delivery';
 import { backoffMs } from '@/features/delivery/deliver';
 import { verifySignature } from '@/platform/delivery/sign';
@@ -204,7 +204,7 @@ describe('routes', () => {
   it('the office’s change of who receives what is stored and audited, and decides the next alert’s recipients', async () => {
     const { updateDeliveryRoutes, deliveryRoutes } = await import('@/features/delivery/routes');
     const { auditLog } = await import('@/db/schema');
-    const office = (await import('@/db/queries/auth')).userByLogin(t.db, 'd.office')!;
+    const office = (await import('@/db/auth/auth')).userByLogin(t.db, 'd.office')!;
     updateDeliveryRoutes(t.db, office.id, { roles: { leader: ['blue'] }, webhook: [] }, now);
     expect(deliveryRoutes(t.db)).toEqual({ roles: { leader: ['blue'] }, webhook: [] });
     const entry = t.db.select().from(auditLog).all().at(-1)!;

@@ -10,7 +10,7 @@ process.env.FENGHUO_DB = path.join(dir, 'alerts.db');
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 export const { insertDataset } = await import('@/features/demo/insert-dataset');
 const { addUser } = await import('../setup/small-org');
 export const f = await import('@/features/demo/factories');

@@ -134,7 +134,7 @@ describe('scope: inbox, acknowledgement and API', () => {
 
 describe('alert rule versions', () => {
   it('the office copies, edits and activates a version; a rule switched off no longer fires', async () => {
-    const rs = { ...(await import('@/db/queries/alert-rule-sets')), ...(await import('@/features/rule-sets/service')) };
+    const rs = { ...(await import('@/db/rule-sets/alert-rule-sets')), ...(await import('@/features/rule-sets/service')) };
     const office = resolveActor(getDb(), { cliLogin: await officeLogin() })!;
     const reporter = resolveActor(getDb(), { cliLogin: 'a.bj01' })!;
     expect(rs.activeAlertRuleSet(getDb()).version).toBe('cas-2019-alerts-v1');

@@ -12,14 +12,14 @@ process.env.FENGHUO_DB = path.join(dir, 'api.db');
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { insertDataset } = await import('@/features/demo/insert-dataset');
 const { buildHazard } = await import('@/features/demo/factories');
 const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
-const { storedRatings } = await import('@/db/queries/ratings');
-const { ratingRuleSetByVersion } = await import('@/db/queries/rule-sets');
+const { storedRatings } = await import('@/db/rating/ratings');
+const { ratingRuleSetByVersion } = await import('@/db/rule-sets/rating-rule-sets');
 const { activateRatingRuleSet, copyRatingRuleSet, updateRatingRuleSet } = await import('@/features/rule-sets/service');
 const { computeAndStoreRatings } = await import('@/features/rating/refresh');
 const { loadRatingsTable } = await import('@/features/rating/views/ratings-table');

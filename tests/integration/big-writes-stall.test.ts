@@ -13,7 +13,7 @@ process.env.FENGHUO_DB = path.join(dir, 'big.db');
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { createApiToken } = await import('@/features/auth/api-tokens');

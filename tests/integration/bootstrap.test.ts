@@ -6,7 +6,7 @@ import { logIn } from '@/features/auth/login';
 import { isMigrated } from '@/db/migrate';
 import { demoUsers } from '@/features/demo/demo-users';
 import { generateDemo } from '@/features/demo/generate-demo';
-import { getSetting } from '@/db/queries/settings';
+import { getSetting } from '@/db/settings';
 import { DEMO_DATA_SETTING, insertDemo } from '@/features/demo/insert-dataset';
 
 let t: TestDb | undefined;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import { bulletinByMonth } from '@/db/bulletins/bulletins';
 import { seedSmallOrg } from '../setup/small-org';
 

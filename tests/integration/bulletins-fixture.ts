@@ -11,7 +11,7 @@ process.env.FENGHUO_DB = path.join(dir, 'bulletins.db');
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { alerts, hazards, incidents } = await import('@/db/schema');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 export const { org } = await import('../setup/small-org');

@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { insertDataset } from '@/features/demo/insert-dataset';
-import { listRecords, type RecordFilters } from '@/db/queries/records';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import { listRecords, type RecordFilters } from '@/db/records';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import type { Actor } from '@/domain/auth/actor';
 import { findDomain } from '@/features/dashboards/domain-view';
@@ -18,7 +18,7 @@ import {
 import { DAY_MS } from '@/domain/time/shanghai';
 import { listQuerySchema } from '@/components/records/list-query';
 import { parseInstant } from '@/domain/records/instant';
-import { listUnitsInScope } from '@/db/queries/units';
+import { listUnitsInScope } from '@/db/units/units';
 
 // The domain and unit pages' figures from a small known dataset on a real migrated SQLite file, and the
 // promise behind every drill-down link: the count on the page equals the total of the list it opens.

@@ -17,7 +17,7 @@ process.env.FENGHUO_API_RATE = '0';
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const hazardsRoute = await import('@/app/api/v1/hazards/route');

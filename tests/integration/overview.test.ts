@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview';
-import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
+import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { yearStart } from '@/domain/time/shanghai';
 import { ALL_UNITS } from '@/domain/auth/actor';
 

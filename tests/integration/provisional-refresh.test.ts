@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { appendAudit } from '@/db/audit/audit-log';
-import { storedRatings } from '@/db/queries/ratings';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { storedRatings } from '@/db/rating/ratings';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { createApiToken } from '@/features/auth/api-tokens';
 import { resolveActor } from '@/features/auth/resolve-actor';

@@ -29,7 +29,7 @@ vi.mock('next-intl/server', async () => {
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { insertDataset } = await import('@/features/demo/insert-dataset');
 const { seedSmallOrg, addUser, org } = await import('../setup/small-org');
 const { resolveActor } = await import('@/features/auth/resolve-actor');

@@ -18,14 +18,14 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const { submitRecords } = await import('@/features/records/submit');
-const { storedRatings } = await import('@/db/queries/ratings');
-const { activeRatingRuleSet, ratingRuleSetByVersion } = await import('@/db/queries/rule-sets');
-const { listWarningEntries } = await import('@/db/queries/warning-list');
+const { storedRatings } = await import('@/db/rating/ratings');
+const { activeRatingRuleSet, ratingRuleSetByVersion } = await import('@/db/rule-sets/rating-rule-sets');
+const { listWarningEntries } = await import('@/db/rating/warning-list');
 const { confirmWarningEntry, addWarningEntry } = await import('@/features/rating/warning-list');
 const { ensureYearRatings, levelCounts, countsFingerprint } = await import('@/features/rating/year-ratings');
 const { recheckStoredRating } = await import('@/features/rating/recheck');

@@ -3,7 +3,7 @@ import { asc } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { org, seedSmallOrg } from '../setup/small-org';
 import { incidents } from '@/db/schema';
-import { effectiveTierSql } from '@/db/queries/effective-tier';
+import { effectiveTierSql } from '@/db/records/effective-tier-sql';
 import { effectiveTier, type TierThresholds } from '@/domain/incidents/effective-tier';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';

@@ -15,7 +15,7 @@ process.env.FENGHUO_API_RATE = '0';
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { verifyAuditChain } = await import('@/db/audit/audit-log');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');

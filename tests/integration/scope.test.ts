@@ -6,8 +6,8 @@ import { resolveActor } from '@/features/auth/resolve-actor';
 import { listRecords } from '@/db/records/list';
 import { readRecord } from '@/db/records/read';
 import { countRecordsByKind } from '@/db/dashboards/overview';
-import { countUnitsByKind } from '@/db/queries/units';
-import { recordKindCodes } from '@/db/queries/record-kinds';
+import { countUnitsByKind } from '@/db/units/units';
+import { recordKindCodes } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import type { Role } from '@/db/schema';
 

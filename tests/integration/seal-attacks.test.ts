@@ -19,7 +19,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
@@ -28,7 +28,7 @@ const { advanceIncident, setIncidentConcealed, decideAssessment, verifyHazard } 
 const { saveRecordAction } = await import('@/server/actions/records');
 const { withdrawRecordAction } = await import('@/server/actions/workflow');
 const { ensureYearRatings } = await import('@/features/rating/year-ratings');
-const { ratingTableRows } = await import('@/db/queries/ratings');
+const { ratingTableRows } = await import('@/db/rating/ratings');
 const { ALL_UNITS } = await import('@/domain/auth/actor');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 const hazardsRoute = await import('@/app/api/v1/hazards/route');

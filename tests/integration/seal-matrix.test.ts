@@ -26,11 +26,11 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
-const { recordKindCodes, recordKinds } = await import('@/db/queries/record-kinds');
+const { recordKindCodes, recordKinds } = await import('@/db/records/record-kinds');
 const { submitRecords } = await import('@/features/records/submit');
 const { importSpreadsheet } = await import('@/features/import/import');
 const { sealTable, reviewsAt } = await import('@/domain/records/seal-rules');

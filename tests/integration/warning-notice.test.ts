@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { ALL_UNITS } from '@/domain/auth/actor';
-import { subtreeUnitIds, unitByCode } from '@/db/queries/units';
+import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/features/rating/views/warning-notice';
 import { extractPages } from '../unit/pdf/extract-text';
 import { createTestDb } from '../setup/test-db';

@@ -18,10 +18,10 @@ process.env.FENGHUO_API_RATE = '0';
 
 const { getDb, openDatabase } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/queries/reference');
+const { ensureReferenceData } = await import('@/db/reference/reference');
 const { verifyAuditChain } = await import('@/db/audit/audit-log');
 const { latestChanges } = await import('@/db/changes/latest-changes');
-const { auditedSince } = await import('@/db/queries/rating-changes');
+const { auditedSince } = await import('@/db/rating/rating-changes');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { createApiToken } = await import('@/features/auth/api-tokens');

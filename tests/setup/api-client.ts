@@ -24,7 +24,7 @@ export async function apiTestbed(name: string, env: Record<string, string> = {})
   Object.assign(process.env, env);
   const { getDb } = await import('@/db/client');
   const { migrateDatabase } = await import('@/db/migrate');
-  const { ensureReferenceData } = await import('@/db/queries/reference');
+  const { ensureReferenceData } = await import('@/db/reference/reference');
   const { seedSmallOrg, addUser } = await import('./small-org');
   const { createApiToken } = await import('@/features/auth/api-tokens');
   return {

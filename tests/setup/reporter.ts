@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 import type { Actor } from '@/domain/auth/actor';
 import { createApiToken } from '@/features/auth/api-tokens';
 import { resolveActor } from '@/features/auth/resolve-actor';

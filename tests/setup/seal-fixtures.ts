@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import { formFields } from '@/features/records/form-spec';
 import { kindDefs } from '@/features/records/kinds';
 

@@ -14,7 +14,7 @@ import {
   buildProject,
   buildUnit,
 } from '@/features/demo/factories';
-import { recordKindCodes, type RecordKind } from '@/db/queries/record-kinds';
+import { recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 
 // A small academy for integration tests: two branches, three institutes, one department.
 //   HX(1) ─ BJ(2) ─ BJ01(4) ─ BJ01-D1(7)

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { ensureReferenceData } from '@/db/queries/reference';
+import { ensureReferenceData } from '@/db/reference/reference';
 
 export interface TestDb {
   db: Db;

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listTokens, listUsers } from '@/db/queries/admin';
-import { listUnitsInScope } from '@/db/queries/units';
+import { listTokens, listUsers } from '@/db/auth/admin';
+import { listUnitsInScope } from '@/db/units/units';
 import { requireActor } from '@/server/auth/current-actor';
 import { canManageUsers } from '@/domain/auth/roles';
 import { localName, toLocale, type Locale } from '@/domain/i18n/locales';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { auditFacets, listAudit, verifyAuditChain } from '@/db/audit/audit-log';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { canReadAudit } from '@/domain/auth/roles';
 import { formatDateTime } from '@/domain/time/shanghai';

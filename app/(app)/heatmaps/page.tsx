@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { listDomains } from '@/db/queries/reference';
+import { listDomains } from '@/db/reference/reference';
 import { dashboardHref } from '@/domain/dashboards/filters';
 import { instituteHeatmapView } from '@/features/dashboards/institute-heatmap-view';
 import { branchesInScope } from '@/features/dashboards/institute-rows';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { countRecordsByKind } from '@/db/dashboards/overview';
-import { recordKindCodes } from '@/db/queries/record-kinds';
+import { recordKindCodes } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
 import { canSubmitRecords } from '@/domain/auth/roles';

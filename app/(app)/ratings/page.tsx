@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { ratingYearSummary } from '@/db/queries/ratings';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { ratingYearSummary } from '@/db/rating/ratings';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { requireActor } from '@/server/auth/current-actor';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { canManageRatings } from '@/domain/auth/rating-permissions';

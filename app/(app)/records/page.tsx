@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { countRecordsByKind } from '@/db/dashboards/overview';
-import { pendingCorrections } from '@/db/queries/corrections';
-import { recordKindCodes } from '@/db/queries/record-kinds';
+import { pendingCorrections } from '@/db/records/corrections';
+import { recordKindCodes } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { PageHeader } from '@/components/page-header';
 

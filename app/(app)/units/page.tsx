@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listUnitsInScope } from '@/db/queries/units';
+import { listUnitsInScope } from '@/db/units/units';
 import { requireActor } from '@/server/auth/current-actor';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { PageHeader } from '@/components/page-header';

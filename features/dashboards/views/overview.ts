@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { listDomains } from '@/db/queries/reference';
+import { listDomains } from '@/db/reference/reference';
 import { unitKinds } from '@/db/schema';
 import type { Actor } from '@/domain/auth/actor';
 import { yearWindow } from '@/domain/dashboards/filters';

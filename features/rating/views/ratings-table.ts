@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { ratingTableRows, settledLevels, storedRatings, type RatingTableRow, type StoredStatus } from '@/db/queries/ratings';
+import { ratingTableRows, settledLevels, storedRatings, type RatingTableRow, type StoredStatus } from '@/db/rating/ratings';
 import type { Actor } from '@/domain/auth/actor';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import { shanghaiYear } from '@/domain/time/shanghai';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '@/db/client';
-import { ratingTableRows, storedRatings } from '@/db/queries/ratings';
+import { ratingTableRows, storedRatings } from '@/db/rating/ratings';
 import type { Scope } from '@/domain/auth/actor';
 import { escapeCell } from '@/platform/spreadsheets/escape-cell';
 import type { Locale } from '@/domain/i18n/locales';

@@ -1,4 +1,4 @@
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import { assessmentKind } from '@/features/records/kinds/assessments';
 import { ethicsActivityKind, ethicsAnnualReportKind, ethicsCommitteeKind } from '@/features/records/kinds/ethics';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordKind, RecordTable } from '@/db/queries/record-kinds';
+import type { RecordKind, RecordTable } from '@/db/records/record-kinds';
 import type { FieldSpec } from '@/domain/records/fields';
 
 /** The reference tables' codes, loaded once per submission. */

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { projectOptions } from '@/db/records/read';
-import { listDimensions, listDomains } from '@/db/queries/reference';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { listDimensions, listDomains } from '@/db/reference/reference';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import type { Scope } from '@/domain/auth/actor';
 
 /**

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { listDomains } from '@/db/queries/reference';
+import { listDomains } from '@/db/reference/reference';
 import { matrixView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
 import { localName } from '@/domain/i18n/locales';

@@ -4,7 +4,7 @@ import { openApiDocument } from '@/server/api/openapi';
 import { apiPaths } from '@/server/api/openapi-records';
 import { describeFields, type FieldRow } from '@/server/api/describe-fields';
 import { kindDefs } from '@/features/records/kinds';
-import { recordKindCodes } from '@/db/queries/record-kinds';
+import { recordKindCodes } from '@/db/records/record-kinds';
 import { PageHeader } from '@/components/page-header';
 
 export async function generateMetadata() {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { recordKindCodes } from '@/db/queries/record-kinds';
+import { recordKindCodes } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { DEFAULT_LIMITS } from '@/platform/spreadsheets/read/read-table';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { pendingCorrections } from '@/db/queries/corrections';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { pendingCorrections } from '@/db/records/corrections';
+import { isRecordKind } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { formatDateTime } from '@/domain/time/shanghai';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listDomains } from '@/db/queries/reference';
-import { listWarningEntries } from '@/db/queries/warning-list';
+import { listDomains } from '@/db/reference/reference';
+import { listWarningEntries } from '@/db/rating/warning-list';
 import { requireActor } from '@/server/auth/current-actor';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { canManageRatings } from '@/domain/auth/rating-permissions';

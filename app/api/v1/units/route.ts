@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/api/route';
-import { listUnitsPage } from '@/db/queries/units';
+import { listUnitsPage } from '@/db/units/units';
 import { unitKinds } from '@/db/schema';
 import { asItems, readJsonBody } from '@/server/api/body';
 import { canManageUnits } from '@/domain/auth/roles';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind } from '@/db/records/record-kinds';
 import { currentActor } from '@/server/auth/current-actor';
 import { toLocale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';

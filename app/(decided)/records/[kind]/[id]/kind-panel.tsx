@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { displayNameOf, projectAssessments } from '@/db/records/read';
-import { activeRatingRuleSet } from '@/db/queries/rule-sets';
+import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import type { projects } from '@/db/schema';
 import type { Actor } from '@/domain/auth/actor';
 import { canMarkConcealed } from '@/domain/auth/roles';

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { readRecord } from '@/db/records/read';
-import { isRecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 
 // A record's pages (view, edit, correct) end with forbidden() for a record outside the reader's scope (and,

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { filingUnits, projectExternalIdOf, type RecordAccess } from '@/db/records/read';
-import type { RecordKind } from '@/db/queries/record-kinds';
+import type { RecordKind } from '@/db/records/record-kinds';
 import type { Scope } from '@/domain/auth/actor';
 import { dimensionText, recordText } from '@/components/records/form-props';
 

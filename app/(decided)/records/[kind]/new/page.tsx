@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { filingUnits } from '@/db/records/read';
-import { isRecordKind, type RecordKind } from '@/db/queries/record-kinds';
+import { isRecordKind, type RecordKind } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { nowText } from '@/features/records/form-spec';

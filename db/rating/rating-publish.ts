@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import type { SyncTx as Tx } from '../tx';
-import { ratingContributions, ratings, warningListEntries } from '../schema';
+import type { Db } from '@/db/client';
+import type { SyncTx as Tx } from '@/db/tx';
+import { ratingContributions, ratings, warningListEntries } from '@/db/schema';
 import { proposedReason } from '@/domain/rating/proposed-reason';
 
 // Publishing a past year's final ratings as frozen copies (moved from ratings.ts, which keeps the reads).

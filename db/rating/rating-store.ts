@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../client';
-import { ratings } from '../schema';
+import type { Db } from '@/db/client';
+import { ratings } from '@/db/schema';
 import type { Rating } from '@/domain/rating/types';
 
 // Storing a year's computed ratings and their lines (moved from ratings.ts, which keeps the reads).

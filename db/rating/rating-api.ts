@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { ratings, units } from '../schema';
-import { ratingFigures, ratingsOf, type StoredRating, type StoredStatus } from './ratings';
+import type { Db } from '@/db/client';
+import { ratings, units } from '@/db/schema';
+import { ratingFigures, ratingsOf, type StoredRating, type StoredStatus } from '@/db/rating/ratings';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
 

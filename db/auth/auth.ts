@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
-import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '../schema';
+import type { Db } from '@/db/client';
+import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '@/db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 

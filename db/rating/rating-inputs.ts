@@ -1,4 +1,4 @@
-import type { Db } from '../client';
+import type { Db } from '@/db/client';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingRecords, Tier } from '@/domain/rating/types';
 import { DAY_MS } from '@/domain/time/shanghai';

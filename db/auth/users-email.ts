@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { users } from '../schema';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
 
 /** Sets where a user receives alert e-mails (null: none); false when no user has that login. */
 export function setUserEmail(db: Db, login: string, email: string | null): boolean {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import { auditLog, ratings, units, users, warningListEntries } from '../schema';
+import type { Db } from '@/db/client';
+import { auditLog, ratings, units, users, warningListEntries } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import { WARNING_ENTRY_KIND, type WarningEntry, type WarningStatus } from '@/domain/rating/warning-list';
 import { inScope } from '@/db/scope';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, like, sql, count } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import { units, type UnitKind } from '../schema';
+import type { Db } from '@/db/client';
+import { units, type UnitKind } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
 

@@ -1,6 +1,15 @@
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { RecordKind } from '@/domain/records/kinds';
-import { assessments, ethicsActivities, ethicsAnnualReports, ethicsCommittees, hazards, incidents, inspections, projects } from '../schema';
+import {
+  assessments,
+  ethicsActivities,
+  ethicsAnnualReports,
+  ethicsCommittees,
+  hazards,
+  incidents,
+  inspections,
+  projects,
+} from '@/db/schema';
 
 /** A record table: the shared record columns (see db/schema/record-columns.ts) plus its own. */
 export type RecordTable = SQLiteTable & {

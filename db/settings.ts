@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { settings } from '../schema';
+import type { Db } from '@/db/client';
+import { settings } from '@/db/schema';
 
 export function getSetting(db: Db, key: string): string | undefined {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;

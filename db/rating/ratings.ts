@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import { ratings, units, users } from '../schema';
+import type { Db } from '@/db/client';
+import { ratings, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
@@ -47,7 +47,7 @@ export function ratingsOf(year: number, status: StoredStatus, scope: Scope, only
 
 /**
  * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
- * for a page that reads them by rule in SQL, db/queries/rating-lines.ts).
+ * for a page that reads them by rule in SQL, db/rating/rating-lines.ts).
  */
 export function storedRatings(
   db: Db,

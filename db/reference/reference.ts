@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '../client';
-import { domains, riskDimensions } from '../schema';
+import type { Db } from '@/db/client';
+import { domains, riskDimensions } from '@/db/schema';
 import { defaultDomains } from '@/domain/reference/domains';
 import { defaultDimensions } from '@/domain/reference/dimensions';
-import { ensureDefaultRuleSets } from './rule-sets';
-import { ensureDefaultAlertRuleSet } from './alert-rule-sets';
+import { ensureDefaultRuleSets } from '@/db/rule-sets/rating-rule-sets';
+import { ensureDefaultAlertRuleSet } from '@/db/rule-sets/alert-rule-sets';
 
 /** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
 export function ensureReferenceData(db: Db): void {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { incidents } from '../schema';
+import { incidents } from '@/db/schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 
 /**

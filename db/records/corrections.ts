@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import { recordCorrections, units, users } from '../schema';
+import type { Db } from '@/db/client';
+import { recordCorrections, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
 import type { CorrectionRow } from '@/domain/records/views';

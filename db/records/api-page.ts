@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import { assessmentDimensions, projects, units } from '../schema';
+import type { Db } from '@/db/client';
+import { assessmentDimensions, projects, units } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
-import { recordKinds, type RecordKind, type RecordTable } from './record-kinds';
+import { recordKinds, type RecordKind, type RecordTable } from '@/db/records/record-kinds';
 import { inScope } from '@/db/scope';
 
 /**

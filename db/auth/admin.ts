@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { apiTokens, units, users } from '../schema';
+import type { Db } from '@/db/client';
+import { apiTokens, units, users } from '@/db/schema';
 
 /** Users with their units, for administrators (the caller's role is checked by the page). */
 export function listUsers(db: Db) {

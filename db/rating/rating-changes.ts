@@ -1,4 +1,4 @@
-import type { Db } from '../client';
+import type { Db } from '@/db/client';
 
 /**
  * What was audited after entry `afterId`, up to and including `throughId`: each entity kind with the

@@ -1,5 +1,5 @@
-import type { Db } from '../client';
-import type { StoredRating } from './ratings';
+import type { Db } from '@/db/client';
+import type { StoredRating } from '@/db/rating/ratings';
 import { worseLevel } from '@/domain/rating/level';
 import type { RuleGroup, RulePage } from '@/domain/rating/contribution-groups';
 import type { Level } from '@/domain/reference/level-codes';
