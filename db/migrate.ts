@@ -1,22 +1,25 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Db } from './client';
+import { sql } from 'drizzle-orm';
+import type { Db } from './tx';
+import { migrateEngine } from './engine/engine';
+import { rawGet } from './engine/raw';
+import { migrationsFolder } from './migrations-folder';
 
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+export { migrationsFolder };
 
 /** Applies every committed drizzle-kit migration not yet applied; safe to call on every start. */
-export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder });
+export function migrateDatabase(db: Db): Promise<void> {
+  return migrateEngine(db);
 }
 
 /** True once every migration in the journal has been applied to this database. */
-export function isMigrated(db: Db): boolean {
+export async function isMigrated(db: Db): Promise<boolean> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
     entries: unknown[];
   };
-  const table = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const table = await rawGet(db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`);
   if (!table) return false;
-  const row = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-  return row.n >= journal.entries.length;
+  const row = await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM __drizzle_migrations`);
+  return (row?.n ?? 0) >= journal.entries.length;
 }

@@ -1,11 +1,9 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { BaseSQLiteDatabase, SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema';
-import type { Db as SyncDb } from './client';
 
-// The database handles' types, one declaration each (issue 15). The async ones (Db, Tx, Queryable) are the
-// engine's (db/engine, decision 040) and the names every db/ function will take; the Sync ones are today's
-// better-sqlite3 layer, which goes once every area runs on the engine.
+// The database handles' types, one declaration each (issue 15): the engine's (db/engine, decision 040), the
+// names every db/ function takes.
 
 type Schema = typeof schema;
 
@@ -32,9 +30,3 @@ export type Db = BaseSQLiteDatabase<'async', RunResult, Schema> & {
 
 /** What a db/ function takes: the database, or the transaction its caller holds. */
 export type Queryable = Db | Tx;
-
-export type { SyncDb };
-/** A transaction of today's synchronous layer. */
-export type SyncTx = Parameters<Parameters<SyncDb['transaction']>[0]>[0];
-/** Today's synchronous database or a transaction of it. */
-export type SyncQueryable = SyncDb | SyncTx;

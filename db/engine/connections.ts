@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { busyError } from '../busy';
-import { openConnection } from '../client';
+import { openConnection } from './open-connection';
 import type { Tx } from '../tx';
 import { Mutex } from './mutex';
 import { runStatement, type Method, type ProxyResult } from './run-statement';
@@ -54,7 +53,7 @@ export class Connections {
     private readonly cacheSize: number,
   ) {
     // The engine's own transactions wait for another process's lock in takeWriteLock, between awaits; the
-    // busy_timeout set here serves synchronous work on the writer (migrations, the legacy bridge).
+    // busy_timeout set here serves synchronous work on the writer (migrations at start, backup).
     this.writer = lane('write', openConnection(file, busyMs), cacheSize, true);
     this.readOnly = this.single ? undefined : openReader(file, busyMs);
     this.reader = this.readOnly ? new StatementCache(this.readOnly, cacheSize) : this.writer.statements;
@@ -114,27 +113,6 @@ export class Connections {
   /** Runs synchronous work on the writer connection itself (migrations at start), holding the write queue. */
   async withWriter<T>(work: (connection: Database.Database) => T): Promise<T> {
     return this.inLane(this.writer, async () => work(this.writer.connection));
-  }
-
-  /**
-   * A statement for the synchronous layer (legacy.ts), fresh as drizzle's better-sqlite3 driver expects.
-   * Inside this context's transaction: on the writer, joining it. While another context holds the write
-   * queue, its transaction is open on the writer: a read goes to the reader (no dirty read), a write is
-   * refused at once with SQLITE_BUSY instead of silently joining that transaction. Otherwise the writer.
-   */
-  legacyStatement(text: string): Database.Statement {
-    const writer = this.writer.connection;
-    if (this.current()?.lane === this.writer || !this.writer.queue.busy) return writer.prepare(text);
-    const statement = this.readOnly?.prepare(text);
-    if (statement?.readonly) return statement;
-    throw busyError('a synchronous write while an async transaction holds the writer');
-  }
-
-  /** Refuses synchronous work that writes while another context's transaction holds the writer. */
-  legacyWrite(): void {
-    if (this.current()?.lane !== this.writer && this.writer.queue.busy) {
-      throw busyError('a synchronous write while an async transaction holds the writer');
-    }
   }
 
   /** Prepared statements held per connection. */

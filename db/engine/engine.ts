@@ -1,13 +1,12 @@
 import { drizzle as syncDrizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { drizzle, type AsyncRemoteCallback } from 'drizzle-orm/sqlite-proxy';
 import * as schema from '../schema';
-import type { Db as SyncDb } from '../client';
 import { isDatabaseBusy } from '../busy';
 import { dbConfig } from '../config';
-import { migrateDatabase } from '../migrate';
+import { migrationsFolder } from '../migrations-folder';
 import type { Db, Tx } from '../tx';
 import { Connections } from './connections';
-import { legacyOf } from './legacy';
 import type { Method } from './run-statement';
 
 // The async data engine (docs/decisions/040-async-engine.md): drizzle's sqlite-proxy driver, so every query
@@ -100,15 +99,7 @@ export async function writeIfFree(db: Db, work: (tx: Tx) => Promise<void>): Prom
 
 /** Applies every committed migration not yet applied (db/migrate.ts), on the writer, holding the write queue. */
 export function migrateEngine(db: Db): Promise<void> {
-  return connectionsOf(db).withWriter((connection) => migrateDatabase(syncDrizzle(connection, { schema }) as SyncDb));
-}
-
-/**
- * Today's synchronous drizzle over this engine's writer, for code not converted yet (legacy.ts): it joins
- * the async transaction of the calling context, and refuses to write while another context holds one.
- */
-export function legacyDb(db: Db): SyncDb {
-  return legacyOf(connectionsOf(db));
+  return connectionsOf(db).withWriter((connection) => migrate(syncDrizzle(connection, { schema }), { migrationsFolder }));
 }
 
 /** Prepared statements held per connection (tests check the cache stays bounded). */

@@ -12,17 +12,17 @@ export interface TestDb {
 }
 
 /** A real SQLite file, migrated with the committed migrations, private to the calling test file. */
-export function createTestDb(): TestDb {
+export async function createTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-test-'));
   const file = path.join(dir, 'fenghuo.db');
   const db = openDatabase(file);
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   return {
     db,
     file,
     close: () => {
-      db.$client.close();
+      db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
