@@ -1,7 +1,8 @@
-// Issue 13 (item 9): SQLite has one writer at a time. A writer that cannot get the lock within the
-// configured wait (FENGHUO_DB_BUSY_TIMEOUT_MS, SQLite's busy_timeout) fails with SQLITE_BUSY or
-// SQLITE_LOCKED (and their extended codes). That is a "try again" for the caller, never a crash: each edge
-// (API, CLI, forms) recognises it here and says so in its own way. One place decides what counts.
+// Issue 13 (item 9): SQLite has one writer at a time. A writer that cannot get its turn within the
+// configured wait (FENGHUO_DB_BUSY_TIMEOUT_MS: the engine's write queue and SQLite's file lock together,
+// decision 040) fails with SQLITE_BUSY or SQLITE_LOCKED (and their extended codes). That is a "try again"
+// for the caller, never a crash: each edge (API, CLI, forms) recognises it here and says so in its own way.
+// One place decides what counts.
 
 const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
 
@@ -25,26 +26,4 @@ export function busyError(message: string): Error & { code: 'SQLITE_BUSY' } {
 /** Seconds a caller should wait before trying again: the configured wait, rounded up, at least one. */
 export function retryAfterSeconds(busyTimeoutMs: number): number {
   return Math.max(1, Math.ceil(busyTimeoutMs / 1000));
-}
-
-/**
- * Runs a write that may be left for later (the last-use mark of a session or token) only if the write lock
- * is free now: waiting for it would hold the serving thread inside SQLite, for up to the busy timeout, while
- * the import pool's worker or another process writes (decision 032). Answers whether it was written.
- */
-export function writeIfFree(
-  db: { $client: { pragma(source: string, options?: { simple: boolean }): unknown } },
-  write: () => void,
-): boolean {
-  const wait = Number(db.$client.pragma('busy_timeout', { simple: true }));
-  db.$client.pragma('busy_timeout = 0');
-  try {
-    write();
-    return true;
-  } catch (error) {
-    if (isDatabaseBusy(error)) return false;
-    throw error;
-  } finally {
-    db.$client.pragma(`busy_timeout = ${wait}`);
-  }
 }

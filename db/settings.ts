@@ -1,19 +1,20 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
+import { first } from '@/db/engine';
 import { settings } from '@/db/schema';
 
-export function getSetting(db: Db, key: string): string | undefined {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+export async function getSetting(q: Queryable, key: string): Promise<string | undefined> {
+  return first(await q.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1))?.value;
 }
 
 /** Stores `value` unless the key already has one; returns the value that is kept. */
-export function putSettingIfAbsent(db: Db, key: string, value: string): string {
-  db.insert(settings).values({ key, value }).onConflictDoNothing().run();
-  return getSetting(db, key) ?? value;
+export async function putSettingIfAbsent(q: Queryable, key: string, value: string): Promise<string> {
+  await q.insert(settings).values({ key, value }).onConflictDoNothing();
+  return (await getSetting(q, key)) ?? value;
 }
 
-export function putSetting(db: Pick<Db, 'insert'>, key: string, value: string): void {
-  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+export async function putSetting(q: Queryable, key: string, value: string): Promise<void> {
+  await q.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
 }
 
 /** Set by every write to records, so stored provisional ratings know when they are out of date. */

@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { isDatabaseBusy, retryAfterSeconds } from '@/db/busy';
 import { FieldProblem, Refusal } from '@/domain/errors';
@@ -130,10 +131,20 @@ function apiErrorOf(failure: Failure, locale: Locale): ApiError {
   }
 }
 
+/**
+ * Logs an unexpected error. A failed query arrives wrapped by drizzle (its message is the SQL and its
+ * parameters): the driver's own error says what happened, so it is logged first, with the SQL text and
+ * without the parameters (they may hold a password hash or a person's data).
+ */
+function logUnexpected(tag: string, error: unknown): void {
+  if (error instanceof DrizzleQueryError && error.cause) console.error(tag, error.cause, { query: error.query });
+  else console.error(tag, error);
+}
+
 /** The API's error body, always `{error: {code, message, details}}`; unexpected errors are logged, never shown. */
 export function errorResponse(error: unknown, locale: Locale = 'en'): Response {
   const failure = failureOf(error, locale);
-  if (failure.kind === 'unexpected') console.error('[api] unexpected error', error);
+  if (failure.kind === 'unexpected') logUnexpected('[api] unexpected error', error);
   const apiError = apiErrorOf(failure, locale);
   const message = typeof apiError.say === 'string' ? apiError.say : apiError.say(locale);
   return Response.json(
@@ -173,7 +184,7 @@ export function actionFailure(error: unknown, locale: Locale): FormFailure {
     case 'busy':
       return { error: translate(locale, 'actions.busy'), fields: {} };
     default:
-      console.error('[action] unexpected error', error);
+      logUnexpected('[action] unexpected error', error);
       return { error: translate(locale, 'actions.unexpected'), fields: {} };
   }
 }

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   // Before Next and React are loaded: they choose their production builds by it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const { env } = await import('@/server/env');
-  const { openDatabase } = await import('@/db/client');
+  const { getDb } = await import('@/db/client');
   const { PageStore } = await import('@/server/page-cache/store');
   const { withPageCache } = await import('@/server/page-cache/handler');
   const { default: next } = await import('next');
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const serve = withPageCache({
-    db: openDatabase(config.FENGHUO_DB),
+    // The process's one engine (kept on globalThis): Next's bundle reaches the same one, so the page cache
+    // and the pages share one write queue on the file.
+    db: getDb(),
     store: new PageStore(PAGE_CACHE_BYTES),
     trust: { trustProxy: config.FENGHUO_TRUST_PROXY, secureCookies: config.FENGHUO_SECURE_COOKIES },
     next: (req, res) => handle(req, res),

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const isDemo = getSetting(getDb(), DEMO_DATA_SETTING) !== undefined;
+  const isDemo = (await getSetting(getDb(), DEMO_DATA_SETTING)) !== undefined;
   return (
     <AppShell actor={actor} isDemo={isDemo}>
       {children}

@@ -18,6 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await currentActor()) redirect('/');
   const params = await searchParams;
   const t = await getTranslations();
+  const isDemo = (await getSetting(getDb(), DEMO_DATA_SETTING)) !== undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-red-950 to-gray-900 px-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
@@ -37,7 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t('login.loggedOut')}
           </p>
         ) : null}
-        {getSetting(getDb(), DEMO_DATA_SETTING) !== undefined ? <DemoLogins password={DEMO_PASSWORD} /> : null}
+        {isDemo ? <DemoLogins password={DEMO_PASSWORD} /> : null}
         <LoginForm next={params.next} />
         <div className="mt-6 flex justify-center">
           <LocaleSwitch />

@@ -1,10 +1,10 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { apiTokens, units, users } from '@/db/schema';
 
 /** Users with their units, for administrators (the caller's role is checked by the page). */
-export function listUsers(db: Db) {
-  return db
+export async function listUsers(q: Queryable) {
+  return q
     .select({
       id: users.id,
       login: users.login,
@@ -17,12 +17,11 @@ export function listUsers(db: Db) {
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .orderBy(asc(users.login))
-    .all();
+    .orderBy(asc(users.login));
 }
 
-export function listTokens(db: Db) {
-  return db
+export async function listTokens(q: Queryable) {
+  return q
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -34,6 +33,5 @@ export function listTokens(db: Db) {
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .orderBy(desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.id));
 }

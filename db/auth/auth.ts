@@ -1,27 +1,28 @@
 import { and, count, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Queryable } from '@/db/tx';
+import { first } from '@/db/engine';
 import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '@/db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
-export function userByLogin(db: Db, login: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.login, login)).get();
+export async function userByLogin(q: Queryable, login: string): Promise<UserRow | undefined> {
+  return first(await q.select().from(users).where(eq(users.login, login)).limit(1));
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(q: Queryable): Promise<number> {
+  return first(await q.select({ n: count() }).from(users))?.n ?? 0;
 }
 
-export function insertUser(
-  db: Db,
+export async function insertUser(
+  q: Queryable,
   values: { login: string; displayName: string; passwordHash: string; role: Role; unitId: number },
-): number {
+): Promise<number> {
   const now = new Date();
-  return db
+  const rows = await q
     .insert(users)
     .values({ ...values, passwordChangedAt: now, createdAt: now, updatedAt: now })
-    .returning({ id: users.id })
-    .get().id;
+    .returning({ id: users.id });
+  return first(rows)!.id;
 }
 
 /** The user behind a principal together with its unit, as the scope resolver needs it. */
@@ -39,18 +40,19 @@ const principalColumns = {
   unitPath: units.path,
 };
 
-export function sessionPrincipal(db: Db, sessionId: string, now: Date) {
-  return db
+export async function sessionPrincipal(q: Queryable, sessionId: string, now: Date) {
+  const rows = await q
     .select({ ...principalColumns, sessionCreatedAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
-    .get();
+    .limit(1);
+  return first(rows);
 }
 
-export function tokenPrincipal(db: Db, tokenHash: string, now: Date) {
-  return db
+export async function tokenPrincipal(q: Queryable, tokenHash: string, now: Date) {
+  const rows = await q
     .select({ ...principalColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -58,51 +60,54 @@ export function tokenPrincipal(db: Db, tokenHash: string, now: Date) {
     .where(
       and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))),
     )
-    .get();
+    .limit(1);
+  return first(rows);
 }
 
 /** The principal of a user by login, for the command line (whoever runs it has the database file already). */
-export function loginPrincipal(db: Db, login: string) {
-  return db.select(principalColumns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.login, login)).get();
+export async function loginPrincipal(q: Queryable, login: string) {
+  return first(
+    await q.select(principalColumns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.login, login)).limit(1),
+  );
 }
 
 /** The first active administrator's login, the command line's default identity. */
-export function firstAdminLogin(db: Db): string | undefined {
-  return db
+export async function firstAdminLogin(q: Queryable): Promise<string | undefined> {
+  const rows = await q
     .select({ login: users.login })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true)))
     .orderBy(users.id)
-    .limit(1)
-    .get()?.login;
+    .limit(1);
+  return first(rows)?.login;
 }
 
-export function insertSession(db: Db, values: typeof sessions.$inferInsert): void {
-  db.insert(sessions).values(values).run();
+export async function insertSession(q: Queryable, values: typeof sessions.$inferInsert): Promise<void> {
+  await q.insert(sessions).values(values);
 }
 
-export function touchSession(db: Db, sessionId: string, lastSeenAt: Date, expiresAt: Date): void {
-  db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, sessionId)).run();
+export async function touchSession(q: Queryable, sessionId: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
+  await q.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, sessionId));
 }
 
-export function deleteSession(db: Db, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function deleteSession(q: Queryable, sessionId: string): Promise<void> {
+  await q.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export function insertApiToken(db: Db, values: typeof apiTokens.$inferInsert): number {
-  return db.insert(apiTokens).values(values).returning({ id: apiTokens.id }).get().id;
+export async function insertApiToken(q: Queryable, values: typeof apiTokens.$inferInsert): Promise<number> {
+  return first(await q.insert(apiTokens).values(values).returning({ id: apiTokens.id }))!.id;
 }
 
-export function touchApiToken(db: Db, tokenId: number, at: Date): void {
-  db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId)).run();
+export async function touchApiToken(q: Queryable, tokenId: number, at: Date): Promise<void> {
+  await q.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId));
 }
 
-export function recordLoginAttempt(db: Db, values: { login: string; ip: string; at: Date; success: boolean }): number {
-  return db.insert(loginAttempts).values(values).returning({ id: loginAttempts.id }).get().id;
+export async function recordLoginAttempt(q: Queryable, values: { login: string; ip: string; at: Date; success: boolean }): Promise<number> {
+  return first(await q.insert(loginAttempts).values(values).returning({ id: loginAttempts.id }))!.id;
 }
 
-export function markLoginSucceeded(db: Db, attemptId: number): void {
-  db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)).run();
+export async function markLoginSucceeded(q: Queryable, attemptId: number): Promise<void> {
+  await q.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
 }
 
 export interface FailureStats {
@@ -114,71 +119,68 @@ export interface FailureStats {
  * Failed attempts since `since` and before attempt `beforeId`: for the login, for the login from this
  * address, and for the address (the last two only when the address is known).
  */
-export function loginFailureStats(
-  db: Db,
+export async function loginFailureStats(
+  db: Queryable,
   q: { login: string; ip: string | null; since: Date; beforeId: number },
-): { byLogin: FailureStats; byPair: FailureStats; byIp: FailureStats } {
+): Promise<{ byLogin: FailureStats; byPair: FailureStats; byIp: FailureStats }> {
   const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, q.since), lt(loginAttempts.id, q.beforeId));
-  const stats = (where: SQL | undefined): FailureStats => {
-    const row = db
-      .select({ n: count(), last: max(loginAttempts.at) })
-      .from(loginAttempts)
-      .where(where)
-      .get();
+  const stats = async (where: SQL | undefined): Promise<FailureStats> => {
+    const row = first(
+      await db
+        .select({ n: count(), last: max(loginAttempts.at) })
+        .from(loginAttempts)
+        .where(where),
+    );
     return { n: row?.n ?? 0, last: row?.last ?? null };
   };
   const none = { n: 0, last: null };
   return {
-    byLogin: stats(and(failed, eq(loginAttempts.login, q.login))),
-    byPair: q.ip ? stats(and(failed, eq(loginAttempts.login, q.login), eq(loginAttempts.ip, q.ip))) : none,
-    byIp: q.ip ? stats(and(failed, eq(loginAttempts.ip, q.ip))) : none,
+    byLogin: await stats(and(failed, eq(loginAttempts.login, q.login))),
+    byPair: q.ip ? await stats(and(failed, eq(loginAttempts.login, q.login), eq(loginAttempts.ip, q.ip))) : none,
+    byIp: q.ip ? await stats(and(failed, eq(loginAttempts.ip, q.ip))) : none,
   };
 }
 
 /** A refused (throttled) attempt is forgotten, so retrying while waiting does not lengthen the wait. */
-export function deleteLoginAttempt(db: Db, attemptId: number): void {
-  db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId)).run();
+export async function deleteLoginAttempt(q: Queryable, attemptId: number): Promise<void> {
+  await q.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
 }
 
 /**
  * A successful login forgets the failures of that login from that address (the owner's own typos); those
  * from other addresses, perhaps a guesser's, keep counting.
  */
-export function clearLoginFailures(db: Db, login: string, ip: string): void {
-  db.delete(loginAttempts)
-    .where(and(eq(loginAttempts.login, login), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false)))
-    .run();
+export async function clearLoginFailures(q: Queryable, login: string, ip: string): Promise<void> {
+  await q.delete(loginAttempts).where(and(eq(loginAttempts.login, login), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false)));
 }
 
 /** Revokes a token that is still live; returns false when there was none to revoke. */
-export function revokeApiToken(db: Db, tokenId: number, at: Date): boolean {
-  return (
-    db
-      .update(apiTokens)
-      .set({ revokedAt: at })
-      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
-      .run().changes === 1
-  );
+export async function revokeApiToken(q: Queryable, tokenId: number, at: Date): Promise<boolean> {
+  const result = await q
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+  return result.changes === 1;
 }
 
 /**
  * A new password hash, and every session of the user ended, in one transaction: whoever held a session
  * with the old password (a stolen cookie, a forgotten browser) holds nothing afterwards.
  */
-export function replacePassword(db: Db, userId: number, passwordHash: string, at: Date): number {
-  return db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: at, updatedAt: at }).where(eq(users.id, userId)).run();
-    return tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function replacePassword(db: Db, userId: number, passwordHash: string, at: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: at, updatedAt: at }).where(eq(users.id, userId));
+    return (await tx.delete(sessions).where(eq(sessions.userId, userId))).changes;
   });
 }
 
-export function userById(db: Db, userId: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, userId)).get();
+export async function userById(q: Queryable, userId: number): Promise<UserRow | undefined> {
+  return first(await q.select().from(users).where(eq(users.id, userId)).limit(1));
 }
 
 /** Failed password changes by one user from one session since `since`, from the audit chain that records them. */
-export function passwordChangeFailures(db: Db, q: { userId: number; session: string; since: Date }): FailureStats {
-  const row = db
+export async function passwordChangeFailures(db: Queryable, q: { userId: number; session: string; since: Date }): Promise<FailureStats> {
+  const rows = await db
     .select({ n: count(), last: max(auditLog.at) })
     .from(auditLog)
     .where(
@@ -189,8 +191,8 @@ export function passwordChangeFailures(db: Db, q: { userId: number; session: str
         gt(auditLog.at, q.since),
         sql`json_extract(${auditLog.after}, '$.session') = ${q.session}`,
       ),
-    )
-    .get();
+    );
+  const row = first(rows);
   return { n: row?.n ?? 0, last: row?.last ?? null };
 }
 

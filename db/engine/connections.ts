@@ -24,6 +24,9 @@ export interface Context {
   tx?: Tx;
 }
 
+/** Read-only connections kept for snapshots: each holds its own page cache, so a few, not one per view. */
+const SNAPSHOT_CONNECTIONS = 4;
+
 function lane(name: string, connection: Database.Database, cacheSize: number, writes: boolean): Lane {
   return { name, connection, statements: new StatementCache(connection, cacheSize), queue: new Mutex(), writes };
 }
@@ -44,7 +47,7 @@ export class Connections {
   readonly writer: Lane;
   readonly reader: StatementCache;
   private readonly readOnly?: Database.Database;
-  private snapshots?: Lane;
+  private readonly snapshots: Lane[] = [];
   private readonly context = new AsyncLocalStorage<Context>();
 
   constructor(
@@ -69,10 +72,21 @@ export class Connections {
     return ctx?.open ? ctx : undefined;
   }
 
-  /** Snapshots read on a read-only connection of their own, so they neither wait for nor hold up anyone. */
+  /**
+   * Snapshots read on read-only connections of their own, so they neither wait for nor hold up the writer
+   * or the shared reader. Several views (the ratings pages, the API's stored pages, dry runs) take one at
+   * once: a free connection serves, else a new one up to SNAPSHOT_CONNECTIONS, else the shortest queue.
+   */
   snapshotLane(): Lane {
-    this.snapshots ??= this.single ? this.writer : lane('snapshot', openReader(this.file, this.busyMs), this.cacheSize, false);
-    return this.snapshots;
+    if (this.single) return this.writer;
+    const free = this.snapshots.find((l) => !l.queue.busy);
+    if (free) return free;
+    if (this.snapshots.length < SNAPSHOT_CONNECTIONS) {
+      const added = lane(`snapshot ${this.snapshots.length + 1}`, openReader(this.file, this.busyMs), this.cacheSize, false);
+      this.snapshots.push(added);
+      return added;
+    }
+    return this.snapshots.reduce((a, b) => (b.queue.waiting < a.queue.waiting ? b : a));
   }
 
   /** Runs `body` holding a lane's queue, as the current async context; waits at most `waitMs` (the busy timeout). */
@@ -117,13 +131,13 @@ export class Connections {
 
   /** Prepared statements held per connection. */
   sizes(): Record<string, number> {
-    const lanes = [this.writer, ...(this.snapshots && this.snapshots !== this.writer ? [this.snapshots] : [])];
+    const lanes = [this.writer, ...this.snapshots];
     return Object.fromEntries([['read', this.reader.size], ...lanes.map((l) => [l.name, l.statements.size])]);
   }
 
   close(): void {
     this.writer.connection.close();
     this.readOnly?.close();
-    if (this.snapshots && this.snapshots !== this.writer) this.snapshots.connection.close();
+    for (const l of this.snapshots) l.connection.close();
   }
 }

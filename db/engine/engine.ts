@@ -29,7 +29,10 @@ class Rollback {
 /** A write transaction that waits at most `waitMs` for its turn (default: the busy timeout). */
 type Write = <T>(fn: (tx: Tx) => Promise<T>, waitMs?: number) => Promise<T>;
 
-const engines = new WeakMap<object, { connections: Connections; write: Write }>();
+// On globalThis, like the engine getEngine keeps there: writeIfFree or cachedStatements from another copy of
+// this module (a development reload, Next's bundle beside server/serve.ts) must still find it.
+const globalForEngines = globalThis as unknown as { fenghuoEngines?: WeakMap<object, { connections: Connections; write: Write }> };
+const engines = (globalForEngines.fenghuoEngines ??= new WeakMap());
 
 /** Opens the engine on a SQLite file (created if missing, as the synchronous layer does). */
 export function openEngine(file: string, options: EngineOptions = {}): Db {
@@ -84,8 +87,8 @@ const connectionsOf = (db: Db) => engineOf(db).connections;
 
 /**
  * Runs a write that may be left for later (the last-use mark of a session or token) only if the writer is
- * free now, without waiting (decision 032); answers whether it was written. The async twin of
- * db/busy.ts writeIfFree, which goes with the synchronous layer.
+ * free now, without waiting for the queue or another process's lock (decision 032); answers whether it was
+ * written.
  */
 export async function writeIfFree(db: Db, work: (tx: Tx) => Promise<void>): Promise<boolean> {
   try {

@@ -14,8 +14,11 @@ export interface ProxyResult {
 /**
  * Set by the raw helpers (raw.ts) around their call: drizzle maps query-builder rows from arrays by
  * position, but hands raw `sql` rows back untouched, so raw callers are given objects keyed by column name.
+ * One per process (on globalThis): getEngine keeps the engine there, so after a development reload, or in
+ * server/serve.ts beside Next's own bundle, raw.ts and the engine may be different copies of this module.
  */
-export const objectRows = new AsyncLocalStorage<true>();
+const globalForRows = globalThis as unknown as { fenghuoObjectRows?: AsyncLocalStorage<true> };
+export const objectRows = (globalForRows.fenghuoObjectRows ??= new AsyncLocalStorage<true>());
 
 /** Runs one prepared statement and shapes its result for drizzle. */
 export function runStatement(statement: Database.Statement, params: unknown[], method: Method): ProxyResult {

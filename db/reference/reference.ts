@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Queryable } from '@/db/tx';
 import { domains, riskDimensions } from '@/db/schema';
 import { defaultDomains } from '@/domain/reference/domains';
 import { defaultDimensions } from '@/domain/reference/dimensions';
@@ -7,27 +7,27 @@ import { ensureDefaultRuleSets } from '@/db/rule-sets/rating-rule-sets';
 import { ensureDefaultAlertRuleSet } from '@/db/rule-sets/alert-rule-sets';
 
 /** Adds the built-in domains and dimensions that are missing; never overwrites an office's edits. */
-export function ensureReferenceData(db: Db): void {
-  db.transaction((tx) => {
-    tx.insert(domains)
+export async function ensureReferenceData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(domains)
       .values([...defaultDomains])
-      .onConflictDoNothing()
-      .run();
-    tx.insert(riskDimensions)
+      .onConflictDoNothing();
+    await tx
+      .insert(riskDimensions)
       .values([...defaultDimensions])
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   });
-  ensureDefaultRuleSets(db);
-  ensureDefaultAlertRuleSet(db);
+  await ensureDefaultRuleSets(db);
+  await ensureDefaultAlertRuleSet(db);
 }
 
 export type DomainRow = typeof domains.$inferSelect;
 
-export function listDomains(db: Db): DomainRow[] {
-  return db.select().from(domains).orderBy(asc(domains.sortOrder)).all();
+export async function listDomains(q: Queryable): Promise<DomainRow[]> {
+  return q.select().from(domains).orderBy(asc(domains.sortOrder));
 }
 
-export function listDimensions(db: Db) {
-  return db.select().from(riskDimensions).orderBy(asc(riskDimensions.sortOrder)).all();
+export async function listDimensions(q: Queryable) {
+  return q.select().from(riskDimensions).orderBy(asc(riskDimensions.sortOrder));
 }

@@ -5,9 +5,9 @@ import { hashApiToken, newSecretToken } from '@/features/auth/tokens';
 export const API_TOKEN_PREFIX = 'fh_';
 
 /** Creates a token for a user; the plain token is returned once and only its hash is stored. */
-export function createApiToken(db: Db, userId: number, name: string, now = new Date()): { id: number; token: string } {
+export async function createApiToken(db: Db, userId: number, name: string, now = new Date()): Promise<{ id: number; token: string }> {
   const token = newSecretToken(API_TOKEN_PREFIX);
-  const id = insertApiToken(db, {
+  const id = await insertApiToken(db, {
     userId,
     name,
     tokenHash: hashApiToken(token),

@@ -50,23 +50,23 @@ export async function changePassword(
   const data = changePasswordSchema.parse(input);
   if (data.newPassword !== data.confirmPassword) throw new FieldProblem('confirmPassword', 'security.passwordsDiffer');
   if (data.newPassword === data.currentPassword) throw new FieldProblem('newPassword', 'security.passwordUnchanged');
-  const user = userById(db, userId);
+  const user = await userById(db, userId);
   if (!user || !user.active) throw new FieldProblem('currentPassword', 'security.currentPasswordWrong');
 
   const session = sessionKey(client);
-  const failures = passwordChangeFailures(db, { userId, session, since: new Date(now.getTime() - THROTTLE_WINDOW_MS) });
+  const failures = await passwordChangeFailures(db, { userId, session, since: new Date(now.getTime() - THROTTLE_WINDOW_MS) });
   const waitUntil = backOffUntil(failures, THROTTLE_FREE_PER_PAIR, THROTTLE_PAIR_BASE_MS, THROTTLE_PAIR_CAP_MS);
   if (waitUntil > now.getTime()) throw throttled(waitUntil - now.getTime());
   const right = await passwordGate.run(() => verifyPassword(user.passwordHash, data.currentPassword));
   if (right === 'busy') throw new FieldProblem('currentPassword', 'security.busyFor', { seconds: Math.ceil(VERIFY_BUSY_RETRY_MS / 1000) });
   if (!right) {
-    audit(db, user, PASSWORD_CHANGE_FAILED, { session, ip: client.ip ?? null }, now);
+    await audit(db, user, PASSWORD_CHANGE_FAILED, { session, ip: client.ip ?? null }, now);
     throw new FieldProblem('currentPassword', 'security.currentPasswordWrong');
   }
 
-  const endedSessions = replacePassword(db, user.id, await hashPassword(data.newPassword), now);
-  audit(db, user, 'user.password_change', { session, ip: client.ip ?? null, endedSessions }, now);
-  return { sessionToken: openSession(db, user.id, now, client), endedSessions };
+  const endedSessions = await replacePassword(db, user.id, await hashPassword(data.newPassword), now);
+  await audit(db, user, 'user.password_change', { session, ip: client.ip ?? null, endedSessions }, now);
+  return { sessionToken: await openSession(db, user.id, now, client), endedSessions };
 }
 
 /** A prefix of the session's stored id: enough to tell sessions apart in the audit, useless as a cookie. */
@@ -78,14 +78,12 @@ function throttled(ms: number): FieldProblem {
   return new FieldProblem('currentPassword', 'security.changeThrottledFor', { seconds: Math.ceil(ms / 1000) });
 }
 
-function audit(db: Db, user: UserRow, action: string, after: Record<string, unknown>, now: Date): void {
-  db.transaction(
-    (tx) =>
-      appendAudit(
-        tx,
-        [{ actorUserId: user.id, action, entityKind: 'user', entityId: user.id, unitId: user.unitId, before: null, after }],
-        now,
-      ),
-    { behavior: 'immediate' },
+async function audit(db: Db, user: UserRow, action: string, after: Record<string, unknown>, now: Date): Promise<void> {
+  await db.transaction((tx) =>
+    appendAudit(
+      tx,
+      [{ actorUserId: user.id, action, entityKind: 'user', entityId: user.id, unitId: user.unitId, before: null, after }],
+      now,
+    ),
   );
 }

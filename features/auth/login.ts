@@ -49,7 +49,7 @@ export function backOffUntil(stats: FailureStats, free: number, baseMs: number, 
  * and the per-address limit. Both are known only behind a trusted proxy, and neither touches the owner
  * trying from elsewhere.
  */
-function addressRefusedUntil(stats: ReturnType<typeof loginFailureStats>): number {
+function addressRefusedUntil(stats: Awaited<ReturnType<typeof loginFailureStats>>): number {
   return Math.max(
     backOffUntil(stats.byPair, THROTTLE_FREE_PER_PAIR, THROTTLE_PAIR_BASE_MS, THROTTLE_PAIR_CAP_MS),
     stats.byIp.n >= THROTTLE_MAX_PER_IP && stats.byIp.last ? stats.byIp.last.getTime() + THROTTLE_WINDOW_MS : 0,
@@ -73,12 +73,17 @@ export async function logIn(
   const ip = input.ip ?? UNKNOWN_ADDRESS;
   // Counted as a failure before the (slow) password check and turned into a success only afterwards, so
   // many guesses sent at once all see each other instead of slipping under the limit together.
-  const attemptId = recordLoginAttempt(db, { login, ip, at: now, success: false });
-  const stats = loginFailureStats(db, { login, ip: input.ip, since: new Date(now.getTime() - THROTTLE_WINDOW_MS), beforeId: attemptId });
+  const attemptId = await recordLoginAttempt(db, { login, ip, at: now, success: false });
+  const stats = await loginFailureStats(db, {
+    login,
+    ip: input.ip,
+    since: new Date(now.getTime() - THROTTLE_WINDOW_MS),
+    beforeId: attemptId,
+  });
   const refusedUntil = addressRefusedUntil(stats);
   if (refusedUntil > now.getTime()) return forget(db, attemptId, refusedUntil - now.getTime());
 
-  const user = userByLogin(db, login);
+  const user = await userByLogin(db, login);
   // Verify even for a deactivated user, so the answer takes as long as for anyone else.
   const checked = await passwordGate.run(() =>
     user ? verifyPassword(user.passwordHash, input.password) : burnPasswordCheck(input.password).then(() => false),
@@ -91,24 +96,29 @@ export async function logIn(
       : { ok: false, reason: 'invalid' };
   }
 
-  markLoginSucceeded(db, attemptId);
+  await markLoginSucceeded(db, attemptId);
   // Only this address's failures are forgotten: a guesser elsewhere keeps its back-off.
-  clearLoginFailures(db, login, ip);
-  const sessionToken = openSession(db, user.id, now, input);
+  await clearLoginFailures(db, login, ip);
+  const sessionToken = await openSession(db, user.id, now, input);
   return { ok: true, sessionToken, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) };
 }
 
 /** A refused attempt is not stored, so retrying while waiting does not lengthen the wait. */
-function forget(db: Db, attemptId: number, retryAfterMs: number, reason: 'throttled' | 'busy' = 'throttled'): LoginResult {
-  deleteLoginAttempt(db, attemptId);
+async function forget(db: Db, attemptId: number, retryAfterMs: number, reason: 'throttled' | 'busy' = 'throttled'): Promise<LoginResult> {
+  await deleteLoginAttempt(db, attemptId);
   return { ok: false, reason, retryAfterMs };
 }
 
 /** A new session for a user who has just proved who they are; returns the cookie value. */
-export function openSession(db: Db, userId: number, now: Date, client: { ip?: string | null; userAgent?: string | null }): string {
+export async function openSession(
+  db: Db,
+  userId: number,
+  now: Date,
+  client: { ip?: string | null; userAgent?: string | null },
+): Promise<string> {
   const sessionToken = newSecretToken();
-  insertSession(db, {
-    id: hashSessionToken(sessionToken, sessionSecret(db)),
+  await insertSession(db, {
+    id: hashSessionToken(sessionToken, await sessionSecret(db)),
     userId,
     createdAt: now,
     lastSeenAt: now,
@@ -119,6 +129,6 @@ export function openSession(db: Db, userId: number, now: Date, client: { ip?: st
   return sessionToken;
 }
 
-export function logOut(db: Db, sessionToken: string): void {
-  deleteSession(db, hashSessionToken(sessionToken, sessionSecret(db)));
+export async function logOut(db: Db, sessionToken: string): Promise<void> {
+  await deleteSession(db, hashSessionToken(sessionToken, await sessionSecret(db)));
 }

@@ -24,9 +24,9 @@ export type NewUser = z.input<typeof newUserSchema>;
 /** Creates a user after validating it; an unknown unit or a taken login is a FieldProblem. */
 export async function createUser(db: Db, input: NewUser): Promise<number> {
   const data = newUserSchema.parse(input);
-  const unit = unitByCode(db, data.unitCode);
+  const unit = await unitByCode(db, data.unitCode);
   if (!unit) throw new FieldProblem('unitCode', 'validation.unknownUnit', { code: data.unitCode });
-  if (userByLogin(db, data.login)) throw new FieldProblem('login', 'validation.loginTaken', { login: data.login });
+  if (await userByLogin(db, data.login)) throw new FieldProblem('login', 'validation.loginTaken', { login: data.login });
   return insertUser(db, {
     login: data.login,
     displayName: data.displayName || data.login,

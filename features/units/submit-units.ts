@@ -1,9 +1,10 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Db, Tx } from '@/db/tx';
+import { first } from '@/db/engine';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
+import { unitByCode } from '@/db/units/units';
 import { recordKinds } from '@/db/records/record-kinds';
 import { canManageUnits } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
@@ -12,6 +13,7 @@ import { issueMessage } from '@/domain/i18n/validation';
 import { instant, opt, shortText, unitCode } from '@/domain/records/schema-parts';
 import { keyed, same, SubmissionRefused, type ItemOutcome, type Problem } from '@/domain/records/submission';
 import type { SubmissionResult } from '@/features/records/submit';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 
 export const unitInput = z.object({
   code: unitCode.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'validation.unitCodeFormat'),
@@ -41,37 +43,40 @@ type UnitRow = typeof units.$inferSelect;
 /**
  * Creates or updates units by code, in order (a parent may come earlier in the same batch), all or
  * nothing. Moving a unit rewrites the materialised path of its whole subtree and, when it changes
- * institute, the rated institute of the records filed below it: in the same transaction.
+ * institute, the rated institute of the records filed below it: in the same transaction. A batch that
+ * moved a unit or added or changed an institute re-rates once it has committed (issue 15: reads never write).
  */
-export function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now: Date): SubmissionResult {
+export async function submitUnits(db: Db, actor: Actor, items: readonly unknown[], now: Date): Promise<SubmissionResult> {
   if (!canManageUnits(actor.role))
     throw new SubmissionRefused('forbidden', [{ index: 0, field: '(role)', say: keyed('validation.officeOnly') }]);
   const inputs = parseUnits(items);
-  return db.transaction(
-    (tx) => {
-      const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
-      const audit: AuditEntry[] = [];
-      const problems: Problem[] = [];
-      for (const index of parentsFirst(inputs)) {
-        const fail: Fail = (field, key, params = {}) => problems.push({ index, field, say: keyed(key, params) });
-        const stored = storeUnit(tx, actor, inputs[index]!, fail);
-        if (!stored) continue;
-        result[stored.outcome]++;
-        result.ids[index] = stored.id;
-        result.outcomes[index] = stored.outcome;
-        if (stored.audit) audit.push(stored.audit);
-      }
-      // Throwing rolls the whole batch back.
-      if (problems.length) throw new SubmissionRefused('invalid', problems);
-      appendAudit(tx, audit, now);
-      return result;
-    },
-    { behavior: 'immediate' },
-  );
+  let reRate = false;
+  const result = await db.transaction(async (tx) => {
+    const result: SubmissionResult = { created: 0, updated: 0, unchanged: 0, ids: [], outcomes: [] };
+    const audit: AuditEntry[] = [];
+    const problems: Problem[] = [];
+    for (const index of parentsFirst(inputs)) {
+      const fail: Fail = (field, key, params = {}) => problems.push({ index, field, say: keyed(key, params) });
+      const stored = await storeUnit(tx, actor, inputs[index]!, fail);
+      if (!stored) continue;
+      result[stored.outcome]++;
+      result.ids[index] = stored.id;
+      result.outcomes[index] = stored.outcome;
+      if (stored.audit) audit.push(stored.audit);
+      if (stored.reRate) reRate = true;
+    }
+    // Throwing rolls the whole batch back.
+    if (problems.length) throw new SubmissionRefused('invalid', problems);
+    await appendAudit(tx, audit, now);
+    return result;
+  });
+  if (reRate) await ratingsFollowWrites(db, now);
+  return result;
 }
 
 type Fail = (field: string, key: string, params?: Record<string, string | number>) => void;
-type Stored = { id: number; outcome: ItemOutcome; audit?: AuditEntry };
+/** `reRate`: the change may move ratings (a move, or an institute added or changed). */
+type Stored = { id: number; outcome: ItemOutcome; audit?: AuditEntry; reRate?: boolean };
 
 function parseUnits(items: readonly unknown[]): UnitInput[] {
   const problems: Problem[] = [];
@@ -88,14 +93,14 @@ function parseUnits(items: readonly unknown[]): UnitInput[] {
 }
 
 /** One unit of the batch, placed under its parent, created or updated; null when it cannot sit there. */
-function storeUnit(tx: Tx, actor: Actor, input: UnitInput, fail: Fail): Stored | null {
-  const before = tx.select().from(units).where(eq(units.code, input.code)).get();
-  const parent = input.parentCode ? tx.select().from(units).where(eq(units.code, input.parentCode)).get() : undefined;
+async function storeUnit(tx: Tx, actor: Actor, input: UnitInput, fail: Fail): Promise<Stored | null> {
+  const before = await unitByCode(tx, input.code);
+  const parent = input.parentCode ? await unitByCode(tx, input.parentCode) : undefined;
   if (input.parentCode && !parent) {
     fail('parentCode', 'validation.unknownUnit', { code: input.parentCode });
     return null;
   }
-  const refusal = placementRefusal(tx, input, before, parent);
+  const refusal = await placementRefusal(tx, input, before, parent);
   if (refusal) {
     fail(refusal.field, refusal.key, refusal.params);
     return null;
@@ -121,20 +126,22 @@ interface Placement {
   values: Record<string, unknown> & { name: string; kind: UnitKind; parentId: number | null };
 }
 
-function createUnit(tx: Tx, actor: Actor, { input, parent, instituteId, values }: Placement): Stored {
-  const row = tx
-    .insert(units)
-    .values({ ...values, code: input.code, path: '/', instituteId })
-    .returning()
-    .get();
+async function createUnit(tx: Tx, actor: Actor, { input, parent, instituteId, values }: Placement): Promise<Stored> {
+  const row = first(
+    await tx
+      .insert(units)
+      .values({ ...values, code: input.code, path: '/', instituteId })
+      .returning(),
+  )!;
   const path = `${parent?.path ?? '/'}${row.id}/`;
-  tx.update(units)
+  await tx
+    .update(units)
     .set({ path, instituteId: input.kind === 'institute' ? row.id : instituteId })
-    .where(eq(units.id, row.id))
-    .run();
+    .where(eq(units.id, row.id));
   return {
     id: row.id,
     outcome: 'created',
+    reRate: input.kind === 'institute',
     audit: {
       actorUserId: actor.userId,
       action: 'units.create',
@@ -147,23 +154,31 @@ function createUnit(tx: Tx, actor: Actor, { input, parent, instituteId, values }
   };
 }
 
-function updateUnit(tx: Tx, actor: Actor, p: Placement & { before: UnitRow }, fail: Fail): Stored {
+async function updateUnit(tx: Tx, actor: Actor, p: Placement & { before: UnitRow }, fail: Fail): Promise<Stored> {
   const { input, before, parent, instituteId, values } = p;
   const changed = Object.entries(values).filter(([k, v]) => !same((before as Record<string, unknown>)[k], v));
   if (changed.length === 0) return { id: before.id, outcome: 'unchanged' };
   // A kind change (allowed only while nothing hangs below the unit) also changes what it rolls up to.
   const kindChange = before.kind !== input.kind ? { instituteId: input.kind === 'institute' ? before.id : instituteId } : {};
-  tx.update(units)
+  await tx
+    .update(units)
     .set({ ...values, ...kindChange })
-    .where(eq(units.id, before.id))
-    .run();
-  if (before.parentId !== (parent?.id ?? null)) {
-    const moved = moveSubtree(tx, before, `${parent?.path ?? '/'}${before.id}/`, input.kind === 'institute' ? before.id : instituteId);
+    .where(eq(units.id, before.id));
+  const moves = before.parentId !== (parent?.id ?? null);
+  if (moves) {
+    const moved = await moveSubtree(
+      tx,
+      before,
+      `${parent?.path ?? '/'}${before.id}/`,
+      input.kind === 'institute' ? before.id : instituteId,
+    );
     if (moved) fail('parentCode', moved);
   }
   return {
     id: before.id,
     outcome: 'updated',
+    // An institute's dates decide whether it is rated at all (RATING.md §2); its kind change too.
+    reRate: moves || before.kind === 'institute' || input.kind === 'institute',
     audit: {
       actorUserId: actor.userId,
       action: 'units.update',
@@ -198,76 +213,80 @@ export function parentsFirst(inputs: readonly Pick<UnitInput, 'code' | 'parentCo
 }
 
 /** Why a unit cannot sit where the batch puts it, if it cannot. */
-function placementRefusal(
+async function placementRefusal(
   tx: Tx,
   input: UnitInput,
   before: UnitRow | undefined,
   parent: UnitRow | undefined,
-): { field: string; key: string; params?: Record<string, string> } | null {
+): Promise<{ field: string; key: string; params?: Record<string, string> } | null> {
   if (!allowedParents[input.kind].includes(parent?.kind ?? null))
     return { field: 'parentCode', key: 'validation.wrongParentKind', params: { kind: input.kind } };
   if (before && parent && `${parent.path}`.startsWith(before.path)) return { field: 'parentCode', key: 'validation.cycle' };
-  if (before && before.kind !== input.kind && hasChildrenOrRecords(tx, before)) return { field: 'kind', key: 'validation.kindLocked' };
+  if (before && before.kind !== input.kind && (await hasChildrenOrRecords(tx, before)))
+    return { field: 'kind', key: 'validation.kindLocked' };
   if (!before) {
     // Codes are case-sensitive; a code that differs from an existing one only in case is almost always a typo.
-    const twin = tx
-      .select({ code: units.code })
-      .from(units)
-      .where(sql`lower(${units.code}) = lower(${input.code})`)
-      .get();
+    const twin = first(
+      await tx
+        .select({ code: units.code })
+        .from(units)
+        .where(sql`lower(${units.code}) = lower(${input.code})`)
+        .limit(1),
+    );
     if (twin) return { field: 'code', key: 'validation.unitCodeCase', params: { code: twin.code } };
   }
   return null;
 }
 
-function hasChildrenOrRecords(tx: Tx, unit: UnitRow): boolean {
-  if (tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id)).limit(1).get()) return true;
-  return Object.values(recordKinds).some((k) =>
-    tx.select({ id: k.table.id }).from(k.table).where(eq(k.table.unitId, unit.id)).limit(1).get(),
-  );
+async function hasChildrenOrRecords(tx: Tx, unit: UnitRow): Promise<boolean> {
+  if (first(await tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id)).limit(1))) return true;
+  for (const k of Object.values(recordKinds))
+    if (first(await tx.select({ id: k.table.id }).from(k.table).where(eq(k.table.unitId, unit.id)).limit(1))) return true;
+  return false;
 }
 
 /**
  * Rewrites the paths below a moved unit and, if the subtree now rolls up to another institute, the
  * records filed in it. Returns a message key when the move would merge two institutes' externalIds.
  */
-function moveSubtree(tx: Tx, unit: UnitRow, newPath: string, newInstituteId: number | null): string | null {
+async function moveSubtree(tx: Tx, unit: UnitRow, newPath: string, newInstituteId: number | null): Promise<string | null> {
   const oldPath = unit.path;
-  tx.update(units)
+  await tx
+    .update(units)
     .set({ path: sql`${newPath} || substr(${units.path}, ${oldPath.length + 1})` })
-    .where(like(units.path, `${oldPath}%`))
-    .run();
+    .where(like(units.path, `${oldPath}%`));
   if (unit.kind !== 'department' || newInstituteId === unit.instituteId) return null;
-  const subtree = tx
-    .select({ id: units.id })
-    .from(units)
-    .where(like(units.path, `${newPath}%`))
-    .all()
-    .map((u) => u.id);
-  tx.update(units)
+  const subtree = (
+    await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(like(units.path, `${newPath}%`))
+  ).map((u) => u.id);
+  const ids = sql.join(
+    subtree.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await tx
+    .update(units)
     .set({ instituteId: newInstituteId })
-    .where(
-      sql`${units.id} IN (${sql.join(
-        subtree.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    )
-    .run();
+    .where(sql`${units.id} IN (${ids})`);
   for (const k of Object.values(recordKinds)) {
     try {
-      tx.update(k.table)
+      await tx
+        .update(k.table)
         .set({ instituteId: newInstituteId } as never)
-        .where(
-          sql`${k.table.unitId} IN (${sql.join(
-            subtree.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
-        )
-        .run();
+        .where(sql`${k.table.unitId} IN (${ids})`);
     } catch (error) {
-      if (String(error).includes('UNIQUE')) return 'validation.moveClash';
+      if (uniqueViolation(error)) return 'validation.moveClash';
       throw error;
     }
   }
   return null;
+}
+
+/** A UNIQUE constraint refused the statement; drizzle wraps the driver's error, so its causes are read too. */
+function uniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (String(e).includes('UNIQUE')) return true;
+  return false;
 }

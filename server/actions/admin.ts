@@ -24,18 +24,18 @@ const tokenSchema = z.object({
 });
 
 /** The plain token goes back to the administrator once, in this answer; only its hash is kept. */
-export const createTokenAction = safeAction({ schema: tokenSchema, ...adminOnly }, (input, { db }) => {
-  const user = userByLogin(db, input.login);
+export const createTokenAction = safeAction({ schema: tokenSchema, ...adminOnly }, async (input, { db }) => {
+  const user = await userByLogin(db, input.login);
   if (!user) throw new FieldProblem('login', 'validation.unknownUser', { login: input.login });
-  const { token } = createApiToken(db, user.id, input.name);
+  const { token } = await createApiToken(db, user.id, input.name);
   revalidatePath('/admin');
   return { token, login: user.login };
 });
 
 export const revokeTokenAction = safeAction(
   { schema: z.object({ tokenId: z.coerce.number().int().positive() }), ...adminOnly },
-  (input, { db }) => {
-    if (!revokeApiToken(db, input.tokenId, new Date())) throw new FieldProblem('tokenId', 'validation.unknownToken');
+  async (input, { db }) => {
+    if (!(await revokeApiToken(db, input.tokenId, new Date()))) throw new FieldProblem('tokenId', 'validation.unknownToken');
     revalidatePath('/admin');
     return { tokenId: input.tokenId };
   },

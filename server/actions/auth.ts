@@ -40,9 +40,9 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     return { fieldErrors, login };
   }
   // A login writes (its attempt, its session): while the import pool's worker holds the write lock, wait for
-  // it here without holding the server, rather than inside SQLite (decision 032). Past the wait, SQLite's own.
-  // Past the wait the lock is still taken (a big import): say so at once rather than wait again inside SQLite,
-  // holding the server; a lock taken by another process runs out as SQLite's own wait and is said alike.
+  // it here (decision 032). Past the wait the lock is still taken (a big import): say so at once rather than
+  // wait a second time for the lock; a lock taken by another process runs out as the engine's own bounded
+  // wait (SQLITE_BUSY, decision 040) and is said alike.
   const busy: LoginState = { error: 'dbBusy', retryAfterSeconds: retryAfterSeconds(env().FENGHUO_DB_BUSY_TIMEOUT_MS), login };
   if (!(await importPool().whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS))) return busy;
   let result: Awaited<ReturnType<typeof logIn>>;
@@ -63,7 +63,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
       : { error: result.reason, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000), login };
   const jar = await cookies();
   const previous = jar.get(SESSION_COOKIE)?.value;
-  if (previous) logOut(getDb(), previous);
+  if (previous) await logOut(getDb(), previous);
   jar.set(SESSION_COOKIE, result.sessionToken, {
     httpOnly: true,
     sameSite: 'lax',
@@ -77,7 +77,7 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
 export async function logoutAction(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) logOut(getDb(), token);
+  if (token) await logOut(getDb(), token);
   jar.delete(SESSION_COOKIE);
   redirect('/login?loggedOut=1');
 }

@@ -58,8 +58,8 @@ export function safeAction<S extends z.ZodType, T>(
       );
     }
     try {
-      // While the import pool's worker writes, this thread's connection would wait for the lock inside
-      // SQLite, holding every other request; it waits here instead, without blocking (decision 032).
+      // While the import pool's worker writes, wait for its turn here (decision 032), so a form behind a big
+      // import is told "busy" after one bounded wait rather than waiting again for the lock in the engine.
       await awaitWriteTurn();
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
     } catch (error) {

@@ -73,7 +73,7 @@ export function apiRoute<P>(first: RouteAccess | Handler<P>, second?: Handler<P>
       const db = getDb();
       const token = bearerToken(req);
       if (!token) throw new ApiError('unauthorized', (l) => translate(l, 'api.noToken'));
-      const actor = resolveActor(db, { bearerToken: token });
+      const actor = await resolveActor(db, { bearerToken: token });
       if (!actor) throw new ApiError('unauthorized', (l) => translate(l, 'api.badToken'));
       enforceRateLimit(token);
       if (access && !access.allow(actor.role)) throw new Refusal('forbidden', [{ index: 0, field: '(role)', key: access.refusal }]);

@@ -31,25 +31,25 @@ export interface BootstrapReport {
  */
 export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<BootstrapReport> {
   const report: BootstrapReport = { seeded: false, demoLogins: [], adminCreated: null, warnings: [] };
-  migrateDatabase(db);
-  ensureReferenceData(db);
-  sessionSecret(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
+  await sessionSecret(db);
 
   // Without FENGHUO_ADMIN_LOGIN the demo brings its own administrator, `admin`.
   const demoAccounts = config.FENGHUO_ADMIN_LOGIN ? demoUsers : [DEMO_ADMIN, ...demoUsers];
-  if (config.FENGHUO_SEED_DEMO && countUnits(db) === 0) {
+  if (config.FENGHUO_SEED_DEMO && (await countUnits(db)) === 0) {
     const demo = generateDemo(now);
     const accounts = await Promise.all(demoAccounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
     // With a year of alerts and monthly bulletins, as a running installation would have (issue 14 item 13).
-    report.seeded = insertDemo(db, demo, accounts, now, () => seedDemoHistory(db, now, DEMO_SEED));
+    report.seeded = await insertDemo(db, demo, accounts, now, () => seedDemoHistory(db, now, DEMO_SEED));
   }
 
   // Without demo data the administrator still needs a unit to belong to: a neutral academy root, which the
   // academy renames to itself (the units API upserts by code).
-  if (countUnits(db) === 0 && config.FENGHUO_ADMIN_LOGIN) insertAcademyRoot(db, EMPTY_ROOT);
+  if ((await countUnits(db)) === 0 && config.FENGHUO_ADMIN_LOGIN) await insertAcademyRoot(db, EMPTY_ROOT);
 
-  if (config.FENGHUO_ADMIN_LOGIN && config.FENGHUO_ADMIN_PASSWORD && !userByLogin(db, config.FENGHUO_ADMIN_LOGIN)) {
-    const root = academyRoot(db);
+  if (config.FENGHUO_ADMIN_LOGIN && config.FENGHUO_ADMIN_PASSWORD && !(await userByLogin(db, config.FENGHUO_ADMIN_LOGIN))) {
+    const root = await academyRoot(db);
     if (root) {
       await createUser(db, {
         login: config.FENGHUO_ADMIN_LOGIN,
@@ -63,14 +63,15 @@ export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<
   }
 
   if (config.FENGHUO_SEED_DEMO) {
-    for (const a of demoAccounts) if (userByLogin(db, a.login)) report.demoLogins.push({ login: a.login, role: a.role, unit: a.unitCode });
+    for (const a of demoAccounts)
+      if (await userByLogin(db, a.login)) report.demoLogins.push({ login: a.login, role: a.role, unit: a.unitCode });
   }
   if (report.demoLogins.length > 0) {
     report.warnings.push(
       `Demo accounts with the public password "${DEMO_PASSWORD}" exist. For real use start on a new database with FENGHUO_SEED_DEMO=false.`,
     );
   }
-  if (countUsers(db) === 0) {
+  if ((await countUsers(db)) === 0) {
     report.warnings.push('No user exists yet: set FENGHUO_ADMIN_LOGIN and FENGHUO_ADMIN_PASSWORD, or run `npm run cli -- user create`.');
   }
   return report;

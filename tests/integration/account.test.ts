@@ -24,6 +24,8 @@ vi.mock('next/headers', () => ({
 }));
 
 const { getDb } = await import('@/db/client');
+const { rawRun } = await import('@/db/engine');
+const { sql } = await import('drizzle-orm');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser, TEST_PASSWORD } = await import('../setup/small-org');
@@ -48,20 +50,20 @@ const form = (values: Record<string, string>) => {
 };
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
   await addUser(db, 'acc.rep', 'reporter', 'BJ01');
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('changing one’s password', () => {
   it('names each wrong field in the reader’s language and changes nothing', async () => {
     const here = await sessionOf(TEST_PASSWORD);
-    req.actor = resolveActor(db, { sessionToken: here });
+    req.actor = await resolveActor(db, { sessionToken: here });
     req.locale = 'zh-CN';
     const wrong = await changePasswordAction(
       null,
@@ -82,15 +84,15 @@ describe('changing one’s password', () => {
     expect(short.ok === false && short.fieldErrors.newPassword).toBeTruthy();
     // Nothing typed as a password comes back to refill the form.
     expect(short.ok === false && JSON.stringify(short.values)).not.toContain('short');
-    expect(resolveActor(db, { sessionToken: here })).not.toBeNull();
+    expect(await resolveActor(db, { sessionToken: here })).not.toBeNull();
     expect((await logIn(db, { login: 'acc.rep', password: TEST_PASSWORD, ip: null })).ok).toBe(true);
   });
 
   it('ends every session of the user, gives this browser a new one, and only the new password opens', async () => {
     const elsewhere = [await sessionOf(TEST_PASSWORD), await sessionOf(TEST_PASSWORD)];
     const here = await sessionOf(TEST_PASSWORD);
-    const token = createApiToken(db, resolveActor(db, { sessionToken: here })!.userId, 'integration').token;
-    req.actor = resolveActor(db, { sessionToken: here });
+    const token = (await createApiToken(db, (await resolveActor(db, { sessionToken: here }))!.userId, 'integration')).token;
+    req.actor = await resolveActor(db, { sessionToken: here });
     req.jar.set(SESSION_COOKIE, here);
     const done = await changePasswordAction(
       null,
@@ -98,20 +100,20 @@ describe('changing one’s password', () => {
     );
     expect(done).toMatchObject({ ok: true });
     expect(done.ok && done.data.endedSessions).toBeGreaterThanOrEqual(2);
-    for (const s of [...elsewhere, here]) expect(resolveActor(db, { sessionToken: s })).toBeNull();
+    for (const s of [...elsewhere, here]) expect(await resolveActor(db, { sessionToken: s })).toBeNull();
     const fresh = req.jar.get(SESSION_COOKIE)!;
     expect(fresh).not.toBe(here);
-    expect(resolveActor(db, { sessionToken: fresh })).toMatchObject({ login: 'acc.rep' });
+    expect(await resolveActor(db, { sessionToken: fresh })).toMatchObject({ login: 'acc.rep' });
     expect(await logIn(db, { login: 'acc.rep', password: TEST_PASSWORD, ip: '10.2.2.2' })).toEqual({ ok: false, reason: 'invalid' });
     expect((await logIn(db, { login: 'acc.rep', password: NEW_PASSWORD, ip: '10.2.2.3' })).ok).toBe(true);
     // An API token is a separate credential, revoked on its own (Administration page).
-    expect(resolveActor(db, { bearerToken: token })).not.toBeNull();
+    expect(await resolveActor(db, { bearerToken: token })).not.toBeNull();
   });
 
   it('is refused to a token or a signed-out request', async () => {
-    const userId = resolveActor(db, { sessionToken: await sessionOf(NEW_PASSWORD) })!.userId;
-    const token = createApiToken(db, userId, 't');
-    req.actor = resolveActor(db, { bearerToken: token.token });
+    const userId = (await resolveActor(db, { sessionToken: await sessionOf(NEW_PASSWORD) }))!.userId;
+    const token = await createApiToken(db, userId, 't');
+    req.actor = await resolveActor(db, { bearerToken: token.token });
     const values = { currentPassword: NEW_PASSWORD, newPassword: 'yet-another-password', confirmPassword: 'yet-another-password' };
     expect(await changePasswordAction(null, form(values))).toMatchObject({ ok: false, error: 'Your role may not do this.' });
     req.actor = null;
@@ -122,9 +124,9 @@ describe('changing one’s password', () => {
 
 describe('internal errors', () => {
   it('an API failure inside SQLite answers a generic 500: no SQL, no table name, no stack, no path', async () => {
-    const token = createApiToken(db, await addUser(db, 'acc.office', 'office', 'HX'), 't').token;
+    const token = (await createApiToken(db, await addUser(db, 'acc.office', 'office', 'HX'), 't')).token;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    db.$client.exec('ALTER TABLE incidents RENAME TO incidents_gone');
+    await rawRun(db, sql.raw('ALTER TABLE incidents RENAME TO incidents_gone'));
     try {
       const res = await incidentsRoute.GET(
         new Request('http://localhost/api/v1/incidents', { headers: { authorization: `Bearer ${token}` } }),
@@ -137,7 +139,7 @@ describe('internal errors', () => {
       // The server log keeps what happened.
       expect(String(errors.mock.calls[0]?.[1])).toMatch(/no such table/);
     } finally {
-      db.$client.exec('ALTER TABLE incidents_gone RENAME TO incidents');
+      await rawRun(db, sql.raw('ALTER TABLE incidents_gone RENAME TO incidents'));
       errors.mockRestore();
     }
   });

@@ -5,6 +5,8 @@ import { apiTestbed, noParams } from '../setup/api-client';
 const testbed = await apiTestbed('rate', { FENGHUO_API_RATE: '1', FENGHUO_API_BURST: '3' });
 
 const { getDb } = await import('@/db/client');
+const { rawGet } = await import('@/db/engine');
+const { sql } = await import('drizzle-orm');
 const me = await import('@/app/api/v1/me/route');
 const incidents = await import('@/app/api/v1/incidents/route');
 
@@ -45,7 +47,7 @@ it('answers 429 with Retry-After and the documented error once a token spends it
     }),
   });
   expect(write.status).toBe(429);
-  expect(getDb().$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id = 'RL-1'").get()).toEqual({ n: 0 });
+  expect(await rawGet(getDb(), sql`SELECT count(*) AS n FROM incidents WHERE external_id = 'RL-1'`)).toEqual({ n: 0 });
   // Another token has its own bucket; a bad token is a 401, not a 429, and spends nothing.
   expect((await call(me.GET, b)).status).toBe(200);
   expect((await call(me.GET, 'fh_wrong')).status).toBe(401);

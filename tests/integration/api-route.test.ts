@@ -20,7 +20,7 @@ afterAll(testbed.tearDown);
 
 describe('v1 API wrapper', () => {
   it('health answers ok once migrated', async () => {
-    const res = health.GET();
+    const res = await health.GET();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });

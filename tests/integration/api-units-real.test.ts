@@ -6,6 +6,8 @@ import { apiRequest, apiTestbed, callJson } from '../setup/api-client';
 const testbed = await apiTestbed('api-units-real');
 
 const { getDb } = await import('@/db/client');
+const { rawAll } = await import('@/db/engine');
+const { sql } = await import('drizzle-orm');
 const unitsRoute = await import('@/app/api/v1/units/route');
 const { parentsFirst } = await import('@/features/units/submit-units');
 
@@ -31,7 +33,7 @@ describe('a unit batch sent children first', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 4 });
     const codeOf = new Map(
-      (getDb().$client.prepare('SELECT id, code FROM units').all() as { id: number; code: string }[]).map((u) => [u.id, u.code]),
+      (await rawAll<{ id: number; code: string }>(getDb(), sql`SELECT id, code FROM units`)).map((u) => [u.id, u.code]),
     );
     expect(res.body.ids.map((id: number) => codeOf.get(id))).toEqual(['WH01-A', 'WH01', 'WH', 'IA']);
     expect((await post(batch)).body).toMatchObject({ created: 0, unchanged: 4 });
@@ -84,9 +86,10 @@ describe('headquarters bureaus and institutes attached to the academy', () => {
     ]);
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(3);
-    const kinds = getDb()
-      .$client.prepare("SELECT code, kind, institute_id AS instituteId FROM units WHERE code IN ('KJJ', 'KJJ-1') ORDER BY code")
-      .all();
+    const kinds = await rawAll(
+      getDb(),
+      sql`SELECT code, kind, institute_id AS instituteId FROM units WHERE code IN ('KJJ', 'KJJ-1') ORDER BY code`,
+    );
     expect(kinds).toEqual([
       { code: 'KJJ', kind: 'bureau', instituteId: null },
       { code: 'KJJ-1', kind: 'department', instituteId: null },

@@ -4,19 +4,19 @@ import { apiRequest, apiTestbed, noParams } from '../setup/api-client';
 const testbed = await apiTestbed('api-units');
 
 const { getDb } = await import('@/db/client');
+const { rawGet } = await import('@/db/engine');
+const { sql } = await import('drizzle-orm');
 const { verifyAuditChain } = await import('@/db/audit/audit-log');
 const { org } = await import('../setup/small-org');
 const unitsRoute = await import('@/app/api/v1/units/route');
 
 const tokens = {} as { office: string; reporter: string };
 const post = (body: unknown, token: string) => unitsRoute.POST(apiRequest('/api/v1/units', { token, body }), noParams);
-const unit = (code: string) =>
-  getDb().$client.prepare('SELECT id, path, institute_id AS instituteId, parent_id AS parentId FROM units WHERE code = ?').get(code) as {
-    id: number;
-    path: string;
-    instituteId: number | null;
-    parentId: number | null;
-  };
+const unit = async (code: string) =>
+  (await rawGet<{ id: number; path: string; instituteId: number | null; parentId: number | null }>(
+    getDb(),
+    sql`SELECT id, path, institute_id AS instituteId, parent_id AS parentId FROM units WHERE code = ${code}`,
+  ))!;
 
 beforeAll(async () => {
   await testbed.setUp();
@@ -36,20 +36,21 @@ describe('POST /api/v1/units', () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ created: 3 });
     expect(await (await post(batch, tokens.office)).json()).toMatchObject({ created: 0, unchanged: 3 });
-    const gz01 = unit('GZ01');
-    expect(unit('GZ01-A')).toMatchObject({ path: `${gz01.path}${unit('GZ01-A').id}/`, instituteId: gz01.id });
+    const gz01 = await unit('GZ01');
+    expect(await unit('GZ01-A')).toMatchObject({ path: `${gz01.path}${(await unit('GZ01-A')).id}/`, instituteId: gz01.id });
     expect(gz01.instituteId).toBe(gz01.id);
   });
 
   it('moves a department to another institute with its subtree and the records filed in it', async () => {
     const res = await post({ code: 'BJ01-D1', name: '北京一所一室', kind: 'department', parentCode: 'BJ02' }, tokens.office);
     expect(res.status).toBe(200);
-    expect(unit('BJ01-D1')).toMatchObject({ parentId: org.BJ02, instituteId: org.BJ02, path: `/1/2/5/${org.BJ01_D1}/` });
-    const stray = getDb()
-      .$client.prepare('SELECT count(*) AS n FROM incidents WHERE unit_id = ? AND institute_id <> ?')
-      .get(org.BJ01_D1, org.BJ02) as { n: number };
+    expect(await unit('BJ01-D1')).toMatchObject({ parentId: org.BJ02, instituteId: org.BJ02, path: `/1/2/5/${org.BJ01_D1}/` });
+    const stray = (await rawGet<{ n: number }>(
+      getDb(),
+      sql`SELECT count(*) AS n FROM incidents WHERE unit_id = ${org.BJ01_D1} AND institute_id <> ${org.BJ02}`,
+    ))!;
     expect(stray.n).toBe(0);
-    expect(verifyAuditChain(getDb()).ok).toBe(true);
+    expect((await verifyAuditChain(getDb())).ok).toBe(true);
   });
 
   it('refuses a reporter (403), a wrong parent kind and a cycle (422), storing nothing', async () => {
@@ -68,7 +69,7 @@ describe('POST /api/v1/units', () => {
       [1, 'parentCode'],
       [2, 'parentCode'],
     ]);
-    expect(getDb().$client.prepare("SELECT count(*) AS n FROM units WHERE code = 'OK1'").get()).toEqual({ n: 0 });
+    expect(await rawGet(getDb(), sql`SELECT count(*) AS n FROM units WHERE code = 'OK1'`)).toEqual({ n: 0 });
   });
 });
 
@@ -76,8 +77,8 @@ describe('changing a unit kind', () => {
   it('sets what the unit rolls up to when its kind changes', async () => {
     await post({ code: 'KX', name: '待定', kind: 'branch', parentCode: 'HX' }, tokens.office);
     await post({ code: 'KX', name: '待定所', kind: 'institute', parentCode: 'HX' }, tokens.office);
-    expect(unit('KX').instituteId).toBe(unit('KX').id);
+    expect((await unit('KX')).instituteId).toBe((await unit('KX')).id);
     await post({ code: 'KX', name: '待定室', kind: 'department', parentCode: 'BJ02' }, tokens.office);
-    expect(unit('KX').instituteId).toBe(org.BJ02);
+    expect((await unit('KX')).instituteId).toBe(org.BJ02);
   });
 });

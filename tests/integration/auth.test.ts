@@ -16,25 +16,26 @@ import {
   THROTTLE_WINDOW_MS,
 } from '@/domain/auth/session-policy';
 import { apiTokens, loginAttempts, sessions, users } from '@/db/schema';
+import { first } from '@/db/engine';
 
 let t: TestDb;
 let reporterId: number;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   reporterId = await addUser(t.db, 'rep', 'reporter', 'BJ01');
 });
 afterAll(() => t.close());
-beforeEach(() => {
-  t.db.delete(loginAttempts).run();
+beforeEach(async () => {
+  await t.db.delete(loginAttempts);
 });
 
 const login = (password: string, at = new Date(), ip = '10.0.0.1') => logIn(t.db, { login: 'rep', password, ip }, at);
 
 describe('passwords', () => {
-  it('stores an argon2id hash, never the password', () => {
-    const row = t.db.select().from(users).where(eq(users.id, reporterId)).get()!;
+  it('stores an argon2id hash, never the password', async () => {
+    const row = first(await t.db.select().from(users).where(eq(users.id, reporterId)).limit(1))!;
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
   });
@@ -108,14 +109,10 @@ describe('sessions', () => {
   it('resolves to the user, role and unit scope; the stored id is not the cookie value', async () => {
     const s = await login(TEST_PASSWORD);
     if (!s.ok) throw new Error('login failed');
-    const actor = resolveActor(t.db, { sessionToken: s.sessionToken })!;
+    const actor = (await resolveActor(t.db, { sessionToken: s.sessionToken }))!;
     expect(actor).toMatchObject({ login: 'rep', role: 'reporter', unitCode: 'BJ01', via: 'session' });
     expect(actor.scope).toEqual({ all: false, unitIds: [4, 7] });
-    const stored = t.db
-      .select({ id: sessions.id })
-      .from(sessions)
-      .all()
-      .map((r) => r.id);
+    const stored = (await t.db.select({ id: sessions.id }).from(sessions)).map((r) => r.id);
     expect(stored).not.toContain(s.sessionToken);
   });
 
@@ -123,79 +120,76 @@ describe('sessions', () => {
     const start = new Date(Date.now() + 60_000);
     const s = await login(TEST_PASSWORD, start);
     if (!s.ok) throw new Error('login failed');
-    expect(resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(start.getTime() + SESSION_IDLE_MS - 1000))).not.toBeNull();
+    expect(await resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(start.getTime() + SESSION_IDLE_MS - 1000))).not.toBeNull();
     // Kept alive by use every 11 hours, it still ends 7 days after login.
     let at = start.getTime();
     while (at + 11 * 3_600_000 < start.getTime() + SESSION_ABSOLUTE_MS) {
       at += 11 * 3_600_000;
-      expect(resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(at))).not.toBeNull();
+      expect(await resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(at))).not.toBeNull();
     }
-    expect(resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(start.getTime() + SESSION_ABSOLUTE_MS + 1000))).toBeNull();
+    expect(await resolveActor(t.db, { sessionToken: s.sessionToken }, new Date(start.getTime() + SESSION_ABSOLUTE_MS + 1000))).toBeNull();
 
     const idle = await login(TEST_PASSWORD, start);
     if (!idle.ok) throw new Error('login failed');
-    expect(resolveActor(t.db, { sessionToken: idle.sessionToken }, new Date(start.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
+    expect(await resolveActor(t.db, { sessionToken: idle.sessionToken }, new Date(start.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
   });
 
   it('logging out ends the session', async () => {
     const s = await login(TEST_PASSWORD);
     if (!s.ok) throw new Error('login failed');
-    logOut(t.db, s.sessionToken);
-    expect(resolveActor(t.db, { sessionToken: s.sessionToken })).toBeNull();
+    await logOut(t.db, s.sessionToken);
+    expect(await resolveActor(t.db, { sessionToken: s.sessionToken })).toBeNull();
   });
 
   it('a password change ends sessions opened before it; a deactivated user is refused', async () => {
     const s = await login(TEST_PASSWORD);
     if (!s.ok) throw new Error('login failed');
-    t.db
+    await t.db
       .update(users)
       .set({ passwordChangedAt: new Date(Date.now() + 1000) })
-      .where(eq(users.id, reporterId))
-      .run();
-    expect(resolveActor(t.db, { sessionToken: s.sessionToken })).toBeNull();
-    t.db
+      .where(eq(users.id, reporterId));
+    expect(await resolveActor(t.db, { sessionToken: s.sessionToken })).toBeNull();
+    await t.db
       .update(users)
       .set({ passwordChangedAt: new Date(0) })
-      .where(eq(users.id, reporterId))
-      .run();
+      .where(eq(users.id, reporterId));
 
     const s2 = await login(TEST_PASSWORD);
     if (!s2.ok) throw new Error('login failed');
-    t.db.update(users).set({ active: false }).where(eq(users.id, reporterId)).run();
-    expect(resolveActor(t.db, { sessionToken: s2.sessionToken })).toBeNull();
-    t.db.update(users).set({ active: true }).where(eq(users.id, reporterId)).run();
+    await t.db.update(users).set({ active: false }).where(eq(users.id, reporterId));
+    expect(await resolveActor(t.db, { sessionToken: s2.sessionToken })).toBeNull();
+    await t.db.update(users).set({ active: true }).where(eq(users.id, reporterId));
   });
 
-  it('a forged or empty cookie opens nothing', () => {
-    expect(resolveActor(t.db, { sessionToken: 'forged' })).toBeNull();
-    expect(resolveActor(t.db, { sessionToken: '' })).toBeNull();
-    expect(resolveActor(t.db, {})).toBeNull();
+  it('a forged or empty cookie opens nothing', async () => {
+    expect(await resolveActor(t.db, { sessionToken: 'forged' })).toBeNull();
+    expect(await resolveActor(t.db, { sessionToken: '' })).toBeNull();
+    expect(await resolveActor(t.db, {})).toBeNull();
   });
 });
 
 describe('API tokens', () => {
-  it('act as their user; only the hash is stored; revoked or expired tokens open nothing', () => {
-    const { id, token } = createApiToken(t.db, reporterId, 'test');
-    const row = t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
+  it('act as their user; only the hash is stored; revoked or expired tokens open nothing', async () => {
+    const { id, token } = await createApiToken(t.db, reporterId, 'test');
+    const row = first(await t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1))!;
     expect(row.tokenHash).toBe(hashApiToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
 
-    const actor = resolveActor(t.db, { bearerToken: token })!;
+    const actor = (await resolveActor(t.db, { bearerToken: token }))!;
     expect(actor).toMatchObject({ login: 'rep', via: 'token', scope: { all: false, unitIds: [4, 7] } });
-    const lastUsed = () => t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!.lastUsedAt!.getTime();
-    const first = lastUsed();
-    resolveActor(t.db, { bearerToken: token }, new Date(first + 60_000));
-    expect(lastUsed()).toBe(first);
-    resolveActor(t.db, { bearerToken: token }, new Date(first + 6 * 60_000));
-    expect(lastUsed()).toBe(first + 6 * 60_000);
+    const lastUsed = async () => first(await t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1))!.lastUsedAt!.getTime();
+    const firstUse = await lastUsed();
+    await resolveActor(t.db, { bearerToken: token }, new Date(firstUse + 60_000));
+    expect(await lastUsed()).toBe(firstUse);
+    await resolveActor(t.db, { bearerToken: token }, new Date(firstUse + 6 * 60_000));
+    expect(await lastUsed()).toBe(firstUse + 6 * 60_000);
 
-    t.db
+    await t.db
       .update(apiTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(apiTokens.id, id))
-      .run();
-    expect(resolveActor(t.db, { bearerToken: token })).toBeNull();
-    t.db.update(apiTokens).set({ expiresAt: null, revokedAt: new Date() }).where(eq(apiTokens.id, id)).run();
-    expect(resolveActor(t.db, { bearerToken: token })).toBeNull();
+      .where(eq(apiTokens.id, id));
+    expect(await resolveActor(t.db, { bearerToken: token })).toBeNull();
+    await t.db.update(apiTokens).set({ expiresAt: null, revokedAt: new Date() }).where(eq(apiTokens.id, id));
+    expect(await resolveActor(t.db, { bearerToken: token })).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ let t: TestDb;
 let userId: number;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   userId = await addUser(t.db, 'victim', 'reporter', 'BJ01');
 });
@@ -40,13 +40,12 @@ const failuresAudited = () =>
   t.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.action, 'user.password_change_failed'), eq(auditLog.entityId, userId)))
-    .all();
+    .where(and(eq(auditLog.action, 'user.password_change_failed'), eq(auditLog.entityId, userId)));
 
 describe('changing a password cannot be used to guess the current one', () => {
   it('an otherwise invalid form gets the same answer whether the current password is right or wrong', async () => {
     expect(await tryChange(TEST_PASSWORD, start, 'thief', 'mismatch')).toEqual(await tryChange('wrong-guess', start, 'thief', 'mismatch'));
-    expect(failuresAudited()).toHaveLength(0);
+    expect(await failuresAudited()).toHaveLength(0);
   });
 
   it('after 5 wrong current passwords the session backs off, the right one is refused alike, and failures are audited', async () => {
@@ -61,14 +60,14 @@ describe('changing a password cannot be used to guess the current one', () => {
     expect(right).toMatchObject({ field: 'currentPassword', key: 'security.changeThrottledFor' });
     expect((await logIn(t.db, { login: 'victim', password: TEST_PASSWORD, ip: null })).ok).toBe(true);
     // Every checked failure is in the audit chain, with who and which session (not the refused ones).
-    const audited = failuresAudited();
+    const audited = await failuresAudited();
     expect(audited).toHaveLength(5);
     expect(audited[0]).toMatchObject({ actorUserId: userId, entityKind: 'user', after: { session: 'thief' } });
   });
 
   it("the owner's own session is not held back by another session's failures", async () => {
     expect(await tryChange(TEST_PASSWORD, start + 4000, 'owner')).toBe('changed');
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_change')).all()).toHaveLength(1);
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'user.password_change'))).toHaveLength(1);
   });
 });
 
@@ -80,13 +79,13 @@ describe('a full password gate is said as busy, not as failed attempts', () => {
     const held = new Promise<void>((r) => (release = r));
     // Fill every place and the whole line with work that waits until released.
     const holders = Array.from({ length: VERIFY_CONCURRENCY + VERIFY_QUEUE }, () => passwordGate.run(() => held));
-    const before = failuresAudited().length;
+    const before = (await failuresAudited()).length;
     const answer = await tryChange('whatever', start + 90_000_000, 'busy-session');
     release();
     await Promise.all(holders);
     expect(answer).toMatchObject({ field: 'currentPassword', key: 'security.busyFor' });
     expect(answer !== 'changed' && answer.en).toMatch(/busy/);
     expect(answer !== 'changed' && answer.zh).toMatch(/正忙/);
-    expect(failuresAudited()).toHaveLength(before);
+    expect(await failuresAudited()).toHaveLength(before);
   });
 });

@@ -16,6 +16,8 @@ process.env.FENGHUO_DB_BUSY_TIMEOUT_MS = String(WAIT_MS);
 process.env.FENGHUO_API_RATE = '0';
 
 const { getDb } = await import('@/db/client');
+const { rawGet } = await import('@/db/engine');
+const { sql } = await import('drizzle-orm');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
@@ -75,8 +77,8 @@ function postHazard(externalId: string, lang = 'en') {
   );
 }
 
-const stored = (externalId: string) =>
-  (db.$client.prepare('SELECT count(*) AS n FROM hazards WHERE external_id = ?').get(externalId) as { n: number }).n;
+const stored = async (externalId: string) =>
+  (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM hazards WHERE external_id = ${externalId}`))!.n;
 
 const run = promisify(execFile);
 function cli(waitMs: number, ...args: string[]) {
@@ -89,10 +91,10 @@ function cli(waitMs: number, ...args: string[]) {
 }
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
-  token = createApiToken(db, await addUser(db, 'u.bj01', 'reporter', 'BJ01'), 't').token;
+  token = (await createApiToken(db, await addUser(db, 'u.bj01', 'reporter', 'BJ01'), 't')).token;
   await addUser(db, 'u.office', 'office', 'HX');
 });
 
@@ -101,7 +103,7 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -122,14 +124,14 @@ describe('a writer that finds the database locked', () => {
     // Bounded: it waited about the configured time, not the old fixed 5 s.
     expect(waited).toBeGreaterThanOrEqual(WAIT_MS * 0.9);
     expect(waited).toBeLessThan(WAIT_MS + 2500);
-    expect(stored('BUSY-API-1')).toBe(0);
+    expect(await stored('BUSY-API-1')).toBe(0);
   });
 
   it('API: a lock shorter than the wait only delays the write', async () => {
     await holdWriteLock(300);
     const res = await postHazard('BUSY-API-2');
     expect(res.status).toBe(200);
-    expect(stored('BUSY-API-2')).toBe(1);
+    expect(await stored('BUSY-API-2')).toBe(1);
   });
 
   it('CLI: says plainly the database is busy, without a stack trace, and exits non-zero; later it succeeds', async () => {
@@ -144,7 +146,7 @@ describe('a writer that finds the database locked', () => {
     expect(out.code).toBe(75);
     expect(out.stderr).toMatch(/the database is busy.*Try again/);
     expect(out.stderr).not.toMatch(/SqliteError|\n\s+at /);
-    expect(stored('BUSY-CLI-1')).toBe(0);
+    expect(await stored('BUSY-CLI-1')).toBe(0);
     // A lock shorter than the wait (held past the command's start-up): the same import waits, then goes through.
     const started = performance.now();
     await holdWriteLock(4000);
@@ -152,6 +154,6 @@ describe('a writer that finds the database locked', () => {
     expect(again.stderr).not.toMatch(/busy|Error/);
     expect(again.code).toBe(0);
     expect(performance.now() - started).toBeGreaterThanOrEqual(4000);
-    expect(stored('BUSY-CLI-1')).toBe(1);
+    expect(await stored('BUSY-CLI-1')).toBe(1);
   }, 60_000);
 });

@@ -13,8 +13,8 @@ const WAIT_MS = 400;
 let base: TestDb;
 let engine: Db;
 
-beforeAll(() => {
-  base = createTestDb();
+beforeAll(async () => {
+  base = await createTestDb();
   engine = openEngine(base.file, { busyTimeoutMs: WAIT_MS });
 });
 
@@ -101,6 +101,21 @@ describe('isolation', () => {
     expect(await engine.snapshot(async (tx) => (await rawGet<{ one: number }>(tx, sql`SELECT 1 AS one`))?.one)).toBe(1);
     finish.open();
     await holding;
+  });
+
+  it('a snapshot held open does not hold up another (each takes a free read-only connection)', async () => {
+    // With one snapshot connection the second waited for the first and failed after WAIT_MS.
+    const finish = gate();
+    const long = engine.snapshot(async (tx) => {
+      await rawGet(tx, sql`SELECT 1 AS one`);
+      await finish.passed;
+      return 'long';
+    });
+    const started = Date.now();
+    expect(await engine.snapshot(async (tx) => (await rawGet<{ two: number }>(tx, sql`SELECT 2 AS two`))?.two)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(WAIT_MS);
+    finish.open();
+    expect(await long).toBe('long');
   });
 });
 

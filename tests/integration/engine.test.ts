@@ -4,24 +4,33 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import Database from 'better-sqlite3';
+import { drizzle as syncDrizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from '@/db/schema';
 import { hazards, settings, units } from '@/db/schema';
 import { cachedStatements, first, migrateEngine, openEngine, rawAll, rawGet, rawRun } from '@/db/engine';
 import type { Db } from '@/db/tx';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { org, seedSmallOrg } from '../setup/small-org';
 
-// The async engine (decision 040) answers what today's synchronous drizzle answers, for the same query
-// builders on the real schema and a real migrated file: the next session swaps one for the other.
+// The async engine (decision 040) answers what synchronous drizzle (the better-sqlite3 driver the product
+// used before issue 15) answers, for the same query builders on the real schema and a real migrated file.
+// `sync` is that driver on a connection of its own: the reference every answer is compared with.
 let base: TestDb;
 let engine: Db;
+let connection: Database.Database;
+let sync: BetterSQLite3Database<typeof schema>;
 
 beforeAll(async () => {
-  base = createTestDb();
+  base = await createTestDb();
   await seedSmallOrg(base.db);
   engine = openEngine(base.file, { busyTimeoutMs: 2000 });
+  connection = new Database(base.file);
+  sync = syncDrizzle(connection, { schema });
 });
 
 afterAll(() => {
+  connection.close();
   engine.close();
   base.close();
 });
@@ -32,7 +41,7 @@ const unitFields = { id: units.id, code: units.code, kind: units.kind, parent: p
 
 describe('the engine reads what synchronous drizzle reads', () => {
   it('a select with joins and grouping', async () => {
-    const expected = base.db
+    const expected = sync
       .select(unitFields)
       .from(units)
       .leftJoin(parent, eq(parent.id, units.parentId))
@@ -52,7 +61,7 @@ describe('the engine reads what synchronous drizzle reads', () => {
   });
 
   it('whole rows, with their dates and enums mapped', async () => {
-    const expected = base.db.select().from(hazards).orderBy(asc(hazards.id)).all();
+    const expected = sync.select().from(hazards).orderBy(asc(hazards.id)).all();
     expect(expected.length).toBeGreaterThan(0);
     const rows = await engine.select().from(hazards).orderBy(asc(hazards.id));
     expect(rows).toEqual(expected);
@@ -60,7 +69,7 @@ describe('the engine reads what synchronous drizzle reads', () => {
   });
 
   it('one row: first() of a limited select, and .get()', async () => {
-    const expected = base.db.select().from(units).where(eq(units.id, org.BJ01)).get();
+    const expected = sync.select().from(units).where(eq(units.id, org.BJ01)).get();
     expect(first(await engine.select().from(units).where(eq(units.id, org.BJ01)).limit(1))).toEqual(expected);
     expect(await engine.select().from(units).where(eq(units.id, org.BJ01)).get()).toEqual(expected);
     expect(first(await engine.select().from(units).where(eq(units.code, 'nowhere')).limit(1))).toBeUndefined();
@@ -68,18 +77,18 @@ describe('the engine reads what synchronous drizzle reads', () => {
 
   it('raw SQL gives rows as objects keyed by column name', async () => {
     const query = sql`SELECT code, path FROM units WHERE kind = ${'institute'} ORDER BY id`;
-    const expected = base.db.all<{ code: string; path: string }>(query);
+    const expected = sync.all<{ code: string; path: string }>(query);
     expect(await rawAll<{ code: string; path: string }>(engine, query)).toEqual(expected);
     expect(await rawGet<{ n: number }>(engine, sql`SELECT count(*) AS n FROM units`)).toEqual(
-      base.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM units`),
+      sync.get<{ n: number }>(sql`SELECT count(*) AS n FROM units`),
     );
     expect(await rawGet(engine, sql`SELECT 1 AS one WHERE 0`)).toBeUndefined();
   });
 
   it('counts and bare values', async () => {
-    expect(await engine.$count(units, eq(units.kind, 'institute'))).toBe(await base.db.$count(units, eq(units.kind, 'institute')));
+    expect(await engine.$count(units, eq(units.kind, 'institute'))).toBe(await sync.$count(units, eq(units.kind, 'institute')));
     expect(await engine.select({ code: units.code }).from(units).orderBy(asc(units.id)).values()).toEqual(
-      base.db.select({ code: units.code }).from(units).orderBy(asc(units.id)).values(),
+      sync.select({ code: units.code }).from(units).orderBy(asc(units.id)).values(),
     );
   });
 });
@@ -88,11 +97,11 @@ describe('the engine writes what synchronous drizzle writes', () => {
   it('insert … returning, update, delete, and their counts', async () => {
     const [made] = await engine.insert(settings).values({ key: 'engine.a', value: '1' }).returning();
     expect(made).toEqual({ key: 'engine.a', value: '1' });
-    expect(base.db.select().from(settings).where(eq(settings.key, 'engine.a')).get()).toEqual(made);
+    expect(sync.select().from(settings).where(eq(settings.key, 'engine.a')).get()).toEqual(made);
 
     const updated = await engine.update(settings).set({ value: '2' }).where(eq(settings.key, 'engine.a'));
     expect(updated.changes).toBe(1);
-    expect(base.db.select().from(settings).where(eq(settings.key, 'engine.a')).get()?.value).toBe('2');
+    expect(sync.select().from(settings).where(eq(settings.key, 'engine.a')).get()?.value).toBe('2');
 
     const inserted = await engine.insert(settings).values({ key: 'engine.b', value: 'x' });
     expect(inserted.changes).toBe(1);
@@ -100,7 +109,7 @@ describe('the engine writes what synchronous drizzle writes', () => {
 
     const removed = await engine.delete(settings).where(and(eq(settings.value, 'x'), eq(settings.key, 'engine.b')));
     expect(removed.changes).toBe(1);
-    expect(base.db.select().from(settings).where(eq(settings.key, 'engine.b')).get()).toBeUndefined();
+    expect(sync.select().from(settings).where(eq(settings.key, 'engine.b')).get()).toBeUndefined();
   });
 
   it('a raw write answers its change count', async () => {
@@ -147,7 +156,7 @@ describe('migrations', () => {
       await migrateEngine(fresh);
       const tables = await rawAll<{ name: string }>(fresh, sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`);
       expect(tables.map((t) => t.name)).toEqual(
-        base.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((t) => t.name),
+        sync.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((t) => t.name),
       );
       await fresh.insert(settings).values({ key: 'fresh', value: '1' });
       expect(await fresh.select().from(settings)).toEqual([{ key: 'fresh', value: '1' }]);

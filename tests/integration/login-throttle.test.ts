@@ -10,13 +10,13 @@ import { loginAttempts } from '@/db/schema';
 let t: TestDb;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   await addUser(t.db, 'owner', 'reporter', 'BJ01');
 });
 afterAll(() => t.close());
-beforeEach(() => {
-  t.db.delete(loginAttempts).run();
+beforeEach(async () => {
+  await t.db.delete(loginAttempts);
 });
 
 const attempt = (password: string, at: number, ip: string | null): Promise<LoginResult> =>
@@ -79,6 +79,6 @@ describe('password verifications run a few at a time', () => {
     expect(busy).toHaveLength(10);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(0);
     // A refusal for being busy is not a failure: it never counts towards anyone's back-off.
-    expect(t.db.select().from(loginAttempts).all()).toHaveLength(VERIFY_CONCURRENCY + VERIFY_QUEUE);
+    expect(await t.db.select().from(loginAttempts)).toHaveLength(VERIFY_CONCURRENCY + VERIFY_QUEUE);
   });
 });

@@ -13,7 +13,7 @@ import { CreateUserForm } from '@/components/admin/create-user-form';
 import { CreateTokenForm } from '@/components/admin/create-token-form';
 import { RevokeTokenButton } from '@/components/admin/revoke-token-button';
 
-type User = ReturnType<typeof listUsers>[number];
+type User = Awaited<ReturnType<typeof listUsers>>[number];
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -27,9 +27,8 @@ export default async function AdminPage() {
   }
   const locale = toLocale(await getLocale());
   const db = getDb();
-  const users = listUsers(db);
-  const tokens = listTokens(db);
-  const units = listUnitsInScope(db, actor.scope).map((u) => ({
+  const [users, tokens, scopeUnits] = await Promise.all([listUsers(db), listTokens(db), listUnitsInScope(db, actor.scope)]);
+  const units = scopeUnits.map((u) => ({
     code: u.code,
     label: `${'　'.repeat(Math.max(0, u.depth - 1))}${localName(locale, u)} (${u.code})`,
   }));
@@ -42,14 +41,23 @@ export default async function AdminPage() {
   );
 }
 
+/** A part of the page under its own heading, which names it for assistive technology. */
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 /** Who may sign in, and the form that adds a user. */
 async function UsersSection({ users, units, locale }: { users: User[]; units: { code: string; label: string }[]; locale: Locale }) {
   const t = await getTranslations();
   return (
-    <section aria-labelledby="users-heading" className="space-y-3">
-      <h2 id="users-heading" className="text-lg font-semibold">
-        {t('admin.users')}
-      </h2>
+    <Section id="users-heading" title={t('admin.users')}>
       <DataTable
         testId="user-list"
         columns={[{ label: t('admin.login') }, { label: t('admin.displayName') }, { label: t('admin.role') }, { label: t('admin.unit') }]}
@@ -67,18 +75,15 @@ async function UsersSection({ users, units, locale }: { users: User[]; units: { 
         <h3 className="mb-3 font-medium">{t('admin.createUser')}</h3>
         <CreateUserForm units={units} />
       </div>
-    </section>
+    </Section>
   );
 }
 
 /** The API tokens, the form that issues one, and the button that revokes one. */
-async function TokensSection({ users, tokens }: { users: User[]; tokens: ReturnType<typeof listTokens> }) {
+async function TokensSection({ users, tokens }: { users: User[]; tokens: Awaited<ReturnType<typeof listTokens>> }) {
   const t = await getTranslations();
   return (
-    <section aria-labelledby="tokens-heading" className="space-y-3">
-      <h2 id="tokens-heading" className="text-lg font-semibold">
-        {t('admin.tokens')}
-      </h2>
+    <Section id="tokens-heading" title={t('admin.tokens')}>
       <div className="rounded-lg border border-gray-200 bg-white p-4">
         <h3 className="mb-3 font-medium">{t('admin.createToken')}</h3>
         <CreateTokenForm
@@ -119,6 +124,6 @@ async function TokensSection({ users, tokens }: { users: User[]; tokens: ReturnT
           ))}
         </DataTable>
       )}
-    </section>
+    </Section>
   );
 }

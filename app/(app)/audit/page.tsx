@@ -36,13 +36,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return <Refusal testId="refusal" title={t('audit.title')} body={t('audit.notAllowed')} homeLabel={t('refusal.home')} />;
   const q = await searchParams;
   const db = getDb();
-  const facets = auditFacets(db);
+  const facets = await auditFacets(db);
   const entityKind = q.kind && facets.entityKinds.includes(q.kind) ? q.kind : undefined;
   const action = q.action && facets.actions.includes(q.action) ? q.action : undefined;
   const page = Math.max(1, Number(q.page) || 1);
-  const { total, rows } = listAudit(db, { page, pageSize: PAGE_SIZE, entityKind, action });
+  const [{ total, rows }, chain] = await Promise.all([
+    listAudit(db, { page, pageSize: PAGE_SIZE, entityKind, action }),
+    verifyAuditChain(db),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const chain = verifyAuditChain(db);
   const href = (p: number) =>
     `/audit?${new URLSearchParams({ ...(entityKind ? { kind: entityKind } : {}), ...(action ? { action } : {}), page: String(p) })}`;
   return (
@@ -72,7 +74,7 @@ async function AuditFilters({
   entityKind,
   action,
 }: {
-  facets: ReturnType<typeof auditFacets>;
+  facets: Awaited<ReturnType<typeof auditFacets>>;
   entityKind?: string;
   action?: string;
 }) {
@@ -103,7 +105,7 @@ async function AuditFilters({
 }
 
 /** One row per entry: when, who, what, on which record or unit, and the fields it changed. */
-async function AuditTable({ rows }: { rows: ReturnType<typeof listAudit>['rows'] }) {
+async function AuditTable({ rows }: { rows: Awaited<ReturnType<typeof listAudit>>['rows'] }) {
   const t = await getTranslations();
   return rows.length === 0 ? (
     <p className="rounded-lg border border-gray-200 bg-white p-6 text-sm text-gray-600">{t('audit.empty')}</p>

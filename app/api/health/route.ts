@@ -4,9 +4,9 @@ import { isMigrated } from '@/db/migrate';
 export const dynamic = 'force-dynamic';
 
 /** `{"status":"ok"}` once the database is reachable and every migration has been applied. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   try {
-    if (isMigrated(getDb())) return Response.json({ status: 'ok' });
+    if (await isMigrated(getDb())) return Response.json({ status: 'ok' });
     return Response.json({ status: 'migrating' }, { status: 503 });
   } catch (error) {
     console.error('[health]', error);

@@ -14,7 +14,7 @@ export async function GET(): Promise<NextResponse> {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: { code: 'unauthenticated' } }, { status: 401 });
   return NextResponse.json(
-    { displayName: actor.displayName, unread: unreadAlertCount(getDb(), actor) },
+    { displayName: actor.displayName, unread: await unreadAlertCount(getDb(), actor) },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 }

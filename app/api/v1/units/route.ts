@@ -16,9 +16,9 @@ const query = z.object({
 });
 
 /** The units in the caller's scope, in id order, paginated by an opaque cursor. */
-export const GET = apiRoute(({ req, actor, db }) => {
+export const GET = apiRoute(async ({ req, actor, db }) => {
   const params = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const page = listUnitsPage(db, actor.scope, params);
+  const page = await listUnitsPage(db, actor.scope, params);
   return {
     data: page.rows.map((u) => ({
       code: u.code,
@@ -36,6 +36,6 @@ export const GET = apiRoute(({ req, actor, db }) => {
 /** Creates or updates units by code (office and administrators), all or nothing. */
 export const POST = apiRoute({ allow: canManageUnits, refusal: 'validation.officeOnly' }, async ({ req, actor, db }) => {
   const items = asItems(await readJsonBody(req), MAX_BATCH);
-  const result = submitUnits(db, actor, items, new Date());
+  const result = await submitUnits(db, actor, items, new Date());
   return { created: result.created, updated: result.updated, unchanged: result.unchanged, ids: result.ids };
 });
