@@ -21,11 +21,11 @@ export async function withDb<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
   const config = parseEnv(process.env);
   const db = openDatabase(config.FENGHUO_DB);
   try {
-    migrateDatabase(db);
-    ensureReferenceData(db);
+    await migrateDatabase(db);
+    await ensureReferenceData(db);
     return await work(db);
   } finally {
-    db.$client.close();
+    db.close();
   }
 }
 

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   console.log(`[fenghuo] Database: ${path.resolve(config.FENGHUO_DB)}`);
   const db = openDatabase(config.FENGHUO_DB);
   printBootstrapReport(await bootstrap(db, config));
-  db.$client.close();
+  db.close();
 
   console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);
   // Next behind the page cache (server/serve.ts), in one node process of its own: a signal sent to it

@@ -14,7 +14,7 @@ export const restore: Command = {
     const file = positionals[0];
     if (!file) throw new UsageError('restore needs a FILE');
     const config = parseEnv(process.env);
-    const result = restoreDatabase(file, config.FENGHUO_DB, { force: Boolean(values.force) });
+    const result = await restoreDatabase(file, config.FENGHUO_DB, { force: Boolean(values.force) });
     console.log(
       `Restored ${config.FENGHUO_DB} from ${file} in ${(result.ms / 1000).toFixed(1)} s` +
         (result.migrated ? `, applying ${result.migrated} newer migration(s)` : '') +

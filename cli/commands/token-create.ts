@@ -11,8 +11,8 @@ export const tokenCreate: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { user: { type: 'string' }, name: { type: 'string' } } });
     const login = required(values, 'user');
-    const { token } = await withDb((db) => {
-      const user = userByLogin(db, login);
+    const { token } = await withDb(async (db) => {
+      const user = await userByLogin(db, login);
       if (!user) throw new FieldProblem('user', 'validation.unknownUser', { login });
       return createApiToken(db, user.id, values.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
     });

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { loadAlertFacts } from '@/db/alerts/alert-inputs';
 import { surgeEventsFrom } from '@/domain/alerts/rules/domain-surge';
 import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
@@ -57,14 +57,19 @@ export function replayInstants(now: Date): Date[] {
   return out;
 }
 
-/** Loads the history described above into a database that holds the demo academy and its accounts. */
-export function seedDemoHistory(db: Db, now: Date, seed: number): DemoHistoryReport {
+/**
+ * Loads the history described above into a database that holds the demo academy and its accounts. Called
+ * inside the demo's loading transaction (insertDemo), every statement here joins it (the engine routes by
+ * async context, decision 040; acknowledgements are savepoints in it), so the history is stored whole or not.
+ */
+export async function seedDemoHistory(db: Db, now: Date, seed: number): Promise<DemoHistoryReport> {
   const replays = replayInstants(now);
-  const alerts = replayAlertRuns(db, replays);
-  const triage = triageAlerts(db, now, new Random(seed ^ 0x5eed));
+  const alerts = await replayAlertRuns(db, replays);
+  const triage = await triageAlerts(db, now, new Random(seed ^ 0x5eed));
   const months = monthRange(addMonths(latestDueMonth(now), 1 - HISTORY_MONTHS), latestDueMonth(now));
   // Each as the job would have stored it at 08:00 on the 1st of the next month, from the same records.
-  const bulletins = months.filter((m) => insertBulletin(db, m, buildBulletinBody(db, m), bulletinDueAt(m)));
+  const bulletins: string[] = [];
+  for (const m of months) if (await insertBulletin(db, m, await buildBulletinBody(db, m), bulletinDueAt(m))) bulletins.push(m);
   return { replays: replays.length, alerts, ...triage, bulletins };
 }
 
@@ -74,22 +79,23 @@ export function seedDemoHistory(db: Db, now: Date, seed: number): DemoHistoryRep
  * month rather than per run (a rise fires at the first run of the month it shows in), and candidates already
  * stored by an earlier run are dropped before the insert (which the unique index would refuse anyway).
  */
-function replayAlertRuns(db: Db, instants: readonly Date[]): number {
-  const rules = activeAlertRules(db);
+async function replayAlertRuns(db: Db, instants: readonly Date[]): Promise<number> {
+  const rules = await activeAlertRules(db);
   const stored = new Set<string>();
   let ratings: RatingFact[] = [];
   let ratedMonth = '';
   let n = 0;
   for (const at of instants) {
     if (shanghaiMonth(at) !== ratedMonth) {
-      ratings = ratingFactsAt(db, rules.rating, at);
+      ratings = await ratingFactsAt(db, rules.rating, at);
       ratedMonth = shanghaiMonth(at);
     }
-    const fresh = evaluateAlerts(loadAlertFacts(db, at, surgeEventsFrom(at, rules.alerts), ratings), rules, at).filter((c) => {
+    const facts = await loadAlertFacts(db, at, surgeEventsFrom(at, rules.alerts), ratings);
+    const fresh = evaluateAlerts(facts, rules, at).filter((c) => {
       const key = `${c.rule}|${c.subjectKind}|${c.subjectKey}|${c.period}`;
       return !stored.has(key) && Boolean(stored.add(key));
     });
-    n += storeAlerts(db, fresh, at);
+    n += await storeAlerts(db, fresh, at);
   }
   return n;
 }
@@ -106,16 +112,16 @@ interface Step {
  * branch officer for its own units) and read; alerts of the last two days are untouched. The leader has read
  * most old red and orange alerts. Applied in time order, so the audit trail of acknowledgements reads in order.
  */
-function triageAlerts(db: Db, now: Date, rng: Random): { acknowledged: number; read: number } {
-  const office = resolveActor(db, { cliLogin: 'office' });
-  const branch = resolveActor(db, { cliLogin: 'bj.officer' });
-  const leader = resolveActor(db, { cliLogin: 'leader' });
+async function triageAlerts(db: Db, now: Date, rng: Random): Promise<{ acknowledged: number; read: number }> {
+  const office = await resolveActor(db, { cliLogin: 'office' });
+  const branch = await resolveActor(db, { cliLogin: 'bj.officer' });
+  const leader = await resolveActor(db, { cliLogin: 'leader' });
   if (!office || !branch || !leader) return { acknowledged: 0, read: 0 };
   const inBranch = new Set(branch.scope.all ? [] : branch.scope.unitIds);
   const steps: Step[] = [];
   const later = (from: Date, minHours: number, maxHours: number) =>
     new Date(Math.min(from.getTime() + rng.int(minHours, maxHours) * HOUR_MS, now.getTime() - HOUR_MS));
-  for (const a of alertsFiredBetween(db, new Date(0), now)) {
+  for (const a of await alertsFiredBetween(db, new Date(0), now)) {
     const age = (now.getTime() - a.firedAt.getTime()) / DAY_MS;
     if (age < 2) continue;
     // Red alerts are dealt with sooner than the rest.
@@ -129,9 +135,9 @@ function triageAlerts(db: Db, now: Date, rng: Random): { acknowledged: number; r
   steps.sort((x, y) => x.at.getTime() - y.at.getTime() || x.alertId - y.alertId);
   let acknowledged = 0;
   for (const s of steps) {
-    markAlertRead(db, s.actor.userId, s.alertId, s.at);
+    await markAlertRead(db, s.actor.userId, s.alertId, s.at);
     if (!s.acknowledge) continue;
-    acknowledgeAlert(db, s.actor, s.alertId, rng.pick(COMMENTS), s.at);
+    await acknowledgeAlert(db, s.actor, s.alertId, rng.pick(COMMENTS), s.at);
     acknowledged++;
   }
   return { acknowledged, read: steps.length };

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Db, Tx } from '@/db/tx';
+import { first } from '@/db/engine';
 import * as s from '@/db/schema';
 import type { DemoDataset } from '@/features/demo/demo-dataset';
 import type { Role } from '@/domain/reference/roles';
@@ -12,27 +12,28 @@ type Rows = Omit<DemoDataset, 'users'>;
 // SQLite limits the bound variables of one statement; 200 rows of ~20 columns stays well inside it.
 const CHUNK = 200;
 
-function insertChunked<T>(rows: T[], insert: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += CHUNK) insert(rows.slice(i, i + CHUNK));
+// In order, one chunk after the other: statements of a transaction are awaited one at a time.
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 /** Each table's rows, in the order their references need; a kind left out has none. */
-function insertRows(tx: Tx, data: Partial<Rows>): void {
-  insertChunked(data.units ?? [], (c) => tx.insert(s.units).values(c).run());
-  insertChunked(data.projects ?? [], (c) => tx.insert(s.projects).values(c).run());
-  insertChunked(data.assessments ?? [], (c) => tx.insert(s.assessments).values(c).run());
-  insertChunked(data.assessmentDimensions ?? [], (c) => tx.insert(s.assessmentDimensions).values(c).run());
-  insertChunked(data.hazards ?? [], (c) => tx.insert(s.hazards).values(c).run());
-  insertChunked(data.incidents ?? [], (c) => tx.insert(s.incidents).values(c).run());
-  insertChunked(data.inspections ?? [], (c) => tx.insert(s.inspections).values(c).run());
-  insertChunked(data.ethicsCommittees ?? [], (c) => tx.insert(s.ethicsCommittees).values(c).run());
-  insertChunked(data.ethicsActivities ?? [], (c) => tx.insert(s.ethicsActivities).values(c).run());
-  insertChunked(data.ethicsAnnualReports ?? [], (c) => tx.insert(s.ethicsAnnualReports).values(c).run());
+async function insertRows(tx: Tx, data: Partial<Rows>): Promise<void> {
+  await insertChunked(data.units ?? [], (c) => tx.insert(s.units).values(c));
+  await insertChunked(data.projects ?? [], (c) => tx.insert(s.projects).values(c));
+  await insertChunked(data.assessments ?? [], (c) => tx.insert(s.assessments).values(c));
+  await insertChunked(data.assessmentDimensions ?? [], (c) => tx.insert(s.assessmentDimensions).values(c));
+  await insertChunked(data.hazards ?? [], (c) => tx.insert(s.hazards).values(c));
+  await insertChunked(data.incidents ?? [], (c) => tx.insert(s.incidents).values(c));
+  await insertChunked(data.inspections ?? [], (c) => tx.insert(s.inspections).values(c));
+  await insertChunked(data.ethicsCommittees ?? [], (c) => tx.insert(s.ethicsCommittees).values(c));
+  await insertChunked(data.ethicsActivities ?? [], (c) => tx.insert(s.ethicsActivities).values(c));
+  await insertChunked(data.ethicsAnnualReports ?? [], (c) => tx.insert(s.ethicsAnnualReports).values(c));
 }
 
 /** Writes an organisation and its records in one transaction: all of it or none. Kinds left out have no rows. */
-export function insertDataset(db: Db, data: Partial<Rows>): void {
-  db.transaction((tx) => insertRows(tx, data));
+export async function insertDataset(db: Db, data: Partial<Rows>): Promise<void> {
+  await db.transaction((tx) => insertRows(tx, data));
 }
 
 export interface SeedAccount {
@@ -44,36 +45,38 @@ export interface SeedAccount {
 }
 
 /**
- * Loads the demo academy with its accounts into an empty database, in one IMMEDIATE transaction that
- * first re-checks that no unit exists: a crash leaves nothing half-loaded, and of two processes starting
- * at once exactly one seeds. `history` runs last, inside the same transaction (the demo's past alerts and
- * bulletins, features/demo/demo-history.ts), so it too is stored whole or not at all. Returns false when the
- * database was not empty.
+ * Loads the demo academy with its accounts into an empty database, in one write transaction (IMMEDIATE,
+ * queued behind any other) that first re-checks that no unit exists: a crash leaves nothing half-loaded,
+ * and of two processes starting at once exactly one seeds. `history` runs last, awaited inside the same
+ * transaction (the demo's past alerts and bulletins, features/demo/demo-history.ts; its statements join the
+ * transaction through the engine's async context), so it too is stored whole or not at all. Returns false
+ * when the database was not empty.
  */
-export function insertDemo(db: Db, data: Rows, accounts: SeedAccount[], now: Date, history?: () => void): boolean {
-  return db.transaction(
-    (tx) => {
-      if ((tx.select({ n: count() }).from(s.units).get()?.n ?? 0) > 0) return false;
-      insertRows(tx, data);
-      const unitIdByCode = new Map(data.units.map((u) => [u.code, u.id!]));
-      tx.insert(s.users)
-        .values(
-          accounts.map((a) => ({
-            login: a.login,
-            displayName: a.displayName,
-            passwordHash: a.passwordHash,
-            role: a.role,
-            unitId: unitIdByCode.get(a.unitCode)!,
-            passwordChangedAt: now,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .run();
-      tx.insert(s.settings).values({ key: DEMO_DATA_SETTING, value: now.toISOString() }).run();
-      history?.();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+export async function insertDemo(
+  db: Db,
+  data: Rows,
+  accounts: SeedAccount[],
+  now: Date,
+  history?: () => Promise<unknown>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((first(await tx.select({ n: count() }).from(s.units))?.n ?? 0) > 0) return false;
+    await insertRows(tx, data);
+    const unitIdByCode = new Map(data.units.map((u) => [u.code, u.id!]));
+    await tx.insert(s.users).values(
+      accounts.map((a) => ({
+        login: a.login,
+        displayName: a.displayName,
+        passwordHash: a.passwordHash,
+        role: a.role,
+        unitId: unitIdByCode.get(a.unitCode)!,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await tx.insert(s.settings).values({ key: DEMO_DATA_SETTING, value: now.toISOString() });
+    await history?.();
+    return true;
+  });
 }

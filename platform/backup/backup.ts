@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
+import { dbConfig } from '@/db/config';
+import { checkDatabaseFile, vacuumInto } from '@/db/engine/sqlite-files';
 
 export interface BackupResult {
   file: string;
@@ -24,24 +25,17 @@ export function fsyncPath(file: string): void {
   }
 }
 
-/** `PRAGMA quick_check` (or the full `integrity_check`) of a database file, opened read-only. */
-export function checkDatabaseFile(file: string, full = false): string[] {
-  const check = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = check.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
-    return rows.map((r) => Object.values(r)[0]!).filter((v) => v !== 'ok');
-  } finally {
-    check.close();
-  }
-}
+export { checkDatabaseFile };
 
 /**
  * Writes a consistent copy of the open database to `dest` while the server keeps writing
  * (docs/decisions/015): `VACUUM INTO` reads one snapshot inside a read transaction, which in WAL mode
- * never blocks writers and is never restarted by them. The copy goes to a temporary name beside `dest`, is
- * checked and synced, and only then renamed into place, so `dest` is either absent or a whole backup.
+ * never blocks writers and is never restarted by them. It runs on a read-only connection of its own to the
+ * engine's file, so it neither holds nor waits for the engine's write queue, and sees only committed data.
+ * The copy goes to a temporary name beside `dest`, is checked and synced, and only then renamed into place,
+ * so `dest` is either absent or a whole backup.
  */
-export function backupDatabase(db: Db, dest: string, opts: { overwrite?: boolean } = {}): BackupResult {
+export async function backupDatabase(db: Db, dest: string, opts: { overwrite?: boolean } = {}): Promise<BackupResult> {
   const started = performance.now();
   const target = path.resolve(dest);
   if (fs.existsSync(target) && !opts.overwrite) throw new BackupError(`${dest} already exists; choose another name (or --force).`);
@@ -49,7 +43,7 @@ export function backupDatabase(db: Db, dest: string, opts: { overwrite?: boolean
   const tmp = `${target}.partial-${process.pid}`;
   fs.rmSync(tmp, { force: true });
   try {
-    db.$client.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(db.file, tmp, dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS);
     const problems = checkDatabaseFile(tmp);
     if (problems.length) throw new BackupError(`The backup did not pass its check: ${problems.slice(0, 3).join('; ')}`);
     fsyncPath(tmp);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
+import { appliedMigrations, detachFile, fileHoldsData, foldWal } from '@/db/engine/sqlite-files';
 import { BackupError, checkDatabaseFile, fsyncPath } from '@/platform/backup/backup';
 
 export interface RestoreResult {
@@ -35,34 +35,12 @@ export function verifyBackupFile(file: string): { pending: number } {
     throw new BackupError(`${file} is not a SQLite database: ${(error as Error).message}`);
   }
   if (problems.length) throw new BackupError(`${file} fails the integrity check: ${problems.slice(0, 3).join('; ')}`);
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-    if (!table) throw new BackupError(`${file} is not a Fenghuo database (it has no migration history).`);
-    const applied = (sqlite.prepare('SELECT created_at AS at FROM __drizzle_migrations').all() as { at: number }[]).map((r) =>
-      Number(r.at),
-    );
-    const known = knownMigrations();
-    const unknown = applied.filter((w) => !known.has(w));
-    if (unknown.length)
-      throw new BackupError(`${file} was written by a newer version of Fenghuo (${unknown.length} unknown migration(s)).`);
-    return { pending: [...known].filter((w) => !applied.includes(w)).length };
-  } finally {
-    sqlite.close();
-  }
-}
-
-/** True when the database file has data in it (any unit or user). */
-function holdsData(file: string): boolean {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('units', 'users')").all() as {
-      name: string;
-    }[];
-    return tables.some((t) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t.name}`).get() as { n: number }).n > 0);
-  } finally {
-    sqlite.close();
-  }
+  const applied = appliedMigrations(file);
+  if (!applied) throw new BackupError(`${file} is not a Fenghuo database (it has no migration history).`);
+  const known = knownMigrations();
+  const unknown = applied.filter((w) => !known.has(w));
+  if (unknown.length) throw new BackupError(`${file} was written by a newer version of Fenghuo (${unknown.length} unknown migration(s)).`);
+  return { pending: [...known].filter((w) => !applied.includes(w)).length };
 }
 
 /**
@@ -70,19 +48,17 @@ function holdsData(file: string): boolean {
  * needs the only connection, so a running server (or any other process) makes this fail at once.
  */
 function detachTarget(file: string): void {
-  const sqlite = new Database(file, { fileMustExist: true });
-  try {
-    sqlite.pragma('busy_timeout = 0');
-    let mode: string;
-    try {
-      mode = String(sqlite.pragma('journal_mode = DELETE', { simple: true }));
-    } catch {
-      mode = 'busy';
-    }
-    if (mode !== 'delete') throw new BackupError(`${file} is in use by another process (is the server running?); stop it first.`);
-  } finally {
-    sqlite.close();
-  }
+  if (!detachFile(file)) throw new BackupError(`${file} is in use by another process (is the server running?); stop it first.`);
+}
+
+/**
+ * Moves everything in `file`'s write-ahead log into the file itself, so the file alone is the database (its
+ * -wal is deleted before the swap). Closing the engine normally does this already; done again here, on a
+ * connection of its own after the engine's are closed, so that a checkpoint left undone fails the restore
+ * instead of losing the migrations with the deleted -wal.
+ */
+function foldWalOrFail(file: string): void {
+  if (!foldWal(file)) throw new BackupError(`${file} could not be checkpointed (it is in use).`);
 }
 
 /**
@@ -91,7 +67,7 @@ function detachTarget(file: string): void {
  * so the target is at every instant either the old database or the whole restored one. The old database
  * is kept as `<target>.pre-restore-<time>`. A target holding data is replaced only with `force`.
  */
-export function restoreDatabase(source: string, target: string, opts: { force?: boolean; now?: Date } = {}): RestoreResult {
+export async function restoreDatabase(source: string, target: string, opts: { force?: boolean; now?: Date } = {}): Promise<RestoreResult> {
   const started = performance.now();
   const src = path.resolve(source);
   const dst = path.resolve(target);
@@ -100,7 +76,8 @@ export function restoreDatabase(source: string, target: string, opts: { force?: 
   const exists = fs.existsSync(dst);
   if (exists) {
     detachTarget(dst);
-    if (!opts.force && holdsData(dst)) throw new BackupError(`${target} already holds data; add --force to replace it (it is kept aside).`);
+    if (!opts.force && fileHoldsData(dst))
+      throw new BackupError(`${target} already holds data; add --force to replace it (it is kept aside).`);
   }
   fs.mkdirSync(path.dirname(dst), { recursive: true });
   const tmp = `${dst}.restore-${process.pid}`;
@@ -110,11 +87,11 @@ export function restoreDatabase(source: string, target: string, opts: { force?: 
     fs.copyFileSync(src, tmp);
     const db = openDatabase(tmp);
     try {
-      migrateDatabase(db);
-      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      await migrateDatabase(db);
     } finally {
-      db.$client.close();
+      db.close();
     }
+    foldWalOrFail(tmp);
     const problems = checkDatabaseFile(tmp);
     if (problems.length) throw new BackupError(`The restored copy fails its check: ${problems.slice(0, 3).join('; ')}`);
     for (const f of sidecars(tmp)) fs.rmSync(f, { force: true });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
+import { rawGet } from '@/db/engine';
 import { storedRatings } from '@/db/rating/ratings';
 import { openSession } from '@/features/auth/login';
 import { ALL_UNITS } from '@/domain/auth/actor';
@@ -42,9 +44,9 @@ test('a 150,000-hazard institute: start-up jobs and its rating page leave /api/h
   const year = shanghaiYear(new Date());
   await buildFloodDb(file, HAZARDS);
   const setup = openDatabase(file);
-  const office = setup.$client.prepare("SELECT id FROM users WHERE login = 'office'").get() as { id: number };
-  const cookie = `${SESSION_COOKIE}=${openSession(setup, office.id, new Date(), { ip: '127.0.0.1' })}`;
-  setup.$client.close();
+  const office = (await rawGet<{ id: number }>(setup, sql`SELECT id FROM users WHERE login = 'office'`))!;
+  const cookie = `${SESSION_COOKIE}=${await openSession(setup, office.id, new Date(), { ip: '127.0.0.1' })}`;
+  setup.close();
 
   let server: OwnServer | undefined;
   try {
@@ -93,11 +95,11 @@ test('a 150,000-hazard institute: start-up jobs and its rating page leave /api/h
 
     // What the job thread stored is what rating the institute inline gives.
     const db = openDatabase(file);
-    const unitId = (db.$client.prepare('SELECT id FROM units WHERE code = ?').get(FLOOD_UNIT) as { id: number }).id;
-    const stored = storedRatings(db, ALL_UNITS, year, 'provisional', [unitId])[0]!;
+    const unitId = (await rawGet<{ id: number }>(db, sql`SELECT id FROM units WHERE code = ${FLOOD_UNIT}`))!.id;
+    const stored = (await storedRatings(db, ALL_UNITS, year, 'provisional', [unitId]))[0]!;
     expect(stored.contributions.length).toBeGreaterThan(2 * HAZARDS);
-    expect(recheckStoredRating(db, stored).difference).toBeNull();
-    db.$client.close();
+    expect((await recheckStoredRating(db, stored)).difference).toBeNull();
+    db.close();
   } finally {
     await server?.kill();
   }

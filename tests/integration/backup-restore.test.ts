@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
+import { rawGet } from '@/db/engine';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
 import { verifyAuditChain } from '@/db/audit/audit-log';
@@ -33,20 +35,20 @@ function cli(dbFile: string, ...args: string[]) {
 }
 
 /** What the API would answer for 2026 at a fixed instant: the comparison is exact. */
-function ratings2026(d: Db) {
+async function ratings2026(d: Db) {
   const asOf = new Date('2026-09-30T12:00:00+08:00');
-  return rateInstitutes(d, activeRatingRuleSet(d), 2026, { asOf }).map((r) => liveRatingToApi(r, 'provisional'));
+  return (await rateInstitutes(d, await activeRatingRuleSet(d), 2026, { asOf })).map((r) => liveRatingToApi(r, 'provisional'));
 }
 
 beforeAll(async () => {
   db = openDatabase(live);
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
   await addUser(db, 'bk.office', 'office', 'HX');
-  const actor = resolveActor(db, { cliLogin: 'bk.office' })!;
+  const actor = (await resolveActor(db, { cliLogin: 'bk.office' }))!;
   // Audited records that move the 2026 ratings: a serious incident (a floor) and some general ones.
-  submitRecords(
+  await submitRecords(
     db,
     actor,
     'incidents',
@@ -59,15 +61,15 @@ beforeAll(async () => {
   );
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('backup and restore', () => {
   it('takes a consistent backup with the CLI while another process writes, and the restore rates and verifies alike', async () => {
-    const expected = ratings2026(db);
+    const expected = await ratings2026(db);
     expect(expected.some((r) => r.level !== 'blue')).toBe(true);
-    const chainBefore = verifyAuditChain(db);
+    const chainBefore = await verifyAuditChain(db);
     expect(chainBefore.ok).toBe(true);
 
     // A writer in another process, one audited submission per transaction, for the whole backup.
@@ -79,19 +81,19 @@ describe('backup and restore', () => {
     writer.stdout.on('data', (c: Buffer) => (written += c.toString()));
     const writerDone = new Promise<number>((resolve) => writer.on('exit', (code) => resolve(code ?? 1)));
     // Wait until the writer is under way, then back up twice through the command line.
-    const count = () =>
-      (db.$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'LOAD-%'").get() as { n: number }).n;
-    for (let i = 0; i < 100 && count() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const count = async () =>
+      (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'LOAD-%'`))!.n;
+    for (let i = 0; i < 100 && (await count()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const file = path.join(dir, 'during-load.db');
     const out = await cli(live, 'backup', file);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/Backup written to .*during-load\.db/);
     console.log(`backup under write load: ${out.stdout.trim()}`);
-    const atBackup = count();
+    const atBackup = await count();
     expect(await cli(live, 'backup', file)).toMatchObject({ code: 2, stderr: expect.stringMatching(/already exists/) });
     // The writer went on after the backup; then stop it.
-    for (let i = 0; i < 200 && count() <= atBackup; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await count()) <= atBackup; i++) await new Promise((r) => setTimeout(r, 50));
     fs.writeFileSync(stop, '');
     expect(await writerDone).toBe(0);
     const total = Number(written.trim());
@@ -119,32 +121,32 @@ describe('backup and restore', () => {
     expect(r.code).toBe(0);
     const back = openDatabase(restored);
     try {
-      expect(ratings2026(back)).toEqual(expected);
-      const chain = verifyAuditChain(back);
+      expect(await ratings2026(back)).toEqual(expected);
+      const chain = await verifyAuditChain(back);
       expect(chain.ok).toBe(true);
       expect(chain.entries).toBe(chainBefore.entries + inCopy);
     } finally {
-      back.$client.close();
+      back.close();
     }
   }, 60_000);
 
   it('refuses to replace a database that holds data without --force, or one that is open elsewhere', async () => {
     const file = path.join(dir, 'plain.db');
-    backupDatabase(db, file);
+    await backupDatabase(db, file);
     const target = path.join(dir, 'target.db');
-    restoreDatabase(file, target);
-    expect(() => restoreDatabase(file, target)).toThrow(/already holds data; add --force/);
-    const result = restoreDatabase(file, target, { force: true, now: new Date('2026-11-23T08:00:00Z') });
+    await restoreDatabase(file, target);
+    await expect(restoreDatabase(file, target)).rejects.toThrow(/already holds data; add --force/);
+    const result = await restoreDatabase(file, target, { force: true, now: new Date('2026-11-23T08:00:00Z') });
     expect(result.previous).toBe(`${target}.pre-restore-20261123T080000Z`);
     expect(fs.existsSync(result.previous!)).toBe(true);
     // The live database is open in this process: a restore over it is refused even with --force.
-    expect(() => restoreDatabase(file, live, { force: true })).toThrow(/in use by another process/);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    await expect(restoreDatabase(file, live, { force: true })).rejects.toThrow(/in use by another process/);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
-  it('refuses a damaged backup, a file that is not a database, and a backup from a newer version', () => {
+  it('refuses a damaged backup, a file that is not a database, and a backup from a newer version', async () => {
     const good = path.join(dir, 'good.db');
-    backupDatabase(db, good);
+    await backupDatabase(db, good);
     expect(verifyBackupFile(good)).toEqual({ pending: 0 });
 
     const garbage = path.join(dir, 'garbage.db');
@@ -165,7 +167,9 @@ describe('backup and restore', () => {
     expect(isBtree(page)).toBe(true);
     bytes.fill(0x5a, page * pageSize + 8, (page + 1) * pageSize - 8);
     fs.writeFileSync(damaged, bytes);
-    expect(() => restoreDatabase(damaged, path.join(dir, 'from-damaged.db'))).toThrow(/integrity check|not a SQLite database|malformed/);
+    await expect(restoreDatabase(damaged, path.join(dir, 'from-damaged.db'))).rejects.toThrow(
+      /integrity check|not a SQLite database|malformed/,
+    );
     expect(fs.existsSync(path.join(dir, 'from-damaged.db'))).toBe(false);
 
     const newer = path.join(dir, 'newer.db');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 
@@ -12,6 +13,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-big-writes-'));
 process.env.FENGHUO_DB = path.join(dir, 'big.db');
 
 const { getDb } = await import('@/db/client');
+const { rawGet } = await import('@/db/engine');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/reference/reference');
 const { seedSmallOrg, addUser } = await import('../setup/small-org');
@@ -32,20 +34,20 @@ let token: string;
 const P95_BOUND_MS = 300;
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
   const userId = await addUser(db, 'big.rep', 'reporter', 'BJ');
-  actor = resolveActor(db, { cliLogin: 'big.rep' })!;
-  token = createApiToken(db, userId, 'big writes').token;
+  actor = (await resolveActor(db, { cliLogin: 'big.rep' }))!;
+  token = (await createApiToken(db, userId, 'big writes')).token;
 }, 120_000);
 afterAll(async () => {
   await importPool().close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const count = (prefix: string) =>
-  (db.$client.prepare('SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?').get(`${prefix}-%`) as { n: number }).n;
+const count = async (prefix: string) =>
+  (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM incidents WHERE external_id LIKE ${`${prefix}-%`}`))!.n;
 
 /** A batch of `n` incidents as an integration would post it. */
 function batch(n: number, prefix: string, unitCode = 'BJ02') {
@@ -91,7 +93,7 @@ describe('big writes and the event loop', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`[big-writes] 100k confirm: ${seconds.toFixed(1)} s; health ${describeLag(lag)}`);
     expect(result.report).toMatchObject({ ok: true, dryRun: false, created: 100_000 });
-    expect(count('BIG')).toBe(100_000);
+    expect(await count('BIG')).toBe(100_000);
     expect(lag.p95).toBeLessThan(P95_BOUND_MS);
   }, 600_000);
 
@@ -105,7 +107,7 @@ describe('big writes and the event loop', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`[big-writes] 3 × 5,000-item batches: ${seconds.toFixed(1)} s; health ${describeLag(lag)}`);
     for (const res of result) expect(res.status).toBe(200);
-    for (const k of [0, 1, 2]) expect(count(`API${k}`)).toBe(5_000);
+    for (const k of [0, 1, 2]) expect(await count(`API${k}`)).toBe(5_000);
     expect(lag.p95).toBeLessThan(P95_BOUND_MS);
   }, 600_000);
 });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawGet } from '@/db/engine';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap, DEMO_PASSWORD } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
@@ -12,14 +14,16 @@ import { DEMO_DATA_SETTING, insertDemo } from '@/features/demo/insert-dataset';
 let t: TestDb | undefined;
 afterEach(() => t?.close());
 
-const count = (db: TestDb['db'], table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+// `table` is a fixed table name (with a condition) written in this file.
+const count = async (db: TestDb['db'], table: string) =>
+  (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${sql.raw(table)}`))!.n;
 const now = new Date('2026-11-23T10:00:00+08:00');
 
 describe('bootstrap', () => {
   it('loads the demo academy once, with a login for every role', async () => {
-    t = createTestDb();
+    t = await createTestDb();
     const report = await bootstrap(t.db, parseEnv({}), now);
-    expect(isMigrated(t.db)).toBe(true);
+    expect(await isMigrated(t.db)).toBe(true);
     expect(report.seeded).toBe(true);
     expect(report.demoLogins.map((l) => l.role).sort()).toEqual([
       'admin',
@@ -30,49 +34,49 @@ describe('bootstrap', () => {
       'reporter',
       'unit_manager',
     ]);
-    expect(count(t.db, "units WHERE kind = 'branch'")).toBe(12);
-    expect(count(t.db, "units WHERE kind = 'institute'")).toBeGreaterThanOrEqual(90);
-    expect(count(t.db, "units WHERE kind = 'academy'")).toBe(1);
-    expect(count(t.db, 'domains')).toBe(11);
+    expect(await count(t.db, "units WHERE kind = 'branch'")).toBe(12);
+    expect(await count(t.db, "units WHERE kind = 'institute'")).toBeGreaterThanOrEqual(90);
+    expect(await count(t.db, "units WHERE kind = 'academy'")).toBe(1);
+    expect(await count(t.db, 'domains')).toBe(11);
     for (const u of demoUsers) expect((await logIn(t.db, { login: u.login, password: DEMO_PASSWORD, ip: 'test' })).ok, u.login).toBe(true);
 
-    expect(getSetting(t.db, DEMO_DATA_SETTING)).toBeDefined();
+    expect(await getSetting(t.db, DEMO_DATA_SETTING)).toBeDefined();
     expect(report.warnings.join()).toMatch(/public password/);
 
     // A second process that lost the race finds the academy already there and loads nothing.
-    expect(insertDemo(t.db, generateDemo(now), [], now)).toBe(false);
-    const before = ['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x));
+    expect(await insertDemo(t.db, generateDemo(now), [], now)).toBe(false);
+    const before = await Promise.all(['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x)));
     const again = await bootstrap(t.db, parseEnv({}), now);
     expect(again.seeded).toBe(false);
-    expect(['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x))).toEqual(before);
+    expect(await Promise.all(['units', 'incidents', 'hazards', 'users'].map((x) => count(t!.db, x)))).toEqual(before);
   });
 
   it('with FENGHUO_SEED_DEMO=false and admin variables, starts empty with only the administrator', async () => {
-    t = createTestDb();
+    t = await createTestDb();
     const config = parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' });
     const report = await bootstrap(t.db, config, now);
     expect(report).toMatchObject({ seeded: false, adminCreated: 'root', demoLogins: [] });
-    expect(count(t.db, 'users')).toBe(1);
-    expect(count(t.db, 'units')).toBe(1);
-    expect(count(t.db, "units WHERE code = 'ACADEMY' AND kind = 'academy' AND path = '/' || id || '/'")).toBe(1);
+    expect(await count(t.db, 'users')).toBe(1);
+    expect(await count(t.db, 'units')).toBe(1);
+    expect(await count(t.db, "units WHERE code = 'ACADEMY' AND kind = 'academy' AND path = '/' || id || '/'")).toBe(1);
     for (const kind of ['projects', 'assessments', 'hazards', 'incidents', 'inspections', 'ethics_committees'])
-      expect(count(t.db, kind)).toBe(0);
+      expect(await count(t.db, kind)).toBe(0);
     expect((await logIn(t.db, { login: 'root', password: 'a-long-admin-secret', ip: 'test' })).ok).toBe(true);
     await bootstrap(t.db, config, now);
-    expect(count(t.db, 'users')).toBe(1);
+    expect(await count(t.db, 'users')).toBe(1);
   });
 
   it('with demo data and FENGHUO_ADMIN_LOGIN, the administrator is the configured one, not the demo admin', async () => {
-    t = createTestDb();
+    t = await createTestDb();
     const report = await bootstrap(t.db, parseEnv({ FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }), now);
     expect(report.seeded).toBe(true);
     expect(report.adminCreated).toBe('root');
     expect(report.demoLogins.map((l) => l.login)).not.toContain('admin');
-    expect(count(t.db, "users WHERE role = 'admin'")).toBe(1);
+    expect(await count(t.db, "users WHERE role = 'admin'")).toBe(1);
   });
 
   it('warns when an empty installation has no way in', async () => {
-    t = createTestDb();
+    t = await createTestDb();
     const report = await bootstrap(t.db, parseEnv({ FENGHUO_SEED_DEMO: 'false' }), now);
     expect(report.warnings.join()).toMatch(/FENGHUO_ADMIN_LOGIN/);
   });

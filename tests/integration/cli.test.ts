@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
 import { openDatabase } from '@/db/client';
+import { rawGet, rawRun } from '@/db/engine';
 import { resolveActor } from '@/features/auth/resolve-actor';
 
 // The command line as a person runs it: a separate process on a real database file.
@@ -22,10 +25,12 @@ describe('npm run cli', () => {
     expect(token).toMatch(/^fh_[A-Za-z0-9_-]{40,}$/);
     expect(out.stderr).toMatch(/only once/);
     const db = openDatabase(file);
-    expect(resolveActor(db, { bearerToken: token })).toMatchObject({ login: 'root', role: 'admin' });
+    expect(await resolveActor(db, { bearerToken: token })).toMatchObject({ login: 'root', role: 'admin' });
+    db.close();
     // Everything written is in the main file once the log is checkpointed; the token is not among it.
-    db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    db.$client.close();
+    const sqlite = new Database(file);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.close();
     const bytes = fs.readFileSync(file);
     expect(bytes.includes(Buffer.from('root'))).toBe(true);
     expect(bytes.includes(Buffer.from(token))).toBe(false);
@@ -61,17 +66,17 @@ describe('npm run cli', () => {
 
   it('audit verify passes an intact chain and names the first altered entry', async () => {
     const db = openDatabase(file);
-    const actor = resolveActor(db, { bearerToken: (await cli('token', 'create', '--user', 'root')).stdout.trim() })!;
-    addBranchB1(db, actor);
-    db.$client.close();
+    const actor = (await resolveActor(db, { bearerToken: (await cli('token', 'create', '--user', 'root')).stdout.trim() }))!;
+    await addBranchB1(db, actor);
+    db.close();
     const ok = await cli('audit', 'verify');
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.stdout).toMatch(/intact: 2 entries/);
 
     const tamper = openDatabase(file);
-    const first = tamper.$client.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1').get() as { id: number };
-    tamper.$client.prepare("UPDATE audit_log SET action = 'units.delete' WHERE id = ?").run(first.id);
-    tamper.$client.close();
+    const first = (await rawGet<{ id: number }>(tamper, sql`SELECT id FROM audit_log ORDER BY id LIMIT 1`))!;
+    await rawRun(tamper, sql`UPDATE audit_log SET action = 'units.delete' WHERE id = ${first.id}`);
+    tamper.close();
     const broken = await cli('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`BROKEN at entry ${first.id}`);

@@ -1,4 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawAll, rawGet } from '@/db/engine';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
@@ -19,25 +21,25 @@ import { DAY_MS } from '@/domain/time/shanghai';
 const now = new Date('2026-11-23T10:00:00+08:00');
 const months = ['2025-11', '2025-12', ...Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)];
 let t: TestDb;
-const rows = <T>(sql: string, ...params: unknown[]) => t.db.$client.prepare(sql).all(...params) as T[];
-const one = (sql: string, ...params: unknown[]) => (t.db.$client.prepare(sql).get(...params) as { n: number }).n;
+const rows = <T>(query: SQL) => rawAll<T>(t.db, query);
+const one = async (query: SQL) => (await rawGet<{ n: number }>(t.db, query))!.n;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await bootstrap(t.db, parseEnv({}), now);
 });
 afterAll(() => t.close());
 
 describe('the demo history', () => {
-  it('holds a bulletin for each of the 12 past months, stored as generated at 08:00 on the 1st', () => {
-    const stored = listBulletins(t.db, 1, 50).rows;
+  it('holds a bulletin for each of the 12 past months, stored as generated at 08:00 on the 1st', async () => {
+    const stored = (await listBulletins(t.db, 1, 50)).rows;
     expect(stored.map((b) => b.month).sort()).toEqual(months);
     for (const b of stored) expect(b.generatedAt.getTime(), b.month).toBe(bulletinDueAt(b.month).getTime());
   });
 
-  it('gives every bulletin non-zero alerts and records, and the latest one too', () => {
+  it('gives every bulletin non-zero alerts and records, and the latest one too', async () => {
     for (const month of months) {
-      const v = bulletinView(bulletinByMonth(t.db, month)!, { all: true });
+      const v = bulletinView((await bulletinByMonth(t.db, month))!, { all: true });
       const alerts = Object.values(v.totals.alertsByColour).reduce((a, b) => a + b, 0);
       expect(alerts, month).toBeGreaterThan(0);
       expect(v.totals.incidents + v.totals.hazards.general + v.totals.hazards.major, month).toBeGreaterThan(0);
@@ -48,32 +50,37 @@ describe('the demo history', () => {
     }
   });
 
-  it('spreads alerts over the year, acknowledges and reads most old ones, leaves the last days untouched', () => {
-    const byMonth = rows<{ m: string; n: number; ack: number }>(
-      `SELECT strftime('%Y-%m', fired_at / 1000, 'unixepoch', '+8 hours') AS m, count(*) AS n,
+  it('spreads alerts over the year, acknowledges and reads most old ones, leaves the last days untouched', async () => {
+    const byMonth = await rows<{ m: string; n: number; ack: number }>(
+      sql`SELECT strftime('%Y-%m', fired_at / 1000, 'unixepoch', '+8 hours') AS m, count(*) AS n,
               sum(acknowledged_at IS NOT NULL) AS ack FROM alerts GROUP BY m`,
     );
     for (const m of months) expect(byMonth.find((r) => r.m === m)?.n ?? 0, m).toBeGreaterThan(0);
-    const old = rows<{ n: number; ack: number }>(
-      'SELECT count(*) AS n, sum(acknowledged_at IS NOT NULL) AS ack FROM alerts WHERE fired_at < ?',
-      now.getTime() - 60 * DAY_MS,
-    )[0]!;
-    expect(old.ack / old.n).toBeGreaterThan(0.7);
-    expect(one('SELECT count(*) AS n FROM alerts WHERE fired_at >= ? AND acknowledged_at IS NOT NULL', now.getTime() - 2 * DAY_MS)).toBe(0);
+    const [old] = await rows<{ n: number; ack: number }>(
+      sql`SELECT count(*) AS n, sum(acknowledged_at IS NOT NULL) AS ack FROM alerts WHERE fired_at < ${now.getTime() - 60 * DAY_MS}`,
+    );
+    expect(old!.ack / old!.n).toBeGreaterThan(0.7);
+    expect(
+      await one(sql`SELECT count(*) AS n FROM alerts WHERE fired_at >= ${now.getTime() - 2 * DAY_MS} AND acknowledged_at IS NOT NULL`),
+    ).toBe(0);
     // Nothing is dated after now; each acknowledgement follows its alert and is in the audit trail.
-    expect(one('SELECT count(*) AS n FROM alerts WHERE fired_at > ? OR acknowledged_at > ?', now.getTime(), now.getTime())).toBe(0);
-    expect(one('SELECT count(*) AS n FROM alert_reads WHERE read_at > ?', now.getTime())).toBe(0);
-    expect(one('SELECT count(*) AS n FROM alerts WHERE acknowledged_at < fired_at')).toBe(0);
-    expect(one("SELECT count(*) AS n FROM audit_log WHERE action = 'alert.acknowledge'")).toBe(
-      one('SELECT count(*) AS n FROM alerts WHERE acknowledged_at IS NOT NULL'),
+    expect(await one(sql`SELECT count(*) AS n FROM alerts WHERE fired_at > ${now.getTime()} OR acknowledged_at > ${now.getTime()}`)).toBe(
+      0,
+    );
+    expect(await one(sql`SELECT count(*) AS n FROM alert_reads WHERE read_at > ${now.getTime()}`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM alerts WHERE acknowledged_at < fired_at`)).toBe(0);
+    expect(await one(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'alert.acknowledge'`)).toBe(
+      await one(sql`SELECT count(*) AS n FROM alerts WHERE acknowledged_at IS NOT NULL`),
     );
     // The office has read much of it, not all; the leader some.
-    const office = resolveActor(t.db, { cliLogin: 'office' })!;
-    const total = one('SELECT count(*) AS n FROM alerts');
-    const unread = unreadAlertCount(t.db, office);
+    const office = (await resolveActor(t.db, { cliLogin: 'office' }))!;
+    const total = await one(sql`SELECT count(*) AS n FROM alerts`);
+    const unread = await unreadAlertCount(t.db, office);
     expect(unread).toBeGreaterThan(0);
     expect(unread).toBeLessThan(total / 2);
-    expect(one("SELECT count(*) AS n FROM alert_reads r JOIN users u ON u.id = r.user_id WHERE u.login = 'leader'")).toBeGreaterThan(0);
+    expect(
+      await one(sql`SELECT count(*) AS n FROM alert_reads r JOIN users u ON u.id = r.user_id WHERE u.login = 'leader'`),
+    ).toBeGreaterThan(0);
   });
 
   it('leaves the jobs at start nothing to catch up on: no bulletin is generated twice', async () => {
@@ -81,37 +88,36 @@ describe('the demo history', () => {
   });
 
   it('is the same for the same seed and date', async () => {
-    const again = createTestDb();
+    const again = await createTestDb();
     try {
       await bootstrap(again.db, parseEnv({}), now);
-      const snapshot = (db: TestDb['db']) =>
+      const snapshot = async (db: TestDb['db']) =>
         JSON.stringify([
-          db.$client
-            .prepare(
-              'SELECT rule, subject_key, period, colour, fired_at, acknowledged_at, acknowledged_by, acknowledge_comment FROM alerts ORDER BY id',
-            )
-            .all(),
-          db.$client.prepare('SELECT user_id, alert_id, read_at FROM alert_reads ORDER BY id').all(),
-          db.$client.prepare('SELECT month, body FROM bulletins ORDER BY month').all(),
+          await rawAll(
+            db,
+            sql`SELECT rule, subject_key, period, colour, fired_at, acknowledged_at, acknowledged_by, acknowledge_comment FROM alerts ORDER BY id`,
+          ),
+          await rawAll(db, sql`SELECT user_id, alert_id, read_at FROM alert_reads ORDER BY id`),
+          await rawAll(db, sql`SELECT month, body FROM bulletins ORDER BY month`),
         ]);
-      expect(snapshot(again.db)).toBe(snapshot(t.db));
+      expect(await snapshot(again.db)).toBe(await snapshot(t.db));
     } finally {
       again.close();
     }
   });
 
-  it('is stored with the academy in one transaction: a failure leaves nothing', () => {
-    const fresh = createTestDb();
+  it('is stored with the academy in one transaction: a failure leaves nothing', async () => {
+    const fresh = await createTestDb();
     try {
       const accounts = demoUsers.map((u) => ({ ...u, passwordHash: 'x' }));
-      expect(() =>
-        insertDemo(fresh.db, generateDemo(now), accounts, now, () => {
-          seedDemoHistory(fresh.db, now, DEMO_SEED);
+      await expect(
+        insertDemo(fresh.db, generateDemo(now), accounts, now, async () => {
+          await seedDemoHistory(fresh.db, now, DEMO_SEED);
           throw new Error('disk full');
         }),
-      ).toThrow('disk full');
+      ).rejects.toThrow('disk full');
       for (const table of ['units', 'users', 'alerts', 'alert_reads', 'bulletins', 'audit_log'])
-        expect(fresh.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+        expect(await rawGet(fresh.db, sql`SELECT count(*) AS n FROM ${sql.raw(table)}`), table).toEqual({ n: 0 });
     } finally {
       fresh.close();
     }

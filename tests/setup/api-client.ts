@@ -31,22 +31,22 @@ export async function apiTestbed(name: string, env: Record<string, string> = {})
     /** Migrates the database, adds the reference data and the small organisation. */
     async setUp(): Promise<void> {
       const db = getDb();
-      migrateDatabase(db);
-      ensureReferenceData(db);
+      await migrateDatabase(db);
+      await ensureReferenceData(db);
       await seedSmallOrg(db);
     },
     /** A new user `login` of `role` at `unitCode`, and an API token acting as them. */
     async token(login: string, role: Role, unitCode: string, tokenName = 't'): Promise<string> {
       const db = getDb();
-      return createApiToken(db, await addUser(db, login, role, unitCode), tokenName).token;
+      return (await createApiToken(db, await addUser(db, login, role, unitCode), tokenName)).token;
     },
     /** An API token for an existing user. */
-    tokenOf(userId: number, tokenName = 't'): string {
-      return createApiToken(getDb(), userId, tokenName).token;
+    async tokenOf(userId: number, tokenName = 't'): Promise<string> {
+      return (await createApiToken(getDb(), userId, tokenName)).token;
     },
     /** Closes the database and removes its folder. */
     tearDown(): void {
-      getDb().$client.close();
+      getDb().close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

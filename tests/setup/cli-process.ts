@@ -32,12 +32,12 @@ export function cliOn(file: string): (...args: string[]) => Promise<CliAnswer> {
 export async function bootstrapRootDb(file: string): Promise<void> {
   const db = openDatabase(file);
   await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'false', FENGHUO_ADMIN_LOGIN: 'root', FENGHUO_ADMIN_PASSWORD: 'a-long-admin-secret' }));
-  db.$client.close();
+  db.close();
 }
 
 /** Branch B1 under the academy and its institute I1, filed by `actor`. */
-export function addBranchB1(db: Db, actor: Actor): void {
-  submitUnits(
+export async function addBranchB1(db: Db, actor: Actor): Promise<void> {
+  await submitUnits(
     db,
     actor,
     [

@@ -11,12 +11,13 @@ import { addUser, seedSmallOrg } from './small-org';
 
 /** A new reporter of `unitCode`, as the API resolves its token: how an API caller or a script acts. */
 export async function apiReporter(db: Db, login: string, unitCode = 'BJ01'): Promise<Actor> {
-  return resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, login, 'reporter', unitCode), 't').token })!;
+  const { token } = await createApiToken(db, await addUser(db, login, 'reporter', unitCode), 't');
+  return (await resolveActor(db, { bearerToken: token }))!;
 }
 
 /** A fresh test database holding the small academy and an API reporter of BJ01. */
 export async function smallOrgWithReporter(login: string): Promise<TestDb & { reporter: Actor }> {
-  const t = createTestDb();
+  const t = await createTestDb();
   await seedSmallOrg(t.db);
   return { ...t, reporter: await apiReporter(t.db, login) };
 }
@@ -26,9 +27,9 @@ export async function smallOrgWithReporter(login: string): Promise<TestDb & { re
  * of BJ01: the actor, resolved by login as a signed-in user is.
  */
 export async function seedServerDb(db: Db, login: string): Promise<Actor> {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
   await addUser(db, login, 'reporter', 'BJ01');
-  return resolveActor(db, { cliLogin: login })!;
+  return (await resolveActor(db, { cliLogin: login }))!;
 }

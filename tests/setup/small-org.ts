@@ -61,7 +61,7 @@ export async function seedSmallOrg(db: Db, at = new Date('2026-03-04T09:30:00+08
   );
   const withIds = <T>(kind: RecordKind, build: (o: Owner, i: number) => T) =>
     entries.map(([name, o], i) => (put(kind, name, idOf(kind, i)), { id: idOf(kind, i), ...build(o, i) }));
-  insertDataset(db, {
+  await insertDataset(db, {
     units,
     projects,
     assessments,
