@@ -37,12 +37,12 @@ type ImportReport = Awaited<ReturnType<typeof importSpreadsheet>>;
 /** Imports as LOGIN (default: the first administrator), saying each phase on stderr as it starts. */
 function importAs(login: string | undefined, kind: RecordKind, buffer: Buffer, format: 'csv' | 'xlsx', dryRun: boolean) {
   return withDb(async (db): Promise<ImportReport> => {
-    const as = login ?? firstAdminLogin(db);
+    const as = login ?? (await firstAdminLogin(db));
     if (!as) throw new UsageError('no administrator exists; pass --user LOGIN');
-    const actor = resolveActor(db, { cliLogin: as });
+    const actor = await resolveActor(db, { cliLogin: as });
     if (!actor) throw new FieldProblem('user', 'validation.unknownUser', { login: as });
     const started = Date.now();
-    return importSpreadsheet(db, actor, kind, buffer, format, {
+    return await importSpreadsheet(db, actor, kind, buffer, format, {
       dryRun,
       now: new Date(),
       onPhase: (phase, d) =>

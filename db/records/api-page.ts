@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { assessmentDimensions, projects, units } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import { recordKinds, type RecordKind, type RecordTable } from '@/db/records/record-kinds';
@@ -30,7 +30,7 @@ export interface RecordQuery {
  * A page of a kind's records in the caller's scope in the API's shape (the fields they were written with,
  * plus id and timestamps), ordered by id; the cursor is the last id of the previous page.
  */
-export function listRecordsForApi(db: Db, scope: Scope, def: ApiColumns, q: RecordQuery) {
+export async function listRecordsForApi(db: Queryable, scope: Scope, def: ApiColumns, q: RecordQuery) {
   const table = def.table;
   const date = recordKinds[def.kind].date;
   const project = alias(projects, 'ref_project');
@@ -50,17 +50,16 @@ export function listRecordsForApi(db: Db, scope: Scope, def: ApiColumns, q: Reco
     ? base.leftJoin(project, eq(project.id, (table as unknown as { projectId: typeof projects.id }).projectId))
     : base;
   const rows = (
-    joined
+    (await joined
       .where(and(...where))
       .orderBy(asc(table.id))
-      .limit(q.limit + 1)
-      .all() as unknown[]
+      .limit(q.limit + 1)) as unknown[]
   ).map((r) => r as { row: Record<string, unknown> & { id: number }; unitCode: string; projectExternalId?: string | null });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
   const dims =
     def.kind === 'assessments'
-      ? dimensionsByAssessment(
+      ? await dimensionsByAssessment(
           db,
           page.map((r) => r.row.id),
         )
@@ -71,15 +70,14 @@ export function listRecordsForApi(db: Db, scope: Scope, def: ApiColumns, q: Reco
   };
 }
 
-function dimensionsByAssessment(db: Db, ids: number[]) {
+async function dimensionsByAssessment(db: Queryable, ids: number[]) {
   const out = new Map<number, Record<string, unknown>[]>();
   if (ids.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select()
     .from(assessmentDimensions)
     .where(inArray(assessmentDimensions.assessmentId, ids))
-    .orderBy(asc(assessmentDimensions.id))
-    .all();
+    .orderBy(asc(assessmentDimensions.id));
   for (const d of rows) {
     const list = out.get(d.assessmentId) ?? [];
     list.push({

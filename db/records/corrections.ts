@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { recordCorrections, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
@@ -11,7 +11,7 @@ import type { CorrectionRow } from '@/domain/records/views';
 const proposer = alias(users, 'proposer');
 const decider = alias(users, 'decider');
 
-function selectCorrections(db: Db) {
+function selectCorrections(db: Queryable) {
   return db
     .select({
       id: recordCorrections.id,
@@ -38,18 +38,16 @@ function selectCorrections(db: Db) {
 }
 
 /** A record's corrections, newest first. */
-export function correctionsOfRecord(db: Db, scope: Scope, kind: string, recordId: number): CorrectionRow[] {
-  return selectCorrections(db)
+export async function correctionsOfRecord(db: Queryable, scope: Scope, kind: string, recordId: number): Promise<CorrectionRow[]> {
+  return await selectCorrections(db)
     .where(and(eq(recordCorrections.kind, kind), eq(recordCorrections.recordId, recordId), inScope(recordCorrections.unitId, scope)))
-    .orderBy(desc(recordCorrections.id))
-    .all();
+    .orderBy(desc(recordCorrections.id));
 }
 
 /** Corrections waiting for a decision in the viewer's scope, oldest first (the reviewers' queue). */
-export function pendingCorrections(db: Db, scope: Scope, limit = 200): CorrectionRow[] {
-  return selectCorrections(db)
+export async function pendingCorrections(db: Queryable, scope: Scope, limit = 200): Promise<CorrectionRow[]> {
+  return await selectCorrections(db)
     .where(and(eq(recordCorrections.status, 'proposed'), inScope(recordCorrections.unitId, scope)))
     .orderBy(recordCorrections.id)
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
 import {
   assessmentDimensions,
   assessments,
@@ -58,20 +58,18 @@ export function inDomain(kind: RecordKind, domain: string): SQL | undefined {
 }
 
 /** The dashboard filters as SQL, shared by the lists and the dashboards that link to them. */
-export function dashboardFilters(db: Db, kind: RecordKind, f: RecordFilters): SQL | undefined {
+export async function dashboardFilters(db: Queryable, kind: RecordKind, f: RecordFilters): Promise<SQL | undefined> {
   const k = recordKinds[kind];
   const allowed = kindFilters[kind];
   const now = (f.now ?? new Date()).getTime();
   const tier = f.tier && allowed.tier ? f.tier : undefined;
   const state = f.state && allowed.states.includes(f.state) ? f.state : undefined;
+  // The rule set is read only when a tier filter needs its thresholds.
+  const tierSql = tier ? effectiveTierSql(await activeRatingRuleSet(db)) : undefined;
   return and(
     f.domain ? inDomain(kind, f.domain) : undefined,
     f.severity && allowed.severity ? eq(hazards.severity, f.severity as 'major') : undefined,
-    tier === 'serious'
-      ? sql`${effectiveTierSql(activeRatingRuleSet(db))} <= 3`
-      : tier && /^[1-4]$/.test(tier)
-        ? sql`${effectiveTierSql(activeRatingRuleSet(db))} = ${Number(tier)}`
-        : undefined,
+    tier === 'serious' ? sql`${tierSql} <= 3` : tier && /^[1-4]$/.test(tier) ? sql`${tierSql} = ${Number(tier)}` : undefined,
     f.level && allowed.level ? assessmentLevelIs(f.level) : undefined,
     state === 'current' ? ne(k.status as SQLiteColumn, 'withdrawn') : undefined,
     state === 'open' || state === 'overdue' ? and(eq(hazards.status, 'open'), isNull(hazards.rectifiedAt)) : undefined,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
+import { first } from '../engine';
+import type { Queryable } from '../tx';
 import { hazards, incidents, units } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { RecordFilters } from '@/domain/records/list-options';
@@ -32,12 +33,12 @@ function contains(column: SQLiteColumn, words: string): SQL {
  * otherwise). A record without its date yet (a planned project, a draft assessment) sorts by when it was
  * entered.
  */
-export function listRecords(
-  db: Db,
+export async function listRecords(
+  db: Queryable,
   scope: Scope,
   kind: RecordKind,
   opts: { page?: number; pageSize?: number } & RecordFilters = {},
-): RecordPage {
+): Promise<RecordPage> {
   const k = recordKinds[kind];
   const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 200);
   const page = Math.max(opts.page ?? 1, 1);
@@ -48,17 +49,18 @@ export function listRecords(
   const where = and(
     inScope(k.table.unitId, scope),
     opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
-    dashboardFilters(db, kind, opts),
+    await dashboardFilters(db, kind, opts),
     opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
     opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
     opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,
     words ? (text ? or(contains(k.table.externalId, words), contains(text, words)) : contains(k.table.externalId, words)) : undefined,
   );
-  const total = db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where).get()?.n ?? 0;
+  const total = first(await db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where))?.n ?? 0;
   const direction = opts.dir === 'asc' ? asc : desc;
   const sortColumn = opts.sort === 'externalId' ? k.table.externalId : opts.sort === 'status' ? k.status : when;
   const institute = alias(units, 'institute');
-  const rows = db
+  const tier = kind === 'incidents' ? effectiveTierSql(await activeRatingRuleSet(db)) : undefined;
+  const found = await db
     .select({
       id: k.table.id,
       externalId: k.table.externalId,
@@ -72,7 +74,7 @@ export function listRecords(
       label: k.label,
       status: k.status,
       ...(k.domain ? { domain: k.domain } : {}),
-      ...(kind === 'incidents' ? { tier: effectiveTierSql(activeRatingRuleSet(db)), reportedTier: incidents.tier } : {}),
+      ...(tier ? { tier, reportedTier: incidents.tier } : {}),
       ...(kind === 'hazards' ? { severity: hazards.severity, dueAt: hazards.dueAt } : {}),
     })
     .from(k.table)
@@ -82,8 +84,7 @@ export function listRecords(
     .where(where)
     .orderBy(direction(sortColumn), direction(k.table.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
-    .map((r) => ({ domain: null, ...r }) as RecordListRow);
+    .offset((page - 1) * pageSize);
+  const rows = found.map((r) => ({ domain: null, ...r }) as RecordListRow);
   return { rows, total, page, pageSize };
 }

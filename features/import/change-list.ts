@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Queryable } from '@/db/tx';
 import { projects, units } from '@/db/schema';
 import { formatDateTime } from '@/domain/time/shanghai';
 import { dimensionKey, dimensionRows, type DimensionInput } from '@/features/records/assessment-dimensions';
@@ -45,7 +45,7 @@ export interface PlannedItem {
 }
 
 /** The change list of a planned batch; `apiName` names a column as the API does. */
-export function listChanges(tx: Tx, plan: readonly PlannedItem[], apiName: (column: string) => string): ChangeList {
+export async function listChanges(tx: Queryable, plan: readonly PlannedItem[], apiName: (column: string) => string): Promise<ChangeList> {
   const created: ChangeList['created'] = [];
   const updating: PlannedItem[] = [];
   for (const p of plan) {
@@ -54,15 +54,17 @@ export function listChanges(tx: Tx, plan: readonly PlannedItem[], apiName: (colu
     if (p.outcome === 'updated' && updating.length < CHANGE_DETAIL_LIMIT) updating.push(p);
     if (created.length === CHANGE_DETAIL_LIMIT && updating.length === CHANGE_DETAIL_LIMIT) break;
   }
-  const names = referenceNames(tx, updating);
-  const updated = updating.map((p) => ({
-    index: p.index,
-    externalId: shorten(p.input.externalId),
-    fields: [
-      ...p.changed.map((column) => columnChange(p, column, apiName, names)),
-      ...(p.dimensionsChanged ? dimensionChanges(tx, p) : []),
-    ],
-  }));
+  const names = await referenceNames(tx, updating);
+  const updated: RecordChange[] = [];
+  for (const p of updating)
+    updated.push({
+      index: p.index,
+      externalId: shorten(p.input.externalId),
+      fields: [
+        ...p.changed.map((column) => columnChange(p, column, apiName, names)),
+        ...(p.dimensionsChanged ? await dimensionChanges(tx, p) : []),
+      ],
+    });
   return { updated, created };
 }
 
@@ -72,16 +74,16 @@ interface Names {
 }
 
 /** A unit and a project are said by their codes, as the file and the API give them, never by internal ids. */
-function referenceNames(tx: Tx, plan: PlannedItem[]): Names {
+async function referenceNames(tx: Queryable, plan: PlannedItem[]): Promise<Names> {
   const ids = (column: string) =>
     [...new Set(plan.filter((p) => p.changed.includes(column)).map((p) => p.existing![column] as number | null))].filter(
       (id): id is number => typeof id === 'number',
     );
   const unitIds = ids('unitId');
   const projectIds = ids('projectId');
-  const unitRows = unitIds.length ? tx.select({ id: units.id, code: units.code }).from(units).where(inArray(units.id, unitIds)).all() : [];
+  const unitRows = unitIds.length ? await tx.select({ id: units.id, code: units.code }).from(units).where(inArray(units.id, unitIds)) : [];
   const projectRows = projectIds.length
-    ? tx.select({ id: projects.id, code: projects.externalId }).from(projects).where(inArray(projects.id, projectIds)).all()
+    ? await tx.select({ id: projects.id, code: projects.externalId }).from(projects).where(inArray(projects.id, projectIds))
     : [];
   return { unit: new Map(unitRows.map((r) => [r.id, r.code])), project: new Map(projectRows.map((r) => [r.id, r.code])) };
 }
@@ -100,9 +102,9 @@ function columnChange(p: PlannedItem, column: string, apiName: (column: string) 
 }
 
 /** An assessment's dimensions that differ: added, removed or rescored, one entry per dimension code. */
-function dimensionChanges(tx: Tx, p: PlannedItem): FieldChange[] {
+async function dimensionChanges(tx: Queryable, p: PlannedItem): Promise<FieldChange[]> {
   const after = (p.input as unknown as { dimensions: DimensionInput[] }).dimensions;
-  const before = p.existing ? dimensionRows(tx, p.existing.id) : [];
+  const before = p.existing ? await dimensionRows(tx, p.existing.id) : [];
   const say = (d: DimensionInput | undefined) =>
     d ? shorten([`${d.likelihood} × ${d.impact}`, ...[d.riskPoints, d.consequences, d.measures].filter((t) => t)].join('; ')) : null;
   const codes = [...new Set([...before, ...after].map((d) => d.dimension))].sort();

@@ -122,8 +122,9 @@ export class ImportPool {
 
   /**
    * Resolves true once no worker holds the database's write lock, or false after `timeoutMs`. The serving
-   * thread awaits it before a write of its own: its connection would otherwise wait for the worker's lock
-   * inside SQLite, synchronously, holding the event loop for up to the busy timeout (decision 032).
+   * thread awaits it before a write of its own, so that it waits its turn behind the worker's write rather
+   * than retrying the file lock against it (decision 032; the engine's wait for the lock never holds the
+   * event loop either way, decision 040).
    */
   whenWritesIdle(timeoutMs: number): Promise<boolean> {
     if (this.writers === 0) return Promise.resolve(true);

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { isRecordKind, type RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
@@ -14,6 +14,7 @@ import { labelledChanges } from '@/features/import/change-list-present';
 import { parseMultipart, readBody } from '@/platform/http/multipart';
 import { dropStaged, readStaged, stageImport, StagingFull } from '@/features/import/staging';
 import { lateByDefaultSummary } from '@/domain/incidents/late-by-default';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 
 type Fail = (status: number, key: string, params?: Record<string, string | number>) => Response;
 
@@ -122,21 +123,24 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
     async start(controller) {
       const send = (line: unknown) => open && controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       let report: ImportReport | undefined;
+      const now = Date.now();
       try {
         // A confirmation is read and stored by the worker, on its own connection, in one transaction (decision 032).
         const read = await ticket.run(
           {
             mode: work.dryRun ? 'preview' : 'write',
-            dbFile: db.$client.name,
+            dbFile: db.file,
             actor,
             kind: work.kind,
             format: work.format,
             file: work.file,
-            now: Date.now(),
+            now,
           },
           (phase, detail) => send({ phase, ...detail }),
         );
         report = fromPlainReport(read.report);
+        // The worker committed the import on its own connection: the ratings follow it here.
+        if (!work.dryRun && report.ok) await ratingsFollowWrites(db, new Date(now));
       } catch (error) {
         if (error instanceof ImportFileError) report = { ...emptyReport(work.dryRun), fileError: { say: (l) => error.localized(l) } };
         // Another writer held the database past the configured wait: nothing was stored; say "try again".

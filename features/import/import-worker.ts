@@ -46,13 +46,13 @@ async function runImport(job: ImportJob): Promise<ImportAnswer> {
   post({ type: 'phase', phase: 'reading' });
   let parsed;
   try {
-    parsed = await parseImport(importColumns(db, job.kind), job.kind, file, job.format, budget);
+    parsed = await parseImport(await importColumns(db, job.kind), job.kind, file, job.format, budget);
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     return { report: toPlainReport({ ...emptyReport(job.mode === 'preview'), fileError: { say: (l) => error.localized(l) } }) };
   }
   // A confirmation checks and stores in one transaction (checkImport refuses the whole file if any row fails).
-  const report = checkImport(db, job.actor, job.kind, parsed, {
+  const report = await checkImport(db, job.actor, job.kind, parsed, {
     dryRun: job.mode === 'preview',
     now: new Date(job.now),
     onPhase: (phase, detail) => post({ type: 'phase', phase, ...detail }),
@@ -60,12 +60,15 @@ async function runImport(job: ImportJob): Promise<ImportAnswer> {
   return { report: toPlainReport(report) };
 }
 
-function runBatch(job: BatchJob): BatchAnswer {
+async function runBatch(job: BatchJob): Promise<BatchAnswer> {
   // From here the job holds (or waits for) the write lock: the pool stops its read timer (import-pool.ts).
   post({ type: 'phase', phase: 'writing', rows: job.items.length });
   try {
     return {
-      result: submitRecords(connection(job.dbFile, true), job.actor, job.kind, job.items, { now: new Date(job.now), source: job.source }),
+      result: await submitRecords(connection(job.dbFile, true), job.actor, job.kind, job.items, {
+        now: new Date(job.now),
+        source: job.source,
+      }),
     };
   } catch (error) {
     if (error instanceof SubmissionRefused) return { refused: toPlainRefusal(error) };

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { listDimensions, listDomains } from '@/db/reference/reference';
 import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
@@ -12,6 +12,7 @@ import { kindDefs } from '@/features/records/kinds';
 import { labelAliases, labelKey, optionLabels } from '@/domain/records/enum-labels';
 import { submitRecords, SubmissionRefused } from '@/features/records/submit';
 import type { ChangeList, RecordChange } from '@/features/import/change-list';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 
 /** One bad cell or row, where the user finds it in the file. */
 export interface ImportRowProblem {
@@ -57,10 +58,10 @@ export interface ImportChanges {
  * The columns of a kind's spreadsheet: its field specs with the domain and dimension codes of this
  * installation as the allowed values (they are data, not an enum in code).
  */
-export function importColumns(db: Db, kind: RecordKind): ColumnSpec[] {
+export async function importColumns(db: Db, kind: RecordKind): Promise<ColumnSpec[]> {
   const names = (rows: { code: string; nameZh: string; nameEn: string }[]) =>
     new Map(rows.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
-  const reference = { domain: names(listDomains(db)), dimension: names(listDimensions(db)) };
+  const reference = { domain: names(await listDomains(db)), dimension: names(await listDimensions(db)) };
   return kindDefs[kind].fields.map((f: FieldSpec) => {
     const options =
       f.type === 'enum'
@@ -120,7 +121,13 @@ export async function parseImport(
  * that; the others are still validated so the user sees every problem at once, but nothing is stored while
  * any remains.
  */
-export function checkImport(db: Db, actor: Actor, kind: RecordKind, parsed: ParsedImport, opts: ImportOptions): ImportReport {
+export async function checkImport(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind,
+  parsed: ParsedImport,
+  opts: ImportOptions,
+): Promise<ImportReport> {
   const report = emptyReport(opts.dryRun);
   report.rows = parsed.rows;
   report.records = parsed.items.length;
@@ -134,7 +141,7 @@ export function checkImport(db: Db, actor: Actor, kind: RecordKind, parsed: Pars
   try {
     if (!opts.dryRun) opts.onPhase?.('writing', { rows: parsed.rows });
     const dry = opts.dryRun || badRows.size > 0;
-    const result = submitRecords(db, actor, kind, parsed.items, { now: opts.now, source: 'import', dryRun: dry });
+    const result = await submitRecords(db, actor, kind, parsed.items, { now: opts.now, source: 'import', dryRun: dry });
     report.created = result.created;
     report.updated = result.updated;
     report.unchanged = result.unchanged;
@@ -172,12 +179,15 @@ export async function importSpreadsheet(
   opts.onPhase?.('reading', {});
   let parsed: ParsedImport;
   try {
-    parsed = await parseImport(importColumns(db, kind), kind, file, format);
+    parsed = await parseImport(await importColumns(db, kind), kind, file, format);
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     return { ...emptyReport(opts.dryRun), fileError: { say: (l) => error.localized(l) } };
   }
-  return checkImport(db, actor, kind, parsed, opts);
+  const report = await checkImport(db, actor, kind, parsed, opts);
+  // A stored import (nothing is stored unless every row passed): the ratings follow the committed write.
+  if (!opts.dryRun && report.ok) await ratingsFollowWrites(db, opts.now);
+  return report;
 }
 
 export function emptyReport(dryRun: boolean): ImportReport {

@@ -8,7 +8,7 @@ import { fireIncidentAlerts, type WrittenIncident } from '@/features/alerts/inci
 import { dimensionRows, type DimensionInput } from '@/features/records/assessment-dimensions';
 import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import type { Planned } from '@/features/records/plan-writes';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Tx } from '@/db/tx';
 
 // The second half of a submission: write what planWrites judged may be written, each write in the audit
 // chain, and fire incident alerts in the same transaction.
@@ -19,19 +19,23 @@ export interface WriteOptions {
   auditNote?: Record<string, unknown>;
 }
 
-export function applyWrites(
+export async function applyWrites(
   tx: Tx,
   actor: Actor,
   def: KindDef<BaseInput>,
   plan: Planned[],
   opts: WriteOptions,
-): { outcome: ItemOutcome; id: number }[] {
+): Promise<{ outcome: ItemOutcome; id: number }[]> {
   const table = def.table;
   const audit: AuditEntry[] = [];
-  const createdIds = insertCreated(tx, actor, def, plan, opts.now);
+  const createdIds = await insertCreated(tx, actor, def, plan, opts.now);
   const incidents: WrittenIncident[] = [];
-  const results = plan.map((p, i) => {
-    if (p.outcome === 'unchanged') return { outcome: p.outcome, id: p.existing!.id };
+  const results: { outcome: ItemOutcome; id: number }[] = [];
+  for (const [i, p] of plan.entries()) {
+    if (p.outcome === 'unchanged') {
+      results.push({ outcome: p.outcome, id: p.existing!.id });
+      continue;
+    }
     let id: number;
     let after: Record<string, unknown>;
     let before: Record<string, unknown> | null = null;
@@ -41,8 +45,8 @@ export function applyWrites(
     } else {
       id = p.existing!.id;
       const set = Object.fromEntries(p.changed.map((k) => [k, p.values[k]]));
-      if (p.changed.length) tx.update(table).set(set).where(eq(table.id, id)).run();
-      else tx.update(table).set({ updatedAt: opts.now }).where(eq(table.id, id)).run();
+      if (p.changed.length) await tx.update(table).set(set).where(eq(table.id, id));
+      else await tx.update(table).set({ updatedAt: opts.now }).where(eq(table.id, id));
       before = Object.fromEntries(p.changed.map((k) => [k, p.existing![k]]));
       after = set;
     }
@@ -50,12 +54,10 @@ export function applyWrites(
     if (p.dimensionsChanged) {
       const dims = (p.input as unknown as { dimensions: DimensionInput[] }).dimensions;
       if (p.outcome === 'updated') {
-        before = { ...before, dimensions: dimensionRows(tx, id) };
-        tx.delete(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id)).run();
+        before = { ...before, dimensions: await dimensionRows(tx, id) };
+        await tx.delete(assessmentDimensions).where(eq(assessmentDimensions.assessmentId, id));
       }
-      tx.insert(assessmentDimensions)
-        .values(dims.map((d) => ({ assessmentId: id, ...d })))
-        .run();
+      await tx.insert(assessmentDimensions).values(dims.map((d) => ({ assessmentId: id, ...d })));
       after = { ...after, dimensions: dims };
     }
     audit.push({
@@ -67,11 +69,11 @@ export function applyWrites(
       before: auditValues(before),
       after: auditValues({ ...after, source: opts.source, ...opts.auditNote }),
     });
-    return { outcome: p.outcome, id };
-  });
-  appendAudit(tx, audit, opts.now);
+    results.push({ outcome: p.outcome, id });
+  }
+  await appendAudit(tx, audit, opts.now);
   // incident.serious fires in this transaction: a submission that rolls back leaves no alert.
-  fireIncidentAlerts(tx, incidents, opts.now);
+  await fireIncidentAlerts(tx, incidents, opts.now);
   return results;
 }
 
@@ -79,7 +81,7 @@ export function applyWrites(
  * Inserts the new records in multi-row statements (one per 100 records rather than one per record: a
  * 50,000-row import spends its time building statements otherwise).
  */
-function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Planned[], now: Date) {
+async function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Planned[], now: Date) {
   const table = def.table;
   const out = new Map<number, { id: number; row: Record<string, unknown> }>();
   const created = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.outcome === 'created');
@@ -93,11 +95,14 @@ function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Plan
     // Rows of one statement need the same columns; defaults differ by kind only, so align them.
     const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     // RETURNING's row order is not guaranteed, so ids are matched by (institute, externalId), which is unique.
-    const found = tx
+    const found = (await tx
       .insert(table)
       .values(rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null]))))
-      .returning({ id: table.id, externalId: table.externalId, instituteId: table.instituteId })
-      .all() as { id: number; externalId: string; instituteId: number }[];
+      .returning({ id: table.id, externalId: table.externalId, instituteId: table.instituteId })) as {
+      id: number;
+      externalId: string;
+      instituteId: number;
+    }[];
     const idOf = new Map(found.map((f) => [`${f.instituteId}\u0000${f.externalId}`, f.id]));
     chunk.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
   }

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Queryable } from '@/db/tx';
 import { assessmentDimensions } from '@/db/schema';
 
 // An assessment's risk dimensions as submitRecords compares and stores them: one key per set of
@@ -22,8 +22,8 @@ export function dimensionKey(dims: DimensionInput[]): string {
   );
 }
 
-export function dimensionRows(tx: Tx, assessmentId: number): DimensionInput[] {
-  return tx
+export async function dimensionRows(tx: Queryable, assessmentId: number): Promise<DimensionInput[]> {
+  return await tx
     .select({
       dimension: assessmentDimensions.dimension,
       likelihood: assessmentDimensions.likelihood,
@@ -33,18 +33,16 @@ export function dimensionRows(tx: Tx, assessmentId: number): DimensionInput[] {
       measures: assessmentDimensions.measures,
     })
     .from(assessmentDimensions)
-    .where(eq(assessmentDimensions.assessmentId, assessmentId))
-    .all();
+    .where(eq(assessmentDimensions.assessmentId, assessmentId));
 }
 
-export function loadDimensions(tx: Tx, ids: number[]): Map<number, string> {
+export async function loadDimensions(tx: Queryable, ids: number[]): Promise<Map<number, string>> {
   const rows = new Map<number, DimensionInput[]>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const r of tx
+    for (const r of await tx
       .select()
       .from(assessmentDimensions)
-      .where(inArray(assessmentDimensions.assessmentId, ids.slice(i, i + 500)))
-      .all()) {
+      .where(inArray(assessmentDimensions.assessmentId, ids.slice(i, i + 500)))) {
       const list = rows.get(r.assessmentId) ?? [];
       list.push(r);
       rows.set(r.assessmentId, list);

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { effectiveTier } from '@/domain/incidents/effective-tier';
 import { isTier } from '@/domain/incidents/report-timing';
@@ -11,7 +11,11 @@ const figure = (v: unknown, stored: unknown) => (typeof v === 'number' ? v : typ
  * the reporter chose when it was raised (the page says why), and sets `item.tier`. A figure the form left
  * out keeps its stored value (`existing`).
  */
-export function raiseFormTier(db: Db, item: Record<string, unknown>, existing: Record<string, unknown> | null): number | undefined {
+export async function raiseFormTier(
+  db: Queryable,
+  item: Record<string, unknown>,
+  existing: Record<string, unknown> | null,
+): Promise<number | undefined> {
   if (!isTier(item.tier)) return undefined;
   const incident = {
     tier: item.tier,
@@ -19,7 +23,7 @@ export function raiseFormTier(db: Db, item: Record<string, unknown>, existing: R
     seriousInjuries: figure(item.seriousInjuries, existing?.seriousInjuries),
     directLossCny: figure(item.directLossCny, existing?.directLossCny),
   };
-  const tier = effectiveTier(incident, activeRatingRuleSet(db));
+  const tier = effectiveTier(incident, await activeRatingRuleSet(db));
   if (!tier.raised) return undefined;
   item.tier = tier.tier;
   return tier.setTier;

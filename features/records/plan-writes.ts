@@ -8,7 +8,7 @@ import { judgeChange, type Change } from '@/domain/records/seal-rules';
 import { chunks, groupBy, keyed, same, SubmissionRefused, type ItemOutcome, type Problem } from '@/domain/records/submission';
 import type { BaseInput, KindDef, ReferenceCodes } from '@/features/records/kinds/kind-def';
 import { dimensionKey, loadDimensions, type DimensionInput } from '@/features/records/assessment-dimensions';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Queryable } from '@/db/tx';
 
 // The first half of a submission: parse the items, resolve their units, projects and stored records, and
 // judge each against role, scope and the seal, so that nothing is written unless every item may be.
@@ -71,14 +71,21 @@ export function parseItems(
  * Every item's plan, or SubmissionRefused listing every problem of the batch. `judgeSeal` false plans a
  * correction's proposal, which the seal does not stop.
  */
-export function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[], now: Date, judgeSeal = true): Planned[] {
+export async function planWrites(
+  tx: Queryable,
+  actor: Actor,
+  def: KindDef<BaseInput>,
+  inputs: BaseInput[],
+  now: Date,
+  judgeSeal = true,
+): Promise<Planned[]> {
   const found: Found = { forbidden: [], invalid: [] };
-  const placed = placeItems(tx, actor, def, inputs, now, found);
-  const projectIds = resolveProjects(tx, def, placed, found);
-  const existing = storedRecords(tx, def, placed);
+  const placed = await placeItems(tx, actor, def, inputs, now, found);
+  const projectIds = await resolveProjects(tx, def, placed, found);
+  const existing = await storedRecords(tx, def, placed);
   const dimensionsOf =
     def.kind === 'assessments'
-      ? loadDimensions(
+      ? await loadDimensions(
           tx,
           [...existing.values()].map((r) => r.id),
         )
@@ -122,36 +129,32 @@ export function planWrites(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs
   return plan;
 }
 
-function loadReferenceCodes(tx: Tx): ReferenceCodes {
+async function loadReferenceCodes(tx: Queryable): Promise<ReferenceCodes> {
+  const domainRows = await tx.select({ code: domains.code }).from(domains);
+  const dimensionRows = await tx.select({ code: riskDimensions.code, stage: riskDimensions.stage }).from(riskDimensions);
   return {
-    domains: new Set(
-      tx
-        .select({ code: domains.code })
-        .from(domains)
-        .all()
-        .map((d) => d.code),
-    ),
-    dimensions: new Map(
-      tx
-        .select({ code: riskDimensions.code, stage: riskDimensions.stage })
-        .from(riskDimensions)
-        .all()
-        .map((d) => [d.code, d.stage]),
-    ),
+    domains: new Set(domainRows.map((d) => d.code)),
+    dimensions: new Map(dimensionRows.map((d) => [d.code, d.stage])),
   };
 }
 
 /** Each item's unit, in scope and able to hold records, with its codes and the kind's own checks. */
-function placeItems(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseInput[], now: Date, found: Found): Placed[] {
-  const refs = loadReferenceCodes(tx);
+async function placeItems(
+  tx: Queryable,
+  actor: Actor,
+  def: KindDef<BaseInput>,
+  inputs: BaseInput[],
+  now: Date,
+  found: Found,
+): Promise<Placed[]> {
+  const refs = await loadReferenceCodes(tx);
   const codes = [...new Set(inputs.map((i) => i.unitCode))];
   const unitByCode = new Map<string, { id: number; kind: string; instituteId: number | null }>();
   for (const c of chunks(codes)) {
-    for (const u of tx
+    for (const u of await tx
       .select({ id: units.id, code: units.code, kind: units.kind, instituteId: units.instituteId })
       .from(units)
-      .where(inArray(units.code, c))
-      .all())
+      .where(inArray(units.code, c)))
       unitByCode.set(u.code, u);
   }
   const { forbidden, invalid } = found;
@@ -179,17 +182,16 @@ function placeItems(tx: Tx, actor: Actor, def: KindDef<BaseInput>, inputs: BaseI
 }
 
 /** Project references resolve within the rated institute, like externalIds themselves (decision 007). */
-function resolveProjects(tx: Tx, def: KindDef<BaseInput>, placed: Placed[], found: Found): Map<string, number> {
+async function resolveProjects(tx: Queryable, def: KindDef<BaseInput>, placed: Placed[], found: Found): Promise<Map<string, number>> {
   const projectIds = new Map<string, number>();
   if (def.project === 'none') return projectIds;
   const wanted = placed.filter((p) => p.input.projectExternalId);
   for (const [instituteId, group] of groupBy(wanted, (p) => p.unit.instituteId)) {
     for (const c of chunks([...new Set(group.map((p) => p.input.projectExternalId!))])) {
-      for (const row of tx
+      for (const row of await tx
         .select({ id: projects.id, externalId: projects.externalId })
         .from(projects)
-        .where(and(eq(projects.instituteId, instituteId), inArray(projects.externalId, c)))
-        .all())
+        .where(and(eq(projects.instituteId, instituteId), inArray(projects.externalId, c))))
         projectIds.set(key(instituteId, row.externalId), row.id);
     }
   }
@@ -205,16 +207,15 @@ function resolveProjects(tx: Tx, def: KindDef<BaseInput>, placed: Placed[], foun
 }
 
 /** What is stored already, by institute and externalId. */
-function storedRecords(tx: Tx, def: KindDef<BaseInput>, placed: Placed[]): Map<string, Row> {
+async function storedRecords(tx: Queryable, def: KindDef<BaseInput>, placed: Placed[]): Promise<Map<string, Row>> {
   const table = def.table;
   const existing = new Map<string, Row>();
   for (const [instituteId, group] of groupBy(placed, (p) => p.unit.instituteId)) {
     for (const c of chunks(group.map((p) => p.input.externalId))) {
-      const rows = tx
+      const rows = (await tx
         .select()
         .from(table)
-        .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)))
-        .all() as (Row & { externalId: string })[];
+        .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)))) as (Row & { externalId: string })[];
       for (const row of rows) existing.set(key(instituteId, row.externalId), row);
     }
   }

@@ -1,16 +1,18 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import { env } from '@/server/env';
 import { importPool, WorkerWriteBusy, type ImportPool } from '@/features/import/import-pool';
 import { fromPlainRefusal } from '@/features/records/submission-plain';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { submitRecords, type SubmissionResult, type SubmitOptions } from '@/features/records/submit';
 
 // Decision 032: a large batch costs the write path about a millisecond of CPU per item (5,000 incidents:
 // ~4 s on the two-core machines measured), all of it on the thread that answers everyone if written here.
 // So batches above INLINE_BATCH_MAX items are written by the import pool's worker, on its own connection,
 // through the same submitRecords; smaller ones (forms, typical integrations) stay on this thread, after any
-// write a worker holds, so that this thread never waits for the lock inside SQLite.
+// write a worker holds (waiting its turn rather than retrying the file lock against the worker). Either way
+// the ratings follow on this thread once the write has committed (features/rating/follow-writes.ts).
 
 /** Items a batch may hold and still be written on the serving thread (a few hundred milliseconds at most). */
 export const INLINE_BATCH_MAX = 200;
@@ -43,15 +45,17 @@ export async function submitBatch(
   opts: { now: Date; source: SubmitOptions['source'] },
   pool: ImportPool = importPool(),
 ): Promise<SubmissionResult> {
-  if (items.length <= INLINE_BATCH_MAX || db.$client.memory) {
+  if (items.length <= INLINE_BATCH_MAX || db.file === ':memory:' || db.file === '') {
     await awaitWriteTurn(pool);
-    return submitRecords(db, actor, kind, items, opts);
+    const result = await submitRecords(db, actor, kind, items, opts);
+    await ratingsFollowWrites(db, opts.now);
+    return result;
   }
   const ticket = pool.admit();
   if (!ticket) throw new WritePoolFull(pool.options.retryAfterSeconds);
   const answer = await ticket.run({
     mode: 'batch',
-    dbFile: db.$client.name,
+    dbFile: db.file,
     actor,
     kind,
     items,
@@ -59,5 +63,7 @@ export async function submitBatch(
     source: opts.source,
   });
   if ('refused' in answer) throw fromPlainRefusal(answer.refused);
+  // The worker has committed on its own connection; the ratings follow here, on the serving process's engine.
+  await ratingsFollowWrites(db, opts.now);
   return answer.result;
 }

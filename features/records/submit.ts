@@ -1,4 +1,3 @@
-import type { Db } from '@/db/client';
 import type { RecordKind } from '@/db/records/record-kinds';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import type { Actor } from '@/domain/auth/actor';
@@ -10,7 +9,7 @@ import { applyWrites } from '@/features/records/apply-writes';
 import { kindDefs } from '@/features/records/kinds';
 import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import { apiName, parseItems, planWrites, type Planned } from '@/features/records/plan-writes';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Db, Queryable, Tx } from '@/db/tx';
 
 // A submission's entry points (API, import, form, an accepted correction): parse, plan (plan-writes.ts),
 // then write (apply-writes.ts), in one transaction. Callers outside records still import the refusal here.
@@ -44,14 +43,21 @@ export interface SubmitOptions {
  * idempotent by externalId within the rated institute (resending changes nothing), every write in the
  * audit chain. Throws SubmissionRefused with every problem found.
  */
-export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: readonly unknown[], opts: SubmitOptions): SubmissionResult {
+export async function submitRecords(
+  db: Db,
+  actor: Actor,
+  kind: RecordKind,
+  items: readonly unknown[],
+  opts: SubmitOptions,
+): Promise<SubmissionResult> {
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, items, opts.now);
   if (problems.length) {
     // Check the items that did parse too, so one answer lists every problem of the batch.
     let reason: SubmissionRefused['reason'] = 'invalid';
     try {
-      db.transaction((tx) => planWrites(tx, actor, def, parsed, opts.now), { behavior: 'deferred' });
+      // Planning only reads: a snapshot, which never waits for the write lock.
+      await db.snapshot((tx) => planWrites(tx, actor, def, parsed, opts.now));
     } catch (error) {
       if (!(error instanceof SubmissionRefused)) throw error;
       reason = error.reason;
@@ -63,31 +69,39 @@ export function submitRecords(db: Db, actor: Actor, kind: RecordKind, items: rea
     );
   }
 
-  const work = (tx: Tx): SubmissionResult => {
-    const plan = planWrites(tx, actor, def, parsed, opts.now);
-    const late = warnLate(tx, def, plan, opts.now);
+  const work = async (tx: Tx): Promise<SubmissionResult> => {
+    const plan = await planWrites(tx, actor, def, parsed, opts.now);
+    const late = await warnLate(tx, def, plan, opts.now);
     if (opts.dryRun)
       return {
         ...summarise(
           plan.map((p) => ({ outcome: p.outcome, id: p.existing?.id ?? 0 })),
           late,
         ),
-        changes: listChanges(tx, plan, apiName),
+        changes: await listChanges(tx, plan, apiName),
       };
-    return summarise(applyWrites(tx, actor, def, plan, opts), late);
+    return summarise(await applyWrites(tx, actor, def, plan, opts), late);
   };
-  // Dry runs only read; real submissions take the write lock first so that the existence checks and the
-  // writes see the same database (two identical batches at once store each record once).
-  return opts.dryRun ? db.transaction(work, { behavior: 'deferred' }) : db.transaction(work, { behavior: 'immediate' });
+  // Dry runs only read (a snapshot); real submissions take the write lock first (the engine's write
+  // transactions are IMMEDIATE) so that the existence checks and the writes see the same database (two
+  // identical batches at once store each record once).
+  return opts.dryRun ? await db.snapshot(work) : await db.transaction(work);
 }
 
 /** submitRecords inside a transaction the caller holds (accepting a correction writes it and the record together). */
-export function submitWithin(tx: Tx, actor: Actor, kind: RecordKind, items: readonly unknown[], opts: SubmitOptions): SubmissionResult {
+export async function submitWithin(
+  tx: Tx,
+  actor: Actor,
+  kind: RecordKind,
+  items: readonly unknown[],
+  opts: SubmitOptions,
+): Promise<SubmissionResult> {
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, items, opts.now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  const plan = planWrites(tx, actor, def, parsed, opts.now);
-  return summarise(applyWrites(tx, actor, def, plan, opts), warnLate(tx, def, plan, opts.now));
+  const plan = await planWrites(tx, actor, def, parsed, opts.now);
+  const results = await applyWrites(tx, actor, def, plan, opts);
+  return summarise(results, await warnLate(tx, def, plan, opts.now));
 }
 
 /** What one item would change on a stored record, judged for everything but the seal (a correction's proposal). */
@@ -96,27 +110,27 @@ export interface PlannedEdit {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-export function planEdit(tx: Tx, actor: Actor, kind: RecordKind, item: unknown, now: Date): PlannedEdit {
+export async function planEdit(tx: Queryable, actor: Actor, kind: RecordKind, item: unknown, now: Date): Promise<PlannedEdit> {
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, [item], now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  const [p] = planWrites(tx, actor, def, parsed, now, false);
+  const [p] = await planWrites(tx, actor, def, parsed, now, false);
   if (!p!.existing) return { id: null, changes: {} };
   const changes: PlannedEdit['changes'] = {};
   for (const k of p!.changed) changes[apiName(k)] = { from: p!.existing[k] ?? null, to: p!.values[k] ?? null };
   if (p!.dimensionsChanged)
     changes.dimensions = {
-      from: dimensionRows(tx, p!.existing.id),
+      from: await dimensionRows(tx, p!.existing.id),
       to: (p!.input as unknown as { dimensions: DimensionInput[] }).dimensions,
     };
   return { id: p!.existing.id, changes };
 }
 
 /** The backfill warning (late-by-default.ts) for the incidents this plan creates, under the active rule set. */
-function warnLate(tx: Tx, def: KindDef<BaseInput>, plan: Planned[], now: Date): LateByDefault[] {
+async function warnLate(tx: Queryable, def: KindDef<BaseInput>, plan: Planned[], now: Date): Promise<LateByDefault[]> {
   if (def.kind !== 'incidents') return [];
   const items = plan.map((p) => ({ index: p.index, input: p.input, created: p.outcome === 'created' }));
-  return items.some((i) => i.created) ? lateByDefault(items, activeRatingRuleSet(tx), now) : [];
+  return items.some((i) => i.created) ? lateByDefault(items, await activeRatingRuleSet(tx), now) : [];
 }
 
 function summarise(results: { outcome: ItemOutcome; id: number }[], late: LateByDefault[]): SubmissionResult {

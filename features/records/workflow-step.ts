@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Db, Queryable, Tx } from '@/db/tx';
+import { first } from '@/db/engine';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { canSee, type Actor } from '@/domain/auth/actor';
@@ -8,9 +8,10 @@ import { auditValues } from '@/db/audit/chain';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { judgeChange, type Change } from '@/domain/records/seal-rules';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 
-// What every workflow step shares: its refusal, the role and scope checks, the IMMEDIATE transaction and
-// the audit entry with the values before and after.
+// What every workflow step shares: its refusal, the role and scope checks, the IMMEDIATE transaction, the
+// audit entry with the values before and after, and the ratings following the committed write.
 
 export interface WorkflowProblem {
   field: string;
@@ -44,9 +45,14 @@ export function requireRole(allowed: boolean, key: string): void {
  * A record for a step, or a refusal. Outside the caller's scope it is refused; to a caller limited to
  * part of the academy a missing id looks the same (as readRecord does), so ids cannot be probed.
  */
-export function loadRecord(tx: Tx, actor: Actor, kind: RecordKind, id: number): Record<string, unknown> & { id: number; unitId: number } {
+export async function loadRecord(
+  tx: Queryable,
+  actor: Actor,
+  kind: RecordKind,
+  id: number,
+): Promise<Record<string, unknown> & { id: number; unitId: number }> {
   const table = recordKinds[kind].table;
-  const row = tx.select().from(table).where(eq(table.id, id)).get() as
+  const row = first(await tx.select().from(table).where(eq(table.id, id)).limit(1)) as
     (Record<string, unknown> & { id: number; unitId: number }) | undefined;
   if (!row)
     return actor.scope.all ? refuse('invalid', '(record)', 'workflow.notFound') : refuse('forbidden', '(record)', 'workflow.outsideScope');
@@ -60,16 +66,19 @@ export function guard(actor: Actor, kind: RecordKind, row: Record<string, unknow
   if (refusal) refuse('forbidden', refusal.field, refusal.key, refusal.params);
 }
 
-export function step<T>(db: Db, now: Date, work: (tx: Tx, audit: AuditEntry[]) => T): T {
-  return db.transaction(
-    (tx) => {
-      const audit: AuditEntry[] = [];
-      const result = work(tx, audit);
-      appendAudit(tx, audit, now);
-      return result;
-    },
-    { behavior: 'immediate' },
-  );
+/**
+ * One step in one write transaction (IMMEDIATE, queued), its audit entries appended last; once it has
+ * committed, the ratings follow the write (a refused step throws before that and changes nothing).
+ */
+export async function step<T>(db: Db, now: Date, work: (tx: Tx, audit: AuditEntry[]) => Promise<T>): Promise<T> {
+  const result = await db.transaction(async (tx) => {
+    const audit: AuditEntry[] = [];
+    const out = await work(tx, audit);
+    await appendAudit(tx, audit, now);
+    return out;
+  });
+  await ratingsFollowWrites(db, now);
+  return result;
 }
 
 export function entry(

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/tx';
 import { assessmentDimensions, assessments, hazards, incidents, riskDimensions } from '@/db/schema';
 import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { canMarkConcealed, canReview, canSubmitRecords } from '@/domain/auth/roles';
@@ -27,45 +27,37 @@ export {
 // ─── Assessments ───────────────────────────────────────────────────────────────────────────────────
 
 /** A draft (or a rejected assessment, once reworked) goes to review; it must cover every CAS dimension. */
-export function submitAssessment(db: Db, actor: Actor, id: number, now: Date): void {
+export async function submitAssessment(db: Db, actor: Actor, id: number, now: Date): Promise<void> {
   requireRole(canSubmitRecords(actor.role), 'validation.readOnlyRole');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'assessments', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'assessments', id);
     if (row.status !== 'draft' && row.status !== 'rejected') refuse('invalid', 'status', 'workflow.notDraft');
     guard(actor, 'assessments', row, { fields: ['status', 'submittedAt'], status: 'submitted' });
-    const have = new Set(
-      tx
-        .select({ d: assessmentDimensions.dimension })
-        .from(assessmentDimensions)
-        .where(eq(assessmentDimensions.assessmentId, id))
-        .all()
-        .map((r) => r.d),
-    );
-    const missing = tx
-      .select({ code: riskDimensions.code })
-      .from(riskDimensions)
-      .where(eq(riskDimensions.stage, 'all'))
-      .all()
-      .map((d) => d.code)
-      .filter((c) => !have.has(c));
+    const stored = await tx
+      .select({ d: assessmentDimensions.dimension })
+      .from(assessmentDimensions)
+      .where(eq(assessmentDimensions.assessmentId, id));
+    const have = new Set(stored.map((r) => r.d));
+    const required = await tx.select({ code: riskDimensions.code }).from(riskDimensions).where(eq(riskDimensions.stage, 'all'));
+    const missing = required.map((d) => d.code).filter((c) => !have.has(c));
     if (missing.length) refuse('invalid', 'dimensions', 'workflow.missingDimensions', { n: missing.length });
     const after = { status: 'submitted' as const, submittedAt: now };
-    tx.update(assessments).set(after).where(eq(assessments.id, id)).run();
+    await tx.update(assessments).set(after).where(eq(assessments.id, id));
     audit.push(entry(actor, 'assessments', row, 'submit', picked(row, ['status', 'submittedAt']), after));
   });
 }
 
 /** The unit's research management approves, or rejects with a comment (CAS §5(1)). */
-export function decideAssessment(
+export async function decideAssessment(
   db: Db,
   actor: Actor,
   id: number,
   decision: { approve: boolean; comment?: string | null },
   now: Date,
-): void {
+): Promise<void> {
   requireRole(canReview(actor.role), 'validation.reviewerOnly');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'assessments', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'assessments', id);
     if (row.status !== 'submitted') refuse('invalid', 'status', 'workflow.notSubmitted');
     const comment = blank(decision.comment) ? null : decision.comment!.trim();
     if (!decision.approve && !comment) refuse('invalid', 'comment', 'validation.commentRequired');
@@ -77,7 +69,7 @@ export function decideAssessment(
       decidedBy: actor.userId,
       reviewComment: comment,
     } as const;
-    tx.update(assessments).set(after).where(eq(assessments.id, id)).run();
+    await tx.update(assessments).set(after).where(eq(assessments.id, id));
     audit.push(
       entry(
         actor,
@@ -94,16 +86,22 @@ export function decideAssessment(
 // ─── Hazards ───────────────────────────────────────────────────────────────────────────────────────
 
 /** The unit reports the hazard rectified: open → rectified, with the date and what was done. */
-export function rectifyHazard(db: Db, actor: Actor, id: number, done: { rectifiedAt: Date; note?: string | null }, now: Date): void {
+export async function rectifyHazard(
+  db: Db,
+  actor: Actor,
+  id: number,
+  done: { rectifiedAt: Date; note?: string | null },
+  now: Date,
+): Promise<void> {
   requireRole(canSubmitRecords(actor.role), 'validation.readOnlyRole');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'hazards', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'hazards', id);
     if (row.status !== 'open') refuse('invalid', 'status', 'workflow.notOpen');
     if (done.rectifiedAt > now) refuse('invalid', 'rectifiedAt', 'validation.inFuture');
     if (done.rectifiedAt < (row.foundAt as Date)) refuse('invalid', 'rectifiedAt', 'validation.beforeFound');
     guard(actor, 'hazards', row, { fields: ['status', 'rectifiedAt'], status: 'rectified' });
     const after = { status: 'rectified' as const, rectifiedAt: done.rectifiedAt };
-    tx.update(hazards).set(after).where(eq(hazards.id, id)).run();
+    await tx.update(hazards).set(after).where(eq(hazards.id, id));
     audit.push(
       entry(actor, 'hazards', row, 'rectify', picked(row, ['status', 'rectifiedAt']), {
         ...after,
@@ -114,14 +112,14 @@ export function rectifyHazard(db: Db, actor: Actor, id: number, done: { rectifie
 }
 
 /** A reviewer checks the rectification and verifies it: rectified → verified. */
-export function verifyHazard(db: Db, actor: Actor, id: number, now: Date, note?: string | null): void {
+export async function verifyHazard(db: Db, actor: Actor, id: number, now: Date, note?: string | null): Promise<void> {
   requireRole(canReview(actor.role), 'validation.reviewerOnly');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'hazards', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'hazards', id);
     if (row.status !== 'rectified') refuse('invalid', 'status', 'workflow.notRectified');
     guard(actor, 'hazards', row, { fields: ['status', 'verifiedAt', 'verifiedBy'], status: 'verified' });
     const after = { status: 'verified' as const, verifiedAt: now, verifiedBy: actor.userId };
-    tx.update(hazards).set(after).where(eq(hazards.id, id)).run();
+    await tx.update(hazards).set(after).where(eq(hazards.id, id));
     audit.push(
       entry(actor, 'hazards', row, 'verify', picked(row, ['status', 'verifiedAt', 'verifiedBy']), {
         ...after,
@@ -139,29 +137,29 @@ const incidentSteps = { reported: 'investigating', investigating: 'closed' } as 
  * reported → investigating → closed. Any submitter in scope opens the investigation; closing it is the
  * reviewer's confirmation (a tier the reporter set is confirmed by the reviewer, DOMAIN.md §6).
  */
-export function advanceIncident(db: Db, actor: Actor, id: number, to: 'investigating' | 'closed', now: Date): void {
+export async function advanceIncident(db: Db, actor: Actor, id: number, to: 'investigating' | 'closed', now: Date): Promise<void> {
   requireRole(
     to === 'closed' ? canReview(actor.role) : canSubmitRecords(actor.role),
     to === 'closed' ? 'validation.reviewerOnly' : 'validation.readOnlyRole',
   );
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'incidents', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'incidents', id);
     if (incidentSteps[row.status as keyof typeof incidentSteps] !== to) refuse('invalid', 'status', 'workflow.wrongIncidentStep');
     guard(actor, 'incidents', row, { fields: ['status'], status: to });
-    tx.update(incidents).set({ status: to }).where(eq(incidents.id, id)).run();
+    await tx.update(incidents).set({ status: to }).where(eq(incidents.id, id));
     audit.push(entry(actor, 'incidents', row, 'status', picked(row, ['status']), { status: to }));
   });
 }
 
 /** The safety office's finding that a unit concealed (瞒报) an incident, or the reversal of it. */
-export function setIncidentConcealed(db: Db, actor: Actor, id: number, concealed: boolean, now: Date): void {
+export async function setIncidentConcealed(db: Db, actor: Actor, id: number, concealed: boolean, now: Date): Promise<void> {
   requireRole(canMarkConcealed(actor.role), 'validation.officeOnly');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, 'incidents', id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, 'incidents', id);
     if (row.status === 'withdrawn') refuse('invalid', 'status', 'workflow.withdrawn');
     if (row.concealed === concealed) return;
     guard(actor, 'incidents', row, { fields: ['concealed'] });
-    tx.update(incidents).set({ concealed }).where(eq(incidents.id, id)).run();
+    await tx.update(incidents).set({ concealed }).where(eq(incidents.id, id));
     audit.push(entry(actor, 'incidents', row, concealed ? 'conceal' : 'unconceal', picked(row, ['concealed']), { concealed }));
   });
 }
@@ -174,22 +172,27 @@ const ethicsKinds: readonly RecordKind[] = ['ethics-committees', 'ethics-activit
  * A unit reviewer accepts an ethics filing: active → accepted, which seals it (decision 023). Who and when
  * are kept in the audit entry only; `accepted` counts in the rating exactly as `active` does.
  */
-export function acceptEthicsRecord(db: Db, actor: Actor, kind: RecordKind, id: number, now: Date): void {
+export async function acceptEthicsRecord(db: Db, actor: Actor, kind: RecordKind, id: number, now: Date): Promise<void> {
   requireRole(canReview(actor.role), 'validation.reviewerOnly');
   if (!ethicsKinds.includes(kind)) refuse('invalid', 'kind', 'workflow.notEthics');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, kind, id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, kind, id);
     if (row.status !== 'active') refuse('invalid', 'status', 'workflow.notActive');
     guard(actor, kind, row, { fields: ['status'], status: 'accepted' });
-    const table = recordKinds[kind].table;
-    tx.update(table)
-      .set({ status: 'accepted' } as never)
-      .where(eq(table.id, id))
-      .run();
+    await setStatus(tx, kind, id, 'accepted');
     audit.push(
       entry(actor, kind, row, 'accept', picked(row, ['status']), { status: 'accepted', acceptedBy: actor.userId, acceptedAt: now }),
     );
   });
+}
+
+/** A record's status, whichever kind's table holds it (the step has judged the change already). */
+async function setStatus(tx: Tx, kind: RecordKind, id: number, status: 'accepted' | 'withdrawn'): Promise<void> {
+  const table = recordKinds[kind].table;
+  await tx
+    .update(table)
+    .set({ status } as never)
+    .where(eq(table.id, id));
 }
 
 // ─── Every kind ────────────────────────────────────────────────────────────────────────────────────
@@ -200,17 +203,13 @@ export function canWithdraw(role: Actor['role'], kind: RecordKind, row: Record<s
 }
 
 /** Withdrawn records stay, marked, and stop counting; the reason goes into the audit log. */
-export function withdrawRecord(db: Db, actor: Actor, kind: RecordKind, id: number, reason: string | null, now: Date): void {
+export async function withdrawRecord(db: Db, actor: Actor, kind: RecordKind, id: number, reason: string | null, now: Date): Promise<void> {
   requireRole(canSubmitRecords(actor.role), 'validation.readOnlyRole');
-  step(db, now, (tx, audit) => {
-    const row = loadRecord(tx, actor, kind, id);
+  await step(db, now, async (tx, audit) => {
+    const row = await loadRecord(tx, actor, kind, id);
     if (row.status === 'withdrawn') refuse('invalid', 'status', 'workflow.withdrawn');
     guard(actor, kind, row, { fields: ['status'], status: 'withdrawn' });
-    const table = recordKinds[kind].table;
-    tx.update(table)
-      .set({ status: 'withdrawn' } as never)
-      .where(eq(table.id, id))
-      .run();
+    await setStatus(tx, kind, id, 'withdrawn');
     audit.push(
       entry(actor, kind, row, 'withdraw', picked(row, ['status']), {
         status: 'withdrawn',

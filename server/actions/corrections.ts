@@ -16,12 +16,12 @@ const schema = z.object({
   comment: z.string().max(10_000).optional(),
 });
 
-export const decideCorrectionAction = recordAction({ schema, allow: (actor) => canReview(actor.role) }, (input, { actor, db }) => {
+export const decideCorrectionAction = recordAction({ schema, allow: (actor) => canReview(actor.role) }, async (input, { actor, db }) => {
   const now = new Date();
   const decided: Decided =
     input.decision === 'accept'
-      ? acceptCorrection(db, actor, input.id, input.comment ?? null, now)
-      : refuseCorrection(db, actor, input.id, input.comment ?? '', now);
+      ? await acceptCorrection(db, actor, input.id, input.comment ?? null, now)
+      : await refuseCorrection(db, actor, input.id, input.comment ?? '', now);
   revalidatePath(`/records/${decided.kind}/${decided.recordId}`);
   revalidatePath('/records/corrections');
   return decided;

@@ -11,9 +11,10 @@ import { FieldProblem } from '@/domain/errors';
 import { raiseFormTier } from '@/features/records/form-tier';
 import { proposeCorrection } from '@/features/records/corrections';
 import { submitRecords } from '@/features/records/submit';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { SubmissionRefused, type ItemOutcome } from '@/domain/records/submission';
 import { WorkflowRefused } from '@/features/records/workflow';
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { recordAction } from '@/server/actions/safe-action';
@@ -48,8 +49,8 @@ function lockedBecause(kind: RecordKind, record: Record<string, unknown>): strin
   return null;
 }
 
-function editable(db: Db, actor: Actor, kind: RecordKind, id: number, proposing: boolean): Record<string, unknown> {
-  const access = readRecord(db, actor.scope, kind, id);
+async function editable(db: Db, actor: Actor, kind: RecordKind, id: number, proposing: boolean): Promise<Record<string, unknown>> {
+  const access = await readRecord(db, actor.scope, kind, id);
   if (access.status === 'forbidden') throw new WorkflowRefused('forbidden', [{ field: '(record)', key: 'workflow.outsideScope' }]);
   if (access.status === 'missing') throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
   // A correction is proposed precisely for a record its form may no longer edit (but never a withdrawn one).
@@ -62,11 +63,14 @@ function editable(db: Db, actor: Actor, kind: RecordKind, id: number, proposing:
  * An assessment's dimensions from the form (`dim.<code>.<field>`): a dimension with nothing entered is
  * left out (a draft may be partial); the output-stage dimensions only at the output stage.
  */
-function dimensionsFromForm(db: Db, raw: Record<string, unknown>): { dimensions: Record<string, unknown>[]; codes: string[] } {
+async function dimensionsFromForm(
+  db: Db,
+  raw: Record<string, unknown>,
+): Promise<{ dimensions: Record<string, unknown>[]; codes: string[] }> {
   const stage = String(raw.stage ?? '');
   const codes: string[] = [];
   const dimensions: Record<string, unknown>[] = [];
-  for (const d of listDimensions(db)) {
+  for (const d of await listDimensions(db)) {
     if (d.stage === 'output' && stage !== 'output') continue;
     const part = (f: string) => String(raw[`dim.${d.code}.${f}`] ?? '').trim();
     if (!['likelihood', 'impact', 'riskPoints', 'consequences', 'measures'].some((f) => part(f))) continue;
@@ -121,13 +125,13 @@ function keepStoredSeconds(kind: RecordKind, item: Record<string, unknown>, exis
 /** Creates or edits one record of any kind through the same write path as the API and imports. */
 export const saveRecordAction = recordAction(
   { schema: saveSchema, allow: (actor) => canSubmitRecords(actor.role) },
-  (input, { actor, db }): SavedRecord => {
+  async (input, { actor, db }): Promise<SavedRecord> => {
     const kind = input.recordKind;
     const raw = input as Record<string, unknown>;
     const now = new Date();
     const proposing = input.propose === '1';
     if (proposing && !input.id) throw new WorkflowRefused('invalid', [{ field: '(record)', key: 'workflow.notFound' }]);
-    const existing = input.id ? editable(db, actor, kind, Number(input.id), proposing) : null;
+    const existing = input.id ? await editable(db, actor, kind, Number(input.id), proposing) : null;
     const item = itemFromForm(kind, raw as Record<string, string>, existing !== null);
     if (existing) keepStoredSeconds(kind, item, existing);
     // A record's key within its institute does not change through its form.
@@ -136,7 +140,7 @@ export const saveRecordAction = recordAction(
 
     let codes: string[] = [];
     if (kind === 'assessments') {
-      const dims = dimensionsFromForm(db, raw);
+      const dims = await dimensionsFromForm(db, raw);
       codes = dims.codes;
       item.dimensions = dims.dimensions;
       if (proposing) item.status = existing!.status;
@@ -146,11 +150,11 @@ export const saveRecordAction = recordAction(
       }
     }
 
-    const raisedFrom = kind === 'incidents' ? raiseFormTier(db, item, existing) : undefined;
+    const raisedFrom = kind === 'incidents' ? await raiseFormTier(db, item, existing) : undefined;
 
     if (proposing) {
       try {
-        proposeCorrection(db, actor, kind, existing!.id as number, { item, reason: input.correctionReason ?? '' }, now);
+        await proposeCorrection(db, actor, kind, existing!.id as number, { item, reason: input.correctionReason ?? '' }, now);
       } catch (error) {
         throw kind === 'assessments' ? onDimensionInputs(error, codes, raw) : error;
       }
@@ -160,14 +164,15 @@ export const saveRecordAction = recordAction(
     try {
       // A new record must not silently update one that already has its reference, and an edit must
       // stay the same record (a unit in another institute would make it a new one).
-      const planned = submit(true);
+      const planned = await submit(true);
       if (!existing && planned.outcomes[0] !== 'created') {
         throw kind === 'ethics-annual-reports'
           ? new FieldProblem('year', 'validation.reportYearTaken', { year: String(item.year) })
           : new FieldProblem('externalId', 'validation.externalIdTaken', { ref: String(item.externalId) });
       }
       if (existing && planned.ids[0] !== existing.id) throw new FieldProblem('unitCode', 'validation.otherInstitute');
-      const result = submit(false);
+      const result = await submit(false);
+      await ratingsFollowWrites(db, now);
       revalidatePath(`/records/${kind}`);
       return { kind, id: result.ids[0]!, outcome: result.outcomes[0]!, raisedFrom };
     } catch (error) {

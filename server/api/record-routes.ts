@@ -56,18 +56,24 @@ const listQuery = z.object({
 
 /** `GET /api/v1/{kind}?unit=&from=&to=&cursor=`: records in the caller's scope, paginated. */
 export function recordListRoute(kind: RecordKind) {
-  return apiRoute(({ req, actor, db }) => {
+  return apiRoute(async ({ req, actor, db }) => {
     const q = listQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
     let unitPath: string | undefined;
     if (q.unit) {
-      const unit = unitByCode(db, q.unit);
+      const unit = await unitByCode(db, q.unit);
       // An unknown unit and one outside the scope answer alike: an empty page, nothing to probe.
       if (!unit || !canSee(actor.scope, unit.id)) return { data: [], nextCursor: null };
       unitPath = unit.path;
     }
-    const page = listRecordsForApi(db, actor.scope, kindDefs[kind], { unitPath, from: q.from, to: q.to, cursor: q.cursor, limit: q.limit });
+    const page = await listRecordsForApi(db, actor.scope, kindDefs[kind], {
+      unitPath,
+      from: q.from,
+      to: q.to,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     if (kind !== 'incidents') return page;
-    const ruleSet = activeRatingRuleSet(db);
+    const ruleSet = await activeRatingRuleSet(db);
     return { ...page, data: page.data.map((r) => withEffectiveTier(r, ruleSet)) };
   });
 }

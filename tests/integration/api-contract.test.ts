@@ -107,7 +107,7 @@ describe('text is stored as it will be compared, on every path (issue 14 items 5
     expect(first.body.created).toBe(1);
     const stored = (await get(incidentsRoute.GET)).body.data.find((r: { externalId: string }) => r.externalId === 'INC-WS-1');
     expect(stored.summary).toBe('Vehicle left the lane.');
-    const actor = resolveActor(getDb(), { bearerToken: token })!;
+    const actor = (await resolveActor(getDb(), { bearerToken: token }))!;
     const file = csv([['INC-WS-1', 'BJ01', 'ai', 'data', '4', '2022-05-04 09:30', '2022-05-04 10:00', 'Vehicle left the lane.  ']]);
     const viaSheet = await importSpreadsheet(getDb(), actor, 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(viaSheet).toMatchObject({ ok: true, unchanged: 1, updated: 0 });
@@ -120,7 +120,7 @@ describe('text is stored as it will be compared, on every path (issue 14 items 5
     expect(api.status).toBe(422);
     expect(api.body.error.details[0]).toMatchObject({ field: 'externalId' });
     expect(api.body.error.details[0].message).toContain('space');
-    const actor = resolveActor(getDb(), { bearerToken: token })!;
+    const actor = (await resolveActor(getDb(), { bearerToken: token }))!;
     const file = csv([['SGO-ADS- ', 'BJ01', 'ai', 'data', '4', '2022-05-04 09:30', '2022-05-04 10:00', 'x']]);
     const report = await importSpreadsheet(getDb(), actor, 'incidents', file, 'csv', { dryRun: true, now: new Date() });
     expect(report.ok).toBe(false);

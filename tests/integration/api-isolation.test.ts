@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
+import { sqlOne } from './record-sql';
+import { recordApiRoutes, type RecordRoute } from './record-api-routes';
+import { apiRequest, apiTestbed, callJson, noParams } from '../setup/api-client';
 
 // Every record kind through the v1 API: a reporter of one institute can neither write another institute's
 // records (403, nothing stored) nor read them (filtered out), while writing its own works.
@@ -7,17 +9,7 @@ const testbed = await apiTestbed('api-iso');
 
 const { getDb } = await import('@/db/client');
 
-type Route = { GET: Handler; POST: Handler };
-const routes: Record<string, Route> = {
-  projects: await import('@/app/api/v1/projects/route'),
-  assessments: await import('@/app/api/v1/assessments/route'),
-  hazards: await import('@/app/api/v1/hazards/route'),
-  incidents: await import('@/app/api/v1/incidents/route'),
-  inspections: await import('@/app/api/v1/inspections/route'),
-  'ethics-committees': await import('@/app/api/v1/ethics/committees/route'),
-  'ethics-activities': await import('@/app/api/v1/ethics/activities/route'),
-  'ethics-annual-reports': await import('@/app/api/v1/ethics/annual-reports/route'),
-};
+const routes: Record<string, RecordRoute> = await recordApiRoutes();
 
 const dims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', 'secrecy'].map((dimension) => ({
   dimension,
@@ -76,14 +68,14 @@ describe.each(Object.keys(routes))('%s', (kind) => {
     expect(theirs.status).toBe(200);
     const shId = (await theirs.json()).ids[0];
 
-    const writes = () => (getDb().$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    const before = writes();
+    const writes = async () => ((await sqlOne(getDb(), 'SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
+    const before = await writes();
     const attempt = await post(kind, { ...item(kind, 'SH01', `ISO-${kind}-SH`), status: 'withdrawn' }, tokens.bj);
     expect(attempt.status).toBe(403);
-    expect(writes()).toBe(before);
+    expect(await writes()).toBe(before);
     const attemptNew = await post(kind, item(kind, 'SH01', `ISO-${kind}-SH-NEW`), tokens.bj);
     expect(attemptNew.status).toBe(403);
-    expect(writes()).toBe(before);
+    expect(await writes()).toBe(before);
     const shRows = await get(kind, '', tokens.sh);
     expect(shRows.data.filter((r: { unitCode: string }) => r.unitCode === 'SH01').length).toBeGreaterThan(0);
 

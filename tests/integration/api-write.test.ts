@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlOne, sqlRun } from './record-sql';
 import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../setup/api-client';
 
 // The v1 write and read endpoints, called as Next calls them, on a real migrated SQLite file.
@@ -82,7 +83,7 @@ describe('POST /api/v1/incidents', () => {
     expect(answers[0]).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(answers[1]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0].ids });
     expect(answers[2]).toMatchObject({ created: 0, updated: 0, unchanged: 2, ids: answers[0].ids });
-    const n = getDb().$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-R%'").get() as { n: number };
+    const n = (await sqlOne(getDb(), "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-R%'")) as { n: number };
     expect(n.n).toBe(2);
   });
 
@@ -92,7 +93,7 @@ describe('POST /api/v1/incidents', () => {
       await post(incidentsRoute.POST, { ...incident({ externalId: 'INC-T-U' }), summary: '更正：无人员伤亡', deaths: undefined })
     ).json();
     expect(again).toMatchObject({ created: 0, updated: 1, ids: first.ids });
-    const row = getDb().$client.prepare('SELECT summary, deaths FROM incidents WHERE id = ?').get(first.ids[0]) as {
+    const row = (await sqlOne(getDb(), 'SELECT summary, deaths FROM incidents WHERE id = ?', first.ids[0])) as {
       summary: string;
       deaths: number;
     };
@@ -114,7 +115,7 @@ describe('POST /api/v1/incidents', () => {
         { index: 2, field: 'tier', message: expect.any(String) },
       ]),
     );
-    const n = getDb().$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-B%'").get() as { n: number };
+    const n = (await sqlOne(getDb(), "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-B%'")) as { n: number };
     expect(n.n).toBe(0);
   });
 
@@ -147,9 +148,7 @@ describe('POST /api/v1/incidents', () => {
     ]);
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatchObject({ code: 'forbidden', details: [{ index: 1, field: 'unitCode' }] });
-    expect(
-      (getDb().$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-X%'").get() as { n: number }).n,
-    ).toBe(0);
+    expect(((await sqlOne(getDb(), "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'INC-T-X%'")) as { n: number }).n).toBe(0);
 
     await post(incidentsRoute.POST, incident({ externalId: 'INC-SH-1', unitCode: 'SH01' }), tokens.shReporter);
     const read = await get(incidentsRoute.GET, '?unit=SH01');
@@ -174,7 +173,7 @@ describe('POST /api/v1/incidents', () => {
   it('treats null as absent for fields that cannot be empty, and clears optional ones', async () => {
     const res = await post(incidentsRoute.POST, incident({ externalId: 'INC-T-N', status: null, deaths: null, summary: null }));
     expect(res.status).toBe(200);
-    const row = getDb().$client.prepare("SELECT status, deaths, summary FROM incidents WHERE external_id = 'INC-T-N'").get();
+    const row = await sqlOne(getDb(), "SELECT status, deaths, summary FROM incidents WHERE external_id = 'INC-T-N'");
     expect(row).toEqual({ status: 'reported', deaths: 0, summary: null });
   });
 
@@ -186,7 +185,7 @@ describe('POST /api/v1/incidents', () => {
     expect(await (await post(incidentsRoute.POST, incident({ externalId: 'INC-T-CC', concealed: true }))).json()).toMatchObject({
       unchanged: 1,
     });
-    expect(getDb().$client.prepare("SELECT concealed FROM incidents WHERE external_id = 'INC-T-CC'").get()).toEqual({ concealed: 1 });
+    expect(await sqlOne(getDb(), "SELECT concealed FROM incidents WHERE external_id = 'INC-T-CC'")).toEqual({ concealed: 1 });
   });
 
   it("reserves reviewers' decisions: a reporter cannot close, verify or bring back a withdrawn record", async () => {
@@ -320,31 +319,27 @@ describe('projects, assessments and ethics through the API', () => {
 });
 
 describe('audit chain', () => {
-  it('records every write in a chain that verifies, and shows tampering', () => {
+  it('records every write in a chain that verifies, and shows tampering', async () => {
     const db = getDb();
-    const check = verifyAuditChain(db);
+    const check = await verifyAuditChain(db);
     expect(check.ok).toBe(true);
     expect(check.entries).toBeGreaterThan(5);
-    const update = db.$client
-      .prepare("SELECT before, after FROM audit_log WHERE action = 'incidents.update' ORDER BY id LIMIT 1")
-      .get() as {
+    const update = (await sqlOne(db, "SELECT before, after FROM audit_log WHERE action = 'incidents.update' ORDER BY id LIMIT 1")) as {
       before: string;
       after: string;
     };
     expect(JSON.parse(update.before)).toMatchObject({ summary: '无人机试飞失控坠落' });
     expect(JSON.parse(update.after)).toMatchObject({ summary: '更正：无人员伤亡', source: 'api' });
 
-    const victim = db.$client.prepare('SELECT id, after FROM audit_log ORDER BY id LIMIT 1 OFFSET 2').get() as {
+    const victim = (await sqlOne(db, 'SELECT id, after FROM audit_log ORDER BY id LIMIT 1 OFFSET 2')) as {
       id: number;
       after: string;
     };
-    db.$client
-      .prepare('UPDATE audit_log SET after = ? WHERE id = ?')
-      .run(victim.after.replace('BJ01', 'BJ02').replace('4', '5'), victim.id);
-    const tampered = verifyAuditChain(db);
+    await sqlRun(db, 'UPDATE audit_log SET after = ? WHERE id = ?', victim.after.replace('BJ01', 'BJ02').replace('4', '5'), victim.id);
+    const tampered = await verifyAuditChain(db);
     expect(tampered).toMatchObject({ ok: false, brokenAt: { id: victim.id, reason: 'hash' } });
-    db.$client.prepare('UPDATE audit_log SET after = ? WHERE id = ?').run(victim.after, victim.id);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    await sqlRun(db, 'UPDATE audit_log SET after = ? WHERE id = ?', victim.after, victim.id);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { importColumns, importSpreadsheet } from '@/features/import/import';
 import { buildTemplate } from '@/platform/spreadsheets/template';
 import { warningNoticeXlsx, type WarningNotice } from '@/features/rating/views/warning-notice';
 import { deflateRepeated, sharedStringsXml, sheetXml, workbookParts, zipOf } from '../unit/import/helpers';
+import { sqlOne } from './record-sql';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 
@@ -21,10 +22,10 @@ const header = 'externalId,unitCode,domain,dimension,tier,occurredAt,summary';
 const good = 'BAD-OK,BJ01,drones,loss,4,2026-03-04 09:30,坠落';
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   await addUser(t.db, 'imp.rep', 'reporter', 'BJ01');
-  actor = resolveActor(t.db, { cliLogin: 'imp.rep' })!;
+  actor = (await resolveActor(t.db, { cliLogin: 'imp.rep' }))!;
 });
 afterAll(() => t.close());
 
@@ -128,7 +129,7 @@ describe('bad spreadsheets are refused, never stored, never thrown', () => {
     [
       'a truncated XLSX',
       async () =>
-        (await buildTemplate({ zh: '事件', en: 'Incidents' }, importColumns(t.db, 'incidents'), 'xlsx', 'zh-CN')).subarray(0, 2000),
+        (await buildTemplate({ zh: '事件', en: 'Incidents' }, await importColumns(t.db, 'incidents'), 'xlsx', 'zh-CN')).subarray(0, 2000),
       'xlsx',
       null,
     ],
@@ -148,7 +149,7 @@ describe('bad spreadsheets are refused, never stored, never thrown', () => {
     } else expect(report.fileError ?? report.problems[0]).toBeDefined();
     expect(ms).toBeLessThan(20_000);
     expect(growthMb).toBeLessThan(300);
-    const stored = t.db.$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'BAD-%'").get() as { n: number };
+    const stored = (await sqlOne(t.db, "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'BAD-%'")) as { n: number };
     expect(stored.n).toBe(0);
   });
 });
@@ -177,7 +178,7 @@ describe('every spreadsheet the product writes escapes cells that would start a 
   });
 
   it('the import templates (XLSX and CSV), whose lists come from the database', async () => {
-    const columns = importColumns(t.db, 'incidents').map((c) =>
+    const columns = (await importColumns(t.db, 'incidents')).map((c) =>
       c.code === 'domain' ? { ...c, options: [...hostile, ...Array.from({ length: 60 }, (_, i) => `domain_${i}`)] } : c,
     );
     const xlsx = await buildTemplate({ zh: '事件', en: 'Incidents' }, columns, 'xlsx', 'zh-CN');

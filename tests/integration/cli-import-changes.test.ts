@@ -24,8 +24,8 @@ function csv(name: string, lines: string[]): string {
 beforeAll(async () => {
   await bootstrapRootDb(file);
   const db = openDatabase(file);
-  addBranchB1(db, resolveActor(db, { cliLogin: 'root' })!);
-  db.$client.close();
+  await addBranchB1(db, (await resolveActor(db, { cliLogin: 'root' }))!);
+  db.close();
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

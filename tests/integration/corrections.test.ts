@@ -11,6 +11,8 @@ import { ensureYearRatings } from '@/features/rating/year-ratings';
 import { submitRecords } from '@/features/records/submit';
 import { acceptCorrection, proposeCorrection, refuseCorrection } from '@/features/records/corrections';
 import { acceptEthicsRecord, advanceIncident, setIncidentConcealed, withdrawRecord, WorkflowRefused } from '@/features/records/workflow';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
+import { sqlAll, sqlOne } from './record-sql';
 import { createTestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg } from '../setup/small-org';
 import * as fx from '../setup/seal-fixtures';
@@ -23,34 +25,36 @@ let close: () => void;
 const p = {} as Record<'reporter' | 'manager' | 'office' | 'shManager', Actor>;
 const YEAR = 2026;
 
-function refusal(run: () => unknown): { reason: string; keys: string[] } {
+async function refusal(run: () => Promise<unknown>): Promise<{ reason: string; keys: string[] }> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof WorkflowRefused) return { reason: error.reason, keys: error.problems.map((x) => x.key) };
     throw error;
   }
   throw new Error('expected a refusal');
 }
-const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
-function bj01() {
-  ensureYearRatings(db, YEAR, new Date());
-  const r = ratingTableRows(db, ALL_UNITS, YEAR, 'provisional').find((x) => x.unitCode === 'BJ01')!;
+const one = <T>(text: string, ...params: unknown[]) => sqlOne<T>(db, text, ...params);
+async function bj01() {
+  // Records filed here through submitRecords directly: the ratings follow as after any committed write.
+  await ratingsFollowWrites(db, new Date());
+  await ensureYearRatings(db, YEAR, new Date());
+  const r = (await ratingTableRows(db, ALL_UNITS, YEAR, 'provisional')).find((x) => x.unitCode === 'BJ01')!;
   return { level: r.level, points: r.points };
 }
 /** A tier II incident of BJ01, closed by its manager (and marked concealed by the office if asked). */
-function closedIncident(concealed = false) {
+async function closedIncident(concealed = false) {
   const item = fx.fixture('incidents', 'before');
-  const id = submitRecords(db, p.reporter, 'incidents', [item], { now: new Date(), source: 'api' }).ids[0]!;
-  advanceIncident(db, p.reporter, id, 'investigating', new Date());
-  advanceIncident(db, p.manager, id, 'closed', new Date());
-  if (concealed) setIncidentConcealed(db, p.office, id, true, new Date());
+  const id = (await submitRecords(db, p.reporter, 'incidents', [item], { now: new Date(), source: 'api' })).ids[0]!;
+  await advanceIncident(db, p.reporter, id, 'investigating', new Date());
+  await advanceIncident(db, p.manager, id, 'closed', new Date());
+  if (concealed) await setIncidentConcealed(db, p.office, id, true, new Date());
   return { id, item: { ...item, status: 'closed', concealed } };
 }
-const tierOf = (id: number) => one<{ tier: number }>('SELECT tier FROM incidents WHERE id = ?', id).tier;
+const tierOf = async (id: number) => (await one<{ tier: number }>('SELECT tier FROM incidents WHERE id = ?', id)).tier;
 
 beforeAll(async () => {
-  ({ db, close } = createTestDb());
+  ({ db, close } = await createTestDb());
   await seedSmallOrg(db);
   for (const [key, role, unit] of [
     ['reporter', 'reporter', 'BJ01'],
@@ -58,15 +62,15 @@ beforeAll(async () => {
     ['office', 'office', 'HX'],
     ['shManager', 'unit_manager', 'SH01'],
   ] as const)
-    p[key] = resolveActor(db, { bearerToken: createApiToken(db, await addUser(db, `cor.${key}`, role, unit), 't').token })!;
+    p[key] = (await resolveActor(db, { bearerToken: (await createApiToken(db, await addUser(db, `cor.${key}`, role, unit), 't')).token }))!;
 });
 afterAll(() => close());
 
 describe('a correction of a closed incident', () => {
-  it('proposed by the reporter, accepted by the unit manager: the tier changes, audited before and after, and the rating follows', () => {
-    const { id, item } = closedIncident();
-    const rating = bj01();
-    const cid = proposeCorrection(
+  it('proposed by the reporter, accepted by the unit manager: the tier changes, audited before and after, and the rating follows', async () => {
+    const { id, item } = await closedIncident();
+    const rating = await bj01();
+    const cid = await proposeCorrection(
       db,
       p.reporter,
       'incidents',
@@ -74,118 +78,143 @@ describe('a correction of a closed incident', () => {
       { item: { ...item, tier: 3 }, reason: '复核后确认为较大事件' },
       new Date(),
     );
-    expect(tierOf(id)).toBe(2);
-    expect(bj01()).toEqual(rating);
-    expect(pendingCorrections(db, p.manager.scope).map((c) => c.id)).toContain(cid);
-    expect(pendingCorrections(db, p.shManager.scope)).toEqual([]);
-    expect(correctionsOfRecord(db, p.reporter.scope, 'incidents', id)[0]).toMatchObject({
+    expect(await tierOf(id)).toBe(2);
+    expect(await bj01()).toEqual(rating);
+    expect((await pendingCorrections(db, p.manager.scope)).map((c) => c.id)).toContain(cid);
+    expect(await pendingCorrections(db, p.shManager.scope)).toEqual([]);
+    expect((await correctionsOfRecord(db, p.reporter.scope, 'incidents', id))[0]).toMatchObject({
       status: 'proposed',
       changes: { tier: { from: 2, to: 3 } },
       reason: '复核后确认为较大事件',
     });
 
-    acceptCorrection(db, p.manager, cid, '同意', new Date());
-    expect(tierOf(id)).toBe(3);
-    expect(bj01().points).toBe(rating.points - 30);
-    const entries = db.$client
-      .prepare("SELECT action, before, after FROM audit_log WHERE entity_kind = 'incidents' AND entity_id = ? ORDER BY id")
-      .all(id) as { action: string; before: string; after: string }[];
+    await acceptCorrection(db, p.manager, cid, '同意', new Date());
+    expect(await tierOf(id)).toBe(3);
+    expect((await bj01()).points).toBe(rating.points - 30);
+    const entries = await sqlAll<{ action: string; before: string; after: string }>(
+      db,
+      "SELECT action, before, after FROM audit_log WHERE entity_kind = 'incidents' AND entity_id = ? ORDER BY id",
+      id,
+    );
     const update = entries.find((e) => e.action === 'incidents.update')!;
     expect(JSON.parse(update.before)).toEqual({ tier: 2 });
     expect(JSON.parse(update.after)).toMatchObject({ tier: 3, source: 'correction', correctionId: cid });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['incidents.correction_propose', 'incidents.correction_accept']));
-    expect(correctionsOfRecord(db, p.reporter.scope, 'incidents', id)[0]).toMatchObject({ status: 'accepted', decisionComment: '同意' });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await correctionsOfRecord(db, p.reporter.scope, 'incidents', id))[0]).toMatchObject({
+      status: 'accepted',
+      decisionComment: '同意',
+    });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
     // Decided once: a second decision is refused.
-    expect(refusal(() => acceptCorrection(db, p.office, cid, null, new Date())).keys).toEqual(['seal.alreadyDecided']);
+    expect((await refusal(() => acceptCorrection(db, p.office, cid, null, new Date()))).keys).toEqual(['seal.alreadyDecided']);
   });
 
-  it('refused with a comment: nothing changes but the correction, and the refusal is audited', () => {
-    const { id, item } = closedIncident();
-    const cid = proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 4 }, reason: '损失较小' }, new Date());
-    const before = one('SELECT * FROM incidents WHERE id = ?', id);
-    expect(refusal(() => refuseCorrection(db, p.manager, cid, '  ', new Date())).keys).toEqual(['validation.commentRequired']);
-    refuseCorrection(db, p.manager, cid, '与调查结论不符', new Date());
-    expect(one('SELECT * FROM incidents WHERE id = ?', id)).toEqual(before);
-    expect(correctionsOfRecord(db, p.reporter.scope, 'incidents', id)[0]).toMatchObject({
+  it('refused with a comment: nothing changes but the correction, and the refusal is audited', async () => {
+    const { id, item } = await closedIncident();
+    const cid = await proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 4 }, reason: '损失较小' }, new Date());
+    const before = await one('SELECT * FROM incidents WHERE id = ?', id);
+    expect((await refusal(() => refuseCorrection(db, p.manager, cid, '  ', new Date()))).keys).toEqual(['validation.commentRequired']);
+    await refuseCorrection(db, p.manager, cid, '与调查结论不符', new Date());
+    expect(await one('SELECT * FROM incidents WHERE id = ?', id)).toEqual(before);
+    expect((await correctionsOfRecord(db, p.reporter.scope, 'incidents', id))[0]).toMatchObject({
       status: 'refused',
       decisionComment: '与调查结论不符',
     });
     expect(
-      one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'incidents.correction_refuse' AND entity_id = ?", id).n,
+      (await one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'incidents.correction_refuse' AND entity_id = ?", id))
+        .n,
     ).toBe(1);
   });
 
-  it('the proposer cannot decide its own correction; another reviewer can', () => {
-    const { id, item } = closedIncident();
-    const cid = proposeCorrection(db, p.manager, 'incidents', id, { item: { ...item, summary: '补充' }, reason: '补充经过' }, new Date());
-    expect(refusal(() => acceptCorrection(db, p.manager, cid, null, new Date()))).toEqual({
+  it('the proposer cannot decide its own correction; another reviewer can', async () => {
+    const { id, item } = await closedIncident();
+    const cid = await proposeCorrection(
+      db,
+      p.manager,
+      'incidents',
+      id,
+      { item: { ...item, summary: '补充' }, reason: '补充经过' },
+      new Date(),
+    );
+    expect(await refusal(() => acceptCorrection(db, p.manager, cid, null, new Date()))).toEqual({
       reason: 'forbidden',
       keys: ['seal.ownProposal'],
     });
-    acceptCorrection(db, p.office, cid, null, new Date());
-    expect(one<{ summary: string }>('SELECT summary FROM incidents WHERE id = ?', id).summary).toBe('补充');
+    await acceptCorrection(db, p.office, cid, null, new Date());
+    expect((await one<{ summary: string }>('SELECT summary FROM incidents WHERE id = ?', id)).summary).toBe('补充');
   });
 
-  it('a concealed incident’s correction is the office’s: the unit manager cannot accept it', () => {
-    const { id, item } = closedIncident(true);
-    const cid = proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: '更正等级' }, new Date());
-    expect(refusal(() => acceptCorrection(db, p.manager, cid, null, new Date()))).toEqual({
+  it('a concealed incident’s correction is the office’s: the unit manager cannot accept it', async () => {
+    const { id, item } = await closedIncident(true);
+    const cid = await proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: '更正等级' }, new Date());
+    expect(await refusal(() => acceptCorrection(db, p.manager, cid, null, new Date()))).toEqual({
       reason: 'forbidden',
       keys: ['validation.officeOnly'],
     });
-    expect(tierOf(id)).toBe(2);
-    acceptCorrection(db, p.office, cid, null, new Date());
-    expect(tierOf(id)).toBe(3);
+    expect(await tierOf(id)).toBe(2);
+    await acceptCorrection(db, p.office, cid, null, new Date());
+    expect(await tierOf(id)).toBe(3);
   });
 
-  it('a correction is refused when stale, outside the reviewer’s scope, of an unsealed record, or touching a review field or the status', () => {
-    const { id, item } = closedIncident();
-    const cid = proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: 'x' }, new Date());
-    expect(refusal(() => acceptCorrection(db, p.shManager, cid, null, new Date()))).toEqual({
+  it('a correction is refused when stale, outside the reviewer’s scope, of an unsealed record, or touching a review field or the status', async () => {
+    const { id, item } = await closedIncident();
+    const cid = await proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: 'x' }, new Date());
+    expect(await refusal(() => acceptCorrection(db, p.shManager, cid, null, new Date()))).toEqual({
       reason: 'forbidden',
       keys: ['workflow.outsideScope'],
     });
     // The record changes after the proposal (a free field, by its unit): the proposal no longer fits.
-    submitRecords(db, p.reporter, 'incidents', [{ ...item, summary: '后来补充' }], { now: new Date(), source: 'api' });
-    expect(refusal(() => acceptCorrection(db, p.manager, cid, null, new Date())).keys).toEqual(['seal.stale']);
-    expect(tierOf(id)).toBe(2);
+    await submitRecords(db, p.reporter, 'incidents', [{ ...item, summary: '后来补充' }], { now: new Date(), source: 'api' });
+    expect((await refusal(() => acceptCorrection(db, p.manager, cid, null, new Date()))).keys).toEqual(['seal.stale']);
+    expect(await tierOf(id)).toBe(2);
 
-    const propose = (over: Record<string, unknown>, recordId = id) =>
-      refusal(() => proposeCorrection(db, p.reporter, 'incidents', recordId, { item: { ...item, ...over }, reason: 'x' }, new Date())).keys;
-    expect(propose({ concealed: true })).toEqual(['seal.notProposable']);
-    expect(propose({ status: 'withdrawn' })).toEqual(['seal.notProposable']);
-    expect(propose({ summary: '后来补充' })).toEqual(['seal.nothingToCorrect']);
-    const open = submitRecords(db, p.reporter, 'incidents', [fx.fixture('incidents', 'before')], { now: new Date(), source: 'api' })
+    const propose = async (over: Record<string, unknown>, recordId = id) =>
+      (
+        await refusal(() =>
+          proposeCorrection(db, p.reporter, 'incidents', recordId, { item: { ...item, ...over }, reason: 'x' }, new Date()),
+        )
+      ).keys;
+    expect(await propose({ concealed: true })).toEqual(['seal.notProposable']);
+    expect(await propose({ status: 'withdrawn' })).toEqual(['seal.notProposable']);
+    expect(await propose({ summary: '后来补充' })).toEqual(['seal.nothingToCorrect']);
+    const open = (await submitRecords(db, p.reporter, 'incidents', [fx.fixture('incidents', 'before')], { now: new Date(), source: 'api' }))
       .ids[0]!;
-    expect(refusal(() => proposeCorrection(db, p.reporter, 'incidents', open, { item, reason: 'x' }, new Date())).keys).toEqual([
+    expect((await refusal(() => proposeCorrection(db, p.reporter, 'incidents', open, { item, reason: 'x' }, new Date()))).keys).toEqual([
       'seal.notSealed',
     ]);
     expect(
-      refusal(() => proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: ' ' }, new Date())).keys,
+      (await refusal(() => proposeCorrection(db, p.reporter, 'incidents', id, { item: { ...item, tier: 3 }, reason: ' ' }, new Date())))
+        .keys,
     ).toEqual(['validation.required']);
   });
 });
 
 describe('accepting an ethics record', () => {
-  it('is a unit reviewer’s step; it seals the record and the rating counts it as before', () => {
-    const id = submitRecords(db, p.reporter, 'ethics-committees', [fx.fixture('ethics-committees', 'before')], {
-      now: new Date(),
-      source: 'api',
-    }).ids[0]!;
-    const rating = bj01();
-    expect(refusal(() => acceptEthicsRecord(db, p.reporter, 'ethics-committees', id, new Date()))).toEqual({
+  it('is a unit reviewer’s step; it seals the record and the rating counts it as before', async () => {
+    const id = (
+      await submitRecords(db, p.reporter, 'ethics-committees', [fx.fixture('ethics-committees', 'before')], {
+        now: new Date(),
+        source: 'api',
+      })
+    ).ids[0]!;
+    const rating = await bj01();
+    expect(await refusal(() => acceptEthicsRecord(db, p.reporter, 'ethics-committees', id, new Date()))).toEqual({
       reason: 'forbidden',
       keys: ['validation.reviewerOnly'],
     });
-    acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date());
-    expect(one<{ status: string }>('SELECT status FROM ethics_committees WHERE id = ?', id).status).toBe('accepted');
-    expect(bj01()).toEqual(rating);
-    expect(refusal(() => withdrawRecord(db, p.reporter, 'ethics-committees', id, null, new Date())).keys).toEqual([
+    await acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date());
+    expect((await one<{ status: string }>('SELECT status FROM ethics_committees WHERE id = ?', id)).status).toBe('accepted');
+    expect(await bj01()).toEqual(rating);
+    expect((await refusal(() => withdrawRecord(db, p.reporter, 'ethics-committees', id, null, new Date()))).keys).toEqual([
       'workflow.decidedReviewerOnly',
     ]);
-    expect(refusal(() => acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date())).keys).toEqual(['workflow.notActive']);
-    const entry = one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'ethics-committees.accept' AND entity_id = ?", id);
+    expect((await refusal(() => acceptEthicsRecord(db, p.manager, 'ethics-committees', id, new Date()))).keys).toEqual([
+      'workflow.notActive',
+    ]);
+    const entry = await one<{ after: string }>(
+      "SELECT after FROM audit_log WHERE action = 'ethics-committees.accept' AND entity_id = ?",
+      id,
+    );
     expect(JSON.parse(entry.after)).toMatchObject({ status: 'accepted', acceptedBy: p.manager.userId });
   });
 });

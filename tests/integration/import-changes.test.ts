@@ -3,6 +3,7 @@ import { importSpreadsheet } from '@/features/import/import';
 import { submitRecords } from '@/features/records/submit';
 import { CHANGE_DETAIL_LIMIT, VALUE_DISPLAY_CHARS } from '@/features/import/change-list';
 import { resolveActor } from '@/features/auth/resolve-actor';
+import { sqlOne } from './record-sql';
 import { addUser } from '../setup/small-org';
 import { smallOrgWithReporter } from '../setup/reporter';
 import { incidentHeader, incidentXlsx } from '../setup/incident-sheet';
@@ -29,7 +30,7 @@ const row = (i: number, over: Partial<Record<number, unknown>> = {}) => {
   return r;
 };
 const xlsx = (rows: unknown[][]) => incidentXlsx(HEADER, rows);
-const auditCount = () => (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = async () => ((await sqlOne(db, 'SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
 const now = new Date('2026-11-23T10:00:00+08:00');
 
 describe('the dry run lists what would change', () => {
@@ -49,10 +50,10 @@ describe('the dry run lists what would change', () => {
       return r;
     });
     resend.push(row(13), row(14));
-    const audit = auditCount();
+    const audit = await auditCount();
     const report = await importSpreadsheet(db, reporter, 'incidents', await xlsx(resend), 'xlsx', { dryRun: true, now });
     expect(report).toMatchObject({ ok: true, created: 2, updated: 5, unchanged: 7 });
-    expect(auditCount()).toBe(audit);
+    expect(await auditCount()).toBe(audit);
 
     const updated = report.changes!.updated;
     // Sheet rows: the header is row 1, so record n is on row n + 1.
@@ -91,7 +92,7 @@ describe('the dry run lists what would change', () => {
   });
 
   it('names a changed risk dimension of an assessment', async () => {
-    const project = db.$client.prepare('SELECT external_id AS ref FROM projects WHERE institute_id = 4 LIMIT 1').get() as { ref: string };
+    const project = (await sqlOne(db, 'SELECT external_id AS ref FROM projects WHERE institute_id = 4 LIMIT 1')) as { ref: string };
     const dims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', 'secrecy'];
     const item = (impact: number) => ({
       externalId: 'ASM-CHG-1',
@@ -102,8 +103,8 @@ describe('the dry run lists what would change', () => {
       submittedAt: '2026-03-04T09:30:00+08:00',
       dimensions: dims.map((d) => ({ dimension: d, likelihood: 2, impact: d === 'loss' ? impact : 3 })),
     });
-    submitRecords(db, reporter, 'assessments', [item(3)], { now, source: 'api' });
-    const dry = submitRecords(db, reporter, 'assessments', [item(5)], { now, source: 'api', dryRun: true });
+    await submitRecords(db, reporter, 'assessments', [item(3)], { now, source: 'api' });
+    const dry = await submitRecords(db, reporter, 'assessments', [item(5)], { now, source: 'api', dryRun: true });
     expect(dry.changes!.updated).toEqual([
       { index: 0, externalId: 'ASM-CHG-1', fields: [{ field: 'dimensions.loss', from: '2 × 3', to: '2 × 5' }] },
     ]);
@@ -111,7 +112,7 @@ describe('the dry run lists what would change', () => {
 
   it('never lists a stored record outside the caller scope: the batch is refused instead', async () => {
     await addUser(db, 'chg.dep', 'reporter', 'BJ01-D1');
-    const departmentReporter = resolveActor(db, { cliLogin: 'chg.dep' })!;
+    const departmentReporter = (await resolveActor(db, { cliLogin: 'chg.dep' }))!;
     // INC-CHG-1 is filed on BJ01 itself, outside a department reporter's subtree, in the same institute.
     const item = {
       externalId: 'INC-CHG-1',
@@ -121,10 +122,12 @@ describe('the dry run lists what would change', () => {
       tier: 1,
       occurredAt: '2026-03-04T09:30:00+08:00',
     };
-    expect(() => submitRecords(db, departmentReporter, 'incidents', [item], { now, source: 'api', dryRun: true })).toThrow(/forbidden/);
+    await expect(submitRecords(db, departmentReporter, 'incidents', [item], { now, source: 'api', dryRun: true })).rejects.toThrow(
+      /forbidden/,
+    );
   });
 
-  it('stays bounded: 10,000 changed records keep the first CHANGE_DETAIL_LIMIT with the totals', () => {
+  it('stays bounded: 10,000 changed records keep the first CHANGE_DETAIL_LIMIT with the totals', async () => {
     const item = (i: number, summary: string) => ({
       externalId: `INC-BULK-${i}`,
       unitCode: 'BJ01',
@@ -136,7 +139,7 @@ describe('the dry run lists what would change', () => {
       summary,
     });
     const n = 10_000;
-    submitRecords(
+    await submitRecords(
       db,
       reporter,
       'incidents',
@@ -144,7 +147,7 @@ describe('the dry run lists what would change', () => {
       { now, source: 'api' },
     );
     const items = Array.from({ length: n + 1000 }, (_, i) => item(i, 'after '.repeat(100)));
-    const dry = submitRecords(db, reporter, 'incidents', items, { now, source: 'api', dryRun: true });
+    const dry = await submitRecords(db, reporter, 'incidents', items, { now, source: 'api', dryRun: true });
     expect(dry).toMatchObject({ updated: n, created: 1000 });
     expect(dry.changes!.updated).toHaveLength(CHANGE_DETAIL_LIMIT);
     expect(dry.changes!.created).toHaveLength(CHANGE_DETAIL_LIMIT);
@@ -153,7 +156,7 @@ describe('the dry run lists what would change', () => {
     // The whole detail, as the preview sends it, is a few tens of kilobytes, whatever the file's size.
     expect(JSON.stringify(dry.changes).length).toBeLessThan(100_000);
     // A real submission keeps its answer as it was (the API's contract): no change list.
-    const real = submitRecords(db, reporter, 'incidents', items.slice(0, 3), { now, source: 'api' });
+    const real = await submitRecords(db, reporter, 'incidents', items.slice(0, 3), { now, source: 'api' });
     expect(real).not.toHaveProperty('changes');
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importColumns, importSpreadsheet } from '@/features/import/import';
 import { buildTemplate } from '@/platform/spreadsheets/template';
+import { sqlAll, sqlOne } from './record-sql';
 import { smallOrgWithReporter } from '../setup/reporter';
 
 // Spreadsheets filled in by people (issue 14 item 8): coded columns typed as the labels they read on
@@ -12,8 +13,8 @@ afterAll(() => close());
 const header = ['externalId', 'unitCode', 'domain', 'dimension', 'severity', 'source', 'foundAt', 'dueAt', 'status'];
 const csv = (rows: string[][]) => Buffer.from([header, ...rows].map((r) => r.join(',')).join('\n'));
 const now = new Date('2026-11-23T10:00:00+08:00');
-const stored = (ref: string) =>
-  db.$client.prepare('SELECT domain, dimension, severity, source, status FROM hazards WHERE external_id = ?').get(ref);
+const stored = async (ref: string) =>
+  await sqlOne(db, 'SELECT domain, dimension, severity, source, status FROM hazards WHERE external_id = ?', ref);
 
 describe('coded spreadsheet cells', () => {
   it('take labels in either language for every coded column', async () => {
@@ -25,8 +26,8 @@ describe('coded spreadsheet cells', () => {
     const report = await importSpreadsheet(db, reporter, 'hazards', file, 'csv', { dryRun: false, now });
     expect(report.problems.map((p) => `${p.row} ${p.column} ${p.say('en')}`)).toEqual([]);
     expect(report).toMatchObject({ ok: true, created: 3 });
-    expect(stored('HZ-L-1')).toEqual({ domain: 'ai', dimension: 'data', severity: 'major', source: 'supervision', status: 'open' });
-    expect(stored('HZ-L-2')).toEqual({
+    expect(await stored('HZ-L-1')).toEqual({ domain: 'ai', dimension: 'data', severity: 'major', source: 'supervision', status: 'open' });
+    expect(await stored('HZ-L-2')).toEqual({
       domain: 'drones',
       dimension: 'opinion',
       severity: 'general',
@@ -44,7 +45,7 @@ describe('coded spreadsheet cells', () => {
     );
     const report = await importSpreadsheet(db, reporter, 'incidents', file, 'csv', { dryRun: false, now });
     expect(report.problems.map((p) => p.say('en'))).toEqual([]);
-    const tiers = db.$client.prepare("SELECT tier FROM incidents WHERE external_id LIKE 'INC-L-%' ORDER BY external_id").all();
+    const tiers = await sqlAll(db, "SELECT tier FROM incidents WHERE external_id LIKE 'INC-L-%' ORDER BY external_id");
     expect(tiers).toEqual([{ tier: 2 }, { tier: 3 }, { tier: 4 }, { tier: 1 }]);
   });
 
@@ -59,7 +60,7 @@ describe('coded spreadsheet cells', () => {
 
   it('are listed with their labels in the template', async () => {
     const book = new ExcelJS.Workbook();
-    const template = await buildTemplate({ zh: '隐患', en: 'Hazards' }, importColumns(db, 'hazards'), 'xlsx', 'zh-CN');
+    const template = await buildTemplate({ zh: '隐患', en: 'Hazards' }, await importColumns(db, 'hazards'), 'xlsx', 'zh-CN');
     await book.xlsx.load(template as unknown as ArrayBuffer);
     const notes = book.worksheets.find((w) => w.name !== '隐患' && w.state !== 'hidden')!;
     const text: string[] = [];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
+import { sqlOne } from './record-sql';
 import { serverDbFile } from '../setup/server-db-file';
 
 // The import pool behind the upload (issue 13, item 4) on a real migrated SQLite file: beyond its queue an
@@ -70,7 +71,7 @@ describe('the import pool', () => {
     expect(previewed.report).toMatchObject({ ok: true, dryRun: true, created: 3 });
     const confirmed = await upload(await uploadRequest({ step: 'confirm', stagedId: previewed.stagedId! }), { db, actor, pool });
     expect(confirmed.report).toMatchObject({ ok: true, dryRun: false, created: 3 });
-    const stored = db.$client.prepare("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'CONF-%'").get() as { n: number };
+    const stored = (await sqlOne(db, "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'CONF-%'")) as { n: number };
     expect(stored.n).toBe(3);
     expect(fs.readdirSync(path.join(dir, 'imports')).filter((f) => f.startsWith(previewed.stagedId!))).toEqual([]);
   }, 120_000);

@@ -44,7 +44,7 @@ describe('the import preview', () => {
       occurredAt: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`,
       summary: '无人机试飞失控坠落',
     }));
-    submitRecords(db, actor, 'incidents', items, { now: new Date('2026-11-23T10:00:00+08:00'), source: 'api' });
+    await submitRecords(db, actor, 'incidents', items, { now: new Date('2026-11-23T10:00:00+08:00'), source: 'api' });
     const request = await previewOf(incidentCsv(302, 'BJ01', 'PREV'), 'p.csv');
 
     const zh = await upload(request, { db, actor, pool, locale: 'zh-CN' });

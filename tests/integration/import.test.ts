@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { importSpreadsheet } from '@/features/import/import';
 import { verifyAuditChain } from '@/db/audit/audit-log';
+import { sqlOne } from './record-sql';
 import { smallOrgWithReporter } from '../setup/reporter';
 import { incidentHeader, incidentXlsx } from '../setup/incident-sheet';
 
@@ -16,8 +17,8 @@ const row = (i: number, over: Partial<Record<number, unknown>> = {}) => {
 const xlsx = (rows: unknown[][], header = HEADER) => incidentXlsx(header, rows);
 const csv = (rows: unknown[][], header = HEADER) =>
   Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\r\n'));
-const count = (prefix: string) =>
-  (db.$client.prepare('SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?').get(`${prefix}%`) as { n: number }).n;
+const count = async (prefix: string) =>
+  ((await sqlOne(db, 'SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?', `${prefix}%`)) as { n: number }).n;
 const now = new Date('2026-11-23T10:00:00+08:00');
 
 describe('spreadsheet import', () => {
@@ -25,14 +26,14 @@ describe('spreadsheet import', () => {
     const file = await xlsx([row(1), row(2), row(3, { 7: 3 })]);
     const preview = await importSpreadsheet(db, reporter, 'incidents', file, 'xlsx', { dryRun: true, now });
     expect(preview).toMatchObject({ ok: true, rows: 3, records: 3, created: 3, updated: 0, unchanged: 0, problems: [] });
-    expect(count('INC-IMP-')).toBe(0);
+    expect(await count('INC-IMP-')).toBe(0);
     const done = await importSpreadsheet(db, reporter, 'incidents', file, 'xlsx', { dryRun: false, now });
     expect(done).toMatchObject({ ok: true, created: 3 });
-    expect(count('INC-IMP-')).toBe(3);
+    expect(await count('INC-IMP-')).toBe(3);
     const again = await importSpreadsheet(db, reporter, 'incidents', file, 'xlsx', { dryRun: false, now });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
-    expect(count('INC-IMP-')).toBe(3);
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect(await count('INC-IMP-')).toBe(3);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it('reads the same rows from CSV as from XLSX', async () => {
@@ -63,7 +64,7 @@ describe('spreadsheet import', () => {
       [5, 'unitCode', 'SH01 is outside your scope.'],
       [6, 'deaths', expect.stringContaining('Formulas are not accepted')],
     ]);
-    expect(count('INC-IMP-1_')).toBe(0);
+    expect(await count('INC-IMP-1_')).toBe(0);
   });
 
   it('reports rows outside the reporter scope and unknown codes by row', async () => {
@@ -93,7 +94,7 @@ describe('spreadsheet import', () => {
       '可能性 (likelihood)',
       '影响程度 (impact)',
     ];
-    const project = db.$client.prepare('SELECT external_id AS ref FROM projects WHERE institute_id = 4 LIMIT 1').get() as { ref: string };
+    const project = (await sqlOne(db, 'SELECT external_id AS ref FROM projects WHERE institute_id = 4 LIMIT 1')) as { ref: string };
     const dims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', 'secrecy'];
     const rows = dims.map((d, i) => ['ASM-IMP-1', 'BJ01', project.ref, 'initiation', 'submitted', d, 2, i === 3 ? 7 : 3]);
     const bad = await importSpreadsheet(db, reporter, 'assessments', await xlsx(rows, header), 'xlsx', { dryRun: true, now });
@@ -102,11 +103,10 @@ describe('spreadsheet import', () => {
     const good = await importSpreadsheet(db, reporter, 'assessments', await xlsx(rows, header), 'xlsx', { dryRun: false, now });
     expect(good).toMatchObject({ ok: true, rows: 7, records: 1, created: 1 });
     expect(
-      db.$client
-        .prepare(
-          "SELECT count(*) AS n FROM assessment_dimensions d JOIN assessments a ON a.id = d.assessment_id WHERE a.external_id = 'ASM-IMP-1'",
-        )
-        .get(),
+      await sqlOne(
+        db,
+        "SELECT count(*) AS n FROM assessment_dimensions d JOIN assessments a ON a.id = d.assessment_id WHERE a.external_id = 'ASM-IMP-1'",
+      ),
     ).toEqual({ n: 7 });
   });
 });

@@ -1,3 +1,6 @@
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
+import { sqlOne, sqlRun } from './record-sql';
+import { recordApiRoutes, type RecordRoute } from './record-api-routes';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,17 +54,8 @@ const notice = await import('@/app/(app)/ratings/notice/route');
 const ratingsApi = await import('@/app/api/v1/ratings/route');
 
 type Kind = (typeof recordKindCodes)[number];
-type Route = { GET: (r: Request, c: never) => Promise<Response>; POST: (r: Request, c: never) => Promise<Response> };
-const routes: Record<Kind, Route> = {
-  projects: await import('@/app/api/v1/projects/route'),
-  assessments: await import('@/app/api/v1/assessments/route'),
-  hazards: await import('@/app/api/v1/hazards/route'),
-  incidents: await import('@/app/api/v1/incidents/route'),
-  inspections: await import('@/app/api/v1/inspections/route'),
-  'ethics-committees': await import('@/app/api/v1/ethics/committees/route'),
-  'ethics-activities': await import('@/app/api/v1/ethics/activities/route'),
-  'ethics-annual-reports': await import('@/app/api/v1/ethics/annual-reports/route'),
-};
+type Route = RecordRoute;
+const routes = await recordApiRoutes();
 
 const db = getDb();
 const now = new Date();
@@ -95,22 +89,22 @@ const cells = pairs.flatMap(({ a, target }) =>
 const MATRIX_SIZE = cells.length;
 
 // ---- helpers ------------------------------------------------------------------------------------------
-const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+const one = <T>(text: string, ...params: unknown[]) => sqlOne<T>(db, text, ...params);
 const tableOf = (kind: Kind) => getTableName(recordKinds[kind].table);
-const rowOf = (kind: Kind, id: number) => JSON.stringify(db.$client.prepare(`SELECT * FROM ${tableOf(kind)} WHERE id = ?`).get(id));
-const auditCount = () => one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n;
-const rowCount = (kind: Kind) => one<{ n: number }>(`SELECT count(*) AS n FROM ${tableOf(kind)}`).n;
-const extOf = (kind: Kind, id: number) =>
+const rowOf = async (kind: Kind, id: number) => JSON.stringify(await sqlOne(db, `SELECT * FROM ${tableOf(kind)} WHERE id = ?`, id));
+const auditCount = async () => (await one<{ n: number }>('SELECT count(*) AS n FROM audit_log')).n;
+const rowCount = async (kind: Kind) => (await one<{ n: number }>(`SELECT count(*) AS n FROM ${tableOf(kind)}`)).n;
+const extOf = async (kind: Kind, id: number) =>
   kind === 'ethics-annual-reports'
-    ? String(one<{ year: number }>('SELECT year FROM ethics_annual_reports WHERE id = ?', id).year)
-    : one<{ v: string }>(`SELECT external_id AS v FROM ${tableOf(kind)} WHERE id = ?`, id).v;
-const unitNameOf = (code: string) => one<{ name: string }>('SELECT name FROM units WHERE code = ?', code).name;
+    ? String((await one<{ year: number }>('SELECT year FROM ethics_annual_reports WHERE id = ?', id)).year)
+    : (await one<{ v: string }>(`SELECT external_id AS v FROM ${tableOf(kind)} WHERE id = ?`, id)).v;
+const unitNameOf = async (code: string) => (await one<{ name: string }>('SELECT name FROM units WHERE code = ?', code)).name;
 
 /** Asserts that running `attempt` wrote nothing at all: no audit entry, no row, the target row unchanged. */
 async function writesNothing(kind: Kind, targetId: number, attempt: () => Promise<unknown>) {
-  const before = { audit: auditCount(), rows: rowCount(kind), target: rowOf(kind, targetId) };
+  const before = { audit: await auditCount(), rows: await rowCount(kind), target: await rowOf(kind, targetId) };
   await attempt();
-  expect({ audit: auditCount(), rows: rowCount(kind), target: rowOf(kind, targetId) }).toEqual(before);
+  expect({ audit: await auditCount(), rows: await rowCount(kind), target: await rowOf(kind, targetId) }).toEqual(before);
 }
 
 function form(values: Record<string, string | number>): FormData {
@@ -131,7 +125,7 @@ const fresh = (kind: Kind) => `M-${kind}-${++serial}`;
 let reportYear = 2030;
 
 /** What a person would type into the kind's form to file a new record for `unitCode`. */
-function formFor(kind: Kind, owner: Owner): Record<string, string> {
+async function formFor(kind: Kind, owner: Owner): Promise<Record<string, string>> {
   const unitCode = codeOf[owner];
   const base = { recordKind: kind, externalId: fresh(kind), unitCode };
   switch (kind) {
@@ -140,7 +134,7 @@ function formFor(kind: Kind, owner: Owner): Record<string, string> {
     case 'assessments':
       return {
         ...base,
-        projectExternalId: projectExtOf(owner),
+        projectExternalId: await projectExtOf(owner),
         stage: 'initiation',
         intent: 'draft',
         'dim.data.likelihood': '1',
@@ -167,9 +161,9 @@ const dims = ['chokepoint', 'loss', 'regulatory', 'data', 'ethics', 'opinion', '
   impact: 2,
 }));
 /** The API item for a record of `owner` (a new one, or the stored one by its key when `existingId`). */
-function apiItemFor(kind: Kind, owner: Owner, existingId?: number): Record<string, unknown> {
-  const f = formFor(kind, owner);
-  const externalId = existingId ? extOf(kind, existingId) : f.externalId;
+async function apiItemFor(kind: Kind, owner: Owner, existingId?: number): Promise<Record<string, unknown>> {
+  const f = await formFor(kind, owner);
+  const externalId = existingId ? await extOf(kind, existingId) : f.externalId;
   const rest = Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'recordKind' && k !== 'intent' && !k.startsWith('dim.')));
   if (kind === 'ethics-annual-reports') return { ...rest, year: Number(existingId ? externalId : rest.year) };
   if (kind === 'assessments') return { ...rest, externalId, status: 'submitted', dimensions: dims };
@@ -238,19 +232,22 @@ function workflowSteps(kind: Kind, id: number): [(prev: null, f: FormData) => Pr
 }
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   ids = await seedSmallOrg(db, new Date(`${YEAR}-03-04T09:30:00+08:00`));
   // Names that could appear nowhere by accident, so finding one in an answer means it leaked.
-  db.$client.exec("UPDATE units SET name = '保密单位-' || code, name_en = 'Secret unit ' || code");
+  await sqlRun(db, "UPDATE units SET name = '保密单位-' || code, name_en = 'Secret unit ' || code");
   for (const a of attackers) {
     const login = `m.${a.role}.${a.unit}`.toLowerCase();
-    a.token = createApiToken(db, await addUser(db, login, a.role, a.unit), 'matrix').token;
-    a.actor = resolveActor(db, { bearerToken: a.token })!;
+    a.token = (await createApiToken(db, await addUser(db, login, a.role, a.unit), 'matrix')).token;
+    a.actor = (await resolveActor(db, { bearerToken: a.token }))!;
   }
   // A history entry for every seeded record, so that hiding a record's history is something to prove.
-  const unitIdOf = (o: Owner) => one<{ id: number }>('SELECT id FROM units WHERE code = ?', codeOf[o]).id;
-  appendAudit(
+  const unitIds = new Map<Owner, number>();
+  for (const o of Object.keys(codeOf) as Owner[])
+    unitIds.set(o, (await one<{ id: number }>('SELECT id FROM units WHERE code = ?', codeOf[o])).id);
+  const unitIdOf = (o: Owner) => unitIds.get(o)!;
+  await appendAudit(
     db,
     recordKindCodes.flatMap((kind) =>
       (Object.keys(ids[kind]) as Owner[]).map((o) => ({
@@ -265,10 +262,12 @@ beforeAll(async () => {
     ),
     now,
   );
-  ensureYearRatings(db, YEAR, now);
+  // The seeded records are rated as a committed write's event rates them (reads never rate).
+  await ratingsFollowWrites(db, now);
+  await ensureYearRatings(db, YEAR, now);
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -292,47 +291,47 @@ describe.each(pairs.map((p) => ({ ...p, label: `${p.a.name} → ${p.target}` }))
         const actor = a.actor!;
         const token = a.token!;
         const id = targetId();
-        const ext = extOf(kind, id);
+        const ext = await extOf(kind, id);
 
         if (channel === 'interface') {
           switch (op) {
             case 'list': {
               // The list page, with a search for the record's reference and a filter on its unit's path.
-              const unitPath = one<{ path: string }>('SELECT path FROM units WHERE code = ?', targetCode).path;
+              const unitPath = (await one<{ path: string }>('SELECT path FROM units WHERE code = ?', targetCode)).path;
               for (const filters of [{}, { q: ext }, { unitPath }]) {
-                const page = listRecords(db, actor.scope, kind, filters);
+                const page = await listRecords(db, actor.scope, kind, filters);
                 expect(page.rows.map((r) => r.id)).not.toContain(id);
                 expect(page.rows.map((r) => r.unitCode)).not.toContain(targetCode);
               }
-              expect(listRecords(db, actor.scope, kind, { unitPath }).total).toBe(0);
+              expect((await listRecords(db, actor.scope, kind, { unitPath })).total).toBe(0);
               // The forms' choices: the unit select and the project select.
-              expect(filingUnits(db, actor.scope).map((u) => u.code)).not.toContain(targetCode);
-              expect(projectOptions(db, actor.scope).map((p) => p.id)).not.toContain(ids.projects[target]);
+              expect((await filingUnits(db, actor.scope)).map((u) => u.code)).not.toContain(targetCode);
+              expect((await projectOptions(db, actor.scope)).map((p) => p.id)).not.toContain(ids.projects[target]);
               return;
             }
             case 'read': {
               // The record page and its edit page both open the record through readRecord with the scope.
-              const access = readRecord(db, actor.scope, kind, id);
+              const access = await readRecord(db, actor.scope, kind, id);
               expect(access).toEqual({ status: 'forbidden' });
-              expect(readRecord(db, actor.scope, kind, missingId)).toEqual(access);
+              expect(await readRecord(db, actor.scope, kind, missingId)).toEqual(access);
               // Nor its history from the audit log, nor (for a project) its assessments.
-              expect(recordHistory(db, actor.scope, kind, id)).toEqual([]);
-              expect(recordHistory(db, ALL_UNITS, kind, id).length).toBeGreaterThan(0);
+              expect(await recordHistory(db, actor.scope, kind, id)).toEqual([]);
+              expect((await recordHistory(db, ALL_UNITS, kind, id)).length).toBeGreaterThan(0);
               if (kind === 'projects') {
-                expect(projectAssessments(db, actor.scope, id)).toEqual([]);
-                expect(projectAssessments(db, ALL_UNITS, id).length).toBeGreaterThan(0);
+                expect(await projectAssessments(db, actor.scope, id)).toEqual([]);
+                expect((await projectAssessments(db, ALL_UNITS, id)).length).toBeGreaterThan(0);
               }
               return;
             }
             case 'create': {
               let answer: Awaited<ReturnType<typeof saveRecordAction>> | undefined;
-              await writesNothing(kind, id, async () => (answer = await act(actor, saveRecordAction, formFor(kind, target))));
+              await writesNothing(kind, id, async () => (answer = await act(actor, saveRecordAction, await formFor(kind, target))));
               expect(answer).toMatchObject({ ok: false });
-              expect(JSON.stringify(answer)).not.toContain(unitNameOf(targetCode));
+              expect(JSON.stringify(answer)).not.toContain(await unitNameOf(targetCode));
               return;
             }
             case 'update': {
-              const edit = { ...formFor(kind, target), id: String(id) };
+              const edit = { ...(await formFor(kind, target)), id: String(id) };
               let answer: Awaited<ReturnType<typeof saveRecordAction>> | undefined;
               await writesNothing(kind, id, async () => (answer = await act(actor, saveRecordAction, edit)));
               expect(answer).toMatchObject({ ok: false });
@@ -358,7 +357,7 @@ describe.each(pairs.map((p) => ({ ...p, label: `${p.a.name} → ${p.target}` }))
               // The warning notice (XLSX), the interface's export, within the viewer's scope.
               const text = await noticeText(actor);
               expect(text).not.toContain(targetCode);
-              expect(text).not.toContain(unitNameOf(targetCode));
+              expect(text).not.toContain(await unitNameOf(targetCode));
               expect(text).not.toContain(ext);
               return;
             }
@@ -390,20 +389,20 @@ describe.each(pairs.map((p) => ({ ...p, label: `${p.a.name} → ${p.target}` }))
             case 'withdraw': {
               const item =
                 op === 'create'
-                  ? apiItemFor(kind, target)
+                  ? await apiItemFor(kind, target)
                   : {
-                      ...apiItemFor(kind, target, id),
+                      ...(await apiItemFor(kind, target, id)),
                       ...(op === 'withdraw' ? { status: 'withdrawn' } : { title: 'changed', summary: 'changed' }),
                     };
               let res: Response | undefined;
               await writesNothing(kind, id, async () => (res = await apiPost(kind, token, item)));
               expect(res!.status).toBe(403);
               const body = await res!.text();
-              expect(body).not.toContain(unitNameOf(targetCode));
+              expect(body).not.toContain(await unitNameOf(targetCode));
               // Whether the record exists cannot be told from the answer.
               if (op !== 'create') {
                 const probe = await apiPost(kind, token, {
-                  ...apiItemFor(kind, target),
+                  ...(await apiItemFor(kind, target)),
                   ...(op === 'withdraw' ? { status: 'withdrawn' } : {}),
                 });
                 expect(probe.status).toBe(403);
@@ -438,12 +437,12 @@ describe.each(attackers.map((a) => ({ a, label: a.name })))('positive controls f
     'creates, reads and withdraws its own $kind through both channels',
     async ({ kind }) => {
       const actor = a.actor!;
-      const saved = await act(actor, saveRecordAction, formFor(kind, a.own));
+      const saved = await act(actor, saveRecordAction, await formFor(kind, a.own));
       expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
       const id = saved.ok ? saved.data.id : 0;
-      expect(readRecord(db, actor.scope, kind, id).status).toBe('ok');
+      expect((await readRecord(db, actor.scope, kind, id)).status).toBe('ok');
       expect(await act(actor, wf.withdrawRecordAction, { id, kind, reason: 'control' })).toMatchObject({ ok: true });
-      const res = await apiPost(kind, a.token!, apiItemFor(kind, a.own));
+      const res = await apiPost(kind, a.token!, await apiItemFor(kind, a.own));
       expect(res.status, await res.clone().text()).toBe(200);
       const {
         ids: [apiId],
@@ -456,17 +455,17 @@ describe.each(attackers.map((a) => ({ a, label: a.name })))('positive controls f
 
 // ---- the figures: nothing another unit does may move them ----------------------------------------------
 async function figures(actor: Actor) {
-  ensureYearRatings(db, YEAR, new Date());
+  await ensureYearRatings(db, YEAR, new Date());
   const apiRatings = await apiGet(ratingsApi as unknown as Route, resolveTokenOf(actor), `?year=${YEAR}`);
   return {
-    records: countRecordsByKind(db, actor.scope),
-    units: countUnitsByKind(db, actor.scope),
-    unitList: listUnitsInScope(db, actor.scope).map((u) => u.code),
-    hazards: hazardStatus(db, actor.scope, new Date(`${YEAR}-12-31T00:00:00+08:00`)),
-    incidents: incidentsByDomainAndTier(db, actor.scope, yearStart(YEAR), new Date(`${YEAR + 1}-01-01T00:00:00+08:00`)),
-    ratings: ratingTableRows(db, actor.scope, YEAR, 'provisional').map((r) => [r.unitCode, r.level, r.points]),
-    warningList: listWarningEntries(db, actor.scope).map((e) => e.id),
-    ruleSetUse: listRatingRuleSets(db, actor.scope).map((v) => [v.version, v.usedBy]),
+    records: await countRecordsByKind(db, actor.scope),
+    units: await countUnitsByKind(db, actor.scope),
+    unitList: (await listUnitsInScope(db, actor.scope)).map((u) => u.code),
+    hazards: await hazardStatus(db, actor.scope, new Date(`${YEAR}-12-31T00:00:00+08:00`)),
+    incidents: await incidentsByDomainAndTier(db, actor.scope, yearStart(YEAR), new Date(`${YEAR + 1}-01-01T00:00:00+08:00`)),
+    ratings: (await ratingTableRows(db, actor.scope, YEAR, 'provisional')).map((r) => [r.unitCode, r.level, r.points]),
+    warningList: (await listWarningEntries(db, actor.scope)).map((e) => e.id),
+    ruleSetUse: (await listRatingRuleSets(db, actor.scope)).map((v) => [v.version, v.usedBy]),
     notice: (await noticeText(actor)).replace(/\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?/g, 'TIME'),
     apiRatings: JSON.parse(apiRatings.text).data.map((r: { unitCode: string; level: string; points: number }) => [
       r.unitCode,
@@ -481,13 +480,13 @@ function resolveTokenOf(actor: Actor): string {
 }
 
 /** The office files one record of every kind, and a serious incident, for `owner`. */
-function officeFilesFor(owner: Owner) {
-  const office = resolveActor(db, { cliLogin: 'm.office' })!;
+async function officeFilesFor(owner: Owner) {
+  const office = (await resolveActor(db, { cliLogin: 'm.office' }))!;
   for (const kind of recordKindCodes) {
-    const item = apiItemFor(kind, owner);
-    submitRecords(db, office, kind, [item], { now: new Date(), source: 'api' });
+    const item = await apiItemFor(kind, owner);
+    await submitRecords(db, office, kind, [item], { now: new Date(), source: 'api' });
   }
-  submitRecords(
+  await submitRecords(
     db,
     office,
     'incidents',
@@ -504,6 +503,8 @@ function officeFilesFor(owner: Owner) {
     ],
     { now: new Date(), source: 'api' },
   );
+  // What every write edge does once its transaction commits (reads never rate): the ratings follow.
+  await ratingsFollowWrites(db, new Date());
 }
 
 describe('dashboards and counts', () => {
@@ -516,10 +517,10 @@ describe('dashboards and counts', () => {
     async ({ a }) => {
       const actor = a.actor!;
       const before = await figures(actor);
-      for (const target of a.targets) officeFilesFor(target);
+      for (const target of a.targets) await officeFilesFor(target);
       expect(await figures(actor)).toEqual(before);
       // The control: the same filing in its own unit changes what it sees.
-      officeFilesFor(a.own);
+      await officeFilesFor(a.own);
       const after = await figures(actor);
       expect(after.records).not.toEqual(before.records);
       expect(after.incidents).not.toEqual(before.incidents);
@@ -527,22 +528,24 @@ describe('dashboards and counts', () => {
     },
   );
 
-  it('the rule sets page counts only the ratings the viewer may see (it counted the whole academy’s)', () => {
-    const rated = (scope: Actor['scope']) => listRatingRuleSets(db, scope).reduce((n, v) => n + v.usedBy, 0);
-    const own = (a: Attacker) =>
-      one<{ n: number }>(
-        `SELECT count(*) AS n FROM ratings WHERE institute_id IN (${(a.actor!.scope as { unitIds: readonly number[] }).unitIds.join(',')})`,
+  it('the rule sets page counts only the ratings the viewer may see (it counted the whole academy’s)', async () => {
+    const rated = async (scope: Actor['scope']) => (await listRatingRuleSets(db, scope)).reduce((n, v) => n + v.usedBy, 0);
+    const own = async (a: Attacker) =>
+      (
+        await one<{ n: number }>(
+          `SELECT count(*) AS n FROM ratings WHERE institute_id IN (${(a.actor!.scope as { unitIds: readonly number[] }).unitIds.join(',')})`,
+        )
       ).n;
-    for (const a of attackers) expect(rated(a.actor!.scope), a.name).toBe(own(a));
-    expect(rated(attackers[0]!.actor!.scope)).toBeLessThan(rated(ALL_UNITS));
-    expect(rated(ALL_UNITS)).toBe(one<{ n: number }>('SELECT count(*) AS n FROM ratings').n);
+    for (const a of attackers) expect(await rated(a.actor!.scope), a.name).toBe(await own(a));
+    expect(await rated(attackers[0]!.actor!.scope)).toBeLessThan(await rated(ALL_UNITS));
+    expect(await rated(ALL_UNITS)).toBe((await one<{ n: number }>('SELECT count(*) AS n FROM ratings')).n);
   });
 
   it('the office, seeing the whole academy, does see the other units move (the figures are live)', async () => {
-    const office = resolveActor(db, { cliLogin: 'm.office' })!;
-    tokenByUser.set(office.userId, createApiToken(db, office.userId, 'office').token);
-    const before = countRecordsByKind(db, ALL_UNITS);
-    officeFilesFor('SH01');
-    expect(countRecordsByKind(db, ALL_UNITS)).not.toEqual(before);
+    const office = (await resolveActor(db, { cliLogin: 'm.office' }))!;
+    tokenByUser.set(office.userId, (await createApiToken(db, office.userId, 'office')).token);
+    const before = await countRecordsByKind(db, ALL_UNITS);
+    await officeFilesFor('SH01');
+    expect(await countRecordsByKind(db, ALL_UNITS)).not.toEqual(before);
   });
 });

@@ -34,9 +34,9 @@ function valuesOf(figure: IncidentFigure): number[] {
 }
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
-  t.db.delete(incidents).run();
+  await t.db.delete(incidents);
   const [deaths, injuries, losses] = figures.map(valuesOf) as [number[], number[], number[]];
   const rows: ReturnType<typeof buildIncident>[] = [];
   for (const tier of tiers)
@@ -44,18 +44,15 @@ beforeAll(async () => {
       for (const s of injuries)
         for (const l of losses)
           rows.push(buildIncident({ unitId: org.BJ01, instituteId: org.BJ01, tier, deaths: d, seriousInjuries: s, directLossCny: l }));
-  t.db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      tx.insert(incidents)
-        .values(rows.slice(i, i + 500))
-        .run();
+  await t.db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(incidents).values(rows.slice(i, i + 500));
   });
 });
 afterAll(() => t.close());
 
 describe('effectiveTierSql agrees with effectiveTier (domain/incidents/effective-tier.ts)', () => {
-  it.each(ruleSets.map((r) => [r.version, r] as const))('on every figure × tier of the grid under %s', (_version, ruleSet) => {
-    const rows = t.db
+  it.each(ruleSets.map((r) => [r.version, r] as const))('on every figure × tier of the grid under %s', async (_version, ruleSet) => {
+    const rows = await t.db
       .select({
         tier: incidents.tier,
         deaths: incidents.deaths,
@@ -64,8 +61,7 @@ describe('effectiveTierSql agrees with effectiveTier (domain/incidents/effective
         sql: effectiveTierSql(ruleSet),
       })
       .from(incidents)
-      .orderBy(asc(incidents.id))
-      .all();
+      .orderBy(asc(incidents.id));
     expect(rows.length).toBeGreaterThan(1000);
     const disagreeing = rows.filter((r) => r.sql !== effectiveTier({ ...r, tier: r.tier as Tier }, ruleSet).tier);
     expect(disagreeing).toEqual([]);

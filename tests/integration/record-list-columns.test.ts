@@ -13,9 +13,9 @@ let ids: RecordIds;
 const due = new Date('2026-05-01T10:00:00+08:00');
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   ids = await seedSmallOrg(t.db);
-  insertDataset(t.db, {
+  await insertDataset(t.db, {
     units: [],
     projects: [],
     assessments: [],
@@ -31,20 +31,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const row = (kind: 'incidents' | 'hazards' | 'projects', id: number) =>
-  listRecords(t.db, ALL_UNITS, kind, { pageSize: 200 }).rows.find((r) => r.id === id)!;
+const row = async (kind: 'incidents' | 'hazards' | 'projects', id: number) =>
+  (await listRecords(t.db, ALL_UNITS, kind, { pageSize: 200 })).rows.find((r) => r.id === id)!;
 
 describe('record list columns', () => {
-  it('names the institute of a department’s record, and none for an institute’s own', () => {
-    expect(row('projects', ids.projects.BJ01_D1)).toMatchObject({ unitCode: 'BJ01-D1', instituteCode: 'BJ01' });
-    expect(row('projects', ids.projects.BJ01).instituteCode).toBeNull();
+  it('names the institute of a department’s record, and none for an institute’s own', async () => {
+    expect(await row('projects', ids.projects.BJ01_D1)).toMatchObject({ unitCode: 'BJ01-D1', instituteCode: 'BJ01' });
+    expect((await row('projects', ids.projects.BJ01)).instituteCode).toBeNull();
   });
 
-  it('gives incidents their effective tier beside the tier reported', () => {
-    expect(row('incidents', 9001)).toMatchObject({ tier: 3, reportedTier: 4, instituteCode: 'BJ01' });
+  it('gives incidents their effective tier beside the tier reported', async () => {
+    expect(await row('incidents', 9001)).toMatchObject({ tier: 3, reportedTier: 4, instituteCode: 'BJ01' });
   });
 
-  it('gives hazards their severity and deadline', () => {
-    expect(row('hazards', 9002)).toMatchObject({ severity: 'major', dueAt: due });
+  it('gives hazards their severity and deadline', async () => {
+    expect(await row('hazards', 9002)).toMatchObject({ severity: 'major', dueAt: due });
   });
 });

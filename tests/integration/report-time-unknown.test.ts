@@ -1,3 +1,4 @@
+import { sqlOne } from './record-sql';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 const db = getDb();
 let token = '';
-const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
+const one = <T>(text: string, ...params: unknown[]) => sqlOne<T>(db, text, ...params);
 
 async function post(body: unknown, locale = 'en') {
   const res = await incidentsRoute.POST(
@@ -54,16 +55,16 @@ const history = (externalId: string, extra: Record<string, unknown> = {}) => ({
   occurredAt: '2021-05-04T09:30:00+08:00',
   ...extra,
 });
-const points2021 = () => rateInstitutes(db, CAS_2019_V1, 2021).find((r) => r.institute.code === 'BJ01')!.rating;
+const points2021 = async () => (await rateInstitutes(db, CAS_2019_V1, 2021)).find((r) => r.institute.code === 'BJ01')!.rating;
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
-  token = createApiToken(db, await addUser(db, 'hist.rep', 'reporter', 'BJ01'), 'history').token;
+  token = (await createApiToken(db, await addUser(db, 'hist.rep', 'reporter', 'BJ01'), 'history')).token;
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -84,11 +85,10 @@ describe('API', () => {
     ]);
     const zh = await post([history('H-LATE-2')], 'zh');
     expect((zh.body.warnings as { message: string }[])[0]!.message).toContain('将计为迟报');
-    expect(
-      points2021()
-        .contributions.filter((c) => c.rule === 'incident.late')
-        .map((c) => c.externalId),
-    ).toEqual(['H-LATE-1', 'H-LATE-2']);
+    expect((await points2021()).contributions.filter((c) => c.rule === 'incident.late').map((c) => c.externalId)).toEqual([
+      'H-LATE-1',
+      'H-LATE-2',
+    ]);
   });
 
   it('stores reportTimeUnknown, audits it, answers no warning, and rates no lateness', async () => {
@@ -96,18 +96,20 @@ describe('API', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 1, updated: 0, unchanged: 0, ids: [expect.any(Number)] });
     const id = (res.body.ids as number[])[0]!;
-    expect(one<{ report_time_unknown: number }>('SELECT report_time_unknown FROM incidents WHERE id = ?', id).report_time_unknown).toBe(1);
-    const audit = one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'incidents.create' AND entity_id = ?", id);
+    expect(
+      (await one<{ report_time_unknown: number }>('SELECT report_time_unknown FROM incidents WHERE id = ?', id)).report_time_unknown,
+    ).toBe(1);
+    const audit = await one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'incidents.create' AND entity_id = ?", id);
     expect(JSON.parse(audit.after)).toMatchObject({ reportTimeUnknown: true, source: 'api' });
-    const rating = points2021();
+    const rating = await points2021();
     expect(rating.contributions.filter((c) => c.externalId === 'H-UNKNOWN').map((c) => c.rule)).toEqual(['incident.tier4']);
   });
 
   it('changes nothing on a resend, and reads the flag back', async () => {
-    const auditBefore = one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n;
+    const auditBefore = (await one<{ n: number }>('SELECT count(*) AS n FROM audit_log')).n;
     const res = await post([history('H-UNKNOWN', { reportTimeUnknown: true })]);
     expect(res.body).toEqual({ created: 0, updated: 0, unchanged: 1, ids: [expect.any(Number)] });
-    expect(one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n).toBe(auditBefore);
+    expect((await one<{ n: number }>('SELECT count(*) AS n FROM audit_log')).n).toBe(auditBefore);
     const list = await incidentsRoute.GET(
       new Request('http://localhost/api/v1/incidents?from=2021-01-01&to=2022-01-01', { headers: { authorization: `Bearer ${token}` } }),
       { params: Promise.resolve({}) } as never,
@@ -120,12 +122,12 @@ describe('API', () => {
   it('clears the mark only when told to, audited as a change', async () => {
     const res = await post([history('H-UNKNOWN', { reportTimeUnknown: false, reportedAt: '2021-05-04T10:00:00+08:00' })]);
     expect(res.body).toMatchObject({ updated: 1 });
-    const audit = one<{ before: string; after: string }>(
+    const audit = await one<{ before: string; after: string }>(
       "SELECT before, after FROM audit_log WHERE action = 'incidents.update' ORDER BY id DESC LIMIT 1",
     );
     expect(JSON.parse(audit.before)).toMatchObject({ reportTimeUnknown: true });
     expect(JSON.parse(audit.after)).toMatchObject({ reportTimeUnknown: false });
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it('refuses a report time together with "unknown", and "unknown" for an incident of this year', async () => {
@@ -140,7 +142,7 @@ describe('API', () => {
     expect(recent.body.error!.details).toEqual([
       { index: 0, field: 'reportTimeUnknown', message: expect.stringContaining(`an incident of ${year} is being reported now`) },
     ]);
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id IN ('H-BOTH', 'H-NOW')").n).toBe(0);
+    expect((await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id IN ('H-BOTH', 'H-NOW')")).n).toBe(0);
   });
 });
 
@@ -148,7 +150,7 @@ describe('spreadsheet import', () => {
   const header =
     '事件编号 (externalId),单位代码 (unitCode),领域 (domain),风险维度 (dimension),事件等级 (tier),发生时间 (occurredAt),报告时间不详 (reportTimeUnknown)';
   const csv = (rows: string[]) => Buffer.from('\uFEFF' + [header, ...rows].join('\r\n'));
-  const actor = () => resolveActor(db, { cliLogin: 'hist.rep' })!;
+  const actor = async () => (await resolveActor(db, { cliLogin: 'hist.rep' }))!;
 
   it('previews how many rows will count as late because "Reported at" is empty, and stores nothing', async () => {
     const file = csv([
@@ -156,17 +158,19 @@ describe('spreadsheet import', () => {
       'X-2,BJ01,drones,loss,4,2021-06-02 09:00,否',
       'X-3,BJ01,drones,loss,4,2021-06-03 09:00,是',
     ]);
-    const report = await importSpreadsheet(db, actor(), 'incidents', file, 'csv', { dryRun: true, now: new Date() });
+    const report = await importSpreadsheet(db, await actor(), 'incidents', file, 'csv', { dryRun: true, now: new Date() });
     expect(report).toMatchObject({ ok: true, created: 3, lateByDefault: { rows: [2, 3], points: 5 } });
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'X-%'").n).toBe(0);
+    expect((await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'X-%'")).n).toBe(0);
   });
 
   it('stores "是" / "yes" as reportTimeUnknown and warns about no row', async () => {
     const file = csv(['Y-1,BJ01,drones,loss,4,2021-06-01 09:00,是', 'Y-2,BJ01,drones,loss,4,2021-06-02 09:00,yes']);
-    const report = await importSpreadsheet(db, actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
+    const report = await importSpreadsheet(db, await actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(report).toMatchObject({ ok: true, created: 2, lateByDefault: { rows: [] } });
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Y-%' AND report_time_unknown = 1").n).toBe(2);
-    const again = await importSpreadsheet(db, actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
+    expect(
+      (await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Y-%' AND report_time_unknown = 1")).n,
+    ).toBe(2);
+    const again = await importSpreadsheet(db, await actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
   });
 
@@ -183,6 +187,6 @@ describe('spreadsheet import', () => {
     expect(lines[1]).toMatch(
       /^Warning: 1 incident\(s\) will count as late \(\+5 each\) only because "Reported at" is empty.*"yes".*Rows: 3$/,
     );
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Z-%'").n).toBe(0);
+    expect((await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Z-%'")).n).toBe(0);
   }, 60_000);
 });

@@ -1,3 +1,5 @@
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
+import { sqlAll, sqlOne } from './record-sql';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,16 +41,18 @@ const db = getDb();
 const YEAR = 2026;
 const p: Record<'reporter' | 'manager' | 'office', { actor: Actor; token: string }> = {} as never;
 
-const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
-const audit = () => one<{ n: number }>('SELECT count(*) AS n FROM audit_log').n;
-const row = (table: string, id: number) => JSON.stringify(one(`SELECT * FROM ${table} WHERE id = ?`, id));
-function bj01() {
-  ensureYearRatings(db, YEAR, new Date());
-  const r = ratingTableRows(db, ALL_UNITS, YEAR, 'provisional').find((x) => x.unitCode === 'BJ01')!;
+const one = <T>(text: string, ...params: unknown[]) => sqlOne<T>(db, text, ...params);
+const audit = async () => (await one<{ n: number }>('SELECT count(*) AS n FROM audit_log')).n;
+const row = async (table: string, id: number) => JSON.stringify(await one(`SELECT * FROM ${table} WHERE id = ?`, id));
+async function bj01() {
+  // Records filed here through submitRecords directly: the ratings follow as after any committed write.
+  await ratingsFollowWrites(db, new Date());
+  await ensureYearRatings(db, YEAR, new Date());
+  const r = (await ratingTableRows(db, ALL_UNITS, YEAR, 'provisional')).find((x) => x.unitCode === 'BJ01')!;
   return { level: r.level, points: r.points };
 }
-const file = (kind: Parameters<typeof submitRecords>[2], item: Record<string, unknown>) =>
-  submitRecords(db, p.office.actor, kind, [item], { now: new Date(), source: 'api' }).ids[0]!;
+const file = async (kind: Parameters<typeof submitRecords>[2], item: Record<string, unknown>) =>
+  (await submitRecords(db, p.office.actor, kind, [item], { now: new Date(), source: 'api' })).ids[0]!;
 function form(values: Record<string, string | number>): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(values)) f.set(k, String(v));
@@ -68,59 +72,59 @@ const post = async (route: { POST: (r: Request, c: never) => Promise<Response> }
 
 let closedTierII: { id: number; item: Record<string, unknown> };
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db, new Date('2026-03-04T09:30:00+08:00'));
   for (const [key, role, unit] of [
     ['reporter', 'reporter', 'BJ01'],
     ['manager', 'unit_manager', 'BJ01'],
     ['office', 'office', 'HX'],
   ] as const) {
-    const token = createApiToken(db, await addUser(db, `atk.${key}`, role, unit), 't').token;
-    p[key] = { token, actor: resolveActor(db, { bearerToken: token })! };
+    const token = (await createApiToken(db, await addUser(db, `atk.${key}`, role, unit), 't')).token;
+    p[key] = { token, actor: (await resolveActor(db, { bearerToken: token }))! };
   }
   for (const externalId of [fx.PROJECT, fx.OTHER_PROJECT])
-    submitRecords(db, p.office.actor, 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
+    await submitRecords(db, p.office.actor, 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
       now: new Date(),
       source: 'api',
     });
   // BJ01's closed tier II incident, reported and then closed by its unit manager, as in the demo.
   const item = { ...fx.fixture('incidents', 'before') };
-  const id = submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' }).ids[0]!;
-  advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
-  advanceIncident(db, p.manager.actor, id, 'closed', new Date());
+  const id = (await submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' })).ids[0]!;
+  await advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
+  await advanceIncident(db, p.manager.actor, id, 'closed', new Date());
   closedTierII = { id, item: { ...item, status: 'closed' } };
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('issue 13: a reporter cannot lower its institute’s rating after review', () => {
-  it('BJ01 is red by the floor of its closed tier II incident', () => {
-    expect(bj01().level).toBe('red');
+  it('BJ01 is red by the floor of its closed tier II incident', async () => {
+    expect((await bj01()).level).toBe('red');
   });
 
   it('1. withdrawing the CLOSED tier II incident through the record form’s withdraw action is refused; BJ01 stays red', async () => {
-    const rating = bj01();
-    const before = { row: row('incidents', closedTierII.id), audit: audit() };
+    const rating = await bj01();
+    const before = { row: await row('incidents', closedTierII.id), audit: await audit() };
     who.actor = p.reporter.actor;
     const answer = await withdrawRecordAction(null, form({ id: closedTierII.id, kind: 'incidents', reason: '重复' }));
     expect(answer).toMatchObject({ ok: false });
     expect(answer.ok ? '' : answer.fieldErrors.status).toContain('更正');
-    expect({ row: row('incidents', closedTierII.id), audit: audit() }).toEqual(before);
-    expect(bj01()).toEqual(rating);
+    expect({ row: await row('incidents', closedTierII.id), audit: await audit() }).toEqual(before);
+    expect(await bj01()).toEqual(rating);
     // The API refuses the same, as it did.
     expect((await post(incidentsRoute, { ...closedTierII.item, status: 'withdrawn' })).status).toBe(403);
   });
 
   it('2a. an approved assessment sent again with 1×1 dimensions and a forged review is refused, naming the sealed field', async () => {
     const item = fx.fixture('assessments', 'before');
-    const id = file('assessments', item);
-    decideAssessment(db, p.manager.actor, id, { approve: true, comment: '同意' }, new Date());
-    const stored = one<{ decided_at: number }>('SELECT decided_at FROM assessments WHERE id = ?', id);
+    const id = await file('assessments', item);
+    await decideAssessment(db, p.manager.actor, id, { approve: true, comment: '同意' }, new Date());
+    const stored = await one<{ decided_at: number }>('SELECT decided_at FROM assessments WHERE id = ?', id);
     const approved = { ...item, status: 'approved', decidedAt: new Date(stored.decided_at).toISOString(), reviewComment: '同意' };
-    const before = { row: row('assessments', id), audit: audit() };
+    const before = { row: await row('assessments', id), audit: await audit() };
     const forged = await post(assessmentsRoute, {
       ...approved,
       dimensions: fx.dims(1, 1),
@@ -131,9 +135,9 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
     expect(forged.body.error!.details.map((d) => d.field)).toEqual(['decidedAt']);
     const dimsOnly = await post(assessmentsRoute, { ...approved, dimensions: fx.dims(1, 1) });
     expect(dimsOnly.body.error!.details).toEqual([{ index: 0, field: 'dimensions', message: expect.stringContaining('更正申请') }]);
-    expect({ row: row('assessments', id), audit: audit() }).toEqual(before);
+    expect({ row: await row('assessments', id), audit: await audit() }).toEqual(before);
     expect(
-      JSON.stringify(db.$client.prepare('SELECT likelihood, impact FROM assessment_dimensions WHERE assessment_id = ?').all(id)),
+      JSON.stringify(await sqlAll(db, 'SELECT likelihood, impact FROM assessment_dimensions WHERE assessment_id = ?', id)),
     ).not.toContain('"likelihood":1,');
     // Resending it as it is stays `unchanged`.
     expect((await post(assessmentsRoute, approved)).status).toBe(200);
@@ -141,10 +145,10 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
 
   it('2b. a verified major hazard cannot become general nor move its due date, by the API or the record form', async () => {
     const item = { ...fx.fixture('hazards', 'before'), dueAt: '2026-03-05' };
-    const id = file('hazards', item);
-    verifyHazard(db, p.manager.actor, id, new Date());
-    const rating = bj01();
-    const before = { row: row('hazards', id), audit: audit() };
+    const id = await file('hazards', item);
+    await verifyHazard(db, p.manager.actor, id, new Date());
+    const rating = await bj01();
+    const before = { row: await row('hazards', id), audit: await audit() };
     const sent = { ...item, status: 'verified' };
     const res = await post(hazardsRoute, { ...sent, severity: 'general', dueAt: '2026-06-30' });
     expect(res.status).toBe(403);
@@ -152,41 +156,42 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
     who.actor = p.reporter.actor;
     const edit = await saveRecordAction(null, form(fx.formOf('hazards', { ...sent, severity: 'general' }, id)!));
     expect(edit).toMatchObject({ ok: false, fieldErrors: { severity: expect.stringContaining('更正') } });
-    expect({ row: row('hazards', id), audit: audit() }).toEqual(before);
-    expect(bj01()).toEqual(rating);
+    expect({ row: await row('hazards', id), audit: await audit() }).toEqual(before);
+    expect(await bj01()).toEqual(rating);
   });
 
   it('2c. the closed incident cannot go from tier II to tier IV through the API; BJ01 stays red', async () => {
-    const rating = bj01();
-    const before = row('incidents', closedTierII.id);
+    const rating = await bj01();
+    const before = await row('incidents', closedTierII.id);
     const res = await post(incidentsRoute, { ...closedTierII.item, tier: 4 });
     expect(res.status).toBe(403);
     expect(res.body.error!.details[0]).toMatchObject({ field: 'tier', message: expect.stringContaining('更正申请') });
-    expect(row('incidents', closedTierII.id)).toBe(before);
-    expect(bj01()).toEqual({ ...rating, level: 'red' });
+    expect(await row('incidents', closedTierII.id)).toBe(before);
+    expect(await bj01()).toEqual({ ...rating, level: 'red' });
   });
 
   it('3. an incident the office marked concealed cannot be withdrawn: the orange floor stays', async () => {
     const item = { ...fx.fixture('incidents', 'before'), tier: 4, externalId: 'ATK-CONCEALED' };
-    const id = file('incidents', item);
-    setIncidentConcealed(db, p.office.actor, id, true, new Date());
-    const rating = bj01();
-    const floors = () =>
-      one<{ floors: string }>("SELECT floors FROM ratings WHERE year = ? AND status = 'provisional' AND institute_id = 4", YEAR).floors;
-    expect(floors()).toContain('incident.concealed');
+    const id = await file('incidents', item);
+    await setIncidentConcealed(db, p.office.actor, id, true, new Date());
+    const rating = await bj01();
+    const floors = async () =>
+      (await one<{ floors: string }>("SELECT floors FROM ratings WHERE year = ? AND status = 'provisional' AND institute_id = 4", YEAR))
+        .floors;
+    expect(await floors()).toContain('incident.concealed');
     who.actor = p.reporter.actor;
     expect(await withdrawRecordAction(null, form({ id, kind: 'incidents', reason: '误报' }))).toMatchObject({ ok: false });
     expect((await post(incidentsRoute, { ...item, concealed: true, status: 'withdrawn' })).status).toBe(403);
-    expect(one<{ status: string }>('SELECT status FROM incidents WHERE id = ?', id).status).toBe('reported');
-    expect(bj01()).toEqual(rating);
-    expect(floors()).toContain('incident.concealed');
+    expect((await one<{ status: string }>('SELECT status FROM incidents WHERE id = ?', id)).status).toBe('reported');
+    expect(await bj01()).toEqual(rating);
+    expect(await floors()).toContain('incident.concealed');
   });
 
   it('a correction proposed through the form changes only what was changed (the form’s minutes keep the stored seconds)', async () => {
     const item = { ...fx.fixture('incidents', 'before'), occurredAt: '2026-03-01T10:00:27+08:00', reportedAt: '2026-03-01T11:00:45+08:00' };
-    const id = submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' }).ids[0]!;
-    advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
-    advanceIncident(db, p.manager.actor, id, 'closed', new Date());
+    const id = (await submitRecords(db, p.reporter.actor, 'incidents', [item], { now: new Date(), source: 'api' })).ids[0]!;
+    await advanceIncident(db, p.reporter.actor, id, 'investigating', new Date());
+    await advanceIncident(db, p.manager.actor, id, 'closed', new Date());
     who.actor = p.reporter.actor;
     const values: Record<string, string> = {
       ...fx.formOf('incidents', { ...item, summary: '补充经过' }, id)!,
@@ -197,7 +202,7 @@ describe('issue 13: a reporter cannot lower its institute’s rating after revie
     values.reportedAt = '2026-03-01T11:00';
     const answer = await saveRecordAction(null, form(values));
     expect(answer).toMatchObject({ ok: true, data: { outcome: 'proposed' } });
-    const { changes } = one<{ changes: string }>(
+    const { changes } = await one<{ changes: string }>(
       'SELECT changes FROM record_corrections WHERE record_id = ? AND kind = ?',
       id,
       'incidents',

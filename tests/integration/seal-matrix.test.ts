@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
 import type { Role } from '@/domain/reference/roles';
+import { sqlAll, sqlOne, sqlRun } from './record-sql';
+import { recordApiRoutes } from './record-api-routes';
 
 // Generated from the seal table (domain/records/seal-rules.ts), as the isolation matrix is from the kinds: every
 // record kind × sealing state × role × channel (API route handler, spreadsheet import, record form server
@@ -39,17 +41,7 @@ const { withdrawRecordAction } = await import('@/server/actions/workflow');
 const fx = await import('../setup/seal-fixtures');
 
 type Kind = (typeof recordKindCodes)[number];
-type Route = { POST: (r: Request, c: never) => Promise<Response> };
-const routes: Record<Kind, Route> = {
-  projects: await import('@/app/api/v1/projects/route'),
-  assessments: await import('@/app/api/v1/assessments/route'),
-  hazards: await import('@/app/api/v1/hazards/route'),
-  incidents: await import('@/app/api/v1/incidents/route'),
-  inspections: await import('@/app/api/v1/inspections/route'),
-  'ethics-committees': await import('@/app/api/v1/ethics/committees/route'),
-  'ethics-activities': await import('@/app/api/v1/ethics/activities/route'),
-  'ethics-annual-reports': await import('@/app/api/v1/ethics/annual-reports/route'),
-};
+const routes = await recordApiRoutes();
 
 const db = getDb();
 const now = new Date();
@@ -131,18 +123,16 @@ for (const kind of recordKindCodes) {
 
 // ---- running one cell ------------------------------------------------------------------------------------
 const table = (kind: Kind) => getTableName(recordKinds[kind].table);
-const snapshot = (kind: Kind, id: number) =>
+const snapshot = async (kind: Kind, id: number) =>
   JSON.stringify([
-    db.$client.prepare(`SELECT * FROM ${table(kind)} WHERE id = ?`).get(id),
-    db.$client
-      .prepare('SELECT * FROM assessment_dimensions WHERE assessment_id = ? ORDER BY dimension')
-      .all(kind === 'assessments' ? id : -1),
+    await sqlOne(db, `SELECT * FROM ${table(kind)} WHERE id = ?`, id),
+    await sqlAll(db, 'SELECT * FROM assessment_dimensions WHERE assessment_id = ? ORDER BY dimension', kind === 'assessments' ? id : -1),
   ]);
-const auditCount = () => (db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = async () => ((await sqlOne(db, 'SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
 const office = () => people.office.actor;
 
-function file(kind: Kind, item: Record<string, unknown>): number {
-  return submitRecords(db, office(), kind, [item], { now, source: 'api' }).ids[0]!;
+async function file(kind: Kind, item: Record<string, unknown>): Promise<number> {
+  return (await submitRecords(db, office(), kind, [item], { now, source: 'api' })).ids[0]!;
 }
 
 function formData(values: Record<string, string | number>): FormData {
@@ -195,18 +185,21 @@ async function attempt(cell: Cell, id: number, item: Record<string, unknown>): P
 }
 
 beforeAll(async () => {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db, new Date('2026-03-04T09:30:00+08:00'));
   for (const role of roles) {
-    const token = createApiToken(db, await addUser(db, `seal.${role}`, role, unitOf[role]), 'seal').token;
-    people[role] = { token, actor: resolveActor(db, { bearerToken: token })! };
+    const token = (await createApiToken(db, await addUser(db, `seal.${role}`, role, unitOf[role]), 'seal')).token;
+    people[role] = { token, actor: (await resolveActor(db, { bearerToken: token }))! };
   }
   for (const externalId of [fx.PROJECT, fx.OTHER_PROJECT])
-    submitRecords(db, office(), 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], { now, source: 'api' });
+    await submitRecords(db, office(), 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
+      now,
+      source: 'api',
+    });
 });
 afterAll(() => {
-  db.$client.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -254,25 +247,25 @@ describe.each(
 )('$group', ({ cells: group }) => {
   it.each(group.map((c) => ({ c, name: label(c) })))('$name', async ({ c }) => {
     const item = fixtureOf(c.kind, c.state);
-    const id = file(c.kind, item);
-    const before = { row: snapshot(c.kind, id), audit: auditCount() };
+    const id = await file(c.kind, item);
+    const before = { row: await snapshot(c.kind, id), audit: await auditCount() };
     const result = await attempt(c, id, item);
     if (result === null) return void skipped.push(label(c)); // this channel cannot say that field (the form has no status)
     tried++;
     expect(result.answer).toBe(c.expected);
     if (c.expected === 'refused') {
-      expect({ row: snapshot(c.kind, id), audit: auditCount() }).toEqual(before);
+      expect({ row: await snapshot(c.kind, id), audit: await auditCount() }).toEqual(before);
       const named = c.role === 'leader' ? null : c.op.op === 'change' ? c.op.field : c.op.op === 'withdraw' ? 'status' : null;
       const formLocked = c.channel === 'form' && c.kind === 'assessments' && c.state === 'approved' && c.op.op !== 'withdraw';
       if (named && !formLocked)
         expect(result.fields.join(' ')).toContain(c.channel === 'form' && named === 'unitCode' ? 'unitCode' : named);
     } else if (c.expected === 'updated') {
-      expect(snapshot(c.kind, id)).not.toBe(before.row);
-      expect(auditCount()).toBeGreaterThan(before.audit);
+      expect(await snapshot(c.kind, id)).not.toBe(before.row);
+      expect(await auditCount()).toBeGreaterThan(before.audit);
     } else {
-      expect({ row: snapshot(c.kind, id), audit: auditCount() }).toEqual(before);
+      expect({ row: await snapshot(c.kind, id), audit: await auditCount() }).toEqual(before);
     }
-    if (c.kind === 'ethics-annual-reports') db.$client.prepare('DELETE FROM ethics_annual_reports WHERE id = ?').run(id);
+    if (c.kind === 'ethics-annual-reports') await sqlRun(db, 'DELETE FROM ethics_annual_reports WHERE id = ?', id);
   });
 });
 

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import type { Db } from '@/db/client';
+import { sqlAll, sqlOne, sqlRun } from './record-sql';
 
 // Decision 032: a large batch is stored by the import pool's worker, on a connection of its own, through the
 // same submitRecords. On two real migrated SQLite files seeded alike, the same batches written inline and
@@ -46,17 +48,17 @@ const NOW = new Date('2026-03-10T10:00:00+08:00');
 
 beforeAll(async () => {
   for (const db of [worker, inline]) {
-    migrateDatabase(db);
-    ensureReferenceData(db);
+    await migrateDatabase(db);
+    await ensureReferenceData(db);
     await seedSmallOrg(db);
     const id = await addUser(db, 'bw.rep', 'reporter', 'BJ');
-    actors.set(db, resolveActor(db, { cliLogin: 'bw.rep' })!);
-    if (db === worker) token = createApiToken(db, id, 'big writes').token;
+    actors.set(db, (await resolveActor(db, { cliLogin: 'bw.rep' }))!);
+    if (db === worker) token = (await createApiToken(db, id, 'big writes')).token;
   }
 }, 120_000);
 afterAll(async () => {
   await importPool().close();
-  inline.$client.close();
+  inline.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -79,7 +81,7 @@ const both = async (items: unknown[]) => {
   const run = async (db: Db) => {
     try {
       return db === inline
-        ? submitRecords(db, actors.get(db)!, 'incidents', items, { now: NOW, source: 'api' })
+        ? await submitRecords(db, actors.get(db)!, 'incidents', items, { now: NOW, source: 'api' })
         : await submitBatch(db, actors.get(db)!, 'incidents', items as unknown[], { now: NOW, source: 'api' });
     } catch (error) {
       if (!(error instanceof SubmissionRefused)) throw error;
@@ -89,20 +91,20 @@ const both = async (items: unknown[]) => {
   return { inline: await run(inline), worker: await run(worker) };
 };
 
-const rows = (db: Db, sql: string) => db.$client.prepare(sql).all();
+const rows = async (db: Db, sql: string) => await sqlAll(db, sql);
 // created_at and updated_at are the clock of the write itself (the schema's defaults), on either path.
 const withoutClock = (list: unknown[]) => list.map((r) => ({ ...(r as object), created_at: 0, updated_at: 0 }));
-const snapshot = (db: Db) => ({
+const snapshot = async (db: Db) => ({
   // The seed's own references come from a counter that goes on between the two files: only these batches'.
-  incidents: withoutClock(rows(db, "SELECT * FROM incidents WHERE external_id LIKE 'W-%' OR external_id LIKE 'R-%' ORDER BY id")),
+  incidents: withoutClock(await rows(db, "SELECT * FROM incidents WHERE external_id LIKE 'W-%' OR external_id LIKE 'R-%' ORDER BY id")),
   // The chain's hashes cover each entry's content and the one before; the seed's users differ by their
   // password salts, so hashes are compared by checking each chain rather than across the two files.
-  audit: rows(
+  audit: await rows(
     db,
     "SELECT id, at, actor_user_id, action, entity_kind, entity_id, unit_id, before, after FROM audit_log WHERE entity_kind = 'incidents' ORDER BY id",
   ),
-  alerts: rows(db, 'SELECT * FROM alerts ORDER BY id'),
-  changed: rows(db, "SELECT value FROM settings WHERE key = 'records_changed_at'"),
+  alerts: await rows(db, 'SELECT * FROM alerts ORDER BY id'),
+  changed: await rows(db, "SELECT value FROM settings WHERE key = 'records_changed_at'"),
 });
 
 describe('a batch written by the worker and the same batch written inline', () => {
@@ -115,14 +117,14 @@ describe('a batch written by the worker and the same batch written inline', () =
     const second = await both(incidents(size, 'W', (i) => (i === 5 ? { tier: 2 } : i % 7 === 0 ? { summary: `改 ${i}` } : {})));
     expect(second.worker).toEqual(second.inline);
     expect(second.worker).toMatchObject({ updated: expect.any(Number), unchanged: expect.any(Number) });
-    const [a, b] = [snapshot(inline), snapshot(worker)];
+    const [a, b] = [await snapshot(inline), await snapshot(worker)];
     expect(b.incidents).toEqual(a.incidents);
     expect(b.audit).toEqual(a.audit);
     expect(b.alerts).toEqual(a.alerts);
     expect(b.alerts.length).toBeGreaterThan(size / 10);
     expect(b.changed).toEqual(a.changed);
-    expect(verifyAuditChain(worker).ok).toBe(true);
-    expect(verifyAuditChain(inline).ok).toBe(true);
+    expect((await verifyAuditChain(worker)).ok).toBe(true);
+    expect((await verifyAuditChain(inline)).ok).toBe(true);
   }, 120_000);
 
   it('answer the same refusals: invalid items, items outside the scope, sealed fields', async () => {
@@ -140,17 +142,17 @@ describe('a batch written by the worker and the same batch written inline', () =
     expect(outside.worker).toEqual(outside.inline);
     expect(outside.worker).toMatchObject({ reason: 'forbidden' });
     // A closed incident's tier is the reviewer's (domain/records/seal-rules.ts).
-    for (const db of [inline, worker]) db.$client.prepare("UPDATE incidents SET status = 'closed' WHERE external_id = 'W-1'").run();
+    for (const db of [inline, worker]) await sqlRun(db, "UPDATE incidents SET status = 'closed' WHERE external_id = 'W-1'");
     const sealed = await both(incidents(size, 'W', (i) => (i === 1 ? { tier: 3 } : {})));
     expect(sealed.worker).toEqual(sealed.inline);
     expect(sealed.worker).toMatchObject({ reason: 'forbidden', problems: [{ index: 1, field: 'tier' }] });
-    expect(snapshot(worker).incidents).toEqual(snapshot(inline).incidents);
+    expect((await snapshot(worker)).incidents).toEqual((await snapshot(inline)).incidents);
   }, 120_000);
 });
 
-const count = (prefix: string) =>
-  (worker.$client.prepare('SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?').get(`${prefix}-%`) as { n: number }).n;
-const auditCount = () => (worker.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const count = async (prefix: string) =>
+  ((await sqlOne(worker, 'SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?', `${prefix}-%`)) as { n: number }).n;
+const auditCount = async () => ((await sqlOne(worker, 'SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
 
 const post = (items: unknown[], lang = 'en') =>
   incidentsRoute.POST(
@@ -178,15 +180,16 @@ describe('through the API', () => {
       const small = await post(items.slice(0, 3), lang);
       expect(((await small.json()) as typeof body).error.details[0]!.message).toBe(body.error.details[0]!.message);
     }
-    expect(count('API-R')).toBe(0);
+    expect(await count('API-R')).toBe(0);
   }, 120_000);
 
   it('a failure inside the worker’s transaction leaves nothing and answers a plain 500', async () => {
     // A statement that fails after the records were inserted: the audit entry of one of them is refused.
-    worker.$client.exec(
+    await sqlRun(
+      worker,
       "CREATE TRIGGER boom BEFORE INSERT ON audit_log WHEN NEW.after LIKE '%BOOM-99%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
     );
-    const [audits, alerts] = [auditCount(), rows(worker, 'SELECT id FROM alerts').length];
+    const [audits, alerts] = [await auditCount(), (await rows(worker, 'SELECT id FROM alerts')).length];
     try {
       const res = await post(incidents(INLINE_BATCH_MAX + 50, 'BOOM'), 'zh-CN');
       expect(res.status).toBe(500);
@@ -194,25 +197,26 @@ describe('through the API', () => {
       expect(body.error.code).toBe('internal');
       expect(body.error.message).not.toMatch(/boom|at |\.ts/);
     } finally {
-      worker.$client.exec('DROP TRIGGER boom');
+      await sqlRun(worker, 'DROP TRIGGER boom');
     }
-    expect(count('BOOM')).toBe(0);
-    expect(auditCount()).toBe(audits);
-    expect(rows(worker, 'SELECT id FROM alerts').length).toBe(alerts);
-    expect(verifyAuditChain(worker).ok).toBe(true);
+    expect(await count('BOOM')).toBe(0);
+    expect(await auditCount()).toBe(audits);
+    expect((await rows(worker, 'SELECT id FROM alerts')).length).toBe(alerts);
+    expect((await verifyAuditChain(worker)).ok).toBe(true);
     // The lock was given back: this thread writes at once.
     expect((await post(incidents(1, 'AFTER-BOOM'))).status).toBe(200);
   }, 120_000);
 
   it('a worker that cannot get the write lock in time answers 503 busy with Retry-After, storing nothing', async () => {
-    const holder = openDatabase(worker.$client.name);
-    holder.$client.exec('BEGIN IMMEDIATE');
+    // Another process's lock: a plain connection of its own, outside the engine.
+    const holder = new Database(worker.file);
+    holder.exec('BEGIN IMMEDIATE');
     let res: Response;
     try {
       res = await post(incidents(INLINE_BATCH_MAX + 1, 'HELD'), 'zh-CN');
     } finally {
-      holder.$client.exec('ROLLBACK');
-      holder.$client.close();
+      holder.exec('ROLLBACK');
+      holder.close();
     }
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
@@ -220,16 +224,19 @@ describe('through the API', () => {
       code: 'busy',
       message: expect.stringMatching(/数据库/),
     });
-    expect(count('HELD')).toBe(0);
+    expect(await count('HELD')).toBe(0);
   }, 120_000);
 
   it('a small write while the worker writes waits without holding the event loop, then answers busy past the configured wait', async () => {
     // Each row of the big batch costs some extra work in SQLite, so that the worker's write outlasts the wait
     // even on an idle machine, where 5,000 plain rows can be written within it (CI saw the small write get
     // through: 200).
-    worker.$client.exec(`CREATE TRIGGER slow_long AFTER INSERT ON incidents WHEN NEW.external_id LIKE 'LONG-%' BEGIN
+    await sqlRun(
+      worker,
+      `CREATE TRIGGER slow_long AFTER INSERT ON incidents WHEN NEW.external_id LIKE 'LONG-%' BEGIN
       SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000) SELECT x FROM c);
-    END`);
+    END`,
+    );
     try {
       const big = post(incidents(5_000, 'LONG'));
       while (importPool().writing === 0) await new Promise((r) => setTimeout(r, 5));
@@ -240,33 +247,33 @@ describe('through the API', () => {
       expect(lag.max).toBeLessThan(WAIT_MS / 2);
       expect((await big).status).toBe(200);
     } finally {
-      worker.$client.exec('DROP TRIGGER slow_long');
+      await sqlRun(worker, 'DROP TRIGGER slow_long');
     }
-    expect(count('LONG')).toBe(5_000);
-    expect(count('SMALL')).toBe(0);
+    expect(await count('LONG')).toBe(5_000);
+    expect(await count('SMALL')).toBe(0);
     expect((await post(incidents(1, 'SMALL'))).status).toBe(200);
   }, 120_000);
 });
 
 describe('what this process keeps, after a write from the worker', () => {
   it('the page cache’s and dashboards’ versions and the provisional ratings’ changes move', async () => {
-    const before = { marks: latestChanges(worker), page: pageVersion(worker, NOW), data: dataVersion(worker, NOW) };
+    const before = { marks: await latestChanges(worker), page: await pageVersion(worker, NOW), data: await dataVersion(worker, NOW) };
     let computed = 0;
-    const value = () => memo('bigwrites-test', dataVersion(worker, NOW), () => ++computed);
-    expect(value()).toBe(1);
-    expect(value()).toBe(1);
+    const value = async () => memo('bigwrites-test', await dataVersion(worker, NOW), async () => ++computed);
+    expect(await value()).toBe(1);
+    expect(await value()).toBe(1);
     await submitBatch(worker, actors.get(worker)!, 'incidents', incidents(INLINE_BATCH_MAX + 1, 'MOVE'), {
       now: new Date(),
       source: 'api',
     });
-    const after = latestChanges(worker);
+    const after = await latestChanges(worker);
     expect(after.audit).toBeGreaterThan(before.marks.audit);
     expect(after.changed).not.toBe(before.marks.changed);
-    expect(pageVersion(worker, NOW)).not.toBe(before.page);
-    expect(dataVersion(worker, NOW)).not.toBe(before.data);
-    expect(value()).toBe(2);
+    expect(await pageVersion(worker, NOW)).not.toBe(before.page);
+    expect(await dataVersion(worker, NOW)).not.toBe(before.data);
+    expect(await value()).toBe(2);
     // The provisional refresh (decision 022) rates again the institutes whose records the worker wrote.
-    expect(auditedSince(worker, before.marks.audit, after.audit)).toEqual(
+    expect(await auditedSince(worker, before.marks.audit, after.audit)).toEqual(
       expect.arrayContaining([
         { kind: 'incidents', instituteId: 4 },
         { kind: 'incidents', instituteId: 5 },
@@ -291,12 +298,12 @@ describe('a confirmation whose reader leaves', () => {
       const reader = res.body!.getReader();
       await reader.read();
       await reader.cancel();
-      for (let waited = 0; count('GONE') < 2_000 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; (await count('GONE')) < 2_000 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 200));
     } finally {
       process.off('uncaughtException', onError);
     }
-    expect(count('GONE')).toBe(2_000);
+    expect(await count('GONE')).toBe(2_000);
     expect(uncaught).toEqual([]);
   }, 120_000);
 });
@@ -304,28 +311,29 @@ describe('a confirmation whose reader leaves', () => {
 describe('marks a request writes in passing', () => {
   it('a session’s and a token’s last use are not waited for while another connection holds the write lock', async () => {
     const userId = actors.get(worker)!.userId;
-    const sessionToken = openSession(worker, userId, new Date(), {});
+    const sessionToken = await openSession(worker, userId, new Date(), {});
     // Ten minutes on: past the interval at which a session's last use is marked again.
     const later = new Date(Date.now() + 10 * 60_000);
-    const { token: fresh } = createApiToken(worker, userId, 'never used');
-    const holder = openDatabase(worker.$client.name);
-    holder.$client.exec('BEGIN IMMEDIATE');
+    const { token: fresh } = await createApiToken(worker, userId, 'never used');
+    // Another process's lock: a plain connection of its own, outside the engine.
+    const holder = new Database(worker.file);
+    holder.exec('BEGIN IMMEDIATE');
     const started = performance.now();
     let bySession, byToken;
     try {
-      bySession = resolveActor(worker, { sessionToken }, later);
-      byToken = resolveActor(worker, { bearerToken: fresh });
+      bySession = await resolveActor(worker, { sessionToken }, later);
+      byToken = await resolveActor(worker, { bearerToken: fresh });
     } finally {
-      holder.$client.exec('ROLLBACK');
-      holder.$client.close();
+      holder.exec('ROLLBACK');
+      holder.close();
     }
     // SQLite would have held this thread for the busy timeout (1 s here) at each mark.
     expect(performance.now() - started).toBeLessThan(WAIT_MS / 2);
     expect(bySession?.userId).toBe(userId);
     expect(byToken?.userId).toBe(userId);
     // Written at the next request instead.
-    resolveActor(worker, { sessionToken }, later);
-    const seen = worker.$client.prepare('SELECT max(last_seen_at) AS t FROM sessions WHERE user_id = ?').get(userId) as { t: number };
+    await resolveActor(worker, { sessionToken }, later);
+    const seen = (await sqlOne(worker, 'SELECT max(last_seen_at) AS t FROM sessions WHERE user_id = ?', userId)) as { t: number };
     expect(seen.t).toBe(later.getTime());
   }, 60_000);
 });

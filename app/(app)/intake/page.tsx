@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function IntakePage() {
   const actor = await requireActor();
   const t = await getTranslations();
-  const counts = countRecordsByKind(getDb(), actor.scope);
+  const counts = await countRecordsByKind(getDb(), actor.scope);
   return (
     <div className="max-w-3xl">
       <PageHeader title={t('intake.title')} subtitle={t('intake.subtitle')}>

@@ -14,8 +14,8 @@ export async function generateMetadata() {
 export default async function RecordsIndexPage() {
   const actor = await requireActor();
   const t = await getTranslations();
-  const counts = countRecordsByKind(getDb(), actor.scope);
-  const pending = pendingCorrections(getDb(), actor.scope).length;
+  const [counts, pendingRows] = await Promise.all([countRecordsByKind(getDb(), actor.scope), pendingCorrections(getDb(), actor.scope)]);
+  const pending = pendingRows.length;
   return (
     <div>
       <PageHeader title={t('nav.records')} subtitle={t('records.allKinds')} />

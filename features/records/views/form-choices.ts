@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { projectOptions } from '@/db/records/read';
 import { listDimensions, listDomains } from '@/db/reference/reference';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
@@ -9,11 +9,12 @@ import type { Scope } from '@/domain/auth/actor';
  * the reader's scope, the domains and dimensions, and the active rule set's tier thresholds, so that the
  * live tier panel raises a tier exactly as saving will.
  */
-export function recordFormChoices(db: Db, scope: Scope) {
-  return {
-    projects: projectOptions(db, scope),
-    domains: listDomains(db),
-    dimensions: listDimensions(db),
-    tierThresholds: activeRatingRuleSet(db).incidents.tierThresholds,
-  };
+export async function recordFormChoices(db: Queryable, scope: Scope) {
+  const [projects, domains, dimensions, ruleSet] = await Promise.all([
+    projectOptions(db, scope),
+    listDomains(db),
+    listDimensions(db),
+    activeRatingRuleSet(db),
+  ]);
+  return { projects, domains, dimensions, tierThresholds: ruleSet.incidents.tierThresholds };
 }

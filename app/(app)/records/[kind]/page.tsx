@@ -66,20 +66,21 @@ export default async function RecordListPage({
   const db = getDb();
   const now = new Date();
 
-  const units = listUnitsInScope(db, actor.scope);
+  const units = await listUnitsInScope(db, actor.scope);
   const unit = units.find((u) => u.code === query.unit);
   const statuses = kindStatuses[kind];
   const hasDomain = recordKinds[kind].domain !== null;
   // Assessments have no domain of their own but can be filtered by their project's.
   const filtersDomain = hasDomain || kind === 'assessments';
-  const result = listRecords(db, actor.scope, kind, {
+  const result = await listRecords(db, actor.scope, kind, {
     ...filtersOf(query, now),
     page: query.page,
     status: query.status && statuses.includes(query.status) ? query.status : undefined,
     domain: filtersDomain ? query.domain : undefined,
     unitPath: unit?.path,
   });
-  const domains = listDomains(db);
+  const domains = await listDomains(db);
+  const dimensions = await listDimensions(db);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const canWrite = canSubmitRecords(actor.role);
 
@@ -94,7 +95,7 @@ export default async function RecordListPage({
         statuses={statuses}
         domains={filtersDomain ? domains : null}
         units={units}
-        dimensions={listDimensions(db)}
+        dimensions={dimensions}
       />
       {result.total === 0 ? (
         <RecordListEmpty kind={kind} filtered={hasFilters(query)} canWrite={canWrite} />

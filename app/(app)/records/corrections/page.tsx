@@ -15,7 +15,7 @@ export default async function PendingCorrectionsPage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const rows = pendingCorrections(getDb(), actor.scope);
+  const rows = await pendingCorrections(getDb(), actor.scope);
   return (
     <div className="max-w-5xl">
       <PageHeader title={t('corrections.pendingTitle')} subtitle={await scopeText(actor)} />

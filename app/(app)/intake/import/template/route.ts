@@ -20,7 +20,7 @@ export async function GET(req: Request): Promise<Response> {
   const locale = toLocale(await getLocale());
   const t = await getTranslations();
   const label = { zh: translate('zh-CN', `kinds.${kind}`), en: translate('en', `kinds.${kind}`) };
-  const body = await buildTemplate(label, importColumns(getDb(), kind), format, locale);
+  const body = await buildTemplate(label, await importColumns(getDb(), kind), format, locale);
   const name = `${t(`kinds.${kind}`)}-template.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import type { Db } from '@/db/tx';
+import type { Scope } from '@/domain/auth/actor';
+import type { RecordKind } from '@/domain/records/kinds';
 import { readRecord, recordHistory } from '@/db/records/read';
 import { listDimensions, listDomains } from '@/db/reference/reference';
 import { correctionsOfRecord } from '@/db/records/corrections';
@@ -28,6 +31,18 @@ const savedOf = (query: Query) =>
 const raisedFromOf = (query: Query) =>
   typeof query.raisedFrom === 'string' && /^[1-4]$/.test(query.raisedFrom) ? Number(query.raisedFrom) : null;
 
+/** What the page shows beside the record, read together. */
+async function besideRecord(db: Db, scope: Scope, kind: RecordKind, record: Row) {
+  const [dimensions, domains, corrections, project, history] = await Promise.all([
+    listDimensions(db),
+    listDomains(db),
+    correctionsOfRecord(db, scope, kind, record.id),
+    typeof record.projectId === 'number' ? readRecord(db, scope, 'projects', record.projectId) : null,
+    recordHistory(db, scope, kind, record.id),
+  ]);
+  return { dimensions, domains, corrections, project, history };
+}
+
 export default async function RecordDetailPage({
   params,
   searchParams,
@@ -42,8 +57,9 @@ export default async function RecordDetailPage({
   const query = await searchParams;
   const named = (rows: { code: string; nameZh: string; nameEn: string | null }[]) =>
     rows.map((d) => ({ code: d.code, label: localName(locale, d) }));
-  const dimensionNames = named(listDimensions(db));
   const record = access.record as Row;
+  const { dimensions, domains, corrections, project, history } = await besideRecord(db, actor.scope, kind, record);
+  const dimensionNames = named(dimensions);
   const status = String(record.status);
   const withdrawn = status === 'withdrawn';
   const mayWrite = canSubmitRecords(actor.role) && !withdrawn;
@@ -52,8 +68,7 @@ export default async function RecordDetailPage({
   const seal = sealOf(kind, record);
   const decidesSeal = seal !== null && reviewsAt(actor.role, seal.level);
   const mayEdit = mayWrite && !(kind === 'assessments' && status === 'approved') && (!seal || decidesSeal);
-  const corrections = correctionsOfRecord(db, actor.scope, kind, record.id);
-  const project = typeof record.projectId === 'number' ? readRecord(db, actor.scope, 'projects', record.projectId) : null;
+  const panel = await kindPanel(db, actor, kind, record, { now: new Date(), raisedFrom: raisedFromOf(query), mayWrite, mayReview });
   const overall = access.dimensions ? overallRisk(access.dimensions) : null;
   const levelWords = await levelWordsOf();
 
@@ -84,12 +99,12 @@ export default async function RecordDetailPage({
         mayAccept={kind.startsWith('ethics-') && status === 'active' && mayReview}
         withdrawn={withdrawn}
       />
-      {kindPanel(db, actor, kind, record, { now: new Date(), raisedFrom: raisedFromOf(query), mayWrite, mayReview })}
+      {panel}
       <RecordFields
         record={record}
         unit={access.unit}
         project={project?.status === 'ok' ? (project.record as { id: number; externalId: string; title: string }) : null}
-        domains={new Map(named(listDomains(db)).map((d) => [d.code, d.label]))}
+        domains={new Map(named(domains).map((d) => [d.code, d.label]))}
         dimensions={new Map(dimensionNames.map((d) => [d.code, d.label]))}
       />
       {access.dimensions ? <AssessmentDimensions dims={access.dimensions} reference={dimensionNames} /> : null}
@@ -101,7 +116,7 @@ export default async function RecordDetailPage({
       ) : null}
       <section className="mt-6">
         <h2 className="mb-2 text-lg font-semibold">{t('history.title')}</h2>
-        <HistoryList entries={recordHistory(db, actor.scope, kind, record.id)} />
+        <HistoryList entries={history} />
       </section>
     </div>
   );

@@ -16,7 +16,7 @@ export async function accessibleRecord(params: Params) {
   const actor = await requireActor();
   const { kind, id } = await params;
   if (!isRecordKind(kind) || !/^\d{1,15}$/.test(id)) notFound();
-  const access = readRecord(getDb(), actor.scope, kind, Number(id));
+  const access = await readRecord(getDb(), actor.scope, kind, Number(id));
   if (access.status === 'forbidden') forbidden();
   if (access.status === 'missing') notFound();
   return { actor, kind, access };

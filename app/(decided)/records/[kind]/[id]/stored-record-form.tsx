@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import type { RecordAccess } from '@/db/records/read';
 import type { Actor } from '@/domain/auth/actor';
 import type { RecordKind } from '@/domain/records/kinds';
@@ -7,7 +7,7 @@ import { FormForKind } from '@/components/records/form-for-kind';
 import { storedFormValues } from './stored-form-values';
 
 /** A stored record's form, for editing it or proposing its correction, filled with what is stored. */
-export function StoredRecordForm({
+export async function StoredRecordForm({
   db,
   actor,
   kind,
@@ -24,7 +24,8 @@ export function StoredRecordForm({
   submitted?: boolean;
   propose?: boolean;
 }) {
-  const { units, initial } = storedFormValues(db, actor.scope, kind, access);
+  const { units, initial } = await storedFormValues(db, actor.scope, kind, access);
+  const choices = await recordFormChoices(db, actor.scope);
   return (
     <div className="rounded-lg border border-gray-200 bg-white p-6">
       <FormForKind
@@ -32,7 +33,7 @@ export function StoredRecordForm({
         id={Number(access.record.id)}
         initial={initial}
         units={units}
-        {...recordFormChoices(db, actor.scope)}
+        {...choices}
         cancelHref={back}
         submitted={submitted}
         propose={propose}

@@ -37,8 +37,7 @@ export default async function NewRecordPage({
     );
   }
   const db = getDb();
-  const units = filingUnits(db, actor.scope);
-  const choices = recordFormChoices(db, actor.scope);
+  const [units, choices] = await Promise.all([filingUnits(db, actor.scope), recordFormChoices(db, actor.scope)]);
   const query = await searchParams;
   const one = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
   // Prefilled: the user's own unit when records may be filed there, today's dates, and a project passed
