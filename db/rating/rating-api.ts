@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rawGet } from '@/db/engine';
+import type { Queryable } from '@/db/tx';
 import { ratings, units } from '@/db/schema';
 import { ratingFigures, ratingsOf, type StoredRating, type StoredStatus } from '@/db/rating/ratings';
 import type { Scope } from '@/domain/auth/actor';
@@ -19,14 +20,14 @@ export interface RatingHead extends Omit<StoredRating, 'contributions' | 'comput
  * Year Y's stored ratings of one status in scope, in unit-code order, after unit code `after`, at most
  * `limit`; each with its first `floorsLimit` floors, cut in SQL so a huge list is never parsed.
  */
-export function storedRatingHeads(
-  db: Db,
+export async function storedRatingHeads(
+  q: Queryable,
   scope: Scope,
   year: number,
   status: StoredStatus,
   opts: { only?: readonly number[]; after?: string; limit: number; floorsLimit: number },
-): RatingHead[] {
-  const rows = db
+): Promise<RatingHead[]> {
+  const rows = await q
     .select({
       id: ratings.id,
       instituteId: ratings.instituteId,
@@ -39,18 +40,17 @@ export function storedRatingHeads(
     .innerJoin(units, eq(units.id, ratings.instituteId))
     .where(and(ratingsOf(year, status, scope, opts.only), opts.after !== undefined ? gt(units.code, opts.after) : undefined))
     .orderBy(asc(units.code))
-    .limit(opts.limit)
-    .all();
+    .limit(opts.limit);
   return rows.map((r) => ({ ...r, floors: JSON.parse(r.floors) as StoredRating['floors'] }));
 }
 
 /** Institutes in scope (or only those given), in code order after code `after`, at most `limit`. */
 export function institutesPage(
-  db: Db,
+  q: Queryable,
   scope: Scope,
   opts: { only?: readonly number[]; after?: string; limit: number },
-): { id: number; code: string }[] {
-  return db
+): Promise<{ id: number; code: string }[]> {
+  return q
     .select({ id: units.id, code: units.code })
     .from(units)
     .where(
@@ -62,8 +62,7 @@ export function institutesPage(
       ),
     )
     .orderBy(asc(units.code))
-    .limit(opts.limit)
-    .all();
+    .limit(opts.limit);
 }
 
 /**
@@ -71,11 +70,17 @@ export function institutesPage(
  * only up to `cap` + 1 each: enough to tell which institutes are too large to rate inside a request, at a
  * cost bounded by the cap, never by the largest institute.
  */
-export function recordCountsUpTo(db: Db, ids: readonly number[], cap: number): Map<number, number> {
-  const count = db.$client.prepare(
-    `SELECT (SELECT count(*) FROM (SELECT 1 FROM hazards WHERE institute_id = @id LIMIT @cap))
-          + (SELECT count(*) FROM (SELECT 1 FROM incidents WHERE institute_id = @id LIMIT @cap))
-          + (SELECT count(*) FROM (SELECT 1 FROM projects WHERE institute_id = @id LIMIT @cap)) AS n`,
-  );
-  return new Map(ids.map((id) => [id, (count.get({ id, cap: cap + 1 }) as { n: number }).n]));
+export async function recordCountsUpTo(q: Queryable, ids: readonly number[], cap: number): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  const limit = cap + 1;
+  for (const id of ids) {
+    const row = await rawGet<{ n: number }>(
+      q,
+      sql`SELECT (SELECT count(*) FROM (SELECT 1 FROM hazards WHERE institute_id = ${id} LIMIT ${limit}))
+               + (SELECT count(*) FROM (SELECT 1 FROM incidents WHERE institute_id = ${id} LIMIT ${limit}))
+               + (SELECT count(*) FROM (SELECT 1 FROM projects WHERE institute_id = ${id} LIMIT ${limit})) AS n`,
+    );
+    out.set(id, row!.n);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '@/db/client';
+import { first, rawAll } from '@/db/engine';
+import type { Queryable } from '@/db/tx';
 import { ratings, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
@@ -49,34 +50,32 @@ export function ratingsOf(year: number, status: StoredStatus, scope: Scope, only
  * Stored ratings of a year and status within a scope, with their contributions (`lines` false: without,
  * for a page that reads them by rule in SQL, db/rating/rating-lines.ts).
  */
-export function storedRatings(
-  db: Db,
+export async function storedRatings(
+  q: Queryable,
   scope: Scope,
   year: number,
   status: StoredStatus,
   only?: readonly number[],
   lines = true,
-): StoredRating[] {
-  const rows = db
+): Promise<StoredRating[]> {
+  const rows = await q
     .select({ r: ratings, unitCode: units.code })
     .from(ratings)
     .innerJoin(units, eq(units.id, ratings.instituteId))
     .where(ratingsOf(year, status, scope, only))
-    .orderBy(asc(units.code))
-    .all();
+    .orderBy(asc(units.code));
   const byRating = new Map<number, StoredRating['contributions']>();
   const ids = lines ? rows.map((r) => r.r.id) : [];
-  // A bare prepared statement: one institute may have a hundred thousand lines, and mapping them through
+  // Raw SQL, rows as objects: one institute may have a hundred thousand lines, and mapping them through
   // the query builder cost about 40 µs each (issue 13).
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const lines = db.$client
-      .prepare(
-        `SELECT rating_id AS ratingId, rule, record_kind AS recordKind, record_id AS recordId,
-                record_external_id AS recordExternalId, floor, points
-         FROM rating_contributions WHERE rating_id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
-      )
-      .all(...chunk) as ({ ratingId: number } & StoredRating['contributions'][number])[];
+    const lines = await rawAll<{ ratingId: number } & StoredRating['contributions'][number]>(
+      q,
+      sql`SELECT rating_id AS ratingId, rule, record_kind AS recordKind, record_id AS recordId,
+                 record_external_id AS recordExternalId, floor, points
+          FROM rating_contributions WHERE rating_id IN ${chunk} ORDER BY id`,
+    );
     for (const { ratingId, ...c } of lines) {
       const list = byRating.get(ratingId);
       if (list) list.push(c);
@@ -87,12 +86,13 @@ export function storedRatings(
 }
 
 /** The oldest computation time of year Y's stored provisional ratings, or null when none are stored. */
-export function provisionalComputedAt(db: Db, year: number): Date | null {
-  const row = db
-    .select({ at: min(ratings.computedAt) })
-    .from(ratings)
-    .where(and(eq(ratings.year, year), eq(ratings.status, 'provisional')))
-    .get();
+export async function provisionalComputedAt(q: Queryable, year: number): Promise<Date | null> {
+  const row = first(
+    await q
+      .select({ at: min(ratings.computedAt) })
+      .from(ratings)
+      .where(and(eq(ratings.year, year), eq(ratings.status, 'provisional'))),
+  );
   return row?.at ? new Date(row.at) : null;
 }
 
@@ -105,17 +105,18 @@ export interface YearSummary {
 }
 
 /** How many ratings of year Y are stored per status (academy-wide), and who published the year, when. */
-export function ratingYearSummary(db: Db, year: number): YearSummary {
-  const rows = db.select({ status: ratings.status, n: count() }).from(ratings).where(eq(ratings.year, year)).groupBy(ratings.status).all();
+export async function ratingYearSummary(q: Queryable, year: number): Promise<YearSummary> {
+  const rows = await q.select({ status: ratings.status, n: count() }).from(ratings).where(eq(ratings.year, year)).groupBy(ratings.status);
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<StoredStatus, number>>;
-  const pub = db
-    .select({ at: ratings.publishedAt, by: users.displayName })
-    .from(ratings)
-    .leftJoin(users, eq(users.id, ratings.publishedBy))
-    .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
-    .orderBy(desc(ratings.publishedAt))
-    .limit(1)
-    .get();
+  const pub = first(
+    await q
+      .select({ at: ratings.publishedAt, by: users.displayName })
+      .from(ratings)
+      .leftJoin(users, eq(users.id, ratings.publishedBy))
+      .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
+      .orderBy(desc(ratings.publishedAt))
+      .limit(1),
+  );
   return {
     provisional: by.provisional ?? 0,
     final: by.final ?? 0,
@@ -146,9 +147,9 @@ export const ratingFigures = {
 };
 
 /** Stored ratings of a year and status in scope, with unit and branch names, without contributions. */
-export function ratingTableRows(db: Db, scope: Scope, year: number, status: StoredStatus): RatingTableRow[] {
+export async function ratingTableRows(q: Queryable, scope: Scope, year: number, status: StoredStatus): Promise<RatingTableRow[]> {
   const branch = alias(units, 'branch');
-  return db
+  return q
     .select({
       id: ratings.id,
       instituteId: ratings.instituteId,
@@ -166,31 +167,28 @@ export function ratingTableRows(db: Db, scope: Scope, year: number, status: Stor
     .innerJoin(units, eq(units.id, ratings.instituteId))
     .leftJoin(branch, and(eq(branch.id, units.parentId), eq(branch.kind, 'branch')))
     .where(and(eq(ratings.year, year), eq(ratings.status, status), inScope(ratings.instituteId, scope)))
-    .orderBy(asc(units.code))
-    .all();
+    .orderBy(asc(units.code));
 }
 
 /** The level of each institute in scope for a year: its published rating, else its final one. */
-export function settledLevels(db: Db, scope: Scope, year: number): Map<number, Level> {
+export async function settledLevels(q: Queryable, scope: Scope, year: number): Promise<Map<number, Level>> {
   const out = new Map<number, Level>();
   for (const status of ['final', 'published'] as const) {
-    for (const r of db
+    for (const r of await q
       .select({ id: ratings.instituteId, level: ratings.level })
       .from(ratings)
-      .where(and(eq(ratings.year, year), eq(ratings.status, status), inScope(ratings.instituteId, scope)))
-      .all())
+      .where(and(eq(ratings.year, year), eq(ratings.status, status), inScope(ratings.instituteId, scope))))
       out.set(r.id, r.level);
   }
   return out;
 }
 
 /** How many stored ratings were computed with each rule-set version. */
-export function ratingsPerRuleSetVersion(db: Db, scope: Scope = { all: true }): Map<string, number> {
-  const rows = db
+export async function ratingsPerRuleSetVersion(q: Queryable, scope: Scope = { all: true }): Promise<Map<string, number>> {
+  const rows = await q
     .select({ version: ratings.ruleSetVersion, n: count() })
     .from(ratings)
     .where(inScope(ratings.instituteId, scope))
-    .groupBy(ratings.ruleSetVersion)
-    .all();
+    .groupBy(ratings.ruleSetVersion);
   return new Map(rows.map((r) => [r.version, r.n]));
 }

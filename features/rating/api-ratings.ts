@@ -1,4 +1,5 @@
-import type { Db } from '@/db/client';
+import type { StoredStatus } from '@/db/rating/ratings';
+import type { Db, Tx } from '@/db/tx';
 import { institutesPage, recordCountsUpTo, storedRatingHeads } from '@/db/rating/rating-api';
 import { storedLineGroups, storedLinesAfter } from '@/db/rating/rating-lines';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
@@ -51,7 +52,7 @@ const nothing: RatingsApiAnswer = { data: [], nextCursor: null };
 export async function ratingsForApi(db: Db, actor: Actor, q: RatingsApiQuery, now: Date): Promise<RatingsApiAnswer> {
   let only: number[] | undefined;
   if (q.unit) {
-    const unit = unitByCode(db, q.unit);
+    const unit = await unitByCode(db, q.unit);
     if (!unit || unit.kind !== 'institute' || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return nothing;
     only = [unit.id];
   }
@@ -61,9 +62,22 @@ export async function ratingsForApi(db: Db, actor: Actor, q: RatingsApiQuery, no
 /** The stored ratings the ratings page shows, after the same refresh it waits for. */
 async function storedRatingsPage(db: Db, actor: Actor, q: RatingsApiQuery, now: Date, only?: number[]): Promise<RatingsApiAnswer> {
   await awaitProvisionalRatings(db, q.year, now);
-  const status = ensureYearRatings(db, q.year, now);
+  const status = await ensureYearRatings(db, q.year, now);
   if (!status) return nothing;
-  const heads = storedRatingHeads(db, actor.scope, q.year, status, {
+  // Heads, lines and groups in one view: a recomputation committed between them must not pair a head
+  // with another rating's lines (or none).
+  return db.snapshot((tx) => storedPage(db, tx, actor, q, status, only));
+}
+
+async function storedPage(
+  db: Db,
+  tx: Tx,
+  actor: Actor,
+  q: RatingsApiQuery,
+  status: StoredStatus,
+  only?: number[],
+): Promise<RatingsApiAnswer> {
+  const heads = await storedRatingHeads(tx, actor.scope, q.year, status, {
     only,
     after: q.cursor,
     limit: q.limit + 1,
@@ -73,18 +87,19 @@ async function storedRatingsPage(db: Db, actor: Actor, q: RatingsApiQuery, now: 
   // A cursor names the rating it pages: if that rating was recomputed (or is another unit's), its line ids
   // mean nothing here, so the client starts again rather than missing or repeating lines.
   if (from && heads[0]?.id !== from.ratingId) throw new FieldProblem('contributionsCursor', 'validation.ratingRecomputed');
-  const page: { head: (typeof heads)[number]; lines: ReturnType<typeof storedLinesAfter> }[] = [];
+  const page: { head: (typeof heads)[number]; lines: Awaited<ReturnType<typeof storedLinesAfter>> }[] = [];
   let room = LINES_PER_ANSWER;
   for (const head of heads.slice(0, q.limit)) {
-    const lines = storedLinesAfter(db, head.id, from?.after ?? 0, CONTRIBUTIONS_PER_PAGE + 1);
+    const lines = await storedLinesAfter(tx, head.id, from?.after ?? 0, CONTRIBUTIONS_PER_PAGE + 1);
     const weight = Math.min(lines.length, CONTRIBUTIONS_PER_PAGE) + head.floors.length;
     if (page.length > 0 && weight > room) break;
     room -= weight;
     page.push({ head, lines });
   }
-  const groups = storedLineGroups(
+  const groups = await storedLineGroups(
     db,
     page.map((p) => p.head.id),
+    tx,
   );
   const data = page.map(({ head, lines }) => {
     const shown = lines.slice(0, CONTRIBUTIONS_PER_PAGE);
@@ -102,9 +117,9 @@ async function storedRatingsPage(db: Db, actor: Actor, q: RatingsApiQuery, now: 
  * asked alone (422) and named in `notEvaluated` in a list; a page ends before the institute that would pass
  * the bound, so no request rates more than AS_OF_RECORDS records on the serving thread.
  */
-function liveRatings(db: Db, actor: Actor, q: RatingsApiQuery, asOf: Date, only?: number[]): RatingsApiAnswer {
-  const candidates = institutesPage(db, actor.scope, { only, after: q.cursor, limit: q.limit + 1 });
-  const counts = recordCountsUpTo(
+async function liveRatings(db: Db, actor: Actor, q: RatingsApiQuery, asOf: Date, only?: number[]): Promise<RatingsApiAnswer> {
+  const candidates = await institutesPage(db, actor.scope, { only, after: q.cursor, limit: q.limit + 1 });
+  const counts = await recordCountsUpTo(
     db,
     candidates.slice(0, q.limit).map((c) => c.id),
     AS_OF_RECORDS,
@@ -127,7 +142,7 @@ function liveRatings(db: Db, actor: Actor, q: RatingsApiQuery, asOf: Date, only?
   }
   const T = evaluationInstant(q.year, asOf);
   const status = yearHasEnded(q.year, T) ? 'final' : 'provisional';
-  const rated = chosen.length > 0 ? rateInstitutes(db, activeRatingRuleSet(db), q.year, { asOf: T, only: chosen }) : [];
+  const rated = chosen.length > 0 ? await rateInstitutes(db, await activeRatingRuleSet(db), q.year, { asOf: T, only: chosen }) : [];
   const offset = liveOffset(q.contributionsCursor);
   const data = [...rated]
     .sort((a, b) => (a.institute.code < b.institute.code ? -1 : 1))

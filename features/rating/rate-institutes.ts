@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { loadRatingInputs, type RatedInstitute } from '@/db/rating/rating-inputs';
 import { yearStart } from '@/domain/time/shanghai';
 import { evaluate, evaluationInstant } from '@/domain/rating/evaluate';
@@ -14,14 +14,15 @@ export interface InstituteRating {
  * Rates every institute of year Y (or only some) at instant `asOf` (clamped to the end of the year; by
  * default now): reads the records once, then runs the pure evaluator per institute.
  */
-export function rateInstitutes(
-  db: Db,
+export async function rateInstitutes(
+  q: Queryable,
   ruleSet: RatingRuleSet,
   year: number,
   opts: { asOf?: Date; only?: readonly number[] } = {},
-): InstituteRating[] {
+): Promise<InstituteRating[]> {
   const asOf = evaluationInstant(year, opts.asOf ?? new Date());
-  const { institutes, records } = loadRatingInputs(db, { start: yearStart(year), asOf }, ruleSet, opts.only);
+  // One consistent read of every input (bulk queries, never one per institute), then pure evaluation.
+  const { institutes, records } = await loadRatingInputs(q, { start: yearStart(year), asOf }, ruleSet, opts.only);
   return institutes.map((institute) => ({ institute, rating: evaluate(records.get(institute.id)!, ruleSet, year, asOf) }));
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import type { StoredRating } from '@/db/rating/ratings';
 import { ratingRuleSetByVersion } from '@/db/rule-sets/rating-rule-sets';
 import type { Level } from '@/domain/reference/level-codes';
@@ -57,10 +57,11 @@ export interface Recheck {
 }
 
 /** Recomputes one stored rating from today's records with its own version and instant, and compares. */
-export function recheckStoredRating(db: Db, stored: StoredRating): Recheck {
-  const ruleSet = ratingRuleSetByVersion(db, stored.ruleSetVersion);
+export async function recheckStoredRating(q: Queryable, stored: StoredRating): Promise<Recheck> {
+  const ruleSet = await ratingRuleSetByVersion(q, stored.ruleSetVersion);
   if (!ruleSet) return { ruleSet: null, recomputed: null, difference: null };
-  const recomputed = rateInstitutes(db, ruleSet, stored.year, { asOf: stored.asOf, only: [stored.instituteId] })[0]?.rating ?? null;
+  const rated = await rateInstitutes(q, ruleSet, stored.year, { asOf: stored.asOf, only: [stored.instituteId] });
+  const recomputed = rated[0]?.rating ?? null;
   return { ruleSet, recomputed, difference: compareWithStored(stored, recomputed) };
 }
 
@@ -68,7 +69,7 @@ export function recheckStoredRating(db: Db, stored: StoredRating): Recheck {
  * The institutes among `stored` (one year's final or published ratings) whose recomputation would now
  * differ: one evaluation per rule-set version and instant, so a whole year costs about one rating run.
  */
-export function institutesThatWouldDiffer(db: Db, stored: readonly StoredRating[]): Set<number> {
+export async function institutesThatWouldDiffer(q: Queryable, stored: readonly StoredRating[]): Promise<Set<number>> {
   const out = new Set<number>();
   const groups = new Map<string, StoredRating[]>();
   for (const r of stored) {
@@ -77,14 +78,10 @@ export function institutesThatWouldDiffer(db: Db, stored: readonly StoredRating[
   }
   for (const group of groups.values()) {
     const first = group[0]!;
-    const ruleSet = ratingRuleSetByVersion(db, first.ruleSetVersion);
+    const ruleSet = await ratingRuleSetByVersion(q, first.ruleSetVersion);
     if (!ruleSet) continue;
-    const live = new Map(
-      rateInstitutes(db, ruleSet, first.year, { asOf: first.asOf, only: group.map((r) => r.instituteId) }).map((r) => [
-        r.institute.id,
-        r.rating,
-      ]),
-    );
+    const rated = await rateInstitutes(q, ruleSet, first.year, { asOf: first.asOf, only: group.map((r) => r.instituteId) });
+    const live = new Map(rated.map((r) => [r.institute.id, r.rating]));
     for (const r of group) if (compareWithStored(r, live.get(r.instituteId) ?? null)) out.add(r.instituteId);
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { activeRuleSet, listRuleSetVersions, ruleSetByVersion, type RuleSetVersionRow } from '@/db/rule-sets/read';
 import type { Actor } from '@/domain/auth/actor';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
@@ -40,26 +40,26 @@ export interface RuleSetVersionPageView extends RuleSetsView {
   edit?: RuleSetEditView | null;
 }
 
-function ruleText<K extends RuleSetKind>(db: Db, kind: K, rules: RuleSetBodies[K], locale: Locale): RuleTextView {
+async function ruleText<K extends RuleSetKind>(q: Queryable, kind: K, rules: RuleSetBodies[K], locale: Locale): Promise<RuleTextView> {
   if (kind === 'rating') return { kind: 'rating', sections: ruleSetText(rules as RuleSetBodies['rating'], locale) };
   // An alert rule's text names the rating thresholds it borrows: always those in force.
-  const rating = activeRuleSet(db, 'rating');
+  const rating = await activeRuleSet(q, 'rating');
   return { kind: 'alerts', lines: alertRuleText(rules as RuleSetBodies['alerts'], rating.levelThresholds, locale) };
 }
 
-function versionsOf(db: Db, kind: RuleSetKind, actor: Actor): RuleSetVersionView[] {
-  return listRuleSetVersions(db, kind, actor.scope).map((v) => ({ ...v, usedBy: kind === 'rating' ? v.usedBy : null }));
+async function versionsOf(q: Queryable, kind: RuleSetKind, actor: Actor): Promise<RuleSetVersionView[]> {
+  return (await listRuleSetVersions(q, kind, actor.scope)).map((v) => ({ ...v, usedBy: kind === 'rating' ? v.usedBy : null }));
 }
 
 /** The kind's rules page: the version in force and every version. */
-export function ruleSetsView(db: Db, kind: RuleSetKind, actor: Actor, locale: Locale): RuleSetsView {
-  const active = activeRuleSet(db, kind);
+export async function ruleSetsView(q: Queryable, kind: RuleSetKind, actor: Actor, locale: Locale): Promise<RuleSetsView> {
+  const active = await activeRuleSet(q, kind);
   return {
     kind,
     active: active.version,
     manage: canManageRatings(actor.role),
-    text: ruleText(db, kind, active, locale),
-    versions: versionsOf(db, kind, actor),
+    text: await ruleText(q, kind, active, locale),
+    versions: await versionsOf(q, kind, actor),
   };
 }
 
@@ -69,25 +69,25 @@ function editView(kind: RuleSetKind, rules: RuleSetBodies[RuleSetKind], locale: 
 }
 
 /** One version's page, or null when no version has that name. */
-export function ruleSetVersionPageView(
-  db: Db,
+export async function ruleSetVersionPageView(
+  q: Queryable,
   kind: RuleSetKind,
   version: string,
   actor: Actor,
   locale: Locale,
-): RuleSetVersionPageView | null {
-  const rules = ruleSetByVersion(db, kind, version);
+): Promise<RuleSetVersionPageView | null> {
+  const rules = await ruleSetByVersion(q, kind, version);
   if (!rules) return null;
   const manage = canManageRatings(actor.role);
   // Whether it is locked depends on every rating, not only those the viewer sees.
-  const row = listRuleSetVersions(db, kind).find((v) => v.version === version);
+  const row = (await listRuleSetVersions(q, kind)).find((v) => v.version === version);
   const editable = Boolean(row && !ruleSetKindDefs[kind].locked(row));
   return {
     kind,
-    active: activeRuleSet(db, kind).version,
+    active: (await activeRuleSet(q, kind)).version,
     manage,
-    text: ruleText(db, kind, rules, locale),
-    versions: versionsOf(db, kind, actor),
+    text: await ruleText(q, kind, rules, locale),
+    versions: await versionsOf(q, kind, actor),
     version,
     stored: Boolean(row),
     edit: manage ? (editable ? editView(kind, rules, locale) : null) : undefined,

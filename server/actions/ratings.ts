@@ -13,8 +13,8 @@ const year = z.coerce.number().int().min(2000).max(2100);
 /** The office publishes a past year's final ratings; `expected` is the per-level count it confirmed. */
 export const publishYearAction = safeAction(
   { schema: z.object({ year, expected: z.string().max(200) }), ...office },
-  (input, { db, actor }) => {
-    const result = publishYear(db, actor, input.year, input.expected, new Date());
+  async (input, { db, actor }) => {
+    const result = await publishYear(db, actor, input.year, input.expected, new Date());
     revalidatePath('/ratings', 'layout');
     revalidatePath('/units', 'layout');
     return { year: input.year, published: result.published, proposed: result.proposed };
@@ -22,8 +22,8 @@ export const publishYearAction = safeAction(
 );
 
 /** The office recomputes a past, unpublished year's final ratings with the active rule set. */
-export const recomputeYearAction = safeAction({ schema: z.object({ year }), ...office }, (input, { db, actor }) => {
-  const result = recomputeYear(db, actor, input.year, new Date());
+export const recomputeYearAction = safeAction({ schema: z.object({ year }), ...office }, async (input, { db, actor }) => {
+  const result = await recomputeYear(db, actor, input.year, new Date());
   revalidatePath('/ratings', 'layout');
   return { year: input.year, ...result };
 });

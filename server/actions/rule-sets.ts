@@ -18,15 +18,15 @@ const versionName = z.string().trim().min(1).max(64);
 const area: Record<RuleSetKind, string> = { rating: '/ratings', alerts: '/alerts' };
 
 const copy = (kind: RuleSetKind) =>
-  safeAction({ schema: z.object({ from: versionName, version: versionName }), ...office }, (input, { db, actor }) => {
-    const version = copyRuleSet(db, kind, actor, input.from, input.version, new Date());
+  safeAction({ schema: z.object({ from: versionName, version: versionName }), ...office }, async (input, { db, actor }) => {
+    const version = await copyRuleSet(db, kind, actor, input.from, input.version, new Date());
     revalidatePath(`${area[kind]}/rules`, 'layout');
     return { version };
   });
 
 const activate = (kind: RuleSetKind) =>
-  safeAction({ schema: z.object({ version: versionName }), ...office }, (input, { db, actor }) => {
-    activateRuleSet(db, kind, actor, input.version, new Date());
+  safeAction({ schema: z.object({ version: versionName }), ...office }, async (input, { db, actor }) => {
+    await activateRuleSet(db, kind, actor, input.version, new Date());
     revalidatePath(area[kind], 'layout');
     return { version: input.version };
   });
@@ -35,8 +35,8 @@ const activate = (kind: RuleSetKind) =>
 export const copyRuleSetAction = copy('rating');
 
 /** Saves the edited numbers of an inactive, unused version; every field is validated by the rule-set schema. */
-export const updateRuleSetAction = safeAction({ schema: ruleSetFormSchema, ...office }, (ruleSet, { db, actor }) => {
-  updateRuleSet(db, 'rating', actor, ruleSet, new Date());
+export const updateRuleSetAction = safeAction({ schema: ruleSetFormSchema, ...office }, async (ruleSet, { db, actor }) => {
+  await updateRuleSet(db, 'rating', actor, ruleSet, new Date());
   revalidatePath('/ratings/rules', 'layout');
   return { version: ruleSet.version };
 });
@@ -47,8 +47,8 @@ export const activateRuleSetAction = activate('rating');
 export const copyAlertRuleSetAction = copy('alerts');
 
 /** Saves the rules of an inactive alert version. */
-export const updateAlertRuleSetAction = safeAction({ schema: alertRuleFormSchema, ...office }, (rules, { db, actor }) => {
-  updateRuleSet(db, 'alerts', actor, rules, new Date());
+export const updateAlertRuleSetAction = safeAction({ schema: alertRuleFormSchema, ...office }, async (rules, { db, actor }) => {
+  await updateRuleSet(db, 'alerts', actor, rules, new Date());
   revalidatePath('/alerts/rules', 'layout');
   return { version: rules.version };
 });

@@ -15,14 +15,14 @@ function refresh() {
   revalidatePath('/units', 'layout');
 }
 
-export const confirmEntryAction = safeAction({ schema: entry, ...office }, (input, { db, actor }) => {
-  confirmWarningEntry(db, actor, input.id, new Date());
+export const confirmEntryAction = safeAction({ schema: entry, ...office }, async (input, { db, actor }) => {
+  await confirmWarningEntry(db, actor, input.id, new Date());
   refresh();
   return { id: input.id };
 });
 
-export const liftEntryAction = safeAction({ schema: entry, ...office }, (input, { db, actor }) => {
-  liftWarningEntry(db, actor, input.id, new Date());
+export const liftEntryAction = safeAction({ schema: entry, ...office }, async (input, { db, actor }) => {
+  await liftWarningEntry(db, actor, input.id, new Date());
   refresh();
   return { id: input.id };
 });
@@ -36,8 +36,8 @@ export const addEntryAction = safeAction(
     }),
     ...office,
   },
-  (input, { db, actor }) => {
-    const id = addWarningEntry(db, actor, input, new Date());
+  async (input, { db, actor }) => {
+    const id = await addWarningEntry(db, actor, input, new Date());
     refresh();
     return { id };
   },

@@ -5,6 +5,8 @@ import { apiRequest, apiTestbed, callJson, noParams, type Handler } from '../set
 const testbed = await apiTestbed('api-ratings');
 
 const { shanghaiYear } = await import('@/domain/time/shanghai');
+const { getDb } = await import('@/db/client');
+const { computeAndStoreRatings } = await import('@/features/rating/refresh');
 const routes = {
   units: await import('@/app/api/v1/units/route'),
   incidents: await import('@/app/api/v1/incidents/route'),
@@ -22,6 +24,9 @@ const ratings = (query: string, token = tokens.office) => callJson(routes.rating
 
 beforeAll(async () => {
   await testbed.setUp();
+  // 2025 is rated and stored first (as `cli rate --year 2025` does; reads never rate, decision 045): the
+  // records pushed below change its stored ratings as each write commits (issue 15).
+  await computeAndStoreRatings(getDb(), 2025, new Date());
   tokens.office = await testbed.token('r.office', 'office', 'HX');
   await post('units', [
     { code: 'RT', name: '评估测试分院', kind: 'branch', parentCode: 'HX' },

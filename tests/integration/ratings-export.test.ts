@@ -9,6 +9,7 @@ import { exportableTables } from '@/features/dashboards/export-registry';
 import { tableXlsx } from '@/platform/spreadsheets/table-xlsx';
 import { buildIncident } from '@/features/demo/factories';
 import { loadRatingsTable } from '@/features/rating/views/ratings-table';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 
 // Issue 14 item 17: the ratings table exports as XLSX like every other table, with exactly the rows the
 // page shows (same scope, year, branch, level and sort), on a real migrated SQLite file.
@@ -18,9 +19,9 @@ let office: Actor;
 let branchOfficer: Actor;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db, new Date('2025-03-04T09:30:00+08:00'));
-  insertDataset(t.db, {
+  await insertDataset(t.db, {
     units: [],
     projects: [],
     assessments: [],
@@ -38,18 +39,20 @@ beforeAll(async () => {
   });
   await addUser(t.db, 'office', 'office', 'HX');
   await addUser(t.db, 'bj.officer', 'branch_officer', 'BJ');
-  office = resolveActor(t.db, { cliLogin: 'office' })!;
-  branchOfficer = resolveActor(t.db, { cliLogin: 'bj.officer' })!;
+  // What the daily job does at start (reads never rate, decision 045): the year just ended gets its final ratings.
+  await refreshProvisionalRatings(t.db, now);
+  office = (await resolveActor(t.db, { cliLogin: 'office' }))!;
+  branchOfficer = (await resolveActor(t.db, { cliLogin: 'bj.officer' }))!;
 });
 afterAll(() => t.close());
 
-const exportOf = (actor: Actor, p: Record<string, string>, locale: 'en' | 'zh-CN' = 'en') =>
-  exportableTables.ratings!.load(t.db, actor, new URLSearchParams(p), locale, now)!;
+const exportOf = async (actor: Actor, p: Record<string, string>, locale: 'en' | 'zh-CN' = 'en') =>
+  (await exportableTables.ratings!.load(t.db, actor, new URLSearchParams(p), locale, now))!;
 
 describe('ratings table export', () => {
   it('is registered, and holds the rows of the page in the page’s order, levels coloured and worded', async () => {
-    const table = exportOf(office, { year: '2025' });
-    const page = loadRatingsTable(t.db, office, { year: 2025, sort: 'points' }, now);
+    const table = await exportOf(office, { year: '2025' });
+    const page = await loadRatingsTable(t.db, office, { year: 2025, sort: 'points' }, now);
     expect(table.rows.map((r) => r[1])).toEqual(page.rows.map((r) => r.unitCode));
     expect(table.rows.map((r) => r[1])).toEqual(['SH01', 'BJ02', 'BJ01']);
     expect(table.rows[0]![3]).toEqual({ text: 'Red', level: 'red' });
@@ -63,14 +66,14 @@ describe('ratings table export', () => {
     expect(sh01[5]).toBe(table.rows[0]![4]);
   });
 
-  it('follows the filters in the address and the viewer’s scope, in the viewer’s language', () => {
-    expect(exportOf(office, { year: '2025', level: 'red' }).rows.map((r) => r[1])).toEqual(['SH01']);
-    expect(exportOf(office, { year: '2025', sort: 'code' }).rows.map((r) => r[1])).toEqual(['BJ01', 'BJ02', 'SH01']);
-    expect(exportOf(office, { year: '2025', branch: 'SH' }).rows.map((r) => r[1])).toEqual(['SH01']);
+  it('follows the filters in the address and the viewer’s scope, in the viewer’s language', async () => {
+    expect((await exportOf(office, { year: '2025', level: 'red' })).rows.map((r) => r[1])).toEqual(['SH01']);
+    expect((await exportOf(office, { year: '2025', sort: 'code' })).rows.map((r) => r[1])).toEqual(['BJ01', 'BJ02', 'SH01']);
+    expect((await exportOf(office, { year: '2025', branch: 'SH' })).rows.map((r) => r[1])).toEqual(['SH01']);
     // A branch officer never sees another branch, even when the address asks for it.
-    expect(exportOf(branchOfficer, { year: '2025' }).rows.map((r) => r[1])).toEqual(['BJ02', 'BJ01']);
-    expect(exportOf(branchOfficer, { year: '2025', branch: 'SH' }).rows).toEqual([]);
-    const zh = exportOf(office, { year: '2025' }, 'zh-CN');
+    expect((await exportOf(branchOfficer, { year: '2025' })).rows.map((r) => r[1])).toEqual(['BJ02', 'BJ01']);
+    expect((await exportOf(branchOfficer, { year: '2025', branch: 'SH' })).rows).toEqual([]);
+    const zh = await exportOf(office, { year: '2025' }, 'zh-CN');
     expect(zh.columns[0]!.header).toBe('单位');
     expect(zh.rows[0]![3]).toEqual({ text: '红', level: 'red' });
   });

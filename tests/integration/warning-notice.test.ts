@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { rawAll } from '@/db/engine';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/features/rating/views/warning-notice';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { extractPages } from '../unit/pdf/extract-text';
 import { createTestDb } from '../setup/test-db';
 
@@ -13,18 +16,21 @@ let db: Db;
 let close: () => void;
 const now = new Date('2026-11-23T10:00:00+08:00');
 beforeAll(async () => {
-  ({ db, close } = createTestDb());
+  ({ db, close } = await createTestDb());
   await bootstrap(db, parseEnv({}), now);
+  // What the daily job does at start (reads never rate, decision 045): the year just ended gets its final ratings.
+  await refreshProvisionalRatings(db, now);
 });
 afterAll(() => close());
 
 describe('the annual warning notice (警示通报)', () => {
-  it('lists every rated institute by level, worst first, with reasons that name the rules', () => {
-    const notice = buildWarningNotice(db, ALL_UNITS, 2025, 'zh-CN', now)!;
+  it('lists every rated institute by level, worst first, with reasons that name the rules', async () => {
+    const notice = (await buildWarningNotice(db, ALL_UNITS, 2025, 'zh-CN', now))!;
     expect(notice.status).toBe('final');
-    const rated = db.$client
-      .prepare("SELECT level, count(*) AS n FROM ratings WHERE year = 2025 AND status = 'final' GROUP BY level")
-      .all() as { level: string; n: number }[];
+    const rated = await rawAll<{ level: string; n: number }>(
+      db,
+      sql`SELECT level, count(*) AS n FROM ratings WHERE year = 2025 AND status = 'final' GROUP BY level`,
+    );
     expect(notice.counts).toEqual({ blue: 0, yellow: 0, orange: 0, red: 0, ...Object.fromEntries(rated.map((r) => [r.level, r.n])) });
     expect(notice.sections.map((s) => s.level)).toEqual(['red', 'orange', 'yellow', 'blue']);
     const red = notice.sections[0]!.units;
@@ -34,16 +40,16 @@ describe('the annual warning notice (警示通报)', () => {
     for (const u of red) expect(u.reasons.includes('底线 红') || u.points >= 50).toBe(true);
   });
 
-  it('limits a branch officer to its branch', () => {
-    const bj = unitByCode(db, 'BJ')!;
-    const notice = buildWarningNotice(db, { all: false, unitIds: subtreeUnitIds(db, bj) }, 2025, 'zh-CN', now)!;
+  it('limits a branch officer to its branch', async () => {
+    const bj = (await unitByCode(db, 'BJ'))!;
+    const notice = (await buildWarningNotice(db, { all: false, unitIds: await subtreeUnitIds(db, bj) }, 2025, 'zh-CN', now))!;
     const codes = notice.sections.flatMap((s) => s.units.map((u) => u.code));
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.every((c) => c.startsWith('BJ'))).toBe(true);
   });
 
   it('renders a PDF whose text is the Chinese notice, and an XLSX with a row per unit', async () => {
-    const notice = buildWarningNotice(db, ALL_UNITS, 2025, 'zh-CN', now)!;
+    const notice = (await buildWarningNotice(db, ALL_UNITS, 2025, 'zh-CN', now))!;
     const pdf = await warningNoticePdf(notice, 'zh-CN');
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     const text = (await extractPages(pdf)).join('\n');

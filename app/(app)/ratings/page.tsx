@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { ratingYearSummary } from '@/db/rating/ratings';
+import { ratingYearSummary, type StoredStatus } from '@/db/rating/ratings';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { requireActor } from '@/server/auth/current-actor';
+import type { Actor } from '@/domain/auth/actor';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
 import { loadRatingsTable, ratingsQuerySchema, ratingsTableYear } from '@/features/rating/views/ratings-table';
@@ -37,8 +38,8 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const q = ratingsQuerySchema.parse(params);
   // A re-rating too large for this request runs in the job thread; wait for it briefly, never blocking.
   const freshness = await awaitProvisionalRatings(db, ratingsTableYear(ratedYears(now), q, now), now);
-  const { year, years, status, all, inBranch, rows, previous, differ } = loadRatingsTable(db, actor, q, now);
-  const summary = ratingYearSummary(db, year);
+  const { year, years, status, rateable, all, inBranch, rows, previous, differ } = await loadRatingsTable(db, actor, q, now);
+  const summary = await ratingYearSummary(db, year);
 
   const branches = [...new Map(all.filter((r) => r.branchCode).map((r) => [r.branchCode!, r])).values()].sort((a, b) =>
     a.branchCode!.localeCompare(b.branchCode!),
@@ -47,10 +48,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const word = (l: Level) => t(`levels.${l}`);
   const allCounts = levelCounts(all);
   const countsText = levels.map((l) => t('ratings.countItem', { level: word(l), n: allCounts[l] })).join(locale === 'en' ? ', ' : '、');
-  const office =
-    canManageRatings(actor.role) && status === 'final' && all.length > 0
-      ? { activeVersion: activeRatingRuleSet(db).version, fingerprint: countsFingerprint(allCounts), total: all.length, countsText }
-      : null;
+  const office = await officeControls(actor, status, rateable, all.length, countsFingerprint(allCounts), countsText);
 
   return (
     <div className="space-y-5">
@@ -71,12 +69,15 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
         labels={filterLabels(t)}
       />
 
-      <LevelSummary
-        counts={counts}
-        title={t('ratings.distribution')}
-        itemLabel={(level, n) => t('ratings.distributionItem', { level: word(level), n })}
-        total={t('ratings.distributionTotal', { n: inBranch.length })}
-      />
+      {status === null ? null : (
+        // A year not rated yet has no distribution: zeros would read as "no institute at risk".
+        <LevelSummary
+          counts={counts}
+          title={t('ratings.distribution')}
+          itemLabel={(level, n) => t('ratings.distributionItem', { level: word(level), n })}
+          total={t('ratings.distributionTotal', { n: inBranch.length })}
+        />
+      )}
 
       {rows.length > 0 ? (
         <div className="flex justify-end">
@@ -85,12 +86,46 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="ratings-empty">
-          <p className="font-medium text-gray-800">{t('ratings.empty')}</p>
-          <p className="mt-1 text-sm text-gray-500">{t('ratings.emptyHint')}</p>
-        </div>
+        <EmptyState year={year} notRated={status === null} t={t} />
       ) : (
         <RatingsTable view={{ year, rows, previous, differ }} locale={locale} t={t} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * What the office may do with the year: recompute and publish a final year; rate (the same recompute) a
+ * past year not rated yet that holds records, nothing to publish yet (decision 045).
+ */
+async function officeControls(
+  actor: Actor,
+  status: StoredStatus | null,
+  rateable: boolean,
+  total: number,
+  fingerprint: string,
+  countsText: string,
+) {
+  if (!canManageRatings(actor.role) || !((status === 'final' && total > 0) || rateable)) return null;
+  return {
+    activeVersion: (await activeRatingRuleSet(getDb())).version,
+    publish: status === 'final' ? { fingerprint, total, countsText } : null,
+  };
+}
+
+/** No rows: a year not rated yet says so (never zeros); otherwise the filters matched nothing. */
+function EmptyState({ year, notRated, t }: { year: number; notRated: boolean; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  return (
+    <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center" data-testid="ratings-empty">
+      {notRated ? (
+        <p className="font-medium text-gray-800" data-testid="ratings-not-rated">
+          {t('ratings.statusNone', { year })}
+        </p>
+      ) : (
+        <>
+          <p className="font-medium text-gray-800">{t('ratings.empty')}</p>
+          <p className="mt-1 text-sm text-gray-500">{t('ratings.emptyHint')}</p>
+        </>
       )}
     </div>
   );

@@ -7,13 +7,13 @@ import { distinctFloors, levelChange, loadRatingsTable, ratingsQuerySchema } fro
 
 /** The ratings table (`/export/ratings?year=&branch=&level=&sort=`): the rows of /ratings, in its order. */
 export const ratingsTableExport: ExportableTable = {
-  load(db, actor, params, locale, now) {
+  async load(db, actor, params, locale, now) {
     const q = ratingsQuerySchema.parse(Object.fromEntries(params));
-    const view = loadRatingsTable(db, actor, q, now);
+    const view = await loadRatingsTable(db, actor, q, now);
     const t = (key: string, p: Record<string, string | number> = {}) => translate(locale, key, p);
     const branch = view.all.find((r) => r.branchCode === q.branch);
     const notes = [
-      t(`ratings.statusWord.${view.status}`),
+      view.status ? t(`ratings.statusWord.${view.status}`) : t('ratings.statusNone', { year: view.year }),
       ...(branch ? [`${t('ratings.branch')}: ${localName(locale, { name: branch.branchName!, nameEn: branch.branchNameEn })}`] : []),
       ...(q.level ? [`${t('ratings.level')}: ${t(`levels.${q.level}`)}`] : []),
       t('domains.noteDrawn', { at: formatDateTime(now) }),

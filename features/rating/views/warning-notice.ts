@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { ratingTableRows, storedRatings } from '@/db/rating/ratings';
 import type { Scope } from '@/domain/auth/actor';
 import { escapeCell } from '@/platform/spreadsheets/escape-cell';
@@ -35,11 +35,15 @@ export interface WarningNotice {
 
 const WORST_FIRST: Level[] = ['red', 'orange', 'yellow', 'blue'];
 
-export function buildWarningNotice(db: Db, scope: Scope, year: number, locale: Locale, now: Date): WarningNotice | null {
-  const status = ensureYearRatings(db, year, now);
+export async function buildWarningNotice(db: Db, scope: Scope, year: number, locale: Locale, now: Date): Promise<WarningNotice | null> {
+  const status = await ensureYearRatings(db, year, now);
   if (!status) return null;
-  const rows = ratingTableRows(db, scope, year, status);
-  const contributions = new Map(storedRatings(db, scope, year, status).map((r) => [r.instituteId, r.contributions]));
+  // The rows and their lines from one view: a recomputation between the two reads must not mix ratings.
+  const { rows, stored } = await db.snapshot(async (tx) => ({
+    rows: await ratingTableRows(tx, scope, year, status),
+    stored: await storedRatings(tx, scope, year, status),
+  }));
+  const contributions = new Map(stored.map((r) => [r.instituteId, r.contributions]));
   const units: NoticeUnit[] = rows.map((r) => {
     // Reasons: each rule that applied, with how many records and points, floors first.
     const byRule = new Map<string, { n: number; points: number; floor: Level | null }>();

@@ -18,7 +18,7 @@ export async function GET(req: Request): Promise<Response> {
   // Only the years the product offers: asking for another must not make the server compute and store one.
   if (!ratedYears(new Date()).includes(year)) return new Response('No ratings for that year', { status: 404 });
   const locale = toLocale(url.searchParams.get('lang') ?? (await getLocale()));
-  const notice = buildWarningNotice(getDb(), actor.scope, year, locale, new Date());
+  const notice = await buildWarningNotice(getDb(), actor.scope, year, locale, new Date());
   if (!notice) return new Response('No ratings for that year', { status: 404 });
   const body = format === 'pdf' ? await warningNoticePdf(notice, locale) : await warningNoticeXlsx(notice, locale);
   const name = `${translate(locale, 'notice.title', { year })}.${format}`;

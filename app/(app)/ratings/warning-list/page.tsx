@@ -25,10 +25,10 @@ export default async function WarningListPage({ searchParams }: { searchParams: 
   const locale = toLocale(await getLocale());
   const db = getDb();
   const { status } = querySchema.parse(await searchParams);
-  const entries = listWarningEntries(db, actor.scope, { status });
+  const entries = await listWarningEntries(db, actor.scope, { status });
   const manage = canManageRatings(actor.role);
   const units = manage
-    ? listUnitsInScope(db, actor.scope)
+    ? (await listUnitsInScope(db, actor.scope))
         .filter((u) => u.kind === 'institute' || u.kind === 'department')
         .map((u) => ({ code: u.code, label: `${'　'.repeat(u.kind === 'department' ? 1 : 0)}${localName(locale, u)} (${u.code})` }))
     : [];

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { ratingYearSummary, storedRatings, type StoredStatus } from '@/db/rating/ratings';
 import { unitByCode } from '@/db/units/units';
 import { ratingRuleSetByVersion } from '@/db/rule-sets/rating-rule-sets';
@@ -11,7 +12,14 @@ import { storedLineCount, storedRuleGroups, storedRulePage } from '@/db/rating/r
 import { requireActor } from '@/server/auth/current-actor';
 import type { Scope } from '@/domain/auth/actor';
 import { localName, toLocale, type Locale } from '@/domain/i18n/locales';
-import { FIRST_LINES_PER_RULE, groupByRule, RULE_PAGE_SIZE, rulePage } from '@/domain/rating/contribution-groups';
+import {
+  FIRST_LINES_PER_RULE,
+  groupByRule,
+  RULE_PAGE_SIZE,
+  rulePage,
+  type RuleGroup,
+  type RulePage,
+} from '@/domain/rating/contribution-groups';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
 import { explainStored, type ExplainOptions } from '@/domain/rating/explain';
 import type { Contribution } from '@/domain/rating/types';
@@ -40,7 +48,7 @@ const RECHECK_PROVISIONAL_LINES = 50_000;
  */
 async function unitOrInterrupt(unitCode: string) {
   const actor = await requireActor();
-  const unit = unitByCode(getDb(), decodeURIComponent(unitCode));
+  const unit = await unitByCode(getDb(), decodeURIComponent(unitCode));
   if (!unit || !(actor.scope.all || actor.scope.unitIds.includes(unit.id))) return actor.scope.all ? notFound() : forbidden();
   return { actor, unit };
 }
@@ -70,12 +78,17 @@ export default async function UnitRatingPage({
   const name = localName(locale, unit);
   // A re-rating too large for this request runs in the job thread; wait for it briefly, never blocking.
   const freshness = unit.kind === 'institute' ? await awaitProvisionalRatings(db, year, now) : null;
-  const status = unit.kind === 'institute' && ratedYears(now).includes(year) ? ensureYearRatings(db, year, now) : null;
+  const status = unit.kind === 'institute' && ratedYears(now).includes(year) ? await ensureYearRatings(db, year, now) : null;
   const search = await searchParams;
   // Opened from a heatmap cell: only the contributions of that domain's records, with their sum.
   const domainParam = search.domain;
-  const domain = typeof domainParam === 'string' ? listDomains(db).find((d) => d.code === domainParam) : undefined;
-  const { stored, inSql, lineCount } = loadStored(db, actor.scope, unit.id, year, status, Boolean(domain));
+  const domain = typeof domainParam === 'string' ? (await listDomains(db)).find((d) => d.code === domainParam) : undefined;
+  // The rating and, when they are paged in SQL, its lines, from one view: a recomputation committed between
+  // two reads must not pair the rating with another's lines (or none).
+  const { stored, inSql, lineCount, sqlLines } = await db.snapshot(async (tx) => {
+    const found = await loadStored(tx, actor.scope, unit.id, year, status, Boolean(domain));
+    return { ...found, sqlLines: found.stored && found.inSql ? await linesInSql(tx, found.stored.id, search) : null };
+  });
   const back = (
     <Link href={`/ratings?year=${year}`} className="text-sm text-blue-700 hover:underline">
       ← {t('ratingDetail.back', { year })}
@@ -83,11 +96,11 @@ export default async function UnitRatingPage({
   );
   if (!stored) return <NotRated back={back} unit={name} year={yearText} freshness={freshness} t={t} />;
 
-  const { recheck, opts, shown } = recheckAndNarrow(db, stored, inSql, domain?.code, locale);
+  const { recheck, opts, shown } = await recheckAndNarrow(db, stored, inSql, domain?.code, locale);
   const shownPoints = shown.reduce((sum, c) => sum + c.points, 0);
   const baseHref = `/ratings/${year}/${encodeURIComponent(unit.code)}`;
   const withParams = (more: Record<string, string>) => withQuery(baseHref, { ...(domain ? { domain: domain.code } : {}), ...more });
-  const summary = stored.status === 'published' ? ratingYearSummary(db, year) : undefined;
+  const summary = stored.status === 'published' ? await ratingYearSummary(db, year) : undefined;
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -111,14 +124,11 @@ export default async function UnitRatingPage({
         t={t}
       >
         <RatingLines
-          db={db}
           stored={stored}
-          inSql={inSql}
-          shown={shown}
+          lines={sqlLines ?? linesInMemory(shown, search)}
           shownPoints={domain ? shownPoints : null}
           recomputed={recheck.recomputed?.contributions ?? null}
           opts={opts}
-          search={search}
           withParams={withParams}
           t={t}
         />
@@ -164,77 +174,89 @@ const withQuery = (href: string, query: Record<string, string>) => {
  * The rating rechecked against today's records with its own version (not when its lines are paged in SQL:
  * only the version is read then), and the lines shown: all, or those of one domain's records.
  */
-function recheckAndNarrow(db: Db, stored: Stored, inSql: boolean, domainCode: string | undefined, locale: Locale) {
+async function recheckAndNarrow(q: Queryable, stored: Stored, inSql: boolean, domainCode: string | undefined, locale: Locale) {
   const recheck = inSql
-    ? { ruleSet: ratingRuleSetByVersion(db, stored.ruleSetVersion), recomputed: null, difference: null }
-    : recheckStoredRating(db, stored);
+    ? { ruleSet: await ratingRuleSetByVersion(q, stored.ruleSetVersion), recomputed: null, difference: null }
+    : await recheckStoredRating(q, stored);
   const opts = { locale, ruleSet: recheck.ruleSet ?? CAS_2019_V1, asOf: stored.asOf };
-  const domainOf = domainCode ? contributionDomains(db, stored.contributions) : null;
+  const domainOf = domainCode ? await contributionDomains(q, stored.contributions) : null;
   const shown = domainOf
     ? stored.contributions.filter((c) => domainOf.get(`${c.recordKind}|${c.recordId}`) === domainCode)
     : stored.contributions;
   return { recheck, opts, shown };
 }
 
-type Stored = NonNullable<ReturnType<typeof storedRatings>[number]>;
+type Stored = Awaited<ReturnType<typeof storedRatings>>[number];
+type Line = Stored['contributions'][number];
 
 /**
  * The stored rating of the unit for the year, if any. A huge provisional rating is grouped and paged in SQL,
  * its lines never all read (decision 031): then `stored` comes without its lines.
  */
-function loadStored(db: Db, scope: Scope, unitId: number, year: number, status: StoredStatus | null, narrowed: boolean) {
-  const head = status ? storedRatings(db, scope, year, status, [unitId], false)[0] : undefined;
-  const lineCount = head ? storedLineCount(db, head.id) : 0;
+async function loadStored(q: Queryable, scope: Scope, unitId: number, year: number, status: StoredStatus | null, narrowed: boolean) {
+  const head = status ? (await storedRatings(q, scope, year, status, [unitId], false))[0] : undefined;
+  const lineCount = head ? await storedLineCount(q, head.id) : 0;
   const inSql = !narrowed && head?.status === 'provisional' && lineCount > RECHECK_PROVISIONAL_LINES;
-  const stored = head && !inSql ? storedRatings(db, scope, year, head.status, [unitId])[0] : head;
+  const stored = head && !inSql ? (await storedRatings(q, scope, year, head.status, [unitId]))[0] : head;
   return { stored, inSql, lineCount };
+}
+
+/** The lines listed: each rule with its first lines, and the page of one rule when `?rule=&page=` asks for it. */
+interface ListedLines {
+  groups: RuleGroup<Line>[];
+  /** The rule asked for, if it has lines, and its page (clamped to the last). */
+  rule: { group: RuleGroup<Line>; page: RulePage<Line> } | null;
+}
+
+const ruleAsked = (search: Record<string, string | string[] | undefined>) => (typeof search.rule === 'string' ? search.rule : undefined);
+const pageAsked = (search: Record<string, string | string[] | undefined>) => Number(typeof search.page === 'string' ? search.page : '1');
+
+/** The lines of a rating too large to read whole, grouped and paged in SQL. */
+async function linesInSql(q: Queryable, ratingId: number, search: Record<string, string | string[] | undefined>): Promise<ListedLines> {
+  const groups = await storedRuleGroups(q, ratingId, FIRST_LINES_PER_RULE);
+  const group = groups.find((g) => g.rule === ruleAsked(search));
+  if (!group) return { groups, rule: null };
+  return { groups, rule: { group, page: await storedRulePage(q, ratingId, group.rule, group.count, pageAsked(search), RULE_PAGE_SIZE) } };
+}
+
+/** The lines shown (all, or one domain's), grouped and paged in memory. */
+function linesInMemory(shown: readonly Line[], search: Record<string, string | string[] | undefined>): ListedLines {
+  const groups = groupByRule(shown);
+  const group = groups.find((g) => g.rule === ruleAsked(search));
+  return { groups, rule: group ? { group, page: rulePage(shown, group.rule, pageAsked(search)) } : null };
 }
 
 /** The contributions by rule (first lines of each), or one rule's lines page by page (`?rule=&page=`). */
 function RatingLines({
-  db,
   stored,
-  inSql,
-  shown,
+  lines,
   shownPoints,
   recomputed,
   opts,
-  search,
   withParams,
   t,
 }: {
-  db: Db;
   stored: Stored;
-  inSql: boolean;
-  shown: Stored['contributions'];
+  lines: ListedLines;
   /** The sum of the lines listed when narrowed to a domain; null shows the rating's points. */
   shownPoints: number | null;
   recomputed: Contribution[] | null;
   opts: ExplainOptions;
-  search: Record<string, string | string[] | undefined>;
   withParams: (more: Record<string, string>) => string;
   t: T;
 }) {
   const { locale } = opts;
   // Only the lines on the page are turned into sentences: an institute may have a hundred thousand.
-  const explain = (cs: readonly (typeof shown)[number][]): ShownLine[] =>
+  const explain = (cs: readonly Line[]): ShownLine[] =>
     explainStored(cs, recomputed, opts).map((line, i) => ({ line, reference: cs[i]!.recordExternalId }));
-  const groups = inSql ? storedRuleGroups(db, stored.id, FIRST_LINES_PER_RULE) : groupByRule(shown);
-  const ruleParam = typeof search.rule === 'string' ? search.rule : undefined;
-  const ruleGroup = groups.find((g) => g.rule === ruleParam);
-  const pageNo = Number(typeof search.page === 'string' ? search.page : '1');
-  const rulePageOf = !ruleGroup
-    ? null
-    : inSql
-      ? storedRulePage(db, stored.id, ruleGroup.rule, ruleGroup.count, pageNo, RULE_PAGE_SIZE)
-      : rulePage(shown, ruleGroup.rule, pageNo);
-  return ruleGroup && rulePageOf ? (
+  const { groups, rule } = lines;
+  return rule ? (
     <RuleLines
-      rule={ruleGroup.rule}
-      points={ruleGroup.points}
-      floor={ruleGroup.floor}
-      page={{ ...rulePageOf, items: explain(rulePageOf.items) }}
-      hrefForPage={(p) => withParams({ rule: ruleGroup.rule, page: String(p) })}
+      rule={rule.group.rule}
+      points={rule.group.points}
+      floor={rule.group.floor}
+      page={{ ...rule.page, items: explain(rule.page.items) }}
+      hrefForPage={(p) => withParams({ rule: rule.group.rule, page: String(p) })}
       backHref={withParams({})}
       locale={locale}
       t={t}
