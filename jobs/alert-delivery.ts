@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { enqueueAlertDeliveries, sendDueDeliveries } from '@/features/delivery/deliver';
 import { deliveryConfigFromEnv } from '@/platform/delivery/config';
 import type { Job } from './runner';
@@ -6,7 +6,7 @@ import type { Job } from './runner';
 /** Queue, then send. A failure is logged (the next minute tries again), never thrown. */
 export async function alertDelivery(db: Db, now = new Date(), config = deliveryConfigFromEnv()) {
   try {
-    enqueueAlertDeliveries(db, now, config);
+    await enqueueAlertDeliveries(db, now, config);
     return await sendDueDeliveries(db, now, config);
   } catch (error) {
     console.error('[jobs] alert-delivery failed', error);

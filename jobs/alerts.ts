@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { runAlerts } from '@/features/alerts/run-alerts';
 import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
 import { runJob, type Job } from './runner';
@@ -24,8 +24,8 @@ export const alertsJob: Job = {
   schedule: `0 ${ALERTS_HOUR} * * *`,
   claim: 'period',
   period: alertsPeriod,
-  run(db, _day, now) {
-    const r = runAlerts(db, { now });
+  async run(db, _day, now) {
+    const r = await runAlerts(db, { now });
     if (r.stored) console.log(`[jobs] alerts: ${r.stored} new of ${r.candidates} evaluated`);
   },
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { env, type Env } from '@/server/env';
 import { backupDatabase, backupDir, backupFileName, pruneBackups } from '@/platform/backup/backup';
 import { formatDate, HOUR_MS } from '@/domain/time/shanghai';
@@ -26,9 +26,9 @@ export function backupJob(given?: Env): Job {
     schedule: `0 ${BACKUP_HOUR} * * *`,
     claim: 'period',
     period: (now) => (config().FENGHUO_BACKUP_KEEP === 0 || config().FENGHUO_DB === ':memory:' ? null : backupPeriod(now)),
-    run(db, _day, now) {
+    async run(db, _day, now) {
       const dir = backupDir(config());
-      const result = backupDatabase(db, path.join(dir, backupFileName(now)));
+      const result = await backupDatabase(db, path.join(dir, backupFileName(now)));
       const removed = pruneBackups(dir, config().FENGHUO_BACKUP_KEEP);
       console.log(
         `[jobs] backup ${path.basename(result.file)}: ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${Math.round(result.ms)} ms` +

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { purgeExpired } from '@/db/jobs/housekeeping';
 import { DAY_MS, formatDate } from '@/domain/time/shanghai';
 import { purgeStaged } from '@/features/import/staging';
@@ -10,8 +10,8 @@ export const housekeepingJob: Job = {
   schedule: '15 3 * * *',
   claim: 'period',
   period: (now) => formatDate(now),
-  run(db, _day, now) {
-    purgeExpired(db, now, new Date(now.getTime() - DAY_MS));
+  async run(db, _day, now) {
+    await purgeExpired(db, now, new Date(now.getTime() - DAY_MS));
     purgeStaged(now.getTime());
   },
 };

@@ -3,10 +3,11 @@ import { setProvisionalRefresher } from '@/features/rating/refresh-delegate';
 import { startTsWorker } from '@/platform/worker/ts-worker';
 import type { JobThreadMessage, JobThreadRequest } from './job-worker';
 
-// The server's scheduled jobs run in a worker thread of their own (jobs/job-worker.ts), on a connection of
-// its own to the same file, so that rating a huge institute, a flood of alerts or a bulletin never holds the
-// event loop that answers requests (decision 031). The claims in the database still make each period run
-// once across processes and threads (features/jobs/run-claimed.ts, through jobs/runner.ts).
+// The server's scheduled jobs run in a worker thread of their own (jobs/job-worker.ts), on a database engine
+// of its own over the same file (its own connections), so that rating a huge institute, a flood of alerts or
+// a bulletin never holds the event loop that answers requests (decision 031). The claims in the database
+// still make each period run once across processes and threads (features/jobs/run-claimed.ts, through
+// jobs/runner.ts).
 
 /** A crashed job thread is started again after this long (its claims' leases let the next one take over). */
 const RESTART_MS = 10_000;

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { housekeepingJob } from './housekeeping';
 import { annualRatingJob, provisionalRatingJob } from './rating';
 import { alertsJob } from './alerts';
@@ -15,7 +15,7 @@ import { scheduleAndCatchUp, type Job } from './runner';
 export const jobs: readonly Job[] = [
   housekeepingJob, // 03:15 daily
   annualRatingJob, // 02:00 on 10 January
-  provisionalRatingJob, // 01:30 daily
+  provisionalRatingJob, // 00:00 daily
   alertsJob, // 06:00 daily
   bulletinJob, // 08:00 on the 1st
   alertDeliveryJob, // every minute

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { runClaimed, type ClaimOutcome } from '@/features/jobs/run-claimed';
 import { ZONE } from '@/domain/time/shanghai';
 
@@ -41,9 +41,10 @@ export async function runJob(db: Db, job: Job, now = new Date()): Promise<ClaimO
 /**
  * Schedules every job and runs each once now: a period missed while the server was down runs at start,
  * once, thanks to the claims. Resolves when those catch-up runs have settled. The job thread calls it
- * (jobs/job-worker.ts), and the server itself for a database in memory.
+ * (jobs/job-worker.ts), and the server itself for a database in memory. The catch-up runs one job after
+ * another, in the list's order (the ratings before the alerts that read them), as the synchronous jobs did.
  */
 export async function scheduleAndCatchUp(db: Db, jobs: readonly Job[]): Promise<void> {
   for (const job of jobs) cron.schedule(job.schedule, () => void runJob(db, job), { timezone: ZONE, name: job.name });
-  await Promise.allSettled(jobs.map((job) => runJob(db, job)));
+  for (const job of jobs) await Promise.allSettled([runJob(db, job)]);
 }

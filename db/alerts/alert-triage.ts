@@ -1,5 +1,5 @@
 import { and, count, desc, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
 import { alerts } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import { levels, type Level } from '@/domain/reference/level-codes';
@@ -25,14 +25,13 @@ export function orderOf(order: AlertOrder): SQL[] {
 }
 
 /** Alerts in scope not yet acknowledged, per colour: what the inbox says needs action. */
-export function unacknowledgedByColour(db: Db, scope: Scope): Record<Level, number> {
+export async function unacknowledgedByColour(q: Queryable, scope: Scope): Promise<Record<Level, number>> {
   const counts = Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>;
-  for (const r of db
+  const rows = await q
     .select({ colour: alerts.colour, n: count() })
     .from(alerts)
     .where(and(inScope(alerts.unitId, scope), isNull(alerts.acknowledgedAt)))
-    .groupBy(alerts.colour)
-    .all())
-    counts[r.colour] = r.n;
+    .groupBy(alerts.colour);
+  for (const r of rows) counts[r.colour] = r.n;
   return counts;
 }

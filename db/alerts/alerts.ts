@@ -1,7 +1,7 @@
 import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
-import type { SyncTx as Tx } from '../tx';
+import type { Queryable } from '../tx';
+import { first, rawGet, rawRun } from '../engine';
 import { alertReads, alerts, units, users } from '../schema';
 import type { Actor, Scope } from '@/domain/auth/actor';
 import type { AlertLink, AlertView, CandidateAlert } from '@/domain/alerts/types';
@@ -14,15 +14,15 @@ import { orderOf, type AlertOrder } from './alert-triage';
  * exactly once however often, and by however many processes, the rules are evaluated. Returns how many
  * were new.
  */
-export function storeAlerts(db: Db | Tx, candidates: readonly CandidateAlert[], firedAt: Date): number {
+export async function storeAlerts(q: Queryable, candidates: readonly CandidateAlert[], firedAt: Date): Promise<number> {
   let stored = 0;
   for (let i = 0; i < candidates.length; i += 200) {
     const chunk = candidates.slice(i, i + 200);
-    stored += db
+    const result = await q
       .insert(alerts)
       .values(chunk.map((c) => ({ ...c, firedAt })))
-      .onConflictDoNothing()
-      .run().changes;
+      .onConflictDoNothing();
+    stored += result.changes;
   }
   return stored;
 }
@@ -72,8 +72,8 @@ const listed = {
   acknowledgeComment: alerts.acknowledgeComment,
 };
 
-function select(db: Db, userId: number) {
-  return db
+function select(q: Queryable, userId: number) {
+  return q
     .select({
       ...listed,
       unitId: alerts.unitId,
@@ -88,7 +88,7 @@ function select(db: Db, userId: number) {
     .leftJoin(alertReads, and(eq(alertReads.alertId, alerts.id), eq(alertReads.userId, userId)));
 }
 
-type Selected = Awaited<ReturnType<ReturnType<typeof select>['all']>>[number];
+type Selected = Awaited<ReturnType<typeof select>>[number];
 const toRow = ({ details, readId, ...r }: Selected): AlertView => ({
   ...r,
   links: ((details as { links?: AlertLink[] } | null)?.links ?? []) as AlertLink[],
@@ -96,58 +96,58 @@ const toRow = ({ details, readId, ...r }: Selected): AlertView => ({
 });
 
 /** One page of the inbox within the viewer's scope, in the order asked for. */
-export function listAlerts(
-  db: Db,
+export async function listAlerts(
+  q: Queryable,
   viewer: Pick<Actor, 'userId' | 'scope'>,
   filters: AlertFilters,
   page: { page: number; pageSize: number },
   order: AlertOrder = 'action',
-): { total: number; rows: AlertView[] } {
+): Promise<{ total: number; rows: AlertView[] }> {
   const where = whereOf(viewer.scope, filters);
-  const total = db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
-  const rows = select(db, viewer.userId)
+  const total = first(await q.select({ n: count() }).from(alerts).where(where))?.n ?? 0;
+  const rows = await select(q, viewer.userId)
     .where(where)
     .orderBy(...orderOf(order))
     .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .all();
+    .offset((page.page - 1) * page.pageSize);
   return { total, rows: rows.map(toRow) };
 }
 
 /** The newest alerts in scope (for the overview's "latest alerts"). */
-export function latestAlerts(db: Db, scope: Scope, limit: number, userId = 0): AlertView[] {
-  return select(db, userId)
+export async function latestAlerts(q: Queryable, scope: Scope, limit: number, userId = 0): Promise<AlertView[]> {
+  const rows = await select(q, userId)
     .where(inScope(alerts.unitId, scope))
     .orderBy(...orderOf('newest'))
-    .limit(limit)
-    .all()
-    .map(toRow);
+    .limit(limit);
+  return rows.map(toRow);
 }
 
 /** Alerts in scope fired in [from, to), oldest first (the monthly bulletin's "the month's alerts"). */
-export function alertsInPeriod(db: Db, scope: Scope, from: Date, to: Date, userId = 0): AlertView[] {
-  return select(db, userId).where(whereOf(scope, { from, to })).orderBy(alerts.firedAt, alerts.id).all().map(toRow);
+export async function alertsInPeriod(q: Queryable, scope: Scope, from: Date, to: Date, userId = 0): Promise<AlertView[]> {
+  const rows = await select(q, userId).where(whereOf(scope, { from, to })).orderBy(alerts.firedAt, alerts.id);
+  return rows.map(toRow);
 }
 
 /** One alert if it lies in the viewer's scope; otherwise (or if there is none) null, alike. */
-export function alertInScope(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): AlertView | null {
-  const row = select(db, viewer.userId)
-    .where(and(eq(alerts.id, id), inScope(alerts.unitId, viewer.scope)))
-    .get();
+export async function alertInScope(q: Queryable, viewer: Pick<Actor, 'userId' | 'scope'>, id: number): Promise<AlertView | null> {
+  const row = first(
+    await select(q, viewer.userId)
+      .where(and(eq(alerts.id, id), inScope(alerts.unitId, viewer.scope)))
+      .limit(1),
+  );
   return row ? toRow(row) : null;
 }
 
 /** API page: alerts in scope fired in [from, to), by id after `cursor`. */
-export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
-  const rows = db
+export async function alertsForApi(db: Queryable, scope: Scope, q: { from?: Date; to?: Date; cursor?: number; limit: number }) {
+  const rows = await db
     .select({ ...listed, acknowledgedBy: ackUser.login })
     .from(alerts)
     .leftJoin(units, eq(units.id, alerts.unitId))
     .leftJoin(ackUser, eq(ackUser.id, alerts.acknowledgedBy))
     .where(and(whereOf(scope, { from: q.from, to: q.to }), q.cursor ? sql`${alerts.id} > ${q.cursor}` : undefined))
     .orderBy(alerts.id)
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const more = rows.length > q.limit;
   const data = rows.slice(0, q.limit);
   return { data, nextCursor: more ? String(data[data.length - 1]!.id) : null };
@@ -155,58 +155,78 @@ export function alertsForApi(db: Db, scope: Scope, q: { from?: Date; to?: Date; 
 
 // Alerts in a scope, by scope, kept until an alert is added (alerts are never deleted, so the newest id
 // is their version): the header shows the unread count on every page, and counting a large table on every
-// request would cost more than the rest of the page.
-const inScopeCounts = new Map<string, { newest: number; n: number }>();
+// request would cost more than the rest of the page. The count is kept as its promise, so requests that
+// arrive while it runs share it; a count that fails is forgotten.
+const inScopeCounts = new Map<string, { newest: number; n: Promise<number> }>();
 
-function alertsInScopeCount(db: Db, scope: Scope): number {
-  const newest = (db.$client.prepare('SELECT max(id) AS id FROM alerts').get() as { id: number | null }).id ?? 0;
+async function alertsInScopeCount(q: Queryable, scope: Scope): Promise<number> {
+  // The version is read before counting, so an entry never claims a newer version than the alerts it counted.
+  const newest = (await rawGet<{ id: number | null }>(q, sql`SELECT max(id) AS id FROM alerts`))?.id ?? 0;
   const key = scope.all ? 'all' : scope.unitIds.join(',');
   const hit = inScopeCounts.get(key);
   if (hit && hit.newest === newest) return hit.n;
-  const n = db.select({ n: count() }).from(alerts).where(inScope(alerts.unitId, scope)).get()?.n ?? 0;
+  const n = q
+    .select({ n: count() })
+    .from(alerts)
+    .where(inScope(alerts.unitId, scope))
+    .then((rows) => first(rows)?.n ?? 0);
   if (inScopeCounts.size > 1000) inScopeCounts.clear();
-  inScopeCounts.set(key, { newest, n });
+  const entry = { newest, n };
+  inScopeCounts.set(key, entry);
+  n.catch(() => {
+    if (inScopeCounts.get(key) === entry) inScopeCounts.delete(key);
+  });
   return n;
 }
 
 /** How many alerts in scope the user has not opened: those in scope less those the user has read. */
-export function unreadAlertCount(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>): number {
+export async function unreadAlertCount(q: Queryable, viewer: Pick<Actor, 'userId' | 'scope'>): Promise<number> {
   const read =
-    db
-      .select({ n: count() })
-      .from(alertReads)
-      .innerJoin(alerts, eq(alerts.id, alertReads.alertId))
-      .where(and(eq(alertReads.userId, viewer.userId), inScope(alerts.unitId, viewer.scope)))
-      .get()?.n ?? 0;
-  return Math.max(0, alertsInScopeCount(db, viewer.scope) - read);
+    first(
+      await q
+        .select({ n: count() })
+        .from(alertReads)
+        .innerJoin(alerts, eq(alerts.id, alertReads.alertId))
+        .where(and(eq(alertReads.userId, viewer.userId), inScope(alerts.unitId, viewer.scope))),
+    )?.n ?? 0;
+  return Math.max(0, (await alertsInScopeCount(q, viewer.scope)) - read);
 }
 
-export function markAlertRead(db: Db, userId: number, alertId: number, now: Date): void {
-  db.insert(alertReads).values({ userId, alertId, readAt: now }).onConflictDoNothing().run();
+export async function markAlertRead(q: Queryable, userId: number, alertId: number, now: Date): Promise<void> {
+  await q.insert(alertReads).values({ userId, alertId, readAt: now }).onConflictDoNothing();
 }
 
 /** Marks every alert in scope read for the user; returns how many were unread. */
-export function markAllAlertsRead(db: Db, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): number {
+export async function markAllAlertsRead(q: Queryable, viewer: Pick<Actor, 'userId' | 'scope'>, now: Date): Promise<number> {
   const filter = inScope(alerts.unitId, viewer.scope) ?? sql`1 = 1`;
-  return db.run(
+  const result = await rawRun(
+    q,
     sql`INSERT INTO alert_reads (user_id, alert_id, read_at)
         SELECT ${viewer.userId}, ${alerts.id}, ${now.getTime()} FROM ${alerts} WHERE ${filter}
         AND NOT EXISTS (SELECT 1 FROM alert_reads r WHERE r.alert_id = ${alerts.id} AND r.user_id = ${viewer.userId})`,
-  ).changes;
+  );
+  return result.changes;
 }
 
 /** The alert's acknowledgement state if it lies in the scope; undefined otherwise (or if there is none), alike. */
-export function acknowledgementInScope(db: Db | Tx, alertId: number, scope: Scope) {
-  return db
-    .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
-    .from(alerts)
-    .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, scope)))
-    .get();
+export async function acknowledgementInScope(q: Queryable, alertId: number, scope: Scope) {
+  return first(
+    await q
+      .select({ id: alerts.id, unitId: alerts.unitId, acknowledgedAt: alerts.acknowledgedAt })
+      .from(alerts)
+      .where(and(eq(alerts.id, alertId), inScope(alerts.unitId, scope)))
+      .limit(1),
+  );
 }
 
-export function setAcknowledged(db: Db | Tx, alertId: number, by: { userId: number; comment: string | null }, now: Date): void {
-  db.update(alerts)
+export async function setAcknowledged(
+  q: Queryable,
+  alertId: number,
+  by: { userId: number; comment: string | null },
+  now: Date,
+): Promise<void> {
+  await q
+    .update(alerts)
     .set({ acknowledgedAt: now, acknowledgedBy: by.userId, acknowledgeComment: by.comment })
-    .where(eq(alerts.id, alertId))
-    .run();
+    .where(eq(alerts.id, alertId));
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { first, rawAll } from '../engine';
 import { alerts, bulletins, hazards, incidents, units } from '../schema';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { InstituteNames } from '@/domain/bulletins/types';
@@ -17,55 +18,56 @@ export interface StoredBulletin {
 }
 
 /** Stores month M's bulletin unless one exists; returns whether this call stored it. Never overwrites. */
-export function insertBulletin(db: Db, month: string, body: unknown, generatedAt: Date): boolean {
-  return db.insert(bulletins).values({ month, body, generatedAt }).onConflictDoNothing().run().changes === 1;
+export async function insertBulletin(q: Queryable, month: string, body: unknown, generatedAt: Date): Promise<boolean> {
+  return (await q.insert(bulletins).values({ month, body, generatedAt }).onConflictDoNothing()).changes === 1;
 }
 
-export function bulletinByMonth(db: Db, month: string): StoredBulletin | undefined {
-  return db.select().from(bulletins).where(eq(bulletins.month, month)).get();
+export async function bulletinByMonth(q: Queryable, month: string): Promise<StoredBulletin | undefined> {
+  return first(await q.select().from(bulletins).where(eq(bulletins.month, month)).limit(1));
 }
 
-export function latestBulletinMonth(db: Db): string | undefined {
-  return db.select({ month: bulletins.month }).from(bulletins).orderBy(desc(bulletins.month)).limit(1).get()?.month;
+export async function latestBulletinMonth(q: Queryable): Promise<string | undefined> {
+  return first(await q.select({ month: bulletins.month }).from(bulletins).orderBy(desc(bulletins.month)).limit(1))?.month;
 }
 
 /** The archive, newest first: month and generation time only (bodies are read one at a time). */
-export function listBulletins(db: Db, page: number, perPage: number): { rows: { month: string; generatedAt: Date }[]; total: number } {
-  const total = db.select({ n: count() }).from(bulletins).get()?.n ?? 0;
-  const rows = db
+export async function listBulletins(
+  q: Queryable,
+  page: number,
+  perPage: number,
+): Promise<{ rows: { month: string; generatedAt: Date }[]; total: number }> {
+  const total = first(await q.select({ n: count() }).from(bulletins))?.n ?? 0;
+  const rows = await q
     .select({ month: bulletins.month, generatedAt: bulletins.generatedAt })
     .from(bulletins)
     .orderBy(desc(bulletins.month))
     .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
+    .offset((page - 1) * perPage);
   return { rows, total };
 }
 
 /** New incidents that occurred in [from, to), per institute and effective tier; withdrawn ones excluded. */
-export function incidentsByInstituteAndTier(db: Db, ruleSet: RatingRuleSet, from: Date, to: Date) {
+export async function incidentsByInstituteAndTier(q: Queryable, ruleSet: RatingRuleSet, from: Date, to: Date) {
   const tier = effectiveTierSql(ruleSet);
-  return db
+  return q
     .select({ instituteId: incidents.instituteId, tier, n: count() })
     .from(incidents)
     .where(and(gte(incidents.occurredAt, from), lt(incidents.occurredAt, to), ne(incidents.status, 'withdrawn')))
-    .groupBy(incidents.instituteId, tier)
-    .all();
+    .groupBy(incidents.instituteId, tier);
 }
 
 /** New hazards found in [from, to), per institute and severity; withdrawn ones excluded. */
-export function hazardsByInstituteAndSeverity(db: Db, from: Date, to: Date) {
-  return db
+export async function hazardsByInstituteAndSeverity(q: Queryable, from: Date, to: Date) {
+  return q
     .select({ instituteId: hazards.instituteId, severity: hazards.severity, n: count() })
     .from(hazards)
     .where(and(gte(hazards.foundAt, from), lt(hazards.foundAt, to), ne(hazards.status, 'withdrawn')))
-    .groupBy(hazards.instituteId, hazards.severity)
-    .all();
+    .groupBy(hazards.instituteId, hazards.severity);
 }
 
 /** Hazards overdue at instant `at`: found and due before it, not rectified by it, not withdrawn. */
-export function overdueHazardsAt(db: Db, at: Date) {
-  return db
+export async function overdueHazardsAt(q: Queryable, at: Date) {
+  return q
     .select({ instituteId: hazards.instituteId, severity: hazards.severity, n: count() })
     .from(hazards)
     .where(
@@ -76,42 +78,41 @@ export function overdueHazardsAt(db: Db, at: Date) {
         ne(hazards.status, 'withdrawn'),
       ),
     )
-    .groupBy(hazards.instituteId, hazards.severity)
-    .all();
+    .groupBy(hazards.instituteId, hazards.severity);
 }
 
 /** Incidents (by occurrence) and hazards (by finding) in [from, to), per institute and domain. */
-export function domainCountsByInstitute(db: Db, from: Date, to: Date) {
-  const inc = db
+export async function domainCountsByInstitute(q: Queryable, from: Date, to: Date) {
+  const inc = await q
     .select({ instituteId: incidents.instituteId, domain: incidents.domain, n: count() })
     .from(incidents)
     .where(and(gte(incidents.occurredAt, from), lt(incidents.occurredAt, to), ne(incidents.status, 'withdrawn')))
-    .groupBy(incidents.instituteId, incidents.domain)
-    .all();
-  const haz = db
+    .groupBy(incidents.instituteId, incidents.domain);
+  const haz = await q
     .select({ instituteId: hazards.instituteId, domain: hazards.domain, n: count() })
     .from(hazards)
     .where(and(gte(hazards.foundAt, from), lt(hazards.foundAt, to), ne(hazards.status, 'withdrawn')))
-    .groupBy(hazards.instituteId, hazards.domain)
-    .all();
+    .groupBy(hazards.instituteId, hazards.domain);
   return { incidents: inc, hazards: haz };
 }
 
 /** Institutes by id with their branch (their parent when it is a branch). */
-export function institutesWithBranch(db: Db, ids: number[]) {
+export async function institutesWithBranch(q: Queryable, ids: number[]): Promise<({ id: number } & InstituteNames)[]> {
   if (ids.length === 0) return [];
-  return db.$client
-    .prepare(
-      `SELECT u.id, u.code, u.name, u.name_en AS nameEn, b.id AS branchId, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
+  return rawAll<{ id: number } & InstituteNames>(
+    q,
+    sql`SELECT u.id, u.code, u.name, u.name_en AS nameEn, b.id AS branchId, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
        FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
-       WHERE u.id IN (${ids.map(() => '?').join(',')})`,
-    )
-    .all(...ids) as ({ id: number } & InstituteNames)[];
+       WHERE u.id IN (${sql.join(
+         ids.map((id) => sql`${id}`),
+         sql`, `,
+       )})`,
+  );
 }
 
 /** Alerts fired in [from, to), oldest first, with their unit's code and names. */
-export function alertsFiredBetween(db: Db, from: Date, to: Date) {
-  return db
+export async function alertsFiredBetween(q: Queryable, from: Date, to: Date) {
+  return q
     .select({
       id: alerts.id,
       rule: alerts.rule,
@@ -128,6 +129,5 @@ export function alertsFiredBetween(db: Db, from: Date, to: Date) {
     .from(alerts)
     .leftJoin(units, eq(units.id, alerts.unitId))
     .where(and(gte(alerts.firedAt, from), lt(alerts.firedAt, to)))
-    .orderBy(alerts.firedAt, alerts.id)
-    .all();
+    .orderBy(alerts.firedAt, alerts.id);
 }

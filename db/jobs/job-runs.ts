@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { first } from '../engine';
 import { jobRuns } from '../schema';
 
 /**
@@ -23,10 +24,16 @@ export interface JobClaim {
  * - `failed`: claimed again (a retry);
  * - `running` with an expired (or, before leases existed, no) lease: its process died; taken over.
  */
-export function claimJobRun(db: Db, job: string, period: string, now = new Date(), leaseMs = DEFAULT_LEASE_MS): JobClaim | null {
+export async function claimJobRun(
+  q: Queryable,
+  job: string,
+  period: string,
+  now = new Date(),
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<JobClaim | null> {
   const owner = randomUUID();
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = db
+  const result = await q
     .insert(jobRuns)
     .values({ job, period, status: 'running', startedAt: now, leaseUntil, leaseOwner: owner, attempts: 1 })
     .onConflictDoUpdate({
@@ -41,28 +48,28 @@ export function claimJobRun(db: Db, job: string, period: string, now = new Date(
         attempts: sql`${jobRuns.attempts} + 1`,
       },
       setWhere: sql`${jobRuns.status} = 'failed' OR (${jobRuns.status} = 'running' AND (${jobRuns.leaseUntil} IS NULL OR ${jobRuns.leaseUntil} <= ${now.getTime()}))`,
-    })
-    .run();
+    });
   return result.changes === 1 ? { job, period, owner } : null;
 }
 
 /** Records the outcome of a claimed run; only the holder of the claim can finish it. */
-export function finishJobRun(db: Db, claim: JobClaim, outcome: { error?: string } = {}, now = new Date()): boolean {
-  const result = db
+export async function finishJobRun(q: Queryable, claim: JobClaim, outcome: { error?: string } = {}, now = new Date()): Promise<boolean> {
+  const result = await q
     .update(jobRuns)
     .set({ status: outcome.error ? 'failed' : 'done', finishedAt: now, error: outcome.error ?? null, leaseUntil: null })
-    .where(and(eq(jobRuns.job, claim.job), eq(jobRuns.period, claim.period), eq(jobRuns.leaseOwner, claim.owner)))
-    .run();
+    .where(and(eq(jobRuns.job, claim.job), eq(jobRuns.period, claim.period), eq(jobRuns.leaseOwner, claim.owner)));
   return result.changes === 1;
 }
 
 /** Whether (job, period) has run successfully. */
-export function jobRunDone(db: Db, job: string, period: string): boolean {
-  const row = db
-    .select({ status: jobRuns.status })
-    .from(jobRuns)
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
-    .get();
+export async function jobRunDone(q: Queryable, job: string, period: string): Promise<boolean> {
+  const row = first(
+    await q
+      .select({ status: jobRuns.status })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
+      .limit(1),
+  );
   return row?.status === 'done';
 }
 
@@ -70,11 +77,10 @@ export function jobRunDone(db: Db, job: string, period: string): boolean {
  * Reopens a `done` period whose product has since disappeared (e.g. an operator deleted a stored bulletin
  * to have it regenerated), so the next claim retries it. Only a `done` row changes.
  */
-export function reopenDoneJobRun(db: Db, job: string, period: string, reason: string, now = new Date()): boolean {
-  const result = db
+export async function reopenDoneJobRun(q: Queryable, job: string, period: string, reason: string, now = new Date()): Promise<boolean> {
+  const result = await q
     .update(jobRuns)
     .set({ status: 'failed', error: reason, finishedAt: now })
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period), eq(jobRuns.status, 'done')))
-    .run();
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period), eq(jobRuns.status, 'done')));
   return result.changes === 1;
 }

@@ -1,4 +1,4 @@
-import type { SyncTx as Tx } from '@/db/tx';
+import type { Tx } from '@/db/tx';
 import { domainNames, unitInfos } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
 import { storeAlerts } from '@/db/alerts/alerts';
@@ -33,9 +33,9 @@ const fact = (id: number, r: Record<string, unknown>): IncidentFact => ({
  * Stored in the same transaction, so a submission that rolls back leaves no alert; a resend that changes
  * nothing fires nothing (and the unique index would refuse a second alert for the same tier anyway).
  */
-export function fireIncidentAlerts(tx: Tx, written: readonly WrittenIncident[], now: Date): number {
+export async function fireIncidentAlerts(tx: Tx, written: readonly WrittenIncident[], now: Date): Promise<number> {
   if (written.length === 0) return 0;
-  const rules = activeAlertRules(tx);
+  const rules = await activeAlertRules(tx);
   if (!rules.alerts['incident.serious'].enabled) return 0;
   const candidates = [];
   for (const w of written) {
@@ -48,7 +48,7 @@ export function fireIncidentAlerts(tx: Tx, written: readonly WrittenIncident[], 
     candidates.push(after);
   }
   if (candidates.length === 0) return 0;
-  const facts = { units: unitInfos(tx, [...new Set(candidates.map((c) => c.unitId))]), domains: domainNames(tx) };
+  const facts = { units: await unitInfos(tx, [...new Set(candidates.map((c) => c.unitId))]), domains: await domainNames(tx) };
   const alerts = candidates.flatMap((c) => seriousIncidentAlert(c, facts, rules) ?? []);
-  return storeAlerts(tx, alerts, now);
+  return await storeAlerts(tx, alerts, now);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db, Queryable } from '@/db/tx';
 import { loadAlertFacts, provisionalRatingFacts } from '@/db/alerts/alert-inputs';
 import { activeAlertRules } from '@/db/rule-sets/alert-rule-sets';
 import { storeAlerts } from '@/db/alerts/alerts';
@@ -11,9 +11,10 @@ import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingFact } from '@/domain/alerts/types';
 
 /** Every institute's provisional (year-to-date) rating computed at an instant, nothing stored. */
-export function ratingFactsAt(db: Db, ruleSet: RatingRuleSet, asOf: Date): RatingFact[] {
+export async function ratingFactsAt(q: Queryable, ruleSet: RatingRuleSet, asOf: Date): Promise<RatingFact[]> {
   const year = shanghaiYear(asOf);
-  return rateInstitutes(db, ruleSet, year, { asOf }).map(({ institute, rating }) => ({
+  const rated = await rateInstitutes(q, ruleSet, year, { asOf });
+  return rated.map(({ institute, rating }) => ({
     instituteId: institute.id,
     year,
     level: rating.level,
@@ -34,21 +35,20 @@ export interface AlertRunResult {
  * was missed, and a repeated run stores nothing new: the unique index decides. Ratings: as of now, this
  * year's stored provisional ratings, refreshed first; for another instant they are computed at it.
  */
-export function runAlerts(db: Db, opts: { now?: Date; asOf?: Date } = {}): AlertRunResult {
+export async function runAlerts(db: Db, opts: { now?: Date; asOf?: Date } = {}): Promise<AlertRunResult> {
   const now = opts.now ?? new Date();
   const asOf = opts.asOf ?? now;
-  const rules = activeAlertRules(db);
+  const rules = await activeAlertRules(db);
   const year = shanghaiYear(asOf);
-  let ratings: RatingFact[];
-  if (opts.asOf === undefined) {
-    refreshProvisionalRatings(db, now);
-    ratings = provisionalRatingFacts(db, year);
-  } else {
-    ratings = ratingFactsAt(db, rules.rating, asOf);
-  }
-  const facts = loadAlertFacts(db, asOf, surgeEventsFrom(asOf, rules.alerts), ratings);
+  if (opts.asOf === undefined) await refreshProvisionalRatings(db, now);
+  // Every fact from one state of the records, as the synchronous reads gave: a write that commits while
+  // they are read is seen whole or not at all.
+  const facts = await db.snapshot(async (tx) => {
+    const ratings = opts.asOf === undefined ? await provisionalRatingFacts(tx, year) : await ratingFactsAt(tx, rules.rating, asOf);
+    return loadAlertFacts(tx, asOf, surgeEventsFrom(asOf, rules.alerts), ratings);
+  });
   const candidates = evaluateAlerts(facts, rules, asOf);
-  const stored = db.transaction((tx) => storeAlerts(tx, candidates, now), { behavior: 'immediate' });
+  const stored = await db.transaction((tx) => storeAlerts(tx, candidates, now));
   const byRule: Record<string, number> = {};
   for (const c of candidates) byRule[c.rule] = (byRule[c.rule] ?? 0) + 1;
   return { asOf, candidates: candidates.length, stored, byRule };

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import {
   alertsFiredBetween,
   domainCountsByInstitute,
@@ -56,11 +56,11 @@ const names = (u: InstituteNames): InstituteNames => ({
 });
 
 /** Every institute's provisional, year-to-date level at the month's start and end (nothing stored). */
-function addLevels(db: Db, rows: Rows, ruleSet: RatingRuleSet, month: string): void {
+async function addLevels(q: Queryable, rows: Rows, ruleSet: RatingRuleSet, month: string): Promise<void> {
   const year = monthYear(month);
   // Year-to-date levels: at 1 January a new year's provisional rating starts from nothing (decision 013).
-  const atEnd = rateInstitutes(db, ruleSet, year, { asOf: monthEnd(month) });
-  const atStart = new Map(rateInstitutes(db, ruleSet, year, { asOf: monthStart(month) }).map((r) => [r.institute.id, r.rating]));
+  const atEnd = await rateInstitutes(q, ruleSet, year, { asOf: monthEnd(month) });
+  const atStart = new Map((await rateInstitutes(q, ruleSet, year, { asOf: monthStart(month) })).map((r) => [r.institute.id, r.rating]));
   for (const { institute: u, rating } of atEnd) {
     const r = rowOf(rows, u.id);
     Object.assign(r, names(u), { levelEnd: rating.level, pointsEnd: rating.points });
@@ -73,20 +73,20 @@ function addLevels(db: Db, rows: Rows, ruleSet: RatingRuleSet, month: string): v
 }
 
 /** New incidents by tier and new hazards by severity in [start, end), and hazards overdue at its end. */
-function addCounts(db: Db, rows: Rows, ruleSet: RatingRuleSet, start: Date, end: Date): void {
-  for (const c of incidentsByInstituteAndTier(db, ruleSet, start, end)) {
+async function addCounts(q: Queryable, rows: Rows, ruleSet: RatingRuleSet, start: Date, end: Date): Promise<void> {
+  for (const c of await incidentsByInstituteAndTier(q, ruleSet, start, end)) {
     const tiers = rowOf(rows, c.instituteId).incidentsByTier;
     const i = Math.min(Math.max(Number(c.tier), 1), 4) - 1;
     tiers[i] = (tiers[i] ?? 0) + c.n;
   }
-  for (const c of hazardsByInstituteAndSeverity(db, start, end)) rowOf(rows, c.instituteId).hazards[c.severity] += c.n;
-  for (const c of overdueHazardsAt(db, end)) rowOf(rows, c.instituteId).overdueAtEnd[c.severity] += c.n;
+  for (const c of await hazardsByInstituteAndSeverity(q, start, end)) rowOf(rows, c.instituteId).hazards[c.severity] += c.n;
+  for (const c of await overdueHazardsAt(q, end)) rowOf(rows, c.instituteId).overdueAtEnd[c.severity] += c.n;
 }
 
 /** Incidents and hazards per institute and domain, month by month. */
-function addTrend(db: Db, rows: Rows, trendMonths: readonly string[]): void {
+async function addTrend(q: Queryable, rows: Rows, trendMonths: readonly string[]): Promise<void> {
   for (const m of trendMonths) {
-    const counts = domainCountsByInstitute(db, monthStart(m), monthEnd(m));
+    const counts = await domainCountsByInstitute(q, monthStart(m), monthEnd(m));
     const cells = new Map<string, { instituteId: number; domain: string; incidents: number; hazards: number }>();
     const cell = (instituteId: number, domain: string) => {
       const key = `${instituteId}|${domain}`;
@@ -100,27 +100,30 @@ function addTrend(db: Db, rows: Rows, trendMonths: readonly string[]): void {
 }
 
 /** Institutes that were not rated (e.g. inactive this year) but have records still need their names. */
-function nameUnrated(db: Db, rows: Rows): void {
+async function nameUnrated(q: Queryable, rows: Rows): Promise<void> {
   const unnamed = [...rows.values()].filter((r) => !r.code).map((r) => r.unitId);
-  for (const u of institutesWithBranch(db, unnamed)) Object.assign(rowOf(rows, u.id), names(u));
+  for (const u of await institutesWithBranch(q, unnamed)) Object.assign(rowOf(rows, u.id), names(u));
 }
 
 /**
  * Builds month M's bulletin from the records as they are now (RATING.md §7): new incidents by tier and new
  * hazards by severity in M, hazards overdue at M's end, every institute's provisional level at M's start
  * and end (evaluated with the active rule set; nothing stored is changed), M's alerts, and the incidents
- * and hazards per domain over the six months ending with M. Per institute, so views can be scoped.
+ * and hazards per domain over the six months ending with M. Per institute, so views can be scoped. The
+ * reads run one after another: the caller runs this in `db.snapshot` so that they all see one state.
  */
-export function buildBulletinBody(db: Db, month: string): BulletinBody {
+export async function buildBulletinBody(q: Queryable, month: string): Promise<BulletinBody> {
   const start = monthStart(month);
   const end = monthEnd(month);
-  const ruleSet = activeRatingRuleSet(db);
+  const ruleSet = await activeRatingRuleSet(q);
   const trendMonths = monthRange(addMonths(month, 1 - TREND_MONTHS), month);
   const rows: Rows = new Map();
-  addLevels(db, rows, ruleSet, month);
-  addCounts(db, rows, ruleSet, start, end);
-  addTrend(db, rows, trendMonths);
-  nameUnrated(db, rows);
+  await addLevels(q, rows, ruleSet, month);
+  await addCounts(q, rows, ruleSet, start, end);
+  await addTrend(q, rows, trendMonths);
+  await nameUnrated(q, rows);
+  const domains = await listDomains(q);
+  const alerts = await alertsFiredBetween(q, start, end);
   return {
     version: 1,
     month,
@@ -128,8 +131,8 @@ export function buildBulletinBody(db: Db, month: string): BulletinBody {
     periodEnd: end.toISOString(),
     ruleSetVersion: ruleSet.version,
     trendMonths,
-    domains: listDomains(db).map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn })),
+    domains: domains.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn })),
     institutes: [...rows.values()].sort((a, b) => a.code.localeCompare(b.code)),
-    alerts: alertsFiredBetween(db, start, end).map((a) => ({ ...a, firedAt: a.firedAt.toISOString() })),
+    alerts: alerts.map((a) => ({ ...a, firedAt: a.firedAt.toISOString() })),
   };
 }

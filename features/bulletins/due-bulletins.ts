@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { bulletinByMonth, insertBulletin, latestBulletinMonth } from '@/db/bulletins/bulletins';
 import { jobRunDone, reopenDoneJobRun } from '@/db/jobs/job-runs';
 import { buildBulletinBody } from '@/features/bulletins/build';
@@ -16,22 +16,29 @@ export const BULLETIN_JOB = 'monthly-bulletin';
  * replaced. Returns 'exists' when it was already stored.
  */
 export async function generateBulletin(db: Db, month: string, now = new Date()): Promise<'generated' | 'exists' | 'skipped' | 'failed'> {
-  if (bulletinByMonth(db, month)) return 'exists';
-  // Done before, yet not stored (deleted to be regenerated): reopen the period. The unique month still
-  // guarantees a single stored bulletin if two processes get here at once.
-  if (jobRunDone(db, BULLETIN_JOB, month)) reopenDoneJobRun(db, BULLETIN_JOB, month, 'bulletin missing; regenerated', now);
+  // Done before, yet not stored (deleted to be regenerated): reopen the period. Checked and reopened in one
+  // write transaction, so no other generation slips in between. The unique month still guarantees a single
+  // stored bulletin if two processes get here at once.
+  const exists = await db.transaction(async (tx) => {
+    if (await bulletinByMonth(tx, month)) return true;
+    if (await jobRunDone(tx, BULLETIN_JOB, month)) await reopenDoneJobRun(tx, BULLETIN_JOB, month, 'bulletin missing; regenerated', now);
+    return false;
+  });
+  if (exists) return 'exists';
   let stored = false;
   const outcome = await runClaimed(
     db,
     BULLETIN_JOB,
     month,
-    () => {
-      stored = insertBulletin(db, month, buildBulletinBody(db, month), now);
+    async () => {
+      // Built from one state of the records (a read-only snapshot), then stored.
+      const body = await db.snapshot((tx) => buildBulletinBody(tx, month));
+      stored = await insertBulletin(db, month, body, now);
     },
     { now },
   );
   if (outcome === 'ran') return stored ? 'generated' : 'exists';
-  return outcome === 'skipped' && bulletinByMonth(db, month) ? 'exists' : outcome;
+  return outcome === 'skipped' && (await bulletinByMonth(db, month)) ? 'exists' : outcome;
 }
 
 /**
@@ -42,7 +49,7 @@ export async function generateBulletin(db: Db, month: string, now = new Date()):
  */
 export async function catchUpBulletins(db: Db, now = new Date()): Promise<string[]> {
   const due = latestDueMonth(now);
-  const last = latestBulletinMonth(db);
+  const last = await latestBulletinMonth(db);
   const from = last ? addMonths(last, 1) : due;
   const generated: string[] = [];
   for (const month of monthRange(from, due)) {

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { alertForDelivery, alertsNotDispatched, claimDueDeliveries, enqueueAlert, recordAttempt } from '@/db/delivery/deliveries';
 import { DAY_MS } from '@/domain/time/shanghai';
 import { deliveryConfigFromEnv } from '@/platform/delivery/config';
@@ -28,25 +28,24 @@ export function backoffMs(failedAttempts: number): number {
  * is one transaction and the scan moves on by id, so a flood of alerts costs one commit per batch and one
  * pass over the table (it cost one commit per alert and a rescan per batch before: decision 030).
  */
-export function enqueueAlertDeliveries(db: Db, now = new Date(), config = deliveryConfigFromEnv()): number {
+export async function enqueueAlertDeliveries(db: Db, now = new Date(), config = deliveryConfigFromEnv()): Promise<number> {
   let queued = 0;
   let after = 0;
-  const targetsFor = deliveryTargets(db, config);
+  const targetsFor = await deliveryTargets(db, config);
   for (;;) {
-    const batch = alertsNotDispatched(db, ENQUEUE_BATCH, after);
+    const batch = await alertsNotDispatched(db, ENQUEUE_BATCH, after);
     if (batch.length === 0) return queued;
     after = batch[batch.length - 1]!.id;
-    db.transaction(
-      () => {
-        for (const alert of batch) {
-          const stale = now.getTime() - alert.firedAt.getTime() > MAX_ALERT_AGE_MS;
-          queued += stale
-            ? enqueueAlert(db, alert.id, [], now, 'older than 7 days when first scanned')
-            : enqueueAlert(db, alert.id, targetsFor(alert), now);
-        }
-      },
-      { behavior: 'immediate' },
-    );
+    queued += await db.transaction(async (tx) => {
+      let n = 0;
+      for (const alert of batch) {
+        const stale = now.getTime() - alert.firedAt.getTime() > MAX_ALERT_AGE_MS;
+        n += stale
+          ? await enqueueAlert(tx, alert.id, [], now, 'older than 7 days when first scanned')
+          : await enqueueAlert(tx, alert.id, await targetsFor(tx, alert), now);
+      }
+      return n;
+    });
   }
 }
 
@@ -58,20 +57,25 @@ export async function sendDueDeliveries(
 ): Promise<{ delivered: number; failed: number }> {
   const out = { delivered: 0, failed: 0 };
   for (;;) {
-    const claimed = claimDueDeliveries(db, now, 50, DELIVERY_LEASE_MS);
+    const claimed = await claimDueDeliveries(db, now, 50, DELIVERY_LEASE_MS);
     if (claimed.length === 0) return out;
     for (const d of claimed) {
       try {
-        const found = alertForDelivery(db, d.alertId);
+        const found = await alertForDelivery(db, d.alertId);
         if (!found) throw new Error(`Alert ${d.alertId} not found`);
         const message = { alert: found.alert, unitCode: found.unitCode, unitName: found.unitName, unitNameEn: found.unitNameEn };
         if (d.channel === 'email') await sendAlertEmail(config, d.id, d.recipient, message);
         else await sendAlertWebhook(config, d.id, message, now);
-        recordAttempt(db, d, { ok: true }, now);
+        await recordAttempt(db, d, { ok: true }, now);
         out.delivered++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        recordAttempt(db, d, { ok: false, error: message.slice(0, 500), retryAt: new Date(now.getTime() + backoffMs(d.attempts)) }, now);
+        await recordAttempt(
+          db,
+          d,
+          { ok: false, error: message.slice(0, 500), retryAt: new Date(now.getTime() + backoffMs(d.attempts)) },
+          now,
+        );
         out.failed++;
       }
     }

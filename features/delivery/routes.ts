@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Queryable } from '@/db/tx';
 import { appendAudit } from '@/db/audit/audit-log';
 import { getSetting, putSetting } from '@/db/settings';
 import { roles, type Role } from '@/domain/reference/roles';
@@ -28,8 +28,8 @@ export const defaultDeliveryRoutes: DeliveryRoutes = {
   webhook: ['blue', 'yellow', 'orange', 'red'],
 };
 
-export function deliveryRoutes(db: Db): DeliveryRoutes {
-  const raw = getSetting(db, ROUTES_SETTING);
+export async function deliveryRoutes(q: Queryable): Promise<DeliveryRoutes> {
+  const raw = await getSetting(q, ROUTES_SETTING);
   if (!raw) return defaultDeliveryRoutes;
   const parsed = deliveryRoutesSchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : defaultDeliveryRoutes;
@@ -40,18 +40,15 @@ export function rolesReceiving(routes: DeliveryRoutes, colour: Level): Role[] {
 }
 
 /** The office's change of the routes, written to the audit chain in the same transaction. */
-export function updateDeliveryRoutes(db: Db, actorUserId: number, routes: DeliveryRoutes, now: Date): void {
+export async function updateDeliveryRoutes(db: Db, actorUserId: number, routes: DeliveryRoutes, now: Date): Promise<void> {
   const next = deliveryRoutesSchema.parse(routes);
-  db.transaction(
-    (tx) => {
-      const before = deliveryRoutes(tx as unknown as Db);
-      putSetting(tx, ROUTES_SETTING, JSON.stringify(next));
-      appendAudit(
-        tx,
-        [{ actorUserId, action: 'delivery.routes', entityKind: 'settings', entityId: null, unitId: null, before, after: next }],
-        now,
-      );
-    },
-    { behavior: 'immediate' },
-  );
+  await db.transaction(async (tx) => {
+    const before = await deliveryRoutes(tx);
+    await putSetting(tx, ROUTES_SETTING, JSON.stringify(next));
+    await appendAudit(
+      tx,
+      [{ actorUserId, action: 'delivery.routes', entityKind: 'settings', entityId: null, unitId: null, before, after: next }],
+      now,
+    );
+  });
 }

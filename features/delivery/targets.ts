@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Queryable } from '@/db/tx';
 import { mailRecipients, type AlertRow } from '@/db/delivery/deliveries';
 import type { DeliveryChannel } from '@/db/schema';
 import { seesWholeAcademy } from '@/domain/auth/roles';
@@ -17,22 +17,27 @@ const academyWide = roles.filter(seesWholeAcademy);
  * Who is told of an alert: by e-mail, the users whose role receives its colour (the office's routes) and
  * whose scope holds its unit, each address once; by webhook, when the routes send its colour there. One
  * enqueuing pass reuses the recipients of a (colour, unit) it has already looked up: a flood's alerts share
- * a few units, so it costs a few queries, not one per alert (decision 030).
+ * a few units, so it costs a few queries, not one per alert (decision 030). The routes are read once, here;
+ * the recipients through the transaction the returned function is given.
  */
-export function deliveryTargets(db: Db, config: DeliveryConfig): (alert: AlertRow) => DeliveryTarget[] {
-  const routes: DeliveryRoutes = deliveryRoutes(db);
-  const looked = new Map<string, ReturnType<typeof mailRecipients>>();
-  const recipients = (alert: AlertRow) => {
+export async function deliveryTargets(
+  q: Queryable,
+  config: DeliveryConfig,
+): Promise<(tx: Queryable, alert: AlertRow) => Promise<DeliveryTarget[]>> {
+  const routes: DeliveryRoutes = await deliveryRoutes(q);
+  const looked = new Map<string, Awaited<ReturnType<typeof mailRecipients>>>();
+  const recipients = async (tx: Queryable, alert: AlertRow) => {
     const key = `${alert.colour}|${alert.unitPath ?? ''}`;
     let r = looked.get(key);
-    if (!r) looked.set(key, (r = mailRecipients(db, rolesReceiving(routes, alert.colour), { academyWide, unitPath: alert.unitPath })));
+    if (!r)
+      looked.set(key, (r = await mailRecipients(tx, rolesReceiving(routes, alert.colour), { academyWide, unitPath: alert.unitPath })));
     return r;
   };
-  return (alert) => {
+  return async (tx, alert) => {
     const targets: DeliveryTarget[] = [];
     if (emailConfigured(config)) {
       const seen = new Set<string>();
-      for (const u of recipients(alert)) {
+      for (const u of await recipients(tx, alert)) {
         const email = u.email.trim().toLowerCase();
         if (email && !seen.has(email)) {
           seen.add(email);

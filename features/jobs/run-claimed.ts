@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { claimJobRun, finishJobRun, type JobClaim } from '@/db/jobs/job-runs';
 
 export type ClaimOutcome = 'ran' | 'skipped' | 'failed';
@@ -16,15 +16,15 @@ export async function runClaimed(
   work: (claim: JobClaim) => Promise<void> | void,
   opts: { now?: Date; leaseMs?: number } = {},
 ): Promise<ClaimOutcome> {
-  const claim = claimJobRun(db, job, period, opts.now ?? new Date(), opts.leaseMs);
+  const claim = await claimJobRun(db, job, period, opts.now ?? new Date(), opts.leaseMs);
   if (!claim) return 'skipped';
   try {
     await work(claim);
-    finishJobRun(db, claim);
+    await finishJobRun(db, claim);
     return 'ran';
   } catch (error) {
     console.error(`[jobs] ${job} ${period} failed`, error);
-    finishJobRun(db, claim, { error: error instanceof Error ? error.message : String(error) });
+    await finishJobRun(db, claim, { error: error instanceof Error ? error.message : String(error) });
     return 'failed';
   }
 }

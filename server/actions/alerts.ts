@@ -14,16 +14,16 @@ export const acknowledgeAlertAction = safeAction(
     schema: z.object({ id: z.coerce.number().int().min(1), comment: z.string().trim().max(1000).optional() }),
     allow: (actor: Actor) => canAcknowledgeAlerts(actor.role),
   },
-  (input, { db, actor }) => {
-    acknowledgeAlert(db, actor, input.id, input.comment || null, new Date());
+  async (input, { db, actor }) => {
+    await acknowledgeAlert(db, actor, input.id, input.comment || null, new Date());
     revalidatePath('/alerts', 'layout');
     return { id: input.id };
   },
 );
 
 /** Marks every alert in the viewer's scope read for the viewer. */
-export const markAllAlertsReadAction = safeAction({ schema: z.object({}), allow: () => true }, (_input, { db, actor }) => {
-  const n = markAllAlertsRead(db, actor, new Date());
+export const markAllAlertsReadAction = safeAction({ schema: z.object({}), allow: () => true }, async (_input, { db, actor }) => {
+  const n = await markAllAlertsRead(db, actor, new Date());
   revalidatePath('/', 'layout');
   return { n };
 });

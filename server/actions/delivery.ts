@@ -15,8 +15,8 @@ const schema = z.record(z.string(), z.unknown()).transform((form): DeliveryRoute
 });
 
 /** The safety office (or an administrator) sets which colours each role receives and the webhook gets. */
-export const saveDeliveryRoutesAction = safeAction({ schema, allow: (a) => canManageRatings(a.role) }, (routes, { actor, db }) => {
-  updateDeliveryRoutes(db, actor.userId, routes, new Date());
+export const saveDeliveryRoutesAction = safeAction({ schema, allow: (a) => canManageRatings(a.role) }, async (routes, { actor, db }) => {
+  await updateDeliveryRoutes(db, actor.userId, routes, new Date());
   revalidatePath('/alerts/delivery');
   return { saved: true };
 });

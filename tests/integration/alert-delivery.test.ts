@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
 import { openDatabase } from '@/db/client';
+import { first } from '@/db/engine';
 import { alertDeliveries, alerts } from '@/db/schema';
 import { attemptsOf } from '@/db/delivery/deliveries';
 import { setUserEmail } from '@/db/auth/users-email';
@@ -38,28 +39,30 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(data));
   });
 }
-function addAlert(unitId: number | null, colour: 'blue' | 'yellow' | 'orange' | 'red', firedAt: Date, key: string): number {
-  return db()
-    .insert(alerts)
-    .values({
-      rule: 'incident.serious',
-      subjectKind: 'incident',
-      subjectKey: key,
-      period: '2026-11',
-      colour,
-      unitId,
-      messageZh: `预警 ${key}`,
-      messageEn: `Alert ${key}`,
-      firedAt,
-    })
-    .returning({ id: alerts.id })
-    .get().id;
+async function addAlert(unitId: number | null, colour: 'blue' | 'yellow' | 'orange' | 'red', firedAt: Date, key: string): Promise<number> {
+  const row = first(
+    await db()
+      .insert(alerts)
+      .values({
+        rule: 'incident.serious',
+        subjectKind: 'incident',
+        subjectKey: key,
+        period: '2026-11',
+        colour,
+        unitId,
+        messageZh: `预警 ${key}`,
+        messageEn: `Alert ${key}`,
+        firedAt,
+      })
+      .returning({ id: alerts.id }),
+  );
+  return row!.id;
 }
 const db = () => t.db;
 const now = new Date('2026-11-23T02:00:00Z');
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   officeId = await addUser(t.db, 'd.office', 'office', 'HX');
   await addUser(t.db, 'd.leader', 'leader', 'HX');
@@ -72,7 +75,7 @@ beforeAll(async () => {
     ['d.bj', 'bj@example.org'],
     ['d.sh', 'sh@example.org'],
   ])
-    setUserEmail(t.db, login!, email!);
+    await setUserEmail(t.db, login!, email!);
 
   smtp = new SMTPServer({
     authOptional: true,
@@ -97,15 +100,18 @@ beforeAll(async () => {
   const smtpPort = await new Promise<number>((resolve) =>
     smtp.listen(0, '127.0.0.1', () => resolve((smtp.server.address() as AddressInfo).port)),
   );
-  receiver = http.createServer(async (req, res) => {
-    hooks.push({ body: await readBody(req), headers: req.headers });
-    res.writeHead(204).end();
+  receiver = http.createServer((req, res) => {
+    void readBody(req).then((body) => {
+      hooks.push({ body, headers: req.headers });
+      res.writeHead(204).end();
+    });
   });
   const hookPort = await listen(receiver);
-  flaky = http.createServer(async (req, res) => {
-    await readBody(req);
-    flakyCalls++;
-    res.writeHead(flakyCalls <= 2 ? 503 : 200).end('ok');
+  flaky = http.createServer((req, res) => {
+    void readBody(req).then(() => {
+      flakyCalls++;
+      res.writeHead(flakyCalls <= 2 ? 503 : 200).end('ok');
+    });
   });
   await listen(flaky);
   config = {
@@ -124,14 +130,14 @@ afterAll(async () => {
 
 describe('alert delivery', () => {
   it('mails each configured role within its scope and posts a signed webhook, each exactly once, however often the job runs', async () => {
-    const red = addAlert(org.BJ01_D1, 'red', now, 'red-bj');
-    const yellow = addAlert(org.SH01, 'yellow', now, 'yellow-sh');
+    const red = await addAlert(org.BJ01_D1, 'red', now, 'red-bj');
+    const yellow = await addAlert(org.SH01, 'yellow', now, 'yellow-sh');
     const other = openDatabase(t.file);
     // Two processes at once, then again twice.
     await Promise.all([alertDelivery(t.db, now, config), alertDelivery(other, now, config)]);
     await alertDelivery(other, new Date(now.getTime() + 60_000), config);
     await alertDelivery(t.db, new Date(now.getTime() + 120_000), config);
-    other.$client.close();
+    other.close();
 
     const got = (alertId: number) =>
       mails
@@ -152,7 +158,7 @@ describe('alert delivery', () => {
       expect(h.headers['x-fenghuo-timestamp']).toMatch(/^\d{10}$/);
       expect(h.headers['idempotency-key']).toBe(JSON.parse(h.body).idempotencyKey);
     }
-    const rows = t.db.select().from(alertDeliveries).all();
+    const rows = await t.db.select().from(alertDeliveries);
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.status === 'delivered' && r.attempts === 1)).toBe(true);
   });
@@ -160,9 +166,9 @@ describe('alert delivery', () => {
   it('retries a failing receiver with backoff until it accepts, recording every attempt; it gets the alert once', async () => {
     const start = new Date(now.getTime() + 3_600_000);
     const at = (ms: number) => new Date(start.getTime() + ms);
-    updateDeliveryRoutes(t.db, officeId, { ...defaultDeliveryRoutes, roles: {} }, new Date()); // webhook only
+    await updateDeliveryRoutes(t.db, officeId, { ...defaultDeliveryRoutes, roles: {} }, new Date()); // webhook only
     const cfg = { ...config, webhookUrl: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/hook` };
-    const id = addAlert(org.BJ02, 'orange', start, 'flaky');
+    const id = await addAlert(org.BJ02, 'orange', start, 'flaky');
 
     expect(await alertDelivery(t.db, at(0), cfg)).toEqual({ delivered: 0, failed: 1 });
     expect(await alertDelivery(t.db, at(backoffMs(1) - 1), cfg)).toEqual({ delivered: 0, failed: 0 }); // not due yet
@@ -172,10 +178,10 @@ describe('alert delivery', () => {
     expect(await alertDelivery(t.db, at(86_400_000), cfg)).toEqual({ delivered: 0, failed: 0 });
     expect(flakyCalls).toBe(3);
 
-    const row = t.db.select().from(alertDeliveries).where(eq(alertDeliveries.alertId, id)).all();
+    const row = await t.db.select().from(alertDeliveries).where(eq(alertDeliveries.alertId, id));
     expect(row).toHaveLength(1);
     expect([row[0]!.status, row[0]!.attempts, row[0]!.channel]).toEqual(['delivered', 3, 'webhook']);
-    const attempts = attemptsOf(t.db, row[0]!.id);
+    const attempts = await attemptsOf(t.db, row[0]!.id);
     expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([
       [1, false],
       [2, false],
@@ -185,14 +191,14 @@ describe('alert delivery', () => {
   });
 
   it('a send claimed by a process that died is retried after its lease, once', async () => {
-    updateDeliveryRoutes(t.db, officeId, defaultDeliveryRoutes, new Date());
-    const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
+    await updateDeliveryRoutes(t.db, officeId, defaultDeliveryRoutes, new Date());
+    const id = await addAlert(org.SH01, 'blue', new Date(now.getTime() + 7_200_000), 'crash');
     const { enqueueAlertDeliveries } = await import('@/features/delivery/deliver');
     const { claimDueDeliveries } = await import('@/db/delivery/deliveries');
     const t1 = new Date(now.getTime() + 7_200_000);
-    enqueueAlertDeliveries(t.db, t1, config);
+    await enqueueAlertDeliveries(t.db, t1, config);
     // A process claims the rows and dies before sending.
-    expect(claimDueDeliveries(t.db, t1, 50, 300_000).length).toBeGreaterThan(0);
+    expect((await claimDueDeliveries(t.db, t1, 50, 300_000)).length).toBeGreaterThan(0);
     expect(await alertDelivery(t.db, new Date(t1.getTime() + 299_000), config)).toEqual({ delivered: 0, failed: 0 });
     const sent = await alertDelivery(t.db, new Date(t1.getTime() + 300_000), config);
     expect(sent.delivered).toBe(2); // the office's e-mail and the webhook
@@ -204,20 +210,15 @@ describe('routes', () => {
   it('the office’s change of who receives what is stored and audited, and decides the next alert’s recipients', async () => {
     const { updateDeliveryRoutes, deliveryRoutes } = await import('@/features/delivery/routes');
     const { auditLog } = await import('@/db/schema');
-    const office = (await import('@/db/auth/auth')).userByLogin(t.db, 'd.office')!;
-    updateDeliveryRoutes(t.db, office.id, { roles: { leader: ['blue'] }, webhook: [] }, now);
-    expect(deliveryRoutes(t.db)).toEqual({ roles: { leader: ['blue'] }, webhook: [] });
-    const entry = t.db.select().from(auditLog).all().at(-1)!;
+    const office = (await (await import('@/db/auth/auth')).userByLogin(t.db, 'd.office'))!;
+    await updateDeliveryRoutes(t.db, office.id, { roles: { leader: ['blue'] }, webhook: [] }, now);
+    expect(await deliveryRoutes(t.db)).toEqual({ roles: { leader: ['blue'] }, webhook: [] });
+    const entry = (await t.db.select().from(auditLog)).at(-1)!;
     expect([entry.action, entry.actorUserId]).toEqual(['delivery.routes', office.id]);
-    const id = addAlert(org.SH01, 'blue', new Date(now.getTime() + 9_000_000), 'routes');
+    const id = await addAlert(org.SH01, 'blue', new Date(now.getTime() + 9_000_000), 'routes');
     await alertDelivery(t.db, new Date(now.getTime() + 9_000_000), config);
-    expect(
-      t.db
-        .select()
-        .from(alertDeliveries)
-        .where(eq(alertDeliveries.alertId, id))
-        .all()
-        .map((r) => r.recipient),
-    ).toEqual(['leader@example.org']);
+    expect((await t.db.select().from(alertDeliveries).where(eq(alertDeliveries.alertId, id))).map((r) => r.recipient)).toEqual([
+      'leader@example.org',
+    ]);
   });
 });

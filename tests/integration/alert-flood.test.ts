@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawAll, rawGet } from '@/db/engine';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { insertDataset } from '@/features/demo/insert-dataset';
 import { buildHazard } from '@/features/demo/factories';
@@ -30,18 +32,18 @@ type Row = {
   message_en: string;
   details: string;
 };
-const rows = (): Row[] => t.db.$client.prepare('SELECT * FROM alerts ORDER BY id').all() as Row[];
-const count = (sql: string) => (t.db.$client.prepare(sql).get() as { n: number }).n;
-const cpuSeconds = (f: () => void) => {
+const rows = (): Promise<Row[]> => rawAll<Row>(t.db, sql`SELECT * FROM alerts ORDER BY id`);
+const count = async (text: string) => (await rawGet<{ n: number }>(t.db, sql.raw(text)))!.n;
+const cpuSeconds = async (f: () => Promise<void>) => {
   const c0 = process.cpuUsage();
-  f();
+  await f();
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1e6;
 };
 
-beforeAll(() => {
-  t = createTestDb();
-  insertDataset(t.db, {
+beforeAll(async () => {
+  t = await createTestDb();
+  await insertDataset(t.db, {
     units: oneBranchUnits(),
     hazards: [
       // The flood: every one overdue at NOW, one in 20 major.
@@ -68,18 +70,18 @@ beforeAll(() => {
   });
   // The provisional rating is O(records) and unchanged by decision 030; computed first so the bound below
   // measures the alerts run itself (the run's own refresh then finds nothing changed).
-  refreshProvisionalRatings(t.db, NOW);
+  await refreshProvisionalRatings(t.db, NOW);
 }, 300_000);
 afterAll(() => t?.close());
 
 describe(`a flood of ${FLOOD.toLocaleString('en-US')} overdue hazards in one institute`, () => {
-  it('stores at most the cap plus one summary for it, and stays within a CPU bound', () => {
+  it('stores at most the cap plus one summary for it, and stays within a CPU bound', async () => {
     let stored = 0;
-    const cpu = cpuSeconds(() => {
-      stored = runAlerts(t.db, { now: NOW }).stored;
-      enqueueAlertDeliveries(t.db, NOW, HOOK);
+    const cpu = await cpuSeconds(async () => {
+      stored = (await runAlerts(t.db, { now: NOW })).stored;
+      await enqueueAlertDeliveries(t.db, NOW, HOOK);
     });
-    const hazardAlerts = rows().filter((r) => r.rule === 'hazard.overdue');
+    const hazardAlerts = (await rows()).filter((r) => r.rule === 'hazard.overdue');
     const bj01 = hazardAlerts.filter((r) => r.unit_id === 4);
     expect(bj01.filter((r) => r.subject_kind === 'hazard')).toHaveLength(CAP);
     const summaries = bj01.filter((r) => r.subject_kind === 'unit');
@@ -93,24 +95,24 @@ describe(`a flood of ${FLOOD.toLocaleString('en-US')} overdue hazards in one ins
     expect(bj01.filter((r) => r.subject_kind === 'hazard').every((r) => r.colour === 'orange')).toBe(true);
     // The neighbour under the cap: one alert per overdue hazard, no summary.
     expect(hazardAlerts.filter((r) => r.unit_id === 5).map((r) => r.subject_kind)).toEqual(['hazard', 'hazard', 'hazard']);
-    expect(stored).toBe(count('SELECT count(*) AS n FROM alerts'));
+    expect(stored).toBe(await count('SELECT count(*) AS n FROM alerts'));
     // Every stored alert was scanned once and queued to the webhook.
-    expect(count('SELECT count(*) AS n FROM alert_dispatch')).toBe(stored);
-    expect(count("SELECT count(*) AS n FROM alert_deliveries WHERE channel = 'webhook'")).toBe(stored);
+    expect(await count('SELECT count(*) AS n FROM alert_dispatch')).toBe(stored);
+    expect(await count("SELECT count(*) AS n FROM alert_deliveries WHERE channel = 'webhook'")).toBe(stored);
     // Before decision 030 this cost ~15 s of CPU here (20,000 messages, 20,000 commits, a rescan per batch).
     console.log(`alerts run + delivery queue: ${cpu.toFixed(2)} s CPU, ${stored} alerts`);
     expect(cpu).toBeLessThan(3);
     expect(overdue.HAZARD_OVERDUE_CAP).toBe(CAP);
   }, 600_000);
 
-  it('stores nothing new when run again the same day, and one new summary the next day', () => {
-    const before = count('SELECT count(*) AS n FROM alerts');
-    expect(runAlerts(t.db, { now: new Date(NOW.getTime() + 3_600_000) }).stored).toBe(0);
-    expect(enqueueAlertDeliveries(t.db, NOW, HOOK)).toBe(0);
-    expect(count('SELECT count(*) AS n FROM alerts')).toBe(before);
-    const next = runAlerts(t.db, { now: new Date(NOW.getTime() + DAY) });
+  it('stores nothing new when run again the same day, and one new summary the next day', async () => {
+    const before = await count('SELECT count(*) AS n FROM alerts');
+    expect((await runAlerts(t.db, { now: new Date(NOW.getTime() + 3_600_000) })).stored).toBe(0);
+    expect(await enqueueAlertDeliveries(t.db, NOW, HOOK)).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM alerts')).toBe(before);
+    const next = await runAlerts(t.db, { now: new Date(NOW.getTime() + DAY) });
     expect(next.stored).toBe(1);
-    expect(rows().at(-1)).toMatchObject({
+    expect((await rows()).at(-1)).toMatchObject({
       rule: 'hazard.overdue',
       subject_kind: 'unit',
       subject_key: '4',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 
 // The alerts tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module
@@ -9,24 +10,16 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-alerts-'));
 process.env.FENGHUO_DB = path.join(dir, 'alerts.db');
 
 export const { getDb, openDatabase } = await import('@/db/client');
+const { rawAll } = await import('@/db/engine');
 const { migrateDatabase } = await import('@/db/migrate');
 const { ensureReferenceData } = await import('@/db/reference/reference');
 export const { insertDataset } = await import('@/features/demo/insert-dataset');
 const { addUser } = await import('../setup/small-org');
 export const f = await import('@/features/demo/factories');
 
-export const empty = {
-  units: [],
-  projects: [],
-  assessments: [],
-  assessmentDimensions: [],
-  hazards: [],
-  incidents: [],
-  inspections: [],
-  ethicsCommittees: [],
-  ethicsActivities: [],
-  ethicsAnnualReports: [],
-};
+const { emptyDataset } = await import('@/features/demo/demo-dataset');
+/** No rows of any kind: a test spreads it and adds the kinds it needs. */
+export const empty = emptyDataset();
 
 export const DAY = 86_400_000;
 // 15 June 2026, 12:00 in Beijing: after the 06:00 run of the day.
@@ -44,16 +37,16 @@ export type Row = {
   colour: string;
   unit_id: number | null;
 };
-export const rows = (): Row[] => getDb().$client.prepare('SELECT * FROM alerts ORDER BY id').all() as Row[];
+export const rows = (): Promise<Row[]> => rawAll<Row>(getDb(), sql`SELECT * FROM alerts ORDER BY id`);
 export const keyOf = (r: Row) => `${r.rule}|${r.subject_kind}|${r.subject_key}|${r.period}`;
 
 /** Migrates and fills the database before the file's tests; removes it after them. */
 export function withAlertsDatabase(): void {
-  beforeAll(() => {
+  beforeAll(async () => {
     const db = getDb();
-    migrateDatabase(db);
-    ensureReferenceData(db);
-    insertDataset(db, {
+    await migrateDatabase(db);
+    await ensureReferenceData(db);
+    await insertDataset(db, {
       units: [
         f.buildUnit({ id: 1, code: 'HX', kind: 'academy', path: '/1/' }),
         f.buildUnit({ id: 2, code: 'BJ', kind: 'branch', parentId: 1, path: '/1/2/' }),
@@ -114,7 +107,7 @@ export function withAlertsDatabase(): void {
     });
   });
   afterAll(() => {
-    getDb().$client.close();
+    getDb().close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }

@@ -17,68 +17,65 @@ let office: Actor;
 const run = new Date('2026-11-01T06:00:00+08:00');
 const earlier = new Date('2026-10-01T06:00:00+08:00');
 
-function put(colour: Level, n: number, firedAt: Date, acknowledged = false) {
+async function put(colour: Level, n: number, firedAt: Date, acknowledged = false) {
   for (let i = 0; i < n; i++)
-    t.db
-      .insert(alerts)
-      .values({
-        rule: 'hazard.overdue',
-        subjectKind: 'hazard',
-        subjectKey: `${colour}-${firedAt.getTime()}-${acknowledged}-${i}`,
-        period: '2026-11',
-        colour,
-        unitId: org.BJ01,
-        messageZh: colour,
-        messageEn: colour,
-        firedAt,
-        acknowledgedAt: acknowledged ? run : null,
-      })
-      .run();
+    await t.db.insert(alerts).values({
+      rule: 'hazard.overdue',
+      subjectKind: 'hazard',
+      subjectKey: `${colour}-${firedAt.getTime()}-${acknowledged}-${i}`,
+      period: '2026-11',
+      colour,
+      unitId: org.BJ01,
+      messageZh: colour,
+      messageEn: colour,
+      firedAt,
+      acknowledgedAt: acknowledged ? run : null,
+    });
 }
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
   // Inserted in the order a run happens to store them: the red ones first, so they get the lowest ids.
-  put('red', 16, run);
-  put('red', 2, run, true);
-  put('orange', 20, run);
-  put('yellow', 50, run);
-  put('blue', 5, run);
-  put('red', 3, earlier);
+  await put('red', 16, run);
+  await put('red', 2, run, true);
+  await put('orange', 20, run);
+  await put('yellow', 50, run);
+  await put('blue', 5, run);
+  await put('red', 3, earlier);
   await addUser(t.db, 'office', 'office', 'HX');
-  office = resolveActor(t.db, { cliLogin: 'office' })!;
+  office = (await resolveActor(t.db, { cliLogin: 'office' }))!;
 });
 afterAll(() => t.close());
 
-const page = (query: Record<string, string>, n = 1) => {
+const page = async (query: Record<string, string>, n = 1) => {
   const q = inboxQuerySchema.parse({ ...query, page: String(n) });
-  return listAlerts(t.db, office, inboxFilters(q), { page: q.page, pageSize: 50 }, q.sort).rows;
+  return (await listAlerts(t.db, office, inboxFilters(q), { page: q.page, pageSize: 50 }, q.sort)).rows;
 };
 const colours = (rows: { colour: string; acknowledgedAt: Date | null }[]) =>
   rows.map((r) => `${r.colour}${r.acknowledgedAt ? '(ack)' : ''}`);
 
 describe('alerts inbox order', () => {
-  it('puts what needs action first by default: unacknowledged red, orange, yellow, blue, then the acknowledged', () => {
-    const first = page({});
+  it('puts what needs action first by default: unacknowledged red, orange, yellow, blue, then the acknowledged', async () => {
+    const first = await page({});
     expect(colours(first.slice(0, 19))).toEqual([...Array(19).fill('red')]);
     expect(first[0]!.firedAt).toEqual(run); // the newest of a colour first
     expect(colours(first.slice(19, 39))).toEqual(Array(20).fill('orange'));
     expect(colours(first.slice(39))).toEqual(Array(11).fill('yellow'));
-    const last = page({}, 2);
+    const last = await page({}, 2);
     expect(colours(last).slice(-7)).toEqual([...Array(5).fill('blue'), 'red(ack)', 'red(ack)']);
   });
 
-  it('lists newest first on request, the most severe first among alerts of the same instant', () => {
-    const first = page({ sort: 'newest' });
+  it('lists newest first on request, the most severe first among alerts of the same instant', async () => {
+    const first = await page({ sort: 'newest' });
     expect(colours(first.slice(0, 18)).sort()).toEqual([...Array(16).fill('red'), 'red(ack)', 'red(ack)'].sort());
     expect(colours(first.slice(18, 38))).toEqual(Array(20).fill('orange'));
-    const last = page({ sort: 'newest' }, 2);
+    const last = await page({ sort: 'newest' }, 2);
     expect(colours(last).slice(-3)).toEqual(['red', 'red', 'red']);
     expect(last.at(-1)!.firedAt).toEqual(earlier);
   });
 
-  it('shows the overview’s latest alerts most severe first within the same instant', () => {
-    expect(latestAlerts(t.db, office.scope, 5).map((a) => a.colour)).toEqual(Array(5).fill('red'));
+  it('shows the overview’s latest alerts most severe first within the same instant', async () => {
+    expect((await latestAlerts(t.db, office.scope, 5)).map((a) => a.colour)).toEqual(Array(5).fill('red'));
   });
 });

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,
@@ -30,6 +32,7 @@ const { activeAlertRules } = await import('@/db/rule-sets/alert-rule-sets');
 const { loadAlertFacts, provisionalRatingFacts } = await import('@/db/alerts/alert-inputs');
 const { evaluateAlerts } = await import('@/domain/alerts/evaluate');
 const { surgeEventsFrom } = await import('@/domain/alerts/rules/domain-surge');
+const { rawGet } = await import('@/db/engine');
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -43,7 +46,7 @@ describe('the daily alerts job', () => {
     expect(alertsPeriod(NOW)).toBe('2026-06-15');
     expect(alertsPeriod(new Date('2026-06-15T05:59:00+08:00'))).toBe('2026-06-14');
     expect(await dailyAlerts(getDb(), NOW)).toBe('ran');
-    const all = rows();
+    const all = await rows();
     const by = (rule: string) => all.filter((r) => r.rule === rule).map((r) => `${r.subject_kind}:${r.subject_key}:${r.colour}`);
     expect(by('incident.serious')).toEqual(['incident:1:orange']);
     expect(by('review.stale')).toEqual(['assessment:1:yellow']);
@@ -60,28 +63,28 @@ describe('the daily alerts job', () => {
     // The same day again: the claim holds. A later day: evaluated again, nothing new.
     expect(await dailyAlerts(getDb(), NOW)).toBe('skipped');
     expect(await dailyAlerts(getDb(), new Date(NOW.getTime() + 60_000))).toBe('skipped');
-    const again = runAlerts(getDb(), { now: NOW });
+    const again = await runAlerts(getDb(), { now: NOW });
     expect(again.stored).toBe(0);
     expect(again.candidates).toBe(all.length);
-    expect(rows()).toHaveLength(all.length);
+    expect(await rows()).toHaveLength(all.length);
   });
 
-  it('fires the general hazard once its due date has passed, and the committee once overdue, each once', () => {
-    const before = rows().length;
+  it('fires the general hazard once its due date has passed, and the committee once overdue, each once', async () => {
+    const before = (await rows()).length;
     // EC-SOON was due at +7 days (now overdue); EC-LATER is due at +8 days (now due soon).
     const later = new Date(NOW.getTime() + 7.5 * DAY);
-    const r = runAlerts(getDb(), { now: later });
-    const added = rows().slice(before);
+    const r = await runAlerts(getDb(), { now: later });
+    const added = (await rows()).slice(before);
     expect(added.map((a) => `${a.rule}:${a.subject_key}:${a.colour}`)).toEqual(
       expect.arrayContaining(['hazard.overdue:2:yellow', 'ethics.deadline:1:yellow', 'ethics.deadline:2:blue']),
     );
     expect(r.stored).toBe(added.length);
-    expect(runAlerts(getDb(), { now: later }).stored).toBe(0);
+    expect((await runAlerts(getDb(), { now: later })).stored).toBe(0);
   });
 
-  it('two connections that both evaluate before either stores keep each alert once', () => {
+  it('two connections that both evaluate before either stores keep each alert once', async () => {
     const when = new Date(NOW.getTime() + 40 * DAY);
-    insertDataset(getDb(), {
+    await insertDataset(getDb(), {
       ...empty,
       hazards: [10, 11, 12].map((id) =>
         f.buildHazard({
@@ -96,26 +99,27 @@ describe('the daily alerts job', () => {
     });
     const file = process.env.FENGHUO_DB!;
     const [a, b] = [openDatabase(file), openDatabase(file)];
-    const evaluateOn = (db: typeof a) => {
-      const rules = activeAlertRules(db);
-      return evaluateAlerts(loadAlertFacts(db, when, surgeEventsFrom(when, rules.alerts), provisionalRatingFacts(db, 2026)), rules, when);
+    const evaluateOn = async (db: typeof a) => {
+      const rules = await activeAlertRules(db);
+      const facts = await loadAlertFacts(db, when, surgeEventsFrom(when, rules.alerts), await provisionalRatingFacts(db, 2026));
+      return evaluateAlerts(facts, rules, when);
     };
-    const [ca, cb] = [evaluateOn(a), evaluateOn(b)];
+    const [ca, cb] = [await evaluateOn(a), await evaluateOn(b)];
     expect(ca).toEqual(cb);
-    const before = rows().length;
-    const sa = q.storeAlerts(a, ca, when);
-    const sb = q.storeAlerts(b, cb, when);
-    a.$client.close();
-    b.$client.close();
+    const before = (await rows()).length;
+    const sa = await q.storeAlerts(a, ca, when);
+    const sb = await q.storeAlerts(b, cb, when);
+    a.close();
+    b.close();
     expect(sa).toBeGreaterThanOrEqual(3);
     expect(sb).toBe(0);
-    const all = rows();
+    const all = await rows();
     expect(all.length - before).toBe(sa);
     expect(new Set(all.map(keyOf)).size).toBe(all.length);
   });
 
   it('two `cli alerts run` processes at once store each alert once', async () => {
-    insertDataset(getDb(), {
+    await insertDataset(getDb(), {
       ...empty,
       hazards: [20, 21].map((id) =>
         f.buildHazard({
@@ -128,13 +132,16 @@ describe('the daily alerts job', () => {
         }),
       ),
     });
-    getDb().$client.pragma('wal_checkpoint(TRUNCATE)');
-    const before = rows().length;
+    // A checkpoint cannot run inside the engine's transactions: on a connection of its own.
+    const raw = new Database(process.env.FENGHUO_DB!);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = (await rows()).length;
     const asOf = new Date(NOW.getTime() + 50 * DAY).toISOString();
     const outs = await Promise.all([cli('alerts', 'run', '--as-of', asOf), cli('alerts', 'run', '--as-of', asOf)]);
     const stored = outs.map((o) => Number(/: (\d+) new/.exec(o.stdout)?.[1]));
     expect(stored.every(Number.isInteger)).toBe(true);
-    const all = rows();
+    const all = await rows();
     expect(stored[0]! + stored[1]!).toBe(all.length - before);
     expect(all.length - before).toBeGreaterThanOrEqual(2);
     expect(new Set(all.map(keyOf)).size).toBe(all.length);
@@ -142,14 +149,11 @@ describe('the daily alerts job', () => {
 });
 
 describe('incident.serious in the write path', () => {
-  const count = (ref: string) =>
-    (
-      getDb()
-        .$client.prepare(
-          `SELECT count(*) AS n FROM alerts a JOIN incidents i ON i.id = CAST(a.subject_key AS INTEGER) WHERE a.rule = 'incident.serious' AND i.external_id = ?`,
-        )
-        .get(ref) as { n: number }
-    ).n;
+  const count = async (ref: string) =>
+    (await rawGet<{ n: number }>(
+      getDb(),
+      sql`SELECT count(*) AS n FROM alerts a JOIN incidents i ON i.id = CAST(a.subject_key AS INTEGER) WHERE a.rule = 'incident.serious' AND i.external_id = ${ref}`,
+    ))!.n;
   const incident = (ref: string, over: Record<string, unknown> = {}) => ({
     externalId: ref,
     unitCode: 'BJ01',
@@ -161,52 +165,53 @@ describe('incident.serious in the write path', () => {
   });
 
   it('fires once for a tier II incident through the API path; a resend does not fire again', async () => {
-    const actor = resolveActor(getDb(), { cliLogin: 'alerts.office' }) ?? resolveActor(getDb(), { cliLogin: await officeLogin() })!;
-    submitRecords(getDb(), actor, 'incidents', [incident('API-II')], { now: NOW, source: 'api' });
-    expect(count('API-II')).toBe(1);
-    const alert = rows().find((r) => r.rule === 'incident.serious' && r.period === 'tier-II')!;
+    const actor =
+      (await resolveActor(getDb(), { cliLogin: 'alerts.office' })) ?? (await resolveActor(getDb(), { cliLogin: await officeLogin() }))!;
+    await submitRecords(getDb(), actor, 'incidents', [incident('API-II')], { now: NOW, source: 'api' });
+    expect(await count('API-II')).toBe(1);
+    const alert = (await rows()).find((r) => r.rule === 'incident.serious' && r.period === 'tier-II')!;
     expect(alert.colour).toBe('red');
-    const again = submitRecords(getDb(), actor, 'incidents', [incident('API-II')], { now: NOW, source: 'api' });
+    const again = await submitRecords(getDb(), actor, 'incidents', [incident('API-II')], { now: NOW, source: 'api' });
     expect(again.unchanged).toBe(1);
-    expect(count('API-II')).toBe(1);
+    expect(await count('API-II')).toBe(1);
   });
 
   it('a tier IV incident fires nothing; raised to III by its figures it fires orange, once', async () => {
-    const actor = resolveActor(getDb(), { cliLogin: await officeLogin() })!;
-    submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4 })], { now: NOW, source: 'form' });
-    expect(count('RAISE')).toBe(0);
-    submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4, seriousInjuries: 10 })], { now: NOW, source: 'form' });
-    expect(count('RAISE')).toBe(1);
-    submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4, seriousInjuries: 11, summary: 'x' })], {
+    const actor = (await resolveActor(getDb(), { cliLogin: await officeLogin() }))!;
+    await submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4 })], { now: NOW, source: 'form' });
+    expect(await count('RAISE')).toBe(0);
+    await submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4, seriousInjuries: 10 })], { now: NOW, source: 'form' });
+    expect(await count('RAISE')).toBe(1);
+    await submitRecords(getDb(), actor, 'incidents', [incident('RAISE', { tier: 4, seriousInjuries: 11, summary: 'x' })], {
       now: NOW,
       source: 'form',
     });
-    expect(count('RAISE')).toBe(1);
+    expect(await count('RAISE')).toBe(1);
   });
 
   it('a batch with one bad item stores no incident and leaves no alert', async () => {
-    const actor = resolveActor(getDb(), { cliLogin: await officeLogin() })!;
-    const before = rows().length;
-    expect(() =>
+    const actor = (await resolveActor(getDb(), { cliLogin: await officeLogin() }))!;
+    const before = (await rows()).length;
+    await expect(
       submitRecords(getDb(), actor, 'incidents', [incident('BATCH-I', { tier: 1 }), incident('BATCH-BAD', { domain: 'no_such_domain' })], {
         now: NOW,
         source: 'import',
       }),
-    ).toThrow(SubmissionRefused);
-    expect(rows()).toHaveLength(before);
-    expect(count('BATCH-I')).toBe(0);
+    ).rejects.toThrow(SubmissionRefused);
+    expect(await rows()).toHaveLength(before);
+    expect(await count('BATCH-I')).toBe(0);
   });
 
   it('a failure after the alert was stored rolls the alert back with the incident', async () => {
-    const actor = resolveActor(getDb(), { cliLogin: await officeLogin() })!;
-    const before = rows().length;
+    const actor = (await resolveActor(getDb(), { cliLogin: await officeLogin() }))!;
+    const before = (await rows()).length;
     const db = getDb();
-    expect(() =>
-      db.transaction(() => {
-        submitRecords(db, actor, 'incidents', [incident('ROLLBACK', { tier: 1 })], { now: NOW, source: 'api' });
+    await expect(
+      db.transaction(async () => {
+        await submitRecords(db, actor, 'incidents', [incident('ROLLBACK', { tier: 1 })], { now: NOW, source: 'api' });
         throw new Error('later step failed');
       }),
-    ).toThrow('later step failed');
-    expect(rows()).toHaveLength(before);
+    ).rejects.toThrow('later step failed');
+    expect(await rows()).toHaveLength(before);
   });
 });

@@ -23,10 +23,10 @@ const cli = (...args: string[]) =>
 
 beforeAll(async () => {
   const db = openDatabase(file);
-  migrateDatabase(db);
-  ensureReferenceData(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
   await seedSmallOrg(db);
-  db.$client.close();
+  db.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -34,21 +34,21 @@ it('generates a month once; a second run reports it exists and changes nothing; 
   const first = await cli('bulletin', '--month', '2026-03');
   expect(first.code).toBe(0);
   expect(first.stdout).toMatch(/Bulletin 2026-03 generated/);
-  const read = () => {
+  const read = async () => {
     const db = openDatabase(file);
     try {
-      return bulletinByMonth(db, '2026-03');
+      return await bulletinByMonth(db, '2026-03');
     } finally {
-      db.$client.close();
+      db.close();
     }
   };
-  const stored = read()!;
+  const stored = (await read())!;
   expect((stored.body as { institutes: unknown[] }).institutes).toHaveLength(3);
 
   const second = await cli('bulletin', '--month', '2026-03');
   expect(second.code).toBe(0);
   expect(second.stdout).toMatch(/already exists; nothing changed/);
-  expect(read()).toEqual(stored);
+  expect(await read()).toEqual(stored);
 
   const bad = await cli('bulletin', '--month', '2026-3');
   expect(bad.code).toBe(2);

@@ -24,21 +24,19 @@ export let db: Db;
 export const tokens = {} as { office: string; bj: string; sh01: string };
 export const at = (iso: string) => new Date(iso);
 
-export function addAlert(unitId: number | null, colour: 'blue' | 'yellow' | 'orange' | 'red', firedAt: string, key: string) {
-  db.insert(alerts)
-    .values({
-      rule: 'incident.serious',
-      subjectKind: 'incident',
-      subjectKey: key,
-      period: firedAt.slice(0, 7),
-      colour,
-      unitId,
-      domain: 'ai',
-      messageZh: `测试预警 ${key}`,
-      messageEn: `Test alert ${key}`,
-      firedAt: at(firedAt),
-    })
-    .run();
+export async function addAlert(unitId: number | null, colour: 'blue' | 'yellow' | 'orange' | 'red', firedAt: string, key: string) {
+  await db.insert(alerts).values({
+    rule: 'incident.serious',
+    subjectKind: 'incident',
+    subjectKey: key,
+    period: firedAt.slice(0, 7),
+    colour,
+    unitId,
+    domain: 'ai',
+    messageZh: `测试预警 ${key}`,
+    messageEn: `Test alert ${key}`,
+    firedAt: at(firedAt),
+  });
 }
 
 export async function api(month: string, token: string) {
@@ -55,35 +53,33 @@ export async function api(month: string, token: string) {
 export function withBulletinsDatabase(): void {
   beforeAll(async () => {
     db = getDb();
-    migrateDatabase(db);
-    ensureReferenceData(db);
+    await migrateDatabase(db);
+    await ensureReferenceData(db);
     await seedSmallOrg(db); // one tier IV incident and one general hazard per institute and the department, 4 March 2026
     // A serious incident in SH01 and a major hazard in BJ02 in April; an alert of each branch and one academy-wide.
-    db.insert(incidents)
-      .values(buildIncident({ unitId: org.SH01, instituteId: org.SH01, tier: 2, occurredAt: at('2026-04-10T10:00:00+08:00') }))
-      .run();
-    db.insert(hazards)
-      .values(
-        buildHazard({
-          unitId: org.BJ02,
-          instituteId: org.BJ02,
-          severity: 'major',
-          domain: 'drones',
-          foundAt: at('2026-04-02T10:00:00+08:00'),
-          dueAt: at('2026-04-20T10:00:00+08:00'),
-        }),
-      )
-      .run();
-    addAlert(org.SH01, 'red', '2026-04-10T12:00:00+08:00', 'sh01-apr');
-    addAlert(org.BJ01_D1, 'yellow', '2026-04-11T12:00:00+08:00', 'bj01d1-apr');
-    addAlert(null, 'orange', '2026-04-30T23:30:00+08:00', 'academy-apr');
-    addAlert(org.BJ02, 'orange', '2026-05-01T00:30:00+08:00', 'bj02-may'); // May in Shanghai, still April in UTC
-    tokens.office = createApiToken(db, await addUser(db, 'b.office', 'office', 'HX'), 't').token;
-    tokens.bj = createApiToken(db, await addUser(db, 'b.bj', 'branch_officer', 'BJ'), 't').token;
-    tokens.sh01 = createApiToken(db, await addUser(db, 'b.sh01', 'reporter', 'SH01'), 't').token;
+    await db
+      .insert(incidents)
+      .values(buildIncident({ unitId: org.SH01, instituteId: org.SH01, tier: 2, occurredAt: at('2026-04-10T10:00:00+08:00') }));
+    await db.insert(hazards).values(
+      buildHazard({
+        unitId: org.BJ02,
+        instituteId: org.BJ02,
+        severity: 'major',
+        domain: 'drones',
+        foundAt: at('2026-04-02T10:00:00+08:00'),
+        dueAt: at('2026-04-20T10:00:00+08:00'),
+      }),
+    );
+    await addAlert(org.SH01, 'red', '2026-04-10T12:00:00+08:00', 'sh01-apr');
+    await addAlert(org.BJ01_D1, 'yellow', '2026-04-11T12:00:00+08:00', 'bj01d1-apr');
+    await addAlert(null, 'orange', '2026-04-30T23:30:00+08:00', 'academy-apr');
+    await addAlert(org.BJ02, 'orange', '2026-05-01T00:30:00+08:00', 'bj02-may'); // May in Shanghai, still April in UTC
+    tokens.office = (await createApiToken(db, await addUser(db, 'b.office', 'office', 'HX'), 't')).token;
+    tokens.bj = (await createApiToken(db, await addUser(db, 'b.bj', 'branch_officer', 'BJ'), 't')).token;
+    tokens.sh01 = (await createApiToken(db, await addUser(db, 'b.sh01', 'reporter', 'SH01'), 't')).token;
   });
   afterAll(() => {
-    db.$client.close();
+    db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }

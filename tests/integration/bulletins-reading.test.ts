@@ -17,9 +17,9 @@ beforeAll(async () => {
 });
 
 describe('scope', () => {
-  it('a branch officer sees only its branch: rows, alerts and totals; never the academy-wide alert', () => {
-    const bj = resolveActor(db, { bearerToken: tokens.bj })!;
-    const v = bulletinView(bulletinByMonth(db, '2026-04')!, bj.scope);
+  it('a branch officer sees only its branch: rows, alerts and totals; never the academy-wide alert', async () => {
+    const bj = (await resolveActor(db, { bearerToken: tokens.bj }))!;
+    const v = bulletinView((await bulletinByMonth(db, '2026-04'))!, bj.scope);
     expect(v.wholeAcademy).toBe(false);
     expect(v.institutes.map((r) => r.code)).toEqual(['BJ01', 'BJ02']);
     expect(v.alerts.map((a) => a.messageEn)).toEqual(['Test alert bj01d1-apr']);
@@ -60,8 +60,8 @@ describe('scope', () => {
 
 describe('PDF', () => {
   it('embeds the Chinese text, in the viewer scope only; English with the switch', async () => {
-    const bj = resolveActor(db, { bearerToken: tokens.bj })!;
-    const v = bulletinView(bulletinByMonth(db, '2026-04')!, bj.scope);
+    const bj = (await resolveActor(db, { bearerToken: tokens.bj }))!;
+    const v = bulletinView((await bulletinByMonth(db, '2026-04'))!, bj.scope);
     const pdf = await bulletinPdf(v, 'zh-CN', '北京分院');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = (await extractPages(pdf)).join('\n');
@@ -69,14 +69,16 @@ describe('PDF', () => {
     expect(text).toContain('各单位暂定等级及本月变化');
     expect(text).toContain('BJ02');
     expect(text).not.toContain('SH01');
-    const en = (await extractPages(await bulletinPdf(bulletinView(bulletinByMonth(db, '2026-04')!, { all: true }), 'en', ''))).join('\n');
+    const en = (await extractPages(await bulletinPdf(bulletinView((await bulletinByMonth(db, '2026-04'))!, { all: true }), 'en', ''))).join(
+      '\n',
+    );
     expect(en).toContain('Monthly early-warning bulletin 2026-04');
     expect(en).toContain('SH01');
     expect(en).toMatch(/Red/);
   });
 
   it('lists the first 100 alerts of a month with many, counts the rest and points to the alerts inbox (issue 13)', async () => {
-    const v = bulletinView(bulletinByMonth(db, '2026-04')!, { all: true });
+    const v = bulletinView((await bulletinByMonth(db, '2026-04'))!, { all: true });
     const template = v.alerts[0]!;
     // An institute's flood of overdue hazards fires an alert each.
     const many = {
@@ -96,7 +98,7 @@ describe('PDF', () => {
 
   // Issue 14 item 13.
   it('leads with the institutes that need attention, numbers English pages in English, and keeps words whole', async () => {
-    const stored = bulletinView(bulletinByMonth(db, '2026-04')!, { all: true });
+    const stored = bulletinView((await bulletinByMonth(db, '2026-04'))!, { all: true });
     // All three rose in April: SH01 to red with a serious incident, BJ02 and BJ01 to orange, BJ02 with an
     // overdue major hazard. BJ01 is made to stay orange here, so that one institute needs nothing.
     const v = { ...stored, institutes: stored.institutes.map((r) => (r.code === 'BJ01' ? { ...r, levelStart: r.levelEnd } : r)) };

@@ -15,13 +15,7 @@ withBulletinsDatabase();
 describe('catch-up at start', () => {
   it('on a fresh database generates only the previous month', async () => {
     expect(await catchUpBulletins(db, at('2026-04-01T08:00:00+08:00'))).toEqual(['2026-03']);
-    expect(
-      db
-        .select()
-        .from(bulletins)
-        .all()
-        .map((b) => b.month),
-    ).toEqual(['2026-03']);
+    expect((await db.select().from(bulletins)).map((b) => b.month)).toEqual(['2026-03']);
   });
 
   it('a server stopped over two month ends generates both missed bulletins when it starts, then none', async () => {
@@ -30,18 +24,8 @@ describe('catch-up at start', () => {
     // Last bulletin: March. Down from 20 April to 2 June: April and May were missed.
     expect(await catchUpBulletins(db, at('2026-06-02T09:00:00+08:00'))).toEqual(['2026-04', '2026-05']);
     expect(await catchUpBulletins(db, at('2026-06-02T09:05:00+08:00'))).toEqual([]);
-    expect(
-      db
-        .select()
-        .from(bulletins)
-        .all()
-        .map((b) => b.month),
-    ).toEqual(['2026-03', '2026-04', '2026-05']);
-    const runs = db
-      .select()
-      .from(jobRuns)
-      .all()
-      .filter((r) => r.job === 'monthly-bulletin');
+    expect((await db.select().from(bulletins)).map((b) => b.month)).toEqual(['2026-03', '2026-04', '2026-05']);
+    const runs = (await db.select().from(jobRuns)).filter((r) => r.job === 'monthly-bulletin');
     expect(runs.map((r) => [r.period, r.status])).toEqual([
       ['2026-03', 'done'],
       ['2026-04', 'done'],
@@ -51,8 +35,8 @@ describe('catch-up at start', () => {
 });
 
 describe('content', () => {
-  it("counts the month's new incidents by tier, hazards by severity, overdue ones at month end, levels and alerts", () => {
-    const v = bulletinView(bulletinByMonth(db, '2026-04')!, { all: true });
+  it("counts the month's new incidents by tier, hazards by severity, overdue ones at month end, levels and alerts", async () => {
+    const v = bulletinView((await bulletinByMonth(db, '2026-04'))!, { all: true });
     expect(v.totals.incidentsByTier).toEqual([0, 1, 0, 0]);
     expect(v.totals.hazards).toEqual({ general: 0, major: 1 });
     // March's four general hazards (due 3 April) and BJ02's major one (due 20 April) are all open at 1 May.
@@ -63,7 +47,7 @@ describe('content', () => {
     expect(v.totals.rose).toBeGreaterThanOrEqual(1);
     // Alerts by Shanghai time: the one at 00:30 on 1 May belongs to May.
     expect(v.alerts.map((a) => a.messageEn)).toEqual(['Test alert sh01-apr', 'Test alert bj01d1-apr', 'Test alert academy-apr']);
-    const march = bulletinView(bulletinByMonth(db, '2026-03')!, { all: true });
+    const march = bulletinView((await bulletinByMonth(db, '2026-03'))!, { all: true });
     expect(march.totals.incidentsByTier).toEqual([0, 0, 0, 4]);
     expect(march.institutes.find((r) => r.code === 'BJ01')!.incidentsByTier).toEqual([0, 0, 0, 2]); // with its department's
     // The trend: six months ending with the bulletin's month; March's ai records (4 incidents + 4 hazards).
@@ -82,27 +66,21 @@ describe('exactly once, frozen', () => {
       generateBulletin(other, '2026-06', now),
       catchUpBulletins(other, now),
     ]);
-    other.$client.close();
+    other.close();
     expect(outcomes.filter((o) => o === 'generated')).toHaveLength(1);
-    expect(
-      db
-        .select()
-        .from(bulletins)
-        .all()
-        .filter((b) => b.month === '2026-06'),
-    ).toHaveLength(1);
+    expect((await db.select().from(bulletins)).filter((b) => b.month === '2026-06')).toHaveLength(1);
     expect(await generateBulletin(db, '2026-06', now)).toBe('exists');
   });
 
   it('the stored body does not change when records change afterwards', async () => {
-    const before = bulletinByMonth(db, '2026-04')!;
-    db.insert(incidents)
-      .values(buildIncident({ unitId: org.BJ01, instituteId: org.BJ01, tier: 1, occurredAt: at('2026-04-15T10:00:00+08:00') }))
-      .run();
-    addAlert(org.BJ01, 'red', '2026-04-15T11:00:00+08:00', 'late-apr');
+    const before = (await bulletinByMonth(db, '2026-04'))!;
+    await db
+      .insert(incidents)
+      .values(buildIncident({ unitId: org.BJ01, instituteId: org.BJ01, tier: 1, occurredAt: at('2026-04-15T10:00:00+08:00') }));
+    await addAlert(org.BJ01, 'red', '2026-04-15T11:00:00+08:00', 'late-apr');
     expect(await generateBulletin(db, '2026-04', at('2026-08-01T09:00:00+08:00'))).toBe('exists');
     expect(await catchUpBulletins(db, at('2026-08-01T09:00:00+08:00'))).toEqual(['2026-07']);
-    const after = bulletinByMonth(db, '2026-04')!;
+    const after = (await bulletinByMonth(db, '2026-04'))!;
     expect(after.body).toEqual(before.body);
     expect(after.generatedAt).toEqual(before.generatedAt);
     expect(bulletinView(after, { all: true }).totals.incidentsByTier).toEqual([0, 1, 0, 0]);
@@ -111,15 +89,9 @@ describe('exactly once, frozen', () => {
 
 describe('regeneration', () => {
   it('a bulletin deleted by an operator is generated again by the next catch-up, once', async () => {
-    db.delete(bulletins).where(eq(bulletins.month, '2026-07')).run();
+    await db.delete(bulletins).where(eq(bulletins.month, '2026-07'));
     expect(await catchUpBulletins(db, at('2026-08-02T09:00:00+08:00'))).toEqual(['2026-07']);
     expect(await catchUpBulletins(db, at('2026-08-02T09:00:00+08:00'))).toEqual([]);
-    expect(
-      db
-        .select()
-        .from(bulletins)
-        .all()
-        .filter((b) => b.month === '2026-07'),
-    ).toHaveLength(1);
+    expect((await db.select().from(bulletins)).filter((b) => b.month === '2026-07')).toHaveLength(1);
   });
 });

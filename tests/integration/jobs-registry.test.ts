@@ -12,7 +12,7 @@ import { latestDueMonth } from '@/domain/time/months';
 
 let t: TestDb;
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedSmallOrg(t.db);
 });
 afterAll(() => t.close());
@@ -22,7 +22,7 @@ describe('the jobs registry', () => {
     expect(jobs.map((j) => [j.name, j.schedule, j.claim])).toEqual([
       ['housekeeping', '15 3 * * *', 'period'],
       ['annual-rating', '0 2 10 1 *', 'period'],
-      ['provisional-rating', '30 1 * * *', 'none'],
+      ['provisional-rating', '0 0 * * *', 'none'],
       ['alerts', '0 6 * * *', 'period'],
       ['monthly-bulletin', '0 8 1 * *', 'inside'],
       ['alert-delivery', '* * * * *', 'inside'],
@@ -73,7 +73,7 @@ describe('the runner', () => {
     expect(await runJob(t.db, broken)).toBe('failed');
     expect(logged).toHaveBeenCalledWith('[jobs] broken failed', expect.any(Error));
     logged.mockRestore();
-    expect(t.db.select().from(jobRuns).where(eq(jobRuns.job, 'repeatable')).all()).toEqual([]);
+    expect(await t.db.select().from(jobRuns).where(eq(jobRuns.job, 'repeatable'))).toEqual([]);
   });
 });
 
@@ -90,11 +90,9 @@ describe('the job thread', () => {
       else process.env.FENGHUO_BACKUP_KEEP = keep;
     }
     const now = new Date();
-    const done = t.db
-      .select({ job: jobRuns.job, period: jobRuns.period, status: jobRuns.status })
-      .from(jobRuns)
-      .all()
-      .filter((r) => !['registry-demo', 'broken'].includes(r.job));
+    const done = (await t.db.select({ job: jobRuns.job, period: jobRuns.period, status: jobRuns.status }).from(jobRuns)).filter(
+      (r) => !['registry-demo', 'broken'].includes(r.job),
+    );
     expect(done).toEqual(
       expect.arrayContaining([
         { job: 'housekeeping', period: formatDate(now), status: 'done' },

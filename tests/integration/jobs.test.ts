@@ -5,10 +5,11 @@ import { runClaimed } from '@/features/jobs/run-claimed';
 import { housekeeping } from '@/jobs/housekeeping';
 import { jobRuns } from '@/db/schema';
 import { claimJobRun, finishJobRun } from '@/db/jobs/job-runs';
+import { first } from '@/db/engine';
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.close());
 
@@ -28,7 +29,7 @@ it('runs a job once per period, however often it is called, and records a failur
   ).toBe('failed');
   expect(logged).toHaveBeenCalledWith('[jobs] demo 2026-11-25 failed', expect.any(Error));
   logged.mockRestore();
-  const rows = t.db.select().from(jobRuns).all();
+  const rows = await t.db.select().from(jobRuns);
   expect(rows.map((r) => [r.period, r.status, r.error])).toEqual([
     ['2026-11-23', 'done', null],
     ['2026-11-24', 'done', null],
@@ -40,33 +41,27 @@ it('housekeeping claims its local day', async () => {
   const at = new Date('2026-11-23T17:00:00Z'); // already 24 November in Shanghai
   expect(await housekeeping(t.db, at)).toBe('ran');
   expect(await housekeeping(t.db, at)).toBe('skipped');
-  expect(
-    t.db
-      .select()
-      .from(jobRuns)
-      .all()
-      .some((r) => r.job === 'housekeeping' && r.period === '2026-11-24'),
-  ).toBe(true);
+  expect((await t.db.select().from(jobRuns)).some((r) => r.job === 'housekeeping' && r.period === '2026-11-24')).toBe(true);
 });
 
 describe('leases', () => {
   const t0 = new Date('2026-11-23T10:00:00Z');
   const later = (ms: number) => new Date(t0.getTime() + ms);
 
-  it('a claim left running by a crashed process is taken over only after its lease expires', () => {
-    const crashed = claimJobRun(t.db, 'lease-demo', 'p1', t0, 60_000);
+  it('a claim left running by a crashed process is taken over only after its lease expires', async () => {
+    const crashed = await claimJobRun(t.db, 'lease-demo', 'p1', t0, 60_000);
     expect(crashed).not.toBeNull();
     // Another process while the lease holds: refused.
-    expect(claimJobRun(t.db, 'lease-demo', 'p1', later(59_999), 60_000)).toBeNull();
-    const taker = claimJobRun(t.db, 'lease-demo', 'p1', later(60_000), 60_000);
+    expect(await claimJobRun(t.db, 'lease-demo', 'p1', later(59_999), 60_000)).toBeNull();
+    const taker = await claimJobRun(t.db, 'lease-demo', 'p1', later(60_000), 60_000);
     expect(taker).not.toBeNull();
     // The crashed process, coming back, can no longer record an outcome; the new holder can.
-    expect(finishJobRun(t.db, crashed!, {}, later(61_000))).toBe(false);
-    expect(finishJobRun(t.db, taker!, {}, later(62_000))).toBe(true);
-    const row = t.db.select().from(jobRuns).where(eq(jobRuns.job, 'lease-demo')).get()!;
+    expect(await finishJobRun(t.db, crashed!, {}, later(61_000))).toBe(false);
+    expect(await finishJobRun(t.db, taker!, {}, later(62_000))).toBe(true);
+    const row = first(await t.db.select().from(jobRuns).where(eq(jobRuns.job, 'lease-demo')).limit(1))!;
     expect([row.status, row.attempts]).toEqual(['done', 2]);
     // Done is final: never claimed again, even long after.
-    expect(claimJobRun(t.db, 'lease-demo', 'p1', later(10 * 86_400_000))).toBeNull();
+    expect(await claimJobRun(t.db, 'lease-demo', 'p1', later(10 * 86_400_000))).toBeNull();
   });
 
   it('a failed run is retried by the next call and then runs no more', async () => {
@@ -81,12 +76,12 @@ describe('leases', () => {
     expect(await runClaimed(t.db, 'retry-demo', 'p', flaky, { now: later(1000) })).toBe('ran');
     expect(await runClaimed(t.db, 'retry-demo', 'p', flaky, { now: later(2000) })).toBe('skipped');
     expect(calls).toBe(2);
-    const row = t.db.select().from(jobRuns).where(eq(jobRuns.job, 'retry-demo')).get()!;
+    const row = first(await t.db.select().from(jobRuns).where(eq(jobRuns.job, 'retry-demo')).limit(1))!;
     expect([row.status, row.error, row.attempts]).toEqual(['done', null, 2]);
   });
 
-  it('a claim made before leases existed (no lease) counts as abandoned', () => {
-    t.db.insert(jobRuns).values({ job: 'legacy', period: 'p', status: 'running', startedAt: t0 }).run();
-    expect(claimJobRun(t.db, 'legacy', 'p', later(1))).not.toBeNull();
+  it('a claim made before leases existed (no lease) counts as abandoned', async () => {
+    await t.db.insert(jobRuns).values({ job: 'legacy', period: 'p', status: 'running', startedAt: t0 });
+    expect(await claimJobRun(t.db, 'legacy', 'p', later(1))).not.toBeNull();
   });
 });

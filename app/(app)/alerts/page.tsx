@@ -26,7 +26,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const locale = toLocale(await getLocale());
   const q = inboxQuerySchema.parse(await searchParams);
   const db = getDb();
-  const { total, rows } = listAlerts(db, actor, inboxFilters(q), { page: q.page, pageSize: PAGE_SIZE }, q.sort);
+  const { total, rows } = await listAlerts(db, actor, inboxFilters(q), { page: q.page, pageSize: PAGE_SIZE }, q.sort);
+  const waiting = await unacknowledgedByColour(db, actor.scope);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = Boolean(q.rule || q.colour || q.unit || q.ack || q.period);
   return (
@@ -45,7 +46,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </div>
       </PageHeader>
       <InboxFilterForm q={q} filtered={filtered} />
-      <NeedsAction q={q} waiting={unacknowledgedByColour(db, actor.scope)} />
+      <NeedsAction q={q} waiting={waiting} />
       <AlertList rows={rows} filtered={filtered} locale={locale} />
       <Pagination
         page={q.page}

@@ -22,7 +22,7 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const t = await getTranslations();
   const q = querySchema.parse(await searchParams);
-  const { rows, total } = listBulletins(getDb(), q.page, PER_PAGE);
+  const { rows, total } = await listBulletins(getDb(), q.page, PER_PAGE);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
 
   return (

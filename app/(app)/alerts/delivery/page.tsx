@@ -25,9 +25,9 @@ export default async function DeliveryPage() {
   if (!canManageRatings(actor.role))
     return <Refusal testId="refusal" title={t('refusal.title')} body={t('delivery.forbidden')} homeLabel={t('refusal.home')} />;
   const db = getDb();
-  const routes = deliveryRoutes(db);
+  const routes = await deliveryRoutes(db);
   const config = deliveryConfigFromEnv();
-  const { counts, rows } = deliveryStatus(db, 100);
+  const { counts, rows } = await deliveryStatus(db, 100);
   const channel = (ok: boolean, vars: string) => (ok ? t('delivery.configured') : t('delivery.notConfigured', { vars }));
 
   return (

@@ -11,5 +11,6 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requireActor();
-  return <RuleSetsPage view={ruleSetsView(getDb(), 'alerts', actor, toLocale(await getLocale()))} />;
+  const view = await ruleSetsView(getDb(), 'alerts', actor, toLocale(await getLocale()));
+  return <RuleSetsPage view={view} />;
 }

@@ -18,7 +18,7 @@ async function alertOrInterrupt(params: Promise<{ id: string }>) {
   const actor = await requireActor();
   const db = getDb();
   const id = Number((await params).id);
-  const alert = Number.isInteger(id) && id > 0 ? alertInScope(db, actor, id) : null;
+  const alert = Number.isInteger(id) && id > 0 ? await alertInScope(db, actor, id) : null;
   if (!alert) return actor.scope.all ? notFound() : forbidden();
   return { actor, db, alert };
 }
@@ -32,14 +32,15 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const { actor, db, alert } = await alertOrInterrupt(params);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  if (!alert.read) markAlertRead(db, actor.userId, alert.id, new Date());
+  if (!alert.read) await markAlertRead(db, actor.userId, alert.id, new Date());
+  const domains = await domainNames(db);
   return (
     <div className="max-w-4xl space-y-4">
       <Link href="/alerts" className="text-sm text-blue-700 hover:underline">
         ← {t('alerts.back')}
       </Link>
       <PageHeader title={t('alerts.detailTitle', { id: alert.id })} subtitle={t(`alerts.ruleNames.${ruleKey(alert.rule)}`)} />
-      <AlertDetail alert={alert} domains={domainNames(db)} locale={locale} />
+      <AlertDetail alert={alert} domains={domains} locale={locale} />
       {!alert.acknowledgedAt ? <AcknowledgeAlert alertId={alert.id} allowed={canAcknowledgeAlerts(actor.role)} /> : null}
     </div>
   );

@@ -25,7 +25,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const { month } = await params;
-  const stored = isMonth(month) ? bulletinByMonth(getDb(), month) : undefined;
+  const stored = isMonth(month) ? await bulletinByMonth(getDb(), month) : undefined;
   if (!stored) notFound();
   const v = bulletinView(stored, actor.scope);
   return (

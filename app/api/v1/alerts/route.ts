@@ -16,9 +16,9 @@ const query = z.object({
  * GET /api/v1/alerts?from=&to=&cursor=&limit=: alerts in the caller's scope fired in [from, to), in id
  * order, paginated. An academy-wide alert (a domain surge) is in the scope of academy-wide roles only.
  */
-export const GET = apiRoute(({ req, actor, db }) => {
+export const GET = apiRoute(async ({ req, actor, db }) => {
   const q = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const page = alertsForApi(db, actor.scope, q);
+  const page = await alertsForApi(db, actor.scope, q);
   return {
     data: page.data.map((a) => ({
       id: a.id,

@@ -14,6 +14,6 @@ export async function generateMetadata({ params }: Props) {
 export default async function Page({ params }: Props) {
   const actor = await requireActor();
   const version = decodeURIComponent((await params).version);
-  const view = ruleSetVersionPageView(getDb(), 'alerts', version, actor, toLocale(await getLocale()));
+  const view = await ruleSetVersionPageView(getDb(), 'alerts', version, actor, toLocale(await getLocale()));
   return <RuleSetVersionPage kind="alerts" version={version} view={view} />;
 }

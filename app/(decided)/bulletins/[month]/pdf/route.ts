@@ -17,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ month: s
   const { month } = await params;
   const locale = toLocale(new URL(req.url).searchParams.get('lang') ?? (await getLocale()));
   if (!isMonth(month)) return new Response(translate(locale, 'bulletins.notFound', { month: '—' }), { status: 400 });
-  const stored = bulletinByMonth(getDb(), month);
+  const stored = await bulletinByMonth(getDb(), month);
   if (!stored) return new Response(translate(locale, 'bulletins.notFound', { month }), { status: 404 });
   const scope = actor.scope.all
     ? translate(locale, 'header.scopeAll')

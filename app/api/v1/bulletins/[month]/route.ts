@@ -8,12 +8,12 @@ import { bulletinToApi } from '@/domain/bulletins/api-shape';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/bulletins/YYYY-MM: the stored monthly bulletin, limited to the caller's scope. */
-export const GET = apiRoute<{ month: string }>(({ actor, db, params }) => {
+export const GET = apiRoute<{ month: string }>(async ({ actor, db, params }) => {
   if (!isMonth(params.month))
     throw new ApiError('bad_request', `"${params.month}" is not a month; use YYYY-MM, e.g. 2026-10.`, [
       { field: 'month', message: 'must be YYYY-MM' },
     ]);
-  const stored = bulletinByMonth(db, params.month);
+  const stored = await bulletinByMonth(db, params.month);
   if (!stored)
     throw new ApiError(
       'not_found',
