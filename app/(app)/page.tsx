@@ -18,8 +18,8 @@ export async function generateMetadata() {
 
 export const dynamic = 'force-dynamic';
 
-// Leadership's page. Each card loads on its own behind Suspense, so a slow one (last year's ratings being
-// computed the first time, say) never holds the others; the page's frame arrives first. The views start
+// Leadership's page. Each card loads on its own behind Suspense, so a slow one (an aggregate computed cold
+// after a change, say) never holds the others; the page's frame arrives first. The views start
 // after the page's own awaits, so none of their queries runs before the frame is ready.
 export default async function OverviewPage() {
   const actor = await requireActor();

@@ -1,5 +1,6 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { rawAll } from '../engine';
 import { hazards, incidents, projects } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
@@ -37,9 +38,10 @@ export interface UnitDomainCount {
 }
 
 /** Records of a kind dated in [from, to), per filing unit and domain. */
-export function unitDomainCounts(db: Db, scope: Scope, kind: CountedKind, from: Date, to: Date): UnitDomainCount[] {
+export async function unitDomainCounts(q: Queryable, scope: Scope, kind: CountedKind, from: Date, to: Date): Promise<UnitDomainCount[]> {
   const s = source[kind];
-  return db.all<UnitDomainCount>(
+  return rawAll<UnitDomainCount>(
+    q,
     sql`SELECT r.unit_id AS unitId, ${s.domain} AS domain, count(*) AS n FROM ${s.from}
         WHERE ${s.when} >= ${from.getTime()} AND ${s.when} < ${to.getTime()} AND r.status <> 'withdrawn'${andInScope(filingUnit, scope)}
         GROUP BY r.unit_id, ${s.domain}`,
@@ -56,18 +58,19 @@ export interface DomainDimensionCount {
  * Records of a kind dated in [from, to) per domain and risk dimension, optionally of one unit's subtree.
  * For assessments: how many assessed that dimension (one row per assessment and dimension).
  */
-export function domainDimensionCounts(
-  db: Db,
+export async function domainDimensionCounts(
+  q: Queryable,
   scope: Scope,
   kind: CountedKind,
   from: Date,
   to: Date,
   unitPath?: string,
-): DomainDimensionCount[] {
+): Promise<DomainDimensionCount[]> {
   const s = source[kind];
   const dimension = kind === 'assessments' ? sql`d.dimension` : sql`r.dimension`;
   const join = kind === 'assessments' ? sql` JOIN assessment_dimensions d ON d.assessment_id = r.id` : sql``;
-  return db.all<DomainDimensionCount>(
+  return rawAll<DomainDimensionCount>(
+    q,
     sql`SELECT ${s.domain} AS domain, ${dimension} AS dimension, count(*) AS n FROM ${s.from}${join}
         WHERE ${s.when} >= ${from.getTime()} AND ${s.when} < ${to.getTime()} AND r.status <> 'withdrawn'${andInScope(filingUnit, scope)}${andInSubtree(unitPath)}
         GROUP BY 1, 2`,
@@ -84,16 +87,17 @@ export interface MatrixCount {
  * The 5×5 matrix: per (likelihood, impact), how many assessments rated at least one dimension there.
  * An assessment counts once per cell, so a cell equals the list of assessments it opens.
  */
-export function matrixCounts(
-  db: Db,
+export async function matrixCounts(
+  q: Queryable,
   scope: Scope,
   from: Date,
   to: Date,
   filter: { domain?: string; stage?: string; unitPath?: string } = {},
-): MatrixCount[] {
+): Promise<MatrixCount[]> {
   const domain = filter.domain ? sql` AND p.domain = ${filter.domain}` : sql``;
   const stage = filter.stage ? sql` AND r.stage = ${filter.stage}` : sql``;
-  return db.all<MatrixCount>(
+  return rawAll<MatrixCount>(
+    q,
     sql`SELECT d.likelihood AS likelihood, d.impact AS impact, count(DISTINCT r.id) AS n
         FROM assessments r JOIN projects p ON p.id = r.project_id JOIN assessment_dimensions d ON d.assessment_id = r.id
         WHERE coalesce(r.submitted_at, r.created_at) >= ${from.getTime()} AND coalesce(r.submitted_at, r.created_at) < ${to.getTime()}
@@ -109,17 +113,18 @@ export interface MonthDomainCount {
 }
 
 /** Records of a kind per Beijing-time calendar month ("2026-03") and domain, dated in [from, to). */
-export function monthDomainCounts(
-  db: Db,
+export async function monthDomainCounts(
+  q: Queryable,
   scope: Scope,
   kind: 'incidents' | 'hazards',
   from: Date,
   to: Date,
   unitPath?: string,
-): MonthDomainCount[] {
+): Promise<MonthDomainCount[]> {
   const s = source[kind];
   // Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed shift gives its months.
-  return db.all<MonthDomainCount>(
+  return rawAll<MonthDomainCount>(
+    q,
     sql`SELECT strftime('%Y-%m', ${s.when} / 1000 + 28800, 'unixepoch') AS month, ${s.domain} AS domain, count(*) AS n
         FROM ${s.from}
         WHERE ${s.when} >= ${from.getTime()} AND ${s.when} < ${to.getTime()} AND r.status <> 'withdrawn'${andInScope(filingUnit, scope)}${andInSubtree(unitPath)}
@@ -138,8 +143,9 @@ export interface InstituteDomainPoints {
  * each credited to the domain of the record behind it (incidents, hazards, projects). Contributions with
  * no domain (ethics duties) are left out; they still count in the institute's total rating.
  */
-export function instituteDomainPoints(db: Db, scope: Scope, year: number, status: string): InstituteDomainPoints[] {
-  return db.all<InstituteDomainPoints>(
+export async function instituteDomainPoints(q: Queryable, scope: Scope, year: number, status: string): Promise<InstituteDomainPoints[]> {
+  return rawAll<InstituteDomainPoints>(
+    q,
     sql`SELECT r.institute_id AS instituteId, coalesce(i.domain, h.domain, p.domain) AS domain, sum(c.points) AS points
         FROM ratings r
         JOIN rating_contributions c ON c.rating_id = r.id
@@ -156,8 +162,14 @@ export function instituteDomainPoints(db: Db, scope: Scope, year: number, status
  * (not withdrawn, not closed before it, begun before `until`). A unit that works in a domain but filed
  * nothing there is "no data", not "no risk".
  */
-export function unitWorkingDomains(db: Db, scope: Scope, since: Date, until: Date): { unitId: number; domain: string }[] {
-  return db.all<{ unitId: number; domain: string }>(
+export async function unitWorkingDomains(
+  q: Queryable,
+  scope: Scope,
+  since: Date,
+  until: Date,
+): Promise<{ unitId: number; domain: string }[]> {
+  return rawAll<{ unitId: number; domain: string }>(
+    q,
     sql`SELECT DISTINCT r.unit_id AS unitId, r.domain AS domain FROM projects r
         WHERE r.status <> 'withdrawn' AND (r.closed_at IS NULL OR r.closed_at >= ${since.getTime()})
           AND coalesce(r.started_at, r.created_at) < ${until.getTime()}${andInScope(filingUnit, scope)}`,
@@ -165,14 +177,17 @@ export function unitWorkingDomains(db: Db, scope: Scope, since: Date, until: Dat
 }
 
 /** The domain of each record behind rating contributions, keyed `kind|id` (records without one are absent). */
-export function contributionDomains(db: Db, refs: readonly { recordKind: string; recordId: number | null }[]): Map<string, string> {
+export async function contributionDomains(
+  q: Queryable,
+  refs: readonly { recordKind: string; recordId: number | null }[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const tables = { incidents, hazards, projects };
   for (const [kind, table] of Object.entries(tables)) {
     const ids = refs.filter((r) => r.recordKind === kind && r.recordId !== null).map((r) => r.recordId!);
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      for (const r of db.select({ id: table.id, domain: table.domain }).from(table).where(inArray(table.id, chunk)).all())
+      for (const r of await q.select({ id: table.id, domain: table.domain }).from(table).where(inArray(table.id, chunk)))
         out.set(`${kind}|${r.id}`, r.domain);
     }
   }
@@ -180,8 +195,14 @@ export function contributionDomains(db: Db, refs: readonly { recordKind: string;
 }
 
 /** Each institute's stored level of a year and status, for institutes in scope (their ratings are theirs to see). */
-export function instituteLevels(db: Db, scope: Scope, year: number, status: string): { instituteId: number; level: Level }[] {
-  return db.all<{ instituteId: number; level: Level }>(
+export async function instituteLevels(
+  q: Queryable,
+  scope: Scope,
+  year: number,
+  status: string,
+): Promise<{ instituteId: number; level: Level }[]> {
+  return rawAll<{ instituteId: number; level: Level }>(
+    q,
     sql`SELECT institute_id AS instituteId, level FROM ratings WHERE year = ${year} AND status = ${status}${andInScope(sql`institute_id`, scope)}`,
   );
 }

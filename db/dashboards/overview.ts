@@ -1,5 +1,6 @@
 import { and, count, eq, gte, isNull, lt, max, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { first, rawAll } from '../engine';
 import { alerts, hazards, incidents } from '../schema';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import type { Scope } from '@/domain/auth/actor';
@@ -9,11 +10,11 @@ import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { recordKinds, recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 
 /** How many records of each kind the caller can see. */
-export function countRecordsByKind(db: Db, scope: Scope): Record<RecordKind, number> {
+export async function countRecordsByKind(q: Queryable, scope: Scope): Promise<Record<RecordKind, number>> {
   const out = {} as Record<RecordKind, number>;
   for (const kind of recordKindCodes) {
     const t = recordKinds[kind].table;
-    out[kind] = db.select({ n: count() }).from(t).where(inScope(t.unitId, scope)).get()?.n ?? 0;
+    out[kind] = first(await q.select({ n: count() }).from(t).where(inScope(t.unitId, scope)))?.n ?? 0;
   }
   return out;
 }
@@ -25,9 +26,9 @@ export interface IncidentCell {
 }
 
 /** Incidents that occurred in [from, to), by domain and effective tier (as the rating counts them); withdrawn ones excluded. */
-export function incidentsByDomainAndTier(db: Db, scope: Scope, from: Date, to: Date): IncidentCell[] {
-  const tier = effectiveTierSql(activeRatingRuleSet(db));
-  return db
+export async function incidentsByDomainAndTier(q: Queryable, scope: Scope, from: Date, to: Date): Promise<IncidentCell[]> {
+  const tier = effectiveTierSql(await activeRatingRuleSet(q));
+  return q
     .select({ domain: incidents.domain, tier, n: count() })
     .from(incidents)
     .where(
@@ -38,8 +39,7 @@ export function incidentsByDomainAndTier(db: Db, scope: Scope, from: Date, to: D
         ne(incidents.status, 'withdrawn'),
       ),
     )
-    .groupBy(incidents.domain, tier)
-    .all();
+    .groupBy(incidents.domain, tier);
 }
 
 export interface HazardStatus {
@@ -49,34 +49,35 @@ export interface HazardStatus {
 }
 
 /** Hazards not yet rectified, and those of them past their due date at `now`. */
-export function hazardStatus(db: Db, scope: Scope, now: Date): HazardStatus {
-  const row = db
-    .select({
-      open: count(),
-      overdue: sql<number>`coalesce(sum(case when ${hazards.dueAt} < ${now.getTime()} then 1 else 0 end), 0)`,
-      majorOverdue: sql<number>`coalesce(sum(case when ${hazards.dueAt} < ${now.getTime()} and ${hazards.severity} = 'major' then 1 else 0 end), 0)`,
-    })
-    .from(hazards)
-    .where(and(inScope(hazards.unitId, scope), isNull(hazards.rectifiedAt), eq(hazards.status, 'open')))
-    .get();
+export async function hazardStatus(q: Queryable, scope: Scope, now: Date): Promise<HazardStatus> {
+  const row = first(
+    await q
+      .select({
+        open: count(),
+        overdue: sql<number>`coalesce(sum(case when ${hazards.dueAt} < ${now.getTime()} then 1 else 0 end), 0)`,
+        majorOverdue: sql<number>`coalesce(sum(case when ${hazards.dueAt} < ${now.getTime()} and ${hazards.severity} = 'major' then 1 else 0 end), 0)`,
+      })
+      .from(hazards)
+      .where(and(inScope(hazards.unitId, scope), isNull(hazards.rectifiedAt), eq(hazards.status, 'open'))),
+  );
   return { open: row?.open ?? 0, overdue: Number(row?.overdue ?? 0), majorOverdue: Number(row?.majorOverdue ?? 0) };
 }
 
 /** Hazards found in [from, to), by severity; withdrawn ones excluded. */
-export function hazardsBySeverity(db: Db, scope: Scope, from: Date, to: Date): { general: number; major: number } {
-  const rows = db
+export async function hazardsBySeverity(q: Queryable, scope: Scope, from: Date, to: Date): Promise<{ general: number; major: number }> {
+  const rows = await q
     .select({ severity: hazards.severity, n: count() })
     .from(hazards)
     .where(and(inScope(hazards.unitId, scope), gte(hazards.foundAt, from), lt(hazards.foundAt, to), ne(hazards.status, 'withdrawn')))
-    .groupBy(hazards.severity)
-    .all();
+    .groupBy(hazards.severity);
   return { general: rows.find((r) => r.severity === 'general')?.n ?? 0, major: rows.find((r) => r.severity === 'major')?.n ?? 0 };
 }
 
 /** How many institutes in scope stand at each level in a year's stored ratings of one status. */
-export function levelDistribution(db: Db, scope: Scope, year: number, status: string): Record<Level, number> {
+export async function levelDistribution(q: Queryable, scope: Scope, year: number, status: string): Promise<Record<Level, number>> {
   // One raw statement: read on every overview, so no builder per view (bench/dashboards.ts).
-  const rows = db.all<{ level: Level; n: number }>(
+  const rows = await rawAll<{ level: Level; n: number }>(
+    q,
     sql`SELECT level, count(*) AS n FROM ratings WHERE year = ${year} AND status = ${status}${andInScope(sql`institute_id`, scope)} GROUP BY level`,
   );
   return Object.fromEntries(levels.map((l) => [l, rows.find((r) => r.level === l)?.n ?? 0])) as Record<Level, number>;
@@ -92,9 +93,10 @@ export interface LevelRise {
 }
 
 /** Institutes whose level this year (one status) is worse than last year's (another status), worst first. */
-export function levelRises(db: Db, scope: Scope, year: number, status: string, lastStatus: string): LevelRise[] {
+export async function levelRises(q: Queryable, scope: Scope, year: number, status: string, lastStatus: string): Promise<LevelRise[]> {
   const rank = (level: SQL) => sql`CASE ${level} WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END`;
-  return db.all<LevelRise>(
+  return rawAll<LevelRise>(
+    q,
     sql`SELECT u.code, u.name, u.name_en AS nameEn, last.level AS "from", now.level AS "to", now.points
         FROM ratings now JOIN ratings last ON last.institute_id = now.institute_id AND last.year = ${year - 1} AND last.status = ${lastStatus}
         JOIN units u ON u.id = now.institute_id
@@ -104,11 +106,6 @@ export function levelRises(db: Db, scope: Scope, year: number, status: string, l
 }
 
 /** The newest alert's id (0 for none): alerts are stored by jobs outside the audited write path, so a memo keys on it. */
-export function newestAlertId(db: Db): number {
-  return (
-    db
-      .select({ id: max(alerts.id) })
-      .from(alerts)
-      .get()?.id ?? 0
-  );
+export async function newestAlertId(q: Queryable): Promise<number> {
+  return first(await q.select({ id: max(alerts.id) }).from(alerts))?.id ?? 0;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { first } from '../engine';
 import { units } from '../schema';
 import { subtreeUnitIds, type UnitRow } from '@/db/units/units';
 import { inScope } from '../scope';
@@ -21,17 +22,17 @@ export interface UnitProfile {
  * scope starts lower: the organisation is not secret, its records are. Null for an unknown code, and for a
  * unit outside the caller's scope (its page does not exist for them).
  */
-export function unitProfile(db: Db, scope: Scope, code: string): UnitProfile | null {
-  const unit = unitInScope(db, scope, code);
+export async function unitProfile(q: Queryable, scope: Scope, code: string): Promise<UnitProfile | null> {
+  const unit = await unitInScope(q, scope, code);
   if (!unit) return null;
   const ids = unit.path.split('/').filter(Boolean).map(Number);
   const chain = new Map(
-    db
-      .select()
-      .from(units)
-      .where(inArray(units.id, [...ids, ...(unit.instituteId ? [unit.instituteId] : [])]))
-      .all()
-      .map((u) => [u.id, u]),
+    (
+      await q
+        .select()
+        .from(units)
+        .where(inArray(units.id, [...ids, ...(unit.instituteId ? [unit.instituteId] : [])]))
+    ).map((u) => [u.id, u]),
   );
   const ancestors = ids.map((id) => chain.get(id)).filter((u): u is UnitRow => Boolean(u));
   return {
@@ -39,15 +40,17 @@ export function unitProfile(db: Db, scope: Scope, code: string): UnitProfile | n
     parent: unit.parentId ? (chain.get(unit.parentId) ?? null) : null,
     branch: ancestors.find((u) => u.kind === 'branch') ?? null,
     institute: unit.instituteId ? (chain.get(unit.instituteId) ?? null) : null,
-    subtree: subtreeUnitIds(db, unit),
+    subtree: await subtreeUnitIds(q, unit),
   };
 }
 
 /** The unit with this code if the caller's scope holds it; nothing for an unknown code or one outside the scope. */
-export function unitInScope(db: Db, scope: Scope, code: string): UnitRow | undefined {
-  return db
-    .select()
-    .from(units)
-    .where(and(eq(units.code, code), inScope(units.id, scope)))
-    .get();
+export async function unitInScope(q: Queryable, scope: Scope, code: string): Promise<UnitRow | undefined> {
+  return first(
+    await q
+      .select()
+      .from(units)
+      .where(and(eq(units.code, code), inScope(units.id, scope)))
+      .limit(1),
+  );
 }

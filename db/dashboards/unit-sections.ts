@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable } from '../tx';
+import { first } from '../engine';
 import {
   assessments,
   ethicsActivities,
@@ -21,9 +22,9 @@ import type { StoredStatus } from '@/db/rating/ratings';
 const statusRank: Record<StoredStatus, number> = { provisional: 0, final: 1, published: 2 };
 
 /** One rating per year for an institute (published, else final, else provisional), newest first, with its reasons by rule. */
-export function ratedYears(db: Db, instituteId: number): RatedYear[] {
+export async function ratedYears(q: Queryable, instituteId: number): Promise<RatedYear[]> {
   const best = new Map<number, Omit<RatedYear, 'reasons'>>();
-  for (const r of db
+  for (const r of await q
     .select({
       id: ratings.id,
       year: ratings.year,
@@ -34,14 +35,13 @@ export function ratedYears(db: Db, instituteId: number): RatedYear[] {
       floors: ratings.floors,
     })
     .from(ratings)
-    .where(eq(ratings.instituteId, instituteId))
-    .all()) {
+    .where(eq(ratings.instituteId, instituteId))) {
     const known = best.get(r.year);
     if (!known || statusRank[r.status] > statusRank[known.status]) best.set(r.year, r);
   }
   const chosen = [...best.values()].sort((a, b) => b.year - a.year);
   if (chosen.length === 0) return [];
-  const reasons = db
+  const reasons = await q
     .select({
       ratingId: ratingContributions.ratingId,
       rule: ratingContributions.rule,
@@ -58,8 +58,7 @@ export function ratedYears(db: Db, instituteId: number): RatedYear[] {
         ne(ratingContributions.points, 0),
       ),
     )
-    .groupBy(ratingContributions.ratingId, ratingContributions.rule)
-    .all();
+    .groupBy(ratingContributions.ratingId, ratingContributions.rule);
   return chosen.map((c) => ({
     ...c,
     floors: c.floors.map((f) => ({ floor: f.floor, rule: f.rule })),
@@ -71,13 +70,13 @@ export function ratedYears(db: Db, instituteId: number): RatedYear[] {
 }
 
 /** Projects in scope (withdrawn ones left out), newest first, each with its latest assessment that is not withdrawn. */
-export function projectLines(db: Db, scope: Scope, limit: number): { rows: ProjectLine[]; total: number } {
+export async function projectLines(q: Queryable, scope: Scope, limit: number): Promise<{ rows: ProjectLine[]; total: number }> {
   const where = and(inScope(projects.unitId, scope), ne(projects.status, 'withdrawn'));
-  const total = db.select({ n: count() }).from(projects).where(where).get()?.n ?? 0;
+  const total = first(await q.select({ n: count() }).from(projects).where(where))?.n ?? 0;
   const latest = sql<
     number | null
   >`(select max(a.id) from ${assessments} a where a.project_id = ${sql.raw('"projects"."id"')} and a.status != 'withdrawn')`;
-  const rows = db
+  const rows = await q
     .select({
       id: projects.id,
       externalId: projects.externalId,
@@ -94,12 +93,11 @@ export function projectLines(db: Db, scope: Scope, limit: number): { rows: Proje
     .innerJoin(units, eq(units.id, projects.unitId))
     .where(where)
     .orderBy(desc(sql`coalesce(${projects.startedAt}, ${projects.createdAt})`), desc(projects.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const ids = rows.map((r) => r.latest).filter((id): id is number => id !== null);
   const found = new Map(
     (ids.length
-      ? db
+      ? await q
           .select({
             id: assessments.id,
             externalId: assessments.externalId,
@@ -109,7 +107,6 @@ export function projectLines(db: Db, scope: Scope, limit: number): { rows: Proje
           })
           .from(assessments)
           .where(inArray(assessments.id, ids))
-          .all()
       : []
     ).map((a) => [a.id, { ...a, score: a.score === null ? null : Number(a.score) }]),
   );
@@ -137,9 +134,9 @@ export interface EthicsRecords {
 }
 
 /** The ethics records in scope that carry duties (withdrawn ones left out). */
-export function ethicsRecords(db: Db, scope: Scope): EthicsRecords {
+export async function ethicsRecords(q: Queryable, scope: Scope): Promise<EthicsRecords> {
   return {
-    committees: db
+    committees: await q
       .select({
         id: ethicsCommittees.id,
         externalId: ethicsCommittees.externalId,
@@ -150,9 +147,8 @@ export function ethicsRecords(db: Db, scope: Scope): EthicsRecords {
       })
       .from(ethicsCommittees)
       .where(and(inScope(ethicsCommittees.unitId, scope), ne(ethicsCommittees.status, 'withdrawn')))
-      .orderBy(asc(ethicsCommittees.establishedAt))
-      .all(),
-    activities: db
+      .orderBy(asc(ethicsCommittees.establishedAt)),
+    activities: await q
       .select({
         id: ethicsActivities.id,
         externalId: ethicsActivities.externalId,
@@ -163,13 +159,11 @@ export function ethicsRecords(db: Db, scope: Scope): EthicsRecords {
       })
       .from(ethicsActivities)
       .where(and(inScope(ethicsActivities.unitId, scope), ne(ethicsActivities.status, 'withdrawn')))
-      .orderBy(desc(ethicsActivities.approvedAt))
-      .all(),
-    reports: db
+      .orderBy(desc(ethicsActivities.approvedAt)),
+    reports: await q
       .select({ id: ethicsAnnualReports.id, year: ethicsAnnualReports.year, submittedAt: ethicsAnnualReports.submittedAt })
       .from(ethicsAnnualReports)
       .where(and(inScope(ethicsAnnualReports.unitId, scope), ne(ethicsAnnualReports.status, 'withdrawn')))
-      .orderBy(desc(ethicsAnnualReports.year))
-      .all(),
+      .orderBy(desc(ethicsAnnualReports.year)),
   };
 }

@@ -36,13 +36,13 @@ export interface DomainView {
 }
 
 /** The year and branch a domain view is about, from its URL, and the scope its figures are counted in. */
-export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: Date): DomainView {
+export async function domainView(db: Db, actor: Actor, params: URLSearchParams, now: Date): Promise<DomainView> {
   const years = ratedYears(now);
   const asked = Number(params.get('year'));
   const year = years.includes(asked) ? asked : shanghaiYear(now);
-  const branches = actor.scope.all ? db.select().from(units).where(eq(units.kind, 'branch')).orderBy(asc(units.code)).all() : [];
+  const branches = actor.scope.all ? await db.select().from(units).where(eq(units.kind, 'branch')).orderBy(asc(units.code)) : [];
   const branch = branches.find((b) => b.code === params.get('branch')) ?? null;
-  const scope = branch ? narrowScope(actor.scope, subtreeUnitIds(db, branch)) : actor.scope;
+  const scope = branch ? narrowScope(actor.scope, await subtreeUnitIds(db, branch)) : actor.scope;
   return {
     year,
     years,
@@ -50,7 +50,7 @@ export function domainView(db: Db, actor: Actor, params: URLSearchParams, now: D
     branches,
     scope,
     window: { from: yearStart(year), to: yearStart(year + 1) },
-    ruleSet: activeRatingRuleSet(db),
+    ruleSet: await activeRatingRuleSet(db),
     allUnits: params.get('units') === 'all',
   };
 }
@@ -61,9 +61,9 @@ export interface DomainIndexRow {
 }
 
 /** Every sensitive domain (also those with nothing this year) with its figures. */
-export function loadDomainIndex(db: Db, view: DomainView, now: Date): DomainIndexRow[] {
-  const figures = domainFigures(db, view.scope, view.window, now, view.ruleSet);
-  return listDomains(db).map((domain) => ({
+export async function loadDomainIndex(db: Db, view: DomainView, now: Date): Promise<DomainIndexRow[]> {
+  const figures = await domainFigures(db, view.scope, view.window, now, view.ruleSet);
+  return (await listDomains(db)).map((domain) => ({
     domain,
     figures: figures.get(domain.code) ?? { incidents: 0, serious: 0, hazards: 0, openMajor: 0, overdueMajor: 0, units: 0 },
   }));
@@ -75,12 +75,12 @@ export interface DomainDetail {
 }
 
 /** The domain named in a URL, or null when there is no such domain. */
-export function findDomain(db: Db, code: string | null): DomainRow | null {
-  return listDomains(db).find((d) => d.code === code) ?? null;
+export async function findDomain(db: Db, code: string | null): Promise<DomainRow | null> {
+  return (await listDomains(db)).find((d) => d.code === code) ?? null;
 }
 
-export function loadDomainFigures(db: Db, view: DomainView, domain: DomainRow, now: Date): DomainFigures {
-  return loadDomainIndex(db, view, now).find((r) => r.domain.code === domain.code)!.figures;
+export async function loadDomainFigures(db: Db, view: DomainView, domain: DomainRow, now: Date): Promise<DomainFigures> {
+  return (await loadDomainIndex(db, view, now)).find((r) => r.domain.code === domain.code)!.figures;
 }
 
 export interface TrendPoint {
@@ -94,7 +94,7 @@ export interface TrendPoint {
  * The 24 months up to the end of the chosen year (this year: up to this month), incidents and hazards per
  * month.
  */
-export function loadDomainTrend(db: Db, view: DomainView, domain: DomainRow, now: Date): TrendPoint[] {
+export async function loadDomainTrend(db: Db, view: DomainView, domain: DomainRow, now: Date): Promise<TrendPoint[]> {
   let endYear = view.year;
   let endMonth = 12;
   if (view.year === shanghaiYear(now)) {
@@ -107,7 +107,7 @@ export function loadDomainTrend(db: Db, view: DomainView, domain: DomainRow, now
     const index = endYear * 12 + (endMonth - 1) + 1 - i; // the month after the last, minus i
     bounds.push(shanghaiDate(Math.floor(index / 12), (index % 12) + 1, 1));
   }
-  return domainMonthlyCounts(db, view.scope, domain.code, bounds).map((c) => ({
+  return (await domainMonthlyCounts(db, view.scope, domain.code, bounds)).map((c) => ({
     month: shanghaiMonth(bounds[c.month]!),
     incidents: c.incidents,
     hazards: c.hazards,
@@ -118,8 +118,8 @@ export function loadDomainTrend(db: Db, view: DomainView, domain: DomainRow, now
  * Institutes involved in the domain this year, worst first: by points, then serious incidents, then records.
  * `rows` holds the first RANKING_LIMIT unless the view asks for all; `total` counts them all.
  */
-export function loadDomainRanking(db: Db, view: DomainView, domain: DomainRow): { rows: UnitInDomain[]; total: number } {
-  const all = rankDomainUnits(domainUnits(db, view.scope, domain.code, view.window, view.ruleSet));
+export async function loadDomainRanking(db: Db, view: DomainView, domain: DomainRow): Promise<{ rows: UnitInDomain[]; total: number }> {
+  const all = rankDomainUnits(await domainUnits(db, view.scope, domain.code, view.window, view.ruleSet));
   return { rows: view.allUnits ? all : all.slice(0, RANKING_LIMIT), total: all.length };
 }
 
@@ -134,7 +134,7 @@ function rankDomainUnits(units: UnitInDomain[]): UnitInDomain[] {
   );
 }
 
-export function loadDomainSerious(db: Db, view: DomainView, domain: DomainRow): { rows: IncidentLine[]; total: number } {
+export function loadDomainSerious(db: Db, view: DomainView, domain: DomainRow): Promise<{ rows: IncidentLine[]; total: number }> {
   return incidentLines(
     db,
     view.scope,
@@ -143,11 +143,11 @@ export function loadDomainSerious(db: Db, view: DomainView, domain: DomainRow): 
   );
 }
 
-export function loadDomainOpenMajor(db: Db, view: DomainView, domain: DomainRow): { rows: HazardLine[]; total: number } {
+export function loadDomainOpenMajor(db: Db, view: DomainView, domain: DomainRow): Promise<{ rows: HazardLine[]; total: number }> {
   return openHazardLines(db, view.scope, { domain: domain.code, severity: 'major', limit: DOMAIN_LIST_LIMIT });
 }
 
-export function loadDomainLevels(db: Db, view: DomainView, domain: DomainRow): Record<Level, number> {
+export function loadDomainLevels(db: Db, view: DomainView, domain: DomainRow): Promise<Record<Level, number>> {
   return assessmentLevelMix(db, view.scope, domain.code, view.window);
 }
 

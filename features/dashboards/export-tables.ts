@@ -9,5 +9,5 @@ import type { ExportTable } from '@/platform/spreadsheets/table-xlsx';
  * parameters name nothing the viewer may see (the download answers 404).
  */
 export interface ExportableTable {
-  load(db: Db, actor: Actor, params: URLSearchParams, locale: Locale, now: Date): ExportTable | null;
+  load(db: Db, actor: Actor, params: URLSearchParams, locale: Locale, now: Date): Promise<ExportTable | null>;
 }

@@ -18,24 +18,24 @@ import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 // one aggregate, memoised per scope and data version like the institutes heatmap.
 
 /** A unit filter names a unit the caller can see (its subtree is counted), or nothing. */
-export function unitFilter(db: Db, scope: Scope, code: string | undefined): { code: string; path: string } | undefined {
+export async function unitFilter(db: Db, scope: Scope, code: string | undefined): Promise<{ code: string; path: string } | undefined> {
   if (!code) return undefined;
-  const unit = unitInScope(db, scope, code);
+  const unit = await unitInScope(db, scope, code);
   if (!unit) return undefined;
   return { code: unit.code, path: unit.path };
 }
 
-export function dimensionView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
+export async function dimensionView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
   const year = query.year ?? shanghaiYear(now);
   const kind: CountedKind = query.kind ?? 'incidents';
   const window = yearWindow(year, now);
-  const unit = unitFilter(db, actor.scope, query.unit ?? query.branch);
+  const unit = await unitFilter(db, actor.scope, query.unit ?? query.branch);
   const key = `dimensions|${scopeKey(actor.scope)}|${year}|${kind}|${unit?.code ?? ''}`;
-  const counts = memo(key, dataVersion(db, now, 'day'), () =>
+  const counts = await memo(key, await dataVersion(db, now, 'day'), () =>
     domainDimensionCounts(db, actor.scope, kind, window.from, window.to, unit?.path),
   );
-  const domains = listDomains(db);
-  const dimensions = listDimensions(db);
+  const domains = await listDomains(db);
+  const dimensions = await listDimensions(db);
   const at = new Map(counts.map((c) => [`${c.domain}|${c.dimension}`, c.n]));
   const rows = domains.map((d) => {
     const values = dimensions.map((dim) => at.get(`${d.code}|${dim.code}`) ?? 0);
@@ -44,12 +44,12 @@ export function dimensionView(db: Db, actor: Actor, query: DashboardQuery, now: 
   return { year, kind, window, unit, domains, dimensions, rows };
 }
 
-export function matrixView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
+export async function matrixView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
   const year = query.year ?? shanghaiYear(now);
   const window = yearWindow(year, now);
-  const unit = unitFilter(db, actor.scope, query.unit ?? query.branch);
+  const unit = await unitFilter(db, actor.scope, query.unit ?? query.branch);
   const key = `matrix|${scopeKey(actor.scope)}|${year}|${query.domain ?? ''}|${query.stage ?? ''}|${unit?.code ?? ''}`;
-  const counts = memo(key, dataVersion(db, now, 'day'), () =>
+  const counts = await memo(key, await dataVersion(db, now, 'day'), () =>
     matrixCounts(db, actor.scope, window.from, window.to, { domain: query.domain, stage: query.stage, unitPath: unit?.path }),
   );
   const at = new Map(counts.map((c) => [`${c.likelihood}-${c.impact}`, c.n]));
@@ -65,16 +65,16 @@ export function matrixView(db: Db, actor: Actor, query: DashboardQuery, now: Dat
   return { year, window, unit, grid };
 }
 
-export function calendarView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
+export async function calendarView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
   const kind = query.kind === 'hazards' ? 'hazards' : 'incidents';
   const months = lastMonths(now, 24);
-  const unit = unitFilter(db, actor.scope, query.unit ?? query.branch);
+  const unit = await unitFilter(db, actor.scope, query.unit ?? query.branch);
   const from = months[0]!.from;
   const to = months[months.length - 1]!.to;
   const key = `calendar|${scopeKey(actor.scope)}|${kind}|${unit?.code ?? ''}|${months[0]!.month}`;
-  const counts = memo(key, dataVersion(db, now, 'day'), () => monthDomainCounts(db, actor.scope, kind, from, to, unit?.path));
+  const counts = await memo(key, await dataVersion(db, now, 'day'), () => monthDomainCounts(db, actor.scope, kind, from, to, unit?.path));
   const at = new Map(counts.map((c) => [`${c.domain}|${c.month}`, c.n]));
-  const rows = listDomains(db).map((d) => {
+  const rows = (await listDomains(db)).map((d) => {
     const values = months.map((m) => at.get(`${d.code}|${m.month}`) ?? 0);
     return { domain: d, values, total: values.reduce((a, b) => a + b, 0) };
   });
@@ -88,9 +88,9 @@ const tr =
     translate(locale, key, values);
 
 export const dimensionExport: ExportableTable = {
-  load(db, actor, p, locale, now): ExportTable {
+  async load(db, actor, p, locale, now): Promise<ExportTable> {
     const t = tr(locale);
-    const v = dimensionView(db, actor, params(p), now);
+    const v = await dimensionView(db, actor, params(p), now);
     return {
       title: t('heatmaps.dimensionExport', { year: v.year, kind: t(`kinds.${v.kind}`) }),
       notes: [t('heatmaps.window', { from: v.window.fromDay, to: v.window.toDay })],
@@ -105,9 +105,9 @@ export const dimensionExport: ExportableTable = {
 };
 
 export const matrixExport: ExportableTable = {
-  load(db, actor, p, locale, now): ExportTable {
+  async load(db, actor, p, locale, now): Promise<ExportTable> {
     const t = tr(locale);
-    const v = matrixView(db, actor, params(p), now);
+    const v = await matrixView(db, actor, params(p), now);
     return {
       title: t('heatmaps.matrixExport', { year: v.year }),
       notes: [t('heatmaps.window', { from: v.window.fromDay, to: v.window.toDay }), t('heatmaps.matrixHint')],
@@ -121,9 +121,9 @@ export const matrixExport: ExportableTable = {
 };
 
 export const calendarExport: ExportableTable = {
-  load(db, actor, p, locale, now): ExportTable {
+  async load(db, actor, p, locale, now): Promise<ExportTable> {
     const t = tr(locale);
-    const v = calendarView(db, actor, params(p), now);
+    const v = await calendarView(db, actor, params(p), now);
     return {
       title: t('heatmaps.calendarExport', { kind: t(`kinds.${v.kind}`) }),
       columns: [

@@ -11,11 +11,11 @@ import { instituteDomainHeatmap, sortHeatmap } from '@/features/dashboards/insti
 import type { HeatGroup, InstituteHeatmap } from '@/domain/dashboards/types';
 
 /** The institutes × domains view a query asks for: the heatmap, its groups sorted, and which are open. */
-export function instituteHeatmapView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
+export async function instituteHeatmapView(db: Db, actor: Actor, query: DashboardQuery, now: Date) {
   const year = query.year ?? shanghaiYear(now);
   const mode = query.mode ?? 'points';
   const kind = query.kind ?? 'incidents';
-  const heatmap = instituteDomainHeatmap(db, actor.scope, { year, mode, kind, branch: query.branch, level: query.level }, now);
+  const heatmap = await instituteDomainHeatmap(db, actor.scope, { year, mode, kind, branch: query.branch, level: query.level }, now);
   const groups = sortHeatmap(heatmap.groups, query.sort ?? 'total');
   const institutes = groups.reduce((n, g) => n + g.rows.length, 0);
   // Open by default while the whole table stays short; at academy scale the branch rows come first.
@@ -28,16 +28,16 @@ export function instituteHeatmapView(db: Db, actor: Actor, query: DashboardQuery
 
 /** The same rows as XLSX: one line per institute with its branch, values, "no data" in words. */
 export const instituteHeatmapExport: ExportableTable = {
-  load(db, actor, params, locale, now) {
+  async load(db, actor, params, locale, now) {
     const query = dashboardQuerySchema.parse(Object.fromEntries(params));
-    const { heatmap, groups } = instituteHeatmapView(db, actor, query, now);
+    const { heatmap, groups } = await instituteHeatmapView(db, actor, query, now);
     return heatmapTable(db, heatmap, groups, locale);
   },
 };
 
-function heatmapTable(db: Db, heatmap: InstituteHeatmap, groups: HeatGroup[], locale: Locale): ExportTable {
+async function heatmapTable(db: Db, heatmap: InstituteHeatmap, groups: HeatGroup[], locale: Locale): Promise<ExportTable> {
   const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
-  const domainNames = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
+  const domainNames = new Map((await listDomains(db)).map((d) => [d.code, localName(locale, d)]));
   const what = heatmap.mode === 'points' ? t('heatmaps.points') : t(`kinds.${heatmap.kind}`);
   return {
     title: t('heatmaps.exportTitle', { year: heatmap.window.year, what }),

@@ -23,27 +23,28 @@ import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 const kinds: CountedKind[] = ['incidents', 'hazards', 'assessments'];
 
 /** Institutes × domains for a caller: cells, groups by branch academy, totals. Sorting is the page's. */
-export function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date): InstituteHeatmap {
-  // Stored ratings first (this year's are refreshed if records changed): the points and levels come from
-  // them. Only for the years the product offers: a viewer's address must not make the server rate 2001.
-  const ratingStatus = (q.mode === 'points' || q.level) && ratedYears(now).includes(q.year) ? ensureYearRatings(db, q.year, now) : null;
+export async function instituteDomainHeatmap(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date): Promise<InstituteHeatmap> {
+  // The points and levels come from the stored ratings of the status that stands for the year
+  // (features/rating/year-ratings.ts), and only for the years the product offers (decision 035).
+  const ratingStatus =
+    (q.mode === 'points' || q.level) && ratedYears(now).includes(q.year) ? await ensureYearRatings(db, q.year, now) : null;
   const key = `institute-heatmap|${scopeKey(scope)}|${q.year}|${q.mode}|${q.kind}|${q.branch ?? ''}|${q.level ?? ''}`;
   // Windows end with today: the value moves with the day, not the minute.
-  return memo(key, dataVersion(db, now, 'day'), () => build(db, scope, q, now, ratingStatus));
+  return memo(key, await dataVersion(db, now, 'day'), () => build(db, scope, q, now, ratingStatus));
 }
 
-function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, ratingStatus: string | null): InstituteHeatmap {
+async function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, ratingStatus: string | null): Promise<InstituteHeatmap> {
   const window = yearWindow(q.year, now);
-  const domains = listDomains(db).map((d) => d.code);
-  const ruleSet = activeRatingRuleSet(db);
-  const instOf = instituteOfUnit(db);
+  const domains = (await listDomains(db)).map((d) => d.code);
+  const ruleSet = await activeRatingRuleSet(db);
+  const instOf = await instituteOfUnit(db);
   const cellKey = (institute: number, domain: string) => `${institute}|${domain}`;
 
   // Whether anything was filed, per institute and domain (any kind), and the counts of the kind shown.
   const filed = new Map<string, number>();
   const counted = new Map<string, number>();
   for (const kind of kinds) {
-    for (const r of unitDomainCounts(db, scope, kind, window.from, window.to)) {
+    for (const r of await unitDomainCounts(db, scope, kind, window.from, window.to)) {
       const inst = instOf.get(r.unitId);
       if (inst === undefined) continue;
       const k = cellKey(inst, r.domain);
@@ -52,7 +53,7 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
     }
   }
   const working = new Set<string>();
-  for (const r of unitWorkingDomains(db, scope, window.from, window.to)) {
+  for (const r of await unitWorkingDomains(db, scope, window.from, window.to)) {
     const inst = instOf.get(r.unitId);
     if (inst !== undefined) working.add(cellKey(inst, r.domain));
   }
@@ -60,12 +61,12 @@ function build(db: Db, scope: Scope, q: InstituteHeatmapQuery, now: Date, rating
   const levelOf = new Map<number, Level>();
   if (ratingStatus) {
     if (q.mode === 'points')
-      for (const r of instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
-    for (const r of instituteLevels(db, scope, q.year, ratingStatus)) levelOf.set(r.instituteId, r.level);
+      for (const r of await instituteDomainPoints(db, scope, q.year, ratingStatus)) points.set(cellKey(r.instituteId, r.domain), r.points);
+    for (const r of await instituteLevels(db, scope, q.year, ratingStatus)) levelOf.set(r.instituteId, r.level);
   }
 
   const groups = new Map<string, HeatGroup>();
-  for (const institute of institutesForScope(db, scope)) {
+  for (const institute of await institutesForScope(db, scope)) {
     if (q.branch && institute.branchCode !== q.branch) continue;
     const level = levelOf.get(institute.id);
     if (q.level && level !== q.level) continue;

@@ -6,22 +6,25 @@ import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 // The units a dashboard's filters offer, from the institutes the caller's dashboards show (db/dashboards).
 
 /** The branch academies the caller's institutes belong to, for the branch filter. */
-export function branchesInScope(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {
-  return memo(`branches|${scopeKey(scope)}`, dataVersion(db, new Date(), 'day'), () => branchesOf(db, scope));
+export async function branchesInScope(db: Db, scope: Scope): Promise<{ code: string; name: string; nameEn: string | null }[]> {
+  return memo(`branches|${scopeKey(scope)}`, await dataVersion(db, new Date(), 'day'), () => branchesOf(db, scope));
 }
 
-function branchesOf(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null }[] {
+async function branchesOf(db: Db, scope: Scope): Promise<{ code: string; name: string; nameEn: string | null }[]> {
   const seen = new Map<string, { code: string; name: string; nameEn: string | null }>();
-  for (const r of institutesForScope(db, scope))
+  for (const r of await institutesForScope(db, scope))
     if (r.branchCode && !seen.has(r.branchCode))
       seen.set(r.branchCode, { code: r.branchCode, name: r.branchName ?? '', nameEn: r.branchNameEn });
   return [...seen.values()];
 }
 
 /** Units a dashboard can be narrowed to: the caller's branch academies, then its institutes. */
-export function unitChoices(db: Db, scope: Scope): { code: string; name: string; nameEn: string | null; kind: 'branch' | 'institute' }[] {
+export async function unitChoices(
+  db: Db,
+  scope: Scope,
+): Promise<{ code: string; name: string; nameEn: string | null; kind: 'branch' | 'institute' }[]> {
   return [
-    ...branchesInScope(db, scope).map((b) => ({ ...b, kind: 'branch' as const })),
-    ...institutesForScope(db, scope).map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, kind: 'institute' as const })),
+    ...(await branchesInScope(db, scope)).map((b) => ({ ...b, kind: 'branch' as const })),
+    ...(await institutesForScope(db, scope)).map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn, kind: 'institute' as const })),
   ];
 }

@@ -7,21 +7,22 @@ import { shanghaiDayNumber } from '@/domain/time/shanghai';
 // the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves:
 // any audited write (records_changed_at, the newest audit entry), any stored rating (the newest ratings
 // row), or the clock: the minute for "overdue", the Beijing day for "year to date" and the monthly
-// windows. better-sqlite3 is synchronous, so requests arriving while one computes wait for it and then
-// share its result instead of computing it again.
+// windows. What is kept is the computation's promise, stored before its first query runs: requests
+// arriving while it computes await the same promise instead of computing it again, and a computation that
+// fails is dropped, so the next request tries afresh rather than being served the failure.
 // docs/decisions/020-dashboard-aggregates.md.
 
 const MAX_ENTRIES = 500;
-const entries = new Map<string, { version: string; value: unknown }>();
+const entries = new Map<string, { version: string; value: Promise<unknown> }>();
 
 /**
  * `clock`: how finely the value moves with time. 'minute' for anything compared with now (overdue);
  * 'day' for windows that run through the end of today (year to date, months, ratings), which then cost
  * one computation a day rather than one a minute: the institutes heatmap takes seconds cold at 2,000
- * institutes, and better-sqlite3 computes it on the thread that answers everyone.
+ * institutes, and its statements run on the thread that answers everyone.
  */
-export function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute'): string {
-  const c = latestChanges(db);
+export async function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute'): Promise<string> {
+  const c = await latestChanges(db);
   return `${c.changed}|${c.audit}|${c.rating}|${clockTick(now, clock)}`;
 }
 
@@ -34,19 +35,33 @@ export function scopeKey(scope: Scope): string {
   return scope.all ? 'all' : scope.unitIds.join(',');
 }
 
-/** `compute()` once per key and data version; the key must name everything the value depends on. */
-export function memo<T>(key: string, version: string, compute: () => T): T {
+/**
+ * `compute()` once per key and data version; the key must name everything the value depends on. The
+ * caller reads `version` (await dataVersion) before calling, so a value is never filed under a version
+ * newer than the data it was computed from.
+ */
+export function memo<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
   const hit = entries.get(key);
   if (hit && hit.version === version) {
     // Refresh its place in the insertion order: the map doubles as a least-recently-used list.
     entries.delete(key);
     entries.set(key, hit);
-    return hit.value as T;
+    return hit.value as Promise<T>;
   }
-  const value = compute();
+  let value: Promise<T>;
+  try {
+    value = compute();
+  } catch (error) {
+    value = Promise.reject(error as Error);
+  }
+  const entry = { version, value };
   entries.delete(key);
-  entries.set(key, { version, value });
+  entries.set(key, entry);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  // A failure is not kept; only this entry is dropped, not a newer one stored meanwhile under the key.
+  value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
   return value;
 }
 

@@ -21,8 +21,14 @@ import { dataVersion, memo, scopeKey } from '@/features/dashboards/memo';
 // The overview's cards, each one function of (scope, now) memoised like the heatmaps, so that one slow card
 // never holds the others and a second viewer pays nothing until records change.
 
-const cached = <T>(db: Db, scope: Scope, now: Date, what: string, compute: () => T, clock: 'minute' | 'day' = 'day'): T =>
-  memo(`overview|${what}|${scopeKey(scope)}`, dataVersion(db, now, clock), compute);
+const cached = async <T>(
+  db: Db,
+  scope: Scope,
+  now: Date,
+  what: string,
+  compute: () => Promise<T>,
+  clock: 'minute' | 'day' = 'day',
+): Promise<T> => memo(`overview|${what}|${scopeKey(scope)}`, await dataVersion(db, now, clock), compute);
 
 /**
  * The same stretch of last year: 1 January through the end of the same calendar day one year earlier (29
@@ -40,22 +46,22 @@ export function samePeriodLastYear(now: Date): { from: Date; to: Date } {
 const ytdEnd = (now: Date) => yearWindow(shanghaiYear(now), now).to;
 
 export function incidentsYearToDate(db: Db, scope: Scope, now: Date) {
-  return cached(db, scope, now, 'incidents', () => {
+  return cached(db, scope, now, 'incidents', async () => {
     const year = shanghaiYear(now);
     const last = samePeriodLastYear(now);
     const byTier = (cells: { tier: number; n: number }[]) =>
       [1, 2, 3, 4].map((tier) => cells.filter((c) => c.tier === tier).reduce((s, c) => s + c.n, 0));
-    const cells = incidentsByDomainAndTier(db, scope, yearStart(year), ytdEnd(now));
-    return { cells, tiers: byTier(cells), lastTiers: byTier(incidentsByDomainAndTier(db, scope, last.from, last.to)) };
+    const cells = await incidentsByDomainAndTier(db, scope, yearStart(year), ytdEnd(now));
+    return { cells, tiers: byTier(cells), lastTiers: byTier(await incidentsByDomainAndTier(db, scope, last.from, last.to)) };
   });
 }
 
 export function hazardsYearToDate(db: Db, scope: Scope, now: Date) {
-  return cached(db, scope, now, 'hazards', () => {
+  return cached(db, scope, now, 'hazards', async () => {
     const last = samePeriodLastYear(now);
     return {
-      now: hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), ytdEnd(now)),
-      last: hazardsBySeverity(db, scope, last.from, last.to),
+      now: await hazardsBySeverity(db, scope, yearStart(shanghaiYear(now)), ytdEnd(now)),
+      last: await hazardsBySeverity(db, scope, last.from, last.to),
     };
   });
 }
@@ -66,43 +72,46 @@ export function hazardsOpenAndOverdue(db: Db, scope: Scope, now: Date) {
 }
 
 /** This year's provisional levels and last year's settled ones (published if published, else final). */
-export function levelsThisAndLastYear(db: Db, scope: Scope, now: Date) {
+export async function levelsThisAndLastYear(db: Db, scope: Scope, now: Date) {
   const year = shanghaiYear(now);
-  // Stored ratings first: refreshed if records changed (this year), computed once if missing (last year).
-  ensureYearRatings(db, year, now);
-  const lastStatus = ensureYearRatings(db, year - 1, now) ?? 'final';
-  return cached(db, scope, now, 'levels', () => {
-    const settled = ratingYearSummary(db, year - 1).published > 0 ? 'published' : lastStatus;
+  // Which stored ratings stand for each year (features/rating/year-ratings.ts): the levels are read from them.
+  await ensureYearRatings(db, year, now);
+  const lastStatus = (await ensureYearRatings(db, year - 1, now)) ?? 'final';
+  return cached(db, scope, now, 'levels', async () => {
+    const settled = (await ratingYearSummary(db, year - 1)).published > 0 ? 'published' : lastStatus;
     return {
       year,
       lastStatus: settled,
-      now: levelDistribution(db, scope, year, 'provisional'),
-      last: levelDistribution(db, scope, year - 1, settled),
-      rises: levelRises(db, scope, year, 'provisional', settled),
+      now: await levelDistribution(db, scope, year, 'provisional'),
+      last: await levelDistribution(db, scope, year - 1, settled),
+      rises: await levelRises(db, scope, year, 'provisional', settled),
     };
   });
 }
 
 /** Incidents and hazards per domain and month over the last 12 months. */
 export function monthlyTrend(db: Db, scope: Scope, now: Date) {
-  return cached(db, scope, now, 'trend', () => {
+  return cached(db, scope, now, 'trend', async () => {
     const months = lastMonths(now, 12);
     const from = months[0]!.from;
     const to = months[months.length - 1]!.to;
     return {
       months,
-      incidents: monthDomainCounts(db, scope, 'incidents', from, to),
-      hazards: monthDomainCounts(db, scope, 'hazards', from, to),
+      incidents: await monthDomainCounts(db, scope, 'incidents', from, to),
+      hazards: await monthDomainCounts(db, scope, 'hazards', from, to),
     };
   });
 }
 
-export function newestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
+export async function newestAlerts(db: Db, scope: Scope, now: Date, limit = 6) {
   // Alerts are stored by jobs outside the audited write path, so their newest id is part of the key.
-  const newest = newestAlertId(db);
-  return cached(db, scope, now, `alerts-${limit}-${newest}`, () => latestAlerts(db, scope, limit));
+  const newest = await newestAlertId(db);
+  return cached(db, scope, now, `alerts-${limit}-${newest}`, async () => latestAlerts(db, scope, limit));
 }
 
 export function recordAndUnitCounts(db: Db, scope: Scope, now: Date) {
-  return cached(db, scope, now, 'counts', () => ({ records: countRecordsByKind(db, scope), units: countUnitsByKind(db, scope) }));
+  return cached(db, scope, now, 'counts', async () => ({
+    records: await countRecordsByKind(db, scope),
+    units: await countUnitsByKind(db, scope),
+  }));
 }

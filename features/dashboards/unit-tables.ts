@@ -1,11 +1,9 @@
-import type { ExportTable } from '@/platform/spreadsheets/table-xlsx';
 import type { ExportableTable } from '@/features/dashboards/export-tables';
 import { localName, type Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { overallRiskLevel } from '@/domain/reference/risk-matrix';
 import { formatDate, formatDateTime } from '@/domain/time/shanghai';
-import { dueText } from '@/features/dashboards/domain-tables';
-import { daysOverdue } from '@/features/dashboards/domain-view';
+import { hazardLinesTable, incidentLinesTable, type T, type TableBody } from '@/features/dashboards/line-tables';
 import {
   loadUnitEthics,
   loadUnitIncidents,
@@ -20,35 +18,27 @@ import {
 
 // The unit page's tables as XLSX (`?unit=CODE`), loaded through the same functions as the page.
 
-type T = (key: string, p?: Record<string, string | number>) => string;
-
 function table(
-  load: (
-    view: UnitView,
-    t: T,
-    locale: Locale,
-    now: Date,
-    db: Parameters<ExportableTable['load']>[0],
-  ) => Omit<ExportTable, 'notes' | 'title'>,
+  load: (view: UnitView, t: T, locale: Locale, now: Date, db: Parameters<ExportableTable['load']>[0]) => Promise<TableBody>,
   titleKey: string,
 ): ExportableTable {
   return {
-    load(db, actor, params, locale, now) {
-      const view = unitView(db, actor, params.get('unit'));
+    async load(db, actor, params, locale, now) {
+      const view = await unitView(db, actor, params.get('unit'));
       if (!view) return null;
       const t: T = (key, p = {}) => translate(locale, key, p);
       const unit = localName(locale, view.profile.unit);
       return {
         title: t(titleKey, { unit }),
         notes: [`${unit} (${view.profile.unit.code})`, t('domains.noteDrawn', { at: formatDateTime(now) })],
-        ...load(view, t, locale, now, db),
+        ...(await load(view, t, locale, now, db)),
       };
     },
   };
 }
 
 export const unitRatingsTable = table(
-  (view, t, locale, _now, db) => ({
+  async (view, t, locale, _now, db) => ({
     columns: [
       { header: t('unitPage.year') },
       { header: t('ratings.level') },
@@ -56,7 +46,7 @@ export const unitRatingsTable = table(
       { header: t('ratings.status') },
       { header: t('unitPage.why'), width: 80 },
     ],
-    rows: loadUnitRatings(db, view).map((r) => [
+    rows: (await loadUnitRatings(db, view)).map((r) => [
       r.year,
       { text: t(`levels.${r.level}`), level: r.level },
       r.points,
@@ -68,31 +58,13 @@ export const unitRatingsTable = table(
 );
 
 export const unitOpenHazardsTable = table(
-  (view, t, locale, now, db) => ({
-    columns: [
-      { header: t('domains.reference'), width: 18 },
-      { header: t('domains.unit'), width: 24 },
-      { header: t('unitPage.severity') },
-      { header: t('domains.found') },
-      { header: t('domains.due') },
-      { header: t('domains.dueState'), width: 16 },
-      { header: t('domains.description'), width: 40 },
-    ],
-    rows: loadUnitOpenHazards(db, view).rows.map((r) => [
-      r.externalId,
-      localName(locale, { name: r.unitName, nameEn: r.unitNameEn }),
-      t(`severity.${r.severity}`),
-      formatDate(r.foundAt),
-      formatDate(r.dueAt),
-      dueText(daysOverdue(r.dueAt, now), locale),
-      r.description ?? '',
-    ]),
-  }),
+  async (view, t, locale, now, db) =>
+    hazardLinesTable((await loadUnitOpenHazards(db, view)).rows, t, locale, now, { unitWidth: 24, severity: true }),
   'unitPage.openHazardsFile',
 );
 
 export const unitProjectsTable = table(
-  (view, t, locale, _now, db) => ({
+  async (view, t, locale, _now, db) => ({
     columns: [
       { header: t('domains.reference'), width: 18 },
       { header: t('unitPage.projectTitle'), width: 36 },
@@ -101,7 +73,7 @@ export const unitProjectsTable = table(
       { header: t('unitPage.assessmentLevel') },
       { header: t('unitPage.assessment'), width: 28 },
     ],
-    rows: loadUnitProjects(db, view).rows.map((p) => {
+    rows: (await loadUnitProjects(db, view)).rows.map((p) => {
       const level = overallRiskLevel(p.assessment?.score ?? null);
       return [
         p.externalId,
@@ -119,24 +91,7 @@ export const unitProjectsTable = table(
 );
 
 export const unitIncidentsTable = table(
-  (view, t, locale, _now, db) => ({
-    columns: [
-      { header: t('domains.reference'), width: 18 },
-      { header: t('domains.unit'), width: 24 },
-      { header: t('domains.occurred'), width: 18 },
-      { header: t('domains.tier'), width: 18 },
-      { header: t('domains.status') },
-      { header: t('domains.summary'), width: 40 },
-    ],
-    rows: loadUnitIncidents(db, view).rows.map((r) => [
-      r.externalId,
-      localName(locale, { name: r.unitName, nameEn: r.unitNameEn }),
-      formatDateTime(r.occurredAt),
-      t(`tiers.${r.tier}`),
-      t(`status.${r.status}`),
-      r.summary ?? '',
-    ]),
-  }),
+  async (view, t, locale, _now, db) => incidentLinesTable((await loadUnitIncidents(db, view)).rows, t, locale, 24),
   'unitPage.incidentsFile',
 );
 
@@ -147,7 +102,7 @@ export function dutyStateText(d: EthicsDuty, t: T): string {
 }
 
 export const unitEthicsTable = table(
-  (view, t, _locale, now, db) => ({
+  async (view, t, _locale, now, db) => ({
     columns: [
       { header: t('unitPage.duty'), width: 24 },
       { header: t('domains.reference'), width: 18 },
@@ -156,7 +111,7 @@ export const unitEthicsTable = table(
       { header: t('unitPage.doneAt') },
       { header: t('unitPage.dutyStateLabel'), width: 16 },
     ],
-    rows: loadUnitEthics(db, view, now).map((d) => [
+    rows: (await loadUnitEthics(db, view, now)).map((d) => [
       t(`unitPage.dutyKind.${d.kind}`),
       d.reference,
       d.label ?? '',

@@ -26,31 +26,31 @@ export interface UnitView {
 }
 
 /** The unit named by code as the viewer may see it, or null when it does not exist or lies outside the scope. */
-export function unitView(db: Db, actor: Actor, code: string | null): UnitView | null {
-  const profile = code ? unitProfile(db, actor.scope, code) : null;
+export async function unitView(db: Db, actor: Actor, code: string | null): Promise<UnitView | null> {
+  const profile = code ? await unitProfile(db, actor.scope, code) : null;
   if (!profile) return null;
-  return { profile, scope: narrowScope(actor.scope, profile.subtree), ruleSet: activeRatingRuleSet(db) };
+  return { profile, scope: narrowScope(actor.scope, profile.subtree), ruleSet: await activeRatingRuleSet(db) };
 }
 
-export function loadUnitRatings(db: Db, view: UnitView): RatedYear[] {
+export async function loadUnitRatings(db: Db, view: UnitView): Promise<RatedYear[]> {
   return view.profile.unit.kind === 'institute' ? ratedYears(db, view.profile.unit.id) : [];
 }
 
-export function loadUnitOpenHazards(db: Db, view: UnitView): { rows: HazardLine[]; total: number } {
+export function loadUnitOpenHazards(db: Db, view: UnitView): Promise<{ rows: HazardLine[]; total: number }> {
   return openHazardLines(db, view.scope, { limit: UNIT_LIST_LIMIT });
 }
 
-export function loadUnitProjects(db: Db, view: UnitView): { rows: ProjectLine[]; total: number } {
+export function loadUnitProjects(db: Db, view: UnitView): Promise<{ rows: ProjectLine[]; total: number }> {
   return projectLines(db, view.scope, UNIT_LIST_LIMIT);
 }
 
-export function loadUnitIncidents(db: Db, view: UnitView): { rows: IncidentLine[]; total: number } {
+export function loadUnitIncidents(db: Db, view: UnitView): Promise<{ rows: IncidentLine[]; total: number }> {
   return incidentLines(db, view.scope, { limit: UNIT_LIST_LIMIT }, view.ruleSet);
 }
 
 /** The unit's ethics duties: every one still open, and the latest done ones up to the list's length. */
-export function loadUnitEthics(db: Db, view: UnitView, now: Date): EthicsDuty[] {
-  const all = ethicsDuties(ethicsRecords(db, view.scope), view.ruleSet, now, view.profile.unit.kind === 'institute');
+export async function loadUnitEthics(db: Db, view: UnitView, now: Date): Promise<EthicsDuty[]> {
+  const all = ethicsDuties(await ethicsRecords(db, view.scope), view.ruleSet, now, view.profile.unit.kind === 'institute');
   const open = all.filter((d) => d.state !== 'done' && d.state !== 'late').length;
   return all.slice(0, Math.max(open, UNIT_LIST_LIMIT));
 }
@@ -105,32 +105,33 @@ function judge(deadline: number, doneAt: Date | null, now: Date): { state: DutyS
 export function ethicsDuties(records: EthicsRecords, ruleSet: RatingRuleSet, now: Date, isInstitute: boolean): EthicsDuty[] {
   const e = ruleSet.ethics;
   const out: EthicsDuty[] = [];
+  // A duty to register within N days: registered by its deadline (done), after it (late), or still open.
+  const registration = (
+    kind: DutyKind,
+    record: NonNullable<EthicsDuty['record']>,
+    subject: { externalId: string; registeredAt: Date | null },
+    label: string | null,
+    deadline: number,
+  ): EthicsDuty => ({
+    kind,
+    record,
+    reference: subject.externalId,
+    label,
+    deadline: new Date(deadline),
+    doneAt: subject.registeredAt,
+    ...judge(deadline, subject.registeredAt, now),
+  });
   for (const c of records.committees) {
     const deadline = c.establishedAt.getTime() + e.committeeRegistrationDays * DAY_MS;
-    out.push({
-      kind: 'committeeRegistration',
-      record: { kind: 'ethics-committees', id: c.id },
-      reference: c.externalId,
-      label: c.name,
-      deadline: new Date(deadline),
-      doneAt: c.registeredAt,
-      ...judge(deadline, c.registeredAt, now),
-    });
+    out.push(registration('committeeRegistration', { kind: 'ethics-committees', id: c.id }, c, c.name, deadline));
   }
   for (const a of records.activities) {
+    const record = { kind: 'ethics-activities', id: a.id } as const;
     const deadline = a.approvedAt.getTime() + e.activityRegistrationDays * DAY_MS;
-    out.push({
-      kind: 'activityRegistration',
-      record: { kind: 'ethics-activities', id: a.id },
-      reference: a.externalId,
-      label: a.title,
-      deadline: new Date(deadline),
-      doneAt: a.registeredAt,
-      ...judge(deadline, a.registeredAt, now),
-    });
+    out.push(registration('activityRegistration', record, a, a.title, deadline));
     out.push({
       kind: 'activityReReview',
-      record: { kind: 'ethics-activities', id: a.id },
+      record,
       reference: a.externalId,
       label: a.title,
       deadline: null,

@@ -41,11 +41,11 @@ export function withPageCache(opts: { db: Db; store: PageStore; trust: TrustSett
       const cookies = keyCookies(req.headers.cookie);
       if (!cookies) return next(req, res);
       const sessionToken = cookies[SESSION_COOKIE];
-      const actor = sessionToken ? resolveActor(db, { sessionToken }) : null;
+      const actor = sessionToken ? await resolveActor(db, { sessionToken }) : null;
       // Not signed in (or no longer): Next answers, which sends the person to the login page.
       if (!actor) return next(req, res);
       key = pageCacheKey(actor, toLocale(cookies[LOCALE_COOKIE]), facts.url);
-      version = pageVersion(db, new Date());
+      version = await pageVersion(db, new Date());
     } catch {
       // The cache is an optimisation: whatever goes wrong here, Next answers as it would without it.
       return next(req, res);

@@ -29,10 +29,10 @@ const own = (id: number) => ({ unitId: id, instituteId: id === org.BJ01_D1 ? org
 /** Seeds the shared dataset before a file's tests and closes it after; the handles are on `page`. */
 export function seedDashboardPages(): void {
   beforeAll(async () => {
-    const t = createTestDb();
+    const t = await createTestDb();
     page.t = t;
     await seedSmallOrg(t.db); // every owner: one ai project, assessment (blue), general hazard and tier IV incident on 2026-03-04
-    insertDataset(t.db, {
+    await insertDataset(t.db, {
       units: [],
       projects: [buildProject({ id: 1001, ...own(org.BJ01), domain: 'drones', title: 'Swarm', startedAt: at('2026-04-02T00:00:00') })],
       assessments: [
@@ -96,22 +96,22 @@ export function seedDashboardPages(): void {
     await addUser(t.db, 'bj.officer', 'branch_officer', 'BJ');
     await addUser(t.db, 'sh01.reporter', 'reporter', 'SH01');
     await addUser(t.db, 'office', 'office', 'HX');
-    page.office = resolveActor(t.db, { cliLogin: 'office' })!;
-    page.branchOfficer = resolveActor(t.db, { cliLogin: 'bj.officer' })!;
-    page.shReporter = resolveActor(t.db, { cliLogin: 'sh01.reporter' })!;
+    page.office = (await resolveActor(t.db, { cliLogin: 'office' }))!;
+    page.branchOfficer = (await resolveActor(t.db, { cliLogin: 'bj.officer' }))!;
+    page.shReporter = (await resolveActor(t.db, { cliLogin: 'sh01.reporter' }))!;
   });
   afterAll(() => page.t.close());
 }
 
 export const params = (p: Record<string, string> = {}) => new URLSearchParams({ year: '2026', ...p });
-export const drones = () => findDomain(page.t.db, 'drones')!;
+export const drones = async () => (await findDomain(page.t.db, 'drones'))!;
 
 /** The total the record list shows for a drill-down address, read the way the list page reads its URL. */
-export function listTotal(actor: Actor, href: string): number {
+export async function listTotal(actor: Actor, href: string): Promise<number> {
   const url = new URL(href, 'http://x');
   const kind = url.pathname.split('/')[2] as RecordKind;
   const q = listQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const unit = listUnitsInScope(page.t.db, actor.scope).find((u) => u.code === q.unit);
+  const unit = (await listUnitsInScope(page.t.db, actor.scope)).find((u) => u.code === q.unit);
   const day = (s?: string) => (s ? (parseInstant(s) as { ok: true; value: Date }).value : undefined);
   const to = day(q.to);
   const filters: RecordFilters = {
@@ -126,5 +126,5 @@ export function listTotal(actor: Actor, href: string): number {
     state: q.state,
     now,
   };
-  return listRecords(page.t.db, actor.scope, kind, filters).total;
+  return (await listRecords(page.t.db, actor.scope, kind, filters)).total;
 }

@@ -5,6 +5,7 @@ import { parseEnv } from '@/server/env';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
 import { clearMemo } from '@/features/dashboards/memo';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 
 // Issue 14 item 14: at academy scale the institutes × domains heatmap opens with its branches collapsed,
 // so the branch rows must carry the heat themselves (each domain's worst institute), and a real zero must
@@ -12,15 +13,17 @@ import { clearMemo } from '@/features/dashboards/memo';
 let t: TestDb;
 const now = new Date('2026-11-23T10:00:00+08:00');
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await bootstrap(t.db, parseEnv({}), now);
+  // The stored ratings the points come from, as the daily job stores them at start (decision 045).
+  await refreshProvisionalRatings(t.db, now);
   clearMemo();
 });
 afterAll(() => t.close());
 
 describe('institutes × domains heatmap on first view', () => {
-  it('gives each branch row its worst institute per domain, with that institute’s band', () => {
-    const h = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+  it('gives each branch row its worst institute per domain, with that institute’s band', async () => {
+    const h = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
     for (const g of h.groups)
       h.domains.forEach((d, i) => {
         const cells = g.rows.map((r) => r.cells[i]!);
@@ -36,8 +39,8 @@ describe('institutes × domains heatmap on first view', () => {
     expect(h.groups.some((g) => g.worst.some((c) => c.band === 'red'))).toBe(true);
   });
 
-  it('leaves zero without a band: a real zero is quiet, not blue', () => {
-    const h = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+  it('leaves zero without a band: a real zero is quiet, not blue', async () => {
+    const h = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
     const cells = h.groups.flatMap((g) => [...g.rows.flatMap((r) => r.cells), ...g.worst]);
     expect(cells.some((c) => c.state === 'value' && c.value === 0)).toBe(true);
     for (const c of cells) if (c.value === 0) expect(c.band).toBeUndefined();

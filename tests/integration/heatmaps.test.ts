@@ -15,6 +15,9 @@ import type { InstituteHeatmap } from '@/domain/dashboards/types';
 import { clearMemo } from '@/features/dashboards/memo';
 import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
 import { samePeriodLastYear } from '@/features/dashboards/overview';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
+import { sql } from 'drizzle-orm';
+import { rawAll, rawGet, rawRun } from '@/db/engine';
 
 const cellOf = (h: InstituteHeatmap, code: string, domain: string) => {
   const row = h.groups.flatMap((g) => g.rows).find((r) => r.institute.code === code)!;
@@ -25,26 +28,27 @@ describe('on the demo academy', () => {
   let t: TestDb;
   const now = new Date('2026-11-23T10:00:00+08:00');
   beforeAll(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await bootstrap(t.db, parseEnv({}), now);
+    // The stored ratings the points and levels come from, as the daily job stores them at start (decision 045).
+    await refreshProvisionalRatings(t.db, now);
   });
   afterAll(() => t.close());
   beforeEach(() => clearMemo());
 
-  it('counts per institute and domain equal hand-written SQL, whole academy and one branch', () => {
+  it('counts per institute and domain equal hand-written SQL, whole academy and one branch', async () => {
     const w = yearWindow(2026, now);
     expect(w.fromDay).toBe('2026-01-01');
     expect(w.toDay).toBe('2026-11-23');
-    const bj = unitByCode(t.db, 'BJ')!;
-    for (const scope of [ALL_UNITS, { all: false, unitIds: subtreeUnitIds(t.db, bj) } as Scope]) {
-      const h = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
-      const filter = scope.all ? '' : `AND u.path LIKE '${bj.path}%'`;
-      const raw = t.db.$client
-        .prepare(
-          `SELECT u.institute_id AS inst, h.domain, count(*) AS n FROM hazards h JOIN units u ON u.id = h.unit_id
-           WHERE h.found_at >= ? AND h.found_at < ? AND h.status <> 'withdrawn' ${filter} GROUP BY 1, 2`,
-        )
-        .all(w.from.getTime(), w.to.getTime()) as { inst: number; domain: string; n: number }[];
+    const bj = (await unitByCode(t.db, 'BJ'))!;
+    for (const scope of [ALL_UNITS, { all: false, unitIds: await subtreeUnitIds(t.db, bj) } as Scope]) {
+      const h = await instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+      const filter = scope.all ? sql`` : sql`AND u.path LIKE ${`${bj.path}%`}`;
+      const raw = await rawAll<{ inst: number; domain: string; n: number }>(
+        t.db,
+        sql`SELECT u.institute_id AS inst, h.domain, count(*) AS n FROM hazards h JOIN units u ON u.id = h.unit_id
+           WHERE h.found_at >= ${w.from.getTime()} AND h.found_at < ${w.to.getTime()} AND h.status <> 'withdrawn' ${filter} GROUP BY 1, 2`,
+      );
       const got = new Map<string, number>();
       for (const g of h.groups)
         for (const r of g.rows) for (const c of r.cells) if (c.value) got.set(`${r.institute.id}|${c.domain}`, c.value);
@@ -56,15 +60,14 @@ describe('on the demo academy', () => {
     }
   });
 
-  it('points per domain add up to the rating points of the records that have a domain', () => {
-    const h = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+  it('points per domain add up to the rating points of the records that have a domain', async () => {
+    const h = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'points', kind: 'incidents' }, now);
     expect(h.ratingStatus).toBe('provisional');
-    const raw = t.db.$client
-      .prepare(
-        `SELECT r.institute_id AS inst, sum(c.points) AS points FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
+    const raw = await rawAll<{ inst: number; points: number }>(
+      t.db,
+      sql`SELECT r.institute_id AS inst, sum(c.points) AS points FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
          WHERE r.year = 2026 AND r.status = 'provisional' AND c.record_kind IN ('incidents', 'hazards', 'projects') GROUP BY 1`,
-      )
-      .all() as { inst: number; points: number }[];
+    );
     const totals = new Map(h.groups.flatMap((g) => g.rows).map((r) => [r.institute.id, r.total]));
     for (const r of raw) expect(totals.get(r.inst)).toBe(r.points);
     // Every cell with points is coloured by the level its points fall in; a real zero has no band (issue 14).
@@ -73,34 +76,31 @@ describe('on the demo academy', () => {
       expect(c.band).toBe(c.value === 0 ? undefined : c.value >= 50 ? 'red' : c.value >= 25 ? 'orange' : c.value >= 10 ? 'yellow' : 'blue');
   });
 
-  it('a year the product does not offer stores no ratings, and counts filtered by level keep that level', () => {
-    const count = () => (t.db.$client.prepare('SELECT count(*) AS n FROM ratings').get() as { n: number }).n;
-    const before = count();
+  it('a year the product does not offer stores no ratings, and counts filtered by level keep that level', async () => {
+    const count = async () => (await rawGet<{ n: number }>(t.db, sql`SELECT count(*) AS n FROM ratings`))!.n;
+    const before = await count();
     // The offered years are 2000 to this year (decision 035); 1999 lies before them.
-    const old = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 1999, mode: 'points', kind: 'incidents' }, now);
-    expect(count()).toBe(before);
+    const old = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 1999, mode: 'points', kind: 'incidents' }, now);
+    expect(await count()).toBe(before);
     expect(old.ratingStatus).toBeNull();
-    const red = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards', level: 'red' }, now);
+    const red = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards', level: 'red' }, now);
     const rows = red.groups.flatMap((g) => g.rows);
-    const want = t.db.$client
-      .prepare("SELECT count(*) AS n FROM ratings WHERE year = 2026 AND status = 'provisional' AND level = 'red'")
-      .get() as {
-      n: number;
-    };
+    const want = (await rawGet<{ n: number }>(
+      t.db,
+      sql`SELECT count(*) AS n FROM ratings WHERE year = 2026 AND status = 'provisional' AND level = 'red'`,
+    ))!;
     expect(want.n).toBeGreaterThan(0);
     expect(rows.length).toBe(want.n);
     expect(rows.every((r) => r.level === 'red')).toBe(true);
   });
 
-  it('drill-down lists hold exactly the records each grid cell counts', () => {
+  it('drill-down lists hold exactly the records each grid cell counts', async () => {
     const w = yearWindow(2026, now);
     for (const kind of ['incidents', 'hazards', 'assessments'] as const) {
-      const cells = domainDimensionCounts(t.db, ALL_UNITS, kind, w.from, w.to)
-        .filter((c) => c.n > 0)
-        .slice(0, 4);
+      const cells = (await domainDimensionCounts(t.db, ALL_UNITS, kind, w.from, w.to)).filter((c) => c.n > 0).slice(0, 4);
       expect(cells.length).toBeGreaterThan(0);
       for (const c of cells) {
-        const list = listRecords(t.db, ALL_UNITS, kind, {
+        const list = await listRecords(t.db, ALL_UNITS, kind, {
           domain: c.domain,
           dimension: c.dimension,
           from: w.from,
@@ -110,10 +110,10 @@ describe('on the demo academy', () => {
         expect(list.total, `${kind} ${c.domain}/${c.dimension}`).toBe(c.n);
       }
     }
-    const matrix = matrixCounts(t.db, ALL_UNITS, w.from, w.to).filter((c) => c.n > 0);
+    const matrix = (await matrixCounts(t.db, ALL_UNITS, w.from, w.to)).filter((c) => c.n > 0);
     expect(matrix.length).toBeGreaterThan(3);
     for (const c of matrix) {
-      const list = listRecords(t.db, ALL_UNITS, 'assessments', {
+      const list = await listRecords(t.db, ALL_UNITS, 'assessments', {
         cell: { likelihood: c.likelihood, impact: c.impact },
         from: w.from,
         to: w.to,
@@ -122,11 +122,11 @@ describe('on the demo academy', () => {
       expect(list.total).toBe(c.n);
     }
     const month = lastMonths(now, 24)[20]!;
-    for (const c of monthDomainCounts(t.db, ALL_UNITS, 'incidents', month.from, month.to)) {
+    for (const c of await monthDomainCounts(t.db, ALL_UNITS, 'incidents', month.from, month.to)) {
       expect(c.month).toBe(month.month);
-      expect(listRecords(t.db, ALL_UNITS, 'incidents', { domain: c.domain, from: month.from, to: month.to, state: 'current' }).total).toBe(
-        c.n,
-      );
+      expect(
+        (await listRecords(t.db, ALL_UNITS, 'incidents', { domain: c.domain, from: month.from, to: month.to, state: 'current' })).total,
+      ).toBe(c.n);
     }
   });
 });
@@ -135,7 +135,7 @@ describe('no data is not zero', () => {
   let t: TestDb;
   const now = new Date('2026-06-01T12:00:00+08:00');
   beforeAll(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await seedSmallOrg(t.db);
   });
   afterAll(() => t.close());
@@ -143,23 +143,23 @@ describe('no data is not zero', () => {
   it('a unit with live projects in a domain but nothing filed there is "no data"; a filed record makes it a number', async () => {
     clearMemo();
     // SH01 starts a drones project (nothing filed in drones this year).
-    t.db.$client
-      .prepare(
-        "INSERT INTO projects (external_id, unit_id, institute_id, title, domain, status, created_at, updated_at) VALUES ('P-DRONE', ?, ?, 'UAV', 'drones', 'active', ?, ?)",
-      )
-      .run(org.SH01, org.SH01, now.getTime(), now.getTime());
-    const before = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
+    await rawRun(
+      t.db,
+      sql`INSERT INTO projects (external_id, unit_id, institute_id, title, domain, status, created_at, updated_at) VALUES ('P-DRONE', ${org.SH01}, ${org.SH01}, 'UAV', 'drones', 'active', ${now.getTime()}, ${now.getTime()})`,
+    );
+    const before = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
     expect(cellOf(before, 'SH01', 'drones')).toMatchObject({ state: 'nodata', value: 0 });
     // A domain SH01 does not work in and filed nothing in: not involved, not "no data".
     expect(cellOf(before, 'SH01', 'brain_science').state).toBe('none');
     // A project begun after a year does not make that year "no data".
-    const lastYear = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2025, mode: 'counts', kind: 'incidents' }, now);
+    const lastYear = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2025, mode: 'counts', kind: 'incidents' }, now);
     expect(cellOf(lastYear, 'SH01', 'drones').state).toBe('none');
 
     // A hazard filed through the product's write path: the cell becomes a value; the incident count is a real 0.
-    const actor = resolveActor(t.db, { bearerToken: createApiToken(t.db, await addUser(t.db, 'hm.office', 'office', 'HX'), 't').token })!;
+    const token = (await createApiToken(t.db, await addUser(t.db, 'hm.office', 'office', 'HX'), 't')).token;
+    const actor = (await resolveActor(t.db, { bearerToken: token }))!;
     const later = new Date(now.getTime() + 60_000);
-    submitRecords(
+    await submitRecords(
       t.db,
       actor,
       'hazards',
@@ -177,23 +177,24 @@ describe('no data is not zero', () => {
       { now: later, source: 'api' },
     );
     // No clearMemo here: the write moved the data version, so the memo must not serve the old grid.
-    const after = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
+    const after = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'incidents' }, now);
     expect(cellOf(after, 'SH01', 'drones')).toMatchObject({ state: 'value', value: 0 });
-    const hazards = instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+    const hazards = await instituteDomainHeatmap(t.db, ALL_UNITS, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
     expect(cellOf(hazards, 'SH01', 'drones')).toMatchObject({ state: 'value', value: 1 });
   });
 
-  it('a reporter of one institute sees only that institute, counted only for its scope', () => {
+  it('a reporter of one institute sees only that institute, counted only for its scope', async () => {
     clearMemo();
     const scope: Scope = { all: false, unitIds: [org.BJ01_D1] };
-    const h = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
+    const h = await instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'counts', kind: 'hazards' }, now);
     expect(h.groups.flatMap((g) => g.rows.map((r) => r.institute.code))).toEqual(['BJ01']);
-    const raw = t.db.$client
-      .prepare("SELECT count(*) AS n FROM hazards WHERE unit_id = ? AND status <> 'withdrawn' AND found_at >= ?")
-      .get(org.BJ01_D1, yearWindow(2026, now).from.getTime()) as { n: number };
+    const raw = (await rawGet<{ n: number }>(
+      t.db,
+      sql`SELECT count(*) AS n FROM hazards WHERE unit_id = ${org.BJ01_D1} AND status <> 'withdrawn' AND found_at >= ${yearWindow(2026, now).from.getTime()}`,
+    ))!;
     expect(h.groups[0]!.total).toBe(raw.n);
     // Points are the institute's rating, which a department's user may not see.
-    const points = instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'points', kind: 'incidents' }, now);
+    const points = await instituteDomainHeatmap(t.db, scope, { year: 2026, mode: 'points', kind: 'incidents' }, now);
     expect(points.groups.flatMap((g) => g.rows).every((r) => r.total === 0 && r.level === undefined)).toBe(true);
   });
 });

@@ -6,13 +6,15 @@ import { hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview
 import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { yearStart } from '@/domain/time/shanghai';
 import { ALL_UNITS } from '@/domain/auth/actor';
+import { sql } from 'drizzle-orm';
+import { rawAll, rawGet, rawRun } from '@/db/engine';
 
 // The overview's figures against hand-written SQL over the same demo database.
 let t: TestDb;
 const now = new Date('2026-11-23T10:00:00+08:00');
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await bootstrap(t.db, parseEnv({}), now);
 });
 afterAll(() => t.close());
@@ -22,39 +24,35 @@ const EFFECTIVE_TIER = `CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries 
   WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
   WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END`;
 
-it('counts incidents of the Shanghai-local year by domain and effective tier, whole academy and one branch', () => {
+it('counts incidents of the Shanghai-local year by domain and effective tier, whole academy and one branch', async () => {
   // One incident set at tier IV whose 3 deaths make it tier III must count as tier III.
-  const raised = t.db.$client
-    .prepare("SELECT id, domain FROM incidents WHERE tier = 4 AND occurred_at >= ? AND status != 'withdrawn' LIMIT 1")
-    .get(yearStart(2026).getTime()) as {
-    id: number;
-    domain: string;
-  };
-  t.db.$client.prepare('UPDATE incidents SET deaths = 3 WHERE id = ?').run(raised.id);
+  const raised = (await rawGet<{ id: number; domain: string }>(
+    t.db,
+    sql`SELECT id, domain FROM incidents WHERE tier = 4 AND occurred_at >= ${yearStart(2026).getTime()} AND status != 'withdrawn' LIMIT 1`,
+  ))!;
+  await rawRun(t.db, sql`UPDATE incidents SET deaths = 3 WHERE id = ${raised.id}`);
   const from = yearStart(2026);
   expect(from.toISOString()).toBe('2025-12-31T16:00:00.000Z');
-  const bj = unitByCode(t.db, 'BJ')!;
-  for (const scope of [ALL_UNITS, { all: false as const, unitIds: subtreeUnitIds(t.db, bj) }]) {
-    const cells = incidentsByDomainAndTier(t.db, scope, from, now);
+  const bj = (await unitByCode(t.db, 'BJ'))!;
+  for (const scope of [ALL_UNITS, { all: false as const, unitIds: await subtreeUnitIds(t.db, bj) }]) {
+    const cells = await incidentsByDomainAndTier(t.db, scope, from, now);
     const unitFilter = scope.all ? '' : `AND unit_id IN (${scope.unitIds.join(',')})`;
-    const raw = t.db.$client
-      .prepare(
-        `SELECT domain, ${EFFECTIVE_TIER} AS tier, count(*) AS n FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status != 'withdrawn' ${unitFilter} GROUP BY 1, 2`,
-      )
-      .all(from.getTime(), now.getTime()) as { domain: string; tier: number; n: number }[];
+    const raw = await rawAll<{ domain: string; tier: number; n: number }>(
+      t.db,
+      sql`SELECT domain, ${sql.raw(EFFECTIVE_TIER)} AS tier, count(*) AS n FROM incidents WHERE occurred_at >= ${from.getTime()} AND occurred_at < ${now.getTime()} AND status != 'withdrawn' ${sql.raw(unitFilter)} GROUP BY 1, 2`,
+    );
     const key = (c: { domain: string; tier: number }) => `${c.domain}/${c.tier}`;
     expect(new Map(cells.map((c) => [key(c), c.n]))).toEqual(new Map(raw.map((c) => [key(c), c.n])));
     expect(raw.length).toBeGreaterThan(0);
   }
 });
 
-it('counts open and overdue hazards at an instant', () => {
-  const s = hazardStatus(t.db, ALL_UNITS, now);
-  const raw = t.db.$client
-    .prepare(
-      `SELECT count(*) AS open, sum(due_at < ?) AS overdue, sum(due_at < ? AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`,
-    )
-    .get(now.getTime(), now.getTime()) as { open: number; overdue: number; major: number };
+it('counts open and overdue hazards at an instant', async () => {
+  const s = await hazardStatus(t.db, ALL_UNITS, now);
+  const raw = (await rawGet<{ open: number; overdue: number; major: number }>(
+    t.db,
+    sql`SELECT count(*) AS open, sum(due_at < ${now.getTime()}) AS overdue, sum(due_at < ${now.getTime()} AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`,
+  ))!;
   expect(s).toEqual({ open: raw.open, overdue: raw.overdue, majorOverdue: raw.major });
   expect(s.overdue).toBeGreaterThan(0);
   expect(s.majorOverdue).toBeGreaterThan(0);

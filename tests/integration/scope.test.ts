@@ -20,7 +20,7 @@ async function actorFor(login: string, role: Role, unitCode: string): Promise<Ac
   await addUser(t.db, login, role, unitCode);
   const session = await logIn(t.db, { login, password: TEST_PASSWORD, ip: '127.0.0.1' });
   if (!session.ok) throw new Error('login failed');
-  const actor = resolveActor(t.db, { sessionToken: session.sessionToken });
+  const actor = await resolveActor(t.db, { sessionToken: session.sessionToken });
   if (!actor) throw new Error('no actor');
   return actor;
 }
@@ -40,7 +40,7 @@ const cases: { login: string; role: Role; unit: string; sees: Owner[]; institute
 const allOwners: Owner[] = ['BJ01', 'BJ02', 'SH01', 'BJ01_D1'];
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   ids = await seedSmallOrg(t.db);
 });
 afterAll(() => t.close());
@@ -51,32 +51,32 @@ describe.each(cases)('$role of $unit', ({ login, role, unit, sees, institutes })
     actor = await actorFor(login, role, unit);
   });
 
-  it.each(recordKindCodes)('lists only its own %s', (kind) => {
-    const page = listRecords(t.db, actor.scope, kind);
+  it.each(recordKindCodes)('lists only its own %s', async (kind) => {
+    const page = await listRecords(t.db, actor.scope, kind);
     expect(page.rows.map((r) => r.id).sort()).toEqual(sees.map((o) => ids[kind][o]).sort());
     expect(page.total).toBe(sees.length);
   });
 
-  it.each(recordKindCodes)('reads its own %s and is refused the others', (kind) => {
+  it.each(recordKindCodes)('reads its own %s and is refused the others', async (kind) => {
     for (const owner of allOwners) {
-      const access = readRecord(t.db, actor.scope, kind, ids[kind][owner]);
+      const access = await readRecord(t.db, actor.scope, kind, ids[kind][owner]);
       expect(access.status, `${kind} of ${owner}`).toBe(sees.includes(owner) ? 'ok' : 'forbidden');
       if (access.status !== 'ok') expect(access).not.toHaveProperty('record');
     }
   });
 
-  it('counts on the overview only what it may see', () => {
-    const counts = countRecordsByKind(t.db, actor.scope);
+  it('counts on the overview only what it may see', async () => {
+    const counts = await countRecordsByKind(t.db, actor.scope);
     for (const kind of recordKindCodes) expect(counts[kind]).toBe(sees.length);
-    const unitsSeen = countUnitsByKind(t.db, actor.scope);
+    const unitsSeen = await countUnitsByKind(t.db, actor.scope);
     expect(unitsSeen.institute).toBe(institutes);
   });
 });
 
 it('a missing id looks the same as another unit’s record to a scoped user, and missing to the office', async () => {
   const reporter = await actorFor('rep.missing', 'reporter', 'SH01');
-  expect(readRecord(t.db, reporter.scope, 'incidents', 999_999).status).toBe('forbidden');
-  expect(readRecord(t.db, reporter.scope, 'incidents', ids.incidents.BJ01).status).toBe('forbidden');
+  expect((await readRecord(t.db, reporter.scope, 'incidents', 999_999)).status).toBe('forbidden');
+  expect((await readRecord(t.db, reporter.scope, 'incidents', ids.incidents.BJ01)).status).toBe('forbidden');
   const office = await actorFor('office.missing', 'office', 'HX');
-  expect(readRecord(t.db, office.scope, 'incidents', 999_999).status).toBe('missing');
+  expect((await readRecord(t.db, office.scope, 'incidents', 999_999)).status).toBe('missing');
 });

@@ -27,8 +27,8 @@ export default async function DomainsPage({ searchParams }: { searchParams: Prom
   const outside = yearOutside(raw.year);
   if (outside !== null)
     return <YearOutsideRange title={t('domains.title')} given={outside} hrefFor={(y) => withYear('/domains', raw, y)} />;
-  const view = domainView(db, actor, toSearchParams(raw), now);
-  const rows = loadDomainIndex(db, view, now);
+  const view = await domainView(db, actor, toSearchParams(raw), now);
+  const rows = await loadDomainIndex(db, view, now);
   const unit = view.branch?.code;
   const year = view.year;
   const keep = { year: String(year), branch: unit };

@@ -28,10 +28,10 @@ export default async function InstituteHeatmapPage({ searchParams }: { searchPar
   // thread, waited for briefly, never blocking.
   const usesRatings = (query.mode ?? 'points') === 'points' || query.level !== undefined;
   const freshness = usesRatings ? await awaitProvisionalRatings(db, query.year ?? shanghaiYear(now), now) : null;
-  const { heatmap, groups, open, year, mode, kind, institutes } = instituteHeatmapView(db, actor, query, now);
-  const domains = listDomains(db);
+  const { heatmap, groups, open, year, mode, kind, institutes } = await instituteHeatmapView(db, actor, query, now);
+  const domains = await listDomains(db);
   const domainName = new Map(domains.map((d) => [d.code, localName(locale, d)]));
-  const branches = branchesInScope(db, actor.scope);
+  const branches = await branchesInScope(db, actor.scope);
   const w = heatmap.window;
   const here = (change: Parameters<typeof dashboardHref>[2]) => dashboardHref('/heatmaps', query, change);
   const toggle = (code: string) => {

@@ -15,7 +15,7 @@ export default async function UnitsPage() {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const rows = listUnitsInScope(getDb(), actor.scope);
+  const rows = await listUnitsInScope(getDb(), actor.scope);
   const minDepth = Math.min(...rows.map((r) => r.depth));
   return (
     <div className="max-w-4xl">

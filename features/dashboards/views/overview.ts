@@ -18,12 +18,15 @@ import {
 
 // What each overview card shows, one promise per card. The page starts them all and hands each to its
 // card, which awaits it inside its own Suspense boundary: the page's frame streams first and one slow card
-// (last year's ratings computed the first time, say) never holds the others.
+// (the twelve months' trend computed cold after a change, say) never holds the others.
 
-/** The data layer is synchronous today: start a card's queries on the next turn, after the frame is out. */
+/**
+ * The engine's statements still run on this thread (SQLite is synchronous underneath): start a card's
+ * queries on the next turn, after the frame is out.
+ */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function view<T>(load: () => T): Promise<T> {
+async function view<T>(load: () => Promise<T>): Promise<T> {
   await nextTurn();
   return load();
 }
@@ -35,13 +38,13 @@ export interface ReferenceName {
   nameEn: string | null;
 }
 
-export type LevelsView = ReturnType<typeof levelsThisAndLastYear>;
-export type AlertsView = ReturnType<typeof newestAlerts>;
+export type LevelsView = Awaited<ReturnType<typeof levelsThisAndLastYear>>;
+export type AlertsView = Awaited<ReturnType<typeof newestAlerts>>;
 
 export interface YearToDateView {
-  incidents: ReturnType<typeof incidentsYearToDate>;
-  hazards: ReturnType<typeof hazardsYearToDate>;
-  rectification: ReturnType<typeof hazardsOpenAndOverdue>;
+  incidents: Awaited<ReturnType<typeof incidentsYearToDate>>;
+  hazards: Awaited<ReturnType<typeof hazardsYearToDate>>;
+  rectification: Awaited<ReturnType<typeof hazardsOpenAndOverdue>>;
   /** This year's window (the record lists' from/to days). */
   window: { fromDay: string; toDay: string };
   /** The last day last year's stretch includes (it ends at the start of the next). */
@@ -49,7 +52,7 @@ export interface YearToDateView {
 }
 
 export interface TrendView {
-  trend: ReturnType<typeof monthlyTrend>;
+  trend: Awaited<ReturnType<typeof monthlyTrend>>;
   domains: ReferenceName[];
 }
 
@@ -57,8 +60,8 @@ export interface FiguresView {
   units: { kind: (typeof unitKinds)[number]; n: number }[];
   records: { kind: RecordKind; n: number }[];
   institutes: number;
-  rectification: ReturnType<typeof hazardsOpenAndOverdue>;
-  cells: ReturnType<typeof incidentsYearToDate>['cells'];
+  rectification: Awaited<ReturnType<typeof hazardsOpenAndOverdue>>;
+  cells: Awaited<ReturnType<typeof incidentsYearToDate>>['cells'];
   domains: ReferenceName[];
 }
 
@@ -78,35 +81,35 @@ export function overviewViews(actor: Actor, now: Date = new Date()): OverviewVie
     levels: view(() => levelsThisAndLastYear(db(), scope, now)),
     yearToDate: view(() => yearToDateView(actor, now)),
     alerts: view(() => newestAlerts(db(), scope, now)),
-    trend: view(() => ({ trend: monthlyTrend(db(), scope, now), domains: listDomains(db()) })),
+    trend: view(async () => ({ trend: await monthlyTrend(db(), scope, now), domains: await listDomains(db()) })),
     figures: view(() => figuresView(actor, now)),
   };
 }
 
-function yearToDateView(actor: Actor, now: Date): YearToDateView {
+async function yearToDateView(actor: Actor, now: Date): Promise<YearToDateView> {
   const db = getDb();
   const w = yearWindow(shanghaiYear(now), now);
   const last = samePeriodLastYear(now);
   return {
-    incidents: incidentsYearToDate(db, actor.scope, now),
-    hazards: hazardsYearToDate(db, actor.scope, now),
-    rectification: hazardsOpenAndOverdue(db, actor.scope, now),
+    incidents: await incidentsYearToDate(db, actor.scope, now),
+    hazards: await hazardsYearToDate(db, actor.scope, now),
+    rectification: await hazardsOpenAndOverdue(db, actor.scope, now),
     window: { fromDay: w.fromDay, toDay: w.toDay },
     lastTo: new Date(last.to.getTime() - 16 * 3_600_000).toISOString().slice(0, 10),
   };
 }
 
-function figuresView(actor: Actor, now: Date): FiguresView {
+async function figuresView(actor: Actor, now: Date): Promise<FiguresView> {
   const db = getDb();
-  const { units, records } = recordAndUnitCounts(db, actor.scope, now);
-  const rectification = hazardsOpenAndOverdue(db, actor.scope, now);
-  const { cells } = incidentsYearToDate(db, actor.scope, now);
+  const { units, records } = await recordAndUnitCounts(db, actor.scope, now);
+  const rectification = await hazardsOpenAndOverdue(db, actor.scope, now);
+  const { cells } = await incidentsYearToDate(db, actor.scope, now);
   return {
     units: unitKinds.map((kind) => ({ kind, n: units[kind] })),
     records: recordKindCodes.map((kind) => ({ kind, n: records[kind] })),
     institutes: units.institute,
     rectification,
     cells,
-    domains: listDomains(db),
+    domains: await listDomains(db),
   };
 }

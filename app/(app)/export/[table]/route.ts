@@ -25,7 +25,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ table: string }
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-  const table = source.load(getDb(), actor, url.searchParams, locale, now);
+  const table = await source.load(getDb(), actor, url.searchParams, locale, now);
   if (!table) return new Response('Not found', { status: 404 });
   if (table.rows.length > MAX_EXPORT_ROWS)
     return new Response(translate(locale, 'export.tooManyRows', { rows: table.rows.length, max: MAX_EXPORT_ROWS }), {

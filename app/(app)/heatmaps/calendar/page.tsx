@@ -18,7 +18,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function CalendarHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
   const { actor, raw, query, t, locale, db, now } = await heatmapRequest(searchParams, '/heatmaps/calendar', false);
-  const v = calendarView(db, actor, query, now);
+  const v = await calendarView(db, actor, query, now);
+  const units = await unitChoices(db, actor.scope);
   const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
   const first = v.months[0]!;
   const last = v.months[v.months.length - 1]!;
@@ -30,7 +31,7 @@ export default async function CalendarHeatmapPage({ searchParams }: { searchPara
       tab="calendar"
       keep={{ unit: v.unit?.code }}
       action="/heatmaps/calendar"
-      selects={[unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)), kindSelect(t, v.kind, ['incidents', 'hazards'])]}
+      selects={[unitSelect(t, locale, v.unit?.code, units), kindSelect(t, v.kind, ['incidents', 'hazards'])]}
     >
       <ChartCard
         title={t('heatmaps.calendarTitle', { kind: t(`kinds.${v.kind}`) })}

@@ -19,7 +19,8 @@ export const dynamic = 'force-dynamic';
 export default async function DimensionHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
   const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps/dimensions');
   if (outside) return outside;
-  const v = dimensionView(db, actor, query, now);
+  const v = await dimensionView(db, actor, query, now);
+  const units = await unitChoices(db, actor.scope);
   const w = v.window;
   const unitParam = v.unit ? `&unit=${encodeURIComponent(v.unit.code)}` : '';
   const what = v.kind === 'assessments' ? t('heatmaps.assessedDimension') : t(`kinds.${v.kind}`);
@@ -33,7 +34,7 @@ export default async function DimensionHeatmapPage({ searchParams }: { searchPar
       action="/heatmaps/dimensions"
       selects={[
         yearSelect(t, v.year, now),
-        unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)),
+        unitSelect(t, locale, v.unit?.code, units),
         kindSelect(t, v.kind, ['incidents', 'hazards', 'assessments']),
       ]}
     >

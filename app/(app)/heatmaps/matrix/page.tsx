@@ -16,7 +16,9 @@ export const dynamic = 'force-dynamic';
 export default async function MatrixHeatmapPage({ searchParams }: { searchParams: HeatmapSearchParams }) {
   const { actor, raw, query, t, locale, outside, db, now } = await heatmapRequest(searchParams, '/heatmaps/matrix');
   if (outside) return outside;
-  const v = matrixView(db, actor, query, now);
+  const v = await matrixView(db, actor, query, now);
+  const domains = await listDomains(db);
+  const units = await unitChoices(db, actor.scope);
   const w = v.window;
   const extra = [
     query.domain ? `&domain=${encodeURIComponent(query.domain)}` : '',
@@ -38,9 +40,9 @@ export default async function MatrixHeatmapPage({ searchParams }: { searchParams
           label: t('dashboards.domain'),
           value: query.domain,
           any: t('dashboards.all'),
-          options: listDomains(db).map((d) => ({ value: d.code, label: localName(locale, d) })),
+          options: domains.map((d) => ({ value: d.code, label: localName(locale, d) })),
         },
-        unitSelect(t, locale, v.unit?.code, unitChoices(db, actor.scope)),
+        unitSelect(t, locale, v.unit?.code, units),
         {
           name: 'stage',
           label: t('dashboards.stage'),

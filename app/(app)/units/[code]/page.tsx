@@ -34,7 +34,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const db = getDb();
-  const view = unitView(db, actor, decodeURIComponent((await params).code));
+  const view = await unitView(db, actor, decodeURIComponent((await params).code));
   if (!view) {
     return actor.scope.all ? (
       <Refusal testId="not-found" title={t('errors.notFound')} body={t('refusal.notFoundBody')} homeLabel={t('refusal.home')} />
@@ -50,8 +50,13 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const { profile } = view;
   const { unit, institute } = profile;
   const now = new Date();
-  const domainNames = new Map(listDomains(db).map((d) => [d.code, localName(locale, d)]));
-  const entries = listWarningEntries(db, actor.scope, { unitIds: profile.subtree });
+  const domainNames = new Map((await listDomains(db)).map((d) => [d.code, localName(locale, d)]));
+  const entries = await listWarningEntries(db, actor.scope, { unitIds: profile.subtree });
+  const history = unit.kind === 'institute' ? await loadUnitRatings(db, view) : [];
+  const hazards = await loadUnitOpenHazards(db, view);
+  const projects = await loadUnitProjects(db, view);
+  const incidents = await loadUnitIncidents(db, view);
+  const duties = await loadUnitEthics(db, view, now);
   const several = profile.subtree.length > 1;
 
   return (
@@ -63,15 +68,15 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       <UnitFacts profile={profile} />
 
       {unit.kind === 'institute' ? (
-        <RatingHistory unitCode={unit.code} history={loadUnitRatings(db, view)} />
+        <RatingHistory unitCode={unit.code} history={history} />
       ) : unit.kind === 'department' && institute ? (
         <p className="text-sm text-gray-600">{t('unitPage.departmentNote', { institute: localName(locale, institute) })}</p>
       ) : null}
 
-      <UnitOpenHazards unitCode={unit.code} hazards={loadUnitOpenHazards(db, view)} several={several} domainNames={domainNames} now={now} />
-      <UnitProjects unitCode={unit.code} projects={loadUnitProjects(db, view)} domainNames={domainNames} />
-      <UnitIncidents unitCode={unit.code} incidents={loadUnitIncidents(db, view)} several={several} />
-      <UnitEthicsDuties unitCode={unit.code} duties={loadUnitEthics(db, view, now)} ruleSet={view.ruleSet} />
+      <UnitOpenHazards unitCode={unit.code} hazards={hazards} several={several} domainNames={domainNames} now={now} />
+      <UnitProjects unitCode={unit.code} projects={projects} domainNames={domainNames} />
+      <UnitIncidents unitCode={unit.code} incidents={incidents} several={several} />
+      <UnitEthicsDuties unitCode={unit.code} duties={duties} ruleSet={view.ruleSet} />
 
       <section aria-labelledby="entries-heading" className="space-y-2">
         <h2 id="entries-heading" className="text-lg font-semibold">

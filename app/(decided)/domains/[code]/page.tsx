@@ -27,7 +27,7 @@ import { DomainOpenMajorHazards } from '@/components/domains/open-major-hazards'
 import type { DomainWhere } from '@/components/domains/where';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
-  const domain = findDomain(getDb(), decodeURIComponent((await params).code));
+  const domain = await findDomain(getDb(), decodeURIComponent((await params).code));
   const locale = toLocale(await getLocale());
   return { title: `${domain ? localName(locale, domain) : ''} · ${(await getTranslations('nav'))('domains')}` };
 }
@@ -41,7 +41,7 @@ export default async function DomainPage({
 }) {
   const actor = await requireActor();
   const db = getDb();
-  const domain = findDomain(db, decodeURIComponent((await params).code));
+  const domain = await findDomain(db, decodeURIComponent((await params).code));
   if (!domain) notFound();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -56,7 +56,13 @@ export default async function DomainPage({
         hrefFor={(y) => withYear(`/domains/${encodeURIComponent(domain.code)}`, raw, y)}
       />
     );
-  const view = domainView(db, actor, toSearchParams(raw), now);
+  const view = await domainView(db, actor, toSearchParams(raw), now);
+  const figures = await loadDomainFigures(db, view, domain, now);
+  const trend = await loadDomainTrend(db, view, domain, now);
+  const ranking = await loadDomainRanking(db, view, domain);
+  const serious = await loadDomainSerious(db, view, domain);
+  const openMajor = await loadDomainOpenMajor(db, view, domain);
+  const mix = await loadDomainLevels(db, view, domain);
   const { year } = view;
   const unit = view.branch?.code;
   const where: DomainWhere = { domain: domain.code, year, unit };
@@ -79,19 +85,19 @@ export default async function DomainPage({
         branches={view.branches}
         branch={unit}
       />
-      <DomainFigures where={where} figures={loadDomainFigures(db, view, domain, now)} />
-      <DomainTrendCard where={where} name={name} trend={loadDomainTrend(db, view, domain, now)} />
+      <DomainFigures where={where} figures={figures} />
+      <DomainTrendCard where={where} name={name} trend={trend} />
       <DomainRanking
         where={where}
-        ranking={loadDomainRanking(db, view, domain)}
+        ranking={ranking}
         allUnits={view.allUnits}
         allHref={`/domains/${encodeURIComponent(domain.code)}?year=${year}${branchQuery}&units=all#units`}
       />
       <div className="grid gap-5 2xl:grid-cols-2">
-        <DomainSeriousIncidents where={where} serious={loadDomainSerious(db, view, domain)} />
-        <DomainOpenMajorHazards where={where} openMajor={loadDomainOpenMajor(db, view, domain)} now={now} />
+        <DomainSeriousIncidents where={where} serious={serious} />
+        <DomainOpenMajorHazards where={where} openMajor={openMajor} now={now} />
       </div>
-      <DomainLevelsCard where={where} mix={loadDomainLevels(db, view, domain)} />
+      <DomainLevelsCard where={where} mix={mix} />
     </div>
   );
 }
