@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db } from '@/db/tx';
 import { computeAndStoreRatings, refreshProvisionalRatings } from '@/features/rating/refresh';
 import { formatDate, shanghaiDate, shanghaiYear } from '@/domain/time/shanghai';
 import { runJob, type Job } from './runner';
@@ -19,10 +19,16 @@ export const annualRatingJob: Job = {
   run: (db, year, now) => computeAndStoreRatings(db, Number(year), now),
 };
 
-/** Daily (and at start): this year's provisional ratings, recomputed if records changed (its mark decides). */
+/**
+ * Daily at 00:00 Asia/Shanghai (and at start): every institute of this year rated again for the new day
+ * (rules that move with the clock: overdue, deadlines), the year just ended given its final ratings, every
+ * past year that holds records and has nothing stored rated whole (history no write's event rated), and
+ * whatever writes committed since the marks that their own re-rating did not reach (a crash between commit
+ * and re-rate). Reads never rate (decision 045), so this is what keeps the clock's rules current.
+ */
 export const provisionalRatingJob: Job = {
   name: 'provisional-rating',
-  schedule: '30 1 * * *',
+  schedule: '0 0 * * *',
   claim: 'none',
   period: (now) => formatDate(now),
   run: (db, _day, now) => refreshProvisionalRatings(db, now),

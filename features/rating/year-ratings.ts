@@ -1,91 +1,72 @@
-import type { Db } from '@/db/client';
+import type { Db, Queryable, Tx } from '@/db/tx';
 import { appendAudit } from '@/db/audit/audit-log';
-import { ratingTableRows, ratingYearSummary, type StoredStatus } from '@/db/rating/ratings';
+import { provisionalComputedAt, ratingTableRows, ratingYearSummary, type StoredStatus } from '@/db/rating/ratings';
 import { proposalsOfYear, publishRatings, type PublishResult } from '@/db/rating/rating-publish';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
+import { yearsWithRecords } from '@/db/rating/record-years';
 import { proposalAudits } from '@/features/rating/warning-list';
 import { ALL_UNITS, type Actor } from '@/domain/auth/actor';
 import { FieldProblem } from '@/domain/errors';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import { shanghaiYear } from '@/domain/time/shanghai';
 import { canManageRatings } from '@/domain/auth/rating-permissions';
-import { institutesHoldMoreThan } from '@/db/rating/rating-inputs';
-import { provisionalComputedAt } from '@/db/rating/ratings';
 import { env } from '@/server/env';
-import { applyProvisionalRefresh, computeAndStoreRatings, planProvisionalRefresh, type PlannedRefresh } from '@/features/rating/refresh';
-import { provisionalRefresher } from '@/features/rating/refresh-delegate';
+import { computeAndStoreRatings } from '@/features/rating/refresh';
+import { handedOver } from '@/features/rating/refresh-delegate';
+import { publishedWithoutDrift } from '@/features/rating/published-drift';
 
-// Which stored ratings stand for a year (RATING.md §6): this year's provisional ones, kept current; for a
-// past year the published ones once published, else the final ones, computed on first view if the annual
-// job has not stored them yet (a year before the product was installed, or before 10 January).
+export { INLINE_REFRESH_RECORDS } from '@/features/rating/follow-writes';
+
+// Which stored ratings stand for a year (RATING.md §6, decision 045). Reads never rate or store: they answer
+// from what is stored, which the "records changed" event, the daily job and the annual job keep current.
 
 /**
- * Makes sure year Y's ratings are stored and says which status stands for it: 'provisional' this year
- * (recomputed if records changed), 'published' or 'final' for a past year, null for a future year.
+ * Which status stands for year Y, read from what is stored (it rates and stores nothing; the name is kept
+ * from when it did): 'provisional' this year; for a past year 'published' once published, else 'final'
+ * once its final ratings are stored, else 'provisional' when only those are (from the year's end until
+ * the daily job stores the final ones); null for a future year and for a past year with nothing stored:
+ * not rated yet, never zeros (a year without records; one with records until the write event or the daily
+ * catch-up rates it, or the office recomputes it, decision 045).
  */
-export function ensureYearRatings(db: Db, year: number, now: Date): StoredStatus | null {
+export async function ensureYearRatings(q: Queryable, year: number, now: Date): Promise<StoredStatus | null> {
   const current = shanghaiYear(now);
   if (year > current) return null;
-  if (year === current) {
-    refreshOrDelegate(db, now);
-    return 'provisional';
-  }
-  const summary = ratingYearSummary(db, year);
+  if (year === current) return 'provisional';
+  const summary = await ratingYearSummary(q, year);
   if (summary.published > 0) return 'published';
-  if (summary.final === 0) computeAndStoreRatings(db, year, now);
-  return 'final';
-}
-
-/**
- * Institutes' records beyond which rating them again is not done inside a request when the server has a job
- * thread: a normal institute (hundreds of records) rates in milliseconds, so a write shows on the very next
- * read; 150,000 hazards took seconds of CPU (decision 031).
- */
-export const INLINE_REFRESH_RECORDS = 5_000;
-
-/** Whether the planned refresh goes to the job thread: everything when whole, else only a large institute. */
-function tooLargeForRequest(db: Db, planned: PlannedRefresh): boolean {
-  if (planned.plan.kind === 'none' || !provisionalRefresher()) return false;
-  return planned.plan.kind === 'all' || institutesHoldMoreThan(db, planned.plan.ids, INLINE_REFRESH_RECORDS);
-}
-
-/** This year's provisional ratings brought up to date: inline when small, else handed to the job thread. */
-function refreshOrDelegate(db: Db, now: Date): void {
-  const planned = planProvisionalRefresh(db, now);
-  if (tooLargeForRequest(db, planned)) void provisionalRefresher()!(now);
-  else applyProvisionalRefresh(db, now, planned);
+  if (summary.final > 0) return 'final';
+  return summary.provisional > 0 ? 'provisional' : null;
 }
 
 export interface RatingsFreshness {
   /** A re-rating is still running in the job thread: what is stored is shown meanwhile. */
   recomputing: boolean;
-  /** When the oldest stored provisional rating of the year was computed (null: none stored yet). */
+  /** When the oldest stored provisional rating of the year was computed (null: none stored yet, or a past year). */
   computedAt: Date | null;
 }
 
 /**
- * For reads of this year's ratings (the ratings pages, the points heatmap, the API): a re-rating too large
- * for the request runs in the job thread, and the read waits for it at most FENGHUO_RATING_WAIT_MS, never
- * holding the event loop; past that it answers from what is stored and says so. Small refreshes are left
- * to ensureYearRatings, inline, so a write shows on the very next read.
+ * For reads of the ratings (the ratings pages, the points heatmap, the API): when a write handed a large
+ * re-rating to the job thread (features/rating/follow-writes.ts), the read waits for it at most
+ * FENGHUO_RATING_WAIT_MS, never holding the event loop; past that it answers from what is stored and says
+ * so. It starts nothing: with nothing handed over it answers at once.
  */
 export async function awaitProvisionalRatings(
-  db: Db,
+  q: Queryable,
   year: number,
   now: Date,
   waitMs = env().FENGHUO_RATING_WAIT_MS,
 ): Promise<RatingsFreshness> {
-  if (year !== shanghaiYear(now)) return { recomputing: false, computedAt: null };
-  const planned = planProvisionalRefresh(db, now);
+  const pending = handedOver();
   let recomputing = false;
-  if (tooLargeForRequest(db, planned)) {
+  if (pending) {
     let timer: NodeJS.Timeout | undefined;
-    const done = provisionalRefresher()!(now).then(() => true);
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
-    recomputing = !(await Promise.race([done, late]));
+    recomputing = !(await Promise.race([pending.then(() => true), late]));
     clearTimeout(timer);
   }
-  return { recomputing, computedAt: provisionalComputedAt(db, year) };
+  if (year !== shanghaiYear(now)) return { recomputing, computedAt: null };
+  return { recomputing, computedAt: await provisionalComputedAt(q, year) };
 }
 
 /** Count of ratings per level, every level present. */
@@ -105,24 +86,24 @@ export function countsFingerprint(counts: Record<Level, number>): string {
  * future year, for a year already published, and when the final ratings changed since the office saw the
  * counts it confirmed (`expected`). Audited in the same transaction, with each warning-list proposal.
  */
-export function publishYear(
+export async function publishYear(
   db: Db,
   actor: Actor,
   year: number,
   expected: string,
   now: Date,
-): PublishResult & { counts: Record<Level, number> } {
+): Promise<PublishResult & { counts: Record<Level, number> }> {
   if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
   if (year >= shanghaiYear(now)) throw new FieldProblem('year', 'validation.notPastYear');
-  if (ratingYearSummary(db, year).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
-  let counts = levelCounts(ratingTableRows(db, ALL_UNITS, year, 'final'));
+  if ((await ratingYearSummary(db, year)).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
+  let counts = levelCounts(await ratingTableRows(db, ALL_UNITS, year, 'final'));
   if (countsFingerprint(counts) !== expected) throw new FieldProblem('year', 'validation.ratingsChanged');
-  const result = publishRatings(db, year, actor.userId, now, (tx, r) => {
+  const result = await publishRatings(db, year, actor.userId, now, async (tx: Tx, r: PublishResult) => {
     // Checked again inside the publishing transaction: a recomputation in between must not publish ratings
     // nobody confirmed (throwing rolls the copies back).
-    counts = levelCounts(ratingTableRows(tx as unknown as Db, ALL_UNITS, year, 'final'));
+    counts = levelCounts(await ratingTableRows(tx, ALL_UNITS, year, 'final'));
     if (countsFingerprint(counts) !== expected) throw new FieldProblem('year', 'validation.ratingsChanged');
-    appendAudit(
+    await appendAudit(
       tx,
       [
         {
@@ -134,30 +115,36 @@ export function publishYear(
           before: null,
           after: { year, published: r.published, proposed: r.proposed, levels: counts },
         },
-        ...proposalAudits(actor, proposalsOfYear(tx, year)),
+        ...proposalAudits(actor, await proposalsOfYear(tx, year)),
       ],
       now,
     );
+    // Just published, each copy equals its recomputation: nothing to flag (decision 045).
+    await publishedWithoutDrift(tx, year);
   });
   if (result.published === 0) throw new FieldProblem('year', 'validation.nothingToPublish', { year });
   return { ...result, counts };
 }
 
 /**
- * Recomputes a past, unpublished year's final ratings with the active rule set (after the office activated
- * a new version, or when records behind them changed). Published years stay frozen.
+ * Recomputes a past, unpublished year's final ratings with the active rule set, whole. Writes, a new
+ * rule-set version and unit moves already re-rate the years they affect (decision 045); this is how the
+ * office rates a year nothing rated yet (before the product was installed) or redoes one. Published years
+ * stay frozen.
  */
-export function recomputeYear(db: Db, actor: Actor, year: number, now: Date): { rated: number; version: string } {
+export async function recomputeYear(db: Db, actor: Actor, year: number, now: Date): Promise<{ rated: number; version: string }> {
   if (!canManageRatings(actor.role)) throw new FieldProblem('(form)', 'validation.officeOnly');
   if (year >= shanghaiYear(now)) throw new FieldProblem('year', 'validation.notPastYear');
-  const summary = ratingYearSummary(db, year);
+  const summary = await ratingYearSummary(db, year);
   if (summary.published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
-  const version = activeRatingRuleSet(db).version;
-  let rated = 0;
+  // A year without any record is not rated at all: blue institutes would say "safe" where nothing is known.
+  const stored = summary.final + summary.provisional > 0;
+  if (!stored && !(await yearsWithRecords(db, [year])).has(year)) throw new FieldProblem('year', 'validation.noRecordsInYear', { year });
+  const version = (await activeRatingRuleSet(db)).version;
   // The new ratings and their audit entry are stored together, and only if the year is still unpublished.
-  computeAndStoreRatings(db, year, now, undefined, (tx) => {
-    if (ratingYearSummary(tx as unknown as Db, year).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
-    appendAudit(
+  await computeAndStoreRatings(db, year, now, undefined, async (tx) => {
+    if ((await ratingYearSummary(tx, year)).published > 0) throw new FieldProblem('year', 'validation.alreadyPublished', { year });
+    await appendAudit(
       tx,
       [
         {
@@ -173,6 +160,6 @@ export function recomputeYear(db: Db, actor: Actor, year: number, now: Date): { 
       now,
     );
   });
-  rated = ratingYearSummary(db, year).final;
+  const rated = (await ratingYearSummary(db, year)).final;
   return { rated, version };
 }
