@@ -27,6 +27,11 @@ const chartColours = [
 const shades = '(?:50|100|200|300|400|500|600|700|800|900|950)';
 const colourGroup = `(?:${chartColours.join('|')})`;
 
+/** Tremor's named tones of one palette: a number is that shade of `palette`, a string a colour itself. */
+function tones(palette: Record<number, string>, named: Record<string, number | string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(named).map(([name, tone]) => [name, typeof tone === 'number' ? palette[tone]! : tone]));
+}
+
 const config: Config = {
   content: [
     './app/**/*.{ts,tsx}',
@@ -41,29 +46,11 @@ const config: Config = {
     extend: {
       colors: {
         tremor: {
-          brand: {
-            faint: colors.blue[50],
-            muted: colors.blue[200],
-            subtle: colors.blue[400],
-            DEFAULT: colors.blue[600],
-            emphasis: colors.blue[800],
-            inverted: colors.white,
-          },
-          background: {
-            muted: colors.gray[50],
-            subtle: colors.gray[100],
-            DEFAULT: colors.white,
-            emphasis: colors.gray[700],
-          },
-          border: { DEFAULT: colors.gray[200] },
-          ring: { DEFAULT: colors.gray[200] },
-          content: {
-            subtle: colors.gray[400],
-            DEFAULT: colors.gray[600],
-            emphasis: colors.gray[700],
-            strong: colors.gray[900],
-            inverted: colors.white,
-          },
+          brand: tones(colors.blue, { faint: 50, muted: 200, subtle: 400, DEFAULT: 600, emphasis: 800, inverted: colors.white }),
+          background: tones(colors.gray, { muted: 50, subtle: 100, DEFAULT: colors.white, emphasis: 700 }),
+          border: tones(colors.gray, { DEFAULT: 200 }),
+          ring: tones(colors.gray, { DEFAULT: 200 }),
+          content: tones(colors.gray, { subtle: 400, DEFAULT: 600, emphasis: 700, strong: 900, inverted: colors.white }),
         },
       },
       boxShadow: {

@@ -5,7 +5,9 @@
 //   BENCH_BIG_ROWS (default 100000), BENCH_BATCH (default 5000).
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
+import { rawAll } from '@/db/engine';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { resolveActor } from '@/features/auth/resolve-actor';
@@ -57,8 +59,8 @@ async function main() {
   const file = path.join(dir, `big-writes-${process.pid}.db`);
   const db = openDatabase(file);
   await bootstrap(db, parseEnv({ FENGHUO_DB: file }));
-  const codes = (db.$client.prepare("SELECT code FROM units WHERE kind = 'institute'").all() as { code: string }[]).map((u) => u.code);
-  const actor = resolveActor(db, { cliLogin: 'office' })!;
+  const codes = (await rawAll<{ code: string }>(db, sql`SELECT code FROM units WHERE kind = 'institute'`)).map((u) => u.code);
+  const actor = (await resolveActor(db, { cliLogin: 'office' }))!;
   const pool = new ImportPool(DEFAULT_POOL);
   console.log(`${ROWS}-row import and ${BATCH}-item batches, ${codes.length} institutes`);
 
@@ -70,7 +72,7 @@ async function main() {
     const file = csv('WK', codes);
     const { report } = await ticket.run({
       mode: 'write',
-      dbFile: db.$client.name,
+      dbFile: db.file,
       actor,
       kind: 'incidents',
       format: 'csv',
@@ -88,7 +90,7 @@ async function main() {
     );
   }
   await pool.close();
-  db.$client.close();
+  db.close();
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 

@@ -1,30 +1,25 @@
 // The aggregates the overview and the institutes × domains heatmap read, each as the product computes it
 // beside one bare SQLite statement computing the same numbers (bench/dashboards.ts times them in turn).
+import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
-import { instituteDomainPoints, monthDomainCounts, unitDomainCounts, unitWorkingDomains } from '@/db/dashboards/heatmaps';
-import {
-  countRecordsByKind,
-  hazardsBySeverity,
-  hazardStatus,
-  incidentsByDomainAndTier,
-  levelDistribution,
-  levelRises,
-} from '@/db/dashboards/overview';
+import * as heatmaps from '@/db/dashboards/heatmaps';
+import * as overview from '@/db/dashboards/overview';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
 
 export interface AggregatePair {
   name: string;
-  /** The product's function; answers a count so that nothing is optimised away. */
-  product: () => number;
+  /** The product's function (async, through the engine); answers a count so that nothing is optimised away. */
+  product: () => Promise<number>;
+  /** Raw better-sqlite3 on a connection of its own (bench/raw-sqlite.ts). */
   raw: () => number;
 }
 
 /** A bare statement's rows, as arrays (no mapping), counted. */
 const rawRows =
-  (db: Db, sql: string, ...params: unknown[]) =>
+  (sqlite: Database.Database, sql: string, ...params: unknown[]) =>
   () =>
-    db.$client
+    sqlite
       .prepare(sql)
       .raw()
       .all(...params).length;
@@ -44,21 +39,21 @@ const RECORD_TABLES = [
 ];
 
 /** Every aggregate of the two pages for `year` as of `now`. */
-export function aggregatePairs(db: Db, year: number, now: Date): AggregatePair[] {
-  return [...heatmapPairs(db, year, now), ...overviewPairs(db, year, now)];
+export function aggregatePairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
+  return [...heatmapPairs(db, sqlite, year, now), ...overviewPairs(db, sqlite, year, now)];
 }
 
 /** What the institutes × domains heatmap reads: records per unit and domain, the domains units work in, rating points. */
-function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
+function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
   const w = yearWindow(year, now);
   const from = w.from.getTime();
   const to = w.to.getTime();
   return [
     {
       name: 'incidents per unit and domain, year to date',
-      product: () => unitDomainCounts(db, ALL_UNITS, 'incidents', w.from, w.to).length,
+      product: async () => (await heatmaps.unitDomainCounts(db, ALL_UNITS, 'incidents', w.from, w.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT unit_id, domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
         from,
         to,
@@ -66,9 +61,9 @@ function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'hazards per unit and domain, year to date',
-      product: () => unitDomainCounts(db, ALL_UNITS, 'hazards', w.from, w.to).length,
+      product: async () => (await heatmaps.unitDomainCounts(db, ALL_UNITS, 'hazards', w.from, w.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT unit_id, domain, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
         from,
         to,
@@ -76,9 +71,9 @@ function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'domains each unit works in',
-      product: () => unitWorkingDomains(db, ALL_UNITS, w.from, w.to).length,
+      product: async () => (await heatmaps.unitWorkingDomains(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?) AND coalesce(started_at, created_at) < ?",
         from,
         to,
@@ -86,9 +81,9 @@ function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'rating points per institute and domain',
-      product: () => instituteDomainPoints(db, ALL_UNITS, year, 'provisional').length,
+      product: async () => (await heatmaps.instituteDomainPoints(db, ALL_UNITS, year, 'provisional')).length,
       raw: rawRows(
-        db,
+        sqlite,
         `SELECT r.institute_id, coalesce(i.domain, h.domain, p.domain), sum(c.points) FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
          LEFT JOIN incidents i ON c.record_kind = 'incidents' AND i.id = c.record_id LEFT JOIN hazards h ON c.record_kind = 'hazards' AND h.id = c.record_id
          LEFT JOIN projects p ON c.record_kind = 'projects' AND p.id = c.record_id
@@ -100,7 +95,7 @@ function heatmapPairs(db: Db, year: number, now: Date): AggregatePair[] {
 }
 
 /** What the overview's cards read: incidents by tier, hazards by severity and state, levels, the 12-month trend, record counts. */
-function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
+function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
   const w = yearWindow(year, now);
   const m = lastMonths(now, 12);
   const from = w.from.getTime();
@@ -108,9 +103,9 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
   return [
     {
       name: 'incidents by domain and effective tier, year to date',
-      product: () => incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to).length,
+      product: async () => (await overview.incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         `SELECT domain, CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
            WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
            WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END AS t, count(*)
@@ -121,9 +116,9 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'hazards by severity, year to date',
-      product: () => Object.keys(hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
+      product: async () => Object.keys(await overview.hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1",
         from,
         to,
@@ -131,9 +126,9 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'open and overdue hazards',
-      product: () => hazardStatus(db, ALL_UNITS, now).open,
+      product: async () => (await overview.hazardStatus(db, ALL_UNITS, now)).open,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT count(*), sum(due_at < ?), sum(due_at < ? AND severity = 'major') FROM hazards WHERE rectified_at IS NULL AND status = 'open'",
         now.getTime(),
         now.getTime(),
@@ -141,13 +136,13 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'level distribution and rises',
-      product: () =>
-        Object.keys(levelDistribution(db, ALL_UNITS, year, 'provisional')).length +
-        levelRises(db, ALL_UNITS, year, 'provisional', 'final').length,
+      product: async () =>
+        Object.keys(await overview.levelDistribution(db, ALL_UNITS, year, 'provisional')).length +
+        (await overview.levelRises(db, ALL_UNITS, year, 'provisional', 'final')).length,
       raw: () =>
-        rawRows(db, "SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
+        rawRows(sqlite, "SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
         rawRows(
-          db,
+          sqlite,
           `SELECT u.code, u.name, u.name_en, b.level, a.level, a.points FROM ratings a
            JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final' JOIN units u ON u.id = a.institute_id
            WHERE a.year = ? AND a.status = 'provisional' AND ${levelRank('a.level')} > ${levelRank('b.level')}
@@ -158,9 +153,9 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'incidents per month and domain, 12 months',
-      product: () => monthDomainCounts(db, ALL_UNITS, 'incidents', m[0]!.from, m[11]!.to).length,
+      product: async () => (await heatmaps.monthDomainCounts(db, ALL_UNITS, 'incidents', m[0]!.from, m[11]!.to)).length,
       raw: rawRows(
-        db,
+        sqlite,
         "SELECT strftime('%Y-%m', occurred_at / 1000 + 28800, 'unixepoch'), domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
         m[0]!.from.getTime(),
         m[11]!.to.getTime(),
@@ -168,8 +163,8 @@ function overviewPairs(db: Db, year: number, now: Date): AggregatePair[] {
     },
     {
       name: 'records of every kind',
-      product: () => Object.keys(countRecordsByKind(db, ALL_UNITS)).length,
-      raw: () => RECORD_TABLES.reduce((n, t) => n + rawRows(db, `SELECT count(*) FROM ${t}`)(), 0),
+      product: async () => Object.keys(await overview.countRecordsByKind(db, ALL_UNITS)).length,
+      raw: () => RECORD_TABLES.reduce((n, t) => n + rawRows(sqlite, `SELECT count(*) FROM ${t}`)(), 0),
     },
   ];
 }

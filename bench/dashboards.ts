@@ -11,20 +11,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
+import { rawAll, rawGet } from '@/db/engine';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { createUser } from '@/features/auth/users';
 import { logIn } from '@/features/auth/login';
 import { SESSION_COOKIE } from '@/domain/auth/session-policy';
-import { ensureYearRatings } from '@/features/rating/year-ratings';
+import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { clearMemo } from '@/features/dashboards/memo';
 import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
 import { shanghaiDate, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 import { aggregatePairs } from './dashboards-pairs';
 import { buildDataset } from './dataset';
 import { median, percentile, time } from './measure';
+import { openRaw } from './raw-sqlite';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
@@ -60,13 +64,13 @@ async function startJobsSettled(): Promise<void> {
   try {
     let quiet = 0;
     while (quiet < 5) {
-      const running = (db.$client.prepare("SELECT count(*) AS n FROM job_runs WHERE status = 'running'").get() as { n: number }).n;
+      const running = (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM job_runs WHERE status = 'running'`))!.n;
       quiet = running === 0 ? quiet + 1 : 0;
       await new Promise((r) => setTimeout(r, 1000));
       if (performance.now() - t0 > 15 * 60_000) throw new Error('start-up jobs still running after 15 minutes');
     }
   } finally {
-    db.$client.close();
+    db.close();
   }
   console.log(`  start-up jobs settled after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -117,13 +121,11 @@ async function signIn(db: Db, n: number, role: 'office' | 'reporter', units: str
 }
 
 /** The bench database: built on the first run of the month, with both years' ratings stored. */
-function prepareDatabase(db: Db, fresh: boolean): void {
-  migrateDatabase(db);
-  ensureReferenceData(db);
+async function prepareDatabase(db: Db, sqlite: Database.Database, fresh: boolean): Promise<void> {
   if (fresh) {
     console.log(`Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards over ten years to today…`);
-    const built = time(() =>
-      buildDataset(db, {
+    const built = await time(() =>
+      buildDataset(sqlite, {
         institutes: INSTITUTES,
         incidents: INCIDENTS,
         hazards: HAZARDS,
@@ -134,23 +136,23 @@ function prepareDatabase(db: Db, fresh: boolean): void {
     );
     console.log(`  built in ${(built.ms / 1000).toFixed(1)} s (kept for later runs this month)`);
   }
-  for (const y of [year - 1, year]) {
-    const r = time(() => ensureYearRatings(db, y, now));
-    if (r.ms > 100) console.log(`  stored the ${y} ratings in ${(r.ms / 1000).toFixed(1)} s`);
-  }
+  // What the daily job does at midnight and at start (decision 045): last year's final ratings if missing,
+  // this year's provisional ones.
+  const r = await time(() => refreshProvisionalRatings(db, now));
+  if (r.ms > 100) console.log(`  stored the ${year - 1} and ${year} ratings in ${(r.ms / 1000).toFixed(1)} s`);
 }
 
 /** Part 1: each aggregate, product beside raw, then the whole heatmap cold. */
-function compareAggregates(db: Db): void {
+async function compareAggregates(db: Db, sqlite: Database.Database): Promise<void> {
   console.log(`\n1. Aggregates, product (cold) beside the same aggregate in bare SQLite; median of 5, alternating:`);
-  for (const p of aggregatePairs(db, year, now)) p.raw();
+  for (const p of aggregatePairs(db, sqlite, year, now)) p.raw();
   let worst = 0;
-  for (const p of aggregatePairs(db, year, now)) {
+  for (const p of aggregatePairs(db, sqlite, year, now)) {
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 5; i++) {
-      b.push(time(p.raw).ms);
-      a.push(time(p.product).ms);
+      b.push((await time(p.raw)).ms);
+      a.push((await time(p.product)).ms);
     }
     const ratio = median(a) / Math.max(median(b), 0.01);
     worst = Math.max(worst, ratio);
@@ -162,7 +164,7 @@ function compareAggregates(db: Db): void {
   const cold: number[] = [];
   for (let i = 0; i < 3; i++) {
     clearMemo();
-    cold.push(time(() => instituteDomainHeatmap(db, ALL_UNITS, { year, mode: 'points', kind: 'incidents' }, now)).ms);
+    cold.push((await time(() => instituteDomainHeatmap(db, ALL_UNITS, { year, mode: 'points', kind: 'incidents' }, now))).ms);
   }
   console.log(`  whole institutes × domains heatmap, cold (every aggregate above it needs, shaped): median ${median(cold).toFixed(0)} ms`);
 }
@@ -174,7 +176,7 @@ function compareAggregates(db: Db): void {
 async function audiences(db: Db): Promise<{ name: string; cookies: string[] }[]> {
   const office = await signIn(db, CONNECTIONS, 'office', ['ACADEMY']);
   const instituteCodes = (
-    db.$client.prepare("SELECT code FROM units WHERE kind = 'institute' ORDER BY code LIMIT ?").all(CONNECTIONS) as { code: string }[]
+    await rawAll<{ code: string }>(db, sql`SELECT code FROM units WHERE kind = 'institute' ORDER BY code LIMIT ${CONNECTIONS}`)
   ).map((r) => r.code);
   const reporters = await signIn(db, CONNECTIONS, 'reporter', instituteCodes);
   return [
@@ -233,10 +235,14 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fresh = !fs.existsSync(file);
   const db = openDatabase(file);
-  prepareDatabase(db, fresh);
-  compareAggregates(db);
+  await migrateDatabase(db);
+  await ensureReferenceData(db);
+  const sqlite = openRaw(file);
+  await prepareDatabase(db, sqlite, fresh);
+  await compareAggregates(db, sqlite);
   const who = await audiences(db);
-  db.$client.close();
+  sqlite.close();
+  db.close();
   if (process.env.BENCH_SERVER === '0') return;
   await measurePages(who);
 }

@@ -1,20 +1,25 @@
-// Benchmark: the async engine (db/engine, decision 040) beside today's synchronous drizzle and raw
-// better-sqlite3, on the same reads of one file, in one run, as ratios. `npm run bench -- engine`.
+// Benchmark: the async engine (db/engine, decision 040; the product's only data layer since issue 15) beside
+// the synchronous drizzle it replaced (drizzle-orm/better-sqlite3, built here over a bare connection, for
+// comparison only) and raw better-sqlite3, on the same reads of one file, in one run, as ratios.
+// `npm run bench -- engine`.
 //   per institute: the rating inputs' shape, two small indexed queries per institute (per-query overhead:
 //                  drizzle's re-prepare, the engine's promise and routing, the statement cache)
 //   year of rows:  one year's incidents in one query (row mapping dominates)
 //   list page:     a joined, ordered page of 50 hazards, many times (the record list's shape)
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
-import { openDatabase, type Db as SyncDb } from '@/db/client';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
+import * as schema from '@/db/schema';
 import { hazards, incidents, units } from '@/db/schema';
-import { openEngine } from '@/db/engine';
 import type { Db } from '@/db/tx';
 import { yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
+import { openRaw } from './raw-sqlite';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 200_000);
@@ -39,8 +44,10 @@ interface Way {
   listPages(): Promise<number> | number;
 }
 
-function rawWay(sync: SyncDb): Way {
-  const c = sync.$client;
+/** The synchronous drizzle layer the product had before issue 15, over a bare connection. */
+type SyncDb = BetterSQLite3Database<typeof schema>;
+
+function rawWay(c: Database.Database): Way {
   const inc = c.prepare(
     'SELECT id, tier, occurred_at, status FROM incidents WHERE institute_id = ? AND occurred_at >= ? AND occurred_at < ?',
   );
@@ -128,24 +135,25 @@ async function time(work: () => Promise<number> | number): Promise<{ ms: number;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function openData(): SyncDb {
+/** The engine (migrated through it) and a bare connection to the same file, the data built on the first run. */
+async function openData(): Promise<{ engine: Db; sqlite: Database.Database }> {
   const fresh = !fs.existsSync(file);
-  const sync = openDatabase(file);
-  migrateDatabase(sync);
-  ensureReferenceData(sync);
+  const engine = openDatabase(file);
+  await migrateDatabase(engine);
+  await ensureReferenceData(engine);
+  const sqlite = openRaw(file);
   if (fresh) {
     console.log(`Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards…`);
-    buildDataset(sync, { institutes: INSTITUTES, incidents: INCIDENTS, hazards: HAZARDS, from: yearStart(2016), until: end });
+    buildDataset(sqlite, { institutes: INSTITUTES, incidents: INCIDENTS, hazards: HAZARDS, from: yearStart(2016), until: end });
   }
-  return sync;
+  return { engine, sqlite };
 }
 
 async function main(): Promise<void> {
-  const sync = openData();
-  const engine = openEngine(file);
+  const { engine, sqlite } = await openData();
   const ways: [string, Way][] = [
-    ['raw better-sqlite3', rawWay(sync)],
-    ['sync drizzle', syncWay(sync)],
+    ['raw better-sqlite3', rawWay(sqlite)],
+    ['sync drizzle', syncWay(drizzle(sqlite, { schema }))],
     ['async engine', engineWay(engine)],
   ];
   const workloads: (keyof Way)[] = ['perInstitute', 'yearOfRows', 'listPages'];
@@ -175,7 +183,7 @@ async function main(): Promise<void> {
     }
   }
   engine.close();
-  sync.$client.close();
+  sqlite.close();
 }
 
 main().catch((error: unknown) => {

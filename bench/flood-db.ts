@@ -7,6 +7,7 @@ import { openDatabase } from '@/db/client';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { shanghaiYear } from '@/domain/time/shanghai';
+import { openRaw } from './raw-sqlite';
 
 export const FLOOD_UNIT = 'BJ01';
 export const FLOOD_DOMAIN = 'ai';
@@ -17,7 +18,9 @@ export async function buildFloodDb(file: string, hazards: number, now = Date.now
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const db = openDatabase(file);
   await bootstrap(db, parseEnv({ FENGHUO_SEED_DEMO: 'true' }));
-  const sqlite = db.$client;
+  db.close();
+  // The flood itself: raw prepared statements in one transaction (data for the benchmark, not the product's path).
+  const sqlite = openRaw(file);
   const unit = sqlite.prepare('SELECT id FROM units WHERE code = ?').get(FLOOD_UNIT) as { id: number };
   const reporter = sqlite.prepare("SELECT id FROM users WHERE login = 'bj01.reporter'").get() as { id: number };
   const yearStart = Date.parse(`${shanghaiYear(new Date(now))}-01-01T00:00:00+08:00`);
@@ -49,7 +52,7 @@ export function startJobsDone(file: string, year: number): boolean {
     return (
       n("SELECT count(*) AS n FROM job_runs WHERE status = 'running'") === 0 &&
       n("SELECT count(*) AS n FROM job_runs WHERE job = 'alerts' AND status = 'done'") > 0 &&
-      n('SELECT count(*) AS n FROM settings WHERE key = ?', `provisional_ratings_mark:${year}`) > 0
+      n('SELECT count(*) AS n FROM settings WHERE key = ?', `ratings_mark:${year}`) > 0
     );
   } finally {
     db.close();

@@ -8,6 +8,7 @@ import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { importSpreadsheet } from '@/features/import/import';
+import { openRaw } from './raw-sqlite';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 const dir = path.resolve('.tmp/bench');
@@ -39,10 +40,12 @@ async function main() {
   const file = path.join(dir, `import-${process.pid}.db`);
   const db = openDatabase(file);
   await bootstrap(db, parseEnv({ FENGHUO_DB: file }));
-  const codes = (db.$client.prepare("SELECT code FROM units WHERE kind = 'institute'").all() as { code: string }[]).map((u) => u.code);
+  // Raw SQLite (bench/raw-sqlite.ts): the institutes' codes, and the baseline below.
+  const sqlite = openRaw(file);
+  const codes = (sqlite.prepare("SELECT code FROM units WHERE kind = 'institute'").all() as { code: string }[]).map((u) => u.code);
   const xlsx = await buildFile(codes);
   console.log(`${ROWS} incident rows, XLSX ${(xlsx.length / 1024 / 1024).toFixed(1)} MB`);
-  const actor = resolveActor(db, { cliLogin: 'office' })!;
+  const actor = (await resolveActor(db, { cliLogin: 'office' }))!;
 
   let t = performance.now();
   const preview = await importSpreadsheet(db, actor, 'incidents', xlsx, 'xlsx', { dryRun: true, now: new Date() });
@@ -55,16 +58,17 @@ async function main() {
 
   // Raw SQLite: the same rows inserted by one prepared statement in one transaction (no reading, no checks).
   const ids = new Map(
-    (db.$client.prepare('SELECT code, id, institute_id FROM units').all() as { code: string; id: number; institute_id: number }[]).map(
-      (u) => [u.code, u],
-    ),
+    (sqlite.prepare('SELECT code, id, institute_id FROM units').all() as { code: string; id: number; institute_id: number }[]).map((u) => [
+      u.code,
+      u,
+    ]),
   );
-  const insert = db.$client.prepare(
+  const insert = sqlite.prepare(
     `INSERT INTO incidents (external_id, unit_id, institute_id, domain, dimension, tier, occurred_at, discovered_at, reported_at, deaths, direct_loss_cny, summary)
      VALUES (?, ?, ?, 'drones', 'loss', 4, ?, ?, ?, 0, ?, ?)`,
   );
   t = performance.now();
-  db.$client.transaction(() => {
+  sqlite.transaction(() => {
     for (let i = 0; i < ROWS; i++) {
       const u = ids.get(codes[i % codes.length]!)!;
       const at = Date.parse(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`);
@@ -76,8 +80,12 @@ async function main() {
   console.log(`  import (read + validate + store + audit): ${(importMs / 1000).toFixed(1)} s`);
   console.log(`  raw SQLite insert of the same rows: ${(rawMs / 1000).toFixed(1)} s`);
   console.log(`  ratio import / raw insert: ${(importMs / rawMs).toFixed(1)}  (target: well under a minute for the import)`);
-  db.$client.close();
+  sqlite.close();
+  db.close();
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['rating', 'import', 'dashboards', 'load', 'pages', 'big-writes', 'jobs', 'engine'];
+const all = ['rating', 'import', 'dashboards', 'load', 'pages', 'big-writes', 'jobs', 'engine', 'ratings-first-view'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const name of wanted) {
   if (!all.includes(name)) throw new Error(`unknown benchmark ${name}; known: ${all.join(', ')}`);

@@ -3,7 +3,9 @@
 // (reading the inputs, evaluating, storing), the alerts run and the bulletin catch-up, wall and CPU time.
 //   BENCH_HAZARDS (default 150000).
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
+import { rawGet } from '@/db/engine';
 import { loadRatingInputs } from '@/db/rating/rating-inputs';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { storeRatings } from '@/db/rating/rating-store';
@@ -32,20 +34,20 @@ async function time<T>(name: string, work: () => T | Promise<T>): Promise<T> {
 /** The rating of the flooded institute, phase by phase (what refreshProvisionalRatings does for it). */
 async function phases(db: Db, now: Date): Promise<void> {
   const year = shanghaiYear(now);
-  const rules = activeRatingRuleSet(db);
+  const rules = await activeRatingRuleSet(db);
   const asOf = evaluationInstant(year, now);
-  const id = (db.$client.prepare('SELECT id FROM units WHERE code = ?').get(FLOOD_UNIT) as { id: number }).id;
+  const id = (await rawGet<{ id: number }>(db, sql`SELECT id FROM units WHERE code = ${FLOOD_UNIT}`))!.id;
   const inputs = await time('  load inputs (flooded institute)', () => loadRatingInputs(db, { start: yearStart(year), asOf }, rules, [id]));
   const rating = await time('  evaluate', () => evaluate(inputs.records.get(id)!, rules, year, asOf));
   console.log(
     `    ${rating.contributions.length.toLocaleString('en-US')} contributions, ${rating.floors.length.toLocaleString('en-US')} floors`,
   );
   await time('  store', () => storeRatings(db, year, 'provisional', [{ institute: inputs.institutes[0]!, rating }], now));
-  const stored = db.$client
-    .prepare(
-      "SELECT length(floors) AS floors, (SELECT count(*) FROM rating_contributions WHERE rating_id = r.id) AS lines FROM ratings r WHERE institute_id = ? AND year = ? AND status = 'provisional'",
-    )
-    .get(id, year) as { floors: number; lines: number };
+  const stored = (await rawGet<{ floors: number; lines: number }>(
+    db,
+    sql`SELECT length(floors) AS floors, (SELECT count(*) FROM rating_contributions WHERE rating_id = r.id) AS lines
+        FROM ratings r WHERE institute_id = ${id} AND year = ${year} AND status = 'provisional'`,
+  ))!;
   console.log(`    stored: floors JSON ${(stored.floors / 1024).toFixed(0)} KB, ${stored.lines.toLocaleString('en-US')} contribution rows`);
 }
 
@@ -58,7 +60,7 @@ async function main() {
   await phases(db, now);
   await time('runAlerts (first pass over the flood)', () => runAlerts(db, { now }));
   await time('catchUpBulletins', () => catchUpBulletins(db, now));
-  db.$client.close();
+  db.close();
 }
 
 void main().catch((error: unknown) => {

@@ -38,8 +38,9 @@ export interface LoadOptions {
   /** Tokens the writers take in turn (writer i uses tokens[i % n]). */
   writerTokens: string[];
   readerToken: string;
-  writers: number;
-  readers: number;
+  /** How many write and read at once; by default the load of the test and the benchmark, 100 and 4. */
+  writers?: number;
+  readers?: number;
   durationMs: number;
   /** externalId prefix, unique to the run. */
   prefix: string;
@@ -70,7 +71,8 @@ interface Run {
   fail: (what: string) => void;
 }
 
-export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const o = { writers: 100, readers: 4, ...options };
   const result: LoadResult = {
     durationMs: 0,
     writes: { ok: 0, rateLimited: 0, failed: 0, latencies: [] },

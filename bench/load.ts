@@ -44,8 +44,6 @@ async function main() {
       baseUrl: server.url,
       writerTokens,
       readerToken,
-      writers: 100,
-      readers: 4,
       durationMs: SECONDS * 1000,
       prefix: `BL${process.pid}`,
       unitCodes,

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
+import { rawGet } from '@/db/engine';
 import { DEMO_PASSWORD } from '@/server/startup/bootstrap';
 import { logIn } from '@/features/auth/login';
 import { createApiToken } from '@/features/auth/api-tokens';
@@ -30,9 +32,9 @@ async function build(): Promise<{ cookie: string; token: string }> {
   const db = openDatabase(file);
   const session = await logIn(db, { login: 'office', password: DEMO_PASSWORD, ip: '127.0.0.1' });
   if (!session.ok) throw new Error('could not sign the office in');
-  const office = db.$client.prepare("SELECT id FROM users WHERE login = 'office'").get() as { id: number };
-  const token = createApiToken(db, office.id, 'bench').token;
-  db.$client.close();
+  const office = (await rawGet<{ id: number }>(db, sql`SELECT id FROM users WHERE login = 'office'`))!;
+  const token = (await createApiToken(db, office.id, 'bench')).token;
+  db.close();
   return { cookie: `${SESSION_COOKIE}=${session.sessionToken}`, token };
 }
 

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createUserAction } from '@/server/actions/admin';
 import { roles } from '@/domain/reference/roles';
-import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { ChoiceSelect, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/submit-button';
 
 export interface UnitOption {
@@ -35,29 +35,25 @@ export function CreateUserForm({ units }: { units: UnitOption[] }) {
         <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass} {...invalid('password')} />
       </Field>
       <Field id="role" label={t('admin.role')} error={err.role}>
-        <select id="role" name="role" defaultValue={v.role ?? ''} className={inputClass} {...invalid('role')}>
-          <option value="" disabled>
-            {t('admin.selectRole')}
-          </option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          id="role"
+          name="role"
+          placeholder={t('admin.selectRole')}
+          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          defaultValue={v.role}
+          invalid={invalid('role')}
+        />
       </Field>
       <div className="sm:col-span-2">
         <Field id="unitCode" label={t('admin.unitCode')} error={err.unitCode}>
-          <select id="unitCode" name="unitCode" defaultValue={v.unitCode ?? ''} className={inputClass} {...invalid('unitCode')}>
-            <option value="" disabled>
-              {t('admin.selectUnit')}
-            </option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.label}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="unitCode"
+            name="unitCode"
+            placeholder={t('admin.selectUnit')}
+            options={units.map((u) => ({ value: u.code, label: u.label }))}
+            defaultValue={v.unitCode}
+            invalid={invalid('unitCode')}
+          />
         </Field>
       </div>
       <div className="sm:col-span-2">

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/data-table';
+import { HeadedSection } from '@/components/headed-section';
 import { attentionFirst, needsAttention } from '@/domain/bulletins/attention';
 import { levelChange, type BulletinView } from '@/domain/bulletins/view';
 import { localName, type Locale } from '@/domain/i18n/locales';
@@ -19,11 +20,10 @@ export async function BulletinLevels({ v, locale }: { v: BulletinView; locale: L
   const word = (l: string) => t(`levels.${l}`);
   const name = (r: { name: string | null; nameEn: string | null }) => localName(locale, r);
   return (
-    <section aria-labelledby="b-levels">
-      <h2 id="b-levels" className="mb-2 text-lg font-semibold text-gray-900">
-        {t('bulletins.levelsSection')}
-      </h2>
-      <p className="mb-2 text-sm text-gray-600">{t('bulletins.attentionHint')}</p>
+    <HeadedSection
+      head={['b-levels', t('bulletins.levelsSection'), t('bulletins.attentionHint')]}
+      classes={['mb-2 text-lg font-semibold text-gray-900', 'mb-2 text-sm text-gray-600']}
+    >
       {v.institutes.length === 0 ? (
         <p className="text-sm text-gray-500">{t('bulletins.noInstitutes')}</p>
       ) : (
@@ -73,6 +73,6 @@ export async function BulletinLevels({ v, locale }: { v: BulletinView; locale: L
           })}
         </DataTable>
       )}
-    </section>
+    </HeadedSection>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/data-table';
+import { HeadedSection } from '@/components/headed-section';
 import { BulletinTrendChart } from '@/components/charts/bulletin-trend-chart';
 import type { BulletinView } from '@/domain/bulletins/view';
 import { localName, type Locale } from '@/domain/i18n/locales';
@@ -14,11 +15,10 @@ export async function BulletinTrend({ v, locale }: { v: BulletinView; locale: Lo
   const series = v.domains.filter((d) => v.trend.some((m) => (m.counts[d.code] ?? 0) > 0));
   const chartData = v.trend.map((m) => ({ month: m.month, ...Object.fromEntries(series.map((d) => [d.code, m.counts[d.code] ?? 0])) }));
   return (
-    <section aria-labelledby="b-trend">
-      <h2 id="b-trend" className="mb-1 text-lg font-semibold text-gray-900">
-        {t('bulletins.trendSection')}
-      </h2>
-      <p className="mb-2 text-sm text-gray-500">{t('bulletins.trendNote')}</p>
+    <HeadedSection
+      head={['b-trend', t('bulletins.trendSection'), t('bulletins.trendNote')]}
+      classes={['mb-1 text-lg font-semibold text-gray-900', 'mb-2 text-sm text-gray-500']}
+    >
       {series.length === 0 ? (
         <p className="text-sm text-gray-500">{t('bulletins.noTrend')}</p>
       ) : (
@@ -46,6 +46,6 @@ export async function BulletinTrend({ v, locale }: { v: BulletinView; locale: Lo
           </DataTable>
         </div>
       )}
-    </section>
+    </HeadedSection>
   );
 }

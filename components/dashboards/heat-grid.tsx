@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { sameClass, TableHead } from '@/components/table-head';
 
 export interface GridCell {
   value: number;
@@ -63,23 +64,14 @@ export function HeatGrid({
 
 function GridHead({ corner, columns, totals }: { corner: string; columns: string[]; totals?: string }) {
   return (
-    <thead>
-      <tr className="text-xs text-gray-600">
-        <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left font-medium">
-          {corner}
-        </th>
-        {columns.map((c) => (
-          <th key={c} scope="col" className="min-w-[3.5rem] px-1 py-1 text-center font-medium">
-            {c}
-          </th>
-        ))}
-        {totals ? (
-          <th scope="col" className="px-2 py-1 text-right font-medium">
-            {totals}
-          </th>
-        ) : null}
-      </tr>
-    </thead>
+    <TableHead
+      row="text-xs text-gray-600"
+      cells={[
+        [corner, 'sticky left-0 bg-white px-2 py-1 text-left font-medium'],
+        ...sameClass(columns, 'min-w-[3.5rem] px-1 py-1 text-center font-medium'),
+        ...sameClass(totals ? [totals] : [], 'px-2 py-1 text-right font-medium'),
+      ]}
+    />
   );
 }
 

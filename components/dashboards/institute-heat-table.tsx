@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { HeatCell, HeatGroup, HeatRow, InstituteHeatmap } from '@/domain/dashboards/types';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { LevelBadge } from '@/components/level-badge';
+import { sameClass, TableHead, type HeadCell } from '@/components/table-head';
 import { noneClass } from './heat-scale';
 import { heatCellClass, heatCellHref, type HeatCellContext } from './heat-cell';
 
@@ -33,24 +34,18 @@ export async function InstituteHeatTable({
 }) {
   const t = await getTranslations();
   const table: TableContext = { ctx: { mode: heatmap.mode, kind: heatmap.kind, year, window: heatmap.window }, domainName };
+  const head: HeadCell[] = [
+    [t('heatmaps.institute'), 'sticky left-0 bg-white px-2 py-1 font-medium'],
+    ...sameClass(
+      heatmap.domains.map((d) => domainName.get(d) ?? d),
+      'min-w-[4rem] px-1 py-1 text-center font-medium',
+    ),
+    [t('heatmaps.total'), 'px-2 py-1 text-right font-medium'],
+  ];
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full border-separate border-spacing-0.5 text-sm" data-testid="heatmap-table">
-        <thead>
-          <tr className="text-left text-xs text-gray-600">
-            <th scope="col" className="sticky left-0 bg-white px-2 py-1 font-medium">
-              {t('heatmaps.institute')}
-            </th>
-            {heatmap.domains.map((d) => (
-              <th key={d} scope="col" className="min-w-[4rem] px-1 py-1 text-center font-medium">
-                {domainName.get(d) ?? d}
-              </th>
-            ))}
-            <th scope="col" className="px-2 py-1 text-right font-medium">
-              {t('heatmaps.total')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead row="text-left text-xs text-gray-600" cells={head} />
         {groups.map((g) => (
           <Group key={g.branchCode} g={g} isOpen={open.has(g.branchCode)} toggleHref={toggle(g.branchCode)} table={table} />
         ))}

@@ -4,10 +4,9 @@ import type { UnitInDomain } from '@/domain/dashboards/types';
 import { recordsHref } from '@/domain/dashboards/drill';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { DataTable } from '@/components/data-table';
-import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
 import { CountLink } from '@/components/dashboards/figure';
-import { EmptyNote, SectionHead } from '@/components/dashboards/section-parts';
 import { drillOf, exportParams, type DomainWhere } from './where';
+import { DomainSection } from './domain-section';
 
 /** The institutes of the year in this domain, ranked by points; cut at the limit unless all were asked for. */
 export async function DomainRanking({
@@ -25,32 +24,31 @@ export async function DomainRanking({
   const t = await getTranslations();
   const { year } = where;
   return (
-    <section id="units" className="space-y-2" aria-labelledby="units-heading">
-      <SectionHead id="units-heading" title={t('domains.unitsHeading', { year })} hint={t('domains.unitsHint')}>
-        <ExportXlsxLink table="domain-units" params={{ ...exportParams(where), units: allUnits ? 'all' : undefined }} />
-      </SectionHead>
-      {ranking.total === 0 ? (
-        <EmptyNote roomy text={t('domains.unitsEmpty', { year })} testId="units-empty" />
-      ) : (
-        <DataTable
-          compact
-          testId="domain-units"
-          columns={[
-            { label: t('domains.rank'), align: 'right' },
-            { label: t('domains.unit') },
-            { label: t('domains.branch') },
-            { label: t('domains.points'), align: 'right' },
-            { label: t('domains.incidents'), align: 'right' },
-            { label: t('domains.serious'), align: 'right' },
-            { label: t('domains.hazards'), align: 'right' },
-            { label: t('domains.openMajor'), align: 'right' },
-          ]}
-        >
-          {ranking.rows.map((u, i) => (
-            <RankingRow key={u.instituteId} where={where} u={u} rank={i + 1} />
-          ))}
-        </DataTable>
-      )}
+    <DomainSection
+      id="units"
+      className="space-y-2"
+      head={['units-heading', t('domains.unitsHeading', { year }), t('domains.unitsHint')]}
+      table={['domain-units', { ...exportParams(where), units: allUnits ? 'all' : undefined }]}
+      empty={[ranking.total, t('domains.unitsEmpty', { year }), 'units-empty']}
+    >
+      <DataTable
+        compact
+        testId="domain-units"
+        columns={[
+          { label: t('domains.rank'), align: 'right' },
+          { label: t('domains.unit') },
+          { label: t('domains.branch') },
+          { label: t('domains.points'), align: 'right' },
+          { label: t('domains.incidents'), align: 'right' },
+          { label: t('domains.serious'), align: 'right' },
+          { label: t('domains.hazards'), align: 'right' },
+          { label: t('domains.openMajor'), align: 'right' },
+        ]}
+      >
+        {ranking.rows.map((u, i) => (
+          <RankingRow key={u.instituteId} where={where} u={u} rank={i + 1} />
+        ))}
+      </DataTable>
       {ranking.total > ranking.rows.length ? (
         <p className="text-xs text-gray-600">
           {t('domains.shown', { shown: ranking.rows.length, total: ranking.total })}{' '}
@@ -59,7 +57,7 @@ export async function DomainRanking({
           </Link>
         </p>
       ) : null}
-    </section>
+    </DomainSection>
   );
 }
 

@@ -34,6 +34,42 @@ export function Field({
 export const inputClass =
   'block w-full rounded-md border-gray-300 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600 aria-[invalid=true]:border-red-500';
 
+/** A required choice: a disabled placeholder first (chosen while nothing is), then one option each. */
+export function ChoiceSelect({
+  id,
+  name,
+  placeholder,
+  options,
+  defaultValue,
+  invalid,
+}: {
+  id: string;
+  name: string;
+  placeholder: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string;
+  /** aria-invalid and aria-describedby, as the form wires its fields. */
+  invalid: { 'aria-invalid': boolean; 'aria-describedby'?: string };
+}) {
+  return (
+    <select id={id} name={name} defaultValue={defaultValue ?? ''} className={inputClass} {...invalid}>
+      <option value="" disabled>
+        {placeholder}
+      </option>
+      <Options options={options} />
+    </select>
+  );
+}
+
+/** A select's options, one per value, labelled. */
+export function Options({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 export function FormAlert({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   return (
     <p

@@ -5,6 +5,7 @@ import type { FiguresView } from '@/features/dashboards/views/overview';
 import { localName, toLocale } from '@/domain/i18n/locales';
 
 import { IncidentsByDomainChart } from '@/components/charts/incidents-by-domain-chart';
+import { sameClass, TableHead } from '@/components/table-head';
 
 const tiers = [1, 2, 3, 4] as const;
 
@@ -73,21 +74,13 @@ async function IncidentsByDomain({ byDomain }: { byDomain: DomainRow[] }) {
           </div>
           <div className="mt-4 overflow-x-auto">
             <table className="min-w-full text-sm" data-testid="incidents-by-domain">
-              <thead>
-                <tr className="border-b border-gray-200 text-left text-gray-600">
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    {t('overview.domain')}
-                  </th>
-                  {tiers.map((tier) => (
-                    <th key={tier} scope="col" className="px-3 py-2 text-right font-medium">
-                      {tierLabel(tier)}
-                    </th>
-                  ))}
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    {t('overview.total')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                row="border-b border-gray-200 text-left text-gray-600"
+                cells={[
+                  [t('overview.domain'), 'py-2 pr-4 font-medium'],
+                  ...sameClass([...tiers.map(tierLabel), t('overview.total')], 'px-3 py-2 text-right font-medium'),
+                ]}
+              />
               <tbody>
                 {byDomain.map((d) => (
                   <tr key={d.code} className="border-b border-gray-100" data-domain={d.code}>
@@ -114,41 +107,53 @@ async function IncidentsByDomain({ byDomain }: { byDomain: DomainRow[] }) {
 /** Records by kind (each linking to its list) and units by kind. */
 async function Counts({ view }: { view: FiguresView }) {
   const t = await getTranslations();
+  const records = view.records.map(({ kind, n }) => ({
+    kind,
+    n,
+    label: (
+      <Link prefetch={false} href={`/records/${kind}`} className="text-blue-700 hover:underline">
+        {t(`kinds.${kind}`)}
+      </Link>
+    ),
+  }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <Card>
-        <Title>{t('overview.recordsByKind')}</Title>
-        <table className="mt-3 min-w-full text-sm" data-testid="records-by-kind">
-          <tbody>
-            {view.records.map(({ kind, n }) => (
-              <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
-                <th scope="row" className="py-2 text-left font-normal">
-                  <Link prefetch={false} href={`/records/${kind}`} className="text-blue-700 hover:underline">
-                    {t(`kinds.${kind}`)}
-                  </Link>
-                </th>
-                <td className="py-2 text-right tabular-nums">{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
-      <Card>
-        <Title>{t('overview.unitsByKind')}</Title>
-        <table className="mt-3 min-w-full text-sm" data-testid="units-by-kind">
-          <tbody>
-            {view.units.map(({ kind, n }) => (
-              <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
-                <th scope="row" className="py-2 text-left font-normal">
-                  {t(`unitKinds.${kind}`)}
-                </th>
-                <td className="py-2 text-right tabular-nums">{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <CountsByKind title={t('overview.recordsByKind')} testId="records-by-kind" rows={records} />
+      <CountsByKind
+        title={t('overview.unitsByKind')}
+        testId="units-by-kind"
+        rows={view.units.map(({ kind, n }) => ({ kind, n, label: t(`unitKinds.${kind}`) }))}
+      />
     </div>
+  );
+}
+
+/** A card with one count per kind. */
+function CountsByKind({
+  title,
+  testId,
+  rows,
+}: {
+  title: string;
+  testId: string;
+  rows: { kind: string; n: number; label: React.ReactNode }[];
+}) {
+  return (
+    <Card>
+      <Title>{title}</Title>
+      <table className="mt-3 min-w-full text-sm" data-testid={testId}>
+        <tbody>
+          {rows.map(({ kind, n, label }) => (
+            <tr key={kind} className="border-b border-gray-100" data-kind={kind}>
+              <th scope="row" className="py-2 text-left font-normal">
+                {label}
+              </th>
+              <td className="py-2 text-right tabular-nums">{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
   );
 }
 

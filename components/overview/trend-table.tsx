@@ -1,3 +1,5 @@
+import { sameClass, TableHead } from '@/components/table-head';
+
 /**
  * The overview trend's numbers as a table, behind a "show as table" toggle: the chart's text alternative
  * for a screen reader and for anyone who wants the figures (issue 14, item 19). Left out of the PNG.
@@ -25,21 +27,10 @@ export function TrendTable({
       <div className="mt-2 overflow-x-auto">
         <table id={id} className="min-w-full text-xs tabular-nums">
           <caption className="pb-1 text-left text-gray-600">{caption}</caption>
-          <thead>
-            <tr className="text-left text-gray-600">
-              <th scope="col" className="px-2 py-1 font-medium">
-                {monthLabel}
-              </th>
-              {categories.map((c) => (
-                <th key={c} scope="col" className="px-2 py-1 text-right font-medium">
-                  {c}
-                </th>
-              ))}
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                {totalLabel}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            row="text-left text-gray-600"
+            cells={[[monthLabel, 'px-2 py-1 font-medium'], ...sameClass([...categories, totalLabel], 'px-2 py-1 text-right font-medium')]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={String(r.month)} className="border-t border-gray-100">

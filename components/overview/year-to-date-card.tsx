@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { YearToDateView } from '@/features/dashboards/views/overview';
+import { sameClass, TableHead } from '@/components/table-head';
 
 interface YtdRow {
   key: string;
@@ -53,22 +54,13 @@ async function YtdTable({ rows }: { rows: YtdRow[] }) {
   const t = await getTranslations();
   return (
     <table className="mt-2 min-w-full text-sm">
-      <thead>
-        <tr className="border-b border-gray-200 text-left text-xs text-gray-600">
-          <th scope="col" className="py-1.5 font-medium">
-            {t('overview.ytd.what')}
-          </th>
-          <th scope="col" className="py-1.5 text-right font-medium">
-            {t('overview.ytd.thisYear')}
-          </th>
-          <th scope="col" className="py-1.5 text-right font-medium">
-            {t('overview.ytd.lastYear')}
-          </th>
-          <th scope="col" className="py-1.5 text-right font-medium">
-            {t('overview.ytd.change')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        row="border-b border-gray-200 text-left text-xs text-gray-600"
+        cells={[
+          [t('overview.ytd.what'), 'py-1.5 font-medium'],
+          ...sameClass([t('overview.ytd.thisYear'), t('overview.ytd.lastYear'), t('overview.ytd.change')], 'py-1.5 text-right font-medium'),
+        ]}
+      />
       <tbody>
         {rows.map((r) => {
           const diff = r.now - r.last;

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { addEntryAction } from '@/server/actions/warning-list';
-import { Field, FormAlert, inputClass } from '@/components/forms/field';
+import { ChoiceSelect, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { SubmitButton } from '@/components/submit-button';
 
 /** The office adds a unit, or a named person of it, with a reason. */
@@ -24,16 +24,14 @@ export function AddWarningEntryForm({
         {state && !state.ok ? <FormAlert ok={false}>{[state.error, err['(form)']].filter(Boolean).join(' ')}</FormAlert> : null}
       </div>
       <Field id="warn-unitCode" label={labels.unit} error={err.unitCode}>
-        <select id="warn-unitCode" name="unitCode" defaultValue={v.unitCode ?? ''} className={inputClass} {...invalid('unitCode')}>
-          <option value="" disabled>
-            {labels.selectUnit}
-          </option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.label}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          id="warn-unitCode"
+          name="unitCode"
+          placeholder={labels.selectUnit}
+          options={units.map((u) => ({ value: u.code, label: u.label }))}
+          defaultValue={v.unitCode}
+          invalid={invalid('unitCode')}
+        />
       </Field>
       <Field id="warn-personName" label={labels.personName} error={err.personName}>
         <input id="warn-personName" name="personName" defaultValue={v.personName} className={inputClass} {...invalid('personName')} />

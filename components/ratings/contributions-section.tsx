@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { getTranslations } from 'next-intl/server';
+import { HeadedSection } from '@/components/headed-section';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -19,11 +20,10 @@ export function ContributionsSection({
   children: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby="contributions-heading">
-      <h2 id="contributions-heading" className="text-lg font-semibold">
-        {t('ratingDetail.contributions')}
-      </h2>
-      <p className="mb-3 text-sm text-gray-500">{t('ratingDetail.contributionsHint')}</p>
+    <HeadedSection
+      head={['contributions-heading', t('ratingDetail.contributions'), t('ratingDetail.contributionsHint')]}
+      classes={['text-lg font-semibold', 'mb-3 text-sm text-gray-500']}
+    >
       {domain ? (
         <p
           className="mb-3 flex flex-wrap items-center gap-3 rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-950"
@@ -45,6 +45,6 @@ export function ContributionsSection({
       ) : (
         children
       )}
-    </section>
+    </HeadedSection>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { levels, type Level } from '@/domain/reference/level-codes';
+import { Options } from '@/components/forms/field';
 
 const select = 'rounded-md border-gray-300 py-1.5 text-sm shadow-sm focus:border-blue-600 focus:ring-blue-600';
 
@@ -90,11 +91,7 @@ function FilterSelect({
         {label}
       </label>
       <select id={`filter-${name}`} name={name} defaultValue={value} className={select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </div>
   );

@@ -24,7 +24,8 @@ export function yearStatusLine(
 
 /**
  * The year's status, and for the office, while the year is final: recompute it with the version in force,
- * or publish it once the counts per level it confirms are still the stored ones.
+ * or publish it once the counts per level it confirms are still the stored ones. A past year not rated
+ * yet (status null) that holds records: rate it (the same recompute, confirmed and audited).
  */
 export function YearStatus({
   year,
@@ -36,8 +37,8 @@ export function YearStatus({
   year: number;
   status: RatingsTable['status'];
   line: string;
-  /** Given when the office may recompute or publish. */
-  office: { activeVersion: string; fingerprint: string; total: number; countsText: string } | null;
+  /** Given when the office may recompute; `publish` when it may also publish (a final year). */
+  office: { activeVersion: string; publish: { fingerprint: string; total: number; countsText: string } | null } | null;
   t: T;
 }) {
   return (
@@ -46,7 +47,7 @@ export function YearStatus({
         status === 'published' ? 'border-emerald-300 bg-emerald-50' : 'border-gray-200 bg-white'
       }`}
     >
-      <p className="text-sm text-gray-800" data-testid="year-status" data-status={status}>
+      <p className="text-sm text-gray-800" data-testid="year-status" data-status={status ?? 'none'}>
         {line}
       </p>
       {office ? (
@@ -62,17 +63,19 @@ export function YearStatus({
             confirmLabel={t('ratings.recomputeConfirm')}
             cancelLabel={t('ratings.cancel')}
           />
-          <ConfirmAction
-            testId="publish"
-            action={publishYearAction}
-            fields={{ year, expected: office.fingerprint }}
-            variant="danger"
-            label={t('ratings.publish', { year })}
-            title={t('ratings.publishTitle', { year })}
-            body={t('ratings.publishBody', { total: office.total, counts: office.countsText })}
-            confirmLabel={t('ratings.publishConfirm')}
-            cancelLabel={t('ratings.cancel')}
-          />
+          {office.publish ? (
+            <ConfirmAction
+              testId="publish"
+              action={publishYearAction}
+              fields={{ year, expected: office.publish.fingerprint }}
+              variant="danger"
+              label={t('ratings.publish', { year })}
+              title={t('ratings.publishTitle', { year })}
+              body={t('ratings.publishBody', { total: office.publish.total, counts: office.publish.countsText })}
+              confirmLabel={t('ratings.publishConfirm')}
+              cancelLabel={t('ratings.cancel')}
+            />
+          ) : null}
         </div>
       ) : null}
     </div>

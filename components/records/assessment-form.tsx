@@ -1,18 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Field, FormAlert, inputClass } from '@/components/forms/field';
 import { LevelBadge } from '@/components/level-badge';
-import { saveRecordAction } from '@/server/actions/records';
 import { overallRisk } from '@/domain/reference/risk-matrix';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
-import { withUnplaced } from './unplaced';
-import { savedHref } from './record-form';
-import { CorrectionReason } from './correction-reason';
+import { SaveAndCancel, SaveRecordForm, useSaveRecord } from './save-record';
 import { RiskGrid, RiskLegend } from './risk-grid';
 
 export interface DimensionChoice {
@@ -42,63 +37,44 @@ export function AssessmentForm(props: {
   propose?: boolean;
 }) {
   const t = useTranslations('recordForms');
-  const router = useRouter();
-  const [state, action, pending] = useActionState(saveRecordAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  // After a refusal, bring the first problem into view (the form may be long).
-  useEffect(() => {
-    if (state && !state.ok) form.current?.querySelector('[aria-invalid="true"], [role="alert"]')?.scrollIntoView({ block: 'center' });
-  }, [state]);
-  useEffect(() => {
-    if (state?.ok) router.push(savedHref('assessments', state.data));
-  }, [state, router]);
-  const values = state && !state.ok ? { ...props.initial, ...(state.values ?? {}) } : props.initial;
+  const { form, save } = useSaveRecord('assessments', props.initial);
   return (
-    <form ref={form} action={action} noValidate className="space-y-6" data-testid="assessment-form" key={state?.at ?? 0}>
-      <input type="hidden" name="recordKind" value="assessments" />
-      {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
-      {state && !state.ok ? (
-        <FormAlert ok={false}>
-          {withUnplaced(
-            state.error,
-            state.fieldErrors,
-            (k) =>
-              k === 'dimensions' || k.startsWith('dim.') || (props.propose && k === 'reason') || props.fields.some((f) => f.code === k),
+    <SaveRecordForm
+      formRef={form}
+      save={save}
+      kind="assessments"
+      id={props.id}
+      testId="assessment-form"
+      className="space-y-6"
+      shown={(k) =>
+        k === 'dimensions' || k.startsWith('dim.') || (props.propose && k === 'reason') || props.fields.some((f) => f.code === k)
+      }
+      propose={props.propose}
+      buttons={
+        <div className="flex flex-wrap items-center gap-3 border-t border-gray-200 pt-4">
+          {props.submitted || props.propose ? null : (
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              disabled={save.pending}
+              className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium text-gray-800 hover:bg-gray-100 disabled:opacity-60"
+            >
+              {t('saveDraft')}
+            </button>
           )}
-        </FormAlert>
-      ) : null}
-      {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
-      <AssessmentBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
-      {props.propose ? (
-        <CorrectionReason value={values.correctionReason} error={state && !state.ok ? state.fieldErrors.reason : undefined} />
-      ) : null}
-      <div className="flex flex-wrap items-center gap-3 border-t border-gray-200 pt-4">
-        {props.submitted || props.propose ? null : (
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            disabled={pending}
-            className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium text-gray-800 hover:bg-gray-100 disabled:opacity-60"
-          >
-            {t('saveDraft')}
-          </button>
-        )}
-        <button
-          type="submit"
-          name="intent"
-          value="submit"
-          disabled={pending}
-          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-        >
-          {props.propose ? t('proposeCorrection') : props.submitted ? t('save') : t('saveAndSubmit')}
-        </button>
-        <Link href={props.cancelHref} className="text-sm text-gray-600 hover:underline">
-          {t('cancel')}
-        </Link>
-        <p className="w-full text-xs text-gray-500">{t('submitHint')}</p>
-      </div>
-    </form>
+          <SaveAndCancel
+            pending={save.pending}
+            intent="submit"
+            label={props.propose ? t('proposeCorrection') : props.submitted ? t('save') : t('saveAndSubmit')}
+            cancelHref={props.cancelHref}
+          />
+          <p className="w-full text-xs text-gray-500">{t('submitHint')}</p>
+        </div>
+      }
+    >
+      <AssessmentBody {...props} values={save.values} errors={save.errors} />
+    </SaveRecordForm>
   );
 }
 

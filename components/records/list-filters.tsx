@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { inputClass } from '@/components/forms/field';
+import { inputClass, Options } from '@/components/forms/field';
 import { localName, toLocale, type Locale } from '@/domain/i18n/locales';
 import type { RecordKind } from '@/domain/records/kinds';
 import { kindFilters } from '@/domain/records/list-options';
@@ -136,11 +136,7 @@ function FilterSelect({
       </label>
       <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1 min-w-[8rem]`}>
         <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </div>
   );

@@ -1,18 +1,15 @@
 'use client';
 
-import { Fragment, useActionState, useEffect, useRef, useState } from 'react';
-import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { Fragment, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { FormAlert } from '@/components/forms/field';
-import { saveRecordAction } from '@/server/actions/records';
 import type { RecordKind } from '@/domain/records/kinds';
 import type { TierThresholds } from '@/domain/incidents/effective-tier';
 import { FieldInput } from './field-input';
 import type { ProjectChoice, UiField, UnitChoice } from './form-types';
-import { withUnplaced } from './unplaced';
 import { IncidentTierPanel } from './incident-tier-panel';
-import { CorrectionReason } from './correction-reason';
+import { SaveAndCancel, SaveRecordForm, useSaveRecord } from './save-record';
+
+export { savedHref } from './save-record';
 
 export interface RecordFormProps {
   kind: RecordKind;
@@ -29,51 +26,31 @@ export interface RecordFormProps {
   propose?: boolean;
 }
 
-/** After a save the record's page opens, saying what happened (and why a tier was raised). */
-export function savedHref(kind: string, data: { id: number; outcome: string; raisedFrom?: number }): string {
-  return `/records/${kind}/${data.id}?saved=${data.outcome}${data.raisedFrom ? `&raisedFrom=${data.raisedFrom}` : ''}`;
-}
-
 export function RecordForm(props: RecordFormProps) {
   const t = useTranslations('recordForms');
-  const router = useRouter();
-  const [state, action, pending] = useActionState(saveRecordAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  // After a refusal, bring the first problem into view (the form may be long).
-  useEffect(() => {
-    if (state && !state.ok) form.current?.querySelector('[aria-invalid="true"], [role="alert"]')?.scrollIntoView({ block: 'center' });
-  }, [state]);
-  useEffect(() => {
-    if (state?.ok) router.push(savedHref(props.kind, state.data));
-  }, [state, props.kind, router]);
-  const values = state && !state.ok ? { ...props.initial, ...(state.values ?? {}) } : props.initial;
+  const { form, save } = useSaveRecord(props.kind, props.initial);
   return (
-    <form ref={form} action={action} noValidate className="space-y-4" data-testid="record-form" key={state?.at ?? 0}>
-      <input type="hidden" name="recordKind" value={props.kind} />
-      {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
-      {state && !state.ok ? (
-        <FormAlert ok={false}>
-          {withUnplaced(state.error, state.fieldErrors, (k) => (props.propose && k === 'reason') || props.fields.some((f) => f.code === k))}
-        </FormAlert>
-      ) : null}
-      {state?.ok ? <FormAlert ok>{t('savedOpening')}</FormAlert> : null}
-      <FormBody {...props} values={values} errors={state && !state.ok ? state.fieldErrors : {}} />
-      {props.propose ? (
-        <CorrectionReason value={values.correctionReason} error={state && !state.ok ? state.fieldErrors.reason : undefined} />
-      ) : null}
-      <div className="flex items-center gap-3 border-t border-gray-200 pt-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-gray-900 px-4 py-2 text-sm font-medium text-white hover:bg-gray-700 disabled:opacity-60"
-        >
-          {pending ? t('saving') : props.propose ? t('proposeCorrection') : t('save')}
-        </button>
-        <Link href={props.cancelHref} className="text-sm text-gray-600 hover:underline">
-          {t('cancel')}
-        </Link>
-      </div>
-    </form>
+    <SaveRecordForm
+      formRef={form}
+      save={save}
+      kind={props.kind}
+      id={props.id}
+      testId="record-form"
+      className="space-y-4"
+      shown={(k) => (props.propose && k === 'reason') || props.fields.some((f) => f.code === k)}
+      propose={props.propose}
+      buttons={
+        <div className="flex items-center gap-3 border-t border-gray-200 pt-4">
+          <SaveAndCancel
+            pending={save.pending}
+            label={save.pending ? t('saving') : props.propose ? t('proposeCorrection') : t('save')}
+            cancelHref={props.cancelHref}
+          />
+        </div>
+      }
+    >
+      <FormBody {...props} values={save.values} errors={save.errors} />
+    </SaveRecordForm>
   );
 }
 

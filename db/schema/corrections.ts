@@ -1,6 +1,6 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { instant, json } from './columns';
-import { units } from './units';
+import { unitColumns } from './record-columns';
 import { users } from './users';
 
 export const correctionStatuses = ['proposed', 'accepted', 'refused'] as const;
@@ -17,12 +17,7 @@ export const recordCorrections = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind').notNull(),
     recordId: integer('record_id').notNull(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    instituteId: integer('institute_id')
-      .notNull()
-      .references(() => units.id),
+    ...unitColumns(),
     proposedBy: integer('proposed_by')
       .notNull()
       .references(() => users.id),

@@ -1,8 +1,7 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { instant } from './columns';
-import { recordColumns } from './record-columns';
+import { domainAndDimension, recordColumns } from './record-columns';
 import { projects } from './projects';
-import { domains, riskDimensions } from './reference';
 import { users } from './users';
 
 export const hazardSeverities = ['general', 'major'] as const;
@@ -13,12 +12,7 @@ export const hazards = sqliteTable(
   'hazards',
   {
     ...recordColumns(),
-    domain: text('domain')
-      .notNull()
-      .references(() => domains.code),
-    dimension: text('dimension')
-      .notNull()
-      .references(() => riskDimensions.code),
+    ...domainAndDimension(),
     severity: text('severity', { enum: hazardSeverities }).notNull(),
     source: text('source', { enum: hazardSources }).notNull().default('self_inspection'),
     foundAt: instant('found_at').notNull(),

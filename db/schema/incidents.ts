@@ -1,8 +1,7 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { instant, flag } from './columns';
-import { recordColumns } from './record-columns';
+import { domainAndDimension, recordColumns } from './record-columns';
 import { projects } from './projects';
-import { domains, riskDimensions } from './reference';
 
 export const incidentStatuses = ['reported', 'investigating', 'closed', 'withdrawn'] as const;
 
@@ -10,12 +9,7 @@ export const incidents = sqliteTable(
   'incidents',
   {
     ...recordColumns(),
-    domain: text('domain')
-      .notNull()
-      .references(() => domains.code),
-    dimension: text('dimension')
-      .notNull()
-      .references(() => riskDimensions.code),
+    ...domainAndDimension(),
     // 1 = I especially major … 4 = IV general, as set by the reporter; the effective tier may be higher.
     tier: integer('tier').notNull(),
     occurredAt: instant('occurred_at').notNull(),

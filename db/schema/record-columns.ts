@@ -1,5 +1,6 @@
 import { integer, text } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
+import { domains, riskDimensions } from './reference';
 import { units } from './units';
 import { users } from './users';
 
@@ -12,13 +13,32 @@ export function recordColumns() {
   return {
     id: integer('id').primaryKey({ autoIncrement: true }),
     externalId: text('external_id').notNull(),
+    ...unitColumns(),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+  };
+}
+
+/** The unit a row belongs to and the rated institute it rolls up to (a record's, or a correction's to one). */
+export function unitColumns() {
+  return {
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
     instituteId: integer('institute_id')
       .notNull()
       .references(() => units.id),
-    createdBy: integer('created_by').references(() => users.id),
-    ...timestamps,
+  };
+}
+
+/** An incident's or a hazard's domain and risk dimension, both from the reference lists. */
+export function domainAndDimension() {
+  return {
+    domain: text('domain')
+      .notNull()
+      .references(() => domains.code),
+    dimension: text('dimension')
+      .notNull()
+      .references(() => riskDimensions.code),
   };
 }

@@ -47,25 +47,27 @@ export function ethicsDeadline(facts: AlertFacts, rules: AlertRules, asOf: Date)
     details: { links, stage, dueAt: due.toISOString() },
   });
 
-  for (const c of facts.committees) {
-    if (c.withdrawn || done(c.registeredAt, asOf) || done(c.dissolvedAt, asOf)) continue;
-    const due = new Date(c.establishedAt.getTime() + ethics.committeeRegistrationDays * DAY_MS);
+  // Registrations: a committee's (set-up + N days) and a list-managed activity's (approval + N days).
+  const registrations = [
+    ...facts.committees
+      .filter((c) => !c.withdrawn && !done(c.registeredAt, asOf) && !done(c.dissolvedAt, asOf))
+      .map((c) => ({ r: c, kind: 'committee', from: c.establishedAt, days: ethics.committeeRegistrationDays }) as const),
+    ...facts.activities
+      .filter((a) => !a.withdrawn && !done(a.registeredAt, asOf))
+      .map((a) => ({ r: a, kind: 'activity', from: a.approvedAt, days: ethics.activityRegistrationDays }) as const),
+  ];
+  for (const { r, kind, from, days } of registrations) {
+    const due = new Date(from.getTime() + days * DAY_MS);
     const stage = stageAt(due, asOf, rule.days);
     if (!stage) continue;
     out.push(
-      alert('ethics-committee', String(c.id), c.unitId, due, stage, 'committee', { ref: c.externalId }, [
-        { kind: 'record', recordKind: 'ethics-committees', id: c.id, externalId: c.externalId },
-      ]),
-    );
-  }
-  for (const a of facts.activities) {
-    if (a.withdrawn || done(a.registeredAt, asOf)) continue;
-    const due = new Date(a.approvedAt.getTime() + ethics.activityRegistrationDays * DAY_MS);
-    const stage = stageAt(due, asOf, rule.days);
-    if (!stage) continue;
-    out.push(
-      alert('ethics-activity', String(a.id), a.unitId, due, stage, 'activity', { ref: a.externalId }, [
-        { kind: 'record', recordKind: 'ethics-activities', id: a.id, externalId: a.externalId },
+      alert(`ethics-${kind}`, String(r.id), r.unitId, due, stage, kind, { ref: r.externalId }, [
+        {
+          kind: 'record',
+          recordKind: kind === 'committee' ? 'ethics-committees' : 'ethics-activities',
+          id: r.id,
+          externalId: r.externalId,
+        },
       ]),
     );
   }
