@@ -3,9 +3,20 @@ import tseslint from 'typescript-eslint';
 // Typed checks for the async data layer (issue 15, decision 040): a promise that nobody awaits is a
 // permission check that never ran or a write that may land after its transaction. Run by `npm run
 // lint:promises` (in `npm run lint`); kept apart from eslint.config.mjs because type information is slow.
-export default [
+const config = [
   {
-    ignores: ['node_modules/**', '.next/**', '.tmp/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.tmp/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -22,3 +33,5 @@ export default [
     },
   },
 ];
+
+export default config;
