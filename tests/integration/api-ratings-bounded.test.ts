@@ -74,15 +74,6 @@ beforeAll(async () => {
       }),
     );
   await insertDataset(db, {
-    units: [],
-    projects: [],
-    assessments: [],
-    assessmentDimensions: [],
-    incidents: [],
-    inspections: [],
-    ethicsCommittees: [],
-    ethicsActivities: [],
-    ethicsAnnualReports: [],
     hazards: [
       // Never rectified: each is found and overdue; the major ones also set the long-overdue floor.
       ...flood(org.BJ01, HUGE, MAJOR, 'FLOOD'),

@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestDb } from '../setup/test-db';
-import type { Actor } from '@/domain/auth/actor';
 import { drones, listTotal, now, page, params, seedDashboardPages } from './dashboard-pages-setup';
 import ExcelJS from 'exceljs';
 import { exportableTables } from '@/features/dashboards/export-registry';
@@ -23,10 +21,8 @@ import { rawGet } from '@/db/engine';
 // The domain pages' figures from a small known dataset on a real migrated SQLite file, and the promise
 // behind every drill-down link: the count on the page equals the total of the list it opens.
 seedDashboardPages();
-let t: TestDb;
-let office: Actor;
-let branchOfficer: Actor;
-let shReporter: Actor;
+// Filled by the set-up's beforeAll, which runs first.
+let { t, office, branchOfficer, shReporter } = page;
 beforeAll(() => ({ t, office, branchOfficer, shReporter } = page));
 
 describe('domain pages', () => {

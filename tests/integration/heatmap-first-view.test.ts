@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
+import type { TestDb } from '../setup/test-db';
+import { createDemoDb } from '../setup/demo-db';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { instituteDomainHeatmap } from '@/features/dashboards/institute-heatmap';
 import { clearMemo } from '@/features/dashboards/memo';
-import { refreshProvisionalRatings } from '@/features/rating/refresh';
 
 // Issue 14 item 14: at academy scale the institutes × domains heatmap opens with its branches collapsed,
 // so the branch rows must carry the heat themselves (each domain's worst institute), and a real zero must
@@ -13,10 +11,8 @@ import { refreshProvisionalRatings } from '@/features/rating/refresh';
 let t: TestDb;
 const now = new Date('2026-11-23T10:00:00+08:00');
 beforeAll(async () => {
-  t = await createTestDb();
-  await bootstrap(t.db, parseEnv({}), now);
-  // The stored ratings the points come from, as the daily job stores them at start (decision 045).
-  await refreshProvisionalRatings(t.db, now);
+  // With the stored ratings the points come from, as the daily job stores them at start (decision 045).
+  t = await createDemoDb(now);
   clearMemo();
 });
 afterAll(() => t.close());

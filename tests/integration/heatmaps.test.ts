@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../setup/test-db';
+import { createDemoDb } from '../setup/demo-db';
 import { addUser, org, seedSmallOrg } from '../setup/small-org';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
 import { ALL_UNITS, type Scope } from '@/domain/auth/actor';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { createApiToken } from '@/features/auth/api-tokens';
@@ -15,7 +14,6 @@ import type { InstituteHeatmap } from '@/domain/dashboards/types';
 import { clearMemo } from '@/features/dashboards/memo';
 import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
 import { samePeriodLastYear } from '@/features/dashboards/overview';
-import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { sql } from 'drizzle-orm';
 import { rawAll, rawGet, rawRun } from '@/db/engine';
 
@@ -28,10 +26,8 @@ describe('on the demo academy', () => {
   let t: TestDb;
   const now = new Date('2026-11-23T10:00:00+08:00');
   beforeAll(async () => {
-    t = await createTestDb();
-    await bootstrap(t.db, parseEnv({}), now);
-    // The stored ratings the points and levels come from, as the daily job stores them at start (decision 045).
-    await refreshProvisionalRatings(t.db, now);
+    // With the stored ratings the points and levels come from, as the daily job stores them at start (decision 045).
+    t = await createDemoDb(now);
   });
   afterAll(() => t.close());
   beforeEach(() => clearMemo());

@@ -1,14 +1,12 @@
 import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { sqlOne, sqlRun } from './record-sql';
 import { recordApiRoutes, type RecordRoute } from './record-api-routes';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { getTableName } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
-import type { Locale } from '@/domain/i18n/locales';
+import { serverDbFile } from '../setup/server-db-file';
+import type { RecordIds } from '../setup/small-org';
 
 // The cross-unit isolation matrix, generated: every record kind × {list, read, create, update, withdraw,
 // export} × {interface, API} × {reporter, unit manager of an institute; branch officer}, each against
@@ -20,18 +18,11 @@ import type { Locale } from '@/domain/i18n/locales';
 // refusal is the scope's doing and not a broken harness. Then the figures: the overview's counts, the
 // ratings table, the units and warning list, the notice and the ratings API must not move when another
 // unit's records change.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-iso-matrix-'));
-process.env.FENGHUO_DB = path.join(dir, 'matrix.db');
-
-const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
-vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
-vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-
+const server = serverDbFile('fenghuo-iso-matrix-', 'matrix.db');
+const { who } = await import('../setup/request-mocks');
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/reference/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
+const { serverSmallOrg, userWithToken } = await import('../setup/server-small-org');
+const { addUser } = await import('../setup/small-org');
 const { createApiToken } = await import('@/features/auth/api-tokens');
 const { resolveActor } = await import('@/features/auth/resolve-actor');
 const { canReadAudit } = await import('@/domain/auth/roles');
@@ -62,7 +53,7 @@ const now = new Date();
 const YEAR = shanghaiYear(now);
 type Owner = 'BJ01' | 'BJ02' | 'SH01' | 'BJ01_D1';
 const codeOf: Record<Owner, string> = { BJ01: 'BJ01', BJ02: 'BJ02', SH01: 'SH01', BJ01_D1: 'BJ01-D1' };
-let ids: Awaited<ReturnType<typeof seedSmallOrg>>;
+let ids: RecordIds;
 
 // ---- the attackers and whom they attack -------------------------------------------------------------
 interface Attacker {
@@ -232,15 +223,12 @@ function workflowSteps(kind: Kind, id: number): [(prev: null, f: FormData) => Pr
 }
 
 beforeAll(async () => {
-  await migrateDatabase(db);
-  await ensureReferenceData(db);
-  ids = await seedSmallOrg(db, new Date(`${YEAR}-03-04T09:30:00+08:00`));
+  ({ ids } = await serverSmallOrg(new Date(`${YEAR}-03-04T09:30:00+08:00`)));
   // Names that could appear nowhere by accident, so finding one in an answer means it leaked.
   await sqlRun(db, "UPDATE units SET name = '保密单位-' || code, name_en = 'Secret unit ' || code");
   for (const a of attackers) {
     const login = `m.${a.role}.${a.unit}`.toLowerCase();
-    a.token = (await createApiToken(db, await addUser(db, login, a.role, a.unit), 'matrix')).token;
-    a.actor = (await resolveActor(db, { bearerToken: a.token }))!;
+    ({ token: a.token, actor: a.actor } = await userWithToken(db, login, a.role, a.unit, 'matrix'));
   }
   // A history entry for every seeded record, so that hiding a record's history is something to prove.
   const unitIds = new Map<Owner, number>();
@@ -268,7 +256,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 it('the matrix covers every kind, operation, channel and role', () => {

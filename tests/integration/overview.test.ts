@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../setup/test-db';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
+import type { TestDb } from '../setup/test-db';
+import { createDemoDb } from '../setup/demo-db';
 import { hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview';
 import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { yearStart } from '@/domain/time/shanghai';
@@ -14,8 +13,7 @@ let t: TestDb;
 const now = new Date('2026-11-23T10:00:00+08:00');
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await bootstrap(t.db, parseEnv({}), now);
+  t = await createDemoDb(now, { ratings: false });
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../setup/test-db';
+import type { TestDb } from '../setup/test-db';
+import { createDemoDb } from '../setup/demo-db';
 import { addUser } from '../setup/small-org';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { createApiToken } from '@/features/auth/api-tokens';
 import { submitRecords } from '@/features/records/submit';
@@ -20,8 +19,7 @@ import { rawGet } from '@/db/engine';
 let t: TestDb;
 const now = new Date('2026-11-23T10:00:10+08:00');
 beforeAll(async () => {
-  t = await createTestDb();
-  await bootstrap(t.db, parseEnv({}), now);
+  t = await createDemoDb(now, { ratings: false });
 });
 afterAll(() => t.close());
 

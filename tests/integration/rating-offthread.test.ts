@@ -44,14 +44,6 @@ beforeAll(async () => {
       buildUnit({ id: 4, code: 'BJ01', kind: 'institute', parentId: 2, path: '/1/2/4/', instituteId: 4 }),
       buildUnit({ id: 5, code: 'BJ02', kind: 'institute', parentId: 2, path: '/1/2/5/', instituteId: 5 }),
     ],
-    projects: [],
-    assessments: [],
-    assessmentDimensions: [],
-    incidents: [],
-    inspections: [],
-    ethicsCommittees: [],
-    ethicsActivities: [],
-    ethicsAnnualReports: [],
     hazards: [...hazards(4, BIG, 'FLOOD'), ...hazards(5, 3, 'BJ02')],
   });
   await refreshProvisionalRatings(t.db, NOW);

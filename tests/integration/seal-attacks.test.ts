@@ -1,30 +1,18 @@
 import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { sqlAll, sqlOne } from './record-sql';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
-import type { Locale } from '@/domain/i18n/locales';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13, items 1-3: the attacks a reporter of BJ01 made to lower its own rating after review, each
 // replayed through the channel it used, on an institute made red by a closed tier II incident as BJ01 is
 // in the demo. Each must be refused, write nothing and leave the rating as it was.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-seal-attacks-'));
-process.env.FENGHUO_DB = path.join(dir, 'attacks.db');
+const server = serverDbFile('fenghuo-seal-attacks-', 'attacks.db');
 process.env.FENGHUO_API_RATE = '0';
-
-const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
-vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
-vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-
+const { who } = await import('../setup/request-mocks');
+who.locale = 'zh-CN';
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/reference/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
-const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { serverSmallOrg, userWithToken } = await import('../setup/server-small-org');
 const { submitRecords } = await import('@/features/records/submit');
 const { advanceIncident, setIncidentConcealed, decideAssessment, verifyHazard } = await import('@/features/records/workflow');
 const { saveRecordAction } = await import('@/server/actions/records');
@@ -72,16 +60,13 @@ const post = async (route: { POST: (r: Request, c: never) => Promise<Response> }
 
 let closedTierII: { id: number; item: Record<string, unknown> };
 beforeAll(async () => {
-  await migrateDatabase(db);
-  await ensureReferenceData(db);
-  await seedSmallOrg(db, new Date('2026-03-04T09:30:00+08:00'));
+  await serverSmallOrg(new Date('2026-03-04T09:30:00+08:00'));
   for (const [key, role, unit] of [
     ['reporter', 'reporter', 'BJ01'],
     ['manager', 'unit_manager', 'BJ01'],
     ['office', 'office', 'HX'],
   ] as const) {
-    const token = (await createApiToken(db, await addUser(db, `atk.${key}`, role, unit), 't')).token;
-    p[key] = { token, actor: (await resolveActor(db, { bearerToken: token }))! };
+    p[key] = await userWithToken(db, `atk.${key}`, role, unit, 't');
   }
   for (const externalId of [fx.PROJECT, fx.OTHER_PROJECT])
     await submitRecords(db, p.office.actor, 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
@@ -97,7 +82,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 describe('issue 13: a reporter cannot lower its institute’s rating after review', () => {

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { getTableName } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
-import type { Locale } from '@/domain/i18n/locales';
 import type { Role } from '@/domain/reference/roles';
 import { sqlAll, sqlOne, sqlRun } from './record-sql';
 import { recordApiRoutes } from './record-api-routes';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Generated from the seal table (domain/records/seal-rules.ts), as the isolation matrix is from the kinds: every
 // record kind × sealing state × role × channel (API route handler, spreadsheet import, record form server
@@ -17,21 +14,11 @@ import { recordApiRoutes } from './record-api-routes';
 // judgeChange. A refusal must write nothing (row, dimensions and audit chain unchanged, so no rating can
 // move) and name the field; an allowed change must land. Positive controls: the same changes before the
 // decision, by a reporter.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-seal-matrix-'));
-process.env.FENGHUO_DB = path.join(dir, 'seal.db');
+const server = serverDbFile('fenghuo-seal-matrix-', 'seal.db');
 process.env.FENGHUO_API_RATE = '0';
-
-const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
-vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
-vi.mock('next-intl/server', () => ({ getLocale: async () => who.locale }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-
+const { who } = await import('../setup/request-mocks');
 const { getDb } = await import('@/db/client');
-const { migrateDatabase } = await import('@/db/migrate');
-const { ensureReferenceData } = await import('@/db/reference/reference');
-const { seedSmallOrg, addUser } = await import('../setup/small-org');
-const { createApiToken } = await import('@/features/auth/api-tokens');
-const { resolveActor } = await import('@/features/auth/resolve-actor');
+const { serverSmallOrg, userWithToken } = await import('../setup/server-small-org');
 const { recordKindCodes, recordKinds } = await import('@/db/records/record-kinds');
 const { submitRecords } = await import('@/features/records/submit');
 const { importSpreadsheet } = await import('@/features/import/import');
@@ -185,12 +172,9 @@ async function attempt(cell: Cell, id: number, item: Record<string, unknown>): P
 }
 
 beforeAll(async () => {
-  await migrateDatabase(db);
-  await ensureReferenceData(db);
-  await seedSmallOrg(db, new Date('2026-03-04T09:30:00+08:00'));
+  await serverSmallOrg(new Date('2026-03-04T09:30:00+08:00'));
   for (const role of roles) {
-    const token = (await createApiToken(db, await addUser(db, `seal.${role}`, role, unitOf[role]), 'seal')).token;
-    people[role] = { token, actor: (await resolveActor(db, { bearerToken: token }))! };
+    people[role] = await userWithToken(db, `seal.${role}`, role, unitOf[role], 'seal');
   }
   for (const externalId of [fx.PROJECT, fx.OTHER_PROJECT])
     await submitRecords(db, office(), 'projects', [{ externalId, unitCode: 'BJ01', title: externalId, domain: 'ai' }], {
@@ -200,7 +184,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 it('the review fields no channel can send (who decided) are written only by the workflow steps', async () => {

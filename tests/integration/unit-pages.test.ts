@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestDb } from '../setup/test-db';
-import type { Actor } from '@/domain/auth/actor';
 import { listTotal, now, page, seedDashboardPages } from './dashboard-pages-setup';
 import { exportableTables } from '@/features/dashboards/export-registry';
 import { daysOverdue } from '@/features/dashboards/domain-view';
@@ -19,10 +17,8 @@ import { shanghaiDate, yearStart } from '@/domain/time/shanghai';
 
 // The unit pages' sections from the same small dataset as the domain pages (dashboard-pages-setup.ts).
 seedDashboardPages();
-let t: TestDb;
-let office: Actor;
-let branchOfficer: Actor;
-let shReporter: Actor;
+// Filled by the set-up's beforeAll, which runs first.
+let { t, office, branchOfficer, shReporter } = page;
 beforeAll(() => ({ t, office, branchOfficer, shReporter } = page));
 
 describe('unit pages', () => {

@@ -54,25 +54,29 @@ async function expectAsFromScratch(year: number, now: Date) {
 
 const table = (year: number, now: Date) => loadRatingsTable(db, office, ratingsQuerySchema.parse({ year: String(year) }), now);
 
-it('a 2022 record loaded today gives 2022 stored final ratings at once, whole, as a recomputation now would', async () => {
-  expect(await ensureYearRatings(db, 2022, at(1))).toBeNull();
-  await submitRecords(
+/** History loaded today through the API: a tier II incident of `unitCode` on `day`, reported half an hour later. */
+const loadTierII = (unitCode: string, day: string, now: Date) =>
+  submitRecords(
     db,
     office,
     'incidents',
     [
       {
-        externalId: 'INC-UY-2022',
-        unitCode: 'SH01',
+        externalId: `INC-UY-${day.slice(0, 4)}`,
+        unitCode,
         domain: 'ai',
         dimension: 'data',
         tier: 2,
-        occurredAt: '2022-04-05T10:00:00+08:00',
-        reportedAt: '2022-04-05T10:30:00+08:00',
+        occurredAt: `${day}T10:00:00+08:00`,
+        reportedAt: `${day}T10:30:00+08:00`,
       },
     ],
-    { now: at(1), source: 'api' },
+    { now, source: 'api' },
   );
+
+it('a 2022 record loaded today gives 2022 stored final ratings at once, whole, as a recomputation now would', async () => {
+  expect(await ensureYearRatings(db, 2022, at(1))).toBeNull();
+  await loadTierII('SH01', '2022-04-05', at(1));
   await ratingsFollowWrites(db, at(2));
   expect(await ensureYearRatings(db, 2022, at(2))).toBe('final');
   const stored = await finals(2022);
@@ -149,23 +153,7 @@ it('a history load on a server goes to the job thread, which rates the year whol
     await refreshProvisionalRatings(db, now);
   });
   try {
-    await submitRecords(
-      db,
-      office,
-      'incidents',
-      [
-        {
-          externalId: 'INC-UY-2019',
-          unitCode: 'BJ02',
-          domain: 'ai',
-          dimension: 'data',
-          tier: 2,
-          occurredAt: '2019-07-05T10:00:00+08:00',
-          reportedAt: '2019-07-05T10:30:00+08:00',
-        },
-      ],
-      { now: at(8), source: 'api' },
-    );
+    await loadTierII('BJ02', '2019-07-05', at(8));
     await ratingsFollowWrites(db, at(9));
     expect(handed).toEqual([at(9)]);
     // The write path was not held: the job thread rates it.

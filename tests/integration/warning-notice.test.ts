@@ -3,23 +3,18 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { rawAll } from '@/db/engine';
-import { bootstrap } from '@/server/startup/bootstrap';
-import { parseEnv } from '@/server/env';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { buildWarningNotice, warningNoticePdf, warningNoticeXlsx } from '@/features/rating/views/warning-notice';
-import { refreshProvisionalRatings } from '@/features/rating/refresh';
 import { extractPages } from '../unit/pdf/extract-text';
-import { createTestDb } from '../setup/test-db';
+import { createDemoDb } from '../setup/demo-db';
 
 let db: Db;
 let close: () => void;
 const now = new Date('2026-11-23T10:00:00+08:00');
 beforeAll(async () => {
-  ({ db, close } = await createTestDb());
-  await bootstrap(db, parseEnv({}), now);
-  // What the daily job does at start (reads never rate, decision 045): the year just ended gets its final ratings.
-  await refreshProvisionalRatings(db, now);
+  // With what the daily job does at start (reads never rate, decision 045): the year just ended gets its final ratings.
+  ({ db, close } = await createDemoDb(now));
 });
 afterAll(() => close());
 
