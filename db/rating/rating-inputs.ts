@@ -4,16 +4,10 @@ import type { Queryable } from '@/db/tx';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingRecords, Tier } from '@/domain/rating/types';
 import { DAY_MS } from '@/domain/time/shanghai';
+import type { InstituteNames } from '@/domain/bulletins/types';
 
-export interface RatedInstitute {
+export interface RatedInstitute extends InstituteNames {
   id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  branchId: number | null;
-  branchCode: string | null;
-  branchName: string | null;
-  branchNameEn: string | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };

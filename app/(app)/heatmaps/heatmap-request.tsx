@@ -5,6 +5,11 @@ import { dashboardHref, dashboardQuerySchema } from '@/domain/dashboards/filters
 import { toLocale } from '@/domain/i18n/locales';
 import { YearOutsideRange, yearOutside } from '@/components/year-outside-range';
 
+/** A heatmap tab's page metadata: its title is the tab's name. */
+export function heatmapTabMetadata(tab: 'calendar' | 'dimensions' | 'matrix') {
+  return async () => ({ title: (await getTranslations('heatmaps.tabs'))(tab) });
+}
+
 export type HeatmapSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**

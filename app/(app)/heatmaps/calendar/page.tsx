@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import { calendarView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
 import { localName } from '@/domain/i18n/locales';
@@ -8,11 +7,9 @@ import { HeatGrid } from '@/components/dashboards/heat-grid';
 import { countClass } from '@/components/dashboards/heat-scale';
 import { ChartCard } from '@/components/export/chart-card';
 import { ExportXlsxLink } from '@/components/export/export-xlsx-link';
-import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
+import { heatmapRequest, heatmapTabMetadata, type HeatmapSearchParams } from '../heatmap-request';
 
-export async function generateMetadata() {
-  return { title: (await getTranslations('heatmaps.tabs'))('calendar') };
-}
+export const generateMetadata = heatmapTabMetadata('calendar');
 
 export const dynamic = 'force-dynamic';
 

@@ -1,15 +1,12 @@
-import { getTranslations } from 'next-intl/server';
 import { listDomains } from '@/db/reference/reference';
 import { matrixView } from '@/features/dashboards/grid-views';
 import { unitChoices } from '@/features/dashboards/institute-rows';
 import { localName } from '@/domain/i18n/locales';
 import { HeatmapShell, unitSelect, yearSelect } from '@/components/dashboards/heatmap-shell';
 import { RiskMatrixCard } from '@/components/dashboards/risk-matrix-card';
-import { heatmapRequest, type HeatmapSearchParams } from '../heatmap-request';
+import { heatmapRequest, heatmapTabMetadata, type HeatmapSearchParams } from '../heatmap-request';
 
-export async function generateMetadata() {
-  return { title: (await getTranslations('heatmaps.tabs'))('matrix') };
-}
+export const generateMetadata = heatmapTabMetadata('matrix');
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { kindStatuses } from '@/db/records/filters';
@@ -7,6 +6,7 @@ import { isRecordKind, recordKinds } from '@/db/records/record-kinds';
 import { listDimensions, listDomains } from '@/db/reference/reference';
 import { listUnitsInScope } from '@/db/units/units';
 import { requireActor } from '@/server/auth/current-actor';
+import { recordKindOrNotFound, type RecordKindPageProps } from '@/server/pages/record-kind-page';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { localName, toLocale } from '@/domain/i18n/locales';
 import { DAY_MS } from '@/domain/time/shanghai';
@@ -50,16 +50,9 @@ function filtersOf(query: ListQuery, now: Date): RecordFilters {
   };
 }
 
-export default async function RecordListPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ kind: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RecordListPage({ params, searchParams }: RecordKindPageProps) {
   const actor = await requireActor();
-  const { kind } = await params;
-  if (!isRecordKind(kind)) notFound();
+  const kind = await recordKindOrNotFound(params);
   const query = listQuerySchema.parse(await searchParams);
   const t = await getTranslations();
   const locale = toLocale(await getLocale());

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { filingUnits } from '@/db/records/read';
 import { isRecordKind, type RecordKind } from '@/db/records/record-kinds';
 import { requireActor } from '@/server/auth/current-actor';
+import { recordKindOrNotFound, type RecordKindPageProps } from '@/server/pages/record-kind-page';
 import { canSubmitRecords } from '@/domain/auth/roles';
 import { nowText } from '@/features/records/form-spec';
 import { recordFormChoices } from '@/features/records/views/form-choices';
@@ -20,16 +20,9 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
   return { title: isRecordKind(kind) ? t('recordForms.newTitle', { kind: t(`kindOne.${kind}`) }) : undefined };
 }
 
-export default async function NewRecordPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ kind: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewRecordPage({ params, searchParams }: RecordKindPageProps) {
   const actor = await requireActor();
-  const { kind } = await params;
-  if (!isRecordKind(kind)) notFound();
+  const kind = await recordKindOrNotFound(params);
   const t = await getTranslations();
   if (!canSubmitRecords(actor.role)) {
     return (
