@@ -1,4 +1,4 @@
-import { DrizzleQueryError } from 'drizzle-orm';
+import { loggableError } from '@/db/query-error';
 import { ZodError } from 'zod';
 import { isDatabaseBusy, retryAfterSeconds } from '@/db/busy';
 import { FieldProblem, Refusal } from '@/domain/errors';
@@ -137,8 +137,7 @@ function apiErrorOf(failure: Failure, locale: Locale): ApiError {
  * without the parameters (they may hold a password hash or a person's data).
  */
 function logUnexpected(tag: string, error: unknown): void {
-  if (error instanceof DrizzleQueryError && error.cause) console.error(tag, error.cause, { query: error.query });
-  else console.error(tag, error);
+  console.error(tag, loggableError(error));
 }
 
 /** The API's error body, always `{error: {code, message, details}}`; unexpected errors are logged, never shown. */

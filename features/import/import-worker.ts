@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, openReadOnly, type Db } from '@/db/client';
 import { isDatabaseBusy } from '@/db/busy';
+import { loggableError } from '@/db/query-error';
 import { lowerThreadPriority } from '@/platform/worker/ts-worker';
 import { ImportFileError } from '@/platform/spreadsheets/read/read-table';
 import { TextBudget } from '@/platform/spreadsheets/read/text-budget';
@@ -84,7 +85,7 @@ parentPort!.on('message', (job: PoolJob) => {
     (error: unknown) =>
       post({
         type: 'failed',
-        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        message: loggableError(error),
         busy: isDatabaseBusy(error),
       }),
   );
