@@ -24,3 +24,21 @@ export function subtree(db: Database.Database, code: string): number[] {
   const path = one<string>(db, 'SELECT path AS v FROM units WHERE code = ?', code);
   return (db.prepare('SELECT id FROM units WHERE path LIKE ?').all(`${path}%`) as { id: number }[]).map((r) => r.id);
 }
+
+/**
+ * Files a tier II incident of BJ02 (last year, drones) through the record form as the signed-in office: its
+ * red alert is stored with it (incident.serious), whatever day the demo was generated on.
+ */
+export async function fileTierIIIncident(page: Page, ref: string): Promise<void> {
+  await page.goto('/records/incidents/new');
+  const form = page.getByTestId('record-form');
+  await form.getByLabel('填报单位').selectOption('BJ02');
+  await form.getByLabel('编号').fill(ref);
+  await form.getByLabel('领域').selectOption('drones');
+  await form.getByLabel('风险维度').selectOption('loss');
+  await form.getByLabel('事件等级').selectOption('2');
+  await form.getByLabel('发生时间').fill(`${new Date().getFullYear() - 1}-05-04T09:30`);
+  await form.getByLabel('事件概况').fill('无人机试飞失控，造成重大损失');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('saved')).toHaveText('已保存。');
+}

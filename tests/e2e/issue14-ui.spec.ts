@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { logIn } from './helpers';
+import { fileTierIIIncident, logIn } from './helpers';
 
 // What users met on the dashboards, alerts and record lists (issue 14), checked in Chromium at 1366 px.
 
@@ -17,6 +17,8 @@ test('the login page of a demo says so and names the demo logins, in both langua
 
 test('the alerts inbox opens on what needs action: unacknowledged red first', async ({ page }) => {
   await logIn(page, 'office');
+  // Something that needs action whatever day the demo was generated on: a tier II incident's red alert.
+  await fileTierIIIncident(page, `INC-E2E-INBOX-${Date.now().toString(36)}`);
   await page.goto('/alerts');
   await expect(page.getByTestId('alert-row').first()).toHaveAttribute('data-colour', 'red');
   await expect(page.getByTestId('needs-action')).toBeVisible();
