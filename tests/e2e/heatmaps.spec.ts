@@ -79,6 +79,14 @@ test('institutes × domains in points: a cell equals the sum of the rating lines
   await expect(page.getByTestId('domain-filter')).toContainText(`合计 ${n} 分`);
 });
 
+test('points of a year not rated yet say so instead of a table of zeros', async ({ page }) => {
+  // 2003 holds no record in the demo, so nothing rates it (decision 045): zeros would read as "safe".
+  await logIn(page, 'office');
+  await page.goto('/heatmaps?mode=points&year=2003');
+  await expect(page.getByTestId('heatmap-empty')).toHaveText('2003 年尚无年度评估结果。');
+  await expect(page.getByTestId('heatmap-institutes').locator('table')).toHaveCount(0);
+});
+
 test('domains × dimensions, the 5×5 matrix and the months: each cell equals the list behind it', async ({ page }) => {
   await logIn(page, 'office');
   await page.goto('/heatmaps/dimensions?kind=incidents');

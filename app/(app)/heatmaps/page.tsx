@@ -67,7 +67,8 @@ export default async function InstituteHeatmapPage({ searchParams }: { searchPar
           expandHref={here({ open: 'all' })}
           collapseHref={here({ open: 'none' })}
         />
-        {institutes === 0 ? (
+        {/* Points of a year not rated yet would read as zero, "safe": it says so instead (decision 045). */}
+        {institutes === 0 || (mode === 'points' && !heatmap.ratingStatus) ? (
           <p className="rounded-md bg-gray-50 p-8 text-center text-sm text-gray-600" data-testid="heatmap-empty">
             {mode === 'points' && !heatmap.ratingStatus ? t('heatmaps.noRatings', { year }) : t('heatmaps.empty')}
           </p>
