@@ -30,5 +30,7 @@ if (parentPort) {
   port.on('message', (m: JobThreadRequest) => {
     if (m.type === 'refresh') void refresh(m);
   });
-  void startJobs(db).then(() => port.postMessage({ type: 'caught-up' } satisfies JobThreadMessage));
+  void startJobs(db)
+    .catch((error: unknown) => console.error('[jobs] the start-up catch-up failed', error))
+    .then(() => port.postMessage({ type: 'caught-up' } satisfies JobThreadMessage));
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/tx';
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { computeAndStoreRatings, refreshProvisionalRatings } from '@/features/rating/refresh';
 import { formatDate, shanghaiDate, shanghaiYear } from '@/domain/time/shanghai';
 import { runJob, type Job } from './runner';
@@ -16,7 +17,11 @@ export const annualRatingJob: Job = {
     const year = shanghaiYear(now) - 1;
     return now < shanghaiDate(year + 1, 1, 10, 2) ? null : String(year);
   },
-  run: (db, year, now) => computeAndStoreRatings(db, Number(year), now),
+  run: async (db, year, now) => {
+    await computeAndStoreRatings(db, Number(year), now);
+    // What was written while the year was rated is after the mark it stored: rated now (decision 045).
+    await ratingsFollowWrites(db, now);
+  },
 };
 
 /**

@@ -28,11 +28,14 @@ export interface Job {
 export async function runJob(db: Db, job: Job, now = new Date()): Promise<ClaimOutcome> {
   const period = job.period(now);
   if (period === null) return 'skipped';
-  if (job.claim === 'period') return runClaimed(db, job.name, period, async () => void (await job.run(db, period, now)), { now });
   try {
+    if (job.claim === 'period') return await runClaimed(db, job.name, period, async () => void (await job.run(db, period, now)), { now });
     await job.run(db, period, now);
     return 'ran';
   } catch (error) {
+    // Also a claim, or its record, that could not be written (the database busy past its wait): this run
+    // failed and the next schedule or start tries again. Never a rejection: the scheduler discards the
+    // promise, and an unhandled rejection would end the job thread with every refresh it was running.
     console.error(`[jobs] ${job.name} failed`, error);
     return 'failed';
   }

@@ -6,7 +6,7 @@ import { latestChanges } from '@/db/changes/latest-changes';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { institutesThatWouldDiffer } from '@/features/rating/recheck';
 import { refreshPlan, type RefreshPlan } from '@/features/rating/refresh-plan';
-import { storedYears } from '@/features/rating/rated-years';
+import { markedAuditId, markKey, storedYears } from '@/features/rating/rated-years';
 
 // RATING.md §6: a published rating is frozen, but "the interface flags a published rating whose
 // recomputation would now differ". Rechecking a whole year is about one rating run (a second or more at
@@ -36,9 +36,16 @@ export async function publishedDrift(q: Queryable, year: number): Promise<Set<nu
   return new Set(parse(await getSetting(q, driftKey(year)))?.ids ?? []);
 }
 
-/** Records, in the publishing transaction, that year Y's published ratings equal their recomputation. */
+/**
+ * Records, in the publishing transaction, that year Y's published ratings equal their recomputation as of
+ * the audit entry the final ratings include (their mark), not as of now: a write committed before the
+ * office published whose re-rating had not stored yet is after that mark, so the drift check looks at it
+ * (else the published copy would miss it and never be flagged).
+ */
 export async function publishedWithoutDrift(q: Queryable, year: number): Promise<void> {
-  await putSetting(q, driftKey(year), JSON.stringify({ auditId: (await latestChanges(q)).audit, ids: [] } satisfies Drift));
+  const latest = (await latestChanges(q)).audit;
+  const included = markedAuditId(await getSetting(q, markKey(year))) ?? 0;
+  await putSetting(q, driftKey(year), JSON.stringify({ auditId: Math.min(latest, included), ids: [] } satisfies Drift));
 }
 
 /**

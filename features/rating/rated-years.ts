@@ -28,3 +28,19 @@ export async function storedYears(q: Queryable): Promise<Map<number, YearCounts>
 export function standingStatus(c: YearCounts | undefined): 'final' | 'provisional' {
   return c && c.final > 0 ? 'final' : 'provisional';
 }
+
+/**
+ * Where year Y's stored ratings stand, in settings: the newest audit entry they include, when every institute
+ * was last rated, with which rule-set version (features/rating/refresh.ts writes it with the ratings).
+ */
+export const markKey = (year: number) => `ratings_mark:${year}`;
+
+/** The audit entry a year's stored ratings include, from its mark's text (null: no readable mark). */
+export function markedAuditId(raw: string | undefined): number | null {
+  try {
+    const id = (JSON.parse(raw ?? 'null') as { auditId?: unknown } | null)?.auditId;
+    return Number.isSafeInteger(id) ? (id as number) : null;
+  } catch {
+    return null;
+  }
+}

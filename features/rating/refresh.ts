@@ -10,7 +10,7 @@ import { evaluationInstant } from '@/domain/rating/evaluate';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { rateInstitutes, yearHasEnded, type InstituteRating } from '@/features/rating/rate-institutes';
 import { refreshPlan, type RefreshPlan } from '@/features/rating/refresh-plan';
-import { standingStatus, storedYears } from '@/features/rating/rated-years';
+import { markKey, standingStatus, storedYears } from '@/features/rating/rated-years';
 import { followPublishedDrift } from '@/features/rating/published-drift';
 import { yearsOfAuditedRecords, yearsWithRecords } from '@/db/rating/record-years';
 import { ratedYears } from '@/domain/records/date-range';
@@ -55,7 +55,7 @@ export interface RatingsMark {
   ruleSet: string;
 }
 
-export const markKey = (year: number) => `ratings_mark:${year}`;
+export { markKey };
 
 /** The stored mark, and its text as read (to tell whether another refresh stored one since). */
 async function readMark(q: Queryable, year: number): Promise<{ raw: string | undefined; mark: RatingsMark | null }> {

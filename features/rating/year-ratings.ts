@@ -15,6 +15,8 @@ import { computeAndStoreRatings } from '@/features/rating/refresh';
 import { handedOver } from '@/features/rating/refresh-delegate';
 import { publishedWithoutDrift } from '@/features/rating/published-drift';
 
+import { ratingsFollowWrites } from '@/features/rating/follow-writes';
+
 export { INLINE_REFRESH_RECORDS } from '@/features/rating/follow-writes';
 
 // Which stored ratings stand for a year (RATING.md §6, decision 045). Reads never rate or store: they answer
@@ -160,6 +162,9 @@ export async function recomputeYear(db: Db, actor: Actor, year: number, now: Dat
       now,
     );
   });
+  // A write committed while the year was being rated is after the mark the recomputation stored (it reads
+  // the newest audit entry before rating): the event rates it now, not at the next write or midnight.
+  await ratingsFollowWrites(db, now);
   const rated = (await ratingYearSummary(db, year)).final;
   return { rated, version };
 }

@@ -36,6 +36,12 @@ export interface SubmitOptions {
   auditNote?: Record<string, unknown>;
   /** Work out what would happen and store nothing. */
   dryRun?: boolean;
+  /**
+   * Refuses (by throwing) a plan its caller did not mean, inside the write transaction, after planning and
+   * before anything is written: the form's "a new record must not update another's, an edit stays the
+   * same, still editable record" is checked against the database as it is written, not as it was read.
+   */
+  expect?: (plan: readonly Planned[]) => void;
 }
 
 /**
@@ -71,6 +77,7 @@ export async function submitRecords(
 
   const work = async (tx: Tx): Promise<SubmissionResult> => {
     const plan = await planWrites(tx, actor, def, parsed, opts.now);
+    opts.expect?.(plan);
     const late = await warnLate(tx, def, plan, opts.now);
     if (opts.dryRun)
       return {

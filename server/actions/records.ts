@@ -11,6 +11,7 @@ import { FieldProblem } from '@/domain/errors';
 import { raiseFormTier } from '@/features/records/form-tier';
 import { proposeCorrection } from '@/features/records/corrections';
 import { submitRecords } from '@/features/records/submit';
+import type { Planned } from '@/features/records/plan-writes';
 import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { SubmissionRefused, type ItemOutcome } from '@/domain/records/submission';
 import { WorkflowRefused } from '@/features/records/workflow';
@@ -160,18 +161,23 @@ export const saveRecordAction = recordAction(
       }
       return { kind, id: existing!.id as number, outcome: 'proposed', raisedFrom };
     }
-    const submit = (dryRun: boolean) => submitRecords(db, actor, kind, [item], { now, source: 'form', dryRun });
-    try {
-      // A new record must not silently update one that already has its reference, and an edit must
-      // stay the same record (a unit in another institute would make it a new one).
-      const planned = await submit(true);
-      if (!existing && planned.outcomes[0] !== 'created') {
+    // A new record must not silently update one that already has its reference, and an edit must stay the
+    // same record (a unit in another institute would make it a new one) and still be editable: checked
+    // inside the write transaction, so a record created, moved or decided since the form was read counts.
+    const expect = (plan: readonly Planned[]) => {
+      const stored = plan[0]?.existing;
+      if (!existing && stored) {
         throw kind === 'ethics-annual-reports'
           ? new FieldProblem('year', 'validation.reportYearTaken', { year: String(item.year) })
           : new FieldProblem('externalId', 'validation.externalIdTaken', { ref: String(item.externalId) });
       }
-      if (existing && planned.ids[0] !== existing.id) throw new FieldProblem('unitCode', 'validation.otherInstitute');
-      const result = await submit(false);
+      if (!existing) return;
+      if (stored?.id !== existing.id) throw new FieldProblem('unitCode', 'validation.otherInstitute');
+      const locked = lockedBecause(kind, stored!);
+      if (locked) throw new WorkflowRefused('invalid', [{ field: '(record)', key: locked }]);
+    };
+    try {
+      const result = await submitRecords(db, actor, kind, [item], { now, source: 'form', expect });
       await ratingsFollowWrites(db, now);
       revalidatePath(`/records/${kind}`);
       return { kind, id: result.ids[0]!, outcome: result.outcomes[0]!, raisedFrom };

@@ -6,6 +6,8 @@ import { housekeeping } from '@/jobs/housekeeping';
 import { jobRuns } from '@/db/schema';
 import { claimJobRun, finishJobRun } from '@/db/jobs/job-runs';
 import { first } from '@/db/engine';
+import { openDatabase } from '@/db/client';
+import { runJob, type Job } from '@/jobs/runner';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -84,4 +86,18 @@ describe('leases', () => {
     await t.db.insert(jobRuns).values({ job: 'legacy', period: 'p', status: 'running', startedAt: t0 });
     expect(await claimJobRun(t.db, 'legacy', 'p', later(1))).not.toBeNull();
   });
+});
+
+it('a run whose claim cannot be written fails and is logged; it never rejects (the scheduler discards the promise)', async () => {
+  // A database that cannot answer, as one busy past its wait: claimJobRun throws before the work starts.
+  const dead = openDatabase(t.file);
+  dead.close();
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const job: Job = { name: 'unanswered', schedule: '* * * * *', claim: 'period', period: () => 'p', run: async () => undefined };
+    await expect(runJob(dead, job, new Date())).resolves.toBe('failed');
+    expect(errors).toHaveBeenCalled();
+  } finally {
+    errors.mockRestore();
+  }
 });
