@@ -66,7 +66,8 @@ export async function changePassword(
 
   const endedSessions = await replacePassword(db, user.id, await hashPassword(data.newPassword), now);
   await audit(db, user, 'user.password_change', { session, ip: client.ip ?? null, endedSessions }, now);
-  return { sessionToken: await openSession(db, user.id, now, client), endedSessions };
+  // No proof to check: this request has just set the password itself.
+  return { sessionToken: (await openSession(db, user.id, now, client))!, endedSessions };
 }
 
 /** A prefix of the session's stored id: enough to tell sessions apart in the audit, useless as a cookie. */

@@ -7,6 +7,7 @@ import {
   loginFailureStats,
   markLoginSucceeded,
   recordLoginAttempt,
+  userById,
   userByLogin,
   type FailureStats,
 } from '@/db/auth/auth';
@@ -96,10 +97,12 @@ export async function logIn(
       : { ok: false, reason: 'invalid' };
   }
 
+  const sessionToken = await openSession(db, user.id, now, input, user.passwordHash);
+  // The password was changed while it was being checked: the old one opens nothing.
+  if (!sessionToken) return { ok: false, reason: 'invalid' };
   await markLoginSucceeded(db, attemptId);
   // Only this address's failures are forgotten: a guesser elsewhere keeps its back-off.
   await clearLoginFailures(db, login, ip);
-  const sessionToken = await openSession(db, user.id, now, input);
   return { ok: true, sessionToken, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) };
 }
 
@@ -109,24 +112,38 @@ async function forget(db: Db, attemptId: number, retryAfterMs: number, reason: '
   return { ok: false, reason, retryAfterMs };
 }
 
-/** A new session for a user who has just proved who they are; returns the cookie value. */
+/**
+ * A new session for a user who has just proved who they are; returns the cookie value. With `proven` (the
+ * password hash the login verified against), the session opens only if that is still the user's password
+ * and the user still active, checked in the same transaction as the insert: a password changed (or the user
+ * deactivated) while the login was verifying must not leave a session opened with the old password, which
+ * the change's "end every session" would have missed (null then).
+ */
 export async function openSession(
   db: Db,
   userId: number,
   now: Date,
   client: { ip?: string | null; userAgent?: string | null },
-): Promise<string> {
+  proven?: string,
+): Promise<string | null> {
   const sessionToken = newSecretToken();
-  await insertSession(db, {
-    id: hashSessionToken(sessionToken, await sessionSecret(db)),
-    userId,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-    ip: client.ip ?? null,
-    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  const id = hashSessionToken(sessionToken, await sessionSecret(db));
+  return db.transaction(async (tx) => {
+    if (proven !== undefined) {
+      const user = await userById(tx, userId);
+      if (!user || !user.active || user.passwordHash !== proven) return null;
+    }
+    await insertSession(tx, {
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+      ip: client.ip ?? null,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    return sessionToken;
   });
-  return sessionToken;
 }
 
 export async function logOut(db: Db, sessionToken: string): Promise<void> {

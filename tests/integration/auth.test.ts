@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../setup/test-db';
 import { addUser, seedSmallOrg, TEST_PASSWORD } from '../setup/small-org';
@@ -17,6 +17,9 @@ import {
 } from '@/domain/auth/session-policy';
 import { apiTokens, loginAttempts, sessions, users } from '@/db/schema';
 import { first } from '@/db/engine';
+import { replacePassword } from '@/db/auth/auth';
+import { hashPassword } from '@/features/auth/password';
+import { passwordGate } from '@/domain/auth/verify-gate';
 
 let t: TestDb;
 let reporterId: number;
@@ -165,6 +168,30 @@ describe('sessions', () => {
     expect(await resolveActor(t.db, { sessionToken: 'forged' })).toBeNull();
     expect(await resolveActor(t.db, { sessionToken: '' })).toBeNull();
     expect(await resolveActor(t.db, {})).toBeNull();
+  });
+});
+
+describe('a password changed while a login checks the old one', () => {
+  it('opens no session with the old password (review of issue 15: the change commits during the check)', async () => {
+    const user = await addUser(t.db, 'racer', 'reporter', 'BJ01');
+    const newHash = await hashPassword('a-new-password-2026');
+    // The change started before the login (its passwordChangedAt is earlier than the login's session would
+    // be) and commits after the login read the user's row, while the old password is being verified.
+    const changeStarted = new Date(Date.now() - 1000);
+    const run = passwordGate.run.bind(passwordGate);
+    const gate = vi.spyOn(passwordGate, 'run').mockImplementationOnce(async (check) => {
+      await replacePassword(t.db, user, newHash, changeStarted);
+      return run(check);
+    });
+    try {
+      const answer = await logIn(t.db, { login: 'racer', password: TEST_PASSWORD, ip: '10.0.0.9' }, new Date());
+      expect(answer).toMatchObject({ ok: false, reason: 'invalid' });
+      expect(await t.db.select().from(sessions).where(eq(sessions.userId, user))).toHaveLength(0);
+    } finally {
+      gate.mockRestore();
+    }
+    // The new password opens as usual.
+    expect(await logIn(t.db, { login: 'racer', password: 'a-new-password-2026', ip: '10.0.0.9' })).toMatchObject({ ok: true });
   });
 });
 
