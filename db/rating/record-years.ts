@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rawAll, rawGet } from '@/db/engine';
 import type { Queryable } from '@/db/tx';
+import { yearStart } from '@/domain/time/shanghai';
 
 // Which years hold records that a year's rating reads (decision 045, history loaded today): a past year
 // with such records and nothing stored is rated whole, a year without any is not (no data is not "safe":
@@ -36,9 +37,6 @@ export async function yearsOfAuditedRecords(q: Queryable, afterId: number, throu
   return rows.flatMap((r) => (r.year === null ? [] : [r.year]));
 }
 
-/** Start of Beijing year Y in ms. */
-const yearStart = (year: number) => Date.UTC(year, 0, 1) - 8 * 3_600_000;
-
 /**
  * Which of `candidates` hold records (the daily job's catch-up). The three large tables are asked one
  * index seek per year (the first record at or after the year's start, on their date-leading indexes); the
@@ -57,7 +55,7 @@ export async function yearsWithRecords(q: Queryable, candidates: readonly number
       // Fixed table and column names from the list above.
       const row = await rawGet<{ one: number }>(
         q,
-        sql`SELECT 1 AS one FROM ${sql.raw(table)} WHERE ${sql.raw(column)} >= ${yearStart(year)} AND ${sql.raw(column)} < ${yearStart(year + 1)} LIMIT 1`,
+        sql`SELECT 1 AS one FROM ${sql.raw(table)} WHERE ${sql.raw(column)} >= ${yearStart(year).getTime()} AND ${sql.raw(column)} < ${yearStart(year + 1).getTime()} LIMIT 1`,
       );
       if (row) {
         found.add(year);

@@ -6,7 +6,7 @@ import { latestChanges } from '@/db/changes/latest-changes';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { institutesThatWouldDiffer } from '@/features/rating/recheck';
 import { refreshPlan, type RefreshPlan } from '@/features/rating/refresh-plan';
-import { markedAuditId, markKey, storedYears } from '@/features/rating/rated-years';
+import { markKey, parseMark, storedYears } from '@/features/rating/rated-years';
 
 // RATING.md §6: a published rating is frozen, but "the interface flags a published rating whose
 // recomputation would now differ". Rechecking a whole year is about one rating run (a second or more at
@@ -44,7 +44,7 @@ export async function publishedDrift(q: Queryable, year: number): Promise<Set<nu
  */
 export async function publishedWithoutDrift(q: Queryable, year: number): Promise<void> {
   const latest = (await latestChanges(q)).audit;
-  const included = markedAuditId(await getSetting(q, markKey(year))) ?? 0;
+  const included = parseMark(await getSetting(q, markKey(year)))?.auditId ?? 0;
   await putSetting(q, driftKey(year), JSON.stringify({ auditId: Math.min(latest, included), ids: [] } satisfies Drift));
 }
 

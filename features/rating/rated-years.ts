@@ -35,11 +35,18 @@ export function standingStatus(c: YearCounts | undefined): 'final' | 'provisiona
  */
 export const markKey = (year: number) => `ratings_mark:${year}`;
 
-/** The audit entry a year's stored ratings include, from its mark's text (null: no readable mark). */
-export function markedAuditId(raw: string | undefined): number | null {
+/** Where a year's stored ratings stand: the audit entry they include, when they were all computed, with which rules. */
+export interface RatingsMark {
+  auditId: number;
+  fullAt: number;
+  ruleSet: string;
+}
+
+/** A year's mark from its stored text; null when missing or unreadable (everyone is rated again then). */
+export function parseMark(raw: string | undefined): RatingsMark | null {
   try {
-    const id = (JSON.parse(raw ?? 'null') as { auditId?: unknown } | null)?.auditId;
-    return Number.isSafeInteger(id) ? (id as number) : null;
+    const m = JSON.parse(raw ?? 'null') as RatingsMark | null;
+    return m && Number.isSafeInteger(m.auditId) && Number.isFinite(m.fullAt) && typeof m.ruleSet === 'string' ? m : null;
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { evaluationInstant } from '@/domain/rating/evaluate';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { rateInstitutes, yearHasEnded, type InstituteRating } from '@/features/rating/rate-institutes';
 import { refreshPlan, type RefreshPlan } from '@/features/rating/refresh-plan';
-import { markKey, standingStatus, storedYears } from '@/features/rating/rated-years';
+import { markKey, parseMark, standingStatus, storedYears, type RatingsMark } from '@/features/rating/rated-years';
 import { followPublishedDrift } from '@/features/rating/published-drift';
 import { yearsOfAuditedRecords, yearsWithRecords } from '@/db/rating/record-years';
 import { ratedYears } from '@/domain/records/date-range';
@@ -48,25 +48,12 @@ export async function computeAndStoreRatings(
   return { status, results };
 }
 
-/** Where a year's stored ratings stand: the audit entry they include, when they were all computed, with which rules. */
-export interface RatingsMark {
-  auditId: number;
-  fullAt: number;
-  ruleSet: string;
-}
-
-export { markKey };
+export { markKey, type RatingsMark };
 
 /** The stored mark, and its text as read (to tell whether another refresh stored one since). */
 async function readMark(q: Queryable, year: number): Promise<{ raw: string | undefined; mark: RatingsMark | null }> {
   const raw = await getSetting(q, markKey(year));
-  try {
-    const m = JSON.parse(raw ?? 'null') as RatingsMark | null;
-    const ok = m && Number.isSafeInteger(m.auditId) && Number.isFinite(m.fullAt) && typeof m.ruleSet === 'string';
-    return { raw, mark: ok ? m : null };
-  } catch {
-    return { raw, mark: null };
-  }
+  return { raw, mark: parseMark(raw) };
 }
 
 /** What a refresh of one year's stored ratings would do at `now`, read before rating. */
