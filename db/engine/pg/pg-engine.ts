@@ -46,48 +46,43 @@ interface PgEngine {
 const globalForEngines = globalThis as unknown as { fenghuoPgEngines?: WeakMap<object, PgEngine> };
 const engines = (globalForEngines.fenghuoPgEngines ??= new WeakMap());
 
-/** Opens the engine on a PostgreSQL database. Connections are made when first needed. */
-export function openPgEngine(url: string, options: PgEngineOptions = {}): Db {
-  parseNumbersAsNumbers();
-  const busyMs = Math.max(1, options.busyTimeoutMs ?? dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS);
+/** The pool: every connection's lock waits bounded by the busy timeout, as is the wait for a connection. */
+function openPool(url: string, options: PgEngineOptions, busyMs: number): pg.Pool {
   const settings = [`-c lock_timeout=${busyMs}`, options.readOnly ? '-c default_transaction_read_only=on' : ''];
   const pool = new pg.Pool({
     connectionString: url,
     max: options.pool ?? dbConfig().FENGHUO_DB_POOL,
     // Waiting for a free connection is part of a write's wait: past it, "busy, try again" (db/busy.ts).
     connectionTimeoutMillis: busyMs,
-    // Every statement waits at most the busy timeout for a lock (a session setting, so it costs no round trip).
+    // A session setting rather than SET LOCAL in each transaction: no round trip, and a write outside a
+    // transaction is bounded too (decision 047: every write waits at most FENGHUO_DB_BUSY_TIMEOUT_MS).
     options: settings.join(' ').trim(),
+    // Idle pooled connections do not keep a finished CLI command, worker or test process alive.
+    allowExitOnIdle: true,
   });
   // An idle connection the server closed (a restart, a terminated backend) must not crash the process.
   pool.on('error', (error) => console.error(`[db] an idle PostgreSQL connection failed: ${error.message}`));
-  const router = new Router(pool);
-  const database = drizzle(router as unknown as pg.Pool, { schema });
-  // drizzle's own transaction (BEGIN, the function, COMMIT or ROLLBACK; nested: savepoints) through the
-  // router, inside the async context that sends those statements to the checked-out connection.
-  const begin = database.transaction.bind(database) as unknown as (
-    fn: (tx: Tx) => Promise<unknown>,
-    config?: PgTransactionConfig,
-  ) => Promise<unknown>;
-  const db = database as unknown as Db;
+  return pool;
+}
 
+type Begin = (fn: (tx: Tx) => Promise<unknown>, config?: PgTransactionConfig) => Promise<unknown>;
+
+/** The engine's transactions: a connection of their own, their async context, a retry after 40001/40P01. */
+function transactions(pool: pg.Pool, router: Router, begin: Begin, busyMs: number): Run {
   const once = async <T>(fn: (tx: Tx) => Promise<T>, config: PgTransactionConfig, waitMs: number, lockMs?: number): Promise<T> => {
     const ctx: PgContext = { client: await checkout(pool, waitMs, busyMs), open: true };
+    const body = async (tx: Tx) => {
+      ctx.tx = tx;
+      if (lockMs !== undefined) await asPg(tx).execute(sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(lockMs))}`));
+      return fn(tx);
+    };
     try {
-      return await router.within(ctx, async () => {
-        const body = async (tx: Tx) => {
-          ctx.tx = tx;
-          if (lockMs !== undefined) await asPg(tx).execute(sql.raw(`SET LOCAL lock_timeout = ${Math.max(1, Math.trunc(lockMs))}`));
-          return fn(tx);
-        };
-        return (await begin(body as (tx: Tx) => Promise<unknown>, config)) as T;
-      });
+      return (await router.within(ctx, () => begin(body, config))) as T;
     } finally {
       ctx.client.release(ctx.broken instanceof Error ? ctx.broken : undefined);
     }
   };
-
-  const run: Run = async (fn, how = {}) => {
+  return async (fn, how = {}) => {
     // Nested inside a transaction of this context: a savepoint, as on SQLite.
     const ctx = router.current();
     if (ctx?.tx) return ctx.tx.transaction(fn);
@@ -96,10 +91,24 @@ export function openPgEngine(url: string, options: PgEngineOptions = {}): Db {
     try {
       return await once(fn, config, waitMs, how.waitMs);
     } catch (error) {
+      // The server rolled the whole transaction back; the body does database work only (decision 047).
       if (how.retry === false || !RETRIED.has(sqlState(error) ?? '')) throw error;
       return once(fn, config, waitMs, how.waitMs);
     }
   };
+}
+
+/** Opens the engine on a PostgreSQL database. Connections are made when first needed. */
+export function openPgEngine(url: string, options: PgEngineOptions = {}): Db {
+  parseNumbersAsNumbers();
+  const busyMs = Math.max(1, options.busyTimeoutMs ?? dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS);
+  const pool = openPool(url, options, busyMs);
+  const router = new Router(pool);
+  const database = drizzle(router as unknown as pg.Pool, { schema });
+  // drizzle's own transaction (BEGIN, the function, COMMIT or ROLLBACK; nested: savepoints) through the
+  // router, inside the async context that sends those statements to the checked-out connection.
+  const run = transactions(pool, router, database.transaction.bind(database) as unknown as Begin, busyMs);
+  const db = database as unknown as Db;
 
   db.transaction = ((fn: (tx: Tx) => Promise<unknown>) => run(fn)) as Db['transaction'];
   db.snapshot = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {

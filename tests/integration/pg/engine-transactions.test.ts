@@ -300,8 +300,12 @@ describe('busy', () => {
     } finally {
       await Promise.all([closeDatabase(a), closeDatabase(b)]);
     }
-    expect(runs).toBe(3);
-    // The retried one committed last: both rows carry its key.
+    // Both committed (without the retry the victim's promise rejects, and Promise.all with it). The victim's
+    // run again can race the survivor for its first row and deadlock once more, making the survivor a
+    // victim in turn: each is retried at most once.
+    expect(runs).toBeGreaterThanOrEqual(3);
+    expect(runs).toBeLessThanOrEqual(4);
+    // The last to commit wrote both rows.
     const values = [await valueOf(engine, 'dl.a'), await valueOf(engine, 'dl.b')];
     expect(values[0]).toBe(values[1]);
   }, 20_000);
