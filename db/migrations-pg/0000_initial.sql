@@ -463,7 +463,7 @@ ALTER TABLE "record_corrections" ADD CONSTRAINT "record_corrections_institute_id
 ALTER TABLE "record_corrections" ADD CONSTRAINT "record_corrections_proposed_by_users_id_fk" FOREIGN KEY ("proposed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_corrections" ADD CONSTRAINT "record_corrections_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "units_parent_idx" ON "units" USING btree ("parent_id");--> statement-breakpoint
-CREATE INDEX "units_path_idx" ON "units" USING btree ("path");--> statement-breakpoint
+CREATE INDEX "units_path_idx" ON "units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "units_institute_idx" ON "units" USING btree ("institute_id");--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "login_attempts_login_idx" ON "login_attempts" USING btree ("login","at");--> statement-breakpoint

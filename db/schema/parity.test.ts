@@ -79,6 +79,18 @@ function describeColumn(column: Column) {
 
 const columnName = (c: unknown) => (is(c, SQL) ? 'sql' : (c as { name: string }).name);
 
+// Index columns whose pg twin takes an operator class on purpose (see db/schema/pg/units.ts); any other
+// operator class, or a descending or nulls-first column, on one twin only is a difference.
+const PG_OPERATOR_CLASSES: Record<string, string> = { 'units_path_idx.path': 'text_pattern_ops' };
+
+function indexColumn(indexName: string, c: unknown, onPg: boolean): string {
+  const name = columnName(c);
+  const config = (c as { indexConfig?: { order?: string; nulls?: string; opClass?: string } }).indexConfig;
+  const opClass = onPg ? config?.opClass : PG_OPERATOR_CLASSES[`${indexName}.${name}`];
+  const nulls = config?.nulls && config.nulls !== (config.order === 'desc' ? 'first' : 'last') ? ` nulls ${config.nulls}` : '';
+  return `${name}${opClass ? ` ${opClass}` : ''}${config?.order === 'desc' ? ' desc' : ''}${nulls}`;
+}
+
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 function configOf(table: AnyTable): Config {
   return is(table, PgTable) ? pgConfig(table) : sqliteConfig(table as SQLiteTable);
@@ -94,7 +106,11 @@ function describeTable(table: AnyTable) {
     indexes: Object.fromEntries(
       config.indexes.map((i) => [
         i.config.name,
-        { columns: i.config.columns.map(columnName), unique: i.config.unique, where: i.config.where !== undefined },
+        {
+          columns: i.config.columns.map((c: unknown) => indexColumn(i.config.name ?? '', c, is(table, PgTable))),
+          unique: i.config.unique,
+          where: i.config.where !== undefined,
+        },
       ]),
     ),
     foreignKeys: config.foreignKeys

@@ -18,5 +18,11 @@ export const units = pgTable(
     activeTo: instant('active_to'),
     ...timestamps,
   },
-  (t) => [index('units_parent_idx').on(t.parentId), index('units_path_idx').on(t.path), index('units_institute_idx').on(t.instituteId)],
+  (t) => [
+    index('units_parent_idx').on(t.parentId),
+    // text_pattern_ops: a subtree is `path LIKE '/1/4/%'`, and PostgreSQL serves a prefix LIKE from a plain
+    // btree only under the C collation (C.UTF-8 does not count, nor a production database's en_US.UTF-8).
+    index('units_path_idx').on(t.path.op('text_pattern_ops')),
+    index('units_institute_idx').on(t.instituteId),
+  ],
 );
