@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import { serverDbFile } from '../setup/server-db-file';
@@ -18,6 +19,7 @@ const { stageImport, StagingFull } = await import('@/features/import/staging');
 const { incidentCsv } = await import('../setup/hostile-uploads');
 const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
 const { sqlOne } = await import('./record-sql');
+const { translate } = await import('@/domain/i18n/translate');
 
 const MB = 1024 * 1024;
 const one = getDb();
@@ -88,5 +90,29 @@ describe('the bounds on staged uploads', () => {
     expect(rows.filter((r) => r.owner === owner.userId)).toHaveLength(3);
     expect(rows.filter((r) => r.owner === colleague.userId)).toHaveLength(2);
     await one.delete(stagedImports);
+  }, 60_000);
+});
+
+describe('a preview while another server holds the write lock past the wait', () => {
+  it('answers 503 with Retry-After in the reader’s language, stages nothing and gives back its place in the pool', async () => {
+    // A server that waits 200 ms for its turn; another process holds the write lock meanwhile.
+    const impatient = openDatabase(path.join(dir, 'two.db'), 200);
+    const holder = new Database(path.join(dir, 'two.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const answer = await upload(await previewOf(incidentCsv(3, 'BJ01', 'BUSY'), 'busy.csv'), {
+        db: impatient,
+        actor: owner,
+        pool,
+        locale: 'en',
+      });
+      expect(answer).toMatchObject({ status: 503, retryAfter: '5', error: translate('en', 'actions.busy') });
+      expect(pool.load).toBe(0);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      impatient.close();
+    }
+    expect(await stagedRows()).toEqual([]);
   }, 60_000);
 });
