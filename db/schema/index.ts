@@ -18,6 +18,7 @@ export { ethicsStatuses } from './ethics';
 export { ruleSetKinds, levels, type Level, ratingStatuses, type RatingFloor } from './rating';
 export { deliveryChannels, type DeliveryChannel, deliveryStatuses } from './delivery';
 export { correctionStatuses, type CorrectionChanges } from './corrections';
+export type { StagedImportMeta } from './staged-imports';
 
 const onPg = dialectOfProcess() === 'pg';
 
@@ -56,3 +57,4 @@ export const alertDeliveries = pick(sqlite.alertDeliveries, pg.alertDeliveries);
 export const alertDeliveryAttempts = pick(sqlite.alertDeliveryAttempts, pg.alertDeliveryAttempts);
 export const alertDispatch = pick(sqlite.alertDispatch, pg.alertDispatch);
 export const recordCorrections = pick(sqlite.recordCorrections, pg.recordCorrections);
+export const stagedImports = pick(sqlite.stagedImports, pg.stagedImports);

@@ -12,7 +12,7 @@ import { tableNamesInForeignKeyOrder } from './pg/foreign-key-order';
 // each twin's committed migrations in step with it.
 
 type AnyTable = SQLiteTable | PgTable;
-type Kind = 'date' | 'boolean' | 'number' | 'string' | 'json';
+type Kind = 'date' | 'boolean' | 'number' | 'string' | 'json' | 'bytes';
 
 function tablesOf(module: Record<string, unknown>, isTable: (v: unknown) => boolean): Map<string, AnyTable> {
   return new Map(Object.entries(module).filter(([, v]) => isTable(v)) as [string, AnyTable][]);
@@ -38,8 +38,10 @@ function kindOf(column: Column): Kind {
       return 'string';
     case 'SQLiteTextJson':
       return 'json';
+    case 'SQLiteBlobBuffer':
+      return 'bytes';
     case 'PgCustomColumn':
-      return sqlType === 'bigint' ? 'date' : sqlType === 'text' ? 'json' : fail(column);
+      return sqlType === 'bigint' ? 'date' : sqlType === 'text' ? 'json' : sqlType === 'bytea' ? 'bytes' : fail(column);
     default:
       return fail(column);
   }
@@ -128,7 +130,7 @@ function describeTable(table: AnyTable) {
 describe('the SQLite and PostgreSQL twins', () => {
   it('define the same tables under the same JS names', () => {
     expect([...pgTables.keys()].sort()).toEqual([...sqliteTables.keys()].sort());
-    expect(sqliteTables.size).toBe(30);
+    expect(sqliteTables.size).toBe(31);
   });
 
   for (const [name, sqliteTable] of sqliteTables) {
@@ -147,6 +149,7 @@ const samples: Record<Kind, unknown[]> = {
   boolean: [true, false],
   number: [0, 1, -5, 2_147_483_647],
   string: ['', 'a', '中文 "quoted" \\ \n'],
+  bytes: [Buffer.alloc(0), Buffer.from([0, 255, 1, 0x50, 0x4b])],
   json: [{ b: 1, a: [1, 'x', null], z: { 键: '值' } }, 'plain', 0, [], null, { s: '\u2028 "\\' }],
 };
 

@@ -14,3 +14,4 @@ export * from './alerts';
 export * from './system';
 export * from './delivery';
 export * from './corrections';
+export * from './staged-imports';
