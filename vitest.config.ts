@@ -18,6 +18,9 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'sqlite',
+          // One engine's project after the other: on two cores the SQLite suite's timing tests (event-loop lag,
+          // busy waits) would otherwise share the machine with the pg workers and the PostgreSQL server.
+          sequence: { groupOrder: 0 },
           include: [
             'domain/**/*.test.ts',
             'features/**/*.test.ts',
@@ -38,6 +41,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'pg',
+          sequence: { groupOrder: 1 },
           include: pgSuite,
           globalSetup: ['tests/setup/pg-cluster.ts'],
           setupFiles: ['tests/setup/pg-env.ts'],
