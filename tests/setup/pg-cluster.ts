@@ -81,10 +81,15 @@ async function startCluster(): Promise<Cluster> {
     const port = await freePort();
     const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=400`;
     asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-o', settings, '-w', 'start']);
+    let stopped = false;
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
       asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
       remove();
     };
+    // Also when vitest ends without running the teardown (an interrupted run): no server outlives it.
+    process.once('exit', stop);
     try {
       const postgres = `postgres://postgres@127.0.0.1:${port}/postgres`;
       await adminQuery(postgres, `CREATE ROLE ${ROLE} LOGIN SUPERUSER`);
