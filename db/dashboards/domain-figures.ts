@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from '@/db/sql/alias';
-import { selectedColumn } from '@/db/sql/dialect';
+import { integerValue, selectedColumn } from '@/db/sql/dialect';
 import type { DbColumn, Queryable } from '../tx';
 import { rawAll } from '../engine';
 import { assessments, hazards, incidents, units } from '../schema';
@@ -82,7 +82,7 @@ export async function domainMonthlyCounts(q: Queryable, scope: Scope, domain: st
   const w = { from: bounds[0]!, to: bounds[months]! };
   const bucket = (column: DbColumn) =>
     sql<number>`case ${sql.join(
-      bounds.slice(1).map((b, i) => sql`when ${column} < ${b.getTime()} then ${i}`),
+      bounds.slice(1).map((b, i) => sql`when ${column} < ${b.getTime()} then ${integerValue(i)}`),
       sql` `,
     )} end`;
   const counted = [
@@ -112,7 +112,7 @@ export async function domainUnits(q: Queryable, scope: Scope, domain: string, w:
       id: incidents.instituteId,
       n: count(),
       serious: sql<number>`sum(case when ${tier} <= 3 then 1 else 0 end)`,
-      points: sql<number>`sum(case ${tier} when 1 then ${tp.I} when 2 then ${tp.II} when 3 then ${tp.III} else ${tp.IV} end)`,
+      points: sql<number>`sum(case ${tier} when 1 then ${integerValue(tp.I)} when 2 then ${integerValue(tp.II)} when 3 then ${integerValue(tp.III)} else ${integerValue(tp.IV)} end)`,
     })
     .from(incidents)
     .where(and(liveIncidents(scope, w), eq(incidents.domain, domain)))

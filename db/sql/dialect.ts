@@ -116,3 +116,12 @@ export function ascNullsFirst(column: SQLWrapper): SQL {
 export function descNullsLast(column: SQLWrapper): SQL {
   return sql`${column} DESC NULLS LAST`;
 }
+
+/**
+ * A bound integer whose type nothing else in the statement says (a CASE's result, a selected constant):
+ * pg types such a parameter as text (`sum(text)` does not exist), SQLite takes it as it comes. Portable.
+ */
+export function integerValue(n: number): SQL<number> {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return sql<number>`CAST(${n} AS INTEGER)`;
+}
