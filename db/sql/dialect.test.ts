@@ -180,13 +180,13 @@ describe('dialect fragments', () => {
       ['a', null, 'x'],
     ]);
     const cells = ['text', 'integer', 'text'] as const;
-    expect(pgText(selectJsonRows(pgq, sql`${5}`, json, cells)).sql).toBe(
-      'SELECT $1, e ->> 0, (e ->> 1)::integer, e ->> 2 FROM json_array_elements($2::json) WITH ORDINALITY x(e, i) ORDER BY i',
+    expect(pgText(selectJsonRows(pgq, integerValue(5), json, cells)).sql).toBe(
+      'SELECT CAST($1 AS INTEGER), e ->> 0, (e ->> 1)::integer, e ->> 2 FROM json_array_elements($2::json) WITH ORDINALITY x(e, i) ORDER BY i',
     );
-    expect(sqliteText(selectJsonRows(sqliteq, sql`${5}`, json, cells)).sql).toBe(
-      'SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key',
+    expect(sqliteText(selectJsonRows(sqliteq, integerValue(5), json, cells)).sql).toBe(
+      'SELECT CAST(? AS INTEGER), value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key',
     );
-    expect(await rawValues(t.db, selectJsonRows(t.db, sql`${5}`, json, cells))).toEqual([
+    expect(await rawValues(t.db, selectJsonRows(t.db, integerValue(5), json, cells))).toEqual([
       [5, 'b', 7, null],
       [5, 'a', null, 'x'],
     ]);

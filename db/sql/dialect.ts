@@ -82,8 +82,9 @@ export type JsonCell = 'integer' | 'text';
 /**
  * `SELECT <lead>, <cell 0>, <cell 1>, … FROM <rows>`, the rows being the elements (arrays) of the JSON array
  * `json`, in their order: a bulk insert of thousands of rows as one bound parameter (`INSERT INTO t (…)
- * ${selectJsonRows(…)}`). `lead` holds values every row starts with (bound parameters take the type of the
- * column they are inserted into on both engines); pg reads cells as text, so non-text cells are cast.
+ * ${selectJsonRows(…)}`). `lead` holds values every row starts with (a bound value takes the type of the
+ * column it is inserted into; anywhere else type it, integerValue); pg reads cells as text, so non-text
+ * cells are cast.
  */
 export function selectJsonRows(q: Queryable, lead: SQL, json: string, cells: readonly JsonCell[]): SQL {
   if (isPg(q)) {
