@@ -4,9 +4,9 @@
 // .run()`, `.prepare(`, `$client`). The query files are typed against the SQLite twins but run on PostgreSQL
 // too, so they keep to the part of drizzle both cores share: no rows by position straight from the database
 // object (`q.values(sql)`: rawValues), no raw `q.all/get/run(sql)` (rawAll/rawGet/rawRun dispatch on the
-// engine), no relational queries, no SQLite views, and drizzle's SQLite core only in the SQLite schema,
-// db/tx.ts's type names and db/sql/alias.ts. The benchmarks' raw SQLite baselines and tests that open a
-// file behind the product's back (crash safety, restore) are outside ROOTS.
+// engine), no relational queries, no SQLite views, no SQL outside db/, and drizzle's SQLite core only in the
+// SQLite schema, db/tx.ts's type names and db/sql/alias.ts. The benchmarks' raw SQLite baselines and tests
+// that open a file behind the product's back (crash safety, restore) are outside ROOTS.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -35,6 +35,12 @@ const RULES: Rule[] = [
   },
   { says: 'relational query (db.query.…), outside what both engines share', pattern: /\.query\.\w+\.find(Many|First)\(/ },
   { says: 'sqliteView: a view has no PostgreSQL twin', pattern: /\bsqliteView\b/ },
+  {
+    // Every statement lives in db/ (CONVENTIONS.md), where the dialect fragments and this check can see it.
+    says: 'SQL written outside db/',
+    pattern: /\bsql(<[^>]*>)?`|\bsql\.(raw|join|identifier)\(/,
+    allowedIn: [/^db\//],
+  },
   {
     says: "drizzle's SQLite core outside the SQLite schema, db/tx.ts and db/sql/alias.ts",
     pattern: /['"]drizzle-orm\/sqlite-core['"]/,
