@@ -1,5 +1,5 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { BaseSQLiteDatabase, SQLiteTransaction } from 'drizzle-orm/sqlite-core';
+import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable, SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema';
 
 // The database handles' types, one declaration each (issue 15): the engine's (db/engine, decision 040), the
@@ -34,3 +34,12 @@ export type Db = BaseSQLiteDatabase<'async', RunResult, Schema> & {
 
 /** What a db/ function takes: the database, or the transaction its caller holds. */
 export type Queryable = Db | Tx;
+
+// The table and column types db/ functions take, named once here so that only db/schema, this file, the
+// engine and db/sql/alias.ts import drizzle's SQLite core (decision 046: one query source typed against the
+// SQLite twins; on PostgreSQL the same names hold the pg twins at run time).
+
+/** A column of a table of the schema, as a query helper takes it. */
+export type DbColumn = SQLiteColumn;
+/** A table of the schema, as a query helper takes it. */
+export type DbTable = SQLiteTable;
