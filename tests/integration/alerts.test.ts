@@ -37,8 +37,7 @@ const { rawGet } = await import('@/db/engine');
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = (...args: string[]) =>
-  run(tsx, ['cli/index.ts', ...args], { env: process.env, cwd: process.cwd() });
+const cli = (...args: string[]) => run(tsx, ['cli/index.ts', ...args], { env: process.env, cwd: process.cwd() });
 
 withAlertsDatabase();
 
