@@ -34,7 +34,7 @@ export function rawGet<T>(q: Queryable, query: SQL): Promise<T | undefined> {
   return objectRows.run(true, () => q.get<T | undefined>(query).then((row) => row));
 }
 
-/** Every row of a raw query as an array of its columns, by position (two columns may share a name). */
+/** Every row of a raw query as an array of its columns, by position (no mapping by name: the rating's bulk reads; two columns may share a name). */
 export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promise<T[]> {
   const pg = pgOf(q);
   // `.then` inside run(), as above: the router reads the flag when drizzle starts the statement.
@@ -47,11 +47,6 @@ export function rawRun(q: Queryable, query: SQL): Promise<RunResult> {
   const pg = pgOf(q);
   if (pg) return Promise.resolve(pg.execute(query)).then((result) => ({ changes: result.changes }));
   return q.run(query).then((result) => result);
-}
-
-/** Every row of a raw query as an array of its columns, by position (no mapping by name: the rating's bulk reads). */
-export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promise<T[]> {
-  return q.values<T>(query).then((rows) => rows);
 }
 
 /** The first of some rows (a `.limit(1)` select), or undefined: `first(await q.select()…limit(1))`. */
