@@ -7,10 +7,13 @@ import type * as schema from './schema';
 
 type Schema = typeof schema;
 
-/** What a write answers (better-sqlite3's RunResult): `(await q.update(…)).changes`. */
+/**
+ * What a write answers (better-sqlite3's RunResult): `(await q.update(…)).changes`. The PostgreSQL engine
+ * answers `changes` too (its rowCount, db/engine/pg/router.ts) but has no rowid: use `.returning()`.
+ */
 export interface RunResult {
   changes: number;
-  lastInsertRowid: number | bigint;
+  lastInsertRowid?: number | bigint;
 }
 
 /** A transaction (or savepoint) of the engine: everything Db can do, plus rollback(). */
@@ -23,8 +26,9 @@ export type Db = BaseSQLiteDatabase<'async', RunResult, Schema> & {
    * ROLLBACK): dry runs and previews, which never hold the write lock.
    */
   snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Closes the engine's connections. */
+  /** Closes the engine's connections (on PostgreSQL it starts ending the pool: closeDatabase waits for it). */
   close(): void;
+  /** Where the database is: the SQLite file, or the PostgreSQL URL (may hold a password: never log it as is). */
   readonly file: string;
 };
 
