@@ -4,10 +4,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 
-// The alerts tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module
-// loads) holding a small academy whose records sit at and just below every rule's threshold at NOW.
+// The alerts tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module loads)
+// or the pg project's database, holding a small academy whose records sit at and just below every rule's threshold at NOW.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-alerts-'));
-process.env.FENGHUO_DB = path.join(dir, 'alerts.db');
+// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'alerts.db');
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { rawAll } = await import('@/db/engine');

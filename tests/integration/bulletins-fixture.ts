@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 
-// The bulletin tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module
-// loads) with the small organisation's March records, April's serious incident and major hazard, and
-// alerts of each branch and one academy-wide around the end of April.
+// The bulletin tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module loads)
+// or the pg project's database, with the small organisation's March records, April's serious incident and
+// major hazard, and alerts of each branch and one academy-wide around the end of April.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-bulletins-'));
-process.env.FENGHUO_DB = path.join(dir, 'bulletins.db');
+// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'bulletins.db');
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');

@@ -9,6 +9,7 @@ import path from 'node:path';
  */
 export function serverDbFile(prefix: string, name = 'fenghuo.db'): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.env.FENGHUO_DB = path.join(dir, name);
+  // In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+  if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, name);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
