@@ -55,7 +55,7 @@ const PARAMS: Record<string, string> = {
  * TLS settings. PG* variables of the calling environment are dropped, so that nothing but the URL decides
  * where the tools connect.
  */
-export function libpqEnv(url: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function libpqEnv(url: string, base: Record<string, string | undefined> = process.env): NodeJS.ProcessEnv {
   const u = new URL(url);
   const env = Object.fromEntries(Object.entries(base).filter(([k]) => !k.startsWith("PG"))) as NodeJS.ProcessEnv;
   if (u.hostname) env.PGHOST = decodeURIComponent(u.hostname.replace(/^\[(.*)\]$/, '$1'));
