@@ -63,7 +63,13 @@ async function main(argv: string[]): Promise<number> {
 
 /** Mistakes in the input exit 2 with the reason (and the usage for a command-line mistake); a busy database 75; anything else 1. */
 function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError || error instanceof BackupError || error instanceof CopyRefused) {
+  if (
+    error instanceof UsageError ||
+    error instanceof FieldProblem ||
+    error instanceof ConfigError ||
+    error instanceof BackupError ||
+    error instanceof CopyRefused
+  ) {
     console.error(`Error: ${error.message}`);
     if (error instanceof UsageError) console.error(`\n${usage}`);
     return 2;

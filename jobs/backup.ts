@@ -27,7 +27,9 @@ export function backupJob(given?: Env): Job {
     schedule: `0 ${BACKUP_HOUR} * * *`,
     claim: 'period',
     period: (now) =>
-      config().FENGHUO_BACKUP_KEEP === 0 || (!config().FENGHUO_DATABASE_URL && config().FENGHUO_DB === ':memory:') ? null : backupPeriod(now),
+      config().FENGHUO_BACKUP_KEEP === 0 || (!config().FENGHUO_DATABASE_URL && config().FENGHUO_DB === ':memory:')
+        ? null
+        : backupPeriod(now),
     async run(db, _day, now) {
       const dir = backupDir(config());
       // The database the job was handed decides the kind: a SQLite file, or pg_dump's archive on PostgreSQL.

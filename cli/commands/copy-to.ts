@@ -23,7 +23,11 @@ export const copyTo: Command = {
     for (const t of result.tables) console.log(`  ${t.table}: ${t.source} -> ${t.target}${t.source === t.target ? '' : '  DIFFERS'}`);
     console.log(`Audit chain on the target: ${result.chain.ok ? 'verifies' : 'BROKEN'} (${result.chain.entries} entries).`);
     const ok = !differ.length && result.chain.ok;
-    console.log(ok ? `Copied in ${(result.ms / 1000).toFixed(1)} s. Point FENGHUO_DATABASE_URL at the target to run on it.` : 'The copy did not verify.');
+    console.log(
+      ok
+        ? `Copied in ${(result.ms / 1000).toFixed(1)} s. Point FENGHUO_DATABASE_URL at the target to run on it.`
+        : 'The copy did not verify.',
+    );
     return ok ? 0 : 1;
   },
 };

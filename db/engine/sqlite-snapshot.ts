@@ -34,7 +34,7 @@ export class SqliteSnapshot {
   /** Every row of a table in rowid order, `size` rows at a time, keyed by column name. */
   *batches(table: string, size: number): Generator<SqliteRow[]> {
     const page = this.c.prepare(`SELECT rowid AS "rowid:copy", * FROM ${this.known(table)} WHERE rowid > ? ORDER BY rowid LIMIT ?`);
-    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    for (let after = Number.MIN_SAFE_INTEGER; ;) {
       const rows = page.all(after, size) as SqliteRow[];
       if (!rows.length) return;
       after = Number(rows[rows.length - 1]!['rowid:copy']);

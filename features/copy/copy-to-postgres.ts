@@ -43,12 +43,15 @@ function checkSameTables(snapshot: SqliteSnapshot, tables: CopyTable[]): void {
   const missing = ours.filter((t) => !theirs.includes(t));
   const extra = theirs.filter((t) => !ours.includes(t));
   if (missing.length || extra.length)
-    throw new CopyRefused(`The SQLite database's tables differ from this version's (missing: ${missing.join(', ') || '-'}; unknown: ${extra.join(', ') || '-'}).`);
+    throw new CopyRefused(
+      `The SQLite database's tables differ from this version's (missing: ${missing.join(', ') || '-'}; unknown: ${extra.join(', ') || '-'}).`,
+    );
 }
 
 async function refuseNonEmpty(target: Db, url: string): Promise<void> {
   const holding = await firstTableWithRows(target);
-  if (holding) throw new CopyRefused(`${printableLocation(url)} is not empty (table ${holding} has rows); copy-to fills an empty database only.`);
+  if (holding)
+    throw new CopyRefused(`${printableLocation(url)} is not empty (table ${holding} has rows); copy-to fills an empty database only.`);
 }
 
 /** Every row of one table into the target, inside the copy's transaction. */

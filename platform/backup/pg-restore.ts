@@ -30,7 +30,10 @@ async function archiveMigrations(pgRestore: string, file: string, url: string): 
   const lines = script.split('\n');
   const start = lines.findIndex((l) => l.startsWith('COPY drizzle.__drizzle_migrations'));
   if (start < 0) return [];
-  const columns = /\(([^)]*)\)/.exec(lines[start]!)![1]!.split(',').map((c) => c.trim());
+  const columns = /\(([^)]*)\)/
+    .exec(lines[start]!)![1]!
+    .split(',')
+    .map((c) => c.trim());
   const at = columns.indexOf('created_at');
   const rows: number[] = [];
   for (const line of lines.slice(start + 1)) {
@@ -62,14 +65,16 @@ async function checkRestore(source: string, url: string, force: boolean): Promis
     await listArchive(tools.restore, source, url);
     const applied = await archiveMigrations(tools.restore, source, url);
     const known = knownMigrations();
-    if (applied.some((w) => !known.has(w))) throw new BackupError(`${source} was written by a newer version of Fenghuo (unknown migrations).`);
+    if (applied.some((w) => !known.has(w)))
+      throw new BackupError(`${source} was written by a newer version of Fenghuo (unknown migrations).`);
     const others = await otherConnections(db);
     if (others > 0)
       throw new BackupError(
         `${printableLocation(url)} is in use by ${others} other connection(s) (is a server running?); stop every server first.`,
       );
     const holding = await firstTableWithRows(db);
-    if (holding && !force) throw new BackupError(`${printableLocation(url)} already holds data; add --force to replace it (it is dumped aside first).`);
+    if (holding && !force)
+      throw new BackupError(`${printableLocation(url)} already holds data; add --force to replace it (it is dumped aside first).`);
     return { pgRestore: tools.restore, pending: [...known].filter((w) => !applied.includes(w)).length, holds: holding !== null };
   } finally {
     await closeDatabase(db);
@@ -77,7 +82,11 @@ async function checkRestore(source: string, url: string, force: boolean): Promis
 }
 
 /** Replaces the database `url` with the pg_dump archive `source`. */
-export async function restorePg(source: string, url: string, opts: PgRestoreOptions): Promise<{ previous: string | null; migrated: number }> {
+export async function restorePg(
+  source: string,
+  url: string,
+  opts: PgRestoreOptions,
+): Promise<{ previous: string | null; migrated: number }> {
   const src = path.resolve(source);
   const { pgRestore, pending, holds } = await checkRestore(src, url, Boolean(opts.force));
   let previous: string | null = null;
@@ -91,7 +100,9 @@ export async function restorePg(source: string, url: string, opts: PgRestoreOpti
     ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', `--dbname=${database}`, src],
     url,
   ).catch((error: Error) => {
-    throw new BackupError(`${error.message}\nNothing was changed (one transaction). A backup of an older version is restored into an empty database.`);
+    throw new BackupError(
+      `${error.message}\nNothing was changed (one transaction). A backup of an older version is restored into an empty database.`,
+    );
   });
   const db = openDatabase(url);
   try {

@@ -57,7 +57,7 @@ const PARAMS: Record<string, string> = {
  */
 export function libpqEnv(url: string, base: Record<string, string | undefined> = process.env): NodeJS.ProcessEnv {
   const u = new URL(url);
-  const env = Object.fromEntries(Object.entries(base).filter(([k]) => !k.startsWith("PG"))) as NodeJS.ProcessEnv;
+  const env = Object.fromEntries(Object.entries(base).filter(([k]) => !k.startsWith('PG'))) as NodeJS.ProcessEnv;
   if (u.hostname) env.PGHOST = decodeURIComponent(u.hostname.replace(/^\[(.*)\]$/, '$1'));
   if (u.port) env.PGPORT = u.port;
   if (u.username) env.PGUSER = decodeURIComponent(u.username);

@@ -44,7 +44,10 @@ function sqliteProcess(args: string[]) {
 async function emptyDatabase(): Promise<string> {
   const name = `fenghuo_copy_${process.pid}_${created.length}`;
   const server = process.env.FENGHUO_TEST_PG_SERVER!;
-  await adminQuery(server, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await adminQuery(
+    server,
+    `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+  );
   created.push(name);
   return databaseUrl(server, name);
 }
@@ -67,7 +70,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (target) await closeDatabase(target);
-  for (const name of created) await adminQuery(process.env.FENGHUO_TEST_PG_SERVER!, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  for (const name of created)
+    await adminQuery(process.env.FENGHUO_TEST_PG_SERVER!, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -81,7 +85,9 @@ describe('copy-to PostgreSQL', () => {
     target = openDatabase(targetUrl);
 
     // Every table: the same number of rows on both sides.
-    const tables = sqliteRows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'");
+    const tables = sqliteRows(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'",
+    );
     expect(tables.length).toBe(31);
     for (const { name } of tables) {
       const [{ n }] = sqliteRows(`SELECT count(*) AS n FROM "${String(name)}"`) as [{ n: number }];
@@ -160,7 +166,8 @@ describe('backup and restore on PostgreSQL', () => {
     fs.mkdirSync(backups);
     fs.writeFileSync(path.join(backups, 'fenghuo-20260101T000000Z.db'), 'a SQLite backup from before the move');
     const config = parseEnv({ FENGHUO_DATABASE_URL: targetUrl, FENGHUO_BACKUP_DIR: backups, FENGHUO_BACKUP_KEEP: '1' });
-    for (const at of ['2026-11-20T19:30:00Z', '2026-11-21T19:30:00Z']) expect(await nightlyBackup(target, new Date(at), config)).toBe('ran');
+    for (const at of ['2026-11-20T19:30:00Z', '2026-11-21T19:30:00Z'])
+      expect(await nightlyBackup(target, new Date(at), config)).toBe('ran');
     expect(fs.readdirSync(backups).sort()).toEqual(['fenghuo-20260101T000000Z.db', 'fenghuo-20261121T193000Z.dump']);
   }, 120_000);
 });
