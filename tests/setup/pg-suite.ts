@@ -35,6 +35,18 @@ export const pgSuite: string[] = [
   'tests/integration/report-time-unknown.test.ts',
   'tests/integration/staging-bounds.test.ts',
   'tests/integration/unrated-years.test.ts',
+  // SQL
+  'db/sql/**/*.test.ts',
+  'db/settings.test.ts',
+  'tests/integration/change-password-throttle.test.ts',
+  'tests/integration/corrections.test.ts',
+  'tests/integration/import-changes.test.ts',
+  'tests/integration/page-version.test.ts',
+  'tests/integration/provisional-refresh.test.ts',
+  'tests/integration/rating-jobs.test.ts',
+  'tests/integration/ratings-export.test.ts',
+  'tests/integration/unit-pages.test.ts',
+  'tests/integration/warning-notice.test.ts',
 ];
 
 // Integration files that stay on SQLite only, each with why: they hold SQLite's own write lock, file or
