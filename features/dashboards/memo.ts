@@ -5,8 +5,8 @@ import { shanghaiDayNumber } from '@/domain/time/shanghai';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open
 // the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves
-// (any transaction that writes records, ratings or alerts, on any server: decision 047 row 8), or the clock: the minute for "overdue", the Beijing day for "year to date" and the monthly
-// windows. What is kept is the computation's promise, stored before its first query runs: requests
+// (any transaction that writes records, ratings or alerts, on any server: decision 047 row 8), or the
+// clock: the minute for "overdue", the Beijing day for "year to date" and the monthly windows. What is kept is the computation's promise, stored before its first query runs: requests
 // arriving while it computes await the same promise instead of computing it again, and a computation that
 // fails is dropped, so the next request tries afresh rather than being served the failure.
 // docs/decisions/020-dashboard-aggregates.md.
