@@ -4,6 +4,8 @@
 // tests, which open a file themselves).
 export const pgSuite: string[] = [
   'tests/integration/pg/**/*.test.ts',
+  // Decision 047's concurrency tests: two servers (engines) on one PostgreSQL database; pg only.
+  'tests/integration/pg-concurrency/**/*.test.ts',
   'tests/integration/alert-delivery.test.ts',
   'tests/integration/alerts-inbox-order.test.ts',
   'tests/integration/api-contract.test.ts',
