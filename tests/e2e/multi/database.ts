@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { MULTI, type Engine } from './config';
+
+// The run's one database, on either engine, and the spec's own look into it: counting rows, and removing what
+// a test must see made again. Statements are written once with PostgreSQL's $1 placeholders; SQLite takes
+// them as ?1. Both engines store instants as integer milliseconds and flags as booleans, so the same
+// statements answer the same.
+
+/** Creates the run's database and returns the variables that point a server or a command at it. */
+export async function createDatabase(engine: Engine): Promise<Record<string, string>> {
+  if (engine === 'sqlite') {
+    const file = path.join(MULTI.dir, 'fenghuo.db');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    fs.rmSync(path.join(MULTI.dir, 'imports'), { recursive: true, force: true });
+    return { FENGHUO_DB: file };
+  }
+  throw new Error('PostgreSQL: not wired yet');
+}
+
+/** Migrates and seeds the demo academy, in a process of its own (tests/e2e/multi/prepare-db.ts). */
+export function seedDatabase(dbEnv: Record<string, string>): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  delete env.FENGHUO_DB;
+  delete env.FENGHUO_DATABASE_URL;
+  return execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/multi/prepare-db.ts'], {
+    env: { ...env, ...dbEnv },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface Probe {
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** The first column of the first row, as a number (PostgreSQL answers count(*) as text). */
+  num(sql: string, ...params: unknown[]): Promise<number>;
+  run(sql: string, ...params: unknown[]): Promise<number>;
+  /** Call before a write to watch: afterwards `writing()` tells whether a write transaction has begun writing. */
+  markIdle(): Promise<void>;
+  writing(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function openProbe(engine: Engine, dbEnv: Record<string, string>): Probe {
+  return engine === 'sqlite' ? sqliteProbe(dbEnv.FENGHUO_DB!) : pgProbe(dbEnv.FENGHUO_DATABASE_URL!);
+}
+
+function sqliteProbe(file: string): Probe {
+  const c = new Database(file, { fileMustExist: true });
+  c.pragma('busy_timeout = 10000');
+  // $n becomes ?, with its value repeated in the order of appearance.
+  const bound = (sql: string, params: unknown[]) => {
+    const ordered: unknown[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_, n: string) => (ordered.push(params[Number(n) - 1]), '?'));
+    return { statement: c.prepare(text), ordered };
+  };
+  const wal = () => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  return {
+    all: async <T>(sql: string, ...params: unknown[]) => {
+      const { statement, ordered } = bound(sql, params);
+      return statement.all(...ordered) as T[];
+    },
+    num: async (sql, ...params) => {
+      const { statement, ordered } = bound(sql, params);
+      return Number(Object.values(statement.get(...ordered) as object)[0]);
+    },
+    run: async (sql, ...params) => {
+      const { statement, ordered } = bound(sql, params);
+      return statement.run(...ordered).changes;
+    },
+    // An idle server's log emptied: a transaction being written then shows as the log's growth.
+    markIdle: async () => void c.pragma('wal_checkpoint(TRUNCATE)'),
+    writing: async () => wal() > 256 * 1024,
+    close: async () => void c.close(),
+  };
+}
+
+function pgProbe(url: string): Probe {
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  const query = async (sql: string, params: unknown[]) => {
+    await connected;
+    return client.query(sql, params);
+  };
+  return {
+    all: async <T>(sql: string, ...params: unknown[]) => (await query(sql, params)).rows as T[],
+    num: async (sql, ...params) => Number(Object.values((await query(sql, params)).rows[0] as object)[0]),
+    run: async (sql, ...params) => (await query(sql, params)).rowCount ?? 0,
+    markIdle: async () => undefined,
+    // A transaction gets its id at its first write: another session holding one is writing.
+    writing: async () =>
+      Number(
+        (
+          await query(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()',
+            [],
+          )
+        ).rows[0].n,
+      ) > 0,
+    close: () => client.end(),
+  };
+}
