@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MULTI, NGINX_URL, SERVER_NAMES } from './config';
 import { recordPid } from './state';
 
-// Debian's nginx as the load balancer in front of the two servers (README "Several servers"): round robin, on
+// Debian's nginx as the load balancer in front of the two servers (decision 048's upstream): round robin, on
 // 127.0.0.1 only, with its prefix, configuration, logs and temporary files under the run's own folder. It runs
 // in the foreground (`daemon off`) as a child of the global setup, and the teardown stops it by its pid.
 
@@ -28,6 +28,7 @@ http {
   client_max_body_size 64m;
   upstream fenghuo {
 ${upstreams}
+    keepalive 16;
   }
   server {
     listen 127.0.0.1:${MULTI.nginxPort};
@@ -35,7 +36,13 @@ ${upstreams}
       proxy_pass http://fenghuo;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
+      # As decision 048's example, but with $http_host (host and port): here the port is not the default
+      # one, and the Origin of an upload or a server action names it.
       proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Real-IP $remote_addr;
       proxy_buffering off;
       proxy_read_timeout 300s;
       # Which server answered: the spec checks that round robin reached both.

@@ -30,8 +30,10 @@ export async function startApp(name: ServerName, timeoutMs = 120_000): Promise<n
   fs.appendFileSync(logFile(name), `\n--- start ${new Date().toISOString()}\n`);
   const log = fs.openSync(logFile(name), 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts', '--hostname', '127.0.0.1'], {
-    // No nightly backup, no API rate limit (a 5,000-item batch and many small requests from one token).
-    env: runEnv({ PORT: String(MULTI.ports[name]), FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0' }),
+    // Behind nginx as decision 048 deploys them (requests sent to a port directly carry no forwarded
+    // headers, so nothing is believed from them). No nightly backup; no API rate limit (one token sends a
+    // 5,000-item batch and many small requests).
+    env: runEnv({ PORT: String(MULTI.ports[name]), FENGHUO_TRUST_PROXY: 'true', FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0' }),
     stdio: ['ignore', log, log],
     detached: true,
   });
