@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { NGINX_URL, serverUrl } from './config';
 import { cli, cliAsync, lastLine, logInAt, postIncidents, type IncidentItem } from './clients';
@@ -47,7 +48,7 @@ test('round robin: a session opened through nginx is honoured by both servers', 
   expect([...upstreams].sort()).toEqual([A, B].map((u) => u.replace('http://', '')).sort());
 });
 
-async function kpi(page: import('@playwright/test').Page, id: string): Promise<number> {
+async function kpi(page: Page, id: string): Promise<number> {
   return Number((await page.getByTestId(id).locator('p').nth(1).innerText()).replace(/,/g, ''));
 }
 
@@ -132,9 +133,9 @@ test('five wrong passwords spread over both servers trigger the back-off', async
   const headers = Object.fromEntries(Object.entries(post.headers()).filter(([k]) => k.startsWith('next-') || k === 'content-type'));
   const body = new Uint8Array(post.postDataBuffer()!);
 
-  // The same post replayed, alternately to B and A, until one is told to wait. Each server alone has seen
-  // at most four failures when the sixth or seventh attempt comes (five are free per account), so a back-off
-  // then can only come from the failures the servers share through the database.
+  // The same post replayed, alternately to B and A, until one is told to wait. When the sixth or seventh
+  // attempt comes, each server has itself seen at most three failures (five are free per account), so a
+  // back-off then can only come from the failures the servers share through the database.
   const answers = ['invalid'];
   for (const base of [B, A, B, A, B, A]) {
     const text = await (await fetch(`${base}/login`, { method: 'POST', headers, body })).text();
