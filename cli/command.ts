@@ -1,4 +1,5 @@
-import { openDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, type Db } from '@/db/client';
+import { databaseLocation } from '@/db/config';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
 import { parseInstant } from '@/domain/records/instant';
@@ -16,16 +17,19 @@ export interface Command {
 /** A mistake in the command line itself: said with the usage text, exit code 2. */
 export class UsageError extends Error {}
 
-/** Opens FENGHUO_DB (migrated), runs `work`, and always closes it so the write-ahead log is checkpointed. */
+/**
+ * Opens FENGHUO_DATABASE_URL or FENGHUO_DB (migrated), runs `work`, and always closes it so the write-ahead
+ * log is checkpointed (on PostgreSQL, the pool ends).
+ */
 export async function withDb<T>(work: (db: Db) => T | Promise<T>): Promise<T> {
   const config = parseEnv(process.env);
-  const db = openDatabase(config.FENGHUO_DB);
+  const db = openDatabase(databaseLocation(config));
   try {
     await migrateDatabase(db);
     await ensureReferenceData(db);
     return await work(db);
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
 }
 

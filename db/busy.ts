@@ -3,14 +3,21 @@
 // decision 040) fails with SQLITE_BUSY or SQLITE_LOCKED (and their extended codes). That is a "try again"
 // for the caller, never a crash: each edge (API, CLI, forms) recognises it here and says so in its own way.
 // One place decides what counts.
+//
+// PostgreSQL (issue 16) has no single writer, but the same "not now": a lock wait past lock_timeout (55P03),
+// a statement cancelled by statement_timeout (57014), a serialization failure or a deadlock victim that its
+// one retry did not cure (40001, 40P01: db/engine/pg), and the pool's checkout running out of time (node-postgres
+// says so only in its message, without a code).
 
-const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)/;
+const BUSY_CODES = /^SQLITE_(BUSY|LOCKED)(_|$)|^(55P03|57014|40001|40P01)$/;
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
 
-/** Whether an error (or any error it wraps: drizzle wraps the driver's) is SQLite's lock wait running out. */
+/** Whether an error (or any error it wraps: drizzle wraps the driver's) is the database's wait running out. */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && BUSY_CODES.test(code)) return true;
+    if (e instanceof Error && e.message === POOL_TIMEOUT) return true;
   }
   return false;
 }
@@ -21,6 +28,11 @@ export function isDatabaseBusy(error: unknown): boolean {
  */
 export function busyError(message: string): Error & { code: 'SQLITE_BUSY' } {
   return Object.assign(new Error(message), { code: 'SQLITE_BUSY' as const });
+}
+
+/** node-postgres' own error for a pool checkout that ran out of time, made here for a shorter wait of ours. */
+export function poolTimeoutError(): Error {
+  return new Error(POOL_TIMEOUT);
 }
 
 /** Seconds a caller should wait before trying again: the configured wait, rounded up, at least one. */

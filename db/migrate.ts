@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from './tx';
 import { migrateEngine } from './engine/engine';
+import { isMigratedPg } from './engine/pg/migrate-pg';
+import { isPgEngine } from './engine/pg/pg-engine';
 import { rawGet } from './engine/raw';
 import { migrationsFolder } from './migrations-folder';
 
@@ -15,6 +17,7 @@ export function migrateDatabase(db: Db): Promise<void> {
 
 /** True once every migration in the journal has been applied to this database. */
 export async function isMigrated(db: Db): Promise<boolean> {
+  if (isPgEngine(db)) return isMigratedPg(db);
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
     entries: unknown[];
   };

@@ -1,5 +1,5 @@
 import { inArray, like, sql, SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { DbColumn } from './tx';
 import type { Scope } from '@/domain/auth/actor';
 import { units } from './schema';
 
@@ -11,7 +11,7 @@ import { units } from './schema';
  * The WHERE fragment every scoped query adds: all rows for a whole-academy scope, otherwise only rows
  * whose unit lies in the caller's subtree. An empty subtree matches nothing (never everything).
  */
-export function inScope(column: SQLiteColumn | SQL, scope: Scope): SQL | undefined {
+export function inScope(column: DbColumn | SQL, scope: Scope): SQL | undefined {
   if (scope.all) return undefined;
   if (scope.unitIds.length === 0) return sql`0 = 1`;
   const ids = [...scope.unitIds];
@@ -26,12 +26,12 @@ export function andInScope(column: SQL, scope: Scope): SQL {
 }
 
 /** Units whose path lies under `path` (the unit itself included): a unit's path is its chain of ids, "/1/4/37/". */
-export function withinSubtree(pathColumn: SQLiteColumn | SQL, path: string): SQL {
+export function withinSubtree(pathColumn: DbColumn | SQL, path: string): SQL {
   const pattern = `${path}%`;
   return pathColumn instanceof SQL ? like(pathColumn, pattern) : like(pathColumn, pattern);
 }
 
 /** Rows filed by a unit of the subtree at `path`, for queries that hold only the unit's id. */
-export function unitWithinSubtree(unitIdColumn: SQLiteColumn | SQL, path: string): SQL {
+export function unitWithinSubtree(unitIdColumn: DbColumn | SQL, path: string): SQL {
   return sql`${unitIdColumn} IN (SELECT ${units.id} FROM ${units} WHERE ${withinSubtree(units.path, path)})`;
 }

@@ -4,7 +4,10 @@ import { DAY_MS, formatDate } from '@/domain/time/shanghai';
 import { purgeStaged } from '@/features/import/staging';
 import { runJob, type Job } from './runner';
 
-/** Daily: drop ended sessions and login attempts older than a day (the throttle looks back 15 minutes). */
+/**
+ * Daily: drop ended sessions, login attempts older than a day (the throttle looks back 15 minutes) and
+ * staged uploads never confirmed, expired a day after their preview.
+ */
 export const housekeepingJob: Job = {
   name: 'housekeeping',
   schedule: '15 3 * * *',
@@ -12,7 +15,7 @@ export const housekeepingJob: Job = {
   period: (now) => formatDate(now),
   async run(db, _day, now) {
     await purgeExpired(db, now, new Date(now.getTime() - DAY_MS));
-    purgeStaged(now.getTime());
+    await purgeStaged(db, now);
   },
 };
 

@@ -8,7 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '@/server/env';
-import { openDatabase } from '@/db/client';
+import { closeDatabase, openDatabase } from '@/db/client';
+import { databaseLocation, isPostgresUrl, printableLocation } from '@/db/config';
 import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
 
 const root = process.cwd();
@@ -68,10 +69,11 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  console.log(`[fenghuo] Database: ${path.resolve(config.FENGHUO_DB)}`);
-  const db = openDatabase(config.FENGHUO_DB);
+  const location = databaseLocation(config);
+  console.log(`[fenghuo] Database: ${isPostgresUrl(location) ? printableLocation(location) : path.resolve(location)}`);
+  const db = openDatabase(location);
   printBootstrapReport(await bootstrap(db, config));
-  db.close();
+  await closeDatabase(db);
 
   console.log(`[fenghuo] Serving on http://localhost:${config.PORT}`);
   // Next behind the page cache (server/serve.ts), in one node process of its own: a signal sent to it

@@ -29,7 +29,7 @@ export async function domainNames(q: Queryable): Promise<Map<string, { zh: strin
 export function provisionalRatingFacts(q: Queryable, year: number): Promise<RatingFact[]> {
   return rawAll<RatingFact>(
     q,
-    sql`SELECT institute_id AS instituteId, year, level, points FROM ratings WHERE year = ${year} AND status = 'provisional'`,
+    sql`SELECT institute_id AS "instituteId", year, level, points FROM ratings WHERE year = ${year} AND status = 'provisional'`,
   );
 }
 
@@ -61,8 +61,8 @@ export async function loadAlertFacts(q: Queryable, asOf: Date, eventsFrom: Date,
 /** Incidents of the year up to T, and any recorded in the 30 days before T (a late report of last year). */
 async function incidentFacts(q: Queryable, year: number, t: number): Promise<AlertFacts['incidents']> {
   const columns = sql.raw(
-    'id, external_id AS externalId, unit_id AS unitId, domain, tier, deaths, serious_injuries AS seriousInjuries, ' +
-      'direct_loss_cny AS directLossCny, occurred_at AS occurredAt, status',
+    'id, external_id AS "externalId", unit_id AS "unitId", domain, tier, deaths, serious_injuries AS "seriousInjuries", ' +
+      'direct_loss_cny AS "directLossCny", occurred_at AS "occurredAt", status',
   );
   const rows = await rawAll<{
     id: number;
@@ -110,8 +110,8 @@ async function overdueHazardFacts(q: Queryable, t: number): Promise<AlertFacts['
     instituteId: number | null;
   }>(
     q,
-    sql`SELECT id, external_id AS externalId, unit_id AS unitId, domain, severity, due_at AS dueAt, rectified_at AS rectifiedAt,
-         institute_id AS instituteId FROM hazards
+    sql`SELECT id, external_id AS "externalId", unit_id AS "unitId", domain, severity, due_at AS "dueAt", rectified_at AS "rectifiedAt",
+         institute_id AS "instituteId" FROM hazards
        WHERE due_at < ${t} AND (rectified_at IS NULL OR rectified_at > ${t}) AND status != 'withdrawn' AND found_at < ${t}`,
   );
   return rows.map((r) => ({
@@ -131,7 +131,7 @@ async function overdueHazardFacts(q: Queryable, t: number): Promise<AlertFacts['
 async function waitingAssessmentFacts(q: Queryable, t: number): Promise<AlertFacts['assessments']> {
   const rows = await rawAll<{ id: number; externalId: string; unitId: number; status: string; submittedAt: number | null }>(
     q,
-    sql`SELECT id, external_id AS externalId, unit_id AS unitId, status, submitted_at AS submittedAt FROM assessments
+    sql`SELECT id, external_id AS "externalId", unit_id AS "unitId", status, submitted_at AS "submittedAt" FROM assessments
        WHERE status = 'submitted' AND submitted_at < ${t}`,
   );
   return rows.map((r) => ({ id: r.id, externalId: r.externalId, unitId: r.unitId, status: r.status, submittedAt: d(r.submittedAt) }));
@@ -149,8 +149,8 @@ async function committeeFacts(q: Queryable, t: number): Promise<AlertFacts['comm
     dissolvedAt: number | null;
   }>(
     q,
-    sql`SELECT id, external_id AS externalId, unit_id AS unitId, institute_id AS instituteId, established_at AS establishedAt,
-         registered_at AS registeredAt, dissolved_at AS dissolvedAt FROM ethics_committees
+    sql`SELECT id, external_id AS "externalId", unit_id AS "unitId", institute_id AS "instituteId", established_at AS "establishedAt",
+         registered_at AS "registeredAt", dissolved_at AS "dissolvedAt" FROM ethics_committees
        WHERE status != 'withdrawn' AND established_at < ${t}`,
   );
   return rows.map((r) => ({
@@ -169,7 +169,7 @@ async function committeeFacts(q: Queryable, t: number): Promise<AlertFacts['comm
 async function unregisteredActivityFacts(q: Queryable, t: number): Promise<AlertFacts['activities']> {
   const rows = await rawAll<{ id: number; externalId: string; unitId: number; approvedAt: number; registeredAt: number | null }>(
     q,
-    sql`SELECT id, external_id AS externalId, unit_id AS unitId, approved_at AS approvedAt, registered_at AS registeredAt
+    sql`SELECT id, external_id AS "externalId", unit_id AS "unitId", approved_at AS "approvedAt", registered_at AS "registeredAt"
        FROM ethics_activities
        WHERE status != 'withdrawn' AND approved_at < ${t} AND (registered_at IS NULL OR registered_at > ${t})`,
   );
@@ -187,7 +187,7 @@ async function unregisteredActivityFacts(q: Queryable, t: number): Promise<Alert
 async function annualReportFacts(q: Queryable, year: number): Promise<AlertFacts['annualReports']> {
   const rows = await rawAll<{ instituteId: number; year: number; submittedAt: number }>(
     q,
-    sql`SELECT institute_id AS instituteId, year, submitted_at AS submittedAt FROM ethics_annual_reports
+    sql`SELECT institute_id AS "instituteId", year, submitted_at AS "submittedAt" FROM ethics_annual_reports
        WHERE status != 'withdrawn' AND year = ${year}`,
   );
   return rows.map((r) => ({ instituteId: r.instituteId, year: r.year, submittedAt: new Date(r.submittedAt), withdrawn: false }));

@@ -4,11 +4,12 @@ import { alerts } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import { levels, type Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
+import { integerValue } from '@/db/sql/dialect';
 
 // Red 3 … blue 0. One run of the rules stores all its alerts at one instant, so time alone leaves the
 // order among hundreds of alerts to their ids; severity decides it instead.
 const severity = sql`CASE ${alerts.colour} ${sql.join(
-  levels.map((l, i) => sql`WHEN ${l} THEN ${i}`),
+  levels.map((l, i) => sql`WHEN ${l} THEN ${integerValue(i)}`),
   sql` `,
 )} END`;
 

@@ -1,5 +1,5 @@
 import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/sql/alias';
 import type { Queryable } from '../tx';
 import { first, rawGet, rawRun } from '../engine';
 import { alertReads, alerts, units, users } from '../schema';

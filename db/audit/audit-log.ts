@@ -4,17 +4,20 @@ import type { Queryable } from '@/db/tx';
 import { first, rawAll, rawGet } from '@/db/engine';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
 import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/settings';
+import { lockKey } from '@/db/sql/locks';
 
 export type AuditEntry = Omit<AuditContent, 'at'>;
 
 /**
  * Appends entries to the chain inside the caller's transaction. The engine's write transactions are
  * IMMEDIATE and queued (decision 040: one writer at a time), so no other writer can append between reading
- * the tail and writing; the unique prev_hash index would refuse a fork anyway. Called with the Db outside a
+ * the tail and writing; on PostgreSQL the 'audit' lock does the same across servers, held to the commit
+ * (plan 016 §3 row 1). The unique prev_hash index would refuse a fork anyway. Called with the Db outside a
  * transaction, the read and each insert would be separate: always pass the caller's `tx`.
  */
 export async function appendAudit(tx: Queryable, entries: AuditEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
+  await lockKey(tx, 'audit');
   let prev = first(await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))?.hash ?? null;
   const rows = entries.map((e) => {
     const content: AuditContent = { ...e, at: at.getTime() };
@@ -117,7 +120,7 @@ export async function listAudit(q: Queryable, opts: { page: number; pageSize: nu
     }
   >(
     q,
-    sql`SELECT a.id, a.at, a.action, a.entity_kind AS entityKind, a.entity_id AS entityId, un.code AS unitCode, us.login AS actorLogin, a.before, a.after
+    sql`SELECT a.id, a.at, a.action, a.entity_kind AS "entityKind", a.entity_id AS "entityId", un.code AS "unitCode", us.login AS "actorLogin", a.before, a.after
        FROM audit_log a LEFT JOIN units un ON un.id = a.unit_id LEFT JOIN users us ON us.id = a.actor_user_id
        ${clause} ORDER BY a.id DESC LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}`,
   );

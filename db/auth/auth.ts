@@ -2,6 +2,7 @@ import { and, count, eq, gt, isNull, lt, max, or, sql, type SQL } from 'drizzle-
 import type { Db, Queryable } from '@/db/tx';
 import { first } from '@/db/engine';
 import { apiTokens, auditLog, loginAttempts, sessions, units, users, type Role } from '@/db/schema';
+import { jsonField } from '@/db/sql/dialect';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -189,7 +190,7 @@ export async function passwordChangeFailures(db: Queryable, q: { userId: number;
         eq(auditLog.entityId, q.userId),
         eq(auditLog.action, PASSWORD_CHANGE_FAILED),
         gt(auditLog.at, q.since),
-        sql`json_extract(${auditLog.after}, '$.session') = ${q.session}`,
+        sql`${jsonField(db, auditLog.after, 'session')} = ${q.session}`,
       ),
     );
   const row = first(rows);

@@ -6,6 +6,7 @@ import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { InstituteNames } from '@/domain/bulletins/types';
 import type { Level } from '@/domain/reference/level-codes';
 import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { selectedColumn } from '@/db/sql/dialect';
 
 // Reads for the monthly bulletin (features/bulletins/build.ts) and its archive. The bulletin is built
 // academy-wide, per institute; scoping happens when it is viewed (domain/bulletins/view.ts).
@@ -49,11 +50,14 @@ export async function listBulletins(
 /** New incidents that occurred in [from, to), per institute and effective tier; withdrawn ones excluded. */
 export async function incidentsByInstituteAndTier(q: Queryable, ruleSet: RatingRuleSet, from: Date, to: Date) {
   const tier = effectiveTierSql(ruleSet);
-  return q
-    .select({ instituteId: incidents.instituteId, tier, n: count() })
-    .from(incidents)
-    .where(and(gte(incidents.occurredAt, from), lt(incidents.occurredAt, to), ne(incidents.status, 'withdrawn')))
-    .groupBy(incidents.instituteId, tier);
+  return (
+    q
+      .select({ instituteId: incidents.instituteId, tier, n: count() })
+      .from(incidents)
+      .where(and(gte(incidents.occurredAt, from), lt(incidents.occurredAt, to), ne(incidents.status, 'withdrawn')))
+      // The tier by position: its CASE holds the rule set's thresholds as bound values (db/sql/dialect.ts).
+      .groupBy(incidents.instituteId, selectedColumn(2))
+  );
 }
 
 /** New hazards found in [from, to), per institute and severity; withdrawn ones excluded. */
@@ -101,7 +105,7 @@ export async function institutesWithBranch(q: Queryable, ids: number[]): Promise
   if (ids.length === 0) return [];
   return rawAll<{ id: number } & InstituteNames>(
     q,
-    sql`SELECT u.id, u.code, u.name, u.name_en AS nameEn, b.id AS branchId, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
+    sql`SELECT u.id, u.code, u.name, u.name_en AS "nameEn", b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", b.name_en AS "branchNameEn"
        FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
        WHERE u.id IN (${sql.join(
          ids.map((id) => sql`${id}`),

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Queryable } from '../tx';
+import { alias } from '@/db/sql/alias';
+import { integerValue, selectedColumn } from '@/db/sql/dialect';
+import type { DbColumn, Queryable } from '../tx';
 import { rawAll } from '../engine';
 import { assessments, hazards, incidents, units } from '../schema';
 import { inScope } from '../scope';
@@ -57,7 +58,7 @@ export async function domainFigures(
       select ${incidents.domain} as d, ${incidents.instituteId} as i from ${incidents} where ${liveIncidents(scope, w) ?? sql`1 = 1`}
       union
       select ${hazards.domain} as d, ${hazards.instituteId} as i from ${hazards} where ${liveHazards(scope, w) ?? sql`1 = 1`}
-    ) group by d`,
+    ) AS involved group by d`,
   );
   for (const r of involved) at(r.domain).units = num(r.n);
   return out;
@@ -79,9 +80,9 @@ export async function domainMonthlyCounts(q: Queryable, scope: Scope, domain: st
   const out: MonthCount[] = Array.from({ length: months }, (_, month) => ({ month, incidents: 0, hazards: 0 }));
   if (months < 1) return out;
   const w = { from: bounds[0]!, to: bounds[months]! };
-  const bucket = (column: SQLiteColumn) =>
+  const bucket = (column: DbColumn) =>
     sql<number>`case ${sql.join(
-      bounds.slice(1).map((b, i) => sql`when ${column} < ${b.getTime()} then ${i}`),
+      bounds.slice(1).map((b, i) => sql`when ${column} < ${b.getTime()} then ${integerValue(i)}`),
       sql` `,
     )} end`;
   const counted = [
@@ -90,7 +91,9 @@ export async function domainMonthlyCounts(q: Queryable, scope: Scope, domain: st
   ] as const;
   for (const c of counted) {
     const month = bucket(c.when);
-    for (const r of await q.select({ month, n: count() }).from(c.table).where(c.where).groupBy(month)) out[num(r.month)]![c.kind] = r.n;
+    // By position: the CASE holds bound values (dialect.ts, selectedColumn).
+    for (const r of await q.select({ month, n: count() }).from(c.table).where(c.where).groupBy(selectedColumn(1)))
+      out[num(r.month)]![c.kind] = r.n;
   }
   return out;
 }
@@ -109,7 +112,7 @@ export async function domainUnits(q: Queryable, scope: Scope, domain: string, w:
       id: incidents.instituteId,
       n: count(),
       serious: sql<number>`sum(case when ${tier} <= 3 then 1 else 0 end)`,
-      points: sql<number>`sum(case ${tier} when 1 then ${tp.I} when 2 then ${tp.II} when 3 then ${tp.III} else ${tp.IV} end)`,
+      points: sql<number>`sum(case ${tier} when 1 then ${integerValue(tp.I)} when 2 then ${integerValue(tp.II)} when 3 then ${integerValue(tp.III)} else ${integerValue(tp.IV)} end)`,
     })
     .from(incidents)
     .where(and(liveIncidents(scope, w), eq(incidents.domain, domain)))
@@ -179,7 +182,7 @@ export async function assessmentLevelMix(q: Queryable, scope: Scope, domain: str
         sql`${when} < ${w.to.getTime()}`,
       ),
     )
-    .groupBy(level)) {
+    .groupBy(selectedColumn(1))) {
     if (r.level) out[r.level] = r.n;
   }
   return out;

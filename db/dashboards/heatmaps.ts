@@ -6,13 +6,15 @@ import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
 import type { CountedKind } from '@/domain/dashboards/types';
 import { andInScope, unitWithinSubtree } from '../scope';
+import { monthOf } from '../sql/dialect';
 
 // The dashboards' aggregates, one SQL statement each, grouped by the unit a record was filed in (so that
 // a caller limited to part of an institute is counted only its part). Withdrawn records never count.
 // Raw SQL on purpose: these are the product's heaviest reads (issue 5's benchmark compares each with the
 // same statement run bare), and the GROUP BY shapes are easier to check in SQL than through a builder.
 // Written as drizzle `sql` templates: every value is a bound parameter, scope and subtree come from
-// db/scope.ts, and the only fixed text spliced in is the table of sources below.
+// db/scope.ts, and the only fixed text spliced in is the table of sources below. Aliases in camel case are
+// quoted: PostgreSQL folds unquoted names to lower case.
 
 // Each kind's date column (the one its list filters on), domain and dimension. An assessment takes its
 // project's domain and is dated by its submission, or by when it was entered while still a draft.
@@ -42,7 +44,7 @@ export async function unitDomainCounts(q: Queryable, scope: Scope, kind: Counted
   const s = source[kind];
   return rawAll<UnitDomainCount>(
     q,
-    sql`SELECT r.unit_id AS unitId, ${s.domain} AS domain, count(*) AS n FROM ${s.from}
+    sql`SELECT r.unit_id AS "unitId", ${s.domain} AS domain, count(*) AS n FROM ${s.from}
         WHERE ${s.when} >= ${from.getTime()} AND ${s.when} < ${to.getTime()} AND r.status <> 'withdrawn'${andInScope(filingUnit, scope)}
         GROUP BY r.unit_id, ${s.domain}`,
   );
@@ -122,10 +124,9 @@ export async function monthDomainCounts(
   unitPath?: string,
 ): Promise<MonthDomainCount[]> {
   const s = source[kind];
-  // Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed shift gives its months.
   return rawAll<MonthDomainCount>(
     q,
-    sql`SELECT strftime('%Y-%m', ${s.when} / 1000 + 28800, 'unixepoch') AS month, ${s.domain} AS domain, count(*) AS n
+    sql`SELECT ${monthOf(q, s.when)} AS month, ${s.domain} AS domain, count(*) AS n
         FROM ${s.from}
         WHERE ${s.when} >= ${from.getTime()} AND ${s.when} < ${to.getTime()} AND r.status <> 'withdrawn'${andInScope(filingUnit, scope)}${andInSubtree(unitPath)}
         GROUP BY 1, 2`,
@@ -146,7 +147,7 @@ export interface InstituteDomainPoints {
 export async function instituteDomainPoints(q: Queryable, scope: Scope, year: number, status: string): Promise<InstituteDomainPoints[]> {
   return rawAll<InstituteDomainPoints>(
     q,
-    sql`SELECT r.institute_id AS instituteId, coalesce(i.domain, h.domain, p.domain) AS domain, sum(c.points) AS points
+    sql`SELECT r.institute_id AS "instituteId", coalesce(i.domain, h.domain, p.domain) AS domain, sum(c.points) AS points
         FROM ratings r
         JOIN rating_contributions c ON c.rating_id = r.id
         LEFT JOIN incidents i ON c.record_kind = 'incidents' AND i.id = c.record_id
@@ -170,7 +171,7 @@ export async function unitWorkingDomains(
 ): Promise<{ unitId: number; domain: string }[]> {
   return rawAll<{ unitId: number; domain: string }>(
     q,
-    sql`SELECT DISTINCT r.unit_id AS unitId, r.domain AS domain FROM projects r
+    sql`SELECT DISTINCT r.unit_id AS "unitId", r.domain AS domain FROM projects r
         WHERE r.status <> 'withdrawn' AND (r.closed_at IS NULL OR r.closed_at >= ${since.getTime()})
           AND coalesce(r.started_at, r.created_at) < ${until.getTime()}${andInScope(filingUnit, scope)}`,
   );
@@ -203,6 +204,6 @@ export async function instituteLevels(
 ): Promise<{ instituteId: number; level: Level }[]> {
   return rawAll<{ instituteId: number; level: Level }>(
     q,
-    sql`SELECT institute_id AS instituteId, level FROM ratings WHERE year = ${year} AND status = ${status}${andInScope(sql`institute_id`, scope)}`,
+    sql`SELECT institute_id AS "instituteId", level FROM ratings WHERE year = ${year} AND status = ${status}${andInScope(sql`institute_id`, scope)}`,
   );
 }

@@ -11,11 +11,12 @@ import type { InstituteRow } from '@/domain/dashboards/types';
  * in scope (a department's records roll up to its institute's row, counted only for the department).
  */
 export async function institutesForScope(q: Queryable, scope: Scope): Promise<InstituteRow[]> {
+  // Institutes under no branch first, as SQLite sorts NULL (PostgreSQL would put them last unless told).
   const rows = await rawAll<InstituteRow>(
     q,
-    sql`SELECT i.id, i.code, i.name, i.name_en AS nameEn, b.code AS branchCode, b.name AS branchName, b.name_en AS branchNameEn
+    sql`SELECT i.id, i.code, i.name, i.name_en AS "nameEn", b.code AS "branchCode", b.name AS "branchName", b.name_en AS "branchNameEn"
         FROM units i LEFT JOIN units b ON b.id = i.parent_id AND b.kind = 'branch'
-        WHERE i.kind = 'institute' ORDER BY b.code, i.code`,
+        WHERE i.kind = 'institute' ORDER BY b.code NULLS FIRST, i.code`,
   );
   if (scope.all) return rows;
   const visible = new Set(

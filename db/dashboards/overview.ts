@@ -6,6 +6,7 @@ import { levels, type Level } from '@/domain/reference/level-codes';
 import type { Scope } from '@/domain/auth/actor';
 import { andInScope, inScope } from '../scope';
 import { effectiveTierSql } from '@/db/records/effective-tier-sql';
+import { selectedColumn } from '@/db/sql/dialect';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { recordKinds, recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 
@@ -28,18 +29,21 @@ export interface IncidentCell {
 /** Incidents that occurred in [from, to), by domain and effective tier (as the rating counts them); withdrawn ones excluded. */
 export async function incidentsByDomainAndTier(q: Queryable, scope: Scope, from: Date, to: Date): Promise<IncidentCell[]> {
   const tier = effectiveTierSql(await activeRatingRuleSet(q));
-  return q
-    .select({ domain: incidents.domain, tier, n: count() })
-    .from(incidents)
-    .where(
-      and(
-        inScope(incidents.unitId, scope),
-        gte(incidents.occurredAt, from),
-        lt(incidents.occurredAt, to),
-        ne(incidents.status, 'withdrawn'),
-      ),
-    )
-    .groupBy(incidents.domain, tier);
+  return (
+    q
+      .select({ domain: incidents.domain, tier, n: count() })
+      .from(incidents)
+      .where(
+        and(
+          inScope(incidents.unitId, scope),
+          gte(incidents.occurredAt, from),
+          lt(incidents.occurredAt, to),
+          ne(incidents.status, 'withdrawn'),
+        ),
+      )
+      // The tier by position: its CASE holds the rule set's thresholds as bound values (db/sql/dialect.ts).
+      .groupBy(incidents.domain, selectedColumn(2))
+  );
 }
 
 export interface HazardStatus {
@@ -97,7 +101,7 @@ export async function levelRises(q: Queryable, scope: Scope, year: number, statu
   const rank = (level: SQL) => sql`CASE ${level} WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END`;
   return rawAll<LevelRise>(
     q,
-    sql`SELECT u.code, u.name, u.name_en AS nameEn, last.level AS "from", now.level AS "to", now.points
+    sql`SELECT u.code, u.name, u.name_en AS "nameEn", last.level AS "from", now.level AS "to", now.points
         FROM ratings now JOIN ratings last ON last.institute_id = now.institute_id AND last.year = ${year - 1} AND last.status = ${lastStatus}
         JOIN units u ON u.id = now.institute_id
         WHERE now.year = ${year} AND now.status = ${status} AND ${rank(sql`now.level`)} > ${rank(sql`last.level`)}${andInScope(sql`now.institute_id`, scope)}

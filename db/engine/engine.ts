@@ -7,6 +7,8 @@ import { dbConfig } from '../config';
 import { migrationsFolder } from '../migrations-folder';
 import type { Db, Tx } from '../tx';
 import { Connections } from './connections';
+import { migratePg } from './pg/migrate-pg';
+import { isPgEngine, writeIfFreePg } from './pg/pg-engine';
 import type { Method } from './run-statement';
 
 // The async data engine (docs/decisions/040-async-engine.md): drizzle's sqlite-proxy driver, so every query
@@ -91,6 +93,7 @@ const connectionsOf = (db: Db) => engineOf(db).connections;
  * written.
  */
 export async function writeIfFree(db: Db, work: (tx: Tx) => Promise<void>): Promise<boolean> {
+  if (isPgEngine(db)) return writeIfFreePg(db, work);
   try {
     await engineOf(db).write(work, 0);
     return true;
@@ -100,12 +103,18 @@ export async function writeIfFree(db: Db, work: (tx: Tx) => Promise<void>): Prom
   }
 }
 
-/** Applies every committed migration not yet applied (db/migrate.ts), on the writer, holding the write queue. */
+/**
+ * Applies every committed migration not yet applied (db/migrate.ts): on SQLite on the writer, holding the
+ * write queue; on PostgreSQL on a connection of its own, holding the migration lock (db/engine/pg/migrate-pg.ts).
+ */
 export function migrateEngine(db: Db): Promise<void> {
+  if (isPgEngine(db)) return migratePg(db);
   return connectionsOf(db).withWriter((connection) => migrate(syncDrizzle(connection, { schema }), { migrationsFolder }));
 }
 
 /** Prepared statements held per connection (tests check the cache stays bounded). */
 export function cachedStatements(db: Db): Record<string, number> {
+  // PostgreSQL prepares on the server, per connection; the engine keeps none.
+  if (isPgEngine(db)) return {};
   return connectionsOf(db).sizes();
 }

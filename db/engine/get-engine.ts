@@ -1,15 +1,15 @@
-import { dbConfig } from '../config';
+import { databaseLocation, dbConfig } from '../config';
 import type { Db } from '../tx';
-import { openEngine } from './engine';
+import { openLocation } from './open-location';
 
-// One engine per process and file; kept on globalThis so that development reloads do not leak handles.
+// One engine per process and database; kept on globalThis so that development reloads do not leak handles.
 const globalForEngine = globalThis as unknown as { fenghuoEngine?: { file: string; db: Db } };
 
-/** The engine on FENGHUO_DB (a later rename makes this getDb, once the synchronous layer is gone). */
+/** The engine on FENGHUO_DATABASE_URL if set, else on the SQLite file FENGHUO_DB. */
 export function getEngine(): Db {
-  const file = dbConfig().FENGHUO_DB;
-  if (!globalForEngine.fenghuoEngine || globalForEngine.fenghuoEngine.file !== file) {
-    globalForEngine.fenghuoEngine = { file, db: openEngine(file) };
+  const location = databaseLocation(dbConfig());
+  if (!globalForEngine.fenghuoEngine || globalForEngine.fenghuoEngine.file !== location) {
+    globalForEngine.fenghuoEngine = { file: location, db: openLocation(location) };
   }
   return globalForEngine.fenghuoEngine.db;
 }

@@ -1,4 +1,6 @@
-// The async data engine (decision 040). Types live in db/tx.ts.
+// The async data engine (decision 040), on SQLite or PostgreSQL (db/engine/pg). Types live in db/tx.ts.
 export { openEngine, migrateEngine, writeIfFree, cachedStatements, type EngineOptions } from './engine';
 export { getEngine } from './get-engine';
-export { rawAll, rawGet, rawRun, first } from './raw';
+export { openPgEngine, type PgEngineOptions } from './pg/pg-engine';
+export { withStartupLock } from './startup-lock';
+export { rawAll, rawGet, rawRun, rawValues, first } from './raw';

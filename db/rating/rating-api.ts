@@ -5,6 +5,7 @@ import { ratings, units } from '@/db/schema';
 import { ratingFigures, ratingsOf, type StoredRating, type StoredStatus } from '@/db/rating/ratings';
 import type { Scope } from '@/domain/auth/actor';
 import { inScope } from '@/db/scope';
+import { jsonArrayHead, jsonArrayLength } from '@/db/sql/dialect';
 
 // The reads behind GET /api/v1/ratings, each bounded however many records an institute files (decision
 // 039): ratings a page of units at a time, a rating's floors only the first few (150,000 overdue major
@@ -33,8 +34,8 @@ export async function storedRatingHeads(
       instituteId: ratings.instituteId,
       unitCode: units.code,
       ...ratingFigures,
-      floors: sql<string>`(SELECT json_group_array(json(value)) FROM (SELECT value FROM json_each(${ratings.floors}) LIMIT ${opts.floorsLimit}))`,
-      floorsTotal: sql<number>`json_array_length(${ratings.floors})`,
+      floors: jsonArrayHead(q, ratings.floors, opts.floorsLimit),
+      floorsTotal: jsonArrayLength(q, ratings.floors),
     })
     .from(ratings)
     .innerJoin(units, eq(units.id, ratings.instituteId))
@@ -76,9 +77,9 @@ export async function recordCountsUpTo(q: Queryable, ids: readonly number[], cap
   for (const id of ids) {
     const row = await rawGet<{ n: number }>(
       q,
-      sql`SELECT (SELECT count(*) FROM (SELECT 1 FROM hazards WHERE institute_id = ${id} LIMIT ${limit}))
-               + (SELECT count(*) FROM (SELECT 1 FROM incidents WHERE institute_id = ${id} LIMIT ${limit}))
-               + (SELECT count(*) FROM (SELECT 1 FROM projects WHERE institute_id = ${id} LIMIT ${limit})) AS n`,
+      sql`SELECT (SELECT count(*) FROM (SELECT 1 FROM hazards WHERE institute_id = ${id} LIMIT ${limit}) AS h)
+               + (SELECT count(*) FROM (SELECT 1 FROM incidents WHERE institute_id = ${id} LIMIT ${limit}) AS i)
+               + (SELECT count(*) FROM (SELECT 1 FROM projects WHERE institute_id = ${id} LIMIT ${limit}) AS p) AS n`,
     );
     out.set(id, row!.n);
   }

@@ -9,7 +9,7 @@ import type { Queryable } from '@/db/tx';
 export function auditedSince(q: Queryable, afterId: number, throughId: number): Promise<{ kind: string; instituteId: number | null }[]> {
   return rawAll<{ kind: string; instituteId: number | null }>(
     q,
-    sql`SELECT DISTINCT a.entity_kind AS kind, u.institute_id AS instituteId
+    sql`SELECT DISTINCT a.entity_kind AS kind, u.institute_id AS "instituteId"
           FROM audit_log a LEFT JOIN units u ON u.id = a.unit_id
          WHERE a.id > ${afterId} AND a.id <= ${throughId}`,
   );

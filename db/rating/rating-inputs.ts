@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rawGet } from '@/db/engine';
+import { rawValues } from '@/db/engine/raw';
 import type { Queryable } from '@/db/tx';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingRecords, Tier } from '@/domain/rating/types';
@@ -17,6 +18,8 @@ type Buckets = Map<number, Mutable<RatingRecords>>;
 // hundreds of thousands of rows at scale, and this is the same SQL the benchmark compares against, so the
 // product adds only the mapping to the evaluator's shape.
 const d = (ms: number | null) => (ms === null ? null : new Date(ms));
+// A flag column read raw: 1/0 from SQLite, true/false from PostgreSQL (Number(true) is 1).
+const flag = (v: number | boolean) => Number(v) === 1;
 
 /** What every loader reads by: the year's window in ms, and the institutes' buckets to fill. */
 interface Load {
@@ -29,7 +32,8 @@ interface Load {
 }
 
 async function ratedInstitutes(q: Queryable, start: number, asOf: number): Promise<RatedInstitute[]> {
-  const rows = await q.values<[number, string, string, string | null, number | null, string | null, string | null, string | null]>(
+  const rows = await rawValues<[number, string, string, string | null, number | null, string | null, string | null, string | null]>(
+    q,
     sql`SELECT u.id, u.code, u.name, u.name_en, b.id, b.code, b.name, b.name_en
         FROM units u LEFT JOIN units b ON b.id = u.parent_id AND b.kind = 'branch'
         WHERE u.kind = 'institute' AND (u.active_from IS NULL OR u.active_from < ${asOf}) AND (u.active_to IS NULL OR u.active_to >= ${start})
@@ -48,7 +52,10 @@ async function ratedInstitutes(q: Queryable, start: number, asOf: number): Promi
 }
 
 async function loadIncidents({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await q.values<[number, string, number, number, number, number, number, number, number, number, number, string, number]>(
+  for (const r of await rawValues<
+    [number, string, number, number, number, number, number, number, number, number, number | boolean, string, number | boolean]
+  >(
+    q,
     sql`SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status, report_time_unknown
         FROM incidents WHERE occurred_at >= ${start} AND occurred_at < ${asOf}${of('institute_id')}`,
   )) {
@@ -62,9 +69,9 @@ async function loadIncidents({ q, start, asOf, of, bucket }: Load): Promise<void
       deaths: r[7],
       seriousInjuries: r[8],
       directLossCny: r[9],
-      concealed: r[10] === 1,
+      concealed: flag(r[10]),
       withdrawn: r[11] === 'withdrawn',
-      reportTimeUnknown: r[12] === 1,
+      reportTimeUnknown: flag(r[12]),
     });
   }
 }
@@ -72,7 +79,8 @@ async function loadIncidents({ q, start, asOf, of, bucket }: Load): Promise<void
 // Found in the year, or found before it and overdue at some point of it (due before T, not rectified by
 // the year's start): three disjoint index ranges rather than one OR, which SQLite would answer by a scan.
 async function loadHazards({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await q.values<[number, string, number, 'general' | 'major', number, number, number | null, string]>(
+  for (const r of await rawValues<[number, string, number, 'general' | 'major', number, number, number | null, string]>(
+    q,
     sql`SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
         WHERE found_at >= ${start} AND found_at < ${asOf}${of('institute_id')}
         UNION ALL
@@ -96,7 +104,10 @@ async function loadHazards({ q, start, asOf, of, bucket }: Load): Promise<void> 
 
 /** Projects started in the year, with their approvals (only an approval can satisfy the start rule). */
 async function loadProjects({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await q.values<[number, string, number, number, number, number | null, number, number | null, string]>(
+  for (const r of await rawValues<
+    [number, string, number, number, number | boolean, number | null, number | boolean, number | null, string]
+  >(
+    q,
     sql`SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status
         FROM projects WHERE started_at >= ${start} AND started_at < ${asOf}${of('institute_id')}`,
   )) {
@@ -104,14 +115,15 @@ async function loadProjects({ q, start, asOf, of, bucket }: Load): Promise<void>
       id: r[0],
       externalId: r[1],
       startedAt: new Date(r[3]),
-      requiresPermit: r[4] === 1,
+      requiresPermit: flag(r[4]),
       permitAt: d(r[5]),
-      requiresFiling: r[6] === 1,
+      requiresFiling: flag(r[6]),
       filedAt: d(r[7]),
       withdrawn: r[8] === 'withdrawn',
     });
   }
-  for (const r of await q.values<[number, string, number, number, 'approved', number | null]>(
+  for (const r of await rawValues<[number, string, number, number, 'approved', number | null]>(
+    q,
     sql`SELECT a.id, a.external_id, a.institute_id, a.project_id, a.status, a.decided_at FROM assessments a JOIN projects p ON p.id = a.project_id
         WHERE p.started_at >= ${start} AND p.started_at < ${asOf} AND a.status = 'approved'${of('a.institute_id')}`,
   )) {
@@ -121,7 +133,8 @@ async function loadProjects({ q, start, asOf, of, bucket }: Load): Promise<void>
 
 // Committees: few per institute, and both the registration and the annual-report rule look at them.
 async function loadCommittees({ q, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await q.values<[number, string, number, number, number | null, number | null, string]>(
+  for (const r of await rawValues<[number, string, number, number, number | null, number | null, string]>(
+    q,
     sql`SELECT id, external_id, institute_id, established_at, registered_at, dissolved_at, status FROM ethics_committees WHERE established_at < ${asOf}${of('institute_id')}`,
   )) {
     bucket(r[2])?.ethicsCommittees.push({
@@ -138,7 +151,8 @@ async function loadCommittees({ q, asOf, of, bucket }: Load): Promise<void> {
 /** Activities approved early enough that their registration falls due in the year (the rule set says how early). */
 async function loadActivities({ q, start, asOf, of, bucket }: Load, registrationDays: number): Promise<void> {
   const from = start - registrationDays * DAY_MS;
-  for (const r of await q.values<[number, string, number, number, number | null, string]>(
+  for (const r of await rawValues<[number, string, number, number, number | null, string]>(
+    q,
     sql`SELECT id, external_id, institute_id, approved_at, registered_at, status FROM ethics_activities WHERE approved_at >= ${from} AND approved_at < ${asOf}${of('institute_id')}`,
   )) {
     bucket(r[2])?.ethicsActivities.push({
@@ -154,7 +168,8 @@ async function loadActivities({ q, start, asOf, of, bucket }: Load, registration
 /** The annual reports on the year before (due in this one). */
 async function loadAnnualReports({ q, start, of, bucket }: Load): Promise<void> {
   const reportYear = new Date(start + 15 * DAY_MS).getUTCFullYear() - 1;
-  for (const r of await q.values<[number, string, number, number, number, string]>(
+  for (const r of await rawValues<[number, string, number, number, number, string]>(
+    q,
     sql`SELECT id, external_id, institute_id, year, submitted_at, status FROM ethics_annual_reports WHERE year = ${reportYear}${of('institute_id')}`,
   )) {
     bucket(r[2])?.annualReports.push({
@@ -228,7 +243,7 @@ export async function institutesHoldMoreThan(q: Queryable, ids: readonly number[
           SELECT 1 FROM hazards WHERE institute_id IN (${list})
           UNION ALL SELECT 1 FROM incidents WHERE institute_id IN (${list})
           UNION ALL SELECT 1 FROM projects WHERE institute_id IN (${list})
-          LIMIT ${limit + 1})`,
+          LIMIT ${limit + 1}) AS held`,
   );
   return row!.n > limit;
 }

@@ -5,6 +5,7 @@ import type { StoredRating } from '@/db/rating/ratings';
 import { worseLevel } from '@/domain/rating/level';
 import type { RuleGroup, RulePage } from '@/domain/rating/contribution-groups';
 import type { Level } from '@/domain/reference/level-codes';
+import { stringAggDistinct } from '@/db/sql/dialect';
 
 // A stored rating's lines read by rule in SQL, for the rating page of an institute with hundreds of
 // thousands of them (decision 031): reading all 307,508 lines of 150,000 overdue hazards into JavaScript
@@ -12,14 +13,17 @@ import type { Level } from '@/domain/reference/level-codes';
 // costs a fraction of it. The same groups and pages as domain/rating/contribution-groups.ts gives in memory.
 
 type Line = StoredRating['contributions'][number];
-const COLUMNS = sql.raw('rule, record_kind AS recordKind, record_id AS recordId, record_external_id AS recordExternalId, floor, points');
+// Aliases are quoted: PostgreSQL folds unquoted names to lower case (recordkind), SQLite keeps them as written.
+const COLUMNS = sql.raw(
+  'rule, record_kind AS "recordKind", record_id AS "recordId", record_external_id AS "recordExternalId", floor, points',
+);
 
 /** Each rule's count, points, worst floor and first lines, in the order each rule first appears (by id). */
 export async function storedRuleGroups(q: Queryable, ratingId: number, firstPerRule: number): Promise<RuleGroup<Line>[]> {
   const heads = await rawAll<{ rule: string; count: number; points: number; floors: string | null; firstId: number }>(
     q,
-    sql`SELECT rule, count(*) AS count, sum(points) AS points, group_concat(DISTINCT floor) AS floors, min(id) AS firstId
-        FROM rating_contributions WHERE rating_id = ${ratingId} GROUP BY rule ORDER BY firstId`,
+    sql`SELECT rule, count(*) AS count, sum(points) AS points, ${stringAggDistinct(q, sql`floor`)} AS floors, min(id) AS "firstId"
+        FROM rating_contributions WHERE rating_id = ${ratingId} GROUP BY rule ORDER BY "firstId"`,
   );
   // Each rule's first lines from its first id on: a range of the rating's index (rating_id, then id), so
   // reading them stops after a few rows instead of ranking every line.
@@ -98,9 +102,9 @@ export async function storedLineGroups(db: Db, ratingIds: readonly number[], q: 
     const chunk = missing.slice(i, i + 500);
     const rows = await rawAll<LineGroup & { ratingId: number; firstId: number }>(
       q,
-      sql`SELECT rating_id AS ratingId, rule, record_kind AS kind, count(*) AS count, sum(points) AS points, min(id) AS firstId
+      sql`SELECT rating_id AS "ratingId", rule, record_kind AS kind, count(*) AS count, sum(points) AS points, min(id) AS "firstId"
           FROM rating_contributions WHERE rating_id IN ${chunk}
-          GROUP BY rating_id, rule, record_kind ORDER BY rating_id, firstId`,
+          GROUP BY rating_id, rule, record_kind ORDER BY rating_id, "firstId"`,
     );
     for (const { ratingId, firstId: _first, ...g } of rows) {
       const list = out.get(ratingId);

@@ -3,6 +3,7 @@ import { first, rawRun } from '@/db/engine';
 import type { Db, Queryable, Tx } from '@/db/tx';
 import { ratings, warningListEntries } from '@/db/schema';
 import { proposedReason } from '@/domain/rating/proposed-reason';
+import { lockKey } from '@/db/sql/locks';
 
 // Publishing a past year's final ratings as frozen copies (moved from ratings.ts, which keeps the reads).
 
@@ -25,6 +26,8 @@ export async function publishRatings(
   afterPublish?: (tx: Tx, result: PublishResult) => Promise<void> | void,
 ): Promise<PublishResult> {
   return db.transaction(async (tx) => {
+    // The same lock as storing the year's ratings (rating-store.ts): the final rows copied are not being replaced meanwhile.
+    await lockKey(tx, 'ratings', year);
     const already = first(
       await tx
         .select({ id: ratings.id })

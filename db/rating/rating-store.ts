@@ -3,6 +3,8 @@ import { first, rawRun } from '@/db/engine';
 import { ratings } from '@/db/schema';
 import type { Db, Queryable, Tx } from '@/db/tx';
 import type { Rating } from '@/domain/rating/types';
+import { selectJsonRows } from '@/db/sql/dialect';
+import { lockKey } from '@/db/sql/locks';
 
 // Storing a year's computed ratings and their lines (moved from ratings.ts, which keeps the reads).
 
@@ -26,6 +28,9 @@ export async function storeRatings(
   within?: (tx: Tx) => Promise<void> | void,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // The year's ratings and their mark are read, compared and replaced as one step (decisions 022, 045): on
+    // PostgreSQL two servers storing the same year take turns (plan 016 §3 row 5); SQLite's writer already does.
+    await lockKey(tx, 'ratings', year);
     await within?.(tx);
     const ids = results.map((r) => r.institute.id);
     for (let i = 0; i < ids.length; i += 500) {
@@ -65,8 +70,11 @@ export async function storeRatings(
 /** Contribution rows per INSERT statement: one JSON parameter of a few hundred kilobytes. */
 const LINES_PER_INSERT = 5_000;
 
+/** The SQL types of a line's cells, in the order insertContributions writes them. */
+const LINE_CELLS = ['text', 'text', 'integer', 'text', 'text', 'integer'] as const;
+
 /**
- * Stores a rating's contributions as JSON arrays unpacked by SQLite (json_each), in their order. One
+ * Stores a rating's contributions as JSON arrays unpacked by the database (selectJsonRows), in their order. One
  * institute may have hundreds of thousands of lines (issue 13: 307,508 for 150,000 overdue hazards), which
  * the query builder took 4.7 s of CPU to build and insert (decision 031); seven bound parameters a line
  * through drizzle's `sql` cost about 5 µs a line to build, two parameters a statement cost nothing (about
@@ -78,8 +86,7 @@ async function insertContributions(q: Queryable, ratingId: number, lines: Rating
     await rawRun(
       q,
       sql`INSERT INTO rating_contributions (rating_id, rule, record_kind, record_id, record_external_id, floor, points)
-          SELECT ${ratingId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-          FROM json_each(${JSON.stringify(chunk)}) ORDER BY key`,
+          ${selectJsonRows(q, sql`${ratingId}`, JSON.stringify(chunk), LINE_CELLS)}`,
     );
   }
 }

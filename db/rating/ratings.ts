@@ -1,11 +1,12 @@
-import { and, asc, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, eq, inArray, min, sql } from 'drizzle-orm';
+import { alias } from '@/db/sql/alias';
 import { first, rawAll } from '@/db/engine';
 import type { Queryable } from '@/db/tx';
 import { ratings, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
+import { descNullsLast } from '@/db/sql/dialect';
 
 // Reading stored ratings. Storing them is rating-store.ts, publishing them rating-publish.ts; the API's
 // bounded reads are rating-api.ts and rating-lines.ts.
@@ -72,8 +73,8 @@ export async function storedRatings(
     const chunk = ids.slice(i, i + 500);
     const lines = await rawAll<{ ratingId: number } & StoredRating['contributions'][number]>(
       q,
-      sql`SELECT rating_id AS ratingId, rule, record_kind AS recordKind, record_id AS recordId,
-                 record_external_id AS recordExternalId, floor, points
+      sql`SELECT rating_id AS "ratingId", rule, record_kind AS "recordKind", record_id AS "recordId",
+                 record_external_id AS "recordExternalId", floor, points
           FROM rating_contributions WHERE rating_id IN ${chunk} ORDER BY id`,
     );
     for (const { ratingId, ...c } of lines) {
@@ -114,7 +115,7 @@ export async function ratingYearSummary(q: Queryable, year: number): Promise<Yea
       .from(ratings)
       .leftJoin(users, eq(users.id, ratings.publishedBy))
       .where(and(eq(ratings.year, year), eq(ratings.status, 'published')))
-      .orderBy(desc(ratings.publishedAt))
+      .orderBy(descNullsLast(ratings.publishedAt))
       .limit(1),
   );
   return {

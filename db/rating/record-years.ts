@@ -1,7 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rawAll, rawGet } from '@/db/engine';
 import type { Queryable } from '@/db/tx';
 import { yearStart } from '@/domain/time/shanghai';
+import { unindexed, yearOf } from '@/db/sql/dialect';
 
 // Which years hold records that a year's rating reads (decision 045, history loaded today): a past year
 // with such records and nothing stored is rated whole, a year without any is not (no data is not "safe":
@@ -10,7 +11,8 @@ import { yearStart } from '@/domain/time/shanghai';
 // committee's establishment, an activity's approval, and an annual report in the year after the one it is
 // on (the year it falls due in). Years are Beijing years: +8 h, no daylight saving since 1991.
 
-const yearOf = (column: SQL) => sql`CAST(strftime('%Y', ${column} / 1000 + 28800, 'unixepoch') AS INTEGER)`;
+/** The Beijing year of one of this file's fixed instant columns. */
+const yearIn = (q: Queryable, column: string) => yearOf(q, sql.raw(column));
 
 /**
  * The years of the records named by the audit entries after `afterId` up to `throughId` (the writes the
@@ -19,18 +21,18 @@ const yearOf = (column: SQL) => sql`CAST(strftime('%Y', ${column} / 1000 + 28800
  */
 export async function yearsOfAuditedRecords(q: Queryable, afterId: number, throughId: number): Promise<number[]> {
   if (throughId <= afterId) return [];
-  // `+a.entity_kind`: not by the (kind, entity) index, which would read every entry of the kind ever written.
-  const entries = (kind: string) => sql`+a.entity_kind = ${kind} AND a.id > ${afterId} AND a.id <= ${throughId}`;
+  // The kind not through the (kind, entity) index, which would read every entry of the kind ever written.
+  const entries = (kind: string) => sql`${unindexed(q, sql`a.entity_kind`)} = ${kind} AND a.id > ${afterId} AND a.id <= ${throughId}`;
   const rows = await rawAll<{ year: number | null }>(
     q,
-    sql`SELECT ${yearOf(sql`r.occurred_at`)} AS year FROM audit_log a JOIN incidents r ON r.id = a.entity_id WHERE ${entries('incidents')}
-        UNION SELECT ${yearOf(sql`r.found_at`)} FROM audit_log a JOIN hazards r ON r.id = a.entity_id WHERE ${entries('hazards')}
-        UNION SELECT ${yearOf(sql`r.started_at`)} FROM audit_log a JOIN projects r ON r.id = a.entity_id WHERE ${entries('projects')}
-        UNION SELECT ${yearOf(sql`p.started_at`)} FROM audit_log a JOIN assessments r ON r.id = a.entity_id
+    sql`SELECT ${yearIn(q, 'r.occurred_at')} AS year FROM audit_log a JOIN incidents r ON r.id = a.entity_id WHERE ${entries('incidents')}
+        UNION SELECT ${yearIn(q, 'r.found_at')} FROM audit_log a JOIN hazards r ON r.id = a.entity_id WHERE ${entries('hazards')}
+        UNION SELECT ${yearIn(q, 'r.started_at')} FROM audit_log a JOIN projects r ON r.id = a.entity_id WHERE ${entries('projects')}
+        UNION SELECT ${yearIn(q, 'p.started_at')} FROM audit_log a JOIN assessments r ON r.id = a.entity_id
               JOIN projects p ON p.id = r.project_id WHERE ${entries('assessments')}
-        UNION SELECT ${yearOf(sql`r.established_at`)} FROM audit_log a JOIN ethics_committees r ON r.id = a.entity_id
+        UNION SELECT ${yearIn(q, 'r.established_at')} FROM audit_log a JOIN ethics_committees r ON r.id = a.entity_id
               WHERE ${entries('ethics-committees')}
-        UNION SELECT ${yearOf(sql`r.approved_at`)} FROM audit_log a JOIN ethics_activities r ON r.id = a.entity_id
+        UNION SELECT ${yearIn(q, 'r.approved_at')} FROM audit_log a JOIN ethics_activities r ON r.id = a.entity_id
               WHERE ${entries('ethics-activities')}
         UNION SELECT r.year + 1 FROM audit_log a JOIN ethics_annual_reports r ON r.id = a.entity_id WHERE ${entries('ethics-annual-reports')}`,
   );
@@ -66,8 +68,8 @@ export async function yearsWithRecords(q: Queryable, candidates: readonly number
   if (wanted.size === 0) return found;
   const small = await rawAll<{ year: number }>(
     q,
-    sql`SELECT DISTINCT ${yearOf(sql`established_at`)} AS year FROM ethics_committees
-        UNION SELECT ${yearOf(sql`approved_at`)} FROM ethics_activities
+    sql`SELECT DISTINCT ${yearIn(q, 'established_at')} AS year FROM ethics_committees
+        UNION SELECT ${yearIn(q, 'approved_at')} FROM ethics_activities
         UNION SELECT year + 1 FROM ethics_annual_reports`,
   );
   for (const { year } of small) if (wanted.has(year)) found.add(year);

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/sql/alias';
 import { first } from '@/db/engine';
 import { auditLog, ratings, units, users, warningListEntries } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/sql/alias';
 import type { Queryable } from '@/db/tx';
 import { assessmentDimensions, projects, units } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/sql/alias';
 import type { Queryable } from '@/db/tx';
 import { recordCorrections, units, users } from '@/db/schema';
 import type { Scope } from '@/domain/auth/actor';

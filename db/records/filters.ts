@@ -1,6 +1,5 @@
 import { and, eq, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Queryable } from '../tx';
+import type { DbColumn, Queryable } from '../tx';
 import {
   assessmentDimensions,
   assessments,
@@ -71,7 +70,7 @@ export async function dashboardFilters(db: Queryable, kind: RecordKind, f: Recor
     f.severity && allowed.severity ? eq(hazards.severity, f.severity as 'major') : undefined,
     tier === 'serious' ? sql`${tierSql} <= 3` : tier && /^[1-4]$/.test(tier) ? sql`${tierSql} = ${Number(tier)}` : undefined,
     f.level && allowed.level ? assessmentLevelIs(f.level) : undefined,
-    state === 'current' ? ne(k.status as SQLiteColumn, 'withdrawn') : undefined,
+    state === 'current' ? ne(k.status as DbColumn, 'withdrawn') : undefined,
     state === 'open' || state === 'overdue' ? and(eq(hazards.status, 'open'), isNull(hazards.rectifiedAt)) : undefined,
     state === 'overdue' ? lt(hazards.dueAt, new Date(now)) : undefined,
     ...heatmapFilters(kind, f),

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, like, ne, or, sql } from 'drizzle-orm';
+import { alias } from '@/db/sql/alias';
 import { first } from '../engine';
-import type { Queryable } from '../tx';
+import type { DbColumn, Queryable } from '../tx';
 import { hazards, incidents, units } from '../schema';
 import type { Scope } from '@/domain/auth/actor';
 import type { RecordFilters } from '@/domain/records/list-options';
@@ -11,9 +11,10 @@ import { effectiveTierSql } from '@/db/records/effective-tier-sql';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { recordKinds, type RecordKind } from '@/db/records/record-kinds';
 import { dashboardFilters } from './filters';
+import { containsText } from '@/db/sql/dialect';
 
 // The text columns the list's search looks in besides the reference (a kind's title, summary or findings).
-const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
+const searchable: Partial<Record<RecordKind, DbColumn>> = {
   projects: recordKinds.projects.label,
   hazards: recordKinds.hazards.label,
   incidents: recordKinds.incidents.label,
@@ -21,12 +22,6 @@ const searchable: Partial<Record<RecordKind, SQLiteColumn>> = {
   'ethics-committees': recordKinds['ethics-committees'].label,
   'ethics-activities': recordKinds['ethics-activities'].label,
 };
-
-/** `%words%` for LIKE, with the user's own % and _ taken literally (portable ESCAPE, works on PostgreSQL too). */
-function contains(column: SQLiteColumn, words: string): SQL {
-  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`${column} like ${pattern} escape '\\'`;
-}
 
 /**
  * One page of a kind's records in the caller's scope, filtered and sorted (newest first unless asked
@@ -48,12 +43,16 @@ export async function listRecords(
   const words = opts.q?.trim();
   const where = and(
     inScope(k.table.unitId, scope),
-    opts.status ? eq(k.status as SQLiteColumn, opts.status) : undefined,
+    opts.status ? eq(k.status as DbColumn, opts.status) : undefined,
     await dashboardFilters(db, kind, opts),
     opts.unitPath ? like(units.path, `${opts.unitPath}%`) : undefined,
     opts.from ? sql`${when} >= ${opts.from.getTime()}` : undefined,
     opts.to ? sql`${when} < ${opts.to.getTime()}` : undefined,
-    words ? (text ? or(contains(k.table.externalId, words), contains(text, words)) : contains(k.table.externalId, words)) : undefined,
+    words
+      ? text
+        ? or(containsText(db, k.table.externalId, words), containsText(db, text, words))
+        : containsText(db, k.table.externalId, words)
+      : undefined,
   );
   const total = first(await db.select({ n: count() }).from(k.table).innerJoin(units, eq(units.id, k.table.unitId)).where(where))?.n ?? 0;
   const direction = opts.dir === 'asc' ? asc : desc;

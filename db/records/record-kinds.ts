@@ -1,4 +1,4 @@
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { DbColumn, DbTable } from '@/db/tx';
 import type { RecordKind } from '@/domain/records/kinds';
 import {
   assessments,
@@ -12,11 +12,11 @@ import {
 } from '@/db/schema';
 
 /** A record table: the shared record columns (see db/schema/record-columns.ts) plus its own. */
-export type RecordTable = SQLiteTable & {
-  id: SQLiteColumn;
-  externalId: SQLiteColumn;
-  unitId: SQLiteColumn;
-  instituteId: SQLiteColumn;
+export type RecordTable = DbTable & {
+  id: DbColumn;
+  externalId: DbColumn;
+  unitId: DbColumn;
+  instituteId: DbColumn;
 };
 
 // The record kinds units submit, each with the columns the generic list and detail views need.
@@ -51,11 +51,11 @@ export const recordKinds = {
 } satisfies Record<
   RecordKind,
   {
-    table: { id: SQLiteColumn; unitId: SQLiteColumn };
-    date: SQLiteColumn;
-    label: SQLiteColumn;
-    status: SQLiteColumn;
-    domain: SQLiteColumn | null;
+    table: { id: DbColumn; unitId: DbColumn };
+    date: DbColumn;
+    label: DbColumn;
+    status: DbColumn;
+    domain: DbColumn | null;
   }
 >;
 

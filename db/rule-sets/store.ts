@@ -2,6 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { first } from '../engine';
 import { ratings, ruleSets, users } from '../schema';
 import type { Queryable } from '../tx';
+import { descNullsLast } from '../sql/dialect';
 import type { RuleSetKind } from '@/domain/rule-sets/kinds';
 
 // The versioned rule sets of both kinds, one table (`rule_sets.kind`): SQL only. Bodies come and go as
@@ -34,7 +35,7 @@ export async function activeBody(q: Queryable, kind: RuleSetKind): Promise<unkno
       .select({ body: ruleSets.body })
       .from(ruleSets)
       .where(and(ofKind(kind), eq(ruleSets.active, true)))
-      .orderBy(desc(ruleSets.activatedAt))
+      .orderBy(descNullsLast(ruleSets.activatedAt))
       .limit(1),
   );
   return row?.body;

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, like, sql, count } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias } from '@/db/sql/alias';
 import type { Db, Queryable } from '@/db/tx';
 import { first } from '@/db/engine';
 import { units, type UnitKind } from '@/db/schema';

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/tx';
 import { first } from '@/db/engine';
 import * as s from '@/db/schema';
+import { advanceIdentities } from '@/db/sql/identities';
 import type { DemoDataset } from '@/features/demo/demo-dataset';
 import type { Role } from '@/domain/reference/roles';
 
@@ -29,6 +30,19 @@ async function insertRows(tx: Tx, data: Partial<Rows>): Promise<void> {
   await insertChunked(data.ethicsCommittees ?? [], (c) => tx.insert(s.ethicsCommittees).values(c));
   await insertChunked(data.ethicsActivities ?? [], (c) => tx.insert(s.ethicsActivities).values(c));
   await insertChunked(data.ethicsAnnualReports ?? [], (c) => tx.insert(s.ethicsAnnualReports).values(c));
+  // The rows carry their own ids: on PostgreSQL the next id without one must follow them (nothing on SQLite).
+  await advanceIdentities(tx, [
+    s.units,
+    s.projects,
+    s.assessments,
+    s.assessmentDimensions,
+    s.hazards,
+    s.incidents,
+    s.inspections,
+    s.ethicsCommittees,
+    s.ethicsActivities,
+    s.ethicsAnnualReports,
+  ]);
 }
 
 /** Writes an organisation and its records in one transaction: all of it or none. Kinds left out have no rows. */

@@ -5,7 +5,8 @@ import type { Locale } from '@/domain/i18n/locales';
 import { translate } from '@/domain/i18n/translate';
 import { DEFAULT_LIMITS, ImportFileError, type ImportFormat } from '@/platform/spreadsheets/read/read-table';
 import { MAX_UPLOAD_REQUEST_BYTES } from '@/platform/spreadsheets/read/limits';
-import { isDatabaseBusy } from '@/db/busy';
+import { isDatabaseBusy, retryAfterSeconds } from '@/db/busy';
+import { dbConfig } from '@/db/config';
 import { emptyReport, type ImportReport } from '@/features/import/import';
 import { importPool, type ImportPool, type Ticket } from '@/features/import/import-pool';
 import { fromPlainReport } from '@/features/import/import-report-plain';
@@ -53,10 +54,13 @@ export async function handleImportUpload(
   }
   let work: Work | Response;
   try {
-    work = await receive(req, ctx.actor, locale, fail);
+    work = await receive(req, ctx.db, ctx.actor, locale, fail);
   } catch (error) {
     ticket.release();
-    throw error;
+    if (!isDatabaseBusy(error)) throw error;
+    // Another writer held the database past the configured wait while the upload was staged: nothing was stored.
+    const seconds = retryAfterSeconds(dbConfig().FENGHUO_DB_BUSY_TIMEOUT_MS);
+    return Response.json({ error: translate(locale, 'actions.busy') }, { status: 503, headers: { 'Retry-After': String(seconds) } });
   }
   if (work instanceof Response) {
     ticket.release();
@@ -68,7 +72,7 @@ export async function handleImportUpload(
 }
 
 /** The work the request asks for, or the refusal to answer. */
-async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): Promise<Work | Response> {
+async function receive(req: Request, db: Db, actor: Actor, locale: Locale, fail: Fail): Promise<Work | Response> {
   const tooLarge = () => fail(413, 'import.fileTooLarge', { maxMb: DEFAULT_LIMITS.maxBytes / 1024 / 1024 });
   // Counted as it arrives, with or without a declared length (decision 025).
   const body = await readBody(req, MAX_UPLOAD_REQUEST_BYTES).catch(() => undefined);
@@ -77,7 +81,8 @@ async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): 
   if (!form) return fail(400, 'import.notSpreadsheet');
   const field = (name: string) => form.get(name)?.value.toString('utf8') ?? '';
   if (field('step') === 'confirm') {
-    const staged = readStaged(field('stagedId'), actor.userId);
+    // From the database, so a preview answered by another app server is confirmed here all the same.
+    const staged = await readStaged(db, field('stagedId'), actor.userId);
     if (!staged) return fail(404, 'importPage.expired');
     const kind = staged.meta.kind;
     if (!isRecordKind(kind)) return fail(422, 'importPage.chooseKind');
@@ -92,7 +97,8 @@ async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): 
   if (!format) return fail(422, 'import.unknownFormat', { format: upload.filename.split('.').pop() ?? '' });
   let staged;
   try {
-    staged = stageImport(upload.value, { userId: actor.userId, kind, format, name: upload.filename.slice(0, 200) });
+    // Only an upload within the size limit above reaches the database.
+    staged = await stageImport(db, upload.value, { userId: actor.userId, kind, format, name: upload.filename.slice(0, 200) });
   } catch (error) {
     if (!(error instanceof StagingFull)) throw error;
     // A person's own bound: they may try again once earlier uploads are confirmed or purged (429); the
@@ -109,7 +115,7 @@ async function receive(req: Request, actor: Actor, locale: Locale, fail: Fail): 
   return { kind, format, file: upload.value, stagedId: staged.id, dryRun: true };
 }
 
-/** The streamed answer: phases, then the report. A preview that fails removes its staged file at once. */
+/** The streamed answer: phases, then the report. A preview that fails removes its staged upload at once. */
 function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale: Locale }): ReadableStream {
   const { db, actor, locale } = ctx;
   const encoder = new TextEncoder();
@@ -150,10 +156,14 @@ function answer(work: Work, ticket: Ticket, ctx: { db: Db; actor: Actor; locale:
           send({ error: translate(locale, 'actions.unexpected') });
         }
       }
-      // The staged file stays only while it can still be confirmed: a preview that passed, or a confirmation
+      // The staged upload stays only while it can still be confirmed: a preview that passed, or a confirmation
       // that failed for the server's sake (busy) and may be retried. A refused preview and an answered
-      // confirmation leave nothing on disk, without waiting for the daily purge.
-      if (work.dryRun ? !report?.ok : report !== undefined) dropStaged(work.stagedId, actor.userId);
+      // confirmation leave nothing staged, without waiting for the daily purge; should even that removal find
+      // the database busy, the upload expires within the day.
+      if (work.dryRun ? !report?.ok : report !== undefined)
+        await dropStaged(db, work.stagedId, actor.userId).catch((error: unknown) => {
+          if (!isDatabaseBusy(error)) console.error('[import] staged upload not removed', error);
+        });
       if (report) send({ report: present(report, locale, work.kind), stagedId: work.dryRun && report.ok ? work.stagedId : undefined });
       if (open) controller.close();
     },

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '@/db/tx';
-import { getSetting, putSetting } from '@/db/settings';
+import { compareAndPutSetting, getSetting, putSetting } from '@/db/settings';
 import { storedRatings } from '@/db/rating/ratings';
 import { auditedSince } from '@/db/rating/rating-changes';
 import { latestChanges } from '@/db/changes/latest-changes';
@@ -70,9 +70,8 @@ export async function followPublishedDrift(db: Db, whole: boolean): Promise<void
       const differ = await institutesThatWouldDiffer(db, await storedRatings(db, ALL_UNITS, year, 'published', only));
       ids = [...ids.filter((id) => only && !only.includes(id)), ...differ].sort((a, b) => a - b);
     }
-    await db.transaction(async (tx) => {
-      // Another recheck stored since this one read: what it stored stands, and the next one goes on from it.
-      if ((await getSetting(tx, driftKey(year))) === raw) await putSetting(tx, driftKey(year), JSON.stringify({ auditId, ids }));
-    });
+    // Another recheck stored since this one read: what it stored stands, and the next one goes on from it.
+    // One conditional statement, so that holds across servers too (plan 016 §3 row 5).
+    await compareAndPutSetting(db, driftKey(year), raw, JSON.stringify({ auditId, ids }));
   }
 }

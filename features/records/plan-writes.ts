@@ -9,6 +9,7 @@ import { chunks, groupBy, keyed, same, SubmissionRefused, type ItemOutcome, type
 import type { BaseInput, KindDef, ReferenceCodes } from '@/features/records/kinds/kind-def';
 import { dimensionKey, loadDimensions, type DimensionInput } from '@/features/records/assessment-dimensions';
 import type { Queryable } from '@/db/tx';
+import { lockRecords } from '@/db/sql/locks';
 
 // The first half of a submission: parse the items, resolve their units, projects and stored records, and
 // judge each against role, scope and the seal, so that nothing is written unless every item may be.
@@ -67,20 +68,33 @@ export function parseItems(
   return { parsed, problems };
 }
 
-/**
- * Every item's plan, or SubmissionRefused listing every problem of the batch. `judgeSeal` false plans a
- * correction's proposal, which the seal does not stop.
- */
+/** How a plan is made: `judgeSeal` false plans a correction's proposal, which the seal does not stop. */
+export interface PlanOptions {
+  judgeSeal?: boolean;
+  /** The plan will be written in this transaction: lock the batch's institutes for its kind first. */
+  forWrite?: boolean;
+}
+
+/** Every item's plan, or SubmissionRefused listing every problem of the batch. */
 export async function planWrites(
   tx: Queryable,
   actor: Actor,
   def: KindDef<BaseInput>,
   inputs: BaseInput[],
   now: Date,
-  judgeSeal = true,
+  { judgeSeal = true, forWrite = false }: PlanOptions = {},
 ): Promise<Planned[]> {
   const found: Found = { forbidden: [], invalid: [] };
   const placed = await placeItems(tx, actor, def, inputs, now, found);
+  // Whether a record exists decides create or update: on PostgreSQL another server may be storing the same
+  // externalIds right now, so the check waits for its commit (decision 047 row 2; nothing to take on SQLite,
+  // whose single writer already serialises this).
+  if (forWrite)
+    await lockRecords(
+      tx,
+      def.kind,
+      placed.map((p) => p.unit.instituteId),
+    );
   const projectIds = await resolveProjects(tx, def, placed, found);
   const existing = await storedRecords(tx, def, placed);
   const dimensionsOf =

@@ -76,7 +76,7 @@ export async function submitRecords(
   }
 
   const work = async (tx: Tx): Promise<SubmissionResult> => {
-    const plan = await planWrites(tx, actor, def, parsed, opts.now);
+    const plan = await planWrites(tx, actor, def, parsed, opts.now, { forWrite: !opts.dryRun });
     opts.expect?.(plan);
     const late = await warnLate(tx, def, plan, opts.now);
     if (opts.dryRun)
@@ -106,7 +106,7 @@ export async function submitWithin(
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, items, opts.now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  const plan = await planWrites(tx, actor, def, parsed, opts.now);
+  const plan = await planWrites(tx, actor, def, parsed, opts.now, { forWrite: true });
   const results = await applyWrites(tx, actor, def, plan, opts);
   return summarise(results, await warnLate(tx, def, plan, opts.now));
 }
@@ -121,7 +121,7 @@ export async function planEdit(tx: Queryable, actor: Actor, kind: RecordKind, it
   const def = kindDefs[kind];
   const { parsed, problems } = parseItems(actor, def, [item], now);
   if (problems.length) throw new SubmissionRefused('invalid', problems);
-  const [p] = await planWrites(tx, actor, def, parsed, now, false);
+  const [p] = await planWrites(tx, actor, def, parsed, now, { judgeSeal: false });
   if (!p!.existing) return { id: null, changes: {} };
   const changes: PlannedEdit['changes'] = {};
   for (const k of p!.changed) changes[apiName(k)] = { from: p!.existing[k] ?? null, to: p!.values[k] ?? null };

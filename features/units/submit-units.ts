@@ -1,11 +1,11 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '@/db/tx';
 import { first } from '@/db/engine';
 import { units, unitKinds, type UnitKind } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { unitByCode } from '@/db/units/units';
-import { recordKinds } from '@/db/records/record-kinds';
+import { hasChildrenOrRecords, moveSubtreeToInstitute, rewriteSubtreePaths, unitCodeIgnoringCase } from '@/db/units/unit-moves';
 import { canManageUnits } from '@/domain/auth/roles';
 import type { Actor } from '@/domain/auth/actor';
 import { auditValues } from '@/db/audit/chain';
@@ -226,23 +226,10 @@ async function placementRefusal(
     return { field: 'kind', key: 'validation.kindLocked' };
   if (!before) {
     // Codes are case-sensitive; a code that differs from an existing one only in case is almost always a typo.
-    const twin = first(
-      await tx
-        .select({ code: units.code })
-        .from(units)
-        .where(sql`lower(${units.code}) = lower(${input.code})`)
-        .limit(1),
-    );
-    if (twin) return { field: 'code', key: 'validation.unitCodeCase', params: { code: twin.code } };
+    const twin = await unitCodeIgnoringCase(tx, input.code);
+    if (twin) return { field: 'code', key: 'validation.unitCodeCase', params: { code: twin } };
   }
   return null;
-}
-
-async function hasChildrenOrRecords(tx: Tx, unit: UnitRow): Promise<boolean> {
-  if (first(await tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id)).limit(1))) return true;
-  for (const k of Object.values(recordKinds))
-    if (first(await tx.select({ id: k.table.id }).from(k.table).where(eq(k.table.unitId, unit.id)).limit(1))) return true;
-  return false;
 }
 
 /**
@@ -250,43 +237,7 @@ async function hasChildrenOrRecords(tx: Tx, unit: UnitRow): Promise<boolean> {
  * records filed in it. Returns a message key when the move would merge two institutes' externalIds.
  */
 async function moveSubtree(tx: Tx, unit: UnitRow, newPath: string, newInstituteId: number | null): Promise<string | null> {
-  const oldPath = unit.path;
-  await tx
-    .update(units)
-    .set({ path: sql`${newPath} || substr(${units.path}, ${oldPath.length + 1})` })
-    .where(like(units.path, `${oldPath}%`));
+  await rewriteSubtreePaths(tx, unit.path, newPath);
   if (unit.kind !== 'department' || newInstituteId === unit.instituteId) return null;
-  const subtree = (
-    await tx
-      .select({ id: units.id })
-      .from(units)
-      .where(like(units.path, `${newPath}%`))
-  ).map((u) => u.id);
-  const ids = sql.join(
-    subtree.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  await tx
-    .update(units)
-    .set({ instituteId: newInstituteId })
-    .where(sql`${units.id} IN (${ids})`);
-  for (const k of Object.values(recordKinds)) {
-    try {
-      await tx
-        .update(k.table)
-        .set({ instituteId: newInstituteId } as never)
-        .where(sql`${k.table.unitId} IN (${ids})`);
-    } catch (error) {
-      if (uniqueViolation(error)) return 'validation.moveClash';
-      throw error;
-    }
-  }
-  return null;
-}
-
-/** A UNIQUE constraint refused the statement; drizzle wraps the driver's error, so its causes are read too. */
-function uniqueViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
-    if (String(e).includes('UNIQUE')) return true;
-  return false;
+  return (await moveSubtreeToInstitute(tx, newPath, newInstituteId)) ? null : 'validation.moveClash';
 }

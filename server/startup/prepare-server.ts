@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { databaseLocation } from '@/db/config';
 import { env } from '@/server/env';
 import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
 import { startJobs } from '@/jobs/registry';
@@ -19,9 +20,10 @@ export function prepareServer(): Promise<void> {
     const report = await bootstrap(getDb(), env());
     // `npm start` prints the report itself before the server starts; print here only what is new.
     if (report.seeded) printBootstrapReport(report);
-    const file = env().FENGHUO_DB;
-    if (file === ':memory:') await startJobs(getDb());
-    else await startedUpOrLater(startJobThread(file).startedUp);
+    // The job thread opens its own engine on the same file or PostgreSQL URL.
+    const location = databaseLocation(env());
+    if (location === ':memory:') await startJobs(getDb());
+    else await startedUpOrLater(startJobThread(location).startedUp);
   })();
   return state.fenghuoStarted;
 }

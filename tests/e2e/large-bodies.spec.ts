@@ -11,7 +11,6 @@ import { logIn, one, readDb } from './helpers';
 // staged uploads neither outlive a refused preview nor pass a person's bound. Records are inspections of
 // 2001, which no other spec counts.
 const MB = 1024 * 1024;
-const STAGING = path.join(path.dirname(E2E_DB), 'imports');
 
 function tokenFor(login: string): string {
   return execFileSync(path.resolve('node_modules/.bin/tsx'), ['cli/index.ts', 'token', 'create', '--user', login], {
@@ -78,11 +77,16 @@ function postRaw(
   });
 }
 
-function stagedFilesOf(login: string): string[] {
+/** How many staged uploads (in the database) hold a file of `bytes` bytes, or belong to `login`. */
+function staged(where: { bytes: number } | { login: string }): number {
   const db = readDb();
-  const id = one<number>(db, 'SELECT id AS v FROM users WHERE login = ?', login);
-  db.close();
-  return fs.existsSync(STAGING) ? fs.readdirSync(STAGING).filter((f) => f.startsWith(`u${id}.`)) : [];
+  try {
+    return 'bytes' in where
+      ? one<number>(db, 'SELECT count(*) AS v FROM staged_imports WHERE length(bytes) = ?', where.bytes)
+      : one<number>(db, 'SELECT count(*) AS v FROM staged_imports JOIN users ON users.id = owner_user_id WHERE login = ?', where.login);
+  } finally {
+    db.close();
+  }
 }
 
 // One heavy body at a time: these tests measure the server, not each other.
@@ -194,11 +198,8 @@ test('refused previews leave nothing staged: 30 uploads of 9.9 MB of noise named
     expect(res.status()).toBe(200);
     expect(lines(await res.text()).at(-1)!.report).toMatchObject({ ok: false, fileError: expect.any(String) });
   }
-  // Found by size, whatever the folder's naming: no staged file holds the noise.
-  const left = fs.existsSync(STAGING)
-    ? fs.readdirSync(STAGING).filter((f) => fs.statSync(path.join(STAGING, f)).size === noise.length)
-    : [];
-  expect(left).toEqual([]);
+  // Found by size, whoever staged it: no staged upload holds the noise.
+  expect(staged({ bytes: noise.length })).toBe(0);
 });
 
 test('a person’s staged uploads are bounded: past 100 MB a preview is refused with 429, in Chinese and English', async ({ page }) => {
@@ -215,7 +216,7 @@ test('a person’s staged uploads are bounded: past 100 MB a preview is refused 
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(80_000);
   expect((await refused.json()).error).toContain('100 MB');
-  expect(stagedFilesOf('bj.officer')).toHaveLength(10);
+  expect(staged({ login: 'bj.officer' })).toBe(5);
 
   // What the person sees on the import page, in both languages.
   const shots = path.resolve('.tmp/screens');

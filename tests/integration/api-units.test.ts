@@ -8,6 +8,8 @@ const { rawGet } = await import('@/db/engine');
 const { sql } = await import('drizzle-orm');
 const { verifyAuditChain } = await import('@/db/audit/audit-log');
 const { org } = await import('../setup/small-org');
+const { incidents } = await import('@/db/schema');
+const { buildIncident } = await import('@/features/demo/factories');
 const unitsRoute = await import('@/app/api/v1/units/route');
 
 const tokens = {} as { office: string; reporter: string };
@@ -70,6 +72,32 @@ describe('POST /api/v1/units', () => {
       [2, 'parentCode'],
     ]);
     expect(await rawGet(getDb(), sql`SELECT count(*) AS n FROM units WHERE code = 'OK1'`)).toEqual({ n: 0 });
+  });
+});
+
+describe('a move that would merge two records', () => {
+  it('refuses moving a department whose record has the externalId of one in the new institute, storing nothing of the batch', async () => {
+    await post({ code: 'BJ01-D9', name: '北京一所九室', kind: 'department', parentCode: 'BJ01' }, tokens.office);
+    const d9 = await unit('BJ01-D9');
+    const taken = (await rawGet<{ id: string }>(getDb(), sql`SELECT external_id AS id FROM incidents WHERE unit_id = ${org.SH01}`))!.id;
+    await getDb()
+      .insert(incidents)
+      .values(buildIncident({ unitId: d9.id, instituteId: org.BJ01, externalId: taken }));
+    // A second item after the refused one: the batch goes on being checked after the unique index said no
+    // (on PostgreSQL only a savepoint keeps the transaction usable for it).
+    const res = await post(
+      [
+        { code: 'BJ01-D9', name: '北京一所九室', kind: 'department', parentCode: 'SH01' },
+        { code: 'OK2', name: 'x', kind: 'branch', parentCode: 'HX' },
+      ],
+      tokens.office,
+    );
+    expect(res.status).toBe(422);
+    const details = (await res.json()).error.details;
+    expect(details.map((d: { index: number; field: string }) => [d.index, d.field])).toEqual([[0, 'parentCode']]);
+    expect(await unit('BJ01-D9')).toMatchObject({ parentId: org.BJ01, instituteId: org.BJ01, path: d9.path });
+    expect(await rawGet(getDb(), sql`SELECT count(*) AS n FROM units WHERE code = 'OK2'`)).toEqual({ n: 0 });
+    expect(await rawGet(getDb(), sql`SELECT institute_id AS i FROM incidents WHERE unit_id = ${d9.id}`)).toEqual({ i: org.BJ01 });
   });
 });
 

@@ -9,7 +9,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-engine-config-'));
 process.env.FENGHUO_DB = path.join(dir, 'configured.db');
 process.env.FENGHUO_DB_BUSY_TIMEOUT_MS = '250';
 
-const { ConfigError, dbConfig, dbEnvShape, parseConfig } = await import('@/db/config');
+const { ConfigError, databaseLocation, dbConfig, dbEnvShape, parseConfig, printableLocation } = await import('@/db/config');
 const { getEngine, migrateEngine } = await import('@/db/engine');
 
 afterAll(() => {
@@ -19,7 +19,7 @@ afterAll(() => {
 
 describe('db/config', () => {
   it('reads FENGHUO_DB and FENGHUO_DB_BUSY_TIMEOUT_MS from the environment', () => {
-    expect(dbConfig()).toEqual({ FENGHUO_DB: path.join(dir, 'configured.db'), FENGHUO_DB_BUSY_TIMEOUT_MS: 250 });
+    expect(dbConfig()).toEqual({ FENGHUO_DB: path.join(dir, 'configured.db'), FENGHUO_DB_BUSY_TIMEOUT_MS: 250, FENGHUO_DB_POOL: 10 });
   });
 
   it('answers a bad value with the variable’s name, and an empty one as unset', () => {
@@ -28,10 +28,42 @@ describe('db/config', () => {
     expect(() => parseConfig(schema, { FENGHUO_DB_BUSY_TIMEOUT_MS: '-1' })).toThrow(
       /Invalid configuration:\n {2}FENGHUO_DB_BUSY_TIMEOUT_MS: must be 0 \(fail at once\) or more/,
     );
-    expect(parseConfig(schema, { FENGHUO_DB: '', FENGHUO_DB_BUSY_TIMEOUT_MS: '' })).toEqual({
+    expect(parseConfig(schema, { FENGHUO_DB: '', FENGHUO_DB_BUSY_TIMEOUT_MS: '', FENGHUO_DATABASE_URL: '' })).toEqual({
       FENGHUO_DB: './data/fenghuo.db',
       FENGHUO_DB_BUSY_TIMEOUT_MS: 5000,
+      FENGHUO_DB_POOL: 10,
     });
+  });
+
+  it('reads FENGHUO_DATABASE_URL (postgres:// or postgresql://) and FENGHUO_DB_POOL (1 to 200)', () => {
+    const schema = z.object(dbEnvShape);
+    const url = 'postgresql://fenghuo:secret@db.example.org:5432/fenghuo';
+    const config = parseConfig(schema, { FENGHUO_DATABASE_URL: url, FENGHUO_DB_POOL: '40' });
+    expect(config).toMatchObject({ FENGHUO_DATABASE_URL: url, FENGHUO_DB_POOL: 40 });
+    expect(databaseLocation(config)).toBe(url);
+    expect(databaseLocation(parseConfig(schema, {}))).toBe('./data/fenghuo.db');
+    expect(() => parseConfig(schema, { FENGHUO_DATABASE_URL: 'mysql://db/fenghuo' })).toThrow(
+      /FENGHUO_DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+    for (const bad of ['0', '201', '2.5', 'many']) {
+      expect(() => parseConfig(schema, { FENGHUO_DB_POOL: bad })).toThrow(/FENGHUO_DB_POOL: must be/);
+    }
+  });
+
+  it('refuses a URL beside an explicitly set FENGHUO_DB, naming both; the file’s default is no choice', () => {
+    const schema = z.object(dbEnvShape);
+    const url = 'postgres://fenghuo@127.0.0.1/fenghuo';
+    expect(() => parseConfig(schema, { FENGHUO_DATABASE_URL: url, FENGHUO_DB: './data/fenghuo.db' })).toThrow(
+      /FENGHUO_DATABASE_URL, FENGHUO_DB: name one database, not both/,
+    );
+    expect(parseConfig(schema, { FENGHUO_DATABASE_URL: url, FENGHUO_DB: '' }).FENGHUO_DATABASE_URL).toBe(url);
+  });
+
+  it('prints a URL without its password', () => {
+    expect(printableLocation('postgres://fenghuo:s3cret@db.example.org:5432/fenghuo')).toBe(
+      'postgres://fenghuo:***@db.example.org:5432/fenghuo',
+    );
+    expect(printableLocation('./data/fenghuo.db')).toBe('./data/fenghuo.db');
   });
 });
 

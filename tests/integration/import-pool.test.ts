@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import { sqlOne } from './record-sql';
@@ -9,7 +7,7 @@ import { serverDbFile } from '../setup/server-db-file';
 // upload is refused with 503, Retry-After and a message in the reader's language; a read that exhausts its
 // worker's heap ends that worker only, the user is told why, and the next upload is read by a fresh one;
 // a confirmed preview is stored by this thread in one transaction.
-const { dir, remove } = serverDbFile('fenghuo-import-pool-', 'pool.db');
+const { remove } = serverDbFile('fenghuo-import-pool-', 'pool.db');
 
 const { getDb } = await import('@/db/client');
 const { seedServerDb } = await import('../setup/reporter');
@@ -34,6 +32,8 @@ afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
   remove();
 });
+
+const stagedRows = async (id: string) => (await sqlOne<{ n: number }>(db, 'SELECT count(*) AS n FROM staged_imports WHERE id = ?', id)).n;
 
 describe('the import pool', () => {
   it('refuses uploads past its workers and queue with 503, Retry-After and a translated message, before reading them', async () => {
@@ -65,15 +65,16 @@ describe('the import pool', () => {
     expect(second.report).toMatchObject({ ok: true, rows: 5 });
   }, 120_000);
 
-  it('a confirmed preview is stored in one transaction and its staged file removed', async () => {
+  it('a confirmed preview is stored in one transaction and its staged upload removed', async () => {
     const pool = poolOf({ workers: 1, queue: 1 });
     const previewed = await upload(await previewOf(incidentCsv(3, 'BJ01', 'CONF'), 'c.csv'), { db, actor, pool });
     expect(previewed.report).toMatchObject({ ok: true, dryRun: true, created: 3 });
+    expect(await stagedRows(previewed.stagedId!)).toBe(1);
     const confirmed = await upload(await uploadRequest({ step: 'confirm', stagedId: previewed.stagedId! }), { db, actor, pool });
     expect(confirmed.report).toMatchObject({ ok: true, dryRun: false, created: 3 });
     const stored = (await sqlOne(db, "SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'CONF-%'")) as { n: number };
     expect(stored.n).toBe(3);
-    expect(fs.readdirSync(path.join(dir, 'imports')).filter((f) => f.startsWith(previewed.stagedId!))).toEqual([]);
+    expect(await stagedRows(previewed.stagedId!)).toBe(0);
   }, 120_000);
 });
 

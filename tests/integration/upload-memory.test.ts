@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13, items 4 and 5, through the upload's own logic (features/import/import-upload.ts) on a real migrated
 // SQLite file: a shared-strings bomb under the zip-bomb checks is refused in bounded memory, however many
-// arrive at once; a 100,000-row preview leaves the event loop free; a failed preview leaves no staged file.
-const { dir, remove } = serverDbFile('fenghuo-upload-mem-', 'upload.db');
-const stagedDir = path.join(dir, 'imports');
+// arrive at once; a 100,000-row preview leaves the event loop free; a failed preview leaves no staged upload.
+const { remove } = serverDbFile('fenghuo-upload-mem-', 'upload.db');
 
 const { getDb } = await import('@/db/client');
 const { seedServerDb } = await import('../setup/reporter');
@@ -16,6 +13,7 @@ const { readTable, ImportFileError } = await import('@/platform/spreadsheets/rea
 const { previewOf, upload } = await import('../setup/upload-request');
 const { sharedStringsBomb, incidentCsv } = await import('../setup/hostile-uploads');
 const { COLUMNS } = await import('../unit/import/helpers');
+const { stagedImports } = await import('@/db/schema');
 
 const MB = 1024 * 1024;
 const db = getDb();
@@ -42,7 +40,8 @@ async function peakDuring<T>(sample: () => number, work: () => Promise<T>): Prom
   }
 }
 
-const stagedFiles = () => (fs.existsSync(stagedDir) ? fs.readdirSync(stagedDir) : []);
+/** The ids of the uploads staged in the database, waiting for their confirmation. */
+const stagedIds = async () => (await db.select({ id: stagedImports.id }).from(stagedImports)).map((r) => r.id);
 
 describe('shared-strings bombs under the zip-bomb checks', () => {
   it('one is refused once its text passes the per-file cap, before it fills the heap', async () => {
@@ -107,19 +106,14 @@ describe('a 100,000-row preview', () => {
   }, 120_000);
 });
 
-describe('staged files', () => {
-  it('a failed preview removes its staged file at once; a good one keeps it for the confirmation', async () => {
-    for (const f of stagedFiles()) fs.rmSync(path.join(stagedDir, f));
+describe('staged uploads', () => {
+  it('a failed preview removes its staged upload at once; a good one keeps it for the confirmation', async () => {
+    await db.delete(stagedImports);
     const bad = await preview(Buffer.from('externalId,unitCode\n"broken,BJ01'), 'bad.csv');
     expect(bad.report?.ok).toBe(false);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedIds()).toEqual([]);
     const good = await preview(incidentCsv(3, 'BJ01', 'KEEP'), 'good.csv');
     expect(good.report?.ok).toBe(true);
-    // Staged files carry their owner in the name (decision 025).
-    expect(
-      stagedFiles()
-        .map((f) => f.replace(/^u\d+\./, ''))
-        .sort(),
-    ).toEqual([`${good.stagedId}.bin`, `${good.stagedId}.json`]);
+    expect(await stagedIds()).toEqual([good.stagedId]);
   });
 });

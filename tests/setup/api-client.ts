@@ -20,7 +20,8 @@ export const noParams = { params: Promise.resolve({}) } as never;
  */
 export async function apiTestbed(name: string, env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fenghuo-${name}-`));
-  process.env.FENGHUO_DB = path.join(dir, 'api.db');
+  // In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+  if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'api.db');
   Object.assign(process.env, env);
   const { getDb } = await import('@/db/client');
   const { migrateDatabase } = await import('@/db/migrate');
