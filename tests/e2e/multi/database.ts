@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { adminQuery, databaseUrl, quoteIdent } from '../../setup/pg-admin';
+import { startCluster, type Cluster } from '../../setup/pg-cluster';
 import { MULTI, type Engine } from './config';
 
 // The run's one database, on either engine, and the spec's own look into it: counting rows, and removing what
@@ -10,15 +12,41 @@ import { MULTI, type Engine } from './config';
 // them as ?1. Both engines store instants as integer milliseconds and flags as booleans, so the same
 // statements answer the same.
 
-/** Creates the run's database and returns the variables that point a server or a command at it. */
-export async function createDatabase(engine: Engine): Promise<Record<string, string>> {
+export interface RunDatabase {
+  /** The variables that point a server or a command at it: FENGHUO_DB, or FENGHUO_DATABASE_URL. */
+  dbEnv: Record<string, string>;
+  /** Removes it (and stops the PostgreSQL cluster started for it). */
+  release: () => Promise<void>;
+}
+
+/**
+ * Creates the run's empty database. On PostgreSQL: a database with the byte-order collation the engine
+ * requires, on a throwaway cluster started as the `pg` vitest project starts its own (tests/setup/pg-cluster.ts),
+ * or on the server FENGHUO_TEST_DATABASE_URL names.
+ */
+export async function createDatabase(engine: Engine): Promise<RunDatabase> {
   if (engine === 'sqlite') {
     const file = path.join(MULTI.dir, 'fenghuo.db');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    fs.rmSync(path.join(MULTI.dir, 'imports'), { recursive: true, force: true });
-    return { FENGHUO_DB: file };
+    return { dbEnv: { FENGHUO_DB: file }, release: async () => undefined };
   }
-  throw new Error('PostgreSQL: not wired yet');
+  const given = process.env.FENGHUO_TEST_DATABASE_URL;
+  const cluster: Cluster = given ? { url: given, stop: () => undefined } : await startCluster();
+  // On a server of the caller's, a name of this run's own.
+  const name = quoteIdent(given ? `fenghuo_multi_${process.pid}` : 'fenghuo_multi');
+  const drop = () => adminQuery(cluster.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  try {
+    await drop();
+    await adminQuery(cluster.url, `CREATE DATABASE ${name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`);
+  } catch (error) {
+    cluster.stop();
+    throw error;
+  }
+  const release = async () => {
+    if (given) await drop();
+    cluster.stop();
+  };
+  return { dbEnv: { FENGHUO_DATABASE_URL: databaseUrl(cluster.url, name.slice(1, -1)) }, release };
 }
 
 /** Migrates and seeds the demo academy, in a process of its own (tests/e2e/multi/prepare-db.ts). */

@@ -14,11 +14,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.rmSync(MULTI.dir, { recursive: true, force: true });
   fs.mkdirSync(MULTI.dir, { recursive: true });
   writeState({ engine: MULTI.engine, dbEnv: {}, pids: {}, startedAt: started });
+  let release: () => Promise<void> = () => Promise.resolve();
   const teardown = async () => {
     for (const pid of Object.values(readState().pids)) await stopPid(pid, 'SIGTERM');
+    await release();
   };
   try {
-    const dbEnv = await createDatabase(MULTI.engine);
+    const created = await createDatabase(MULTI.engine);
+    release = created.release;
+    const { dbEnv } = created;
     writeState({ ...readState(), dbEnv });
     seedDatabase(dbEnv);
     const seeded = Date.now();

@@ -2,7 +2,7 @@
 // data and the demo academy (FENGHUO_SEED_DEMO), on whichever engine the environment names. Run in a node
 // process of its own by the global setup (`node --import tsx tests/e2e/multi/prepare-db.ts`), so the engine
 // is chosen for this process alone.
-import { getDb } from '@/db/client';
+import { closeDatabase, getDb } from '@/db/client';
 import { parseEnv } from '@/server/env';
 import { bootstrap, printBootstrapReport } from '@/server/startup/bootstrap';
 
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   try {
     printBootstrapReport(await bootstrap(db, parseEnv({ ...process.env, FENGHUO_SEED_DEMO: 'true' })));
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
 }
 
