@@ -49,11 +49,6 @@ export function rawRun(q: Queryable, query: SQL): Promise<RunResult> {
   return q.run(query).then((result) => result);
 }
 
-/** Every row of a raw query as an array of its columns, by position (no mapping by name: the rating's bulk reads). */
-export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promise<T[]> {
-  return q.values<T>(query).then((rows) => rows);
-}
-
 /** The first of some rows (a `.limit(1)` select), or undefined: `first(await q.select()…limit(1))`. */
 export function first<T>(rows: readonly T[]): T | undefined {
   return rows[0];

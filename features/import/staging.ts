@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/tx';
 import { deleteExpiredStaged, deleteStaged, insertStaged, stagedOf, stagedUsage } from '@/db/import/staged';
+import { lockKey } from '@/db/sql/locks';
 import type { StagedImportMeta } from '@/db/schema';
 import { env } from '@/server/env';
 import { DAY_MS } from '@/domain/time/shanghai';
@@ -58,6 +59,8 @@ export function stageImport(
   const size = Math.max(MIN_CHARGE, file.length + Buffer.byteLength(JSON.stringify(described)));
   const retryAfter = (first: Date | null) => Math.max(1, Math.ceil(((first?.getTime() ?? now.getTime() + DAY_MS) - now.getTime()) / 1000));
   return db.transaction(async (tx) => {
+    // On PostgreSQL two servers' uploads would otherwise both read the sums before either inserts (decision 047).
+    await lockKey(tx, 'staged-imports');
     // Expired uploads hold no room: gone here already, so what is stored never passes the total either.
     await deleteExpiredStaged(tx, now);
     const mine = await stagedUsage(tx, now, userId);
