@@ -9,8 +9,11 @@ export type Engine = 'sqlite' | 'pg';
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 export const MULTI = {
-  /** The engine both servers run on: FENGHUO_MULTI_ENGINE, SQLite (one file both servers open) unless told otherwise. */
-  engine: (process.env.FENGHUO_MULTI_ENGINE === 'pg' ? 'pg' : 'sqlite') as Engine,
+  /**
+   * The engine both servers run on: PostgreSQL (issue 16's test), or with FENGHUO_MULTI_ENGINE=sqlite one
+   * SQLite file both servers open (WAL lets processes of one machine share it: decision 048).
+   */
+  engine: (process.env.FENGHUO_MULTI_ENGINE === 'sqlite' ? 'sqlite' : 'pg') as Engine,
   nginxPort: port('E2E_MULTI_NGINX_PORT', 3200),
   ports: { a: port('E2E_MULTI_PORT_A', 3201), b: port('E2E_MULTI_PORT_B', 3202) },
   /** Everything the run writes: the SQLite file, nginx's prefix, the servers' logs, the run's state. */
