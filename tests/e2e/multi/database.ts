@@ -66,9 +66,9 @@ export interface Probe {
   /** The first column of the first row, as a number (PostgreSQL answers count(*) as text). */
   num(sql: string, ...params: unknown[]): Promise<number>;
   run(sql: string, ...params: unknown[]): Promise<number>;
-  /** Call before a write to watch: afterwards `writing()` tells whether a write transaction has begun writing. */
+  /** Call before a write to watch: afterwards `writing(table)` tells whether a transaction is writing into `table`. */
   markIdle(): Promise<void>;
-  writing(): Promise<boolean>;
+  writing(table: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -99,7 +99,8 @@ function sqliteProbe(file: string): Probe {
       const { statement, ordered } = bound(sql, params);
       return statement.run(...ordered).changes;
     },
-    // An idle server's log emptied: a transaction being written then shows as the log's growth.
+    // An idle server's log emptied: a transaction being written then shows as the log's growth (whatever
+    // the table: the servers are otherwise idle).
     markIdle: async () => void c.pragma('wal_checkpoint(TRUNCATE)'),
     writing: async () => wal() > 256 * 1024,
     close: async () => void c.close(),
@@ -118,13 +119,15 @@ function pgProbe(url: string): Probe {
     num: async (sql, ...params) => Number(Object.values((await query(sql, params)).rows[0] as object)[0]),
     run: async (sql, ...params) => (await query(sql, params)).rowCount ?? 0,
     markIdle: async () => undefined,
-    // A transaction gets its id at its first write: another session holding one is writing.
-    writing: async () =>
+    // A transaction gets its id at its first write: another session holding one, last seen sending a
+    // statement on the table, is writing into it.
+    writing: async (table) =>
       Number(
         (
           await query(
-            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()',
-            [],
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
+               AND pid <> pg_backend_pid() AND query ILIKE $1`,
+            [`%"${table}"%`],
           )
         ).rows[0].n,
       ) > 0,
