@@ -20,4 +20,23 @@ export const pgSuite: string[] = [
   'tests/integration/scope.test.ts',
   'tests/integration/workflow-form-tier.test.ts',
   'tests/integration/workflow.test.ts',
+  // SUITE-2
+  'tests/integration/alert-flood.test.ts',
+  'tests/integration/api-ratings-bounded.test.ts',
+  'tests/integration/api-units-real.test.ts',
+  'tests/integration/bad-input.test.ts',
+  'tests/integration/bulletin-cli.test.ts',
+  'tests/integration/change-password-throttle.test.ts',
+  'tests/integration/corrections.test.ts',
+  'tests/integration/demo-history.test.ts',
+  'tests/integration/heatmap-first-view.test.ts',
+  'tests/integration/import-pool.test.ts',
+  'tests/integration/jobs-registry.test.ts',
+  'tests/integration/provisional-refresh.test.ts',
+  'tests/integration/rating-offthread.test.ts',
+  'tests/integration/ratings-ui.test.ts',
+  'tests/integration/seal-matrix.test.ts',
+  'tests/integration/unit-pages.test.ts',
+  'tests/integration/warning-notice.test.ts',
+  // end SUITE-2
 ];
