@@ -33,7 +33,8 @@ export default defineConfig({
   // The specs that start servers of their own and load them (crash safety, load), and the upload storm, run after the rest, one
   // after the other, so that their timings do not depend on what else the machine is running.
   projects: [
-    { name: 'main', testIgnore: /\/(crash-safety|load|upload-storm|trusted-proxy|offthread|big-writes)\.spec\.ts$/ },
+    // tests/e2e/multi/ is the multi-server run's own (playwright.multi.config.ts).
+    { name: 'main', testIgnore: [/\/(crash-safety|load|upload-storm|trusted-proxy|offthread|big-writes)\.spec\.ts$/, /\/multi\//] },
     { name: 'crash-safety', testMatch: /crash-safety\.spec\.ts$/, dependencies: ['main'] },
     { name: 'load', testMatch: /\/load\.spec\.ts$/, dependencies: ['crash-safety'] },
     // The upload storm loads the suite's own server to its limits, so it comes last, alone.

@@ -32,7 +32,7 @@ export default defineConfig({
             'tests/integration/**/*.test.ts',
           ],
           // The pg engine's own tests need the pg project's server; an empty URL keeps a shell's own off SQLite's run.
-          exclude: [...exclude, 'tests/integration/pg/**'],
+          exclude: [...exclude, 'tests/integration/pg/**', 'tests/integration/pg-concurrency/**'],
           env: { NEXT_TELEMETRY_DISABLED: '1', FENGHUO_DATABASE_URL: '' },
         },
       },

@@ -5,12 +5,14 @@ import { isDatabaseBusy } from '@/db/busy';
 import { FieldProblem } from '@/domain/errors';
 import { fieldErrors } from '@/domain/i18n/validation';
 import { BackupError } from '@/platform/backup/backup';
+import { CopyRefused } from '@/features/copy/copy-to-postgres';
 import { ConfigError } from '@/server/env';
 import { UsageError, type Command } from '@/cli/command';
 import { alertsRun } from '@/cli/commands/alerts-run';
 import { auditVerify } from '@/cli/commands/audit-verify';
 import { backup } from '@/cli/commands/backup';
 import { bulletin } from '@/cli/commands/bulletin';
+import { copyTo } from '@/cli/commands/copy-to';
 import { importFile } from '@/cli/commands/import';
 import { migrate } from '@/cli/commands/migrate';
 import { rate } from '@/cli/commands/rate';
@@ -31,6 +33,7 @@ const commands: Command[] = [
   alertsRun,
   backup,
   restore,
+  copyTo,
   auditVerify,
 ];
 
@@ -60,7 +63,13 @@ async function main(argv: string[]): Promise<number> {
 
 /** Mistakes in the input exit 2 with the reason (and the usage for a command-line mistake); a busy database 75; anything else 1. */
 function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError || error instanceof FieldProblem || error instanceof ConfigError || error instanceof BackupError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof FieldProblem ||
+    error instanceof ConfigError ||
+    error instanceof BackupError ||
+    error instanceof CopyRefused
+  ) {
     console.error(`Error: ${error.message}`);
     if (error instanceof UsageError) console.error(`\n${usage}`);
     return 2;

@@ -39,3 +39,15 @@ export function poolTimeoutError(): Error {
 export function retryAfterSeconds(busyTimeoutMs: number): number {
   return Math.max(1, Math.ceil(busyTimeoutMs / 1000));
 }
+
+/**
+ * Whether an error (or one it wraps) is PostgreSQL's unique violation (23505). The record submission runs
+ * once more after one (decision 047 row 2): behind its locks only a path that skipped them could cause it,
+ * and the second run plans against the committed row. SQLite's single writer never races to one.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -3,6 +3,7 @@ import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { computeAndStoreRatings, refreshProvisionalRatings } from '@/features/rating/refresh';
 import { formatDate, shanghaiDate, shanghaiYear } from '@/domain/time/shanghai';
 import { runJob, type Job } from './runner';
+import { runAlone } from '@/db/sql/run-alone';
 
 /**
  * Once a year: the final ratings of the previous year, on 10 January at 02:00 Asia/Shanghai (RATING.md §6).
@@ -36,8 +37,13 @@ export const provisionalRatingJob: Job = {
   schedule: '0 0 * * *',
   claim: 'none',
   period: (now) => formatDate(now),
-  run: (db, _day, now) => refreshProvisionalRatings(db, now),
+  // Every server runs it at 00:00 and at start; one at a time, the others skip (decision 047 row 4): what a
+  // run would have rated is after the marks the running one stores, for the next write's event or run.
+  run: (db, _day, now) => runAlone(db, REFRESH_LOCK, () => refreshProvisionalRatings(db, now)),
 };
+
+/** The name of the provisional refresh job's lock (runAlone). */
+export const REFRESH_LOCK = 'fenghuo:provisional-refresh';
 
 export const annualRating = (db: Db, now = new Date()) => runJob(db, annualRatingJob, now);
 export const provisionalRating = (db: Db, now = new Date()) => runJob(db, provisionalRatingJob, now);

@@ -6,7 +6,8 @@ export const backup: Command = {
   name: 'backup',
   usage: `  backup FILE [--force]
       Writes a consistent copy of the database to FILE while the server keeps running (VACUUM INTO, checked
-      and synced before it takes FILE's name). Refuses an existing FILE unless --force.`,
+      and synced before it takes FILE's name). Refuses an existing FILE unless --force. On PostgreSQL
+      (FENGHUO_DATABASE_URL), a pg_dump archive in its custom format, checked with pg_restore --list.`,
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
     const file = positionals[0];

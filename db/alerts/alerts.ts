@@ -8,6 +8,8 @@ import type { AlertLink, AlertView, CandidateAlert } from '@/domain/alerts/types
 import type { Level } from '@/domain/reference/level-codes';
 import { inScope } from '@/db/scope';
 import { orderOf, type AlertOrder } from './alert-triage';
+import { lockKey } from '@/db/sql/locks';
+import { moveDataVersion } from '@/db/changes/data-version';
 
 /**
  * Stores candidate alerts; the unique index on (rule, subject_kind, subject_key, period) makes each fire
@@ -15,16 +17,30 @@ import { orderOf, type AlertOrder } from './alert-triage';
  * were new.
  */
 export async function storeAlerts(q: Queryable, candidates: readonly CandidateAlert[], firedAt: Date): Promise<number> {
+  if (candidates.length === 0) return 0;
+  // On PostgreSQL two servers may store the same alerts at once (decision 047 row 3): ON CONFLICT makes each
+  // once, but two batches taking the same keys in opposite orders would deadlock, so keys go in one order.
+  // The 'audit' lock first, as the data version below needs it anyway: the one lock order (audit, then
+  // rows), the same as a submission's, which appends before it fires its incidents' alerts.
+  await lockKey(q, 'audit');
+  const sorted = [...candidates].sort(byAlertKey);
   let stored = 0;
-  for (let i = 0; i < candidates.length; i += 200) {
-    const chunk = candidates.slice(i, i + 200);
+  for (let i = 0; i < sorted.length; i += 200) {
+    const chunk = sorted.slice(i, i + 200);
     const result = await q
       .insert(alerts)
       .values(chunk.map((c) => ({ ...c, firedAt })))
       .onConflictDoNothing();
     stored += result.changes;
   }
+  if (stored > 0) await moveDataVersion(q);
   return stored;
+}
+
+/** The order of alerts_rule_subject_period_uq's columns, compared as the C collation does (by code unit). */
+function byAlertKey(a: CandidateAlert, b: CandidateAlert): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.rule, b.rule) || cmp(a.subjectKind, b.subjectKind) || cmp(a.subjectKey, b.subjectKey) || cmp(a.period, b.period);
 }
 
 export interface AlertFilters {

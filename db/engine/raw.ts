@@ -34,7 +34,7 @@ export function rawGet<T>(q: Queryable, query: SQL): Promise<T | undefined> {
   return objectRows.run(true, () => q.get<T | undefined>(query).then((row) => row));
 }
 
-/** Every row of a raw query as an array of its columns, by position (two columns may share a name). */
+/** Every row of a raw query as an array of its columns, by position (no mapping by name: the rating's bulk reads; two columns may share a name). */
 export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promise<T[]> {
   const pg = pgOf(q);
   // `.then` inside run(), as above: the router reads the flag when drizzle starts the statement.

@@ -4,6 +4,7 @@ import type { Db, Queryable, Tx } from '@/db/tx';
 import { ratings, warningListEntries } from '@/db/schema';
 import { proposedReason } from '@/domain/rating/proposed-reason';
 import { lockKey } from '@/db/sql/locks';
+import { moveDataVersion } from '@/db/changes/data-version';
 
 // Publishing a past year's final ratings as frozen copies (moved from ratings.ts, which keeps the reads).
 
@@ -65,6 +66,7 @@ export async function publishRatings(
     }
     const result = { published: finals.length, proposed };
     if (finals.length > 0) await afterPublish?.(tx, result);
+    if (finals.length > 0) await moveDataVersion(tx);
     return result;
   });
 }

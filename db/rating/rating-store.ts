@@ -5,6 +5,7 @@ import type { Db, Queryable, Tx } from '@/db/tx';
 import type { Rating } from '@/domain/rating/types';
 import { selectJsonRows } from '@/db/sql/dialect';
 import { lockKey } from '@/db/sql/locks';
+import { moveDataVersion } from '@/db/changes/data-version';
 
 // Storing a year's computed ratings and their lines (moved from ratings.ts, which keeps the reads).
 
@@ -64,6 +65,7 @@ export async function storeRatings(
       )!;
       await insertContributions(tx, row.id, rating.contributions);
     }
+    await moveDataVersion(tx);
   });
 }
 

@@ -53,6 +53,7 @@ export const bulletins = pick(sqlite.bulletins, pg.bulletins);
 export const jobRuns = pick(sqlite.jobRuns, pg.jobRuns);
 export const auditLog = pick(sqlite.auditLog, pg.auditLog);
 export const settings = pick(sqlite.settings, pg.settings);
+export const dataVersion = pick(sqlite.dataVersion, pg.dataVersion);
 export const alertDeliveries = pick(sqlite.alertDeliveries, pg.alertDeliveries);
 export const alertDeliveryAttempts = pick(sqlite.alertDeliveryAttempts, pg.alertDeliveryAttempts);
 export const alertDispatch = pick(sqlite.alertDispatch, pg.alertDispatch);

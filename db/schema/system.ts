@@ -51,3 +51,11 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// The data version (decision 047 row 8): one row (id 1), its counter moved by every transaction that writes
+// records, ratings or alerts. Kept pages and memoised aggregates on every server are valid while it stays;
+// max(id)s could not say so on PostgreSQL, where ids are taken at insert, not at commit.
+export const dataVersion = sqliteTable('data_version', {
+  id: integer('id').primaryKey(),
+  v: integer('v').notNull().default(0),
+});

@@ -4,10 +4,9 @@ import { latestChanges } from '@/db/changes/latest-changes';
 import { shanghaiDayNumber } from '@/domain/time/shanghai';
 
 // Dashboards are read far more often than records change: leadership and every coordination group open
-// the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves:
-// any audited write (records_changed_at, the newest audit entry), any stored rating (the newest ratings
-// row), or the clock: the minute for "overdue", the Beijing day for "year to date" and the monthly
-// windows. What is kept is the computation's promise, stored before its first query runs: requests
+// the same overview and heatmaps. Each aggregate is kept per (what, scope) until the data version moves
+// (any transaction that writes records, ratings or alerts, on any server: decision 047 row 8), or the
+// clock: the minute for "overdue", the Beijing day for "year to date" and the monthly windows. What is kept is the computation's promise, stored before its first query runs: requests
 // arriving while it computes await the same promise instead of computing it again, and a computation that
 // fails is dropped, so the next request tries afresh rather than being served the failure.
 // docs/decisions/020-dashboard-aggregates.md.
@@ -23,7 +22,7 @@ const entries = new Map<string, { version: string; value: Promise<unknown> }>();
  */
 export async function dataVersion(db: Db, now: Date, clock: 'minute' | 'day' = 'minute'): Promise<string> {
   const c = await latestChanges(db);
-  return `${c.changed}|${c.audit}|${c.rating}|${clockTick(now, clock)}`;
+  return `${c.version}|${clockTick(now, clock)}`;
 }
 
 /** The minute, or the Beijing calendar day, `now` falls in. */

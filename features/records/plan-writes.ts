@@ -10,6 +10,7 @@ import type { BaseInput, KindDef, ReferenceCodes } from '@/features/records/kind
 import { dimensionKey, loadDimensions, type DimensionInput } from '@/features/records/assessment-dimensions';
 import type { Queryable } from '@/db/tx';
 import { lockRecords } from '@/db/sql/locks';
+import { isPg } from '@/db/sql/dialect';
 
 // The first half of a submission: parse the items, resolve their units, projects and stored records, and
 // judge each against role, scope and the seal, so that nothing is written unless every item may be.
@@ -96,7 +97,7 @@ export async function planWrites(
       placed.map((p) => p.unit.instituteId),
     );
   const projectIds = await resolveProjects(tx, def, placed, found);
-  const existing = await storedRecords(tx, def, placed);
+  const existing = await storedRecords(tx, def, placed, forWrite);
   const dimensionsOf =
     def.kind === 'assessments'
       ? await loadDimensions(
@@ -220,16 +221,23 @@ async function resolveProjects(tx: Queryable, def: KindDef<BaseInput>, placed: P
   return projectIds;
 }
 
-/** What is stored already, by institute and externalId. */
-async function storedRecords(tx: Queryable, def: KindDef<BaseInput>, placed: Placed[]): Promise<Map<string, Row>> {
+/**
+ * What is stored already, by institute and externalId. For a write on PostgreSQL the rows are read FOR
+ * UPDATE: a row another transaction is changing (a withdrawal, a decision) is read once that one commits, as
+ * it then is, so the checks on it judge the row the write changes (SQLite's single writer already does).
+ */
+async function storedRecords(tx: Queryable, def: KindDef<BaseInput>, placed: Placed[], forWrite: boolean): Promise<Map<string, Row>> {
   const table = def.table;
   const existing = new Map<string, Row>();
   for (const [instituteId, group] of groupBy(placed, (p) => p.unit.instituteId)) {
     for (const c of chunks(group.map((p) => p.input.externalId))) {
-      const rows = (await tx
+      const query = tx
         .select()
         .from(table)
-        .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)))) as (Row & { externalId: string })[];
+        .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)));
+      // The pg select builder behind the SQLite type (db/schema/index.ts) has `for`.
+      const locking = forWrite && isPg(tx) ? (query as unknown as { for: (strength: 'update') => typeof query }).for('update') : query;
+      const rows = (await locking) as (Row & { externalId: string })[];
       for (const row of rows) existing.set(key(instituteId, row.externalId), row);
     }
   }

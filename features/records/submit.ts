@@ -10,6 +10,7 @@ import { kindDefs } from '@/features/records/kinds';
 import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import { apiName, parseItems, planWrites, type Planned } from '@/features/records/plan-writes';
 import type { Db, Queryable, Tx } from '@/db/tx';
+import { isUniqueViolation } from '@/db/busy';
 
 // A submission's entry points (API, import, form, an accepted correction): parse, plan (plan-writes.ts),
 // then write (apply-writes.ts), in one transaction. Callers outside records still import the refusal here.
@@ -90,9 +91,17 @@ export async function submitRecords(
     return summarise(await applyWrites(tx, actor, def, plan, opts), late);
   };
   // Dry runs only read (a snapshot); real submissions take the write lock first (the engine's write
-  // transactions are IMMEDIATE) so that the existence checks and the writes see the same database (two
-  // identical batches at once store each record once).
-  return opts.dryRun ? await db.snapshot(work) : await db.transaction(work);
+  // transactions are IMMEDIATE; on PostgreSQL planWrites locks the batch's institutes) so that the existence
+  // checks and the writes see the same database (two identical batches at once store each record once).
+  if (opts.dryRun) return await db.snapshot(work);
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    // A safety net behind those locks (decision 047 row 2): the whole transaction was rolled back, and run
+    // again it finds the row the other server committed and answers "unchanged".
+    if (!isUniqueViolation(error)) throw error;
+    return await db.transaction(work);
+  }
 }
 
 /** submitRecords inside a transaction the caller holds (accepting a correction writes it and the record together). */

@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Db } from '@/db/client';
 import { dbConfig } from '@/db/config';
 import { checkDatabaseFile, vacuumInto } from '@/db/engine/sqlite-files';
+import { isPostgresUrl } from '@/db/config';
+import { BackupError, fsyncPath } from './backup-error';
+import { backupPg } from './pg-backup';
 
 export interface BackupResult {
   file: string;
@@ -10,20 +13,7 @@ export interface BackupResult {
   ms: number;
 }
 
-export class BackupError extends Error {}
-
-/** Flushes a file, or a folder's entries (so a rename survives a power cut), to the disk. */
-export function fsyncPath(file: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some file systems refuse to fsync a folder; the data itself was synced already.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
+export { BackupError, fsyncPath };
 
 export { checkDatabaseFile };
 
@@ -33,13 +23,15 @@ export { checkDatabaseFile };
  * never blocks writers and is never restarted by them. It runs on a read-only connection of its own to the
  * engine's file, so it neither holds nor waits for the engine's write queue, and sees only committed data.
  * The copy goes to a temporary name beside `dest`, is checked and synced, and only then renamed into place,
- * so `dest` is either absent or a whole backup.
+ * so `dest` is either absent or a whole backup. On PostgreSQL, pg_dump's custom format does the same
+ * (platform/backup/pg-backup.ts).
  */
 export async function backupDatabase(db: Db, dest: string, opts: { overwrite?: boolean } = {}): Promise<BackupResult> {
   const started = performance.now();
   const target = path.resolve(dest);
   if (fs.existsSync(target) && !opts.overwrite) throw new BackupError(`${dest} already exists; choose another name (or --force).`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (isPostgresUrl(db.file)) return { ...(await backupPg(db.file, target)), ms: performance.now() - started };
   const tmp = `${target}.partial-${process.pid}`;
   fs.rmSync(tmp, { force: true });
   try {
@@ -55,29 +47,42 @@ export async function backupDatabase(db: Db, dest: string, opts: { overwrite?: b
   return { file: target, bytes: fs.statSync(target).size, ms: performance.now() - started };
 }
 
-const BACKUP_NAME = /^fenghuo-\d{8}T\d{6}Z\.db$/;
+/** A backup's extension: a SQLite file, or PostgreSQL's custom-format archive. */
+export type BackupKind = 'db' | 'dump';
+
+/** The kind of backup a database location makes. */
+export function backupKind(location: string): BackupKind {
+  return isPostgresUrl(location) ? 'dump' : 'db';
+}
 
 /** A backup's file name by its UTC instant: names sort in time order. */
-export function backupFileName(at: Date): string {
+export function backupFileName(at: Date, kind: BackupKind = 'db'): string {
   return `fenghuo-${at
     .toISOString()
     .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')}.db`;
+    .replace(/\.\d+Z$/, 'Z')}.${kind}`;
 }
 
-/** Deletes all but the newest `keep` nightly backups in `dir`; other files there are left alone. */
-export function pruneBackups(dir: string, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` nightly backups of one kind in `dir`; other files there, the other
+ * engine's backups among them (an installation moved to PostgreSQL keeps its last SQLite ones), are left alone.
+ */
+export function pruneBackups(dir: string, keep: number, kind: BackupKind = 'db'): string[] {
   if (!fs.existsSync(dir)) return [];
+  const name = new RegExp(`^fenghuo-\\d{8}T\\d{6}Z\\.${kind}$`);
   const backups = fs
     .readdirSync(dir)
-    .filter((f) => BACKUP_NAME.test(f))
+    .filter((f) => name.test(f))
     .sort();
   const removed = backups.slice(0, Math.max(0, backups.length - keep));
   for (const f of removed) fs.rmSync(path.join(dir, f), { force: true });
   return removed;
 }
 
-/** Where nightly backups go: FENGHUO_BACKUP_DIR, else `backups/` beside the database file. */
+/**
+ * Where nightly backups go: FENGHUO_BACKUP_DIR, else `backups/` beside the database file (on PostgreSQL, which
+ * has no file here, beside FENGHUO_DB's default: ./data/backups).
+ */
 export function backupDir(config: { FENGHUO_DB: string; FENGHUO_BACKUP_DIR?: string }): string {
   // A path from the configuration, not a file of the build: tell the bundler not to trace it.
   return path.resolve(

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { appliedMigrations, detachFile, fileHoldsData, foldWal } from '@/db/engine/sqlite-files';
+import { isPostgresUrl } from '@/db/config';
 import { BackupError, checkDatabaseFile, fsyncPath } from '@/platform/backup/backup';
+import { restorePg } from './pg-restore';
 
 export interface RestoreResult {
   /** The database that was replaced, kept beside it under a new name (null when there was none). */
@@ -65,10 +67,20 @@ function foldWalOrFail(file: string): void {
  * Replaces the database at `target` with the backup `source`: the backup is verified, copied beside the
  * target, migrated to this version and checked there, and then renamed over the target in one atomic step,
  * so the target is at every instant either the old database or the whole restored one. The old database
- * is kept as `<target>.pre-restore-<time>`. A target holding data is replaced only with `force`.
+ * is kept as `<target>.pre-restore-<time>`. A target holding data is replaced only with `force`. A
+ * postgres:// target is restored from a pg_dump archive (platform/backup/pg-restore.ts); its old data is
+ * dumped to `keepDir` (default: the archive's folder).
  */
-export async function restoreDatabase(source: string, target: string, opts: { force?: boolean; now?: Date } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  source: string,
+  target: string,
+  opts: { force?: boolean; now?: Date; keepDir?: string } = {},
+): Promise<RestoreResult> {
   const started = performance.now();
+  if (isPostgresUrl(target)) {
+    const done = await restorePg(source, target, { ...opts, keepDir: opts.keepDir ?? path.dirname(path.resolve(source)) });
+    return { ...done, ms: performance.now() - started };
+  }
   const src = path.resolve(source);
   const dst = path.resolve(target);
   if (src === dst) throw new BackupError('The backup and the database are the same file.');

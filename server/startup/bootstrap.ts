@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { withStartupLock } from '@/db/engine';
 import { ensureReferenceData } from '@/db/reference/reference';
 import { academyRoot, countUnits, insertAcademyRoot } from '@/db/units/units';
 import { countUsers, userByLogin } from '@/db/auth/auth';
@@ -29,7 +30,13 @@ export interface BootstrapReport {
  * migrations, reference data, the session secret, demo data on an empty database (unless disabled),
  * and the first administrator from FENGHUO_ADMIN_LOGIN / FENGHUO_ADMIN_PASSWORD.
  */
-export async function bootstrap(db: Db, config: Env, now = new Date()): Promise<BootstrapReport> {
+export function bootstrap(db: Db, config: Env, now = new Date()): Promise<BootstrapReport> {
+  // Two servers starting at once on one PostgreSQL database take turns (decision 047 row 11): the second
+  // finds the migrations applied, the demo and the administrator there. SQLite's writer already serialises.
+  return withStartupLock(db, () => bootstrapOnce(db, config, now));
+}
+
+async function bootstrapOnce(db: Db, config: Env, now: Date): Promise<BootstrapReport> {
   const report: BootstrapReport = { seeded: false, demoLogins: [], adminCreated: null, warnings: [] };
   await migrateDatabase(db);
   await ensureReferenceData(db);

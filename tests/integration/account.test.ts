@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Changing one's password through the real server action (safeAction: sign-in, validation, messages in the
-// reader's language) on a real migrated SQLite file; only the request (who is asking, its cookies and
+// reader's language) on a real migrated database; only the request (who is asking, its cookies and
 // headers, its language) is stubbed. Also: an internal error never shows its SQL or stack.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-account-'));
-process.env.FENGHUO_DB = path.join(dir, 'account.db');
+const server = serverDbFile('fenghuo-account-', 'account.db');
 
 const req = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale, jar: new Map<string, string>() }));
 vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => req.actor, requireActor: async () => req.actor }));
@@ -57,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 describe('changing one’s password', () => {
@@ -123,7 +120,7 @@ describe('changing one’s password', () => {
 });
 
 describe('internal errors', () => {
-  it('an API failure inside SQLite answers a generic 500: no SQL, no table name, no stack, no path', async () => {
+  it('an API failure inside the database answers a generic 500: no SQL, no table name, no stack, no path', async () => {
     const token = (await createApiToken(db, await addUser(db, 'acc.office', 'office', 'HX'), 't')).token;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await rawRun(db, sql.raw('ALTER TABLE incidents RENAME TO incidents_gone'));
@@ -135,9 +132,9 @@ describe('internal errors', () => {
       const body = await res.text();
       expect(res.status).toBe(500);
       expect(JSON.parse(body)).toEqual({ error: { code: 'internal', message: expect.any(String), details: [] } });
-      expect(body).not.toMatch(/incidents|select|sqlite|no such table|\bat\s|\.ts|node_modules|\/work\//i);
-      // The server log keeps what happened.
-      expect(String(errors.mock.calls[0]?.[1])).toMatch(/no such table/);
+      expect(body).not.toMatch(/incidents|select|sqlite|postgres|no such table|relation|\bat\s|\.ts|node_modules|\/work\//i);
+      // The server log keeps what happened (in SQLite's words or PostgreSQL's).
+      expect(String(errors.mock.calls[0]?.[1])).toMatch(/no such table: incidents|relation "incidents" does not exist/);
     } finally {
       await rawRun(db, sql.raw('ALTER TABLE incidents_gone RENAME TO incidents'));
       errors.mockRestore();

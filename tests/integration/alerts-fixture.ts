@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 
 // The alerts tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module
-// loads) holding a small academy whose records sit at and just below every rule's threshold at NOW.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-alerts-'));
-process.env.FENGHUO_DB = path.join(dir, 'alerts.db');
+// loads) or, in the pg project, the file's PostgreSQL database, holding a small academy whose records sit at
+// and just below every rule's threshold at NOW. `location` opens a second engine on it.
+const server = serverDbFile('fenghuo-alerts-', 'alerts.db');
+export const { location } = server;
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { rawAll } = await import('@/db/engine');
@@ -108,7 +107,7 @@ export function withAlertsDatabase(): void {
   });
   afterAll(() => {
     getDb().close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    server.remove();
   });
 }
 

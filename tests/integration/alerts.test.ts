@@ -12,6 +12,7 @@ import {
   ids,
   insertDataset,
   keyOf,
+  location,
   officeLogin,
   openDatabase,
   own,
@@ -20,7 +21,7 @@ import {
   withAlertsDatabase,
 } from './alerts-fixture';
 
-// Alerts on a real migrated SQLite file: every rule through the daily job at and just below its threshold,
+// Alerts on a real migrated database: every rule through the daily job at and just below its threshold,
 // exactly-once storage across re-runs and connections, and incident.serious in the write path's
 // transaction. Scope in the inbox, acknowledgement and the API: alerts-scope.test.ts.
 const { resolveActor } = await import('@/features/auth/resolve-actor');
@@ -36,8 +37,7 @@ const { rawGet } = await import('@/db/engine');
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = (...args: string[]) =>
-  run(tsx, ['cli/index.ts', ...args], { env: { ...process.env, FENGHUO_DB: process.env.FENGHUO_DB }, cwd: process.cwd() });
+const cli = (...args: string[]) => run(tsx, ['cli/index.ts', ...args], { env: process.env, cwd: process.cwd() });
 
 withAlertsDatabase();
 
@@ -97,8 +97,7 @@ describe('the daily alerts job', () => {
         }),
       ),
     });
-    const file = process.env.FENGHUO_DB!;
-    const [a, b] = [openDatabase(file), openDatabase(file)];
+    const [a, b] = [openDatabase(location), openDatabase(location)];
     const evaluateOn = async (db: typeof a) => {
       const rules = await activeAlertRules(db);
       const facts = await loadAlertFacts(db, when, surgeEventsFrom(when, rules.alerts), await provisionalRatingFacts(db, 2026));
@@ -132,10 +131,12 @@ describe('the daily alerts job', () => {
         }),
       ),
     });
-    // A checkpoint cannot run inside the engine's transactions: on a connection of its own.
-    const raw = new Database(process.env.FENGHUO_DB!);
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.close();
+    // A checkpoint cannot run inside the engine's transactions: on a connection of its own (SQLite's WAL only).
+    if (!process.env.FENGHUO_DATABASE_URL) {
+      const raw = new Database(location);
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      raw.close();
+    }
     const before = (await rows()).length;
     const asOf = new Date(NOW.getTime() + 50 * DAY).toISOString();
     const outs = await Promise.all([cli('alerts', 'run', '--as-of', asOf), cli('alerts', 'run', '--as-of', asOf)]);

@@ -17,7 +17,7 @@ const post = (body: unknown, token: string) => unitsRoute.POST(apiRequest('/api/
 const unit = async (code: string) =>
   (await rawGet<{ id: number; path: string; instituteId: number | null; parentId: number | null }>(
     getDb(),
-    sql`SELECT id, path, institute_id AS instituteId, parent_id AS parentId FROM units WHERE code = ${code}`,
+    sql`SELECT id, path, institute_id AS "instituteId", parent_id AS "parentId" FROM units WHERE code = ${code}`,
   ))!;
 
 beforeAll(async () => {

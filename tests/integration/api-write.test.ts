@@ -185,7 +185,9 @@ describe('POST /api/v1/incidents', () => {
     expect(await (await post(incidentsRoute.POST, incident({ externalId: 'INC-T-CC', concealed: true }))).json()).toMatchObject({
       unchanged: 1,
     });
-    expect(await sqlOne(getDb(), "SELECT concealed FROM incidents WHERE external_id = 'INC-T-CC'")).toEqual({ concealed: 1 });
+    // The flag as 1/0 on both engines (an integer on SQLite, a boolean on PostgreSQL).
+    const flag = "SELECT CASE WHEN concealed THEN 1 ELSE 0 END AS concealed FROM incidents WHERE external_id = 'INC-T-CC'";
+    expect(await sqlOne(getDb(), flag)).toEqual({ concealed: 1 });
   });
 
   it("reserves reviewers' decisions: a reporter cannot close, verify or bring back a withdrawn record", async () => {

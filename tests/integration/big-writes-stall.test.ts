@@ -10,7 +10,8 @@ import type { Actor } from '@/domain/auth/actor';
 // check every 20 ms would see it (tests/setup/loop-lag.ts), on a real migrated SQLite file, through the
 // upload's and the API route's own logic.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-big-writes-'));
-process.env.FENGHUO_DB = path.join(dir, 'big.db');
+// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'big.db');
 
 const { getDb } = await import('@/db/client');
 const { rawGet } = await import('@/db/engine');

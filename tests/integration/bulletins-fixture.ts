@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 
 // The bulletin tests' database: a real migrated SQLite file (FENGHUO_DB, set before the database module
 // loads) with the small organisation's March records, April's serious incident and major hazard, and
-// alerts of each branch and one academy-wide around the end of April.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-bulletins-'));
-process.env.FENGHUO_DB = path.join(dir, 'bulletins.db');
+// alerts of each branch and one academy-wide around the end of April. In the pg project: the file's
+// PostgreSQL database. `location` opens a second engine on it.
+const server = serverDbFile('fenghuo-bulletins-', 'bulletins.db');
+export const { location } = server;
 
 export const { getDb, openDatabase } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
@@ -80,6 +79,6 @@ export function withBulletinsDatabase(): void {
   });
   afterAll(() => {
     db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    server.remove();
   });
 }

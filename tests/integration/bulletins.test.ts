@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addAlert, at, db, openDatabase, org, withBulletinsDatabase } from './bulletins-fixture';
+import { addAlert, at, db, location, openDatabase, org, withBulletinsDatabase } from './bulletins-fixture';
 
 // The monthly bulletin on a real migrated SQLite file: catch-up after downtime, content, exactly once,
 // frozen, regenerated when deleted. Scope, the API and the PDF: bulletins-reading.test.ts.
@@ -59,7 +59,7 @@ describe('content', () => {
 
 describe('exactly once, frozen', () => {
   it('two concurrent runs, in this process and another connection, store the bulletin once', async () => {
-    const other = openDatabase(process.env.FENGHUO_DB!);
+    const other = openDatabase(location);
     const now = at('2026-07-01T08:00:00+08:00');
     const outcomes = await Promise.all([
       generateBulletin(db, '2026-06', now),

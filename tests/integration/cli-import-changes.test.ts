@@ -4,12 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBranchB1, bootstrapRootDb, cliOn } from '../setup/cli-process';
 import { incidentHeader } from '../setup/incident-sheet';
-import { openDatabase } from '@/db/client';
+import { closeDatabase, openDatabase } from '@/db/client';
 import { resolveActor } from '@/features/auth/resolve-actor';
 
 // `cli import --dry-run` names the records that would change and their fields (issue 14 item 6).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-cli-changes-'));
-const file = path.join(dir, 'cli.db');
+// In the pg project the CLI runs on the file's own database (tests/setup/pg-env.ts), empty but migrated.
+const file = process.env.FENGHUO_DATABASE_URL || path.join(dir, 'cli.db');
 const cli = cliOn(file);
 
 const header = incidentHeader('externalId', 'unitCode', 'domain', 'dimension', 'tier', 'occurredAt', 'reportedAt', 'summary').join(',');
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await bootstrapRootDb(file);
   const db = openDatabase(file);
   await addBranchB1(db, (await resolveActor(db, { cliLogin: 'root' }))!);
-  db.close();
+  await closeDatabase(db);
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

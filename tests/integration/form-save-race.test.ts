@@ -40,15 +40,17 @@ function form(values: Record<string, string>): FormData {
 }
 
 /**
- * Holds the write queue with a transaction that does `other` once the save has read what it reads and is
- * waiting for its turn: the other write commits between the form's reads and its write.
+ * Holds the write queue with a transaction that does `other` and commits it once the save has read what it
+ * reads and is waiting for its turn: the other write commits between the form's reads and its write. The
+ * write is done before the wait, so that on PostgreSQL, where writers do not queue, the save meets it
+ * uncommitted (its row and unique-key locks held), as two servers' writes meet.
  */
 async function whileSaving<T>(other: (tx: Tx) => Promise<void>, save: () => Promise<T>): Promise<T> {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const holding = db.transaction(async (tx) => {
-    await gate;
     await other(tx);
+    await gate;
   });
   const saving = save();
   // The form's reads are on the read-only connection and do not wait; give them time to finish.

@@ -49,7 +49,7 @@ it('counts open and overdue hazards at an instant', async () => {
   const s = await hazardStatus(t.db, ALL_UNITS, now);
   const raw = (await rawGet<{ open: number; overdue: number; major: number }>(
     t.db,
-    sql`SELECT count(*) AS open, sum(due_at < ${now.getTime()}) AS overdue, sum(due_at < ${now.getTime()} AND severity = 'major') AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`,
+    sql`SELECT count(*) AS open, sum(CASE WHEN due_at < ${now.getTime()} THEN 1 ELSE 0 END) AS overdue, sum(CASE WHEN due_at < ${now.getTime()} AND severity = 'major' THEN 1 ELSE 0 END) AS major FROM hazards WHERE rectified_at IS NULL AND status = 'open'`,
   ))!;
   expect(s).toEqual({ open: raw.open, overdue: raw.overdue, majorOverdue: raw.major });
   expect(s.overdue).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ import type { Locale } from '@/domain/i18n/locales';
 // page render megabytes. The real page component renders on a real migrated SQLite file; only who is
 // asking and in which language are stubbed, as a request's cookies would give them.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-rating-page-'));
-process.env.FENGHUO_DB = path.join(dir, 'rating-page.db');
+// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'rating-page.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
 vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // `warnings`, the preview's count), `reportTimeUnknown` is stored and audited, a resend changes nothing, and
 // the rating scores no lateness for it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-report-unknown-'));
-process.env.FENGHUO_DB = path.join(dir, 'history.db');
+// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
+if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'history.db');
 process.env.FENGHUO_API_RATE = '0';
 
 const { getDb } = await import('@/db/client');
@@ -97,7 +98,9 @@ describe('API', () => {
     expect(res.body).toEqual({ created: 1, updated: 0, unchanged: 0, ids: [expect.any(Number)] });
     const id = (res.body.ids as number[])[0]!;
     expect(
-      (await one<{ report_time_unknown: number }>('SELECT report_time_unknown FROM incidents WHERE id = ?', id)).report_time_unknown,
+      // The stored flag as a number on both engines (an integer on SQLite, a boolean on PostgreSQL).
+      (await one<{ unknown: number }>('SELECT CASE WHEN report_time_unknown THEN 1 ELSE 0 END AS unknown FROM incidents WHERE id = ?', id))
+        .unknown,
     ).toBe(1);
     const audit = await one<{ after: string }>("SELECT after FROM audit_log WHERE action = 'incidents.create' AND entity_id = ?", id);
     expect(JSON.parse(audit.after)).toMatchObject({ reportTimeUnknown: true, source: 'api' });
@@ -167,9 +170,9 @@ describe('spreadsheet import', () => {
     const file = csv(['Y-1,BJ01,drones,loss,4,2021-06-01 09:00,是', 'Y-2,BJ01,drones,loss,4,2021-06-02 09:00,yes']);
     const report = await importSpreadsheet(db, await actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(report).toMatchObject({ ok: true, created: 2, lateByDefault: { rows: [] } });
-    expect(
-      (await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Y-%' AND report_time_unknown = 1")).n,
-    ).toBe(2);
+    expect((await one<{ n: number }>("SELECT count(*) AS n FROM incidents WHERE external_id LIKE 'Y-%' AND report_time_unknown")).n).toBe(
+      2,
+    );
     const again = await importSpreadsheet(db, await actor(), 'incidents', file, 'csv', { dryRun: false, now: new Date() });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 2 });
   });
@@ -179,7 +182,7 @@ describe('spreadsheet import', () => {
     fs.writeFileSync(file, csv(['Z-1,BJ01,drones,loss,4,2021-07-01 09:00,是', 'Z-2,BJ01,drones,loss,4,2021-07-02 09:00,']));
     const tsx = path.resolve('node_modules/.bin/tsx');
     const out = await promisify(execFile)(tsx, ['cli/index.ts', 'import', file, '--kind', 'incidents', '--dry-run', '--user', 'hist.rep'], {
-      env: { ...process.env, FENGHUO_DB: process.env.FENGHUO_DB },
+      env: process.env,
       cwd: process.cwd(),
     });
     const lines = out.stdout.trim().split('\n');

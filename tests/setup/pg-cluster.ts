@@ -57,7 +57,7 @@ function asOwner(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${path.basename(command)} failed (${result.status}):\n${result.stdout}${result.stderr}`);
 }
 
-interface Cluster {
+export interface Cluster {
   url: string;
   stop: () => void;
 }
@@ -67,7 +67,7 @@ interface Cluster {
  * thrown away after the run does not need (fsync, full-page writes); connections are raised for the
  * workers' pools.
  */
-async function startCluster(): Promise<Cluster> {
+export async function startCluster(): Promise<Cluster> {
   const bin = pgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-pg-'));
   const data = path.join(dir, 'data');

@@ -46,3 +46,8 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export const dataVersion = pgTable('data_version', {
+  id: integer('id').primaryKey(),
+  v: integer('v').notNull().default(0),
+});

@@ -1,0 +1,4 @@
+CREATE TABLE `data_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`v` integer DEFAULT 0 NOT NULL
+);
