@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13 (its last item) and issue 15 (item 2): GET /api/v1/ratings without asOf answers the stored
 // ratings the ratings page shows, and its answer is bounded however many records an institute files: one
 // institute with 150,000 hazards (posted by its own reporter) must not make a call cost seconds and tens of
 // megabytes on the thread that answers everyone. Real migrated SQLite, the real route handler.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-api-ratings-bounded-'));
-process.env.FENGHUO_DB = path.join(dir, 'api.db');
+const server = serverDbFile('fenghuo-api-ratings-bounded-', 'api.db');
 
 const { getDb } = await import('@/db/client');
 const { migrateDatabase } = await import('@/db/migrate');
@@ -111,7 +108,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 describe('GET /api/v1/ratings reads the stored ratings the page shows', () => {

@@ -88,7 +88,7 @@ describe('headquarters bureaus and institutes attached to the academy', () => {
     expect(res.body.created).toBe(3);
     const kinds = await rawAll(
       getDb(),
-      sql`SELECT code, kind, institute_id AS instituteId FROM units WHERE code IN ('KJJ', 'KJJ-1') ORDER BY code`,
+      sql`SELECT code, kind, institute_id AS "instituteId" FROM units WHERE code IN ('KJJ', 'KJJ-1') ORDER BY code`,
     );
     expect(kinds).toEqual([
       { code: 'KJJ', kind: 'bureau', instituteId: null },

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
 
 // The office's actions behind the ratings pages, through the real server actions (safeAction: role, form
 // validation, field errors in the reader's language) on a real migrated SQLite file. Only who is asking and
 // in which language are stubbed, as a request's cookies would give them.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-ratings-ui-'));
-process.env.FENGHUO_DB = path.join(dir, 'ratings-ui.db');
+const server = serverDbFile('fenghuo-ratings-ui-', 'ratings-ui.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'en' as Locale }));
 vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
@@ -109,7 +106,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  server.remove();
 });
 
 describe('publishing last year', () => {

@@ -63,6 +63,20 @@ export const pgSuite: string[] = [
   'tests/integration/ratings-export.test.ts',
   'tests/integration/unit-pages.test.ts',
   'tests/integration/warning-notice.test.ts',
+  // SUITE-2
+  'tests/integration/alert-flood.test.ts',
+  'tests/integration/api-ratings-bounded.test.ts',
+  'tests/integration/api-units-real.test.ts',
+  'tests/integration/bad-input.test.ts',
+  'tests/integration/bulletin-cli.test.ts',
+  'tests/integration/demo-history.test.ts',
+  'tests/integration/heatmap-first-view.test.ts',
+  'tests/integration/import-pool.test.ts',
+  'tests/integration/jobs-registry.test.ts',
+  'tests/integration/rating-offthread.test.ts',
+  'tests/integration/ratings-ui.test.ts',
+  'tests/integration/seal-matrix.test.ts',
+  // end SUITE-2
 ];
 
 // Integration files that stay on SQLite only, each with why: they hold SQLite's own write lock, file or
