@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13 (items 5 and 9, the part decision 024 left): confirming a 100,000-row import and posting
 // 5,000-item API batches must not hold the server's event loop. Measured as a client polling the health
 // check every 20 ms would see it (tests/setup/loop-lag.ts), on a real migrated SQLite file, through the
 // upload's and the API route's own logic.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-big-writes-'));
-// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
-if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'big.db');
+const { remove } = serverDbFile('fenghuo-big-writes-', 'big.db');
 
 const { getDb } = await import('@/db/client');
 const { rawGet } = await import('@/db/engine');
@@ -44,7 +40,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await importPool().close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 const count = async (prefix: string) =>

@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/domain/auth/actor';
 import type { Locale } from '@/domain/i18n/locales';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 13, item 8: one institute with 20,000 hazards (posted by its own reporter) must not make its rating
 // page render megabytes. The real page component renders on a real migrated SQLite file; only who is
 // asking and in which language are stubbed, as a request's cookies would give them.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-rating-page-'));
-// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
-if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'rating-page.db');
+const { remove } = serverDbFile('fenghuo-rating-page-', 'rating-page.db');
 
 const who = vi.hoisted(() => ({ actor: null as Actor | null, locale: 'zh-CN' as Locale }));
 vi.mock('@/server/auth/current-actor', () => ({ currentActor: async () => who.actor, requireActor: async () => who.actor }));
@@ -109,7 +105,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('the rating page of an institute with 20,000 hazards', () => {

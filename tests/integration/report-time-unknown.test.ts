@@ -1,18 +1,16 @@
 import { sqlOne } from './record-sql';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDbFile } from '../setup/server-db-file';
 
 // Issue 14 item 4 (decision 033): loading history whose report time is unknown, through the API and the
 // spreadsheet import, on a real migrated SQLite file. The backfill is visible before it is stored (the API's
 // `warnings`, the preview's count), `reportTimeUnknown` is stored and audited, a resend changes nothing, and
 // the rating scores no lateness for it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-report-unknown-'));
-// In the pg project the file's own database is already FENGHUO_DATABASE_URL (tests/setup/pg-env.ts).
-if (!process.env.FENGHUO_DATABASE_URL) process.env.FENGHUO_DB = path.join(dir, 'history.db');
+const { dir, remove } = serverDbFile('fenghuo-report-unknown-', 'history.db');
 process.env.FENGHUO_API_RATE = '0';
 
 const { getDb } = await import('@/db/client');
@@ -66,7 +64,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  remove();
 });
 
 describe('API', () => {
