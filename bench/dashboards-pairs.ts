@@ -1,28 +1,26 @@
 // The aggregates the overview and the institutes × domains heatmap read, each as the product computes it
-// beside one bare SQLite statement computing the same numbers (bench/dashboards.ts times them in turn).
-import type Database from 'better-sqlite3';
+// beside one bare statement computing the same numbers through the engine's own driver (bench/raw-db.ts, SQLite
+// or PostgreSQL), which bench/dashboards.ts times in turn.
 import type { Db } from '@/db/client';
 import * as heatmaps from '@/db/dashboards/heatmaps';
 import * as overview from '@/db/dashboards/overview';
 import { ALL_UNITS } from '@/domain/auth/actor';
 import { lastMonths, yearWindow } from '@/domain/dashboards/filters';
+import type { RawDb } from './raw-db';
 
 export interface AggregatePair {
   name: string;
   /** The product's function (async, through the engine); answers a count so that nothing is optimised away. */
   product: () => Promise<number>;
-  /** Raw better-sqlite3 on a connection of its own (bench/raw-sqlite.ts). */
-  raw: () => number;
+  /** The engine's own driver on a connection of its own (bench/raw-db.ts). */
+  raw: () => Promise<number>;
 }
 
 /** A bare statement's rows, as arrays (no mapping), counted. */
 const rawRows =
-  (sqlite: Database.Database, sql: string, ...params: unknown[]) =>
-  () =>
-    sqlite
-      .prepare(sql)
-      .raw()
-      .all(...params).length;
+  (raw: RawDb, sql: string, ...params: unknown[]) =>
+  async () =>
+    (await raw.rows(sql, params)).length;
 
 /** A rating level as a number, in SQL: blue 0 … red 3. */
 const levelRank = (column: string) => `(CASE ${column} WHEN 'blue' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 ELSE 3 END)`;
@@ -39,12 +37,12 @@ const RECORD_TABLES = [
 ];
 
 /** Every aggregate of the two pages for `year` as of `now`. */
-export function aggregatePairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
-  return [...heatmapPairs(db, sqlite, year, now), ...overviewPairs(db, sqlite, year, now)];
+export function aggregatePairs(db: Db, raw: RawDb, year: number, now: Date): AggregatePair[] {
+  return [...heatmapPairs(db, raw, year, now), ...overviewPairs(db, raw, year, now)];
 }
 
 /** What the institutes × domains heatmap reads: records per unit and domain, the domains units work in, rating points. */
-function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
+function heatmapPairs(db: Db, raw: RawDb, year: number, now: Date): AggregatePair[] {
   const w = yearWindow(year, now);
   const from = w.from.getTime();
   const to = w.to.getTime();
@@ -53,7 +51,7 @@ function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date
       name: 'incidents per unit and domain, year to date',
       product: async () => (await heatmaps.unitDomainCounts(db, ALL_UNITS, 'incidents', w.from, w.to)).length,
       raw: rawRows(
-        sqlite,
+        raw,
         "SELECT unit_id, domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
         from,
         to,
@@ -63,7 +61,7 @@ function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date
       name: 'hazards per unit and domain, year to date',
       product: async () => (await heatmaps.unitDomainCounts(db, ALL_UNITS, 'hazards', w.from, w.to)).length,
       raw: rawRows(
-        sqlite,
+        raw,
         "SELECT unit_id, domain, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
         from,
         to,
@@ -73,7 +71,7 @@ function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date
       name: 'domains each unit works in',
       product: async () => (await heatmaps.unitWorkingDomains(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        sqlite,
+        raw,
         "SELECT DISTINCT unit_id, domain FROM projects WHERE status <> 'withdrawn' AND (closed_at IS NULL OR closed_at >= ?) AND coalesce(started_at, created_at) < ?",
         from,
         to,
@@ -83,7 +81,7 @@ function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date
       name: 'rating points per institute and domain',
       product: async () => (await heatmaps.instituteDomainPoints(db, ALL_UNITS, year, 'provisional')).length,
       raw: rawRows(
-        sqlite,
+        raw,
         `SELECT r.institute_id, coalesce(i.domain, h.domain, p.domain), sum(c.points) FROM ratings r JOIN rating_contributions c ON c.rating_id = r.id
          LEFT JOIN incidents i ON c.record_kind = 'incidents' AND i.id = c.record_id LEFT JOIN hazards h ON c.record_kind = 'hazards' AND h.id = c.record_id
          LEFT JOIN projects p ON c.record_kind = 'projects' AND p.id = c.record_id
@@ -95,7 +93,7 @@ function heatmapPairs(db: Db, sqlite: Database.Database, year: number, now: Date
 }
 
 /** What the overview's cards read: incidents by tier, hazards by severity and state, levels, the 12-month trend, record counts. */
-function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Date): AggregatePair[] {
+function overviewPairs(db: Db, raw: RawDb, year: number, now: Date): AggregatePair[] {
   const w = yearWindow(year, now);
   const m = lastMonths(now, 12);
   const from = w.from.getTime();
@@ -105,7 +103,7 @@ function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Dat
       name: 'incidents by domain and effective tier, year to date',
       product: async () => (await overview.incidentsByDomainAndTier(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        sqlite,
+        raw,
         `SELECT domain, CASE WHEN tier <= 1 OR deaths >= 30 OR serious_injuries >= 100 OR direct_loss_cny >= 100000000 THEN 1
            WHEN tier <= 2 OR deaths >= 10 OR serious_injuries >= 50 OR direct_loss_cny >= 50000000 THEN 2
            WHEN tier <= 3 OR deaths >= 3 OR serious_injuries >= 10 OR direct_loss_cny >= 10000000 THEN 3 ELSE 4 END AS t, count(*)
@@ -118,7 +116,7 @@ function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Dat
       name: 'hazards by severity, year to date',
       product: async () => Object.keys(await overview.hazardsBySeverity(db, ALL_UNITS, w.from, w.to)).length,
       raw: rawRows(
-        sqlite,
+        raw,
         "SELECT severity, count(*) FROM hazards WHERE found_at >= ? AND found_at < ? AND status <> 'withdrawn' GROUP BY 1",
         from,
         to,
@@ -128,8 +126,8 @@ function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Dat
       name: 'open and overdue hazards',
       product: async () => (await overview.hazardStatus(db, ALL_UNITS, now)).open,
       raw: rawRows(
-        sqlite,
-        "SELECT count(*), sum(due_at < ?), sum(due_at < ? AND severity = 'major') FROM hazards WHERE rectified_at IS NULL AND status = 'open'",
+        raw,
+        "SELECT count(*), sum(CASE WHEN due_at < ? THEN 1 ELSE 0 END), sum(CASE WHEN due_at < ? AND severity = 'major' THEN 1 ELSE 0 END) FROM hazards WHERE rectified_at IS NULL AND status = 'open'",
         now.getTime(),
         now.getTime(),
       ),
@@ -139,24 +137,24 @@ function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Dat
       product: async () =>
         Object.keys(await overview.levelDistribution(db, ALL_UNITS, year, 'provisional')).length +
         (await overview.levelRises(db, ALL_UNITS, year, 'provisional', 'final')).length,
-      raw: () =>
-        rawRows(sqlite, "SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)() +
-        rawRows(
-          sqlite,
+      raw: async () =>
+        (await rawRows(raw, "SELECT level, count(*) FROM ratings WHERE year = ? AND status = 'provisional' GROUP BY 1", year)()) +
+        (await rawRows(
+          raw,
           `SELECT u.code, u.name, u.name_en, b.level, a.level, a.points FROM ratings a
            JOIN ratings b ON b.institute_id = a.institute_id AND b.year = ? AND b.status = 'final' JOIN units u ON u.id = a.institute_id
            WHERE a.year = ? AND a.status = 'provisional' AND ${levelRank('a.level')} > ${levelRank('b.level')}
            ORDER BY ${levelRank('a.level')} DESC, a.points DESC, u.code`,
           year - 1,
           year,
-        )(),
+        )()),
     },
     {
       name: 'incidents per month and domain, 12 months',
       product: async () => (await heatmaps.monthDomainCounts(db, ALL_UNITS, 'incidents', m[0]!.from, m[11]!.to)).length,
       raw: rawRows(
-        sqlite,
-        "SELECT strftime('%Y-%m', occurred_at / 1000 + 28800, 'unixepoch'), domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2",
+        raw,
+        `SELECT ${raw.monthOf('occurred_at')}, domain, count(*) FROM incidents WHERE occurred_at >= ? AND occurred_at < ? AND status <> 'withdrawn' GROUP BY 1, 2`,
         m[0]!.from.getTime(),
         m[11]!.to.getTime(),
       ),
@@ -164,7 +162,11 @@ function overviewPairs(db: Db, sqlite: Database.Database, year: number, now: Dat
     {
       name: 'records of every kind',
       product: async () => Object.keys(await overview.countRecordsByKind(db, ALL_UNITS)).length,
-      raw: () => RECORD_TABLES.reduce((n, t) => n + rawRows(sqlite, `SELECT count(*) FROM ${t}`)(), 0),
+      raw: async () => {
+        let n = 0;
+        for (const t of RECORD_TABLES) n += await rawRows(raw, `SELECT count(*) FROM ${t}`)();
+        return n;
+      },
     },
   ];
 }

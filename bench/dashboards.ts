@@ -9,11 +9,9 @@
 // `npm run bench -- dashboards`. The database is built once per month and kept in .tmp/bench.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Db } from '@/db/client';
+import { closeDatabase, openDatabase, type Db } from '@/db/client';
 import { rawAll, rawGet } from '@/db/engine';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
@@ -28,7 +26,9 @@ import { shanghaiDate, shanghaiYear, yearStart } from '@/domain/time/shanghai';
 import { aggregatePairs } from './dashboards-pairs';
 import { buildDataset } from './dataset';
 import { median, percentile, time } from './measure';
-import { openRaw } from './raw-sqlite';
+import { benchLocation, engineName, locationEnv, onPg } from './bench-db';
+import { openRawDb, type RawDb } from './raw-db';
+import { report, type Figure } from './report';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
@@ -39,7 +39,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3600);
 const now = new Date();
 const year = shanghaiYear(now);
 const month = now.toISOString().slice(0, 7);
-const file = path.resolve(`.tmp/bench/dashboards-${INSTITUTES}-${INCIDENTS + HAZARDS}-${month}.db`);
+const location = benchLocation(`dashboards-${INSTITUTES}-${INCIDENTS + HAZARDS}-${month}`);
+/** The headline figures, reported at the end (bench/report.ts). */
+const figures: Figure[] = [];
 
 async function serverUp(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -60,7 +62,7 @@ async function serverUp(port: number, child: ChildProcess): Promise<void> {
  */
 async function startJobsSettled(): Promise<void> {
   const t0 = performance.now();
-  const db = openDatabase(file);
+  const db = openDatabase(location);
   try {
     let quiet = 0;
     while (quiet < 5) {
@@ -70,7 +72,7 @@ async function startJobsSettled(): Promise<void> {
       if (performance.now() - t0 > 15 * 60_000) throw new Error('start-up jobs still running after 15 minutes');
     }
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
   console.log(`  start-up jobs settled after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -121,11 +123,13 @@ async function signIn(db: Db, n: number, role: 'office' | 'reporter', units: str
 }
 
 /** The bench database: built on the first run of the month, with both years' ratings stored. */
-async function prepareDatabase(db: Db, sqlite: Database.Database, fresh: boolean): Promise<void> {
+async function prepareDatabase(db: Db, raw: RawDb, fresh: boolean): Promise<void> {
   if (fresh) {
-    console.log(`Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards over ten years to today…`);
+    console.log(
+      `Building the ${engineName} database: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards over ten years to today…`,
+    );
     const built = await time(() =>
-      buildDataset(sqlite, {
+      buildDataset(raw, {
         institutes: INSTITUTES,
         incidents: INCIDENTS,
         hazards: HAZARDS,
@@ -134,7 +138,7 @@ async function prepareDatabase(db: Db, sqlite: Database.Database, fresh: boolean
         projectsPerInstitute: 3,
       }),
     );
-    console.log(`  built in ${(built.ms / 1000).toFixed(1)} s (kept for later runs this month)`);
+    console.log(`  built in ${(built.ms / 1000).toFixed(1)} s${onPg ? '' : ' (kept for later runs this month)'}`);
   }
   // What the daily job does at midnight and at start (decision 045): last year's final ratings if missing,
   // this year's provisional ones.
@@ -143,11 +147,11 @@ async function prepareDatabase(db: Db, sqlite: Database.Database, fresh: boolean
 }
 
 /** Part 1: each aggregate, product beside raw, then the whole heatmap cold. */
-async function compareAggregates(db: Db, sqlite: Database.Database): Promise<void> {
-  console.log(`\n1. Aggregates, product (cold) beside the same aggregate in bare SQLite; median of 5, alternating:`);
-  for (const p of aggregatePairs(db, sqlite, year, now)) p.raw();
+async function compareAggregates(db: Db, raw: RawDb): Promise<void> {
+  console.log(`\n1. Aggregates, product (cold) beside the same aggregate in bare ${engineName}; median of 5, alternating:`);
+  for (const p of aggregatePairs(db, raw, year, now)) await p.raw();
   let worst = 0;
-  for (const p of aggregatePairs(db, sqlite, year, now)) {
+  for (const p of aggregatePairs(db, raw, year, now)) {
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -161,6 +165,7 @@ async function compareAggregates(db: Db, sqlite: Database.Database): Promise<voi
     );
   }
   console.log(`  worst ratio ${worst.toFixed(2)} (target: at most 1.5)`);
+  figures.push({ figure: 'dashboard aggregates, worst product / raw', value: worst, unit: '×', goal: { max: 1.5 } });
   const cold: number[] = [];
   for (let i = 0; i < 3; i++) {
     clearMemo();
@@ -194,7 +199,7 @@ async function measurePages(audiences: { name: string; cookies: string[] }[]): P
     // No nightly backup at start (a copy of the whole bench database would compete with the load).
     env: {
       ...process.env,
-      FENGHUO_DB: file,
+      ...locationEnv(location),
       PORT: String(PORT),
       FENGHUO_SEED_DEMO: 'false',
       FENGHUO_BACKUP_KEEP: '0',
@@ -225,6 +230,7 @@ async function measurePage(page: string, audiences: { name: string; cookies: str
   console.log(`  ${page}: first rendering ${first.toFixed(0)} ms`);
   for (const audience of audiences) {
     const r = await load(url, audience.cookies);
+    figures.push({ figure: `${page} p95, ${audience.name}`, value: r.p95, unit: 'ms', goal: { max: 200 } });
     console.log(
       `    ${audience.name.padEnd(26)} p50 ${r.p50.toFixed(0).padStart(5)} ms   p95 ${r.p95.toFixed(0).padStart(5)} ms   p99 ${r.p99.toFixed(0).padStart(5)} ms   ${r.rps.toFixed(0).padStart(4)} req/s   ${r.n} answers, ${r.errors} errors, ${r.non2xx} non-2xx   (target: p95 < 200 ms)`,
     );
@@ -232,19 +238,18 @@ async function measurePage(page: string, audiences: { name: string; cookies: str
 }
 
 async function main(): Promise<void> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fresh = !fs.existsSync(file);
-  const db = openDatabase(file);
+  const fresh = onPg || !fs.existsSync(location);
+  const db = openDatabase(location);
   await migrateDatabase(db);
   await ensureReferenceData(db);
-  const sqlite = openRaw(file);
-  await prepareDatabase(db, sqlite, fresh);
-  await compareAggregates(db, sqlite);
+  const raw = await openRawDb(location);
+  await prepareDatabase(db, raw, fresh);
+  await compareAggregates(db, raw);
   const who = await audiences(db);
-  sqlite.close();
-  db.close();
-  if (process.env.BENCH_SERVER === '0') return;
-  await measurePages(who);
+  await raw.close();
+  await closeDatabase(db);
+  if (process.env.BENCH_SERVER !== '0') await measurePages(who);
+  report('dashboards', figures);
 }
 
 main().catch((error) => {

@@ -19,6 +19,7 @@ import { hazards, incidents, units } from '@/db/schema';
 import type { Db } from '@/db/tx';
 import { yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
+import { rawSqlite } from './raw-db';
 import { openRaw } from './raw-sqlite';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
@@ -144,7 +145,13 @@ async function openData(): Promise<{ engine: Db; sqlite: Database.Database }> {
   const sqlite = openRaw(file);
   if (fresh) {
     console.log(`Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards…`);
-    buildDataset(sqlite, { institutes: INSTITUTES, incidents: INCIDENTS, hazards: HAZARDS, from: yearStart(2016), until: end });
+    await buildDataset(rawSqlite(sqlite), {
+      institutes: INSTITUTES,
+      incidents: INCIDENTS,
+      hazards: HAZARDS,
+      from: yearStart(2016),
+      until: end,
+    });
   }
   return { engine, sqlite };
 }

@@ -1,9 +1,10 @@
 // Benchmark: rating every institute for a year at the scale of issue 4 (2,000 institutes, 1 M incidents and
-// 3 M hazards over ten years), beside raw SQLite reading the same rows, in one run. `npm run bench`.
+// 3 M hazards over ten years), beside the engine's own driver reading the same rows, in one run, on the engine
+// bench/index.ts chose for this process (bench/bench-db.ts). `npm run bench -- rating`.
 import fs from 'node:fs';
-import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { openDatabase } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { closeDatabase, openDatabase } from '@/db/client';
+import { rawGet } from '@/db/engine';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureReferenceData } from '@/db/reference/reference';
 import { CAS_2019_V1 } from '@/domain/rating/default-rule-set';
@@ -11,60 +12,54 @@ import { rateInstitutes } from '@/features/rating/rate-institutes';
 import { yearStart } from '@/domain/time/shanghai';
 import { buildDataset } from './dataset';
 import { median, time } from './measure';
-import { openRaw } from './raw-sqlite';
+import { benchLocation, engineName, onPg } from './bench-db';
+import { openRawDb, type RawDb } from './raw-db';
+import { report } from './report';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const HAZARDS = Number(process.env.BENCH_HAZARDS ?? 3_000_000);
 const FIRST_YEAR = 2016;
 const YEAR = 2025;
-const file = path.resolve(`.tmp/bench/rating-${INSTITUTES}-${INCIDENTS}-${HAZARDS}.db`);
+const location = benchLocation(`rating-${INSTITUTES}-${INCIDENTS}-${HAZARDS}`);
 
 /**
  * The same rows and columns the rating reads, by the same statements, without mapping or evaluating them:
- * raw better-sqlite3 on a connection of its own to the same file (the baseline, not the product).
+ * the engine's own driver on a connection of its own to the same database (the baseline, not the product).
  */
-function rawRead(c: Database.Database): number {
+async function rawRead(c: RawDb): Promise<number> {
   const start = yearStart(YEAR).getTime();
   const asOf = yearStart(YEAR + 1).getTime();
   const hazardCols = 'id, external_id, institute_id, severity, found_at, due_at, rectified_at, status';
-  let rows = 0;
-  for (const _ of c
-    .prepare(
-      'SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status FROM incidents WHERE occurred_at >= ? AND occurred_at < ?',
-    )
-    .raw()
-    .iterate(start, asOf))
-    rows++;
-  for (const _ of c
-    .prepare(
-      `SELECT ${hazardCols} FROM hazards WHERE found_at >= ? AND found_at < ?
-       UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?
-       UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at`,
-    )
-    .raw()
-    .iterate(start, asOf, start, asOf, start, start, asOf))
-    rows++;
-  for (const _ of c
-    .prepare(
-      'SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status FROM projects WHERE started_at >= ? AND started_at < ?',
-    )
-    .raw()
-    .iterate(start, asOf))
-    rows++;
-  return rows;
+  const incidents = await c.rows(
+    'SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status FROM incidents WHERE occurred_at >= ? AND occurred_at < ?',
+    [start, asOf],
+  );
+  const hazards = await c.rows(
+    `SELECT ${hazardCols} FROM hazards WHERE found_at >= ? AND found_at < ?
+     UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?
+     UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at`,
+    [start, asOf, start, asOf, start, start, asOf],
+  );
+  const projects = await c.rows(
+    'SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status FROM projects WHERE started_at >= ? AND started_at < ?',
+    [start, asOf],
+  );
+  return incidents.length + hazards.length + projects.length;
 }
 
 async function main(): Promise<void> {
-  const fresh = !fs.existsSync(file);
-  const db = openDatabase(file);
+  const fresh = onPg || !fs.existsSync(location);
+  const db = openDatabase(location);
   await migrateDatabase(db);
   await ensureReferenceData(db);
-  const sqlite = openRaw(file);
-  if (fresh) {
-    console.log(`Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards (${FIRST_YEAR}-${YEAR})…`);
+  const raw = await openRawDb(location);
+  if (fresh || (await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM units`))!.n === 0) {
+    console.log(
+      `Building the ${engineName} database: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards (${FIRST_YEAR}-${YEAR})…`,
+    );
     const built = await time(() =>
-      buildDataset(sqlite, {
+      buildDataset(raw, {
         institutes: INSTITUTES,
         incidents: INCIDENTS,
         hazards: HAZARDS,
@@ -72,30 +67,34 @@ async function main(): Promise<void> {
         until: yearStart(YEAR + 1),
       }),
     );
-    console.log(`  built in ${(built.ms / 1000).toFixed(1)} s (kept for later runs)`);
+    console.log(`  built in ${(built.ms / 1000).toFixed(1)} s${onPg ? '' : ' (kept for later runs)'}`);
   }
   // Warm the file's pages once, then alternate the two so that noise hits both alike.
-  rawRead(sqlite);
+  await rawRead(raw);
   const product: number[] = [];
-  const raw: number[] = [];
+  const rawMs: number[] = [];
   let rated = 0;
   let rows = 0;
   for (let i = 0; i < 5; i++) {
-    const r = await time(() => rawRead(sqlite));
-    raw.push(r.ms);
+    const r = await time(() => rawRead(raw));
+    rawMs.push(r.ms);
     rows = r.result;
     const p = await time(() => rateInstitutes(db, CAS_2019_V1, YEAR));
     product.push(p.ms);
     rated = p.result.length;
   }
   const p = median(product);
-  const q = median(raw);
-  console.log(`rating ${YEAR}: ${rated} institutes from ${rows} rows`);
+  const q = median(rawMs);
+  console.log(`rating ${YEAR} on ${engineName}: ${rated} institutes from ${rows} rows`);
   console.log(`  product (read + evaluate + explain): median ${p.toFixed(0)} ms`);
-  console.log(`  raw SQLite (same rows, no mapping):  median ${q.toFixed(0)} ms`);
-  console.log(`  ratio product / raw: ${(p / q).toFixed(2)}  (target: under 2 s for the product)`);
-  sqlite.close();
-  db.close();
+  console.log(`  raw ${engineName} (same rows, no mapping): median ${q.toFixed(0)} ms`);
+  console.log(`  ratio product / raw: ${(p / q).toFixed(2)}  (target: under 2 s for the product; ratio at most 2)`);
+  report('rating', [
+    { figure: 'rating all institutes, median', value: p, unit: 'ms', raw: q },
+    { figure: 'rating, product / raw', value: p / q, unit: '×', goal: { max: 2 } },
+  ]);
+  await raw.close();
+  await closeDatabase(db);
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,7 @@ import { ratingsFollowWrites } from '@/features/rating/follow-writes';
 import { appendAudit } from '@/db/audit/audit-log';
 import { buildDataset } from './dataset';
 import { median, time } from './measure';
+import { rawSqlite } from './raw-db';
 import { openRaw } from './raw-sqlite';
 
 const INSTITUTES = Number(process.env.BENCH_INSTITUTES ?? 2000);
@@ -114,7 +115,13 @@ async function prepare(db: Db, sqlite: Database.Database): Promise<void> {
       `Building ${file}: ${INSTITUTES} institutes, ${INCIDENTS} incidents, ${HAZARDS} hazards (2016 to ${MIDNIGHT.toISOString()})…`,
     );
     const took = await time(() =>
-      buildDataset(sqlite, { institutes: INSTITUTES, incidents: INCIDENTS, hazards: HAZARDS, from: yearStart(2016), until: MIDNIGHT }),
+      buildDataset(rawSqlite(sqlite), {
+        institutes: INSTITUTES,
+        incidents: INCIDENTS,
+        hazards: HAZARDS,
+        from: yearStart(2016),
+        until: MIDNIGHT,
+      }),
     );
     console.log(`  built in ${(took.ms / 1000).toFixed(1)} s (kept for later runs)`);
   }

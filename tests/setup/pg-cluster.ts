@@ -65,9 +65,10 @@ export interface Cluster {
 /**
  * initdb and pg_ctl start, as STACK.md shows. The settings trade durability for speed, which a cluster
  * thrown away after the run does not need (fsync, full-page writes); connections are raised for the
- * workers' pools.
+ * workers' pools. `durable` keeps PostgreSQL's defaults (fsync, synchronous commit): the benchmarks compare
+ * it with SQLite at synchronous=FULL, so neither side may skip its flushes.
  */
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(opts: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = pgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fenghuo-pg-'));
   const data = path.join(dir, 'data');
@@ -79,7 +80,8 @@ export async function startCluster(): Promise<Cluster> {
   try {
     asOwner(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
     const port = await freePort();
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=400`;
+    const fast = opts.durable ? '' : ' -c fsync=off -c full_page_writes=off -c synchronous_commit=off';
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast} -c max_connections=400`;
     asOwner(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-o', settings, '-w', 'start']);
     let stopped = false;
     const stop = () => {
