@@ -20,8 +20,13 @@ export interface PgContext {
 /** A write's result as db/ reads it: `(await q.update(…)).changes`, as on SQLite. */
 export type PgResult = pg.QueryResult & { changes: number };
 
-/** Set while rawValues (db/engine/raw.ts) starts a statement: its rows come back as arrays, by position. */
-export const arrayRows = new AsyncLocalStorage<boolean>();
+/**
+ * Set while rawValues (db/engine/raw.ts) starts a statement: its rows come back as arrays, by position. One
+ * per process (on globalThis), as run-statement.ts keeps SQLite's: the engine lives on globalThis, and in the
+ * built server raw.ts may be another copy of this module (Next's instrumentation bundle beside its routes').
+ */
+const globalForRows = globalThis as unknown as { fenghuoPgArrayRows?: AsyncLocalStorage<boolean> };
+export const arrayRows = (globalForRows.fenghuoPgArrayRows ??= new AsyncLocalStorage<boolean>());
 
 export class Router {
   private readonly context = new AsyncLocalStorage<PgContext>();

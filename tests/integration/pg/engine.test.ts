@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, count, eq, like, sql, sum } from 'drizzle-orm';
 import { domains, loginAttempts, settings } from '@/db/schema';
 import { closeDatabase, getDb, openDatabase } from '@/db/client';
@@ -82,6 +82,16 @@ describe('values as db/ reads them on SQLite', () => {
       await tx.insert(settings).values({ key: 'engine.tx', value: 'x' });
       expect(await rawValues(db, sql`SELECT value FROM settings WHERE key = 'engine.tx'`)).toEqual([['x']]);
     });
+  });
+
+  it('rows by position also when raw.ts is another copy of the module than the engine (Next bundles beside server/serve.ts)', async () => {
+    // The built server seeds the demo from Next's instrumentation bundle, whose copy of db/engine/raw.ts is not
+    // the copy that created the engine on globalThis: a flag for "rows as arrays" kept per module copy was
+    // unseen by the engine, the rating inputs came back as objects, and the demo seed crashed on pg.
+    vi.resetModules();
+    const copy = await import('@/db/engine/raw');
+    expect(copy.rawValues).not.toBe(rawValues);
+    expect(await copy.rawValues(db, sql`SELECT 1 AS a, 'x' AS b`)).toEqual([[1, 'x']]);
   });
 
   it('text sorts in byte order, as on SQLite (the template is C.UTF-8)', async () => {
