@@ -21,8 +21,13 @@ const STARTUP_WAIT_MS = 600_000;
 /** Collations that order text by bytes, as SQLite does: codes and unit paths sort and match the same way. */
 const BYTE_ORDER = new Set(['C', 'POSIX', 'C.UTF-8', 'C.utf8']);
 
-/** The database whose start-up lock this async context holds, and the connection holding it. */
-const holding = new AsyncLocalStorage<{ db: Db; client: pg.Client }>();
+/**
+ * The database whose start-up lock this async context holds, and the connection holding it. One per process
+ * (on globalThis), like the engine: a copy of this module in another bundle must see the lock as held, not
+ * wait for it on a second connection.
+ */
+const globalForLock = globalThis as unknown as { fenghuoPgStartupLock?: AsyncLocalStorage<{ db: Db; client: pg.Client }> };
+const holding = (globalForLock.fenghuoPgStartupLock ??= new AsyncLocalStorage<{ db: Db; client: pg.Client }>());
 
 /** Refuses a database whose text order is not byte order (plan 016 §2 row 19), saying how to create one. */
 async function refuseCollation(client: pg.Client): Promise<void> {
