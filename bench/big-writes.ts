@@ -3,10 +3,8 @@
 // by the worker, in one run on one database. For each: the wall time, the process's CPU (all threads), and
 // how long the event loop kept a request waiting (a probe every 20 ms, as tests/setup/loop-lag.ts measures).
 //   BENCH_BIG_ROWS (default 100000), BENCH_BATCH (default 5000).
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '@/db/client';
+import { closeDatabase, openDatabase } from '@/db/client';
 import { rawAll } from '@/db/engine';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
@@ -16,10 +14,12 @@ import { ImportPool, DEFAULT_POOL } from '@/features/import/import-pool';
 import { submitRecords } from '@/features/records/submit';
 import { submitBatch } from '@/features/records/submit-off-thread';
 import { describeLag, lagDuring } from '../tests/setup/loop-lag';
+import { benchLocation, engineName, locationEnv, removeBenchDb } from './bench-db';
+import { report, type Figure } from './report';
 
 const ROWS = Number(process.env.BENCH_BIG_ROWS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 5_000);
-const dir = path.resolve('.tmp/bench');
+const figures: Figure[] = [];
 
 function csv(prefix: string, codes: string[]): Buffer {
   const lines = ['externalId,unitCode,domain,dimension,tier,occurredAt,summary'];
@@ -42,7 +42,7 @@ const batch = (prefix: string, codes: string[]) =>
   }));
 
 /** Wall time, the process's CPU (all threads) and the event loop's answer delays while `work` runs. */
-async function timed(label: string, items: number, work: () => Promise<unknown>): Promise<void> {
+async function timed(label: string, items: number, work: () => Promise<unknown>): Promise<number> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const { lag } = await lagDuring(work);
@@ -52,22 +52,22 @@ async function timed(label: string, items: number, work: () => Promise<unknown>)
   console.log(
     `  ${label}: ${(wall / 1000).toFixed(1)} s, ${((items / wall) * 1000).toFixed(0)} items/s; CPU (all threads) ${(cpuMs / 1000).toFixed(1)} s (${(cpuMs / items).toFixed(2)} ms/item); health ${describeLag(lag)}`,
   );
+  return (items / wall) * 1000;
 }
 
 async function main() {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `big-writes-${process.pid}.db`);
-  const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_DB: file }));
+  const location = benchLocation(`big-writes-${process.pid}`);
+  const db = openDatabase(location);
+  await bootstrap(db, parseEnv(locationEnv(location)));
   const codes = (await rawAll<{ code: string }>(db, sql`SELECT code FROM units WHERE kind = 'institute'`)).map((u) => u.code);
   const actor = (await resolveActor(db, { cliLogin: 'office' }))!;
   const pool = new ImportPool(DEFAULT_POOL);
-  console.log(`${ROWS}-row import and ${BATCH}-item batches, ${codes.length} institutes`);
+  console.log(`${ROWS}-row import and ${BATCH}-item batches, ${codes.length} institutes, on ${engineName}`);
 
   await timed('import inline (cli import)', ROWS, () =>
     importSpreadsheet(db, actor, 'incidents', csv('IN', codes), 'csv', { dryRun: false, now: new Date() }),
   );
-  await timed('import by the worker (confirmed upload)', ROWS, async () => {
+  const byWorker = await timed('import by the worker (confirmed upload)', ROWS, async () => {
     const ticket = pool.admit()!;
     const file = csv('WK', codes);
     const { report } = await ticket.run({
@@ -81,17 +81,23 @@ async function main() {
     });
     if (!report.ok || report.created !== ROWS) throw new Error(`worker import failed: ${JSON.stringify(report).slice(0, 500)}`);
   });
+  figures.push({ figure: `${ROWS}-row import by the worker`, value: byWorker, unit: 'records/s' });
+  const batches: number[] = [];
   for (const k of [0, 1]) {
     await timed(`batch inline #${k + 1}`, BATCH, async () =>
       submitRecords(db, actor, 'incidents', batch(`BI${k}`, codes), { now: new Date(), source: 'api' }),
     );
-    await timed(`batch by the worker #${k + 1}`, BATCH, () =>
-      submitBatch(db, actor, 'incidents', batch(`BW${k}`, codes), { now: new Date(), source: 'api' }, pool),
+    batches.push(
+      await timed(`batch by the worker #${k + 1}`, BATCH, () =>
+        submitBatch(db, actor, 'incidents', batch(`BW${k}`, codes), { now: new Date(), source: 'api' }, pool),
+      ),
     );
   }
+  figures.push({ figure: `${BATCH}-item batch by the worker (no HTTP)`, value: Math.min(...batches), unit: 'records/s' });
   await pool.close();
-  db.close();
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  await closeDatabase(db);
+  removeBenchDb(location);
+  report('big-writes', figures);
 }
 
 main().catch((error) => {

@@ -1,17 +1,17 @@
-// Benchmark: a 50,000-row incident spreadsheet through the import (read, validate, store, audit) beside
-// raw SQLite inserting the same rows, in one run. `npm run bench -- import`.
-import fs from 'node:fs';
-import path from 'node:path';
+// Benchmark: a 50,000-row incident spreadsheet through the import (read, validate, store, audit) beside the
+// engine's own driver inserting the same rows (one prepared INSERT per row in one transaction), in one run, on
+// the engine bench/index.ts chose (bench/bench-db.ts). `npm run bench -- import`.
 import ExcelJS from 'exceljs';
-import { openDatabase } from '@/db/client';
+import { closeDatabase, openDatabase } from '@/db/client';
 import { bootstrap } from '@/server/startup/bootstrap';
 import { parseEnv } from '@/server/env';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { importSpreadsheet } from '@/features/import/import';
-import { openRaw } from './raw-sqlite';
+import { benchLocation, engineName, locationEnv, removeBenchDb } from './bench-db';
+import { openRawDb } from './raw-db';
+import { report } from './report';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
-const dir = path.resolve('.tmp/bench');
 
 async function buildFile(codes: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -36,13 +36,12 @@ async function buildFile(codes: string[]): Promise<Buffer> {
 }
 
 async function main() {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `import-${process.pid}.db`);
-  const db = openDatabase(file);
-  await bootstrap(db, parseEnv({ FENGHUO_DB: file }));
-  // Raw SQLite (bench/raw-sqlite.ts): the institutes' codes, and the baseline below.
-  const sqlite = openRaw(file);
-  const codes = (sqlite.prepare("SELECT code FROM units WHERE kind = 'institute'").all() as { code: string }[]).map((u) => u.code);
+  const location = benchLocation(`import-${process.pid}`);
+  const db = openDatabase(location);
+  await bootstrap(db, parseEnv(locationEnv(location)));
+  // The engine's own driver (bench/raw-db.ts): the institutes' codes, and the baseline below.
+  const raw = await openRawDb(location);
+  const codes = (await raw.rows("SELECT code FROM units WHERE kind = 'institute'")).map(([code]) => code as string);
   const xlsx = await buildFile(codes);
   console.log(`${ROWS} incident rows, XLSX ${(xlsx.length / 1024 / 1024).toFixed(1)} MB`);
   const actor = (await resolveActor(db, { cliLogin: 'office' }))!;
@@ -56,33 +55,43 @@ async function main() {
   if (!preview.ok || !done.ok || done.created !== ROWS)
     throw new Error(`import failed: ${JSON.stringify({ ...done, problems: done.problems.length })}`);
 
-  // Raw SQLite: the same rows inserted by one prepared statement in one transaction (no reading, no checks).
+  // The raw engine: the same rows inserted by one prepared statement in one transaction (no reading, no checks).
   const ids = new Map(
-    (sqlite.prepare('SELECT code, id, institute_id FROM units').all() as { code: string; id: number; institute_id: number }[]).map((u) => [
-      u.code,
-      u,
+    (await raw.rows('SELECT code, id, institute_id FROM units')).map(([code, id, institute]) => [
+      code as string,
+      { id: id as number, institute_id: institute as number },
     ]),
   );
-  const insert = sqlite.prepare(
+  const insert = raw.prepare(
     `INSERT INTO incidents (external_id, unit_id, institute_id, domain, dimension, tier, occurred_at, discovered_at, reported_at, deaths, direct_loss_cny, summary)
      VALUES (?, ?, ?, 'drones', 'loss', 4, ?, ?, ?, 0, ?, ?)`,
   );
   t = performance.now();
-  sqlite.transaction(() => {
+  await raw.transaction(async () => {
     for (let i = 0; i < ROWS; i++) {
       const u = ids.get(codes[i % codes.length]!)!;
       const at = Date.parse(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`);
-      insert.run(`RAW-${i}`, u.id, u.institute_id, at, at, at + 5_400_000, 12000 + i, '无人机试飞失控坠落，无人员伤亡');
+      await insert([`RAW-${i}`, u.id, u.institute_id, at, at, at + 5_400_000, 12000 + i, '无人机试飞失控坠落，无人员伤亡']);
     }
-  })();
+  });
   const rawMs = performance.now() - t;
   console.log(`  preview (read + validate, dry run): ${(previewMs / 1000).toFixed(1)} s`);
   console.log(`  import (read + validate + store + audit): ${(importMs / 1000).toFixed(1)} s`);
-  console.log(`  raw SQLite insert of the same rows: ${(rawMs / 1000).toFixed(1)} s`);
+  console.log(`  raw ${engineName} insert of the same rows: ${(rawMs / 1000).toFixed(1)} s`);
   console.log(`  ratio import / raw insert: ${(importMs / rawMs).toFixed(1)}  (target: well under a minute for the import)`);
-  sqlite.close();
-  db.close();
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  report('import', [
+    {
+      figure: `${ROWS}-row import (read, validate, store, audit)`,
+      value: importMs / 1000,
+      unit: 's',
+      raw: rawMs / 1000,
+      goal: { max: 60 },
+    },
+    { figure: `${ROWS}-row import, product / raw insert`, value: importMs / rawMs, unit: '×' },
+  ]);
+  await raw.close();
+  await closeDatabase(db);
+  removeBenchDb(location);
 }
 
 main().catch((error: unknown) => {

@@ -83,8 +83,9 @@ function printSummary(): void {
   const keys = [...new Set(rows.map((r) => `${r.bench}\u0000${r.figure}`))];
   const cell = (r: Reported | undefined) => {
     if (!r) return '—'.padStart(24);
-    const v = `${r.value.toFixed(r.unit === '×' ? 2 : 0)}${r.unit === '×' ? '×' : ` ${r.unit}`}`;
-    const raw = r.raw === undefined ? '' : ` (raw ${r.raw.toFixed(0)})`;
+    const digits = r.unit === '×' ? 2 : r.unit === 's' ? 1 : 0;
+    const v = `${r.value.toFixed(digits)}${r.unit === '×' ? '×' : ` ${r.unit}`}`;
+    const raw = r.raw === undefined ? '' : ` (raw ${r.raw.toFixed(digits)})`;
     const mark = r.goal ? (meets(r.value, r.goal) ? ' ✓' : ' ✗') : '';
     return `${v}${raw}${mark}`.padStart(24);
   };

@@ -3,6 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { locationEnv } from './bench-db';
 
 export interface OwnServer {
   url: string;
@@ -33,7 +34,7 @@ export async function startServer(opts: {
   // The production server as `npm start` runs it, in one node process (no npx or tsx wrapper), so that the
   // pid is the server's own process.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts', '--hostname', '127.0.0.1'], {
-    env: { ...process.env, FENGHUO_DB: opts.db, PORT: String(opts.port), NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
+    env: { ...envFor(opts.db), PORT: String(opts.port), NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,8 +82,16 @@ export async function startServer(opts: {
 /** `npm run cli -- ...` on a database, in one node process (no tsx wrapper), answering stdout. */
 export function cli(db: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
-    env: { ...process.env, FENGHUO_DB: db },
+    env: envFor(db),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** This process's environment naming `location` (a SQLite file or a postgres:// URL) and no other database. */
+function envFor(location: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.FENGHUO_DB;
+  delete env.FENGHUO_DATABASE_URL;
+  return { ...env, ...locationEnv(location) };
 }
