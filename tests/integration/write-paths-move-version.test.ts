@@ -2,11 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/tx';
 import { rawGet } from '@/db/engine';
+import { markAlertRead, markAllAlertsRead } from '@/db/alerts/alerts';
+import { revokeApiToken } from '@/db/auth/auth';
+import { setUserEmail } from '@/db/auth/users-email';
 import { latestChanges } from '@/db/changes/latest-changes';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { ratingTableRows } from '@/db/rating/ratings';
 import { ALL_UNITS, type Actor } from '@/domain/auth/actor';
 import { createApiToken } from '@/features/auth/api-tokens';
+import { logIn, logOut } from '@/features/auth/login';
 import { changePassword } from '@/features/auth/change-password';
 import { resolveActor } from '@/features/auth/resolve-actor';
 import { acknowledgeAlert } from '@/features/alerts/acknowledge';
@@ -183,9 +187,27 @@ it('a resend that changes nothing writes nothing: no audit entry, no new version
   expect(await moved(() => submit(reporter, [incident('WP-1', { summary: 'edited' })]))).toEqual({ version: 0, audit: 0 });
 });
 
-it('accounts and API tokens: not audited by the product and not on any kept page, so no new version', async () => {
-  expect(await moved(() => addUser(db, 'wp.new', 'reporter', 'SH01'))).toEqual({ version: 0, audit: 0 });
-  expect(await moved(() => createApiToken(db, officeId, 'another'))).toEqual({ version: 0, audit: 0 });
+it('accounts, sign-in, API tokens, e-mail addresses and alerts read: none on a kept page or aggregate, so no new version', async () => {
+  // Kept pages depend on the viewer only by role and unit (policy.ts), the header's name and unread count
+  // are fetched apart; the product audits none of these (the password change above it does).
+  const none = { version: 0, audit: 0 };
+  expect(await moved(() => addUser(db, 'wp.new', 'reporter', 'SH01'))).toEqual(none);
+  const token = await createApiToken(db, officeId, 'another');
+  expect(await moved(() => createApiToken(db, officeId, 'yet another'))).toEqual(none);
+  expect(await moved(() => revokeApiToken(db, token.id, NOW))).toEqual(none);
+  expect(await moved(() => setUserEmail(db, 'wp.new', 'wp@example.org'))).toEqual(none);
+  let session: string | undefined;
+  expect(
+    await moved(async () => {
+      const r = await logIn(db, { login: 'wp.new', password: TEST_PASSWORD, ip: '127.0.0.1' }, NOW);
+      if (r.ok) session = r.sessionToken;
+    }),
+  ).toEqual(none);
+  expect(session).toBeTruthy();
+  expect(await moved(() => logOut(db, session!))).toEqual(none);
+  const alertId = (await rawGet<{ id: number }>(db, sql`SELECT max(id) AS id FROM alerts`))!.id;
+  expect(await moved(() => markAlertRead(db, officeId, alertId, NOW))).toEqual(none);
+  expect(await moved(() => markAllAlertsRead(db, office, NOW))).toEqual(none);
 });
 
 it('a staged upload (before its confirmation): kept for its owner only, shown on no kept page, so no new version', async () => {
