@@ -77,6 +77,8 @@ export const pgSuite: string[] = [
   'tests/integration/ratings-ui.test.ts',
   'tests/integration/seal-matrix.test.ts',
   // end SUITE-2
+  // Decision 047: every write path moves the data version (both engines).
+  'tests/integration/write-paths-move-version.test.ts',
 ];
 
 // Integration files that stay on SQLite only, each with why: they hold SQLite's own write lock, file or
