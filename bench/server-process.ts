@@ -89,7 +89,7 @@ export function cli(db: string, ...args: string[]): string {
 }
 
 /** This process's environment naming `location` (a SQLite file or a postgres:// URL) and no other database. */
-function envFor(location: string): NodeJS.ProcessEnv {
+export function envFor(location: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.FENGHUO_DB;
   delete env.FENGHUO_DATABASE_URL;

@@ -7,7 +7,7 @@ import { fileTierIIIncident, logIn, one, readDb } from './helpers';
 // open it at all.
 const ref = `INC-E2E-ALERT-${Date.now().toString(36)}`;
 
-test('the daily job caught up at start: the demo holds alerts of several rules', () => {
+test('the daily job caught up at start: the demo holds alerts of several rules @pg', () => {
   const db = readDb();
   const rules = db.prepare('SELECT DISTINCT rule FROM alerts').all() as { rule: string }[];
   expect(rules.length).toBeGreaterThanOrEqual(4);
@@ -15,7 +15,7 @@ test('the daily job caught up at start: the demo holds alerts of several rules',
   db.close();
 });
 
-test('office files a tier II incident, sees its red alert unread and acknowledges it; the leader sees it this month', async ({
+test('office files a tier II incident, sees its red alert unread and acknowledges it; the leader sees it this month @pg', async ({
   browser,
 }) => {
   const office = await (await browser.newContext()).newPage();

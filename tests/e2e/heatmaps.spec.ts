@@ -33,7 +33,7 @@ async function cellsMatchLists(page: Page, cells: Locator, want: RegExp, samples
 
 const nonZero = (page: Page, scope = 'body') => page.locator(`${scope} [data-testid="heat-cell"]`).filter({ hasText: /^[1-9]\d*$/ });
 
-test('institutes × domains in counts: each cell equals the list behind it, and "no data" is not zero', async ({ page }) => {
+test('institutes × domains in counts: each cell equals the list behind it, and "no data" is not zero @pg', async ({ page }) => {
   await logIn(page, 'office');
   await page.goto('/heatmaps?mode=counts&kind=hazards&open=all');
   await expect(page.getByTestId('heatmap-table')).toBeVisible();
@@ -69,7 +69,7 @@ test('institutes × domains in counts: each cell equals the list behind it, and 
   await expect(page.getByTestId('heat-legend')).toContainText('无数据');
 });
 
-test('institutes × domains in points: a cell equals the sum of the rating lines it opens', async ({ page }) => {
+test('institutes × domains in points: a cell equals the sum of the rating lines it opens @pg', async ({ page }) => {
   await logIn(page, 'office');
   await page.goto('/heatmaps?open=all');
   const cell = nonZero(page, 'td[data-state="value"]').first();

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DB } from './config';
+import { DEMO_PASSWORD, e2eDatabase } from './config';
+import { openSpecDb, type SpecDb } from './e2e-db';
+import { envFor } from '../../bench/server-process';
 
 export async function logIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
@@ -10,17 +11,22 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
-/** The e2e server's own database, opened read-only, to compute what the pages must show. */
-export function readDb(): Database.Database {
-  return new Database(E2E_DB, { readonly: true, fileMustExist: true });
+/** The e2e server's own database (SQLite read-only, or the PostgreSQL run's), to compute what the pages must show. */
+export function readDb(): SpecDb {
+  return openSpecDb(e2eDatabase());
 }
 
-export function one<T = number>(db: Database.Database, sql: string, ...params: unknown[]): T {
+/** The environment of a command run on the e2e server's database (FENGHUO_DB or FENGHUO_DATABASE_URL). */
+export function e2eDbEnv(): NodeJS.ProcessEnv {
+  return envFor(e2eDatabase());
+}
+
+export function one<T = number>(db: SpecDb, sql: string, ...params: unknown[]): T {
   return (db.prepare(sql).get(...params) as { v: T }).v;
 }
 
 /** Ids of a unit and all below it, by the materialised path. */
-export function subtree(db: Database.Database, code: string): number[] {
+export function subtree(db: SpecDb, code: string): number[] {
   const path = one<string>(db, 'SELECT path AS v FROM units WHERE code = ?', code);
   return (db.prepare('SELECT id FROM units WHERE path LIKE ?').all(`${path}%`) as { id: number }[]).map((r) => r.id);
 }

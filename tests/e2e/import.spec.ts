@@ -11,7 +11,7 @@ const count = (prefix: string) => {
   return n;
 };
 
-test('a reporter imports a spreadsheet through the preview; nothing is stored before confirming', async ({ page }) => {
+test('a reporter imports a spreadsheet through the preview; nothing is stored before confirming @pg', async ({ page }) => {
   await logIn(page, 'bj01.reporter');
   await page.goto('/intake');
   await page.getByRole('link', { name: '表格导入' }).click();
@@ -38,7 +38,7 @@ test('a reporter imports a spreadsheet through the preview; nothing is stored be
   expect(count('E2E-IMP-')).toBe(2);
 });
 
-test('a file with bad rows lists each with its row, column and reason in Chinese, and stores nothing', async ({ page }) => {
+test('a file with bad rows lists each with its row, column and reason in Chinese, and stores nothing @pg', async ({ page }) => {
   await logIn(page, 'bj01.reporter');
   await page.goto('/intake/import');
   await page.getByTestId('import-kind').selectOption('incidents');

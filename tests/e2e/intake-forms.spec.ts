@@ -54,7 +54,9 @@ async function fileAssessment(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test('a reporter files an incident in Chinese whose figures raise its tier, is told why, and finds it in the list', async ({ page }) => {
+test('a reporter files an incident in Chinese whose figures raise its tier, is told why, and finds it in the list @pg', async ({
+  page,
+}) => {
   await logIn(page, 'bj01.reporter');
   await page.goto('/records/incidents');
   await page.getByTestId('new-record').click();

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { E2E_DB } from './config';
-import { logIn, one, readDb } from './helpers';
+import { e2eDbEnv, logIn, one, readDb } from './helpers';
 
 test('the office pages through all hazards, newest first', async ({ page }) => {
   await logIn(page, 'office');
@@ -28,7 +27,7 @@ test('an assessment shows each dimension’s score and its overall level in word
     .prepare(
       `SELECT a.id, max(d.likelihood * d.impact) AS score, p.external_id AS project FROM assessments a
        JOIN assessment_dimensions d ON d.assessment_id = a.id JOIN projects p ON p.id = a.project_id
-       JOIN units u ON u.id = a.unit_id WHERE u.code = 'BJ01' GROUP BY a.id ORDER BY a.id LIMIT 1`,
+       JOIN units u ON u.id = a.unit_id WHERE u.code = 'BJ01' GROUP BY a.id, p.external_id ORDER BY a.id LIMIT 1`,
     )
     .get() as { id: number; score: number; project: string };
   db.close();
@@ -58,9 +57,7 @@ test('a kind with no records in scope shows an empty state, not an empty table',
       '--unit',
       'BJ01-D1',
     ],
-    {
-      env: { ...process.env, FENGHUO_DB: E2E_DB },
-    },
+    { env: e2eDbEnv() },
   );
   await logIn(page, 'bj01d1.reporter', 'dept-password-1');
   await page.goto('/records/ethics-committees');
