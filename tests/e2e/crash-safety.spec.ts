@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -117,12 +117,7 @@ let beforePrint: string;
 test.beforeAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  if (pgServer) {
-    db = await createEmptyDatabase(pgServer, pgName);
-    // Migrated and seeded as `npm start` does before it serves (tests/e2e/multi/prepare-db.ts): on PostgreSQL
-    // the built server's own demo seed at start fails today (in evaluate.ts, reported with issue 16).
-    execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/multi/prepare-db.ts'], { env: dbEnv(db), stdio: 'pipe' });
-  }
+  if (pgServer) db = await createEmptyDatabase(pgServer, pgName);
   // The demo academy, seeded by the server's own start; the nightly backup is off for this database.
   server = await startServer({ port: PORT, db, env: { FENGHUO_BACKUP_KEEP: '0', FENGHUO_API_RATE: '0' } });
   token = cli(db, 'token', 'create', '--user', 'office').trim();
