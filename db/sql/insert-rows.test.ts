@@ -1,7 +1,6 @@
 import { asc, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, incidents } from '@/db/schema';
-import { buildIncident } from '@/features/demo/factories';
 import { createTestDb, type TestDb } from '@/tests/setup/test-db';
 import { seedSmallOrg, org } from '@/tests/setup/small-org';
 import { isPg } from './dialect';
@@ -19,16 +18,26 @@ afterAll(() => t?.close());
 
 const owner = { unitId: org.BJ01_D1, instituteId: org.BJ01 };
 /** Instants, flags, nulls, numbers and text, as an import stores them. */
-const incident = (externalId: string, i: number) =>
-  buildIncident({
+const incident = (externalId: string, i: number) => {
+  const occurredAt = new Date(Date.UTC(2026, 2, 1 + (i % 28), 1, 30, 0, 123));
+  return {
     ...owner,
     externalId,
-    occurredAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 1, 30, 0, 123)),
-    projectId: null,
-    concealed: i % 2 === 0,
+    domain: 'ai',
+    dimension: 'loss',
+    tier: 4,
+    occurredAt,
+    discoveredAt: occurredAt,
+    reportedAt: occurredAt,
     deaths: i,
+    seriousInjuries: 0,
+    directLossCny: 0,
+    concealed: i % 2 === 0,
+    status: 'reported' as const,
+    projectId: null,
     summary: i % 3 ? `无人机 ${i}` : null,
-  });
+  };
+};
 
 describe('insertRows', () => {
   it('stores what drizzle’s insert stores, every column read back alike', async () => {
