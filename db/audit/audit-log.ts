@@ -5,6 +5,7 @@ import { first, rawAll, rawGet } from '@/db/engine';
 import { entryHash, type AuditContent } from '@/db/audit/chain';
 import { putSetting, RECORDS_CHANGED_SETTING } from '@/db/settings';
 import { lockKey } from '@/db/sql/locks';
+import { insertRows } from '@/db/sql/insert-rows';
 import { moveDataVersion } from '@/db/changes/data-version';
 
 export type AuditEntry = Omit<AuditContent, 'at'>;
@@ -27,7 +28,8 @@ export async function appendAudit(tx: Queryable, entries: AuditEntry[], at: Date
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 200) await tx.insert(auditLog).values(rows.slice(i, i + 200));
+  // In the chain's order: ids ascend with it (the tail above is the highest id).
+  await insertRows(tx, auditLog, rows, undefined, 200);
   // Every audited change moves the data version that dashboards and the page cache are kept by (latestChanges).
   await putSetting(tx, RECORDS_CHANGED_SETTING, String(at.getTime()));
   await moveDataVersion(tx);

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { drizzle as sqliteProxy } from 'drizzle-orm/sqlite-proxy';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { integer as pgInteger, PgDialect, pgTable } from 'drizzle-orm/pg-core';
+import { integer as sqliteInteger, SQLiteSyncDialect, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawAll, rawGet } from '@/db/engine';
 import { rawValues } from '@/db/engine/raw';
@@ -24,7 +24,7 @@ import {
   unindexed,
   yearOf,
 } from './dialect';
-import { lockKey, lockRecords, lockStatement, recordLockStatements } from './locks';
+import { forUpdateOnPg, lockKey, lockRecords, lockStatement, recordLockStatements } from './locks';
 
 // Each fragment rendered on both dialects without a server (the text each engine will be sent), and run on
 // the test database of the engine the vitest project runs (SQLite, or PostgreSQL in the pg project): the same
@@ -243,6 +243,18 @@ describe('locks', () => {
     expect(texts(Array.from({ length: 65 }, (_, i) => i + 1))).toEqual([
       ['SELECT pg_advisory_xact_lock(hashtext($1), $2)', ['records:incidents', 0]],
     ]);
+  });
+
+  it('lock the rows a select reads FOR UPDATE on pg, and leave the select as it is on SQLite', () => {
+    type Select = { toSQL: () => { sql: string } };
+    const pgSelect = (pgq as unknown as { select: () => { from: (t: unknown) => Select } })
+      .select()
+      .from(pgTable('t', { id: pgInteger('id') }));
+    const sqliteSelect = (sqliteq as unknown as { select: () => { from: (t: unknown) => Select } })
+      .select()
+      .from(sqliteTable('t', { id: sqliteInteger('id') }));
+    expect(forUpdateOnPg(pgq, pgSelect).toSQL().sql).toBe('select "id" from "t" for update');
+    expect(forUpdateOnPg(sqliteq, sqliteSelect).toSQL().sql).toBe('select "id" from "t"');
   });
 
   it('are taken inside a transaction (nothing to take on SQLite, whose single writer already serialises)', async () => {

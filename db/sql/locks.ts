@@ -53,3 +53,15 @@ export async function lockRecords(tx: Queryable, kind: string, instituteIds: Ite
   if (!isPg(tx)) return;
   for (const statement of recordLockStatements(kind, instituteIds)) await rawRun(tx, statement);
 }
+
+/**
+ * `query` (a select on `q`) locking the rows it reads until the transaction ends, on PostgreSQL: FOR UPDATE,
+ * so a row another transaction is changing is read once that one commits, as it then is, and a check on it
+ * judges the row the write will change. SQLite has no row locks and needs none (its one writer already holds
+ * the database): the query as it is.
+ */
+export function forUpdateOnPg<Q>(q: Queryable, query: Q): Q {
+  if (!isPg(q)) return query;
+  // The pg select builder behind the SQLite type (db/schema/index.ts, decision 046) has `for`.
+  return (query as unknown as { for: (strength: 'update') => Q }).for('update');
+}

@@ -3,12 +3,13 @@ import { assessmentDimensions } from '@/db/schema';
 import { appendAudit, type AuditEntry } from '@/db/audit/audit-log';
 import { auditValues } from '@/db/audit/chain';
 import type { Actor } from '@/domain/auth/actor';
-import { chunks, type ItemOutcome } from '@/domain/records/submission';
+import type { ItemOutcome } from '@/domain/records/submission';
 import { fireIncidentAlerts, type WrittenIncident } from '@/features/alerts/incident-alerts';
 import { dimensionRows, type DimensionInput } from '@/features/records/assessment-dimensions';
 import type { BaseInput, KindDef } from '@/features/records/kinds/kind-def';
 import type { Planned } from '@/features/records/plan-writes';
 import type { Tx } from '@/db/tx';
+import { insertRows } from '@/db/sql/insert-rows';
 
 // The second half of a submission: write what planWrites judged may be written, each write in the audit
 // chain, and fire incident alerts in the same transaction.
@@ -78,33 +79,30 @@ export async function applyWrites(
 }
 
 /**
- * Inserts the new records in multi-row statements (one per 100 records rather than one per record: a
- * 50,000-row import spends its time building statements otherwise).
+ * Inserts the new records in multi-row statements (insertRows: 100 records a statement on SQLite, one JSON
+ * parameter per 5,000 on PostgreSQL, rather than one statement per record: a 50,000-row import spends its
+ * time building statements otherwise).
  */
 async function insertCreated(tx: Tx, actor: Actor, def: KindDef<BaseInput>, plan: Planned[], now: Date) {
   const table = def.table;
   const out = new Map<number, { id: number; row: Record<string, unknown> }>();
   const created = plan.map((p, i) => ({ p, i })).filter(({ p }) => p.outcome === 'created');
-  for (const chunk of chunks(created, 100)) {
-    const rows = chunk.map(({ p }) => ({
-      ...def.defaults(p.input, now),
-      ...p.values,
-      externalId: p.input.externalId,
-      createdBy: actor.userId,
-    }));
-    // Rows of one statement need the same columns; defaults differ by kind only, so align them.
-    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    // RETURNING's row order is not guaranteed, so ids are matched by (institute, externalId), which is unique.
-    const found = (await tx
-      .insert(table)
-      .values(rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null]))))
-      .returning({ id: table.id, externalId: table.externalId, instituteId: table.instituteId })) as {
-      id: number;
-      externalId: string;
-      instituteId: number;
-    }[];
-    const idOf = new Map(found.map((f) => [`${f.instituteId}\u0000${f.externalId}`, f.id]));
-    chunk.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
-  }
+  const rows = created.map(({ p }) => ({
+    ...def.defaults(p.input, now),
+    ...p.values,
+    externalId: p.input.externalId,
+    createdBy: actor.userId,
+  }));
+  // Rows of one statement need the same columns; defaults differ by kind only, so align them.
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const aligned = rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])));
+  // RETURNING's row order is not guaranteed, so ids are matched by (institute, externalId), which is unique.
+  const found = (await insertRows(tx, table, aligned, { id: table.id, externalId: table.externalId, instituteId: table.instituteId })) as {
+    id: number;
+    externalId: string;
+    instituteId: number;
+  }[];
+  const idOf = new Map(found.map((f) => [`${f.instituteId}\u0000${f.externalId}`, f.id]));
+  created.forEach(({ p, i }, k) => out.set(i, { id: idOf.get(`${p.unit.instituteId}\u0000${p.input.externalId}`)!, row: rows[k]! }));
   return out;
 }

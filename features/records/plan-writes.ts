@@ -9,8 +9,7 @@ import { chunks, groupBy, keyed, same, SubmissionRefused, type ItemOutcome, type
 import type { BaseInput, KindDef, ReferenceCodes } from '@/features/records/kinds/kind-def';
 import { dimensionKey, loadDimensions, type DimensionInput } from '@/features/records/assessment-dimensions';
 import type { Queryable } from '@/db/tx';
-import { lockRecords } from '@/db/sql/locks';
-import { isPg } from '@/db/sql/dialect';
+import { forUpdateOnPg, lockRecords } from '@/db/sql/locks';
 
 // The first half of a submission: parse the items, resolve their units, projects and stored records, and
 // judge each against role, scope and the seal, so that nothing is written unless every item may be.
@@ -235,9 +234,7 @@ async function storedRecords(tx: Queryable, def: KindDef<BaseInput>, placed: Pla
         .select()
         .from(table)
         .where(and(eq(table.instituteId, instituteId), inArray(table.externalId, c)));
-      // The pg select builder behind the SQLite type (db/schema/index.ts) has `for`.
-      const locking = forWrite && isPg(tx) ? (query as unknown as { for: (strength: 'update') => typeof query }).for('update') : query;
-      const rows = (await locking) as (Row & { externalId: string })[];
+      const rows = (await (forWrite ? forUpdateOnPg(tx, query) : query)) as (Row & { externalId: string })[];
       for (const row of rows) existing.set(key(instituteId, row.externalId), row);
     }
   }

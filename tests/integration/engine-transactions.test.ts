@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { settings } from '@/db/schema';
-import { first, openEngine, rawGet, writeIfFree } from '@/db/engine';
-import type { Db, Queryable, Tx } from '@/db/tx';
+import { openEngine, rawGet, writeIfFree } from '@/db/engine';
+import type { Db, Tx } from '@/db/tx';
 import { isDatabaseBusy } from '@/db/busy';
 import { createTestDb, type TestDb } from '../setup/test-db';
+import { engineTransactionCases, gate, valueOf } from '../setup/engine-transaction-cases';
 
-// The engine's transactions (decision 040): one writer at a time in FIFO order, readers outside a
-// transaction see only committed data, savepoints nest, and a wait that runs out is SQLITE_BUSY.
+// The SQLite engine's transactions (decision 040): what both engines promise (readers outside a transaction
+// see only committed data, snapshots, savepoints, an ended transaction's context) in the shared cases
+// (tests/setup/engine-transaction-cases.ts); here what is SQLite's own: one writer at a time in FIFO order,
+// snapshots beside it, and a wait that runs out is SQLITE_BUSY.
 const WAIT_MS = 400;
 let base: TestDb;
 let engine: Db;
@@ -23,35 +26,15 @@ afterAll(() => {
   base.close();
 });
 
-/** A promise and the function that resolves it: lets a test hold a transaction open while it looks. */
-function gate(): { open: () => void; passed: Promise<void> } {
-  let open!: () => void;
-  const passed = new Promise<void>((resolve) => (open = resolve));
-  return { open, passed };
-}
-
-async function valueOf(q: Queryable, key: string): Promise<string | undefined> {
-  return first(await q.select().from(settings).where(eq(settings.key, key)).limit(1))?.value;
-}
+engineTransactionCases({
+  engine: () => engine,
+  uniqueViolation: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
+  readOnlyRefusal: { code: 'SQLITE_READONLY' },
+  // One writer serves every transaction: the engine itself.
+  reusing: () => ({ db: engine, close: async () => undefined }),
+});
 
 describe('isolation', () => {
-  it('a read outside a transaction does not see its uncommitted write; the transaction itself does', async () => {
-    const written = gate();
-    const finish = gate();
-    const done = engine.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'dirty', value: 'uncommitted' });
-      // The engine object, not only tx, runs on the transaction inside its own async context.
-      expect(await valueOf(engine, 'dirty')).toBe('uncommitted');
-      written.open();
-      await finish.passed;
-    });
-    await written.passed;
-    expect(await valueOf(engine, 'dirty')).toBeUndefined();
-    finish.open();
-    await done;
-    expect(await valueOf(engine, 'dirty')).toBe('uncommitted');
-  });
-
   it('two concurrent transactions incrementing one counter 1,000 times each, step by awaited step, end at 2,000', async () => {
     // The second waits for the whole first transaction: a busy timeout longer than both.
     const patient = openEngine(base.file, { busyTimeoutMs: 60_000 });
@@ -75,26 +58,6 @@ describe('isolation', () => {
     expect(await valueOf(engine, 'counter')).toBe('2000');
   }, 60_000);
 
-  it('a snapshot sees one state throughout, even while a write commits, and cannot write', async () => {
-    await engine.insert(settings).values({ key: 'snap', value: 'before' });
-    const looked = gate();
-    const committed = gate();
-    const seen = engine.snapshot(async (tx) => {
-      const first = await valueOf(tx, 'snap');
-      looked.open();
-      await committed.passed;
-      const again = await valueOf(tx, 'snap');
-      await expect(tx.insert(settings).values({ key: 'snap.write', value: 'x' })).rejects.toThrow();
-      return [first, again];
-    });
-    await looked.passed;
-    await engine.update(settings).set({ value: 'after' }).where(eq(settings.key, 'snap'));
-    committed.open();
-    expect(await seen).toEqual(['before', 'before']);
-    expect(await valueOf(engine, 'snap')).toBe('after');
-    expect(await valueOf(engine, 'snap.write')).toBeUndefined();
-  });
-
   it('a snapshot does not wait for the write queue', async () => {
     const finish = gate();
     const holding = engine.transaction(() => finish.passed);
@@ -116,75 +79,6 @@ describe('isolation', () => {
     expect(Date.now() - started).toBeLessThan(WAIT_MS);
     finish.open();
     expect(await long).toBe('long');
-  });
-});
-
-describe('rollback', () => {
-  it('a transaction that throws stores nothing and rethrows the same error', async () => {
-    const problem = new Error('refused');
-    await expect(
-      engine.transaction(async (tx) => {
-        await tx.insert(settings).values({ key: 'rolled.back', value: '1' });
-        throw problem;
-      }),
-    ).rejects.toBe(problem);
-    expect(await valueOf(engine, 'rolled.back')).toBeUndefined();
-  });
-
-  it('a nested transaction is a savepoint: its rollback keeps the outer work', async () => {
-    await engine.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'outer', value: '1' });
-      await expect(
-        tx.transaction(async (inner) => {
-          await inner.insert(settings).values({ key: 'inner', value: '1' });
-          throw new Error('inner refused');
-        }),
-      ).rejects.toThrow('inner refused');
-      // engine.transaction inside a transaction of this context nests the same way.
-      await expect(
-        engine.transaction(async (inner) => {
-          await inner.insert(settings).values({ key: 'inner.2', value: '1' });
-          inner.rollback();
-        }),
-      ).rejects.toThrow();
-      await engine.transaction(async (inner) => {
-        await inner.insert(settings).values({ key: 'inner.kept', value: '1' });
-      });
-    });
-    const keys = (await engine.select().from(settings).where(like(settings.key, 'inner%'))).map((r) => r.key);
-    expect(keys).toEqual(['inner.kept']);
-    expect(await valueOf(engine, 'outer')).toBe('1');
-  });
-
-  it('a failing statement rolls the transaction back and the next one runs', async () => {
-    await expect(
-      engine.transaction(async (tx) => {
-        await tx.insert(settings).values({ key: 'dup', value: '1' });
-        await tx.insert(settings).values({ key: 'dup', value: '2' });
-      }),
-    ).rejects.toMatchObject({ cause: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' } });
-    expect(await valueOf(engine, 'dup')).toBeUndefined();
-    await engine.insert(settings).values({ key: 'dup', value: '3' });
-    expect(await valueOf(engine, 'dup')).toBe('3');
-  });
-
-  it('work a transaction left running after it ended does not write inside someone else’s transaction', async () => {
-    let late!: Promise<unknown>;
-    await engine.transaction(async () => {
-      late = new Promise((resolve) => setTimeout(resolve, 30)).then(() => engine.insert(settings).values({ key: 'late', value: '1' }));
-    });
-    const finish = gate();
-    const other = engine.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'other', value: '1' });
-      await finish.passed;
-      throw new Error('other rolls back');
-    });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    finish.open();
-    await expect(other).rejects.toThrow('other rolls back');
-    await late;
-    expect(await valueOf(engine, 'late')).toBe('1');
-    expect(await valueOf(engine, 'other')).toBeUndefined();
   });
 });
 

@@ -76,6 +76,7 @@ export const pgSuite: string[] = [
   'tests/integration/rating-offthread.test.ts',
   'tests/integration/ratings-ui.test.ts',
   'tests/integration/seal-matrix.test.ts',
+  'tests/integration/big-writes-stall.test.ts',
   // end SUITE-2
   // Decision 047: every write path moves the data version (both engines).
   'tests/integration/write-paths-move-version.test.ts',
@@ -94,6 +95,4 @@ export const pgExcluded: Record<string, string> = {
   'tests/integration/engine-config.test.ts':
     'FENGHUO_DB files and the SQLite engine kept per file; the pg configuration is tested there too',
   'tests/integration/backup-restore.test.ts': 'VACUUM INTO files; tests/integration/pg/copy-and-backup.test.ts is pg_dump and pg_restore',
-  // Not yet: on a loaded machine both of its cases ran into 600 s on PostgreSQL, a hang not told from slowness.
-  'tests/integration/big-writes-stall.test.ts': 'not yet run to the end on PostgreSQL (issue 16 note)',
 };

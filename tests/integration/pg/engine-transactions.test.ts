@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, like, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { settings } from '@/db/schema';
 import { closeDatabase, openDatabase } from '@/db/client';
-import { first, openPgEngine, rawAll, rawGet, writeIfFree } from '@/db/engine';
+import { openPgEngine, rawAll, rawGet, writeIfFree } from '@/db/engine';
 import type { Db, Queryable, Tx } from '@/db/tx';
 import { isDatabaseBusy } from '@/db/busy';
 import { createTestDb, type TestDb } from '../../setup/test-db';
+import { engineTransactionCases, gate, valueOf } from '../../setup/engine-transaction-cases';
 
-// The PostgreSQL engine's transactions (db/engine/pg, decisions 040 and 047): a statement issued through the
-// Db object inside a transaction runs in it, readers outside see only committed data, snapshots see one
-// state, savepoints nest, a finished transaction's context is outside again, and the waits that run out
-// (a lock past lock_timeout, the pool's checkout) are "busy". Ported from ../engine-transactions.test.ts.
+// The PostgreSQL engine's transactions (db/engine/pg, decisions 040 and 047): what both engines promise
+// (readers outside a transaction see only committed data, snapshots, savepoints, an ended transaction's
+// context) in the shared cases (tests/setup/engine-transaction-cases.ts), which ../engine-transactions.test.ts
+// runs on SQLite; here what is pg's own: routing by connection, row locks across engines, and the waits that
+// run out (a lock past lock_timeout, the pool's checkout) being "busy", and the deadlock retry.
 const WAIT_MS = 400;
 let base: TestDb;
 let engine: Db;
@@ -25,57 +27,36 @@ afterAll(async () => {
   base.close();
 });
 
-/** A promise and the function that resolves it: lets a test hold a transaction open while it looks. */
-function gate(): { open: () => void; passed: Promise<void> } {
-  let open!: () => void;
-  const passed = new Promise<void>((resolve) => (open = resolve));
-  return { open, passed };
-}
-
-async function valueOf(q: Queryable, key: string): Promise<string | undefined> {
-  return first(await q.select().from(settings).where(eq(settings.key, key)).limit(1))?.value;
-}
-
 const backend = async (q: Queryable) => (await rawGet<{ pid: number }>(q, sql`SELECT pg_backend_pid() AS pid`))!.pid;
 
+engineTransactionCases({
+  engine: () => engine,
+  uniqueViolation: { code: '23505' },
+  // read_only_sql_transaction.
+  readOnlyRefusal: { code: '25006' },
+  // A pool of one: the next transaction gets the very connection the last one used.
+  reusing: () => {
+    const single = openPgEngine(base.file, { pool: 1, busyTimeoutMs: WAIT_MS });
+    return { db: single, close: () => closeDatabase(single) };
+  },
+});
+
 describe('routing by async context', () => {
-  it('a statement through the Db object inside a transaction runs in it; outside, the write is not seen until commit', async () => {
-    const written = gate();
+  it('inside a transaction a statement through the Db object runs on the transaction’s connection, outside on another', async () => {
+    const inside = gate();
     const finish = gate();
     const done = engine.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'dirty', value: 'uncommitted' });
-      expect(await valueOf(engine, 'dirty')).toBe('uncommitted');
-      expect(await backend(engine)).toBe(await backend(tx));
-      written.open();
+      const own = await backend(tx);
+      expect(await backend(engine)).toBe(own);
+      inside.open();
       await finish.passed;
+      return own;
     });
-    await written.passed;
-    expect(await valueOf(engine, 'dirty')).toBeUndefined();
+    await inside.passed;
+    // The open transaction holds its connection: a statement outside it is served by another.
+    const outside = await backend(engine);
     finish.open();
-    await done;
-    expect(await valueOf(engine, 'dirty')).toBe('uncommitted');
-  });
-
-  it('work a transaction left running after it ended does not write inside someone else’s transaction', async () => {
-    // A pool of one: the next transaction gets the very connection the first one used.
-    const single = openPgEngine(base.file, { pool: 1, busyTimeoutMs: WAIT_MS });
-    let late!: Promise<unknown>;
-    await single.transaction(async () => {
-      late = new Promise((resolve) => setTimeout(resolve, 30)).then(() => single.insert(settings).values({ key: 'late', value: '1' }));
-    });
-    const finish = gate();
-    const other = single.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'other', value: '1' });
-      await finish.passed;
-      throw new Error('other rolls back');
-    });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    finish.open();
-    await expect(other).rejects.toThrow('other rolls back');
-    await late;
-    expect(await valueOf(engine, 'late')).toBe('1');
-    expect(await valueOf(engine, 'other')).toBeUndefined();
-    await closeDatabase(single);
+    expect(outside).not.toBe(await done);
   });
 
   it('two engines incrementing one counter, step by awaited step under a row lock, end at the sum', async () => {
@@ -104,39 +85,14 @@ describe('routing by async context', () => {
 });
 
 describe('snapshots', () => {
-  it('a snapshot sees one state throughout, even while a write commits, and cannot write', async () => {
-    await engine.insert(settings).values({ key: 'snap', value: 'before' });
-    const looked = gate();
-    const committed = gate();
-    const seen = engine.snapshot(async (tx) => {
-      const before = await valueOf(tx, 'snap');
-      looked.open();
-      await committed.passed;
-      const again = await valueOf(tx, 'snap');
-      const refused = await tx
-        .insert(settings)
-        .values({ key: 'snap.write', value: 'x' })
-        .catch((e: unknown) => e);
-      return [before, again, refused];
-    });
-    await looked.passed;
-    await engine.update(settings).set({ value: 'after' }).where(eq(settings.key, 'snap'));
-    committed.open();
-    const [before, again, refused] = await seen;
-    expect([before, again]).toEqual(['before', 'before']);
-    // 25006: read_only_sql_transaction.
-    expect(refused).toMatchObject({ cause: { code: '25006' } });
-    expect(await valueOf(engine, 'snap')).toBe('after');
-    expect(await valueOf(engine, 'snap.write')).toBeUndefined();
-  });
-
   it('a snapshot answers what its function returns and is not held up by a write transaction', async () => {
+    await engine.insert(settings).values({ key: 'snap.held', value: 'committed' });
     const finish = gate();
     const holding = engine.transaction(async (tx) => {
-      await tx.update(settings).set({ value: 'held' }).where(eq(settings.key, 'snap'));
+      await tx.update(settings).set({ value: 'held' }).where(eq(settings.key, 'snap.held'));
       await finish.passed;
     });
-    expect(await engine.snapshot(async (tx) => valueOf(tx, 'snap'))).toBe('after');
+    expect(await engine.snapshot(async (tx) => valueOf(tx, 'snap.held'))).toBe('committed');
     finish.open();
     await holding;
   });
@@ -152,56 +108,6 @@ describe('snapshots', () => {
       expect(await valueOf(tx, 'in.snapshot')).toBeUndefined();
     });
     expect(await valueOf(engine, 'in.tx')).toBe('1');
-  });
-});
-
-describe('rollback and savepoints', () => {
-  it('a transaction that throws stores nothing and rethrows the same error', async () => {
-    const problem = new Error('refused');
-    await expect(
-      engine.transaction(async (tx) => {
-        await tx.insert(settings).values({ key: 'rolled.back', value: '1' });
-        throw problem;
-      }),
-    ).rejects.toBe(problem);
-    expect(await valueOf(engine, 'rolled.back')).toBeUndefined();
-  });
-
-  it('a nested transaction is a savepoint: its rollback keeps the outer work', async () => {
-    await engine.transaction(async (tx) => {
-      await tx.insert(settings).values({ key: 'outer', value: '1' });
-      await expect(
-        tx.transaction(async (inner) => {
-          await inner.insert(settings).values({ key: 'inner', value: '1' });
-          throw new Error('inner refused');
-        }),
-      ).rejects.toThrow('inner refused');
-      // engine.transaction inside a transaction of this context nests the same way.
-      await expect(
-        engine.transaction(async (inner) => {
-          await inner.insert(settings).values({ key: 'inner.2', value: '1' });
-          inner.rollback();
-        }),
-      ).rejects.toThrow();
-      await engine.transaction(async (inner) => {
-        await inner.insert(settings).values({ key: 'inner.kept', value: '1' });
-      });
-    });
-    const keys = (await engine.select().from(settings).where(like(settings.key, 'inner%'))).map((r) => r.key);
-    expect(keys).toEqual(['inner.kept']);
-    expect(await valueOf(engine, 'outer')).toBe('1');
-  });
-
-  it('a failing statement rolls the transaction back, and its connection serves the next one', async () => {
-    await expect(
-      engine.transaction(async (tx) => {
-        await tx.insert(settings).values({ key: 'dup', value: '1' });
-        await tx.insert(settings).values({ key: 'dup', value: '2' });
-      }),
-    ).rejects.toMatchObject({ cause: { code: '23505' } });
-    expect(await valueOf(engine, 'dup')).toBeUndefined();
-    await engine.insert(settings).values({ key: 'dup', value: '3' });
-    expect(await valueOf(engine, 'dup')).toBe('3');
   });
 });
 
