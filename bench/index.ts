@@ -82,15 +82,15 @@ function printSummary(): void {
   fs.rmSync(reportFile);
   const keys = [...new Set(rows.map((r) => `${r.bench}\u0000${r.figure}`))];
   const cell = (r: Reported | undefined) => {
-    if (!r) return '—'.padStart(24);
+    if (!r) return '—'.padStart(30);
     const digits = r.unit === '×' ? 2 : r.unit === 's' ? 1 : 0;
     const v = `${r.value.toFixed(digits)}${r.unit === '×' ? '×' : ` ${r.unit}`}`;
     const raw = r.raw === undefined ? '' : ` (raw ${r.raw.toFixed(digits)})`;
     const mark = r.goal ? (meets(r.value, r.goal) ? ' ✓' : ' ✗') : '';
-    return `${v}${raw}${mark}`.padStart(24);
+    return ` ${v}${raw}${mark}`.padStart(30);
   };
   console.log(`\n== Summary: headline figures on both engines (✓ goal met, ✗ missed) ==`);
-  console.log(`${'benchmark: figure'.padEnd(58)}${'SQLite'.padStart(24)}${'PostgreSQL'.padStart(24)}   goal`);
+  console.log(`${'benchmark: figure'.padEnd(58)}${'SQLite'.padStart(30)}${'PostgreSQL'.padStart(30)}   goal`);
   for (const key of keys) {
     const [bench, figure] = key.split('\u0000') as [string, string];
     const of = (engine: string) => rows.find((r) => r.bench === bench && r.figure === figure && r.engine === engine);
