@@ -31,21 +31,21 @@ async function rawRead(c: RawDb): Promise<number> {
   const start = yearStart(YEAR).getTime();
   const asOf = yearStart(YEAR + 1).getTime();
   const hazardCols = 'id, external_id, institute_id, severity, found_at, due_at, rectified_at, status';
-  const incidents = await c.rows(
+  const incidents = await c.scan(
     'SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status FROM incidents WHERE occurred_at >= ? AND occurred_at < ?',
     [start, asOf],
   );
-  const hazards = await c.rows(
+  const hazards = await c.scan(
     `SELECT ${hazardCols} FROM hazards WHERE found_at >= ? AND found_at < ?
      UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at IS NULL AND found_at < ? AND due_at < ?
      UNION ALL SELECT ${hazardCols} FROM hazards WHERE rectified_at > ? AND found_at < ? AND due_at < ? AND rectified_at > due_at`,
     [start, asOf, start, asOf, start, start, asOf],
   );
-  const projects = await c.rows(
+  const projects = await c.scan(
     'SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status FROM projects WHERE started_at >= ? AND started_at < ?',
     [start, asOf],
   );
-  return incidents.length + hazards.length + projects.length;
+  return incidents + hazards + projects;
 }
 
 async function main(): Promise<void> {

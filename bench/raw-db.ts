@@ -12,6 +12,11 @@ export interface RawDb {
   readonly engine: 'sqlite' | 'pg';
   /** A statement's rows, as arrays (no mapping). */
   rows(text: string, params?: readonly unknown[]): Promise<unknown[][]>;
+  /**
+   * How many rows a statement answers, each row read and dropped (SQLite steps through them without keeping
+   * an array, as bench/rating.ts always measured it; node-postgres has no cursor of its own, so it holds them).
+   */
+  scan(text: string, params?: readonly unknown[]): Promise<number>;
   /** Runs a statement and forgets its answer. */
   run(text: string, params?: readonly unknown[]): Promise<void>;
   /** One statement prepared once; each call runs it with its parameters. */
@@ -49,6 +54,15 @@ export function rawSqlite(c: Database.Database): RawDb {
         .prepare(text)
         .raw()
         .all(...params) as unknown[][],
+    scan: async (text, params = []) => {
+      let n = 0;
+      for (const _ of c
+        .prepare(text)
+        .raw()
+        .iterate(...params))
+        n++;
+      return n;
+    },
     run: async (text, params = []) => void c.prepare(text).run(...params),
     prepare: (text) => {
       const statement = c.prepare(text);
@@ -99,6 +113,8 @@ async function openRawPg(url: string): Promise<RawDb> {
     engine: 'pg',
     rows: async (text, params = []) =>
       (await client.query({ text: numbered(text), values: [...params], rowMode: 'array', types })).rows as unknown[][],
+    scan: async (text, params = []) =>
+      (await client.query({ text: numbered(text), values: [...params], rowMode: 'array', types })).rows.length,
     run: async (text, params = []) => void (await client.query({ text: numbered(text), values: [...params] })),
     prepare: (text) => {
       const name = `bench_${++statements}`;
