@@ -95,6 +95,27 @@ describe('insertRows', () => {
     expect(stored[7]!.after).toEqual({ i: 7 });
   });
 
+  it('splits rows with long texts into statements by size, keeping every row once and in order', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ ...incident(`LONG-${i}`, i), summary: `${'隐患'.repeat(400)}${i}` }));
+    // About 2,900 characters of JSON a row: 2 rows a statement, and one row longer than the bound goes alone.
+    await insertRows(t.db, incidents, [...rows, { ...incident('LONG-big', 31), summary: '长'.repeat(9000) }], undefined, 100, 6000);
+    const stored = await t.db
+      .select({ externalId: incidents.externalId, summary: incidents.summary })
+      .from(incidents)
+      .where(like(incidents.externalId, 'LONG-%'))
+      .orderBy(asc(incidents.id));
+    expect(stored.map((r) => r.externalId)).toEqual([...rows.map((r) => r.externalId), 'LONG-big']);
+    expect(stored[29]!.summary).toBe(rows[29]!.summary);
+    expect(stored[30]!.summary).toHaveLength(9000);
+  });
+
+  it('takes a property set to undefined as not given, as drizzle does: the column’s default, not a refusal', async () => {
+    await insertRows(t.db, incidents, [{ ...incident('UND-0', 0), createdAt: undefined }, incident('UND-1', 1)]);
+    const stored = await t.db.select().from(incidents).where(like(incidents.externalId, 'UND-%'));
+    expect(stored).toHaveLength(2);
+    expect(stored.every((r) => r.createdAt instanceof Date)).toBe(true);
+  });
+
   it('refuses rows that leave a column with a default to it in some rows only', async () => {
     const rows = [incident('MIX-0', 0), { ...incident('MIX-1', 1), createdAt: new Date() }];
     const done = insertRows(t.db, incidents, rows);

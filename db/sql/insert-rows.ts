@@ -11,8 +11,14 @@ import { isPg } from './dialect';
 // each value cast to its column's type, as a bound parameter is. jsonb, not json: each row is parsed once,
 // not once per column it is read from (pg's CPU for a 20,000-row import ~3.1 s -> ~2.3 s).
 
-/** Rows per statement on PostgreSQL: one JSON parameter of a few MB at most. */
+/** Rows per statement on PostgreSQL: one JSON parameter of a few MB, usually. */
 export const PG_ROWS_PER_STATEMENT = 5_000;
+/**
+ * Characters of JSON per statement on PostgreSQL, whatever the row count: rows with long texts (a hazard's
+ * description and rectification plan may hold 10,000 characters each, in three bytes apiece) would otherwise
+ * make a parameter of hundreds of MB, past what one jsonb value may hold (about 256 MB).
+ */
+export const PG_JSON_CHARS_PER_STATEMENT = 32 * 1024 * 1024;
 
 /**
  * Inserts `rows` (objects keyed by the table's property names; a column no row names takes its default, one
@@ -26,6 +32,7 @@ export async function insertRows<R extends Record<string, DbColumn> = Record<nev
   rows: readonly Record<string, unknown>[],
   returning?: R,
   sqliteChunk = 100,
+  pgJsonChars = PG_JSON_CHARS_PER_STATEMENT,
 ): Promise<{ [K in keyof R]: unknown }[]> {
   if (rows.length === 0) return [];
   const out: { [K in keyof R]: unknown }[] = [];
@@ -38,30 +45,34 @@ export async function insertRows<R extends Record<string, DbColumn> = Record<nev
     return out;
   }
   for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
-    out.push(...(await insertChunkPg(q, table, rows.slice(i, i + PG_ROWS_PER_STATEMENT), returning)));
+    out.push(...(await insertChunkPg(q, table, rows.slice(i, i + PG_ROWS_PER_STATEMENT), pgJsonChars, returning)));
   }
   return out;
 }
+
+/** The keys a row gives a value (an `undefined` value is no value: drizzle writes the default there too). */
+const givenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((key) => row[key] !== undefined);
 
 /** One INSERT … SELECT FROM jsonb_array_elements($1), in the rows' order, on PostgreSQL. */
 async function insertChunkPg<R extends Record<string, DbColumn>>(
   q: Queryable,
   table: DbTable,
   rows: readonly Record<string, unknown>[],
+  jsonChars: number,
   returning?: R,
 ): Promise<{ [K in keyof R]: unknown }[]> {
   const columns = getTableColumns(table) as Record<string, DbColumn>;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const keys = [...new Set(rows.flatMap(givenKeys))];
   const named = keys.map((key) => {
     const column = columns[key];
     if (!column) throw new RangeError(`${getTableName(table)} has no column ${key}`);
     // One statement sends every row every column: a row without one is NULL there, which is drizzle's
     // `default` only for a column without a default. Such rows would need statements of their own.
-    if (column.hasDefault && rows.some((row) => !(key in row)))
+    if (column.hasDefault && rows.some((row) => row[key] === undefined))
       throw new RangeError(`${getTableName(table)}.${column.name}: some rows give it and some leave it to its default`);
     return { key, column };
   });
-  const json = JSON.stringify(rows.map((row) => named.map(({ key, column }) => driverValue(column, row[key]))));
+  const encoded = rows.map((row) => JSON.stringify(named.map(({ key, column }) => driverValue(column, row[key]))));
   // Arrays, not objects: the column names are not repeated in every row of the parameter.
   const fields = sql.join(
     named.map(({ column }, i) => sql`(r.e ->> ${sql.raw(String(i))})::${sql.raw(pgType(table, column))}`),
@@ -77,11 +88,23 @@ async function insertChunkPg<R extends Record<string, DbColumn>>(
         sql`, `,
       )}`
     : sql``;
-  return rawAll<{ [K in keyof R]: unknown }>(
-    q,
-    sql`INSERT INTO ${sql.identifier(getTableName(table))} (${target})
-        SELECT ${fields} FROM jsonb_array_elements(${json}::jsonb) WITH ORDINALITY AS r(e, i) ORDER BY r.i${answer}`,
-  );
+  const out: { [K in keyof R]: unknown }[] = [];
+  // In the rows' order, as many rows a statement as fit in `jsonChars` (at least one).
+  for (let from = 0; from < encoded.length;) {
+    let to = from;
+    let chars = 2;
+    while (to < encoded.length && (to === from || chars + encoded[to]!.length + 1 <= jsonChars)) chars += encoded[to++]!.length + 1;
+    const json = `[${encoded.slice(from, to).join(',')}]`;
+    out.push(
+      ...(await rawAll<{ [K in keyof R]: unknown }>(
+        q,
+        sql`INSERT INTO ${sql.identifier(getTableName(table))} (${target})
+            SELECT ${fields} FROM jsonb_array_elements(${json}::jsonb) WITH ORDINALITY AS r(e, i) ORDER BY r.i${answer}`,
+      )),
+    );
+    from = to;
+  }
+  return out;
 }
 
 /** A value as the column sends it to the driver (an instant as its milliseconds, JSON as its text). */
