@@ -67,10 +67,25 @@ function markWal(): void {
     d.close();
   }
 }
-/** Bytes written to the write-ahead log since markWal(). */
+/**
+ * Bytes written to the write-ahead log since markWal(). On PostgreSQL the log is the cluster's, which other
+ * databases (the pg run's own server) write too: it counts only while a transaction of this database holds a
+ * transaction id (has written), so that a kill is known to land inside a write of this server's.
+ */
 const walSize = () =>
   pgServer
-    ? ro((d) => (d.prepare('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn) AS n').get(walMark) as { n: number }).n)
+    ? ro(
+        (d) =>
+          (
+            d
+              .prepare(
+                `SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+                   AND backend_xid IS NOT NULL AND pid <> pg_backend_pid())
+                 THEN pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn) ELSE 0 END AS n`,
+              )
+              .get(walMark) as { n: number }
+          ).n,
+      )
     : fs.existsSync(wal)
       ? fs.statSync(wal).size
       : 0;
