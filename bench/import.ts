@@ -11,6 +11,21 @@ import { benchLocation, engineName, locationEnv, removeBenchDb } from './bench-d
 import { openRawDb } from './raw-db';
 import { report } from './report';
 
+/** The columns the raw side inserts. */
+const INCIDENT_COLUMNS = [
+  'external_id',
+  'unit_id',
+  'institute_id',
+  'domain',
+  'dimension',
+  'tier',
+  'occurred_at',
+  'discovered_at',
+  'reported_at',
+  'deaths',
+  'direct_loss_cny',
+  'summary',
+];
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 
 async function buildFile(codes: string[]): Promise<Buffer> {
@@ -55,25 +70,21 @@ async function main() {
   if (!preview.ok || !done.ok || done.created !== ROWS)
     throw new Error(`import failed: ${JSON.stringify({ ...done, problems: done.problems.length })}`);
 
-  // The raw engine: the same rows inserted by one prepared statement in one transaction (no reading, no checks).
+  // The raw engine: the same rows inserted in one transaction (no reading, no checks).
   const ids = new Map(
     (await raw.rows('SELECT code, id, institute_id FROM units')).map(([code, id, institute]) => [
       code as string,
       { id: id as number, institute_id: institute as number },
     ]),
   );
-  const insert = raw.prepare(
-    `INSERT INTO incidents (external_id, unit_id, institute_id, domain, dimension, tier, occurred_at, discovered_at, reported_at, deaths, direct_loss_cny, summary)
-     VALUES (?, ?, ?, 'drones', 'loss', 4, ?, ?, ?, 0, ?, ?)`,
-  );
-  t = performance.now();
-  await raw.transaction(async () => {
-    for (let i = 0; i < ROWS; i++) {
-      const u = ids.get(codes[i % codes.length]!)!;
-      const at = Date.parse(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`);
-      await insert([`RAW-${i}`, u.id, u.institute_id, at, at, at + 5_400_000, 12000 + i, '无人机试飞失控坠落，无人员伤亡']);
-    }
+  // In the engine's fastest plain way (RawDb.insertMany): SQLite one prepared INSERT a row, pg ~1,000-row INSERTs.
+  const rows = Array.from({ length: ROWS }, (_, i) => {
+    const u = ids.get(codes[i % codes.length]!)!;
+    const at = Date.parse(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`);
+    return [`RAW-${i}`, u.id, u.institute_id, 'drones', 'loss', 4, at, at, at + 5_400_000, 0, 12000 + i, '无人机试飞失控坠落，无人员伤亡'];
   });
+  t = performance.now();
+  await raw.transaction(() => raw.insertMany('incidents', INCIDENT_COLUMNS, rows));
   const rawMs = performance.now() - t;
   console.log(`  preview (read + validate, dry run): ${(previewMs / 1000).toFixed(1)} s`);
   console.log(`  import (read + validate + store + audit): ${(importMs / 1000).toFixed(1)} s`);

@@ -38,8 +38,15 @@ function run(name: string, env: Record<string, string | undefined>): void {
   execFileSync(path.resolve('node_modules/.bin/tsx'), [`bench/${name}.ts`], { stdio: 'inherit', env: childEnv });
 }
 
+let cluster: Cluster | undefined;
+// Interrupted (Ctrl-C), the cluster the bench started must not outlive it: pg_ctl detaches the server.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    cluster?.stop();
+    process.exit(130);
+  });
+
 async function main(): Promise<void> {
-  let cluster: Cluster | undefined;
   try {
     for (const name of wanted) {
       if (engines.includes('sqlite')) {

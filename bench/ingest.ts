@@ -91,22 +91,51 @@ async function main(): Promise<void> {
     const [[stored]] = (await raw.rows('SELECT count(*) FROM incidents WHERE external_id LIKE ?', [`${prefix}-%`])) as [[number]];
     if (stored !== BATCHES * BATCH) throw new Error(`stored ${stored} of ${BATCHES * BATCH}`);
 
-    // The raw engine: the same rows, one transaction per batch, one prepared INSERT per row, one client.
+    // The raw engine: the same rows, one transaction per batch, in the engine's fastest plain way
+    // (RawDb.insertMany: SQLite one prepared INSERT a row, pg ~1,000-row INSERTs), one client.
     const byCode = new Map(units.map(([code, id, institute]) => [code as string, [id, institute] as const]));
-    const insert = raw.prepare(
-      `INSERT INTO incidents (external_id, unit_id, institute_id, domain, dimension, tier, occurred_at, discovered_at, reported_at, deaths, direct_loss_cny, summary)
-       VALUES (?, ?, ?, 'drones', 'loss', 4, ?, ?, ?, 0, ?, ?)`,
+    const rawBatches = Array.from({ length: BATCHES }, (_, b) =>
+      items(`RAW${prefix}`, b, codes).map((item) => {
+        const [unit, institute] = byCode.get(item.unitCode)!;
+        const at = Date.parse(item.occurredAt);
+        return [
+          item.externalId,
+          unit,
+          institute,
+          'drones',
+          'loss',
+          4,
+          at,
+          at,
+          Date.parse(item.reportedAt),
+          0,
+          item.directLossCny,
+          item.summary,
+        ];
+      }),
     );
     const rawStarted = performance.now();
-    for (let b = 0; b < BATCHES; b++) {
-      await raw.transaction(async () => {
-        for (const item of items(`RAW${prefix}`, b, codes)) {
-          const [unit, institute] = byCode.get(item.unitCode)!;
-          const at = Date.parse(item.occurredAt);
-          await insert([item.externalId, unit, institute, at, at, Date.parse(item.reportedAt), item.directLossCny, item.summary]);
-        }
-      });
-    }
+    for (const rows of rawBatches)
+      await raw.transaction(() =>
+        raw.insertMany(
+          'incidents',
+          [
+            'external_id',
+            'unit_id',
+            'institute_id',
+            'domain',
+            'dimension',
+            'tier',
+            'occurred_at',
+            'discovered_at',
+            'reported_at',
+            'deaths',
+            'direct_loss_cny',
+            'summary',
+          ],
+          rows,
+        ),
+      );
     const rawMs = performance.now() - rawStarted;
 
     const perSec = (BATCHES * BATCH) / (productMs / 1000);

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   console.log(`  raw ${engineName} (same rows, no mapping): median ${q.toFixed(0)} ms`);
   console.log(`  ratio product / raw: ${(p / q).toFixed(2)}  (target: under 2 s for the product; ratio at most 2)`);
   report('rating', [
-    { figure: 'rating all institutes, median', value: p, unit: 'ms', raw: q },
+    { figure: 'rating all institutes, median', value: p, unit: 'ms', raw: q, goal: { max: 2000 } },
     { figure: 'rating, product / raw', value: p / q, unit: '×', goal: { max: 2 } },
   ]);
   await raw.close();

@@ -1,9 +1,8 @@
 // The benchmarks' baseline on either engine: the same statements the product's work comes down to, sent
 // straight through the engine's own driver (better-sqlite3 on a connection of its own, bench/raw-sqlite.ts;
 // node-postgres on a client of its own), with no mapping, validation or audit. Statements are written once
-// with `?` placeholders; on PostgreSQL they are numbered ($1, $2, …). Writes that repeat one statement use a
-// prepared statement on both (better-sqlite3's prepare, a named statement on pg), as a careful hand-written
-// program would.
+// with `?` placeholders; on PostgreSQL they are numbered ($1, $2, …). Bulk inserts go in
+// the engine's fastest plain way (insertMany), as a careful hand-written program would.
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { openRaw } from './raw-sqlite';
@@ -19,11 +18,13 @@ export interface RawDb {
   scan(text: string, params?: readonly unknown[]): Promise<number>;
   /** Runs a statement and forgets its answer. */
   run(text: string, params?: readonly unknown[]): Promise<void>;
-  /** One statement prepared once; each call runs it with its parameters. */
-  prepare(text: string): (params: readonly unknown[]) => Promise<void>;
   /** `work` inside BEGIN … COMMIT (ROLLBACK when it throws). */
   transaction<T>(work: () => Promise<T>): Promise<T>;
-  /** Rows into a table, in large statements: building a benchmark's data (not measured). */
+  /**
+   * Rows into a table in the engine's fastest plain way: SQLite one prepared INSERT a row (in-process, nothing
+   * is cheaper), pg multi-row INSERTs of about 1,000 rows (a round trip a row would measure the network). Builds
+   * the benchmarks' data, and is the raw side of the import and ingest figures.
+   */
   insertMany(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number>;
   /** The engine's statistics refreshed after building data (SQLite `PRAGMA optimize`, pg `ANALYZE`). */
   analyze(): Promise<void>;
@@ -64,10 +65,6 @@ export function rawSqlite(c: Database.Database): RawDb {
       return n;
     },
     run: async (text, params = []) => void c.prepare(text).run(...params),
-    prepare: (text) => {
-      const statement = c.prepare(text);
-      return async (params) => void statement.run(...params);
-    },
     transaction: async (work) => {
       c.exec('BEGIN IMMEDIATE');
       try {
@@ -108,7 +105,6 @@ async function openRawPg(url: string): Promise<RawDb> {
     getTypeParser: (oid: number, format?: string) =>
       oid === 20 || oid === 1700 ? Number : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
   } as pg.CustomTypesConfig;
-  let statements = 0;
   return {
     engine: 'pg',
     rows: async (text, params = []) =>
@@ -116,11 +112,6 @@ async function openRawPg(url: string): Promise<RawDb> {
     scan: async (text, params = []) =>
       (await client.query({ text: numbered(text), values: [...params], rowMode: 'array', types })).rows.length,
     run: async (text, params = []) => void (await client.query({ text: numbered(text), values: [...params] })),
-    prepare: (text) => {
-      const name = `bench_${++statements}`;
-      const numberedText = numbered(text);
-      return async (params) => void (await client.query({ name, text: numberedText, values: [...params] }));
-    },
     transaction: async (work) => {
       await client.query('BEGIN');
       try {
