@@ -134,17 +134,24 @@ export function engineTransactionCases({ engine, uniqueViolation, readOnlyRefusa
     it('work a transaction left running after it ended does not write inside someone else’s transaction', async () => {
       const { db, close } = reusing();
       try {
+        // The late write starts only once the other transaction is open and has written (a gate, not a
+        // timer: on a loaded machine a timer could fire before it began, and the test would prove nothing).
+        const inside = gate();
         let late!: Promise<unknown>;
         await db.transaction(async () => {
-          late = new Promise((resolve) => setTimeout(resolve, 30)).then(() => db.insert(settings).values({ key: 'late', value: '1' }));
+          late = inside.passed.then(() => db.insert(settings).values({ key: 'late', value: '1' }));
         });
         const finish = gate();
         const other = db.transaction(async (tx) => {
           await tx.insert(settings).values({ key: 'other', value: '1' });
+          inside.open();
           await finish.passed;
           throw new Error('other rolls back');
         });
-        await new Promise((resolve) => setTimeout(resolve, 60));
+        await inside.passed;
+        // Let the late write be issued while the other transaction is still open (on SQLite it then waits
+        // for the writer; it must not run inside the other transaction).
+        await new Promise((resolve) => setTimeout(resolve, 30));
         finish.open();
         await expect(other).rejects.toThrow('other rolls back');
         await late;
