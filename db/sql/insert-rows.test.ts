@@ -94,7 +94,9 @@ describe('insertRows', () => {
     expect(stored.map((r) => r.entityId)).toEqual(rows.map((r) => r.entityId));
     expect(stored[7]!.after).toEqual({ i: 7 });
   });
+});
 
+describe('insertRows: statements and defaults', () => {
   it('splits rows with long texts into statements by size, keeping every row once and in order', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => ({ ...incident(`LONG-${i}`, i), summary: `${'隐患'.repeat(400)}${i}` }));
     // About 2,900 characters of JSON a row: 2 rows a statement, and one row longer than the bound goes alone.
