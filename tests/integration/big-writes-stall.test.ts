@@ -20,12 +20,15 @@ const { importPool } = await import('@/features/import/import-pool');
 const { incidentCsv } = await import('../setup/hostile-uploads');
 const { previewOf, upload, uploadRequest } = await import('../setup/upload-request');
 const { lagDuring, describeLag } = await import('../setup/loop-lag');
+const { startJobThread } = await import('@/jobs/job-thread');
+const { handedOver, setProvisionalRefresher } = await import('@/features/rating/refresh-delegate');
 const health = await import('@/app/api/health/route');
 const incidentsRoute = await import('@/app/api/v1/incidents/route');
 
 const db = getDb();
 let actor: Actor;
 let token: string;
+let jobs: ReturnType<typeof startJobThread>;
 
 // The bound of the upload storm (decision 024) on a loaded two-core machine: p95 within a few hundred ms.
 const P95_BOUND_MS = 300;
@@ -37,8 +40,16 @@ beforeAll(async () => {
   const userId = await addUser(db, 'big.rep', 'reporter', 'BJ');
   actor = (await resolveActor(db, { cliLogin: 'big.rep' }))!;
   token = (await createApiToken(db, userId, 'big writes')).token;
+  // As the server runs (server/startup/prepare-server.ts): its job thread takes the re-rating of an institute
+  // that now holds 100,000 records (decision 031; INLINE_REFRESH_RECORDS). Without it that re-rating runs on
+  // the serving thread after the commit, which is not what a server does, and held the loop 1-4 s.
+  jobs = startJobThread(db.file);
+  await jobs.startedUp;
 }, 120_000);
 afterAll(async () => {
+  await jobs.stop();
+  setProvisionalRefresher(null);
+  delete (globalThis as { fenghuoJobThread?: unknown }).fenghuoJobThread;
   await importPool().close();
   remove();
 });
@@ -92,6 +103,8 @@ describe('big writes and the event loop', () => {
     expect(result.report).toMatchObject({ ok: true, dryRun: false, created: 100_000 });
     expect(await count('BIG')).toBe(100_000);
     expect(lag.p95).toBeLessThan(P95_BOUND_MS);
+    // The re-rating handed to the job thread finishes before the next case measures its own writes.
+    await handedOver();
   }, 600_000);
 
   it('three 5,000-item API batches at once leave the health check prompt', async () => {
