@@ -6,13 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const url = process.env.FENGHUO_DATABASE_URL;
-// A benchmark writes and drops data freely: on PostgreSQL only in a database bench/index.ts made for it, never
-// in one a developer's FENGHUO_DATABASE_URL names (run a single benchmark as `npm run bench -- rating`).
-if (url && !new URL(url).pathname.startsWith('/fenghuo_bench_'))
-  throw new Error(
-    `benchmarks write only to databases named fenghuo_bench_*: run them through npm run bench, not on ${new URL(url).pathname.slice(1)}`,
-  );
-
 /** Whether this process measures PostgreSQL. */
 export const onPg = Boolean(url);
 
@@ -24,6 +17,13 @@ export const engineName = onPg ? 'PostgreSQL' : 'SQLite';
  * so), the database bench/index.ts made for it on PostgreSQL (new in every run).
  */
 export function benchLocation(name: string): string {
+  // A benchmark writes and drops data freely: on PostgreSQL only in a database bench/index.ts made for it,
+  // never in one a developer's FENGHUO_DATABASE_URL names (run one benchmark as `npm run bench -- rating`).
+  // Checked here, not on import: bench/index.ts itself runs with the server's URL.
+  if (url && !new URL(url).pathname.startsWith('/fenghuo_bench_'))
+    throw new Error(
+      `benchmarks write only to databases named fenghuo_bench_*: run them through npm run bench, not on ${new URL(url).pathname.slice(1)}`,
+    );
   if (url) return url;
   const file = path.resolve('.tmp/bench', `${name}.db`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
