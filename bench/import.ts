@@ -9,23 +9,9 @@ import { resolveActor } from '@/features/auth/resolve-actor';
 import { importSpreadsheet } from '@/features/import/import';
 import { benchLocation, engineName, locationEnv, removeBenchDb } from './bench-db';
 import { openRawDb } from './raw-db';
+import { RAW_INCIDENT_COLUMNS, rawIncidentRow } from './raw-incidents';
 import { report } from './report';
 
-/** The columns the raw side inserts. */
-const INCIDENT_COLUMNS = [
-  'external_id',
-  'unit_id',
-  'institute_id',
-  'domain',
-  'dimension',
-  'tier',
-  'occurred_at',
-  'discovered_at',
-  'reported_at',
-  'deaths',
-  'direct_loss_cny',
-  'summary',
-];
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 
 async function buildFile(codes: string[]): Promise<Buffer> {
@@ -81,10 +67,10 @@ async function main() {
   const rows = Array.from({ length: ROWS }, (_, i) => {
     const u = ids.get(codes[i % codes.length]!)!;
     const at = Date.parse(`2026-03-${String(1 + (i % 28)).padStart(2, '0')}T09:30:00+08:00`);
-    return [`RAW-${i}`, u.id, u.institute_id, 'drones', 'loss', 4, at, at, at + 5_400_000, 0, 12000 + i, '无人机试飞失控坠落，无人员伤亡'];
+    return rawIncidentRow(`RAW-${i}`, u.id, u.institute_id, at, at + 5_400_000, 12000 + i, '无人机试飞失控坠落，无人员伤亡');
   });
   t = performance.now();
-  await raw.transaction(() => raw.insertMany('incidents', INCIDENT_COLUMNS, rows));
+  await raw.transaction(() => raw.insertMany('incidents', RAW_INCIDENT_COLUMNS, rows));
   const rawMs = performance.now() - t;
   console.log(`  preview (read + validate, dry run): ${(previewMs / 1000).toFixed(1)} s`);
   console.log(`  import (read + validate + store + audit): ${(importMs / 1000).toFixed(1)} s`);

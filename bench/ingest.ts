@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { benchLocation, engineName, removeBenchDb } from './bench-db';
 import { openRawDb } from './raw-db';
+import { RAW_INCIDENT_COLUMNS, rawIncidentRow } from './raw-incidents';
 import { report } from './report';
 import { cli, startServer } from './server-process';
 
@@ -97,45 +98,19 @@ async function main(): Promise<void> {
     const rawBatches = Array.from({ length: BATCHES }, (_, b) =>
       items(`RAW${prefix}`, b, codes).map((item) => {
         const [unit, institute] = byCode.get(item.unitCode)!;
-        const at = Date.parse(item.occurredAt);
-        return [
+        return rawIncidentRow(
           item.externalId,
           unit,
           institute,
-          'drones',
-          'loss',
-          4,
-          at,
-          at,
+          Date.parse(item.occurredAt),
           Date.parse(item.reportedAt),
-          0,
           item.directLossCny,
           item.summary,
-        ];
+        );
       }),
     );
     const rawStarted = performance.now();
-    for (const rows of rawBatches)
-      await raw.transaction(() =>
-        raw.insertMany(
-          'incidents',
-          [
-            'external_id',
-            'unit_id',
-            'institute_id',
-            'domain',
-            'dimension',
-            'tier',
-            'occurred_at',
-            'discovered_at',
-            'reported_at',
-            'deaths',
-            'direct_loss_cny',
-            'summary',
-          ],
-          rows,
-        ),
-      );
+    for (const rows of rawBatches) await raw.transaction(() => raw.insertMany('incidents', RAW_INCIDENT_COLUMNS, rows));
     const rawMs = performance.now() - rawStarted;
 
     const perSec = (BATCHES * BATCH) / (productMs / 1000);
