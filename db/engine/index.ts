@@ -3,4 +3,4 @@ export { openEngine, migrateEngine, writeIfFree, cachedStatements, type EngineOp
 export { getEngine } from './get-engine';
 export { openPgEngine, type PgEngineOptions } from './pg/pg-engine';
 export { withStartupLock } from './startup-lock';
-export { rawAll, rawGet, rawRun, rawValues, first } from './raw';
+export { rawAll, rawEach, rawGet, rawRun, rawValues, first } from './raw';

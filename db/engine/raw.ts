@@ -2,7 +2,7 @@ import { is, type SQL } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { Queryable, RunResult } from '../tx';
 import { arrayRows, type PgResult } from './pg/router';
-import { objectRows } from './run-statement';
+import { objectRows, rowSink } from './run-statement';
 
 // Raw SQL for what the query builder cannot say (heatmaps, recursive unit trees, backup): built with
 // drizzle's `sql` template, so values are bound parameters, and run on the connection the caller's context
@@ -40,6 +40,42 @@ export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promis
   // `.then` inside run(), as above: the router reads the flag when drizzle starts the statement.
   if (pg) return arrayRows.run(true, () => Promise.resolve(pg.execute(query).then((result) => result.rows as T[])));
   return q.values<T>(query).then((rows) => rows);
+}
+
+/**
+ * Each row of a raw query, as an array of its columns by position, handed to `onRow` as it is read: on SQLite
+ * while the statement steps (no array of every row is ever held); PostgreSQL's driver answers the rows
+ * together, so there they are handed over one by one from its answer. For bulk reads mapped into records.
+ */
+export function rawEach<T extends unknown[]>(q: Queryable, query: SQL, onRow: (row: T) => void): Promise<void> {
+  const pg = pgOf(q);
+  if (pg) {
+    return arrayRows.run(true, () =>
+      Promise.resolve(
+        pg.execute(query).then((result) => {
+          for (const row of result.rows as T[]) onRow(row);
+        }),
+      ),
+    );
+  }
+  // drizzle wraps what the statement throws in its own "Failed query" error: a throw of onRow's is answered as itself.
+  let thrown: { error: unknown } | undefined;
+  const sink = (row: unknown[]) => {
+    try {
+      onRow(row as T);
+    } catch (error) {
+      thrown = { error };
+      throw error;
+    }
+  };
+  return rowSink.run(sink, () =>
+    q.values(query).then(
+      () => undefined,
+      (error: unknown) => {
+        throw thrown ? thrown.error : error;
+      },
+    ),
+  );
 }
 
 /** A raw write: how many rows it changed (and, on SQLite, the last inserted rowid). */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rawGet } from '@/db/engine';
-import { rawValues } from '@/db/engine/raw';
+import { rawEach, rawValues } from '@/db/engine/raw';
 import type { Queryable } from '@/db/tx';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import type { RatingRecords, Tier } from '@/domain/rating/types';
@@ -52,34 +52,35 @@ async function ratedInstitutes(q: Queryable, start: number, asOf: number): Promi
 }
 
 async function loadIncidents({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await rawValues<
+  await rawEach<
     [number, string, number, number, number, number, number, number, number, number, number | boolean, string, number | boolean]
   >(
     q,
     sql`SELECT id, external_id, institute_id, tier, occurred_at, discovered_at, reported_at, deaths, serious_injuries, direct_loss_cny, concealed, status, report_time_unknown
         FROM incidents WHERE occurred_at >= ${start} AND occurred_at < ${asOf}${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.incidents.push({
-      id: r[0],
-      externalId: r[1],
-      tier: r[3] as Tier,
-      occurredAt: new Date(r[4]),
-      discoveredAt: new Date(r[5]),
-      reportedAt: new Date(r[6]),
-      deaths: r[7],
-      seriousInjuries: r[8],
-      directLossCny: r[9],
-      concealed: flag(r[10]),
-      withdrawn: r[11] === 'withdrawn',
-      reportTimeUnknown: flag(r[12]),
-    });
-  }
+    (r) => {
+      bucket(r[2])?.incidents.push({
+        id: r[0],
+        externalId: r[1],
+        tier: r[3] as Tier,
+        occurredAt: new Date(r[4]),
+        discoveredAt: new Date(r[5]),
+        reportedAt: new Date(r[6]),
+        deaths: r[7],
+        seriousInjuries: r[8],
+        directLossCny: r[9],
+        concealed: flag(r[10]),
+        withdrawn: r[11] === 'withdrawn',
+        reportTimeUnknown: flag(r[12]),
+      });
+    },
+  );
 }
 
 // Found in the year, or found before it and overdue at some point of it (due before T, not rectified by
 // the year's start): three disjoint index ranges rather than one OR, which SQLite would answer by a scan.
 async function loadHazards({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await rawValues<[number, string, number, 'general' | 'major', number, number, number | null, string]>(
+  await rawEach<[number, string, number, 'general' | 'major', number, number, number | null, string]>(
     q,
     sql`SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
         WHERE found_at >= ${start} AND found_at < ${asOf}${of('institute_id')}
@@ -89,97 +90,101 @@ async function loadHazards({ q, start, asOf, of, bucket }: Load): Promise<void> 
         UNION ALL
         SELECT id, external_id, institute_id, severity, found_at, due_at, rectified_at, status FROM hazards
         WHERE rectified_at > ${start} AND found_at < ${start} AND due_at < ${asOf} AND rectified_at > due_at${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.hazards.push({
-      id: r[0],
-      externalId: r[1],
-      severity: r[3],
-      foundAt: new Date(r[4]),
-      dueAt: new Date(r[5]),
-      rectifiedAt: d(r[6]),
-      withdrawn: r[7] === 'withdrawn',
-    });
-  }
+    (r) => {
+      bucket(r[2])?.hazards.push({
+        id: r[0],
+        externalId: r[1],
+        severity: r[3],
+        foundAt: new Date(r[4]),
+        dueAt: new Date(r[5]),
+        rectifiedAt: d(r[6]),
+        withdrawn: r[7] === 'withdrawn',
+      });
+    },
+  );
 }
 
 /** Projects started in the year, with their approvals (only an approval can satisfy the start rule). */
 async function loadProjects({ q, start, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await rawValues<
-    [number, string, number, number, number | boolean, number | null, number | boolean, number | null, string]
-  >(
+  await rawEach<[number, string, number, number, number | boolean, number | null, number | boolean, number | null, string]>(
     q,
     sql`SELECT id, external_id, institute_id, started_at, requires_permit, permit_at, requires_filing, filed_at, status
         FROM projects WHERE started_at >= ${start} AND started_at < ${asOf}${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.projects.push({
-      id: r[0],
-      externalId: r[1],
-      startedAt: new Date(r[3]),
-      requiresPermit: flag(r[4]),
-      permitAt: d(r[5]),
-      requiresFiling: flag(r[6]),
-      filedAt: d(r[7]),
-      withdrawn: r[8] === 'withdrawn',
-    });
-  }
-  for (const r of await rawValues<[number, string, number, number, 'approved', number | null]>(
+    (r) => {
+      bucket(r[2])?.projects.push({
+        id: r[0],
+        externalId: r[1],
+        startedAt: new Date(r[3]),
+        requiresPermit: flag(r[4]),
+        permitAt: d(r[5]),
+        requiresFiling: flag(r[6]),
+        filedAt: d(r[7]),
+        withdrawn: r[8] === 'withdrawn',
+      });
+    },
+  );
+  await rawEach<[number, string, number, number, 'approved', number | null]>(
     q,
     sql`SELECT a.id, a.external_id, a.institute_id, a.project_id, a.status, a.decided_at FROM assessments a JOIN projects p ON p.id = a.project_id
         WHERE p.started_at >= ${start} AND p.started_at < ${asOf} AND a.status = 'approved'${of('a.institute_id')}`,
-  )) {
-    bucket(r[2])?.assessments.push({ id: r[0], externalId: r[1], projectId: r[3], status: r[4], decidedAt: d(r[5]) });
-  }
+    (r) => {
+      bucket(r[2])?.assessments.push({ id: r[0], externalId: r[1], projectId: r[3], status: r[4], decidedAt: d(r[5]) });
+    },
+  );
 }
 
 // Committees: few per institute, and both the registration and the annual-report rule look at them.
 async function loadCommittees({ q, asOf, of, bucket }: Load): Promise<void> {
-  for (const r of await rawValues<[number, string, number, number, number | null, number | null, string]>(
+  await rawEach<[number, string, number, number, number | null, number | null, string]>(
     q,
     sql`SELECT id, external_id, institute_id, established_at, registered_at, dissolved_at, status FROM ethics_committees WHERE established_at < ${asOf}${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.ethicsCommittees.push({
-      id: r[0],
-      externalId: r[1],
-      establishedAt: new Date(r[3]),
-      registeredAt: d(r[4]),
-      dissolvedAt: d(r[5]),
-      withdrawn: r[6] === 'withdrawn',
-    });
-  }
+    (r) => {
+      bucket(r[2])?.ethicsCommittees.push({
+        id: r[0],
+        externalId: r[1],
+        establishedAt: new Date(r[3]),
+        registeredAt: d(r[4]),
+        dissolvedAt: d(r[5]),
+        withdrawn: r[6] === 'withdrawn',
+      });
+    },
+  );
 }
 
 /** Activities approved early enough that their registration falls due in the year (the rule set says how early). */
 async function loadActivities({ q, start, asOf, of, bucket }: Load, registrationDays: number): Promise<void> {
   const from = start - registrationDays * DAY_MS;
-  for (const r of await rawValues<[number, string, number, number, number | null, string]>(
+  await rawEach<[number, string, number, number, number | null, string]>(
     q,
     sql`SELECT id, external_id, institute_id, approved_at, registered_at, status FROM ethics_activities WHERE approved_at >= ${from} AND approved_at < ${asOf}${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.ethicsActivities.push({
-      id: r[0],
-      externalId: r[1],
-      approvedAt: new Date(r[3]),
-      registeredAt: d(r[4]),
-      withdrawn: r[5] === 'withdrawn',
-    });
-  }
+    (r) => {
+      bucket(r[2])?.ethicsActivities.push({
+        id: r[0],
+        externalId: r[1],
+        approvedAt: new Date(r[3]),
+        registeredAt: d(r[4]),
+        withdrawn: r[5] === 'withdrawn',
+      });
+    },
+  );
 }
 
 /** The annual reports on the year before (due in this one). */
 async function loadAnnualReports({ q, start, of, bucket }: Load): Promise<void> {
   const reportYear = new Date(start + 15 * DAY_MS).getUTCFullYear() - 1;
-  for (const r of await rawValues<[number, string, number, number, number, string]>(
+  await rawEach<[number, string, number, number, number, string]>(
     q,
     sql`SELECT id, external_id, institute_id, year, submitted_at, status FROM ethics_annual_reports WHERE year = ${reportYear}${of('institute_id')}`,
-  )) {
-    bucket(r[2])?.annualReports.push({
-      id: r[0],
-      externalId: r[1],
-      year: r[3],
-      submittedAt: new Date(r[4]),
-      withdrawn: r[5] === 'withdrawn',
-    });
-  }
+    (r) => {
+      bucket(r[2])?.annualReports.push({
+        id: r[0],
+        externalId: r[1],
+        year: r[3],
+        submittedAt: new Date(r[4]),
+        withdrawn: r[5] === 'withdrawn',
+      });
+    },
+  );
 }
 
 /**

@@ -51,6 +51,7 @@ export const pgSuite: string[] = [
   'tests/integration/report-time-unknown.test.ts',
   'tests/integration/staging-bounds.test.ts',
   'tests/integration/unrated-years.test.ts',
+  'tests/integration/raw-each.test.ts',
   // SQL
   'db/sql/**/*.test.ts',
   'db/settings.test.ts',
