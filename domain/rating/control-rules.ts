@@ -1,13 +1,13 @@
 import type { Level } from '@/domain/reference/level-codes';
-import type { RatingWindow, Scored } from '@/domain/rating/rating-window';
-import type { AssessmentRecord, ControlRuleId, ProjectDetail, ProjectRecord } from '@/domain/rating/types';
+import type { RatingWindow, Scores } from '@/domain/rating/rating-window';
+import type { Contribution, AssessmentRecord, ControlRuleId, ProjectDetail, ProjectRecord } from '@/domain/rating/types';
 
 /** control.unassessed_start, control.unpermitted_start and control.unfiled_start for projects started in Y. */
 export function scoreProjectStarts(
   projects: readonly ProjectRecord[],
   assessments: readonly AssessmentRecord[],
   w: RatingWindow,
-  out: Scored[],
+  out: Scores,
 ): void {
   const { controls: rules, floors } = w.ruleSet;
   // One pass over the assessments instead of a search per project: the earliest approval per project is
@@ -40,13 +40,13 @@ export function scoreProjectStarts(
     };
     if (unassessed) {
       const rule = 'control.unassessed_start';
-      out.push(contribution(project, rule, rules.unassessedStartPoints, floors[rule], detail, started));
+      out.add(contribution(project, rule, rules.unassessedStartPoints, floors[rule], detail), started);
     }
     if (unpermitted) {
       const rule = 'control.unpermitted_start';
-      out.push(contribution(project, rule, rules.unpermittedStartPoints, floors[rule], detail, started));
+      out.add(contribution(project, rule, rules.unpermittedStartPoints, floors[rule], detail), started);
     }
-    if (unfiled) out.push(contribution(project, 'control.unfiled_start', rules.unfiledStartPoints, null, detail, started));
+    if (unfiled) out.add(contribution(project, 'control.unfiled_start', rules.unfiledStartPoints, null, detail), started);
   }
 }
 
@@ -56,10 +56,6 @@ function contribution(
   points: number,
   floor: Level | null,
   detail: ProjectDetail,
-  at: number,
-): Scored {
-  return {
-    contribution: { rule, kind: 'projects', recordId: project.id, externalId: project.externalId, points, floor, detail },
-    at,
-  };
+): Contribution {
+  return { rule, kind: 'projects', recordId: project.id, externalId: project.externalId, points, floor, detail };
 }

@@ -1,5 +1,5 @@
 import { DAY_MS } from '@/domain/time/shanghai';
-import type { RatingWindow, Scored } from '@/domain/rating/rating-window';
+import type { RatingWindow, Scores } from '@/domain/rating/rating-window';
 import type { EthicsActivityRecord, EthicsAnnualReportRecord, EthicsCommitteeRecord } from '@/domain/rating/types';
 
 /**
@@ -11,7 +11,7 @@ export function scoreEthicsRegistrations(
   committees: readonly EthicsCommitteeRecord[],
   activities: readonly EthicsActivityRecord[],
   w: RatingWindow,
-  out: Scored[],
+  out: Scores,
 ): void {
   const { committeeRegistrationDays, activityRegistrationDays, lateRegistrationPoints: points } = w.ruleSet.ethics;
   const committeeSpan = committeeRegistrationDays * DAY_MS;
@@ -19,8 +19,8 @@ export function scoreEthicsRegistrations(
     if (c.withdrawn) continue;
     const deadline = c.establishedAt.getTime() + committeeSpan;
     if (!missed(deadline, c.registeredAt, w)) continue;
-    out.push({
-      contribution: {
+    out.add(
+      {
         rule: 'ethics.late_registration',
         kind: 'ethics-committees',
         recordId: c.id,
@@ -29,16 +29,16 @@ export function scoreEthicsRegistrations(
         floor: null,
         detail: { since: c.establishedAt, deadline: new Date(deadline), registeredAt: c.registeredAt },
       },
-      at: deadline,
-    });
+      deadline,
+    );
   }
   const activitySpan = activityRegistrationDays * DAY_MS;
   for (const a of activities) {
     if (a.withdrawn) continue;
     const deadline = a.approvedAt.getTime() + activitySpan;
     if (!missed(deadline, a.registeredAt, w)) continue;
-    out.push({
-      contribution: {
+    out.add(
+      {
         rule: 'ethics.late_registration',
         kind: 'ethics-activities',
         recordId: a.id,
@@ -47,8 +47,8 @@ export function scoreEthicsRegistrations(
         floor: null,
         detail: { since: a.approvedAt, deadline: new Date(deadline), registeredAt: a.registeredAt },
       },
-      at: deadline,
-    });
+      deadline,
+    );
   }
 }
 
@@ -68,7 +68,7 @@ export function scoreAnnualReport(
   committees: readonly EthicsCommitteeRecord[],
   reports: readonly EthicsAnnualReportRecord[],
   w: RatingWindow,
-  out: Scored[],
+  out: Scores,
 ): void {
   if (!(w.asOf > w.annualReportDue)) return;
   let earliest: EthicsCommitteeRecord | null = null;
@@ -95,8 +95,8 @@ export function scoreAnnualReport(
   }
   if (firstSubmission !== null && firstSubmission < w.annualReportDue) return;
 
-  out.push({
-    contribution: {
+  out.add(
+    {
       rule: 'ethics.late_annual_report',
       kind: 'ethics-committees',
       recordId: earliest.id,
@@ -109,6 +109,6 @@ export function scoreAnnualReport(
         submittedAt: firstSubmission === null ? null : new Date(firstSubmission),
       },
     },
-    at: w.annualReportDue,
-  });
+    w.annualReportDue,
+  );
 }

@@ -4,7 +4,7 @@ import { scoreAnnualReport, scoreEthicsRegistrations } from '@/domain/rating/eth
 import { scoreHazards } from '@/domain/rating/hazard-rules';
 import { scoreIncidents } from '@/domain/rating/incident-rules';
 import { levelByPoints, worseLevel } from '@/domain/rating/level';
-import { ratingWindow, yearEnd, type Scored } from '@/domain/rating/rating-window';
+import { ratingWindow, Scores, yearEnd } from '@/domain/rating/rating-window';
 import { floorRuleIds, ratingRuleIds, type FloorRuleId, type RatingRuleId } from '@/domain/rating/rule-ids';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
 import { recordKindNames, type Contribution, type FloorHit, type Rating, type RatingRecords } from '@/domain/rating/types';
@@ -30,19 +30,18 @@ export function evaluate(records: RatingRecords, ruleSet: RatingRuleSet, year: n
   // NaN fails this comparison too.
   if (!(asOfMs >= w.start)) throw new RangeError(`Cannot rate ${year} as of ${String(asOf)}: the year has not started`);
 
-  const scored: Scored[] = [];
+  const scored = new Scores();
   scoreIncidents(records.incidents, w, scored);
   scoreHazards(records.hazards, w, scored);
   scoreProjectStarts(records.projects, records.assessments, w, scored);
   scoreEthicsRegistrations(records.ethicsCommittees, records.ethicsActivities, w, scored);
   scoreAnnualReport(records.ethicsCommittees, records.annualReports, w, scored);
 
-  const contributions: Contribution[] = [];
+  const contributions = inExplanationOrder(scored);
   const floors: FloorHit[] = [];
   let points = 0;
   let highestFloor: Rating['level'] = 'blue';
-  for (const { contribution: c } of inExplanationOrder(scored)) {
-    contributions.push(c);
+  for (const c of contributions) {
     points += c.points;
     if (c.floor !== null && isFloorRule(c.rule)) {
       floors.push({ floor: c.floor, rule: c.rule, kind: c.kind, recordId: c.recordId, externalId: c.externalId });
@@ -71,22 +70,18 @@ function isFloorRule(rule: RatingRuleId): rule is FloorRuleId {
 }
 
 // Rule order, then record instant, then kind and id: a total order on the output, so the order of the
-// input rows (which the database does not promise) never shows in the rating. Bucketing by rule first
-// keeps the rule lookup out of the comparator, which runs n log n times per institute.
-function inExplanationOrder(scored: Scored[]): Scored[] {
-  const buckets: Scored[][] = ratingRuleIds.map(() => []);
-  for (const s of scored) buckets[ruleRank.get(s.contribution.rule)!]!.push(s);
-  for (const bucket of buckets) bucket.sort(byRecord);
-  return buckets.flat();
-}
-
-function byRecord(a: Scored, b: Scored): number {
-  const ca = a.contribution;
-  const cb = b.contribution;
-  return (
-    a.at - b.at ||
-    kindRank.get(ca.kind)! - kindRank.get(cb.kind)! ||
-    ca.recordId - cb.recordId ||
-    (ca.externalId < cb.externalId ? -1 : ca.externalId > cb.externalId ? 1 : 0)
+// input rows (which the database does not promise) never shows in the rating. Positions are sorted, with
+// each contribution's rule rank looked up once beforehand rather than in the comparator (n log n calls).
+function inExplanationOrder({ contributions: cs, at }: Scores): Contribution[] {
+  const rank = cs.map((c) => ruleRank.get(c.rule)!);
+  const order = cs.map((_, i) => i);
+  order.sort(
+    (i, j) =>
+      rank[i]! - rank[j]! ||
+      at[i]! - at[j]! ||
+      kindRank.get(cs[i]!.kind)! - kindRank.get(cs[j]!.kind)! ||
+      cs[i]!.recordId - cs[j]!.recordId ||
+      (cs[i]!.externalId < cs[j]!.externalId ? -1 : cs[i]!.externalId > cs[j]!.externalId ? 1 : 0),
   );
+  return order.map((i) => cs[i]!);
 }

@@ -1,14 +1,14 @@
 import type { Level } from '@/domain/reference/level-codes';
 import { HOUR_MS } from '@/domain/time/shanghai';
 import { effectiveTier, tierKey } from '@/domain/incidents/effective-tier';
-import type { RatingWindow, Scored } from '@/domain/rating/rating-window';
+import type { RatingWindow, Scores } from '@/domain/rating/rating-window';
 import type { RatingRuleSet } from '@/domain/rating/rule-set';
-import type { IncidentDetail, IncidentFigure, IncidentRecord, IncidentRuleId } from '@/domain/rating/types';
+import type { Contribution, IncidentDetail, IncidentFigure, IncidentRecord, IncidentRuleId } from '@/domain/rating/types';
 
 const tierRules = ['incident.tier1', 'incident.tier2', 'incident.tier3', 'incident.tier4'] as const;
 
 /** incident.tier1-4, incident.late and incident.concealed for the incidents that occurred in Y. */
-export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWindow, out: Scored[]): void {
+export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWindow, out: Scores): void {
   const { incidents: rules, floors } = w.ruleSet;
   for (const incident of incidents) {
     if (incident.withdrawn) continue;
@@ -29,12 +29,12 @@ export function scoreIncidents(incidents: readonly IncidentRecord[], w: RatingWi
     };
     const tierRule = tierRules[effective.tier - 1]!;
     const tierFloor = tierRule === 'incident.tier4' ? null : floors[tierRule];
-    out.push(contribution(incident, tierRule, rules.tierPoints[key], tierFloor, detail, occurred));
+    out.add(contribution(incident, tierRule, rules.tierPoints[key], tierFloor, detail), occurred);
     if (lateAgainst(incident, deadline)) {
-      out.push(contribution(incident, 'incident.late', rules.latePoints, null, detail, occurred));
+      out.add(contribution(incident, 'incident.late', rules.latePoints, null, detail), occurred);
     }
     if (incident.concealed) {
-      out.push(contribution(incident, 'incident.concealed', rules.concealedPoints, floors['incident.concealed'], detail, occurred));
+      out.add(contribution(incident, 'incident.concealed', rules.concealedPoints, floors['incident.concealed'], detail), occurred);
     }
   }
 }
@@ -73,10 +73,6 @@ function contribution(
   points: number,
   floor: Level | null,
   detail: IncidentDetail,
-  at: number,
-): Scored {
-  return {
-    contribution: { rule, kind: 'incidents', recordId: incident.id, externalId: incident.externalId, points, floor, detail },
-    at,
-  };
+): Contribution {
+  return { rule, kind: 'incidents', recordId: incident.id, externalId: incident.externalId, points, floor, detail };
 }

@@ -48,8 +48,17 @@ function boundaries(year: number, month: number, day: number) {
   return found;
 }
 
-/** A contribution with the record instant it is ordered by within its rule. */
-export interface Scored {
-  contribution: Contribution;
-  at: number;
+/**
+ * What the rules add their contributions to, each with the record instant it is ordered by within its rule.
+ * Two arrays rather than a wrapper object per contribution: a rating's contributions live until it is
+ * returned, and every object alive then is copied by the garbage collector (the instants are unboxed doubles).
+ */
+export class Scores {
+  readonly contributions: Contribution[] = [];
+  readonly at: number[] = [];
+
+  add(contribution: Contribution, at: number): void {
+    this.contributions.push(contribution);
+    this.at.push(at);
+  }
 }
