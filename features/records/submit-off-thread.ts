@@ -1,4 +1,5 @@
 import type { Db } from '@/db/tx';
+import { isPg } from '@/db/sql/dialect';
 import type { RecordKind } from '@/db/records/record-kinds';
 import type { Actor } from '@/domain/auth/actor';
 import { env } from '@/server/env';
@@ -25,12 +26,22 @@ export class WritePoolFull extends Error {
 }
 
 /**
- * Waits, without holding the event loop, until no worker of the pool holds the database's write lock; past
- * the configured busy wait (FENGHUO_DB_BUSY_TIMEOUT_MS) it fails as a busy database does (db/busy.ts),
- * so every edge answers "busy, try again" as it would for another process's lock.
+ * Whether this thread may write now, waiting without holding the event loop until no worker of the pool
+ * holds SQLite's write lock: false past the configured busy wait (FENGHUO_DB_BUSY_TIMEOUT_MS). PostgreSQL has
+ * no such lock (plan 016 row 10): writers go side by side, each waiting only for rows another holds (bounded
+ * by its lock timeout, decision 047), so a form or a login never waits there for an import it has no row in.
  */
-export async function awaitWriteTurn(pool: ImportPool = importPool()): Promise<void> {
-  if (!(await pool.whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS))) throw new WorkerWriteBusy();
+export async function writeTurn(db: Db, pool: ImportPool = importPool()): Promise<boolean> {
+  if (isPg(db)) return true;
+  return pool.whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS);
+}
+
+/**
+ * writeTurn, failing as a busy database does (db/busy.ts) past the wait, so that every edge answers
+ * "busy, try again" as it would for another process's lock.
+ */
+export async function awaitWriteTurn(db: Db, pool: ImportPool = importPool()): Promise<void> {
+  if (!(await writeTurn(db, pool))) throw new WorkerWriteBusy();
 }
 
 /**
@@ -46,7 +57,7 @@ export async function submitBatch(
   pool: ImportPool = importPool(),
 ): Promise<SubmissionResult> {
   if (items.length <= INLINE_BATCH_MAX || db.file === ':memory:' || db.file === '') {
-    await awaitWriteTurn(pool);
+    await awaitWriteTurn(db, pool);
     const result = await submitRecords(db, actor, kind, items, opts);
     await ratingsFollowWrites(db, opts.now);
     return result;

@@ -10,7 +10,7 @@ import { safeNext } from '@/domain/auth/safe-next';
 import { isDatabaseBusy, retryAfterSeconds } from '@/db/busy';
 import { clientAddress, secureCookies } from '@/server/actions/request-info';
 import { env } from '@/server/env';
-import { importPool } from '@/features/import/import-pool';
+import { writeTurn } from '@/features/records/submit-off-thread';
 
 export interface LoginState {
   error?: 'invalid' | 'throttled' | 'busy' | 'dbBusy';
@@ -39,12 +39,13 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
     }
     return { fieldErrors, login };
   }
-  // A login writes (its attempt, its session): while the import pool's worker holds the write lock, wait for
-  // it here (decision 032). Past the wait the lock is still taken (a big import): say so at once rather than
-  // wait a second time for the lock; a lock taken by another process runs out as the engine's own bounded
-  // wait (SQLITE_BUSY, decision 040) and is said alike.
+  // A login writes (its attempt, its session): while the import pool's worker holds SQLite's write lock, wait
+  // for it here (decision 032; PostgreSQL has no such lock, and writeTurn answers at once). Past the wait the
+  // lock is still taken (a big import): say so at once rather than wait a second time for the lock; a lock
+  // taken by another process runs out as the engine's own bounded wait (SQLITE_BUSY, decision 040) and is
+  // said alike.
   const busy: LoginState = { error: 'dbBusy', retryAfterSeconds: retryAfterSeconds(env().FENGHUO_DB_BUSY_TIMEOUT_MS), login };
-  if (!(await importPool().whenWritesIdle(env().FENGHUO_DB_BUSY_TIMEOUT_MS))) return busy;
+  if (!(await writeTurn(getDb()))) return busy;
   let result: Awaited<ReturnType<typeof logIn>>;
   try {
     result = await logIn(getDb(), {

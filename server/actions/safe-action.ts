@@ -60,8 +60,9 @@ export function safeAction<S extends z.ZodType, T>(
     try {
       // While the import pool's worker writes, wait for its turn here (decision 032), so a form behind a big
       // import is told "busy" after one bounded wait rather than waiting again for the lock in the engine.
-      await awaitWriteTurn();
-      return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db: getDb(), locale }) };
+      const db = getDb();
+      await awaitWriteTurn(db);
+      return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db, locale }) };
     } catch (error) {
       // Refusals (a field, a submission, a workflow step, a busy database) are said by the one error mapper.
       const failure = actionFailure(error, locale);

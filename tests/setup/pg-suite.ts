@@ -52,6 +52,7 @@ export const pgSuite: string[] = [
   'tests/integration/staging-bounds.test.ts',
   'tests/integration/unrated-years.test.ts',
   'tests/integration/raw-each.test.ts',
+  'tests/integration/write-turn.test.ts',
   // SQL
   'db/sql/**/*.test.ts',
   'db/settings.test.ts',
