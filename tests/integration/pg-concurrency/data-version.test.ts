@@ -40,19 +40,13 @@ it('a write through one server moves the other server’s page and dashboard ver
   expect(await pageVersion(s.other, NOW)).toBe(await pageVersion(s.one, NOW));
 }, 60_000);
 
-it('100 writes at once through both servers: each moves the version (its audit entry, its alerts), so the last differs from every one before', async () => {
+it('100 writes at once through both servers: each moves the version (its audit entry, its alerts) at least once', async () => {
   const start = (await latestChanges(s.other)).version;
-  const seen: number[] = [];
-  await Promise.all(
-    Array.from({ length: 100 }, async (_, i) => {
-      const server = i % 2 ? 'other' : 'one';
-      seen.push((await latestChanges(s[server])).version);
-      await write(server, `DV-MANY-${i}`);
-    }),
-  );
+  await Promise.all(Array.from({ length: 100 }, (_, i) => write(i % 2 ? 'other' : 'one', `DV-MANY-${i}`)));
+  // A counter moved inside each writing transaction: 100 commits move it at least 100 times, however they
+  // interleave (an id-based version could stand still for a write whose rows took lower ids).
   const end = (await latestChanges(s.one)).version;
   expect(end - start).toBeGreaterThanOrEqual(100);
-  expect(seen.every((v) => v < end)).toBe(true);
 }, 120_000);
 
 /** The data version before decision 047: the newest id of ratings, alerts and audit entries. */
