@@ -42,13 +42,13 @@ const client = new pg.Client({
 client.on('error', () => undefined);
 const ready = client.connect();
 const { port, flag } = workerData;
-port.on('message', async ({ sql, params }) => {
+port.on('message', async ({ id, sql, params }) => {
   let answer;
   try {
     await ready;
-    answer = { rows: (await client.query(sql, params)).rows };
+    answer = { id, rows: (await client.query(sql, params)).rows };
   } catch (error) {
-    answer = { error: error instanceof Error ? error.message : String(error) };
+    answer = { id, error: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(answer);
   Atomics.store(flag, 0, 1);
@@ -84,14 +84,36 @@ export function numbered(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'|\?/g, (m) => (m === '?' ? `$${++n}` : m));
 }
 
+interface Answer {
+  id: number;
+  rows?: Record<string, unknown>[];
+  error?: string;
+}
+
+let lastId = 0;
+
+/**
+ * A query's rows, waiting at most 60 s. Each answer carries its query's id: an answer that comes after its
+ * query gave up waiting is dropped when found, never taken for the next query's.
+ */
 function pgQuery(url: string, sql: string, params: unknown[]): Record<string, unknown>[] {
   const { port, flag } = link(url);
+  const id = ++lastId;
+  const deadline = Date.now() + 60_000;
   Atomics.store(flag, 0, 0);
-  port.postMessage({ sql: numbered(sql), params });
-  if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') throw new Error(`no answer from PostgreSQL within 60 s: ${sql}`);
-  const answer = receiveMessageOnPort(port)?.message as { rows?: Record<string, unknown>[]; error?: string } | undefined;
-  if (!answer?.rows) throw new Error(`${answer?.error ?? 'no answer'}\n  in: ${sql}`);
-  return answer.rows;
+  port.postMessage({ id, sql: numbered(sql), params });
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0 || Atomics.wait(flag, 0, 0, left) === 'timed-out') throw new Error(`no answer from PostgreSQL within 60 s: ${sql}`);
+    // The worker posts before it raises the flag: whatever woke this wait is in the port by now.
+    Atomics.store(flag, 0, 0);
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const answer = m.message as Answer;
+      if (answer.id !== id) continue;
+      if (!answer.rows) throw new Error(`${answer.error ?? 'no answer'}\n  in: ${sql}`);
+      return answer.rows;
+    }
+  }
 }
 
 /** Ends this process's connection to `location` (before the database is dropped); nothing for a SQLite file. */
