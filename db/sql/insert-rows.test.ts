@@ -67,9 +67,12 @@ describe('insertRows', () => {
 
   it('answers the RETURNING columns of every row, keyed as asked', async () => {
     const rows = [0, 1, 2].map((i) => incident(`RET-${i}`, i));
-    const answer = await insertRows(t.db, incidents, rows, { id: incidents.id, ref: incidents.externalId });
+    const columns = { id: incidents.id, ref: incidents.externalId, at: incidents.occurredAt, concealed: incidents.concealed };
+    const answer = await insertRows(t.db, incidents, rows, columns);
+    // Mapped as drizzle maps them on either engine: an instant a Date, a flag a boolean.
+    expect(answer.every((r) => r.at instanceof Date && typeof r.concealed === 'boolean')).toBe(true);
     const stored = await t.db
-      .select({ id: incidents.id, ref: incidents.externalId })
+      .select(columns)
       .from(incidents)
       .where(inArray(incidents.externalId, ['RET-0', 'RET-1', 'RET-2']));
     expect([...answer].sort((a, b) => Number(a.id) - Number(b.id))).toEqual(stored.sort((a, b) => a.id - b.id));

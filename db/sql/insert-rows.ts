@@ -104,6 +104,11 @@ async function insertChunkPg<R extends Record<string, DbColumn>>(
     );
     from = to;
   }
+  // The driver's values as drizzle's returning gives them: an instant as a Date, a flag as a boolean.
+  const decoded = Object.entries(returning ?? {});
+  for (const row of out as Record<string, unknown>[]) {
+    for (const [as, column] of decoded) if (row[as] !== null && row[as] !== undefined) row[as] = column.mapFromDriverValue(row[as]);
+  }
   return out;
 }
 
