@@ -140,10 +140,11 @@ async function prepareDatabase(db: Db, raw: RawDb, fresh: boolean): Promise<void
     );
     console.log(`  built in ${(built.ms / 1000).toFixed(1)} s${onPg ? '' : ' (kept for later runs this month)'}`);
   }
-  // What the daily job does at midnight and at start (decision 045): last year's final ratings if missing,
-  // this year's provisional ones.
+  // What the daily job does at midnight and at start (decision 045): the final ratings of every past year
+  // with records and none stored (on a database built just now, all ten years), this year's provisional ones.
   const r = await time(() => refreshProvisionalRatings(db, now));
-  if (r.ms > 100) console.log(`  stored the ${year - 1} and ${year} ratings in ${(r.ms / 1000).toFixed(1)} s`);
+  const years = (await rawGet<{ n: number }>(db, sql`SELECT count(DISTINCT year) AS n FROM ratings`))!.n;
+  if (r.ms > 100) console.log(`  stored the ratings of ${years} years (to ${year}) in ${(r.ms / 1000).toFixed(1)} s`);
 }
 
 /** Part 1: each aggregate, product beside raw, then the whole heatmap cold. */

@@ -181,7 +181,7 @@ describe('dialect fragments', () => {
     ]);
     const cells = ['text', 'integer', 'text'] as const;
     expect(pgText(selectJsonRows(pgq, integerValue(5), json, cells)).sql).toBe(
-      'SELECT CAST($1 AS INTEGER), e ->> 0, (e ->> 1)::integer, e ->> 2 FROM json_array_elements($2::json) WITH ORDINALITY x(e, i) ORDER BY i',
+      'SELECT CAST($1 AS INTEGER), e ->> 0, (e ->> 1)::integer, e ->> 2 FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY x(e, i) ORDER BY i',
     );
     expect(sqliteText(selectJsonRows(sqliteq, integerValue(5), json, cells)).sql).toBe(
       'SELECT CAST(? AS INTEGER), value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key',
@@ -268,3 +268,23 @@ function parsed(v: unknown): unknown {
   if (typeof v !== 'string' || !/^[[{]/.test(v)) return v;
   return JSON.parse(v);
 }
+
+describe('selectJsonRows without leading values', () => {
+  it('gives the cells alone', async () => {
+    const json = JSON.stringify([
+      ['b', 7, null],
+      ['a', null, 'x'],
+    ]);
+    const cells = ['text', 'integer', 'text'] as const;
+    expect(pgText(selectJsonRows(pgq, null, json, cells)).sql).toBe(
+      'SELECT e ->> 0, (e ->> 1)::integer, e ->> 2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY x(e, i) ORDER BY i',
+    );
+    expect(sqliteText(selectJsonRows(sqliteq, null, json, cells)).sql).toBe(
+      'SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY key',
+    );
+    expect(await rawValues(t.db, selectJsonRows(t.db, null, json, cells))).toEqual([
+      ['b', 7, null],
+      ['a', null, 'x'],
+    ]);
+  });
+});

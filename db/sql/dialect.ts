@@ -76,23 +76,27 @@ export function unindexed(q: Queryable, column: SQLWrapper): SQL {
   return isPg(q) ? sql`${column}` : sql`+${column}`;
 }
 
+/** The leading values of selectJsonRows and their comma, or nothing. */
+const leading = (lead: SQL | null): SQL => (lead ? sql`${lead}, ` : sql``);
+
 /** A cell of a JSON array row (selectJsonRows): its SQL type. */
 export type JsonCell = 'integer' | 'text';
 
 /**
  * `SELECT <lead>, <cell 0>, <cell 1>, … FROM <rows>`, the rows being the elements (arrays) of the JSON array
  * `json`, in their order: a bulk insert of thousands of rows as one bound parameter (`INSERT INTO t (…)
- * ${selectJsonRows(…)}`). `lead` holds values every row starts with (a bound value takes the type of the
- * column it is inserted into; anywhere else type it, integerValue); pg reads cells as text, so non-text
- * cells are cast.
+ * ${selectJsonRows(…)}`). `lead` (or null: none) holds values every row starts with (a bound value takes the
+ * type of the column it is inserted into; anywhere else type it, integerValue); pg reads cells as text, so non-text
+ * cells are cast. On pg the array is read as jsonb: each row is parsed once, where a json row is parsed again
+ * for every cell read from it (storing 47,000 rating lines: ~480 -> ~310 ms of the server's time).
  */
-export function selectJsonRows(q: Queryable, lead: SQL, json: string, cells: readonly JsonCell[]): SQL {
+export function selectJsonRows(q: Queryable, lead: SQL | null, json: string, cells: readonly JsonCell[]): SQL {
   if (isPg(q)) {
     const cols = cells.map((type, i) => (type === 'text' ? sql`e ->> ${sql.raw(String(i))}` : sql`(e ->> ${sql.raw(String(i))})::integer`));
-    return sql`SELECT ${lead}, ${sql.join(cols, sql`, `)} FROM json_array_elements(${json}::json) WITH ORDINALITY x(e, i) ORDER BY i`;
+    return sql`SELECT ${leading(lead)}${sql.join(cols, sql`, `)} FROM jsonb_array_elements(${json}::jsonb) WITH ORDINALITY x(e, i) ORDER BY i`;
   }
   const cols = cells.map((_, i) => sql`value ->> ${sql.raw(String(i))}`);
-  return sql`SELECT ${lead}, ${sql.join(cols, sql`, `)} FROM json_each(${json}) ORDER BY key`;
+  return sql`SELECT ${leading(lead)}${sql.join(cols, sql`, `)} FROM json_each(${json}) ORDER BY key`;
 }
 
 /**

@@ -62,6 +62,7 @@ export const pgSuite: string[] = [
   'tests/integration/page-version.test.ts',
   'tests/integration/provisional-refresh.test.ts',
   'tests/integration/rating-jobs.test.ts',
+  'tests/integration/rating-store.test.ts',
   'tests/integration/ratings-export.test.ts',
   'tests/integration/unit-pages.test.ts',
   'tests/integration/warning-notice.test.ts',
