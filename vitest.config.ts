@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { pgSuite } from './tests/setup/pg-suite';
 
-// Two projects, one per engine (issue 16, plan 016 §4.5): `sqlite` is the suite as it always ran; `pg` runs
+// Two projects, one per engine (issue 16, decision 046): `sqlite` is the suite as it always ran; `pg` runs
 // its list (tests/setup/pg-suite.ts) against a real PostgreSQL server that its global setup starts (or names:
 // FENGHUO_TEST_DATABASE_URL), with FENGHUO_DATABASE_URL set in each worker before the test file is imported.
 const resolve = { alias: { '@': path.resolve(__dirname) } };

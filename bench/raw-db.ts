@@ -28,7 +28,7 @@ export interface RawDb {
   insertMany(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number>;
   /** The engine's statistics refreshed after building data (SQLite `PRAGMA optimize`, pg `ANALYZE`). */
   analyze(): Promise<void>;
-  /** A flag's value as the engine stores it (SQLite 0/1, pg boolean: plan 016 §2 row 13). */
+  /** A flag's value as the engine stores it (SQLite 0/1, pg boolean: decision 046). */
   flag(on: boolean): number | boolean;
   /** A Beijing calendar month ("2026-03") of an instant column, as db/sql/dialect.ts spells it per engine. */
   monthOf(column: string): string;

@@ -14,7 +14,7 @@ export type AuditEntry = Omit<AuditContent, 'at'>;
  * Appends entries to the chain inside the caller's transaction. The engine's write transactions are
  * IMMEDIATE and queued (decision 040: one writer at a time), so no other writer can append between reading
  * the tail and writing; on PostgreSQL the 'audit' lock does the same across servers, held to the commit
- * (plan 016 §3 row 1). The unique prev_hash index would refuse a fork anyway. Called with the Db outside a
+ * (decision 047 row 1). The unique prev_hash index would refuse a fork anyway. Called with the Db outside a
  * transaction, the read and each insert would be separate: always pass the caller's `tx`.
  */
 export async function appendAudit(tx: Queryable, entries: AuditEntry[], at: Date): Promise<void> {

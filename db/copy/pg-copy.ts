@@ -22,7 +22,7 @@ export interface CopyTable {
   identity?: string;
 }
 
-/** The tables in an order that fills foreign keys (plan 016 §4.4), from the pg twins. */
+/** The tables in an order that fills foreign keys (README "Moving an installation to PostgreSQL"), from the pg twins. */
 export function copyTables(): CopyTable[] {
   return pgTables.tableNamesInForeignKeyOrder().map((key) => {
     const table = pgTables[key] as PgTable;

@@ -31,7 +31,7 @@ export async function storeRatings(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     // The year's ratings and their mark are read, compared and replaced as one step (decisions 022, 045): on
-    // PostgreSQL two servers storing the same year take turns (plan 016 §3 row 5); SQLite's writer already does.
+    // PostgreSQL two servers storing the same year take turns (decision 047 row 5); SQLite's writer already does.
     await lockKey(tx, 'ratings', year);
     await within?.(tx);
     const ids = results.map((r) => r.institute.id);

@@ -2,7 +2,7 @@ import { is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/tx';
 
-// The few pieces of SQL that SQLite and PostgreSQL spell differently (decision 046, plan 016 §2): every
+// The few pieces of SQL that SQLite and PostgreSQL spell differently (decision 046): every
 // other statement in db/ is written once and means the same on both. Each fragment is told the dialect by
 // the database handle the statement runs on (a pg transaction is a PgDatabase too), never by the process's
 // configuration, so a statement and its fragments always agree. Both branches are rendered in

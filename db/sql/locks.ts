@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/tx';
 import { isPg } from './dialect';
 
 // Transaction-scoped locks for the "read, then write" steps that SQLite's single writer made atomic
-// (plan 016 §3, decision 047): on PostgreSQL two servers' transactions run side by side, so a step that
+// (decision 047): on PostgreSQL two servers' transactions run side by side, so a step that
 // reads what it is about to extend (the audit chain's tail, a year's ratings mark, which records of a
 // batch exist) first takes a lock named for what it reads, held until its transaction ends. On SQLite every
 // write transaction already holds the one writer (decision 040): nothing to take.

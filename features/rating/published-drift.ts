@@ -71,7 +71,7 @@ export async function followPublishedDrift(db: Db, whole: boolean): Promise<void
       ids = [...ids.filter((id) => only && !only.includes(id)), ...differ].sort((a, b) => a - b);
     }
     // Another recheck stored since this one read: what it stored stands, and the next one goes on from it.
-    // One conditional statement, so that holds across servers too (plan 016 §3 row 5).
+    // One conditional statement, so that holds across servers too (decision 047 row 5).
     await compareAndPutSetting(db, driftKey(year), raw, JSON.stringify({ auditId, ids }));
   }
 }

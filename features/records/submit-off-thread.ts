@@ -28,7 +28,7 @@ export class WritePoolFull extends Error {
 /**
  * Whether this thread may write now, waiting without holding the event loop until no worker of the pool
  * holds SQLite's write lock: false past the configured busy wait (FENGHUO_DB_BUSY_TIMEOUT_MS). PostgreSQL has
- * no such lock (plan 016 row 10): writers go side by side, each waiting only for rows another holds (bounded
+ * no such lock (decision 047): writers go side by side, each waiting only for rows another holds (bounded
  * by its lock timeout, decision 047), so a form or a login never waits there for an import it has no row in.
  */
 export async function writeTurn(db: Db, pool: ImportPool = importPool()): Promise<boolean> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { adminQuery, databaseUrl, quoteIdent } from './pg-admin';
 
-// The `pg` vitest project's global setup (plan 016 §4.5): a real PostgreSQL server for the run, never a mock
+// The `pg` vitest project's global setup (issue 16, decision 046): a real PostgreSQL server for the run, never a mock
 // or a container. With FENGHUO_TEST_DATABASE_URL (any database on a server where that role may create
 // databases) it uses that server; else it starts a throwaway cluster from Debian's `postgresql` binaries in a
 // temporary folder, on a free port on 127.0.0.1, and removes it at the end. Either way it builds a migrated

@@ -10,7 +10,7 @@ import { pgMigrationsFolder } from '../../migrations-folder';
 import type { Db } from '../../tx';
 import { rawGet } from '../raw';
 
-// Start-up on PostgreSQL (plan 016 §4.3, decision 047 row 11): drizzle's node-postgres migrator over
+// Start-up on PostgreSQL (decision 047 row 11): drizzle's node-postgres migrator over
 // db/migrations-pg, under a session advisory lock held on one connection of its own, so that two servers
 // starting at once do not both create drizzle's table and apply the same migration (the second waits, then
 // finds nothing to do). The lock is reentrant for the async context holding it, so that the whole bootstrap
@@ -29,7 +29,7 @@ const BYTE_ORDER = new Set(['C', 'POSIX', 'C.UTF-8', 'C.utf8']);
 const globalForLock = globalThis as unknown as { fenghuoPgStartupLock?: AsyncLocalStorage<{ db: Db; client: pg.Client }> };
 const holding = (globalForLock.fenghuoPgStartupLock ??= new AsyncLocalStorage<{ db: Db; client: pg.Client }>());
 
-/** Refuses a database whose text order is not byte order (plan 016 §2 row 19), saying how to create one. */
+/** Refuses a database whose text order is not byte order (decision 046), saying how to create one. */
 async function refuseCollation(client: pg.Client): Promise<void> {
   // Through to_jsonb: the provider's columns differ between versions (ICU locales since 15, renamed in 17).
   const { rows } = await client.query<{ name: string; collate: string; provider: string | null; icu: string | null }>(

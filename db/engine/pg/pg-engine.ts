@@ -10,7 +10,7 @@ import { checkout } from './checkout';
 import { Router, type PgContext } from './router';
 import { parseNumbersAsNumbers } from './types';
 
-// The engine on PostgreSQL (issue 16, plan 016 §4.1): drizzle's node-postgres driver over a pg.Pool, behind
+// The engine on PostgreSQL (issue 16, decision 046): drizzle's node-postgres driver over a pg.Pool, behind
 // the same Db type as the SQLite engine (db/tx.ts, decision 040), so db/ and every caller stay as they are.
 // db/schema binds the pg twins when the process runs on PostgreSQL, so the builders get pg tables.
 
