@@ -61,23 +61,27 @@ const stored = async (prefix: string) =>
   (await sqlOne<{ n: number }>(db, 'SELECT count(*) AS n FROM incidents WHERE external_id LIKE ?', `${prefix}-%`)).n;
 
 describe('a small write while the worker writes a big batch', () => {
-  it(onPg ? 'PostgreSQL: is written at once, before the big batch ends' : 'SQLite: waits its turn behind the worker', async () => {
-    const now = new Date('2026-03-10T10:00:00+08:00');
-    const big = submitBatch(db, actor, 'incidents', incidents(2_000, 'LONG'), { now, source: 'api' }, pool);
-    while (pool.writing === 0) await new Promise((r) => setTimeout(r, 5));
-    const small = await submitBatch(db, actor, 'incidents', incidents(1, 'SMALL'), { now, source: 'api' }, pool).then(
-      (result) => ({ result, workerStillWriting: pool.writing > 0 }),
-      (error: unknown) => ({ error, workerStillWriting: pool.writing > 0 }),
-    );
-    const bigResult = await big;
-    expect(bigResult.created).toBe(2_000);
-    expect(INLINE_BATCH_MAX).toBeLessThan(2_000);
-    if (onPg) {
-      expect(small).toMatchObject({ result: { created: 1 }, workerStillWriting: true });
-    } else {
-      // Written after the worker's commit, or refused as busy past the wait: never beside it.
-      expect('error' in small || !small.workerStillWriting).toBe(true);
-    }
-    expect(await stored('LONG')).toBe(2_000);
-  }, 120_000);
+  it(
+    onPg ? 'PostgreSQL: is written at once, before the big batch ends' : 'SQLite: waits its turn behind the worker',
+    async () => {
+      const now = new Date('2026-03-10T10:00:00+08:00');
+      const big = submitBatch(db, actor, 'incidents', incidents(2_000, 'LONG'), { now, source: 'api' }, pool);
+      while (pool.writing === 0) await new Promise((r) => setTimeout(r, 5));
+      const small = await submitBatch(db, actor, 'incidents', incidents(1, 'SMALL'), { now, source: 'api' }, pool).then(
+        (result) => ({ result, workerStillWriting: pool.writing > 0 }),
+        (error: unknown) => ({ error, workerStillWriting: pool.writing > 0 }),
+      );
+      const bigResult = await big;
+      expect(bigResult.created).toBe(2_000);
+      expect(INLINE_BATCH_MAX).toBeLessThan(2_000);
+      if (onPg) {
+        expect(small).toMatchObject({ result: { created: 1 }, workerStillWriting: true });
+      } else {
+        // Written after the worker's commit, or refused as busy past the wait: never beside it.
+        expect('error' in small || !small.workerStillWriting).toBe(true);
+      }
+      expect(await stored('LONG')).toBe(2_000);
+    },
+    120_000,
+  );
 });
