@@ -10,18 +10,30 @@ import { selectedColumn } from '@/db/sql/dialect';
 import { activeRatingRuleSet } from '@/db/rule-sets/rating-rule-sets';
 import { recordKinds, recordKindCodes, type RecordKind } from '@/db/records/record-kinds';
 
+/** Parameters one statement may bind: below SQLite's 32,766 (PostgreSQL allows 65,535). */
+const MAX_PARAMETERS = 30_000;
+
 /**
- * How many records of each kind the caller can see: one statement with a count per kind, so the overview
- * (which asks on every uncached view) pays one statement's building and, on PostgreSQL, one round trip, not eight.
+ * How many records of each kind the caller can see: a count per kind as scalar subqueries of one statement, so
+ * the overview (which asks on every uncached view) pays one statement's building and, on PostgreSQL, one
+ * round trip, not eight. Each subquery binds the scope's unit ids, so a scope of thousands of units puts
+ * fewer kinds in a statement (at 30,000 units and more, one kind a statement, as before).
  */
 export async function countRecordsByKind(q: Queryable, scope: Scope): Promise<Record<RecordKind, number>> {
-  const counts = recordKindCodes.map((kind) => {
-    const t = recordKinds[kind].table;
-    const where = inScope(t.unitId, scope);
-    return sql`(SELECT count(*) FROM ${t}${where ? sql` WHERE ${where}` : sql``})`;
-  });
-  const [row] = await rawValues<number[]>(q, sql`SELECT ${sql.join(counts, sql`, `)}`);
-  return Object.fromEntries(recordKindCodes.map((kind, i) => [kind, Number(row?.[i] ?? 0)])) as Record<RecordKind, number>;
+  const idsEach = scope.all ? 0 : scope.unitIds.length;
+  const kindsEach = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, idsEach)));
+  const out = {} as Record<RecordKind, number>;
+  for (let i = 0; i < recordKindCodes.length; i += kindsEach) {
+    const kinds = recordKindCodes.slice(i, i + kindsEach);
+    const counts = kinds.map((kind) => {
+      const t = recordKinds[kind].table;
+      const where = inScope(t.unitId, scope);
+      return sql`(SELECT count(*) FROM ${t}${where ? sql` WHERE ${where}` : sql``})`;
+    });
+    const [row] = await rawValues<number[]>(q, sql`SELECT ${sql.join(counts, sql`, `)}`);
+    kinds.forEach((kind, k) => (out[kind] = Number(row?.[k] ?? 0)));
+  }
+  return out;
 }
 
 export interface IncidentCell {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestDb } from '../setup/test-db';
 import { createDemoDb } from '../setup/demo-db';
-import { hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview';
+import { countRecordsByKind, hazardStatus, incidentsByDomainAndTier } from '@/db/dashboards/overview';
 import { subtreeUnitIds, unitByCode } from '@/db/units/units';
 import { yearStart } from '@/domain/time/shanghai';
 import { ALL_UNITS } from '@/domain/auth/actor';
@@ -54,4 +54,19 @@ it('counts open and overdue hazards at an instant', async () => {
   expect(s).toEqual({ open: raw.open, overdue: raw.overdue, majorOverdue: raw.major });
   expect(s.overdue).toBeGreaterThan(0);
   expect(s.majorOverdue).toBeGreaterThan(0);
+});
+
+it('counts records of every kind for a scope of many units, whose ids eight subqueries could not all bind', async () => {
+  const bj = (await unitByCode(t.db, 'BJ'))!;
+  const branch = await subtreeUnitIds(t.db, bj);
+  // 8 kinds × 5,000 ids would pass SQLite's 32,766 parameters in one statement.
+  const many = { all: false as const, unitIds: [...branch, ...Array.from({ length: 5_000 }, (_, i) => 10_000_000 + i)] };
+  const counts = await countRecordsByKind(t.db, many);
+  expect(counts).toEqual(await countRecordsByKind(t.db, { all: false, unitIds: branch }));
+  const incidents = await rawGet<{ n: number }>(
+    t.db,
+    sql`SELECT count(*) AS n FROM incidents WHERE unit_id IN (${sql.raw(branch.join(','))})`,
+  );
+  expect(counts.incidents).toBe(Number(incidents!.n));
+  expect(counts.incidents).toBeGreaterThan(0);
 });
