@@ -28,8 +28,10 @@ export class WritePoolFull extends Error {
 /**
  * Whether this thread may write now, waiting without holding the event loop until no worker of the pool
  * holds SQLite's write lock: false past the configured busy wait (FENGHUO_DB_BUSY_TIMEOUT_MS). PostgreSQL has
- * no such lock (decision 047): writers go side by side, each waiting only for rows another holds (bounded
- * by its lock timeout, decision 047), so a form or a login never waits there for an import it has no row in.
+ * no such lock (decision 047): writers go side by side, so the turn is given at once there. A write may still
+ * wait inside its transaction for a lock the worker holds (records of the same kind and institute, or of the
+ * kind at all when a batch spans 65 institutes or more; the audit chain's tail and the data version while the
+ * worker appends and commits), each bounded by the same busy wait as the engine's lock timeout.
  */
 export async function writeTurn(db: Db, pool: ImportPool = importPool()): Promise<boolean> {
   if (isPg(db)) return true;

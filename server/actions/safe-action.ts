@@ -58,8 +58,9 @@ export function safeAction<S extends z.ZodType, T>(
       );
     }
     try {
-      // While the import pool's worker writes, wait for its turn here (decision 032), so a form behind a big
-      // import is told "busy" after one bounded wait rather than waiting again for the lock in the engine.
+      // While the import pool's worker holds SQLite's write lock, wait for the turn here (decision 032), so a form
+      // behind a big import is told "busy" after one bounded wait rather than waiting again for the lock in the
+      // engine. On PostgreSQL there is no such lock and the turn is given at once.
       const db = getDb();
       await awaitWriteTurn(db);
       return { ok: true, at: Date.now(), data: await body(parsed.data, { actor, db, locale }) };
