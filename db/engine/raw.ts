@@ -68,7 +68,7 @@ export function rawEach<T extends unknown[]>(q: Queryable, query: SQL, onRow: (r
       throw error;
     }
   };
-  return rowSink.run(sink, () =>
+  return rowSink.run({ onRow: sink }, () =>
     q.values(query).then(
       () => undefined,
       (error: unknown) => {

@@ -27,8 +27,12 @@ export const objectRows = (globalForRows.fenghuoObjectRows ??= new AsyncLocalSto
  * rows survives the garbage collector's young generation and is copied (measured: about half the read's time).
  * On globalThis for the reason objectRows is.
  */
-const globalForSink = globalThis as unknown as { fenghuoRowSink?: AsyncLocalStorage<(row: unknown[]) => void> };
-export const rowSink = (globalForSink.fenghuoRowSink ??= new AsyncLocalStorage<(row: unknown[]) => void>());
+export interface RowSink {
+  /** Taken by the first `values` read that runs in the sink's context: a read started from inside it gets its rows. */
+  onRow: ((row: unknown[]) => void) | null;
+}
+const globalForSink = globalThis as unknown as { fenghuoRowSink?: AsyncLocalStorage<RowSink> };
+export const rowSink = (globalForSink.fenghuoRowSink ??= new AsyncLocalStorage<RowSink>());
 
 /** Runs one prepared statement and shapes its result for drizzle. */
 export function runStatement(statement: Database.Statement, params: unknown[], method: Method): ProxyResult {
@@ -36,8 +40,10 @@ export function runStatement(statement: Database.Statement, params: unknown[], m
     const { changes, lastInsertRowid } = statement.run(...params);
     return { rows: method === 'get' ? undefined : [], changes, lastInsertRowid };
   }
-  const sink = method === 'values' ? rowSink.getStore() : undefined;
-  if (sink) {
+  const holder = method === 'values' ? rowSink.getStore() : undefined;
+  const sink = holder?.onRow;
+  if (holder && sink) {
+    holder.onRow = null;
     for (const row of statement.raw(true).iterate(...params)) sink(row as unknown[]);
     return { rows: [] };
   }
