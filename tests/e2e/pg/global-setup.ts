@@ -83,7 +83,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     // A server left on the port (an interrupted run) would answer the health check below for the new one,
     // which could not bind, and the run would test that server's database.
-    if (await fetch(`http://localhost:${E2E_PG_PORT}/api/health`).catch(() => null))
+    if (await fetch(`http://localhost:${E2E_PG_PORT}/api/health`, { signal: AbortSignal.timeout(2000) }).catch(() => null))
       throw new Error(`port ${E2E_PG_PORT} already answers: stop the server on it (an earlier run's?) and start again`);
     const url = await createEmptyDatabase(cluster.url, name);
     const clusterReady = Date.now();
