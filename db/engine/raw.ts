@@ -48,15 +48,10 @@ export function rawValues<T extends unknown[]>(q: Queryable, query: SQL): Promis
  * together, so there they are handed over one by one from its answer. For bulk reads mapped into records.
  */
 export function rawEach<T extends unknown[]>(q: Queryable, query: SQL, onRow: (row: T) => void): Promise<void> {
-  const pg = pgOf(q);
-  if (pg) {
-    return arrayRows.run(true, () =>
-      Promise.resolve(
-        pg.execute(query).then((result) => {
-          for (const row of result.rows as T[]) onRow(row);
-        }),
-      ),
-    );
+  if (pgOf(q)) {
+    return rawValues<T>(q, query).then((rows) => {
+      for (const row of rows) onRow(row);
+    });
   }
   // drizzle wraps what the statement throws in its own "Failed query" error: a throw of onRow's is answered as itself.
   let thrown: { error: unknown } | undefined;

@@ -16,9 +16,8 @@ const { getDb } = await import('@/db/client');
 const { rawRun } = await import('@/db/engine');
 const { isPg } = await import('@/db/sql/dialect');
 const { seedServerDb } = await import('../setup/reporter');
-const { ImportPool, DEFAULT_POOL } = await import('@/features/import/import-pool');
+const { ImportPool, DEFAULT_POOL, WorkerWriteBusy } = await import('@/features/import/import-pool');
 const { submitBatch, INLINE_BATCH_MAX } = await import('@/features/records/submit-off-thread');
-const { WorkerWriteBusy } = await import('@/features/import/import-pool');
 
 const db = getDb();
 const onPg = isPg(db);
